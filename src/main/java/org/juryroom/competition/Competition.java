@@ -1,0 +1,76 @@
+package org.juryroom.competition;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Version;
+import org.juryroom.ranking.math.NormalisationMethod;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+@Entity
+public class Competition extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    public String title;
+    public String theme;
+
+    @Column(name = "submission_opens_at")
+    public Instant submissionOpensAt;
+
+    @Column(name = "submission_closes_at")
+    public Instant submissionClosesAt;
+
+    @Column(name = "shortlist_size")
+    public int shortlistSize;
+
+    @Column(name = "max_entries_per_school")
+    public int maxEntriesPerSchool;
+
+    @Enumerated(EnumType.STRING)
+    public CompetitionStatus status = CompetitionStatus.DRAFT;
+
+    /** How jurors' totals become an entry's score (see docs/judging.md). */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "ranking_method")
+    public NormalisationMethod rankingMethod = NormalisationMethod.DEFAULT;
+
+    @Column(name = "published_at")
+    public Instant publishedAt;
+
+    @Column(name = "created_at", insertable = false, updatable = false)
+    public Instant createdAt;
+
+    @Version
+    public long version;
+
+    @OneToMany(mappedBy = "competition", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("code")
+    public List<Category> categories = new ArrayList<>();
+
+    @OneToMany(mappedBy = "competition", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("position")
+    public List<Criterion> criteria = new ArrayList<>();
+
+    public Optional<Category> category(String code) {
+        return categories.stream().filter(c -> c.code.equals(code)).findFirst();
+    }
+
+    public boolean windowOpen(Instant now) {
+        return !now.isBefore(submissionOpensAt) && now.isBefore(submissionClosesAt);
+    }
+}

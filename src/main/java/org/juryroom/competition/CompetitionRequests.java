@@ -1,0 +1,55 @@
+package org.juryroom.competition;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/** Request bodies of the competition API (shape checks here; rules that span fields in the service). */
+public final class CompetitionRequests {
+
+    private CompetitionRequests() {
+    }
+
+    public static final String CODE_PATTERN = "[a-z0-9][a-z0-9_-]{0,39}";
+
+    public record CreateCompetition(
+            @NotBlank @Size(max = 200) String title,
+            @Size(max = 2000) String theme,
+            @NotNull OffsetDateTime submissionOpensAt,
+            @NotNull OffsetDateTime submissionClosesAt,
+            @Min(1) @jakarta.validation.constraints.Max(1000) Integer shortlistSize,
+            @NotNull @Min(1) @jakarta.validation.constraints.Max(1000) Integer maxEntriesPerSchool,
+            org.juryroom.ranking.math.NormalisationMethod rankingMethod,
+            @NotEmpty @Size(max = 20) List<@Valid @NotNull CategoryRequest> categories,
+            @NotEmpty @Size(max = 20) List<@Valid @NotNull CriterionRequest> criteria) {
+    }
+
+    public record CategoryRequest(
+            @NotBlank @Pattern(regexp = CODE_PATTERN, message = "lower-case letters, digits, - and _ (max 40)") String code,
+            @NotBlank @Size(max = 200) String name,
+            @NotEmpty List<@NotBlank String> allowedTypes,
+            @NotNull @Positive Long maxFileBytes) {
+    }
+
+    public record CriterionRequest(
+            @NotBlank @Pattern(regexp = CODE_PATTERN, message = "lower-case letters, digits, - and _ (max 40)") String code,
+            @NotBlank @Size(max = 200) String name,
+            @Size(max = 2000) String description,
+            @NotNull @Positive BigDecimal weight,
+            @NotNull Integer minScore,
+            @NotNull Integer maxScore) {
+    }
+
+    public record Transition(@NotNull CompetitionStatus to) {
+    }
+
+}

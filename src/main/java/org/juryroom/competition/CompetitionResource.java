@@ -1,0 +1,56 @@
+package org.juryroom.competition;
+
+import io.quarkus.security.Authenticated;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.jboss.resteasy.reactive.RestResponse;
+import org.juryroom.access.Roles;
+
+import java.net.URI;
+import java.util.List;
+
+@Path("/api/competitions")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class CompetitionResource {
+
+    private final CompetitionService competitions;
+
+    public CompetitionResource(CompetitionService competitions) {
+        this.competitions = competitions;
+    }
+
+    @POST
+    @RolesAllowed(Roles.ORGANISER)
+    public RestResponse<CompetitionView> create(CompetitionRequests.CreateCompetition request) {
+        Competition c = competitions.create(request);
+        return RestResponse.ResponseBuilder.<CompetitionView>created(URI.create("/api/competitions/" + c.id))
+                .entity(CompetitionView.of(c)).build();
+    }
+
+    @GET
+    @Authenticated
+    public List<CompetitionView> list() {
+        return competitions.list().stream().map(CompetitionView::of).toList();
+    }
+
+    @GET
+    @Path("/{cid}")
+    @Authenticated
+    public CompetitionView get(@PathParam("cid") long cid) {
+        return CompetitionView.of(competitions.get(cid));
+    }
+
+    @POST
+    @Path("/{cid}/transitions")
+    @RolesAllowed(Roles.ORGANISER)
+    public CompetitionView transition(@PathParam("cid") long cid, CompetitionRequests.Transition request) {
+        return CompetitionView.of(competitions.transition(cid, request.to()));
+    }
+}

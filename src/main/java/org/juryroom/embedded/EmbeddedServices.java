@@ -1,0 +1,150 @@
+package org.juryroom.embedded;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.gaul.s3proxy.auth.AuthenticationType;
+import org.gaul.s3proxy.S3Proxy;
+import org.gaul.s3proxy.blobstore.BlobStore;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * The zero-setup stack: a real PostgreSQL (zonky binaries) and a real S3 protocol server
+ * (S3Proxy on a filesystem backend), both on free loopback ports, with their data under one
+ * directory so that a restart finds everything where it was. Used by the embedded/dev mode
+ * and by the test suite; production code never touches this package.
+ */
+public final class EmbeddedServices implements AutoCloseable {
+
+    public static final String ACCESS_KEY = "juryroom-embedded";
+    public static final String SECRET_KEY = "juryroom-embedded-secret";
+
+    private final Path dataDir;
+    private final EmbeddedPostgres postgres;
+    private final BlobStore blobStore;
+    private S3Proxy s3;
+    private int s3Port;
+
+    private EmbeddedServices(Path dataDir, EmbeddedPostgres postgres, BlobStore blobStore) {
+        this.dataDir = dataDir;
+        this.postgres = postgres;
+        this.blobStore = blobStore;
+    }
+
+    /** Starts (or restarts on existing data) PostgreSQL and the S3 server under {@code dataDir}. */
+    public static EmbeddedServices start(Path dataDir) {
+        try {
+            Path pgData = Files.createDirectories(dataDir.resolve("postgres"));
+            Path objects = Files.createDirectories(dataDir.resolve("objects"));
+            EmbeddedPostgres pg = EmbeddedPostgres.builder()
+                    .setDataDirectory(pgData)
+                    .setCleanDataDirectory(false)
+                    .setRegisterShutdownHook(true)
+                    .start();
+            EmbeddedServices services = new EmbeddedServices(dataDir, pg, fileBlobStore(objects));
+            services.startS3(0);
+            return services;
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start the embedded services under " + dataDir, e);
+        }
+    }
+
+    private static BlobStore fileBlobStore(Path baseDir) {
+        Properties props = new Properties();
+        props.setProperty("jclouds.filesystem.basedir", baseDir.toString());
+        props.setProperty("jclouds.identity", ACCESS_KEY);
+        props.setProperty("jclouds.credential", SECRET_KEY);
+        try {
+            return org.gaul.s3proxy.BlobStores.create("filesystem", props);
+        } catch (Exception e) {
+            throw new IllegalStateException("could not open the object directory " + baseDir, e);
+        }
+    }
+
+    /** Starts the S3 server; port 0 picks a free one. Tests stop and restart it on the same port. */
+    public synchronized void startS3(int port) {
+        if (s3 != null) {
+            return;
+        }
+        S3Proxy proxy = S3Proxy.builder()
+                .blobStore(blobStore)
+                .endpoint(URI.create("http://127.0.0.1:" + port))
+                .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
+                .build();
+        try {
+            proxy.start();
+            long deadline = System.nanoTime() + 30_000_000_000L;
+            while (!"STARTED".equals(proxy.getState())) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("S3 server did not start: " + proxy.getState());
+                }
+                Thread.sleep(20);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while starting the S3 server", e);
+        } catch (Exception e) {
+            throw new IllegalStateException("could not start the S3 server", e);
+        }
+        s3 = proxy;
+        s3Port = proxy.getPort();
+    }
+
+    public synchronized void stopS3() {
+        if (s3 == null) {
+            return;
+        }
+        try {
+            s3.stop();
+        } catch (Exception e) {
+            throw new IllegalStateException("could not stop the S3 server", e);
+        }
+        s3 = null;
+    }
+
+    public int s3Port() {
+        return s3Port;
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    public String jdbcUrl() {
+        return postgres.getJdbcUrl("postgres", "postgres");
+    }
+
+    public int postgresPort() {
+        return postgres.getPort();
+    }
+
+    /** The Quarkus configuration that points the app at these services. */
+    public Map<String, String> quarkusConfig() {
+        Map<String, String> config = new LinkedHashMap<>();
+        config.put("quarkus.datasource.jdbc.url", jdbcUrl());
+        config.put("quarkus.datasource.username", "postgres");
+        config.put("quarkus.datasource.password", "postgres");
+        config.put("quarkus.minio.host", "http://127.0.0.1");
+        config.put("quarkus.minio.port", Integer.toString(s3Port));
+        config.put("quarkus.minio.secure", "false");
+        config.put("quarkus.minio.access-key", ACCESS_KEY);
+        config.put("quarkus.minio.secret-key", SECRET_KEY);
+        return config;
+    }
+
+    @Override
+    public void close() {
+        stopS3();
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,284 @@
+package org.juryroom.entry;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import org.juryroom.access.AccessPolicy;
+import org.juryroom.common.Page;
+import org.juryroom.common.Problem.Violation;
+import org.juryroom.common.ProblemException;
+import org.juryroom.competition.Category;
+import org.juryroom.competition.Competition;
+import org.juryroom.competition.CompetitionService;
+import org.juryroom.competition.CompetitionStatus;
+import org.juryroom.entry.EntryRequests.ConsentRequest;
+import org.juryroom.entry.EntryRequests.CreateEntry;
+import org.juryroom.entry.EntryRequests.ParticipantRequest;
+import org.juryroom.entry.EntryRequests.UpdateEntry;
+import org.juryroom.school.School;
+import org.juryroom.storage.EntryFile;
+import org.juryroom.storage.FileDownloads;
+import org.juryroom.storage.FileInspector;
+import org.juryroom.storage.FileInspector.Inspected;
+import org.juryroom.storage.FileService;
+import org.juryroom.storage.Upload;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Entries from the school's side: create with files, edit while the competition is open,
+ * submit inside the window, withdraw before judging. Uploads run in several short transactions
+ * (see {@link FileService}), so the upload methods are not one transaction themselves.
+ */
+@ApplicationScoped
+public class EntryService {
+
+    private final AccessPolicy access;
+    private final CompetitionService competitions;
+    private final FileInspector inspector;
+    private final FileService files;
+
+    public EntryService(AccessPolicy access, CompetitionService competitions, FileInspector inspector,
+                        FileService files) {
+        this.access = access;
+        this.competitions = competitions;
+        this.inspector = inspector;
+        this.files = files;
+    }
+
+    /** Creates a DRAFT entry with its files; nothing is kept if any file is refused or the store fails. */
+    public long create(long competitionId, @Valid @NotNull CreateEntry request, List<Upload> uploads) {
+        if (uploads.isEmpty()) {
+            throw ProblemException.unprocessable("files", "attach at least one file");
+        }
+        long schoolId = access.currentUser().schoolId();
+        Category category = QuarkusTransaction.requiringNew().call(() -> {
+            Competition c = competitions.get(competitionId);
+            requireEditable(c);
+            requireQuota(c, schoolId);
+            return category(c, request.categoryCode());
+        });
+        List<Inspected> inspected = inspectAll(uploads, category);
+        List<EntryFile> stored = files.store(inspected, () -> {
+            // Re-checked under a lock on the school: two parallel uploads cannot both take the last place.
+            School school = School.findById(schoolId, LockModeType.PESSIMISTIC_WRITE);
+            Competition c = competitions.get(competitionId);
+            requireEditable(c);
+            requireQuota(c, schoolId);
+            Entry e = new Entry();
+            e.competition = c;
+            e.school = school;
+            e.category = category(c, request.categoryCode());
+            e.code = EntryCodes.next();
+            e.title = request.title().strip();
+            e.statement = request.statement();
+            applyConsent(e, request.consent());
+            replaceParticipants(e, request.participants());
+            e.persist();
+            return e.id;
+        }, entryId -> Entry.deleteById(entryId));
+        return stored.get(0).entryId;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<Entry> list(long competitionId, Page.Request paging) {
+        competitions.get(competitionId);
+        AccessPolicy.EntryFilter filter = access.entriesOf(competitionId);
+        List<Entry> items = Entry.<Entry>find("select e from Entry e join fetch e.school join fetch e.category where "
+                        + filter.where() + " order by e.id", filter.params())
+                .page(paging.page(), paging.size()).list();
+        long total = Entry.count("from Entry e where " + filter.where(), filter.params());
+        return new Page<>(items, paging.page(), paging.size(), total);
+    }
+
+    /** The entry as this user may see it: full for its school and organisers, blind for jurors. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Object view(long entryId) {
+        Entry e = access.readableEntry(entryId);
+        List<EntryFile> stored = EntryFile.storedOf(e.id);
+        return access.view() == AccessPolicy.View.FULL ? EntryViews.details(e, stored) : EntryViews.blind(e, stored);
+    }
+
+    @Transactional
+    public Entry update(long entryId, @Valid @NotNull UpdateEntry request) {
+        Entry e = access.ownEntry(entryId);
+        requireEditable(e);
+        if (request.categoryCode() != null && !request.categoryCode().equals(e.category.code)) {
+            Category next = category(e.competition, request.categoryCode());
+            for (EntryFile f : EntryFile.storedOf(e.id)) {
+                if (!next.allowedTypes().contains(f.contentType)) {
+                    throw ProblemException.unprocessable("categoryCode", "file " + f.displayName + " is "
+                            + f.contentType + ", which the " + next.code + " category does not accept");
+                }
+            }
+            e.category = next;
+        }
+        if (request.title() != null) {
+            e.title = request.title().strip();
+        }
+        if (request.statement() != null) {
+            e.statement = request.statement();
+        }
+        if (request.participants() != null) {
+            replaceParticipants(e, request.participants());
+        }
+        if (request.consent() != null) {
+            applyConsent(e, request.consent());
+        }
+        e.updatedAt = Instant.now();
+        return e;
+    }
+
+    @Transactional
+    public Entry submit(long entryId) {
+        Entry e = access.ownEntry(entryId);
+        if (e.status != EntryStatus.DRAFT) {
+            throw ProblemException.conflict("Only a DRAFT entry can be submitted; this one is " + e.status);
+        }
+        Competition c = e.competition;
+        Instant now = Instant.now();
+        if (c.status != CompetitionStatus.OPEN || !c.windowOpen(now)) {
+            throw ProblemException.conflict("Submissions are accepted only while the competition is OPEN, from "
+                    + c.submissionOpensAt + " until " + c.submissionClosesAt,
+                    Map.of("currentStatus", c.status, "submissionOpensAt", c.submissionOpensAt,
+                            "submissionClosesAt", c.submissionClosesAt));
+        }
+        List<Violation> missing = new ArrayList<>();
+        if (EntryFile.storedCount(e.id) == 0) {
+            missing.add(new Violation("files", "attach at least one file"));
+        }
+        if (!e.consentJudging) {
+            missing.add(new Violation("consent.judging", "guardians must consent to judging"));
+        }
+        if (e.consentAttestedBy == null || e.consentAttestedBy.isBlank()) {
+            missing.add(new Violation("consent.attestedBy", "name the teacher who holds the signed consent forms"));
+        }
+        if (!missing.isEmpty()) {
+            throw ProblemException.unprocessable("The entry is not ready to submit", missing);
+        }
+        e.status = EntryStatus.SUBMITTED;
+        e.submittedAt = now;
+        e.updatedAt = now;
+        return e;
+    }
+
+    @Transactional
+    public Entry withdraw(long entryId) {
+        Entry e = access.ownEntry(entryId);
+        if (e.status == EntryStatus.WITHDRAWN) {
+            throw ProblemException.conflict("The entry is already withdrawn");
+        }
+        CompetitionStatus status = e.competition.status;
+        if (status != CompetitionStatus.DRAFT && status != CompetitionStatus.OPEN) {
+            throw ProblemException.conflict("Entries can be withdrawn only before judging starts; the competition is "
+                    + status, Map.of("currentStatus", status));
+        }
+        e.status = EntryStatus.WITHDRAWN;
+        e.updatedAt = Instant.now();
+        return e;
+    }
+
+    /** Adds files to an editable entry; all or none are kept. */
+    public List<EntryFile> addFiles(long entryId, List<Upload> uploads) {
+        if (uploads.isEmpty()) {
+            throw ProblemException.unprocessable("files", "attach at least one file");
+        }
+        Category category = QuarkusTransaction.requiringNew().call(() -> {
+            Entry e = access.ownEntry(entryId);
+            requireEditable(e);
+            return e.category;
+        });
+        List<Inspected> inspected = inspectAll(uploads, category);
+        return files.store(inspected, () -> {
+            Entry e = Entry.findById(entryId, LockModeType.PESSIMISTIC_WRITE);
+            requireEditable(e);
+            e.updatedAt = Instant.now();
+            return e.id;
+        }, id -> { });
+    }
+
+    public void deleteFile(long entryId, long fileId) {
+        EntryFile file = QuarkusTransaction.requiringNew().call(() -> {
+            Entry e = access.ownEntry(entryId);
+            requireEditable(e);
+            return storedFile(e, fileId);
+        });
+        files.delete(file);
+    }
+
+    /** A STORED file of an entry this user may read, named as this user may see it; else 404. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public FileDownloads.Download download(long entryId, long fileId) {
+        Entry e = access.readableEntry(entryId);
+        EntryFile f = storedFile(e, fileId);
+        String name = access.view() == AccessPolicy.View.FULL ? f.displayName : EntryViews.blindName(e, f);
+        return new FileDownloads.Download(f.objectKey, name, f.contentType, f.size);
+    }
+
+    private static EntryFile storedFile(Entry e, long fileId) {
+        EntryFile f = EntryFile.findById(fileId);
+        if (f == null || !f.entryId.equals(e.id) || f.status != org.juryroom.storage.FileStatus.STORED) {
+            throw ProblemException.notFound("File " + fileId);
+        }
+        return f;
+    }
+
+    private List<Inspected> inspectAll(List<Upload> uploads, Category category) {
+        return uploads.stream().map(u -> inspector.inspect(u.path(), u.fileName(), category)).toList();
+    }
+
+    private static Category category(Competition c, String code) {
+        return c.category(code).orElseThrow(() -> ProblemException.unprocessable("categoryCode",
+                "no category '" + code + "' in this competition; choose one of "
+                        + String.join(", ", c.categories.stream().map(k -> k.code).toList())));
+    }
+
+    private static void requireEditable(Entry e) {
+        if (e.status != EntryStatus.DRAFT) {
+            throw ProblemException.conflict("Only a DRAFT entry can be changed; this one is " + e.status);
+        }
+        requireEditable(e.competition);
+    }
+
+    private static void requireEditable(Competition c) {
+        if (c.status != CompetitionStatus.OPEN || !Instant.now().isBefore(c.submissionClosesAt)) {
+            throw ProblemException.conflict("Entries can be created and changed only while the competition is OPEN"
+                    + " and before " + c.submissionClosesAt, Map.of("currentStatus", c.status,
+                    "submissionClosesAt", c.submissionClosesAt));
+        }
+    }
+
+    private static void requireQuota(Competition c, long schoolId) {
+        long active = Entry.activeCount(c.id, schoolId);
+        if (active >= c.maxEntriesPerSchool) {
+            throw ProblemException.conflict("This school already has " + active + " entries; the limit is "
+                    + c.maxEntriesPerSchool, Map.of("limit", c.maxEntriesPerSchool));
+        }
+    }
+
+    private static void applyConsent(Entry e, ConsentRequest consent) {
+        e.consentJudging = consent.judging();
+        e.consentPublishWork = consent.publishWork();
+        e.consentPublishNames = consent.publishNames();
+        e.consentAttestedBy = consent.attestedBy() == null ? null : consent.attestedBy().strip();
+    }
+
+    private static void replaceParticipants(Entry e, List<ParticipantRequest> participants) {
+        e.participants.clear();
+        int position = 0;
+        for (ParticipantRequest r : participants) {
+            Participant p = new Participant();
+            p.entry = e;
+            p.position = position++;
+            p.firstName = r.firstName().strip();
+            p.grade = r.grade();
+            e.participants.add(p);
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package org.juryroom.entry;
+
+import org.juryroom.storage.EntryFile;
+import org.juryroom.storage.FileNames;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The shapes an entry leaves the API in. The blind view is a different type, not a filtered
+ * copy, so no field added to the full view can ever leak to a juror by accident.
+ */
+public final class EntryViews {
+
+    private EntryViews() {
+    }
+
+    public record FileView(Long id, String name, String contentType, Long size, String sha256) {
+    }
+
+    public record ParticipantView(String firstName, int grade) {
+    }
+
+    public record ConsentView(boolean judging, boolean publishWork, boolean publishNames, String attestedBy) {
+    }
+
+    public record SchoolRef(Long id, String name) {
+    }
+
+    /** For the owning school and organisers. */
+    public record EntryDetails(Long id, String code, Long competitionId, EntryStatus status, String title,
+                               String categoryCode, String statement, SchoolRef school,
+                               List<ParticipantView> participants, ConsentView consent, List<FileView> files,
+                               Instant submittedAt, Instant createdAt, Instant updatedAt, long version) {
+    }
+
+    /** For jurors: the anonymous code and the work, nothing about who made it. */
+    public record BlindEntry(Long id, String code, Long competitionId, String title, String categoryCode,
+                             String statement, List<FileView> files) {
+    }
+
+    /** A list row; {@code school} is null in a juror's list. */
+    public record EntrySummary(Long id, String code, EntryStatus status, String title, String categoryCode,
+                               SchoolRef school, Instant submittedAt) {
+    }
+
+    public static EntryDetails details(Entry e, List<EntryFile> files) {
+        return new EntryDetails(e.id, e.code, e.competition.id, e.status, e.title, e.category.code, e.statement,
+                new SchoolRef(e.school.id, e.school.name),
+                e.participants.stream().map(p -> new ParticipantView(p.firstName, p.grade)).toList(),
+                new ConsentView(e.consentJudging, e.consentPublishWork, e.consentPublishNames, e.consentAttestedBy),
+                files.stream().map(f -> new FileView(f.id, f.displayName, f.contentType, f.size, f.sha256)).toList(),
+                e.submittedAt, e.createdAt, e.updatedAt, e.version);
+    }
+
+    public static BlindEntry blind(Entry e, List<EntryFile> files) {
+        return new BlindEntry(e.id, e.code, e.competition.id, e.title, e.category.code, e.statement,
+                files.stream().map(f -> new FileView(f.id, blindName(e, f), f.contentType, f.size, null)).toList());
+    }
+
+    /** Upload names can carry a child's name ("Riya_poster.jpg"): jurors get the code instead. */
+    public static String blindName(Entry e, EntryFile f) {
+        String ext = FileNames.extension(f.displayName);
+        return e.code + "-file" + f.id + (ext.isEmpty() ? "" : "." + ext);
+    }
+
+    public static EntrySummary summary(Entry e, boolean withSchool) {
+        return new EntrySummary(e.id, e.code, e.status, e.title, e.category.code,
+                withSchool ? new SchoolRef(e.school.id, e.school.name) : null, e.submittedAt);
+    }
+}

@@ -1,0 +1,50 @@
+package org.juryroom.judging;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
+import jakarta.transaction.Transactional;
+import org.juryroom.access.AccessPolicy;
+import org.juryroom.common.Page;
+import org.juryroom.competition.CompetitionService;
+
+import java.util.List;
+
+/** A juror's queue: the entries the access policy lets them score, with their scorecard state. */
+@ApplicationScoped
+@Transactional(Transactional.TxType.SUPPORTS)
+public class JuryQueueService {
+
+    public record QueueItem(Long entryId, String code, String title, String categoryCode, String scorecardStatus) {
+    }
+
+    private final AccessPolicy access;
+    private final CompetitionService competitions;
+    private final EntityManager em;
+
+    public JuryQueueService(AccessPolicy access, CompetitionService competitions, EntityManager em) {
+        this.access = access;
+        this.competitions = competitions;
+        this.em = em;
+    }
+
+    public Page<QueueItem> queue(long competitionId, Page.Request paging) {
+        competitions.get(competitionId);
+        AccessPolicy.EntryFilter filter = access.entriesOf(competitionId);
+        TypedQuery<Object[]> rows = em.createQuery("select e.id, e.code, e.title, e.category.code, s.status from Entry e"
+                + " left join Scorecard s on s.entryId = e.id and s.jurorId = :me where " + filter.where()
+                + " order by e.code", Object[].class);
+        TypedQuery<Long> count = em.createQuery("select count(e) from Entry e where " + filter.where(), Long.class);
+        filter.params().forEach((k, v) -> {
+            rows.setParameter(k, v);
+            count.setParameter(k, v);
+        });
+        rows.setParameter("me", access.currentUser().jurorId());
+        List<QueueItem> items = rows.setFirstResult(paging.page() * paging.size()).setMaxResults(paging.size())
+                .getResultStream()
+                .map(r -> new QueueItem((Long) r[0], (String) r[1], (String) r[2], (String) r[3],
+                        r[4] == null ? "NONE" : r[4].toString()))
+                .toList();
+        return new Page<>(items, paging.page(), paging.size(), count.getSingleResult());
+    }
+}

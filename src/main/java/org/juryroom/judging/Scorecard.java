@@ -1,0 +1,61 @@
+package org.juryroom.judging;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.MapKeyColumn;
+import jakarta.persistence.Version;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** One juror's marks for one entry: an integer per rubric criterion, and a comment. */
+@Entity
+public class Scorecard extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(name = "entry_id")
+    public Long entryId;
+
+    @Column(name = "juror_id")
+    public Long jurorId;
+
+    @Enumerated(EnumType.STRING)
+    public ScorecardStatus status = ScorecardStatus.DRAFT;
+
+    public String comment;
+
+    /** Criterion id → score. */
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "score", joinColumns = @JoinColumn(name = "scorecard_id"))
+    @MapKeyColumn(name = "criterion_id")
+    @Column(name = "value")
+    public Map<Long, Integer> scores = new HashMap<>();
+
+    @Column(name = "created_at", insertable = false, updatable = false)
+    public Instant createdAt;
+
+    @Column(name = "updated_at")
+    public Instant updatedAt = Instant.now();
+
+    @Version
+    public long version;
+
+    public static Optional<Scorecard> of(long entryId, long jurorId) {
+        return find("entryId = ?1 and jurorId = ?2", entryId, jurorId).firstResultOptional();
+    }
+}

@@ -1,0 +1,29 @@
+package org.juryroom.ops;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.util.Optional;
+
+/** JuryRoom's own settings (prefix {@code juryroom}); Quarkus' own keys configure the stack. */
+@ConfigMapping(prefix = "juryroom")
+public interface JuryRoomConfig {
+
+    /** The bucket holding every entry file. */
+    String bucket();
+
+    /** Password for the first organiser account, used once when no organiser exists (production). */
+    Optional<String> organiserPassword();
+
+    Demo demo();
+
+    interface Demo {
+        /** Seed the "Stay Safe Online" demo competition once (embedded and dev profiles). */
+        @WithDefault("false")
+        boolean seed();
+
+        /** Where the demo's sample files are read from. */
+        @WithDefault("uploads-sample")
+        String samplesDir();
+    }
+}

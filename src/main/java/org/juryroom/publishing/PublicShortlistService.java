@@ -1,0 +1,56 @@
+package org.juryroom.publishing;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.juryroom.common.ProblemException;
+import org.juryroom.competition.Competition;
+import org.juryroom.competition.CompetitionStatus;
+import org.juryroom.entry.Entry;
+import org.juryroom.entry.Participant;
+import org.juryroom.ranking.Shortlist;
+import org.juryroom.ranking.ShortlistEntry;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What the public may read: the frozen shortlist of a PUBLISHED competition, and of each entry
+ * only what its guardians consented to (names only with publishNames).
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.SUPPORTS)
+public class PublicShortlistService {
+
+    public record PublicShortlist(String competition, String theme, Instant publishedAt, List<PublicEntry> entries) {
+    }
+
+    public record PublicEntry(int rank, String title, String schoolName, List<String> participants, String category,
+                              boolean workPublished) {
+    }
+
+    private final EntityManager em;
+
+    public PublicShortlistService(EntityManager em) {
+        this.em = em;
+    }
+
+    public PublicShortlist shortlist(long competitionId) {
+        Competition c = Competition.findById(competitionId);
+        // Anything not published does not exist for the public, drafts and frozen lists included.
+        if (c == null || c.status != CompetitionStatus.PUBLISHED) {
+            throw ProblemException.notFound("Published shortlist " + competitionId);
+        }
+        Shortlist s = Shortlist.ofCompetition(competitionId)
+                .orElseThrow(() -> ProblemException.notFound("Published shortlist " + competitionId));
+        List<PublicEntry> entries = s.entries().stream().map(this::publicEntry).toList();
+        return new PublicShortlist(c.title, c.theme, c.publishedAt, entries);
+    }
+
+    private PublicEntry publicEntry(ShortlistEntry row) {
+        Entry e = em.find(Entry.class, row.entryId);
+        List<String> names = e.consentPublishNames
+                ? e.participants.stream().map((Participant p) -> p.firstName).toList() : List.of();
+        return new PublicEntry(row.rank, row.title, row.schoolName, names, e.category.name, e.consentPublishWork);
+    }
+}

@@ -1,0 +1,31 @@
+package org.juryroom.school;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+
+import java.time.Instant;
+
+/** A participating school; its teacher signs in with the school's account. */
+@Entity
+public class School extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    public String name;
+    public String district;
+
+    @Column(name = "contact_name")
+    public String contactName;
+
+    @Column(name = "contact_email")
+    public String contactEmail;
+
+    @Column(name = "created_at", insertable = false, updatable = false)
+    public Instant createdAt;
+}

@@ -1,0 +1,61 @@
+package org.juryroom.school;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.jboss.resteasy.reactive.RestResponse;
+import org.juryroom.access.Roles;
+import org.juryroom.common.Page;
+
+import java.net.URI;
+
+@Path("/api/schools")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class SchoolResource {
+
+    public record SchoolView(Long id, String name, String district, String contactName, String contactEmail) {
+        static SchoolView of(School s) {
+            return new SchoolView(s.id, s.name, s.district, s.contactName, s.contactEmail);
+        }
+    }
+
+    /** The only response that ever carries the generated password. */
+    public record SchoolCredentials(Long id, String name, String username, String password) {
+    }
+
+    private final SchoolService schools;
+
+    public SchoolResource(SchoolService schools) {
+        this.schools = schools;
+    }
+
+    @POST
+    @RolesAllowed(Roles.ORGANISER)
+    public RestResponse<SchoolCredentials> create(SchoolService.CreateSchool request) {
+        SchoolService.Created created = schools.create(request);
+        return RestResponse.ResponseBuilder.<SchoolCredentials>created(URI.create("/api/schools/" + created.school().id))
+                .entity(new SchoolCredentials(created.school().id, created.school().name, created.username(),
+                        created.password()))
+                .build();
+    }
+
+    @GET
+    @RolesAllowed(Roles.ORGANISER)
+    public Page<SchoolView> list(@QueryParam("page") Integer page, @QueryParam("size") Integer size) {
+        return schools.list(Page.Request.of(page, size)).map(SchoolView::of);
+    }
+
+    @GET
+    @Path("/{sid}")
+    @RolesAllowed(Roles.ORGANISER)
+    public SchoolView get(@PathParam("sid") long sid) {
+        return SchoolView.of(schools.get(sid));
+    }
+}

@@ -1,0 +1,56 @@
+package org.juryroom.storage;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+import java.util.List;
+
+/** One uploaded file of an entry; the bytes live in the object store under a server-made key. */
+@Entity
+@Table(name = "entry_file")
+public class EntryFile extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(name = "entry_id")
+    public Long entryId;
+
+    @Column(name = "object_key")
+    public String objectKey;
+
+    /** Sanitised name for the school's own downloads; jurors never see it (it may name a child). */
+    @Column(name = "display_name")
+    public String displayName;
+
+    @Column(name = "content_type")
+    public String contentType;
+
+    @Column(name = "size_bytes")
+    public Long size;
+
+    public String sha256;
+
+    @Enumerated(EnumType.STRING)
+    public FileStatus status = FileStatus.PENDING;
+
+    @Column(name = "created_at", insertable = false, updatable = false)
+    public Instant createdAt;
+
+    public static List<EntryFile> storedOf(long entryId) {
+        return list("entryId = ?1 and status = ?2 order by id", entryId, FileStatus.STORED);
+    }
+
+    public static long storedCount(long entryId) {
+        return count("entryId = ?1 and status = ?2", entryId, FileStatus.STORED);
+    }
+}

@@ -1,0 +1,67 @@
+package org.juryroom.storage;
+
+import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
+import java.util.Locale;
+
+/** Client file names are untrusted text: keep a safe display name, never use them as keys or paths. */
+public final class FileNames {
+
+    static final int MAX_LENGTH = 120;
+
+    private FileNames() {
+    }
+
+    /** The last path segment, without control or path characters, bounded in length. */
+    public static String sanitise(String clientName) {
+        String name = clientName == null ? "" : clientName;
+        name = Normalizer.normalize(name, Normalizer.Form.NFC);
+        int slash = Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\'));
+        name = name.substring(slash + 1);
+        StringBuilder sb = new StringBuilder();
+        name.codePoints().forEach(cp -> {
+            if (Character.isISOControl(cp) || cp == '"' || cp == ':' || cp == '*' || cp == '?' || cp == '<'
+                    || cp == '>' || cp == '|' || Character.getType(cp) == Character.FORMAT) {
+                sb.append('_');
+            } else {
+                sb.appendCodePoint(cp);
+            }
+        });
+        name = sb.toString().strip().replaceAll("^\\.+", "");
+        if (name.isEmpty()) {
+            name = "file";
+        }
+        if (name.length() > MAX_LENGTH) {
+            String ext = extension(name);
+            int keep = MAX_LENGTH - (ext.isEmpty() ? 0 : ext.length() + 1);
+            name = name.substring(0, keep) + (ext.isEmpty() ? "" : "." + ext);
+        }
+        return name;
+    }
+
+    /** The lower-case extension after the last dot, or "" when there is none. */
+    public static String extension(String name) {
+        int dot = name.lastIndexOf('.');
+        return dot < 0 || dot == name.length() - 1 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
+    }
+
+    /** RFC 6266 / RFC 5987 attachment header value, safe for any display name. */
+    public static String contentDisposition(String displayName) {
+        String ascii = displayName.replaceAll("[^A-Za-z0-9._ -]", "_");
+        return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + percentEncode(displayName);
+    }
+
+    private static String percentEncode(String value) {
+        StringBuilder sb = new StringBuilder();
+        for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
+            int c = b & 0xff;
+            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                    || "!#$&+-.^_`|~".indexOf(c) >= 0) {
+                sb.append((char) c);
+            } else {
+                sb.append('%').append(String.format("%02X", c));
+            }
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,114 @@
+package org.juryroom.storage;
+
+import io.minio.BucketExistsArgs;
+import io.minio.GetObjectArgs;
+import io.minio.GetObjectResponse;
+import io.minio.MakeBucketArgs;
+import io.minio.MinioClient;
+import io.minio.PutObjectArgs;
+import io.minio.RemoveObjectArgs;
+import io.minio.StatObjectArgs;
+import io.minio.StatObjectResponse;
+import io.minio.errors.ErrorResponseException;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.juryroom.common.ProblemException;
+import org.juryroom.ops.JuryRoomConfig;
+
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * The one door to the object store (MinIO client; MinIO in production, S3Proxy when embedded).
+ * Store failures surface as 503 problems: the request can be retried once the store is back.
+ */
+@ApplicationScoped
+public class ObjectStore {
+
+    private final MinioClient minio;
+    private final String bucket;
+
+    public ObjectStore(MinioClient minio, JuryRoomConfig config) {
+        this.minio = minio;
+        this.bucket = config.bucket();
+    }
+
+    public String bucket() {
+        return bucket;
+    }
+
+    public void ensureBucket() throws Exception {
+        if (!minio.bucketExists(BucketExistsArgs.builder().bucket(bucket).build())) {
+            minio.makeBucket(MakeBucketArgs.builder().bucket(bucket).build());
+        }
+    }
+
+    public boolean bucketReachable() {
+        try {
+            return minio.bucketExists(BucketExistsArgs.builder().bucket(bucket).build());
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    /** Streams a file from disk into the store; the heap never holds the whole file. */
+    public void put(String key, Path file, String contentType) {
+        try (InputStream in = Files.newInputStream(file)) {
+            minio.putObject(PutObjectArgs.builder().bucket(bucket).object(key)
+                    .stream(in, Files.size(file), -1).contentType(contentType).build());
+        } catch (Exception e) {
+            throw unavailable("store", e);
+        }
+    }
+
+    public GetObjectResponse get(String key) {
+        try {
+            return minio.getObject(GetObjectArgs.builder().bucket(bucket).object(key).build());
+        } catch (Exception e) {
+            throw unavailable("read", e);
+        }
+    }
+
+    public GetObjectResponse getRange(String key, long offset, long length) {
+        try {
+            return minio.getObject(GetObjectArgs.builder().bucket(bucket).object(key)
+                    .offset(offset).length(length).build());
+        } catch (Exception e) {
+            throw unavailable("read", e);
+        }
+    }
+
+    /** The object's metadata, or empty when there is no such object. */
+    public Optional<StatObjectResponse> stat(String key) {
+        try {
+            return Optional.of(minio.statObject(StatObjectArgs.builder().bucket(bucket).object(key).build()));
+        } catch (ErrorResponseException e) {
+            if ("NoSuchKey".equals(e.errorResponse().code()) || "NoSuchObject".equals(e.errorResponse().code())) {
+                return Optional.empty();
+            }
+            throw unavailable("check", e);
+        } catch (Exception e) {
+            throw unavailable("check", e);
+        }
+    }
+
+    public void delete(String key) {
+        try {
+            minio.removeObject(RemoveObjectArgs.builder().bucket(bucket).object(key).build());
+        } catch (Exception e) {
+            throw unavailable("delete", e);
+        }
+    }
+
+    public MinioClient client() {
+        return minio;
+    }
+
+    private static ProblemException unavailable(String action, Exception cause) {
+        ProblemException p = ProblemException.unavailable(
+                "The file store could not " + action + " the file right now; nothing was saved, please try again");
+        p.initCause(cause);
+        return p;
+    }
+}
