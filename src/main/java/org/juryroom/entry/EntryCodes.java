@@ -3,7 +3,7 @@ package org.juryroom.entry;
 import java.security.SecureRandom;
 
 /** Anonymous entry codes like {@code E-7K3QM}: random, so a code says nothing about who sent it or when. */
-final class EntryCodes {
+public final class EntryCodes {
 
     private static final char[] ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ".toCharArray();
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -12,7 +12,7 @@ final class EntryCodes {
     }
 
     /** A code not yet used (32^5 ≈ 33 million codes, so collisions are rare and retried). */
-    static String next() {
+    public static String next() {
         while (true) {
             StringBuilder sb = new StringBuilder("E-");
             for (int i = 0; i < 5; i++) {

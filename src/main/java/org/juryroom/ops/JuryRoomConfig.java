@@ -15,6 +15,10 @@ public interface JuryRoomConfig {
     /** Password for the first organiser account, used once when no organiser exists (production). */
     Optional<String> organiserPassword();
 
+    /** Embedded mode keeps PostgreSQL's data and the objects here (env JURYROOM_DATA_DIR). */
+    @WithDefault("data")
+    String dataDir();
+
     Demo demo();
 
     interface Demo {

@@ -16,7 +16,7 @@ public class StartupTasks {
 
     private static final Logger LOG = Logger.getLogger(StartupTasks.class);
 
-    void onStart(@Observes StartupEvent event, ObjectStore store, JuryRoomConfig config) throws Exception {
+    void onStart(@Observes @jakarta.annotation.Priority(jakarta.interceptor.Interceptor.Priority.APPLICATION) StartupEvent event, ObjectStore store, JuryRoomConfig config) throws Exception {
         store.ensureBucket();
         QuarkusTransaction.requiringNew().run(() -> {
             if (AppUser.organiserExists()) {

@@ -58,7 +58,7 @@ public class FileInspector {
     private String detect(Path path) {
         // Detection from the bytes alone: passing the name would let "x.png" sway the verdict.
         try (InputStream in = Files.newInputStream(path)) {
-            return tika.detect(in);
+            return VideoContainers.refine(tika.detect(in), path);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,0 +1,266 @@
+package org.juryroom.demo;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
+import jakarta.persistence.EntityManager;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.jboss.logging.Logger;
+import org.juryroom.access.Credentials;
+import org.juryroom.access.Roles;
+import org.juryroom.competition.Category;
+import org.juryroom.competition.Competition;
+import org.juryroom.competition.CompetitionStatus;
+import org.juryroom.competition.Criterion;
+import org.juryroom.entry.Entry;
+import org.juryroom.entry.EntryStatus;
+import org.juryroom.entry.Participant;
+import org.juryroom.judging.Assignment;
+import org.juryroom.judging.AssignmentService;
+import org.juryroom.judging.Juror;
+import org.juryroom.judging.Scorecard;
+import org.juryroom.judging.ScorecardStatus;
+import org.juryroom.ops.JuryRoomConfig;
+import org.juryroom.school.School;
+import org.juryroom.storage.FileInspector;
+import org.juryroom.storage.FileService;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * The "Stay Safe Online" demo (embedded and dev profiles only): 30 schools, 5 jurors, about 60
+ * entries made from uploads-sample/, judging under way. Runs once: a marker row written in the
+ * first transaction means a restart, or a crash half-way, never seeds twice.
+ */
+@Singleton
+public class DemoSeed {
+
+    private static final Logger LOG = Logger.getLogger(DemoSeed.class);
+    static final String MARKER = "demo-stay-safe-online";
+    static final int SCHOOLS = 30;
+    static final int ENTRIES = 60;
+
+    private static final String[] DISTRICTS = {"Kolkata North", "Kolkata South", "Howrah", "Hooghly", "Nadia",
+            "Darjeeling"};
+    private static final String[] SCHOOL_NAMES = {"Sunrise", "Lakeview", "Green Valley", "St. Xavier's", "Riverside",
+            "Hill Top", "Modern", "Little Flower", "Pathfinder", "Shanti Niketan"};
+    private static final String[] FIRST_NAMES = {"Riya", "Arjun", "Mira", "Kabir", "Ishaan", "Ananya", "Farhan",
+            "Tara", "Rohan", "Sana", "Dev", "Nila", "Aarav", "Zoya", "Kiran", "Meghna", "Tanvir", "Puja"};
+
+    /** Jurors: the designer first; juror2 marks harshly and juror4 leniently, so normalisation shows. */
+    private static final String[][] JURORS = {
+            {"designer", "Ananya Roy", "Graphic designer", "0"},
+            {"juror2", "Prof. Suresh Iyer", "Child-rights lawyer", "-18"},
+            {"juror3", "Dr. Meera Sen", "Child psychologist", "0"},
+            {"juror4", "Rahul Bose", "Cyber-safety trainer", "15"},
+            {"juror5", "Fatima Khan", "School counsellor", "4"}};
+
+    private final JuryRoomConfig config;
+    private final FileInspector inspector;
+    private final FileService files;
+    private final AssignmentService assignments;
+    private final EntityManager em;
+
+    public DemoSeed(JuryRoomConfig config, FileInspector inspector, FileService files, AssignmentService assignments,
+                    EntityManager em) {
+        this.config = config;
+        this.inspector = inspector;
+        this.files = files;
+        this.assignments = assignments;
+        this.em = em;
+    }
+
+    // Runs after StartupTasks (bucket and organiser exist).
+    void onStart(@Observes @jakarta.annotation.Priority(jakarta.interceptor.Interceptor.Priority.APPLICATION + 100)
+                 StartupEvent event) throws IOException {
+        if (config.demo().seed()) {
+            seed(Path.of(config.demo().samplesDir()));
+        }
+    }
+
+    /** Seeds the demo from the sample folder; false when it was seeded before (or there are no samples). */
+    public boolean seed(Path samples) throws IOException {
+        if (!Files.isRegularFile(samples.resolve("manifest.csv"))) {
+            LOG.warnf("Demo seed skipped: no %s/manifest.csv (run from the repository root)", samples);
+            return false;
+        }
+        List<Sample> manifest = readManifest(samples);
+        Long competitionId = QuarkusTransaction.requiringNew().call(this::claimAndCreateBasics);
+        if (competitionId == null) {
+            return false;
+        }
+        long began = System.nanoTime();
+        Random random = new Random(20261122L);
+        List<Long> schoolIds = QuarkusTransaction.requiringNew().call(() ->
+                School.<School>list("order by id").stream().map(s -> s.id).toList());
+        for (int i = 0; i < ENTRIES; i++) {
+            Sample sample = manifest.get(i % manifest.size());
+            long schoolId = schoolIds.get(i % schoolIds.size());
+            createEntry(competitionId, schoolId, sample, samples, i, random);
+        }
+        QuarkusTransaction.requiringNew().run(() -> {
+            Competition c = Competition.findById(competitionId);
+            c.status = CompetitionStatus.JUDGING;
+        });
+        assignments.assign(competitionId, 3, 7L);
+        QuarkusTransaction.requiringNew().run(() -> scoreSome(competitionId, random));
+        LOG.infof("Demo seeded: 'Stay Safe Online' with %d schools, %d jurors, %d entries (%d ms)", SCHOOLS,
+                JURORS.length, ENTRIES, (System.nanoTime() - began) / 1_000_000);
+        return true;
+    }
+
+    record Sample(String file, String category, String title) {
+    }
+
+    private static List<Sample> readManifest(Path samples) throws IOException {
+        try (Reader in = Files.newBufferedReader(samples.resolve("manifest.csv"))) {
+            List<Sample> list = new ArrayList<>();
+            for (CSVRecord r : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(in)) {
+                list.add(new Sample(r.get("file"), r.get("category"), r.get("title")));
+            }
+            return list;
+        }
+    }
+
+    /** Claims the marker and creates competition, schools and jurors; null when already seeded. */
+    private Long claimAndCreateBasics() {
+        int claimed = em.createNativeQuery("insert into seed_marker (name) values (?1) on conflict do nothing")
+                .setParameter(1, MARKER).executeUpdate();
+        if (claimed == 0) {
+            return null;
+        }
+        Competition c = new Competition();
+        c.title = "Stay Safe Online";
+        c.theme = "Posters, essays and short videos by school students on staying safe from online sexual abuse";
+        c.submissionOpensAt = Instant.now().minus(30, ChronoUnit.DAYS);
+        c.submissionClosesAt = Instant.now().plus(14, ChronoUnit.DAYS);
+        c.shortlistSize = 25;
+        c.maxEntriesPerSchool = 5;
+        c.status = CompetitionStatus.OPEN;
+        c.categories.add(category(c, "poster", "Poster", "image/jpeg,image/png,image/webp", 20L << 20));
+        c.categories.add(category(c, "essay", "Essay", "application/pdf", 10L << 20));
+        c.categories.add(category(c, "video", "Short video", "video/mp4,video/webm", 200L << 20));
+        c.criteria.add(criterion(c, 0, "message", "Clarity of the safety message",
+                "Would a classmate understand what to do and whom to tell?", "40"));
+        c.criteria.add(criterion(c, 1, "originality", "Originality", "A fresh idea, not a copy of a campaign.", "25"));
+        c.criteria.add(criterion(c, 2, "craft", "Craft and design", "Composition, legibility, care in making.", "20"));
+        c.criteria.add(criterion(c, 3, "age-fit", "Right for children",
+                "Speaks to children without frightening or shaming them.", "15"));
+        c.persist();
+        for (int i = 0; i < SCHOOLS; i++) {
+            School s = new School();
+            s.name = SCHOOL_NAMES[i % SCHOOL_NAMES.length] + " School, " + DISTRICTS[i % DISTRICTS.length];
+            s.district = DISTRICTS[i % DISTRICTS.length];
+            s.contactName = "Teacher " + (i + 1);
+            s.contactEmail = "teacher" + (i + 1) + "@school.example";
+            s.persist();
+            String username = String.format("school%02d", i + 1);
+            Credentials.create(username, username, Roles.SCHOOL, s.id, null);
+        }
+        for (String[] j : JURORS) {
+            Juror juror = new Juror();
+            juror.name = j[1];
+            juror.email = j[0] + "@jury.example";
+            juror.expertise = j[2];
+            juror.persist();
+            Credentials.create(j[0], j[0], Roles.JUROR, null, juror.id);
+        }
+        return c.id;
+    }
+
+    private void createEntry(long competitionId, long schoolId, Sample sample, Path samples, int index, Random random) {
+        Category category = QuarkusTransaction.requiringNew().call(() ->
+                Competition.<Competition>findById(competitionId).category(sample.category()).orElseThrow());
+        var inspected = inspector.inspect(samples.resolve(sample.file()), Path.of(sample.file()).getFileName().toString(),
+                category);
+        int participants = 1 + random.nextInt(3);
+        boolean publishNames = random.nextInt(10) < 7;
+        files.store(List.of(inspected), () -> {
+            Entry e = new Entry();
+            e.competition = Competition.findById(competitionId);
+            e.school = School.findById(schoolId);
+            e.category = e.competition.category(sample.category()).orElseThrow();
+            e.code = org.juryroom.entry.EntryCodes.next();
+            e.title = index < 22 ? sample.title() : sample.title() + " (" + (index / 22 + 1) + ")";
+            e.statement = "We made this " + sample.category() + " to help children in our school stay safe online.";
+            e.consentJudging = true;
+            e.consentPublishWork = random.nextInt(10) < 9;
+            e.consentPublishNames = publishNames;
+            e.consentAttestedBy = "Class teacher";
+            for (int p = 0; p < participants; p++) {
+                Participant part = new Participant();
+                part.entry = e;
+                part.position = p;
+                part.firstName = FIRST_NAMES[random.nextInt(FIRST_NAMES.length)];
+                part.grade = 5 + random.nextInt(6);
+                e.participants.add(part);
+            }
+            e.status = EntryStatus.SUBMITTED;
+            e.submittedAt = Instant.now();
+            e.persist();
+            return e.id;
+        }, id -> Entry.deleteById(id));
+    }
+
+    /** Every juror but the designer has scored their queue, each with their own leniency. */
+    private void scoreSome(long competitionId, Random random) {
+        Competition c = Competition.findById(competitionId);
+        for (String[] j : JURORS) {
+            if (j[0].equals("designer")) {
+                continue;
+            }
+            Juror juror = Juror.find("email", j[0] + "@jury.example").firstResult();
+            int bias = Integer.parseInt(j[3]);
+            for (Assignment a : Assignment.<Assignment>list("competitionId = ?1 and jurorId = ?2", competitionId,
+                    juror.id)) {
+                // The entry's "true" quality, the same for every juror, plus this juror's bias and noise.
+                double quality = 35 + (a.entryId * 7919 % 60);
+                Scorecard s = new Scorecard();
+                s.entryId = a.entryId;
+                s.jurorId = juror.id;
+                for (Criterion k : c.criteria) {
+                    double pct = Math.max(0, Math.min(100, quality + bias + random.nextGaussian() * 8));
+                    s.scores.put(k.id, k.minScore + (int) Math.round(pct / 100 * (k.maxScore - k.minScore)));
+                }
+                s.comment = "Demo scorecard";
+                s.status = ScorecardStatus.SUBMITTED;
+                s.persist();
+            }
+        }
+    }
+
+    private static Category category(Competition c, String code, String name, String types, long maxBytes) {
+        Category k = new Category();
+        k.competition = c;
+        k.code = code;
+        k.name = name;
+        k.allowedTypesCsv = types;
+        k.maxFileBytes = maxBytes;
+        return k;
+    }
+
+    private static Criterion criterion(Competition c, int position, String code, String name, String description,
+                                       String weight) {
+        Criterion k = new Criterion();
+        k.competition = c;
+        k.position = position;
+        k.code = code;
+        k.name = name;
+        k.description = description;
+        k.weight = new BigDecimal(weight);
+        k.minScore = 1;
+        k.maxScore = 10;
+        return k;
+    }
+}
