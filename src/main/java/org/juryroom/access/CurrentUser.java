@@ -30,6 +30,14 @@ public class CurrentUser {
         return identity.isAnonymous() ? "anonymous" : identity.getPrincipal().getName();
     }
 
+    /** The role as the audit trail records it. */
+    public String roleName() {
+        if (identity.isAnonymous()) {
+            return "anonymous";
+        }
+        return isOrganiser() ? Roles.ORGANISER : isJuror() ? Roles.JUROR : isSchool() ? Roles.SCHOOL : "unknown";
+    }
+
     public boolean isOrganiser() {
         return identity.hasRole(Roles.ORGANISER);
     }

@@ -1,0 +1,69 @@
+package org.juryroom.audit;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.arc.Arc;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.juryroom.access.CurrentUser;
+
+/**
+ * The audit trail's only writer. Called by the services in the transaction that makes the change,
+ * so a change and its audit line commit or roll back together. Nothing in the application updates
+ * or deletes an audit line.
+ */
+@ApplicationScoped
+public class AuditLog {
+
+    /** What a line is about: e.g. ("entry", 42), ("scorecard", 7). */
+    public record Subject(String type, Long id) {
+        public static Subject of(String type, Long id) {
+            return new Subject(type, id);
+        }
+    }
+
+    private final ObjectMapper json;
+
+    public AuditLog(ObjectMapper json) {
+        this.json = json;
+    }
+
+    /**
+     * Appends one line. {@code before} and {@code after} are any JSON-serialisable values (records,
+     * maps), or null when there was nothing before (a creation) or nothing after (a removal).
+     */
+    @Transactional(Transactional.TxType.REQUIRED)
+    public void record(AuditAction action, Long competitionId, Subject subject, Object before, Object after) {
+        AuditEvent e = new AuditEvent();
+        String[] actor = actor();
+        e.actor = actor[0];
+        e.actorRole = actor[1];
+        e.action = action.name();
+        e.competitionId = competitionId;
+        e.subjectType = subject == null ? null : subject.type();
+        e.subjectId = subject == null ? null : subject.id();
+        e.before = toJson(before);
+        e.after = toJson(after);
+        e.persist();
+    }
+
+    // Outside an HTTP request (start-up tasks, the demo seed) the actor is the system itself.
+    private static String[] actor() {
+        if (!Arc.container().requestContext().isActive()) {
+            return new String[] {"system", "system"};
+        }
+        CurrentUser me = Arc.container().instance(CurrentUser.class).get();
+        return new String[] {me.username(), me.roleName()};
+    }
+
+    private String toJson(Object value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Audit value is not serialisable: " + value.getClass(), e);
+        }
+    }
+}
