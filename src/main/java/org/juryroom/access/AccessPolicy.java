@@ -1,19 +1,27 @@
 package org.juryroom.access;
 
+import io.quarkus.security.ForbiddenException;
 import jakarta.enterprise.context.RequestScoped;
 import org.juryroom.common.ProblemException;
 import org.juryroom.entry.Entry;
 import org.juryroom.entry.EntryStatus;
 import org.juryroom.judging.Assignment;
 import org.juryroom.judging.Conflict;
+import org.juryroom.judging.Scorecard;
+import org.juryroom.judging.ScorecardStatus;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The one place that answers who may see and do what with an entry (HotCRP's rights()).
- * An entry a user may not see does not exist for them: 404, never 403, so existence never leaks.
- * Every resource and every list query goes through here.
+ * The one place that answers who may see and do what (HotCRP's rights()). Every endpoint declares
+ * the roles it admits ({@code @RolesAllowed}, default deny, proven by AuthorisationMatrixTest);
+ * every question about a particular object is answered here, by {@link #rights(Entry)} for entries
+ * and {@link #entriesOf(long)} for everything that lists or counts them.
+ *
+ * <p>An entry a user may not see does not exist for them: 404, never 403, so existence never
+ * leaks. A juror sees an entry only if it is SUBMITTED, assigned to them, and they have no
+ * conflict with its school; a conflict declared during judging applies on the next request.
  */
 @RequestScoped
 public class AccessPolicy {
@@ -23,6 +31,39 @@ public class AccessPolicy {
 
     /** A JPQL condition on an entry aliased {@code e}, with its parameters. */
     public record EntryFilter(String where, Map<String, Object> params) {
+    }
+
+    /**
+     * What this user may do with one entry.
+     *
+     * @param exists          the entry exists for the user at all (else every access is 404)
+     * @param view            FULL (school, participants, consent, upload names) or BLIND (code and work only)
+     * @param edit            the user is the school that owns it (the entry's status decides if it is editable)
+     * @param score           the user is a juror who may score it
+     * @param readScorecards  the user may read the entry's scorecards now (jurors: after submitting their own)
+     * @param seeJurorNames   scorecards come with the names of the jurors who gave them
+     * @param redact          the user may hide words from the jury view
+     */
+    public record EntryRights(boolean exists, View view, boolean edit, boolean score, boolean readScorecards,
+                              boolean seeJurorNames, boolean redact) {
+
+        static final EntryRights NONE = new EntryRights(false, View.BLIND, false, false, false, false, false);
+
+        public boolean seeSchool() {
+            return exists && view == View.FULL;
+        }
+
+        public boolean seeParticipants() {
+            return seeSchool();
+        }
+
+        public boolean seeConsent() {
+            return seeSchool();
+        }
+
+        public boolean seeUploadNames() {
+            return seeSchool();
+        }
     }
 
     private final CurrentUser me;
@@ -35,46 +76,91 @@ public class AccessPolicy {
         return me;
     }
 
+    public EntryRights rights(Entry e) {
+        if (me.isOrganiser()) {
+            return new EntryRights(true, View.FULL, false, false, true, true, true);
+        }
+        if (me.isSchool()) {
+            return e.school.id.equals(me.schoolId())
+                    ? new EntryRights(true, View.FULL, true, false, false, false, false)
+                    : EntryRights.NONE;
+        }
+        if (me.isJuror() && jurorSees(e)) {
+            boolean ownSubmitted = Scorecard.of(e.id, me.jurorId())
+                    .map(s -> s.status == ScorecardStatus.SUBMITTED).orElse(false);
+            return new EntryRights(true, View.BLIND, false, true, ownSubmitted, false, false);
+        }
+        return EntryRights.NONE;
+    }
+
     /** The entry if this user may read it at all, else 404. */
     public Entry readableEntry(long entryId) {
-        Entry e = Entry.findById(entryId);
-        if (e == null || !mayRead(e)) {
-            throw ProblemException.notFound("Entry " + entryId);
-        }
-        return e;
+        return entryWhere(entryId, EntryRights::exists);
     }
 
     /** The entry if this user is the school that owns it, else 404 (also for organisers and jurors). */
     public Entry ownEntry(long entryId) {
-        Entry e = Entry.findById(entryId);
-        if (e == null || !me.isSchool() || !e.school.id.equals(me.schoolId())) {
-            throw ProblemException.notFound("Entry " + entryId);
-        }
-        return e;
+        return entryWhere(entryId, EntryRights::edit);
     }
 
     /** The entry if this user is a juror who may score it (assigned, not conflicted), else 404. */
     public Entry scorableEntry(long entryId) {
+        return entryWhere(entryId, EntryRights::score);
+    }
+
+    /** The entry if this user may hide words from its jury view (organisers), else 404. */
+    public Entry redactableEntry(long entryId) {
+        return entryWhere(entryId, EntryRights::redact);
+    }
+
+    /**
+     * The entry if this user may read its scorecards now. A juror who may score it but has not
+     * submitted their own scorecard gets 409: they know the entry, so nothing leaks, and the
+     * message tells them what to do.
+     */
+    public Entry scorecardsEntry(long entryId) {
+        Entry e = readableEntry(entryId);
+        EntryRights rights = rights(e);
+        if (rights.readScorecards()) {
+            return e;
+        }
+        if (rights.score()) {
+            throw ProblemException.conflict("Submit your own scorecard for this entry before reading the others");
+        }
+        throw ProblemException.notFound("Entry " + entryId);
+    }
+
+    private Entry entryWhere(long entryId, java.util.function.Predicate<EntryRights> allowed) {
         Entry e = Entry.findById(entryId);
-        if (e == null || !me.isJuror() || !jurorSees(e)) {
+        if (e == null || !allowed.test(rights(e))) {
             throw ProblemException.notFound("Entry " + entryId);
         }
         return e;
     }
 
     public boolean mayRead(Entry e) {
-        if (me.isOrganiser()) {
-            return true;
-        }
-        if (me.isSchool()) {
-            return e.school.id.equals(me.schoolId());
-        }
-        return me.isJuror() && jurorSees(e);
+        return rights(e).exists();
     }
 
     /** Jurors judge blind: no school, no participants, no consent, no upload names. */
     public View view() {
         return me.isOrganiser() || me.isSchool() ? View.FULL : View.BLIND;
+    }
+
+    /**
+     * Competition-wide acts (assign, adjudicate, freeze, publish, export, read the audit trail,
+     * manage conflicts, panels and redactions) belong to organisers. The endpoints already admit
+     * only them; services that do these acts call this too, so that no other caller slips past.
+     */
+    public void requireOrganiser(String act) {
+        if (!me.isOrganiser()) {
+            throw new ForbiddenException(act + " is for organisers");
+        }
+    }
+
+    /** School names (by district) are shown to jurors in one place only: when they declare a conflict. */
+    public boolean maySeeSchoolDirectory() {
+        return me.isJuror() || me.isOrganiser();
     }
 
     private boolean jurorSees(Entry e) {
@@ -84,7 +170,7 @@ public class AccessPolicy {
                 && !Conflict.exists(jurorId, e.school.id);
     }
 
-    /** The entries of a competition this user may list; the same rules as {@link #mayRead}. */
+    /** The entries of a competition this user may list; the same rules as {@link #rights}. */
     public EntryFilter entriesOf(long competitionId) {
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("cid", competitionId);

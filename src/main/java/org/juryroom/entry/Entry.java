@@ -51,6 +51,10 @@ public class Entry extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     public EntryStatus status = EntryStatus.DRAFT;
 
+    /** Words an organiser hid from the jury view (a school name a child wrote into the text). */
+    @Column(name = "jury_redactions")
+    public String[] juryRedactions = new String[0];
+
     @Column(name = "consent_judging")
     public boolean consentJudging;
 

@@ -7,6 +7,8 @@ import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import org.juryroom.access.AccessPolicy;
+import org.juryroom.audit.AuditAction;
+import org.juryroom.audit.AuditLog;
 import org.juryroom.common.Page;
 import org.juryroom.common.Problem.Violation;
 import org.juryroom.common.ProblemException;
@@ -43,13 +45,15 @@ public class EntryService {
     private final CompetitionService competitions;
     private final FileInspector inspector;
     private final FileService files;
+    private final AuditLog audit;
 
     public EntryService(AccessPolicy access, CompetitionService competitions, FileInspector inspector,
-                        FileService files) {
+                        FileService files, AuditLog audit) {
         this.access = access;
         this.competitions = competitions;
         this.inspector = inspector;
         this.files = files;
+        this.audit = audit;
     }
 
     /** Creates a DRAFT entry with its files; nothing is kept if any file is refused or the store fails. */
@@ -83,7 +87,15 @@ public class EntryService {
             e.persist();
             return e.id;
         }, entryId -> Entry.deleteById(entryId));
-        return stored.get(0).entryId;
+        long entryId = stored.get(0).entryId;
+        QuarkusTransaction.requiringNew().run(() -> {
+            Entry e = Entry.findById(entryId);
+            audit.record(AuditAction.ENTRY_CREATED, competitionId, AuditLog.Subject.of("entry", entryId), null,
+                    EntryViews.audited(e));
+            stored.forEach(f -> audit.record(AuditAction.FILE_ADDED, competitionId,
+                    AuditLog.Subject.of("entry", entryId), null, EntryViews.audited(f)));
+        });
+        return entryId;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -109,6 +121,7 @@ public class EntryService {
     public Entry update(long entryId, @Valid @NotNull UpdateEntry request) {
         Entry e = access.ownEntry(entryId);
         requireEditable(e);
+        Map<String, Object> before = EntryViews.audited(e);
         if (request.categoryCode() != null && !request.categoryCode().equals(e.category.code)) {
             Category next = category(e.competition, request.categoryCode());
             for (EntryFile f : EntryFile.storedOf(e.id)) {
@@ -132,6 +145,10 @@ public class EntryService {
             applyConsent(e, request.consent());
         }
         e.updatedAt = Instant.now();
+        Map<String, Object> after = EntryViews.audited(e);
+        if (!after.equals(before)) {
+            audit.record(AuditAction.ENTRY_UPDATED, e.competition.id, AuditLog.Subject.of("entry", e.id), before, after);
+        }
         return e;
     }
 
@@ -165,6 +182,8 @@ public class EntryService {
         e.status = EntryStatus.SUBMITTED;
         e.submittedAt = now;
         e.updatedAt = now;
+        audit.record(AuditAction.ENTRY_SUBMITTED, c.id, AuditLog.Subject.of("entry", e.id),
+                Map.of("status", EntryStatus.DRAFT), Map.of("status", EntryStatus.SUBMITTED, "submittedAt", now));
         return e;
     }
 
@@ -179,8 +198,11 @@ public class EntryService {
             throw ProblemException.conflict("Entries can be withdrawn only before judging starts; the competition is "
                     + status, Map.of("currentStatus", status));
         }
+        EntryStatus before = e.status;
         e.status = EntryStatus.WITHDRAWN;
         e.updatedAt = Instant.now();
+        audit.record(AuditAction.ENTRY_WITHDRAWN, e.competition.id, AuditLog.Subject.of("entry", e.id),
+                Map.of("status", before), Map.of("status", EntryStatus.WITHDRAWN));
         return e;
     }
 
@@ -195,12 +217,18 @@ public class EntryService {
             return e.category;
         });
         List<Inspected> inspected = inspectAll(uploads, category);
-        return files.store(inspected, () -> {
+        List<EntryFile> stored = files.store(inspected, () -> {
             Entry e = Entry.findById(entryId, LockModeType.PESSIMISTIC_WRITE);
             requireEditable(e);
             e.updatedAt = Instant.now();
             return e.id;
         }, id -> { });
+        QuarkusTransaction.requiringNew().run(() -> {
+            long competitionId = Entry.<Entry>findById(entryId).competition.id;
+            stored.forEach(f -> audit.record(AuditAction.FILE_ADDED, competitionId,
+                    AuditLog.Subject.of("entry", entryId), null, EntryViews.audited(f)));
+        });
+        return stored;
     }
 
     public void deleteFile(long entryId, long fileId) {
@@ -210,6 +238,9 @@ public class EntryService {
             return storedFile(e, fileId);
         });
         files.delete(file);
+        QuarkusTransaction.requiringNew().run(() -> audit.record(AuditAction.FILE_REMOVED,
+                Entry.<Entry>findById(entryId).competition.id, AuditLog.Subject.of("entry", entryId),
+                EntryViews.audited(file), null));
     }
 
     /** A STORED file of an entry this user may read, named as this user may see it; else 404. */

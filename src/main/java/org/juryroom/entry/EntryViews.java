@@ -31,7 +31,8 @@ public final class EntryViews {
     public record EntryDetails(Long id, String code, Long competitionId, EntryStatus status, String title,
                                String categoryCode, String statement, SchoolRef school,
                                List<ParticipantView> participants, ConsentView consent, List<FileView> files,
-                               Instant submittedAt, Instant createdAt, Instant updatedAt, long version) {
+                               Instant submittedAt, Instant createdAt, Instant updatedAt, long version,
+                               List<String> juryRedactions) {
     }
 
     /** For jurors: the anonymous code and the work, nothing about who made it. */
@@ -50,12 +51,30 @@ public final class EntryViews {
                 e.participants.stream().map(p -> new ParticipantView(p.firstName, p.grade)).toList(),
                 new ConsentView(e.consentJudging, e.consentPublishWork, e.consentPublishNames, e.consentAttestedBy),
                 files.stream().map(f -> new FileView(f.id, f.displayName, f.contentType, f.size, f.sha256)).toList(),
-                e.submittedAt, e.createdAt, e.updatedAt, e.version);
+                e.submittedAt, e.createdAt, e.updatedAt, e.version, List.of(e.juryRedactions));
     }
 
+    /**
+     * The jury's view. Title and statement pass through {@link JuryRedaction}: the organiser's terms,
+     * and always the school's name and the children's first names, in case a child wrote them in.
+     */
     public static BlindEntry blind(Entry e, List<EntryFile> files) {
-        return new BlindEntry(e.id, e.code, e.competition.id, e.title, e.category.code, e.statement,
+        List<String> terms = juryRedactionTerms(e);
+        return new BlindEntry(e.id, e.code, e.competition.id, JuryRedaction.apply(e.title, terms), e.category.code,
+                JuryRedaction.apply(e.statement, terms),
                 files.stream().map(f -> new FileView(f.id, blindName(e, f), f.contentType, f.size, null)).toList());
+    }
+
+    /** The jury-view title of an entry (queues and scorecards show it too). */
+    public static String blindTitle(Entry e) {
+        return JuryRedaction.apply(e.title, juryRedactionTerms(e));
+    }
+
+    static List<String> juryRedactionTerms(Entry e) {
+        List<String> terms = new java.util.ArrayList<>(List.of(e.juryRedactions));
+        terms.add(e.school.name);
+        e.participants.forEach(p -> terms.add(p.firstName));
+        return terms;
     }
 
     /** Upload names can carry a child's name ("Riya_poster.jpg"): jurors get the code instead. */
@@ -64,8 +83,27 @@ public final class EntryViews {
         return e.code + "-file" + f.id + (ext.isEmpty() ? "" : "." + ext);
     }
 
+    /** What the audit trail keeps of an entry's content (before and after a change). */
+    public static java.util.Map<String, Object> audited(Entry e) {
+        java.util.Map<String, Object> v = new java.util.LinkedHashMap<>();
+        v.put("code", e.code);
+        v.put("status", e.status);
+        v.put("title", e.title);
+        v.put("categoryCode", e.category.code);
+        v.put("statement", e.statement);
+        v.put("participants", e.participants.stream().map(p -> new ParticipantView(p.firstName, p.grade)).toList());
+        v.put("consent", new ConsentView(e.consentJudging, e.consentPublishWork, e.consentPublishNames,
+                e.consentAttestedBy));
+        return v;
+    }
+
+    /** What the audit trail keeps of a file. */
+    public static FileView audited(EntryFile f) {
+        return new FileView(f.id, f.displayName, f.contentType, f.size, f.sha256);
+    }
+
     public static EntrySummary summary(Entry e, boolean withSchool) {
-        return new EntrySummary(e.id, e.code, e.status, e.title, e.category.code,
+        return new EntrySummary(e.id, e.code, e.status, withSchool ? e.title : blindTitle(e), e.category.code,
                 withSchool ? new SchoolRef(e.school.id, e.school.name) : null, e.submittedAt);
     }
 }
