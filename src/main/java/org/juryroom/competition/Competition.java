@@ -12,8 +12,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Version;
+import org.juryroom.ranking.math.DisagreementRule;
 import org.juryroom.ranking.math.NormalisationMethod;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,6 +51,18 @@ public class Competition extends PanacheEntityBase {
     @Column(name = "ranking_method")
     public NormalisationMethod rankingMethod = NormalisationMethod.DEFAULT;
 
+    /** An entry whose jurors' raw totals spread more than this (points, 0-100) is flagged. */
+    @Column(name = "disagreement_max_spread")
+    public BigDecimal disagreementMaxSpread = BigDecimal.valueOf(DisagreementRule.DEFAULT_MAX_SPREAD);
+
+    /** Optional second rule: flagged when the population standard deviation exceeds this. */
+    @Column(name = "disagreement_max_std_dev")
+    public BigDecimal disagreementMaxStdDev;
+
+    /** k of the last assignment run: reassignment keeps every entry at k counted jurors. */
+    @Column(name = "jurors_per_entry")
+    public Integer jurorsPerEntry;
+
     @Column(name = "published_at")
     public Instant publishedAt;
 
@@ -65,6 +79,11 @@ public class Competition extends PanacheEntityBase {
     @OneToMany(mappedBy = "competition", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("position")
     public List<Criterion> criteria = new ArrayList<>();
+
+    public DisagreementRule disagreementRule() {
+        return new DisagreementRule(disagreementMaxSpread.doubleValue(),
+                disagreementMaxStdDev == null ? null : disagreementMaxStdDev.doubleValue());
+    }
 
     public Optional<Category> category(String code) {
         return categories.stream().filter(c -> c.code.equals(code)).findFirst();

@@ -1,6 +1,7 @@
 package org.juryroom.competition;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -29,6 +30,8 @@ public final class CompetitionRequests {
             @Min(1) @jakarta.validation.constraints.Max(1000) Integer shortlistSize,
             @NotNull @Min(1) @jakarta.validation.constraints.Max(1000) Integer maxEntriesPerSchool,
             org.juryroom.ranking.math.NormalisationMethod rankingMethod,
+            @DecimalMin("0") @jakarta.validation.constraints.DecimalMax("100") BigDecimal disagreementMaxSpread,
+            @DecimalMin("0") @jakarta.validation.constraints.DecimalMax("100") BigDecimal disagreementMaxStdDev,
             @NotEmpty @Size(max = 20) List<@Valid @NotNull CategoryRequest> categories,
             @NotEmpty @Size(max = 20) List<@Valid @NotNull CriterionRequest> criteria) {
     }
@@ -50,6 +53,13 @@ public final class CompetitionRequests {
     }
 
     public record Transition(@NotNull CompetitionStatus to) {
+    }
+
+    /** How the ranking is computed and when an entry is flagged; changeable until the freeze. */
+    public record RankingSettings(
+            @NotNull org.juryroom.ranking.math.NormalisationMethod rankingMethod,
+            @NotNull @DecimalMin("0") @jakarta.validation.constraints.DecimalMax("100") BigDecimal disagreementMaxSpread,
+            @DecimalMin("0") @jakarta.validation.constraints.DecimalMax("100") BigDecimal disagreementMaxStdDev) {
     }
 
 }

@@ -6,6 +6,8 @@ import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.juryroom.audit.AuditAction;
+import org.juryroom.audit.AuditLog;
 import org.juryroom.common.Problem.Violation;
 import org.juryroom.common.ProblemException;
 import org.juryroom.competition.CompetitionRequests.CategoryRequest;
@@ -13,6 +15,7 @@ import org.juryroom.competition.CompetitionRequests.CreateCompetition;
 import org.juryroom.competition.CompetitionRequests.CriterionRequest;
 import org.juryroom.storage.FileTypes;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -24,10 +27,21 @@ import java.util.Set;
 @Transactional(Transactional.TxType.REQUIRED)
 public class CompetitionService {
 
-    private final long maxBodyBytes;
+    /** What the audit trail records of a competition's judging settings. */
+    public record RankingSettingsValue(String rankingMethod, BigDecimal disagreementMaxSpread,
+                                       BigDecimal disagreementMaxStdDev) {
+        static RankingSettingsValue of(Competition c) {
+            return new RankingSettingsValue(c.rankingMethod.name(), c.disagreementMaxSpread, c.disagreementMaxStdDev);
+        }
+    }
 
-    public CompetitionService(@ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBodySize) {
+    private final long maxBodyBytes;
+    private final AuditLog audit;
+
+    public CompetitionService(@ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBodySize,
+                              AuditLog audit) {
         this.maxBodyBytes = maxBodySize.asLongValue();
+        this.audit = audit;
     }
 
     public Competition create(@Valid @NotNull CreateCompetition request) {
@@ -50,6 +64,10 @@ public class CompetitionService {
         if (request.rankingMethod() != null) {
             c.rankingMethod = request.rankingMethod();
         }
+        if (request.disagreementMaxSpread() != null) {
+            c.disagreementMaxSpread = request.disagreementMaxSpread();
+        }
+        c.disagreementMaxStdDev = request.disagreementMaxStdDev();
         for (CategoryRequest r : request.categories()) {
             Category k = new Category();
             k.competition = c;
@@ -73,6 +91,8 @@ public class CompetitionService {
             c.criteria.add(k);
         }
         c.persist();
+        audit.record(AuditAction.COMPETITION_CREATED, c.id, AuditLog.Subject.of("competition", c.id), null,
+                Map.of("title", c.title, "shortlistSize", c.shortlistSize, "settings", RankingSettingsValue.of(c)));
         return c;
     }
 
@@ -131,8 +151,33 @@ public class CompetitionService {
         if (!c.status.transitions().contains(to)) {
             throw illegalTransition(c, to);
         }
+        CompetitionStatus from = c.status;
         c.status = to;
         c.publishedAt = to == CompetitionStatus.PUBLISHED ? Instant.now() : null;
+        AuditAction action = to == CompetitionStatus.PUBLISHED ? AuditAction.COMPETITION_PUBLISHED
+                : from == CompetitionStatus.PUBLISHED ? AuditAction.COMPETITION_UNPUBLISHED
+                : AuditAction.COMPETITION_TRANSITION;
+        audit.record(action, c.id, AuditLog.Subject.of("competition", c.id), Map.of("status", from),
+                Map.of("status", to));
+        return c;
+    }
+
+    /** Changes how the ranking is computed and flagged; refused (409) once the shortlist is frozen. */
+    public Competition updateRankingSettings(long id, @Valid @NotNull CompetitionRequests.RankingSettings request) {
+        Competition c = get(id);
+        if (c.status == CompetitionStatus.FROZEN || c.status == CompetitionStatus.PUBLISHED) {
+            throw ProblemException.conflict("The shortlist is frozen: its ranking settings can no longer change",
+                    Map.of("currentStatus", c.status));
+        }
+        RankingSettingsValue before = RankingSettingsValue.of(c);
+        c.rankingMethod = request.rankingMethod();
+        c.disagreementMaxSpread = request.disagreementMaxSpread();
+        c.disagreementMaxStdDev = request.disagreementMaxStdDev();
+        RankingSettingsValue after = RankingSettingsValue.of(c);
+        if (!after.equals(before)) {
+            audit.record(AuditAction.RANKING_SETTINGS_CHANGED, c.id, AuditLog.Subject.of("competition", c.id),
+                    before, after);
+        }
         return c;
     }
 

@@ -12,6 +12,11 @@ import java.util.SplittableRandom;
  * Who scores what, as pure logic: every entry gets k distinct jurors who have no conflict with
  * its school, loads stay balanced (each pick goes to a least-loaded eligible juror), existing
  * assignments are kept, and the same input with the same seed gives the same plan.
+ *
+ * <p>Balance: with no conflicts and no category panels, giving each entry the k least-loaded
+ * jurors keeps every load within one of every other (max - min <= 1), because the loads only ever
+ * take two neighbouring values. Conflicts and panels can make that impossible; the planner still
+ * always picks the least-loaded juror it is allowed to.
  */
 public final class AssignmentPlanner {
 
@@ -34,6 +39,17 @@ public final class AssignmentPlanner {
 
     public static Plan plan(List<EntryToAssign> entries, List<JurorSlot> jurors, Map<Long, Set<Long>> existingByEntry,
                             Map<Long, Set<Long>> conflictsByJuror, int k, long seed) {
+        return plan(entries, jurors, existingByEntry, Map.of(), conflictsByJuror, k, seed);
+    }
+
+    /**
+     * @param existingByEntry jurors who already count for an entry (they are kept and count towards k)
+     * @param excludedByEntry jurors who must not be picked again for an entry but do not count towards
+     *                        k (they abstained, or were assigned before a conflict was declared)
+     */
+    public static Plan plan(List<EntryToAssign> entries, List<JurorSlot> jurors, Map<Long, Set<Long>> existingByEntry,
+                            Map<Long, Set<Long>> excludedByEntry, Map<Long, Set<Long>> conflictsByJuror, int k,
+                            long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         Map<Long, Integer> load = new HashMap<>();
         Map<Long, Long> tieBreak = new HashMap<>();
@@ -41,7 +57,8 @@ public final class AssignmentPlanner {
             load.put(j.jurorId(), 0);
             tieBreak.put(j.jurorId(), random.nextLong());
         }
-        existingByEntry.values().forEach(js -> js.forEach(j -> load.merge(j, 1, Integer::sum)));
+        // Only the pool's jurors have a load to balance; anyone else in existing is a former juror.
+        existingByEntry.values().forEach(js -> js.forEach(j -> load.computeIfPresent(j, (id, n) -> n + 1)));
         List<EntryToAssign> order = new ArrayList<>(entries);
         order.sort(Comparator.comparingLong(EntryToAssign::entryId));
         shuffle(order, random);
@@ -50,12 +67,13 @@ public final class AssignmentPlanner {
         Map<Long, Integer> shortBy = new HashMap<>();
         for (EntryToAssign e : order) {
             Set<Long> already = existingByEntry.getOrDefault(e.entryId(), Set.of());
+            Set<Long> excluded = excludedByEntry.getOrDefault(e.entryId(), Set.of());
             int need = k - already.size();
             if (need <= 0) {
                 continue;
             }
             List<JurorSlot> eligible = jurors.stream()
-                    .filter(j -> !already.contains(j.jurorId()))
+                    .filter(j -> !already.contains(j.jurorId()) && !excluded.contains(j.jurorId()))
                     .filter(j -> !conflictsByJuror.getOrDefault(j.jurorId(), Set.of()).contains(e.schoolId()))
                     .filter(j -> j.categories().isEmpty() || j.categories().contains(e.categoryCode()))
                     .sorted(Comparator.<JurorSlot>comparingInt(j -> load.get(j.jurorId()))

@@ -3,65 +3,212 @@ package org.juryroom.judging;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.juryroom.audit.AuditAction;
+import org.juryroom.audit.AuditLog;
+import org.juryroom.common.ProblemException;
 import org.juryroom.competition.Competition;
 import org.juryroom.competition.CompetitionService;
 import org.juryroom.competition.CompetitionStatus;
 import org.juryroom.entry.EntryStatus;
 
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Runs the assignment planner over a competition's submitted entries and stores the new pairs. */
+/**
+ * Runs the assignment planner over a competition's submitted entries and stores the new pairs;
+ * keeps entries at k counted jurors when a juror drops out (conflict, abstention) and adds a juror
+ * when an organiser asks for one. All three use {@link AssignmentPlanner}; existing assignments and
+ * scorecards are never removed.
+ *
+ * <p>A juror <i>counts</i> for an entry when assigned to it, not conflicted with its school and not
+ * abstained. Conflicted and abstained jurors are never picked again for that entry.
+ */
 @ApplicationScoped
 @Transactional(Transactional.TxType.REQUIRED)
 public class AssignmentService {
 
-    public record Result(int assignments, int entries, int jurors, Map<Long, Integer> entriesShortOfJurors) {
+    /**
+     * @param assignments          pairs added by this run
+     * @param entriesShortOfJurors entry id → how many jurors it is missing (not enough eligible jurors)
+     * @param minLoad              fewest counted assignments of any juror in the pool after the run
+     * @param maxLoad              most counted assignments of any juror in the pool after the run
+     */
+    public record Result(int assignments, int entries, int jurors, Map<Long, Integer> entriesShortOfJurors,
+                         int jurorsPerEntry, long seed, int minLoad, int maxLoad) {
+    }
+
+    /** Pairs added to keep entries at k, for the audit trail and the caller. */
+    public record TopUp(String reason, List<AssignmentPlanner.Pair> added, Map<Long, Integer> shortBy) {
     }
 
     private final CompetitionService competitions;
     private final EntityManager em;
+    private final AuditLog audit;
 
-    public AssignmentService(CompetitionService competitions, EntityManager em) {
+    public AssignmentService(CompetitionService competitions, EntityManager em, AuditLog audit) {
         this.competitions = competitions;
         this.em = em;
+        this.audit = audit;
     }
 
     public Result assign(long competitionId, int jurorsPerEntry, Long seed) {
         Competition c = competitions.get(competitionId);
-        if (c.status != CompetitionStatus.OPEN && c.status != CompetitionStatus.JUDGING) {
-            CompetitionService.requireStatus(c, CompetitionStatus.JUDGING, "Assigning jurors");
+        requireAssignable(c, "Assigning jurors");
+        long effectiveSeed = seed == null ? competitionId : seed;
+        c.jurorsPerEntry = jurorsPerEntry;
+        State state = load(c);
+        AssignmentPlanner.Plan plan = AssignmentPlanner.plan(state.entries, state.pool, state.counted,
+                state.excluded, state.conflicts, jurorsPerEntry, effectiveSeed);
+        persist(c, plan.added());
+        int[] loads = loads(state, plan.added());
+        Result result = new Result(plan.added().size(), state.entries.size(), state.pool.size(),
+                new java.util.TreeMap<>(plan.shortBy()), jurorsPerEntry, effectiveSeed, loads[0], loads[1]);
+        audit.record(AuditAction.ASSIGNMENT_RUN, c.id, AuditLog.Subject.of("competition", c.id), null,
+                Map.of("jurorsPerEntry", jurorsPerEntry, "seed", effectiveSeed, "added", plan.added().size(),
+                        "entriesShortOfJurors", result.entriesShortOfJurors()));
+        return result;
+    }
+
+    /**
+     * Brings the given entries back to the competition's k counted jurors (after a conflict or an
+     * abstention). Does nothing before the first assignment run, or outside OPEN and JUDGING.
+     */
+    public TopUp topUp(long competitionId, Collection<Long> entryIds, String reason) {
+        Competition c = competitions.get(competitionId);
+        if (c.jurorsPerEntry == null || !assignable(c) || entryIds.isEmpty()) {
+            return new TopUp(reason, List.of(), Map.of());
         }
+        return run(c, Set.copyOf(entryIds), null, reason);
+    }
+
+    /** One more counted juror for one entry (an organiser's REQUEST_JUROR); null if nobody is eligible. */
+    public Long addJuror(long competitionId, long entryId, String reason) {
+        Competition c = competitions.get(competitionId);
+        requireAssignable(c, "Asking another juror");
+        TopUp topUp = run(c, Set.of(entryId), 1, reason);
+        return topUp.added().isEmpty() ? null : topUp.added().get(0).jurorId();
+    }
+
+    /** After a conflict: tops up this juror's entries from that school in every competition still judging. */
+    public void topUpAfterConflict(long jurorId, long schoolId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                        select a.competition_id, a.entry_id from assignment a
+                        join entry e on e.id = a.entry_id
+                        join competition c on c.id = a.competition_id
+                        where a.juror_id = :jid and e.school_id = :sid and c.status in ('OPEN', 'JUDGING')
+                        order by a.competition_id, a.entry_id""")
+                .setParameter("jid", jurorId).setParameter("sid", schoolId).getResultList();
+        Map<Long, Set<Long>> byCompetition = new LinkedHashMap<>();
+        for (Object[] r : rows) {
+            byCompetition.computeIfAbsent(((Number) r[0]).longValue(), x -> new HashSet<>())
+                    .add(((Number) r[1]).longValue());
+        }
+        byCompetition.forEach((cid, entries) -> topUp(cid, entries, "conflict declared by or for juror " + jurorId));
+    }
+
+    private TopUp run(Competition c, Set<Long> entryIds, Integer extra, String reason) {
+        State state = load(c);
+        List<AssignmentPlanner.EntryToAssign> targets = state.entries.stream()
+                .filter(e -> entryIds.contains(e.entryId())).toList();
+        if (targets.isEmpty()) {
+            throw ProblemException.notFound("Submitted entry " + entryIds + " in competition " + c.id);
+        }
+        int k = extra == null ? c.jurorsPerEntry
+                : state.counted.getOrDefault(targets.get(0).entryId(), Set.of()).size() + extra;
+        AssignmentPlanner.Plan plan = AssignmentPlanner.plan(targets, state.pool, state.counted, state.excluded,
+                state.conflicts, k, c.id);
+        persist(c, plan.added());
+        TopUp topUp = new TopUp(reason, plan.added(), new java.util.TreeMap<>(plan.shortBy()));
+        if (!plan.added().isEmpty() || !plan.shortBy().isEmpty()) {
+            audit.record(AuditAction.JURORS_REASSIGNED, c.id, AuditLog.Subject.of("competition", c.id), null,
+                    topUp);
+        }
+        return topUp;
+    }
+
+    private void persist(Competition c, List<AssignmentPlanner.Pair> pairs) {
+        for (AssignmentPlanner.Pair p : pairs) {
+            Assignment a = new Assignment();
+            a.competitionId = c.id;
+            a.entryId = p.entryId();
+            a.jurorId = p.jurorId();
+            a.persist();
+        }
+        em.flush();
+    }
+
+    /** Everything the planner needs about one competition, read once. */
+    private record State(List<AssignmentPlanner.EntryToAssign> entries, List<AssignmentPlanner.JurorSlot> pool,
+                         Map<Long, Set<Long>> counted, Map<Long, Set<Long>> excluded,
+                         Map<Long, Set<Long>> conflicts) {
+    }
+
+    private State load(Competition c) {
         List<AssignmentPlanner.EntryToAssign> entries = em.createQuery(
-                        "select e.id, e.school.id, e.category.code from Entry e where e.competition.id = :cid and e.status = :s",
-                        Object[].class)
-                .setParameter("cid", competitionId).setParameter("s", EntryStatus.SUBMITTED)
+                        "select e.id, e.school.id, e.category.code from Entry e"
+                                + " where e.competition.id = :cid and e.status = :s order by e.id", Object[].class)
+                .setParameter("cid", c.id).setParameter("s", EntryStatus.SUBMITTED)
                 .getResultStream()
                 .map(r -> new AssignmentPlanner.EntryToAssign((Long) r[0], (Long) r[1], (String) r[2]))
                 .toList();
-        List<AssignmentPlanner.JurorSlot> jurors = Juror.<Juror>listAll().stream()
-                .map(j -> new AssignmentPlanner.JurorSlot(j.id, Set.of())).toList();
-        Map<Long, Set<Long>> existing = new HashMap<>();
-        for (Object[] r : em.createQuery("select a.entryId, a.jurorId from Assignment a where a.competitionId = :cid",
-                Object[].class).setParameter("cid", competitionId).getResultList()) {
-            existing.computeIfAbsent((Long) r[0], x -> new HashSet<>()).add((Long) r[1]);
+        List<AssignmentPlanner.JurorSlot> pool = pool(c.id);
+        Map<Long, Set<Long>> counted = new HashMap<>();
+        Map<Long, Set<Long>> excluded = new HashMap<>();
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                        select a.entry_id, a.juror_id,
+                               exists (select 1 from conflict cf where cf.juror_id = a.juror_id and cf.school_id = e.school_id)
+                            or exists (select 1 from scorecard s where s.entry_id = a.entry_id and s.juror_id = a.juror_id
+                                       and s.status = 'ABSTAINED') as dropped
+                        from assignment a join entry e on e.id = a.entry_id
+                        where a.competition_id = :cid""")
+                .setParameter("cid", c.id).getResultList();
+        for (Object[] r : rows) {
+            Map<Long, Set<Long>> target = Boolean.TRUE.equals(r[2]) ? excluded : counted;
+            target.computeIfAbsent(((Number) r[0]).longValue(), x -> new HashSet<>()).add(((Number) r[1]).longValue());
         }
         Map<Long, Set<Long>> conflicts = new HashMap<>();
         for (Conflict cf : Conflict.<Conflict>listAll()) {
             conflicts.computeIfAbsent(cf.jurorId, x -> new HashSet<>()).add(cf.schoolId);
         }
-        AssignmentPlanner.Plan plan = AssignmentPlanner.plan(entries, jurors, existing, conflicts, jurorsPerEntry,
-                seed == null ? competitionId : seed);
-        for (AssignmentPlanner.Pair p : plan.added()) {
-            Assignment a = new Assignment();
-            a.competitionId = competitionId;
-            a.entryId = p.entryId();
-            a.jurorId = p.jurorId();
-            a.persist();
+        return new State(entries, pool, counted, excluded, conflicts);
+    }
+
+    /** The competition's jury (its panel members), or every juror when it has none. */
+    private static List<AssignmentPlanner.JurorSlot> pool(long competitionId) {
+        List<PanelMember> members = PanelMember.ofCompetition(competitionId);
+        if (members.isEmpty()) {
+            return Juror.<Juror>list("order by id").stream()
+                    .map(j -> new AssignmentPlanner.JurorSlot(j.id, Set.of())).toList();
         }
-        return new Result(plan.added().size(), entries.size(), jurors.size(), plan.shortBy());
+        return members.stream().map(m -> new AssignmentPlanner.JurorSlot(m.jurorId, Set.of(m.categories))).toList();
+    }
+
+    private static int[] loads(State state, List<AssignmentPlanner.Pair> added) {
+        Map<Long, Integer> load = new HashMap<>();
+        state.pool.forEach(j -> load.put(j.jurorId(), 0));
+        state.counted.values().forEach(js -> js.forEach(j -> load.computeIfPresent(j, (id, n) -> n + 1)));
+        added.forEach(p -> load.computeIfPresent(p.jurorId(), (id, n) -> n + 1));
+        if (load.isEmpty()) {
+            return new int[] {0, 0};
+        }
+        return new int[] {load.values().stream().mapToInt(Integer::intValue).min().orElse(0),
+                load.values().stream().mapToInt(Integer::intValue).max().orElse(0)};
+    }
+
+    private static boolean assignable(Competition c) {
+        return c.status == CompetitionStatus.OPEN || c.status == CompetitionStatus.JUDGING;
+    }
+
+    private static void requireAssignable(Competition c, String operation) {
+        if (!assignable(c)) {
+            CompetitionService.requireStatus(c, CompetitionStatus.JUDGING, operation);
+        }
     }
 }

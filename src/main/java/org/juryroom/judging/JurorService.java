@@ -10,11 +10,19 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.juryroom.access.Credentials;
 import org.juryroom.access.Roles;
+import org.juryroom.audit.AuditAction;
+import org.juryroom.audit.AuditLog;
 import org.juryroom.common.Page;
 
 @ApplicationScoped
 @Transactional(Transactional.TxType.REQUIRED)
 public class JurorService {
+
+    private final AuditLog audit;
+
+    public JurorService(AuditLog audit) {
+        this.audit = audit;
+    }
 
     public record CreateJuror(@NotBlank @Size(max = 200) String name, @NotBlank @Email @Size(max = 320) String email,
                               @Size(max = 500) String expertise) {
@@ -32,6 +40,8 @@ public class JurorService {
         String username = Credentials.uniqueUsername(j.name, "juror");
         String password = Credentials.generatePassword();
         Credentials.create(username, password, Roles.JUROR, null, j.id);
+        audit.record(AuditAction.JUROR_CREATED, null, AuditLog.Subject.of("juror", j.id), null,
+                java.util.Map.of("name", j.name, "username", username));
         return new Created(j, username, password);
     }
 

@@ -7,6 +7,8 @@ import jakarta.transaction.Transactional;
 import org.juryroom.access.AccessPolicy;
 import org.juryroom.common.Page;
 import org.juryroom.competition.CompetitionService;
+import org.juryroom.entry.Entry;
+import org.juryroom.entry.EntryViews;
 
 import java.util.List;
 
@@ -31,7 +33,7 @@ public class JuryQueueService {
     public Page<QueueItem> queue(long competitionId, Page.Request paging) {
         competitions.get(competitionId);
         AccessPolicy.EntryFilter filter = access.entriesOf(competitionId);
-        TypedQuery<Object[]> rows = em.createQuery("select e.id, e.code, e.title, e.category.code, s.status from Entry e"
+        TypedQuery<Object[]> rows = em.createQuery("select e, s.status from Entry e join fetch e.category"
                 + " left join Scorecard s on s.entryId = e.id and s.jurorId = :me where " + filter.where()
                 + " order by e.code", Object[].class);
         TypedQuery<Long> count = em.createQuery("select count(e) from Entry e where " + filter.where(), Long.class);
@@ -42,8 +44,11 @@ public class JuryQueueService {
         rows.setParameter("me", access.currentUser().jurorId());
         List<QueueItem> items = rows.setFirstResult(paging.page() * paging.size()).setMaxResults(paging.size())
                 .getResultStream()
-                .map(r -> new QueueItem((Long) r[0], (String) r[1], (String) r[2], (String) r[3],
-                        r[4] == null ? "NONE" : r[4].toString()))
+                .map(r -> {
+                    Entry e = (Entry) r[0];
+                    return new QueueItem(e.id, e.code, EntryViews.blindTitle(e), e.category.code,
+                            r[1] == null ? "NONE" : r[1].toString());
+                })
                 .toList();
         return new Page<>(items, paging.page(), paging.size(), count.getSingleResult());
     }

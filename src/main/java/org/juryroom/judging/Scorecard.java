@@ -39,6 +39,10 @@ public class Scorecard extends PanacheEntityBase {
 
     public String comment;
 
+    /** Why the juror abstained; set exactly when the status is ABSTAINED. */
+    @Column(name = "abstain_reason")
+    public String abstainReason;
+
     /** Criterion id → score. */
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "score", joinColumns = @JoinColumn(name = "scorecard_id"))

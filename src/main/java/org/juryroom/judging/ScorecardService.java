@@ -6,6 +6,8 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.juryroom.access.AccessPolicy;
+import org.juryroom.audit.AuditAction;
+import org.juryroom.audit.AuditLog;
 import org.juryroom.common.Problem;
 import org.juryroom.common.ProblemException;
 import org.juryroom.competition.Competition;
@@ -13,71 +15,125 @@ import org.juryroom.competition.CompetitionService;
 import org.juryroom.competition.CompetitionStatus;
 import org.juryroom.competition.Criterion;
 import org.juryroom.entry.Entry;
+import org.juryroom.ranking.RankingQuery;
 import org.juryroom.ranking.math.Scorecards;
 
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 
-/** A juror's scorecards: saved as drafts, submitted complete, only while the competition is judging. */
+/**
+ * A juror's scorecards: drafts, submission, abstention, only while the competition is judging.
+ *
+ * <p>Concurrency: every scorecard has a version, sent as the ETag. A write that names the version
+ * it was based on (If-Match, or {@code version} in the body) is refused with 412 when the
+ * scorecard has moved on, so two tabs cannot silently overwrite each other. A write that names no
+ * version is accepted (the first write has none to name). A write that changes nothing is not a
+ * write: the version stays and the answer is the same, so a retried PUT is harmless.
+ */
 @ApplicationScoped
 @Transactional(Transactional.TxType.REQUIRED)
 public class ScorecardService {
 
-    public record ScorecardRequest(@NotNull Map<String, Integer> scores, @Size(max = 5000) String comment,
-                                   @NotNull ScorecardStatus status) {
+    /**
+     * @param scores        criterion code → score (may be partial for a DRAFT, ignored for ABSTAINED)
+     * @param status        DRAFT, SUBMITTED or ABSTAINED
+     * @param abstainReason required with ABSTAINED
+     * @param version       the version this write is based on (alternative to If-Match)
+     */
+    public record ScorecardRequest(Map<String, Integer> scores, @Size(max = 5000) String comment,
+                                   @NotNull ScorecardStatus status, @Size(max = 1000) String abstainReason,
+                                   Long version) {
     }
 
     public record ScorecardView(Long entryId, String code, ScorecardStatus status, Map<String, Integer> scores,
-                                String comment, Double total, long version, Instant updatedAt) {
+                                String comment, Double total, long version, Instant updatedAt, String abstainReason) {
+    }
+
+    /** A write's outcome: the scorecard, and whether anything changed. */
+    public record Saved(ScorecardView scorecard, boolean changed) {
+    }
+
+    /** Another juror's scorecard as a juror sees it: the marks, never who gave them. */
+    public record PeerScorecard(Map<String, Integer> scores, double total) {
+    }
+
+    /** A scorecard as the organiser sees it. */
+    public record JuryScorecard(long scorecardId, long jurorId, String jurorName, ScorecardStatus status,
+                                Map<String, Integer> scores, Double total, String comment, String abstainReason,
+                                boolean counted, long version, Instant updatedAt) {
+    }
+
+    /** The scorecards of one entry; {@code others} for jurors, {@code all} for organisers. */
+    public record EntryScorecards(long entryId, String code, List<PeerScorecard> others, List<JuryScorecard> all) {
     }
 
     private final AccessPolicy access;
+    private final AssignmentService assignments;
+    private final RankingQuery ranking;
+    private final AuditLog audit;
 
-    public ScorecardService(AccessPolicy access) {
+    public ScorecardService(AccessPolicy access, AssignmentService assignments, RankingQuery ranking, AuditLog audit) {
         this.access = access;
+        this.assignments = assignments;
+        this.ranking = ranking;
+        this.audit = audit;
     }
 
-    public ScorecardView save(long entryId, @Valid @NotNull ScorecardRequest request) {
+    public Saved save(long entryId, @Valid @NotNull ScorecardRequest request, String ifMatch) {
         Entry e = access.scorableEntry(entryId);
         Competition c = e.competition;
         CompetitionService.requireStatus(c, CompetitionStatus.JUDGING, "Scoring");
-        List<org.juryroom.ranking.math.Criterion> rubric = rubric(c);
-        List<org.juryroom.ranking.math.Violation> violations = Scorecards.validate(rubric, request.scores());
-        if (request.status() == ScorecardStatus.DRAFT) {
-            // A draft may leave criteria blank, but what it does say must be valid.
-            violations = violations.stream().filter(v -> request.scores().containsKey(v.criterion())
-                    || rubric.stream().noneMatch(k -> k.code().equals(v.criterion()))).toList();
-        }
-        if (!violations.isEmpty()) {
-            throw ProblemException.unprocessable("The scorecard has invalid scores", violations.stream()
-                    .map(v -> new Problem.Violation("scores." + v.criterion(), v.message())).toList());
+        Map<Long, Integer> scores = request.status() == ScorecardStatus.ABSTAINED ? Map.of() : validScores(c, request);
+        String reason = null;
+        if (request.status() == ScorecardStatus.ABSTAINED) {
+            if (request.abstainReason() == null || request.abstainReason().isBlank()) {
+                throw ProblemException.unprocessable("abstainReason", "say why you abstain from scoring this entry");
+            }
+            reason = request.abstainReason().strip();
         }
         long jurorId = access.currentUser().jurorId();
-        Scorecard card = Scorecard.of(entryId, jurorId).orElseGet(() -> {
-            Scorecard s = new Scorecard();
-            s.entryId = entryId;
-            s.jurorId = jurorId;
-            return s;
-        });
-        if (card.status == ScorecardStatus.SUBMITTED && request.status() == ScorecardStatus.DRAFT) {
+        Scorecard card = Scorecard.of(entryId, jurorId).orElse(null);
+        String comment = request.status() == ScorecardStatus.ABSTAINED ? null : request.comment();
+        if (card != null && card.status == request.status() && card.scores.equals(scores)
+                && Objects.equals(card.comment, comment) && Objects.equals(card.abstainReason, reason)) {
+            // The same state again (a retry, a double click): RFC 9110 lets us answer 2xx, and nothing is written.
+            return new Saved(view(e, card), false);
+        }
+        checkPrecondition(card, expectedVersion(ifMatch, request.version()));
+        ScorecardStatus from = card == null ? null : card.status;
+        if (from == ScorecardStatus.ABSTAINED) {
+            throw ProblemException.conflict("You abstained from this entry; an abstention is final");
+        }
+        if (from == ScorecardStatus.SUBMITTED && request.status() == ScorecardStatus.DRAFT) {
             throw ProblemException.conflict("A submitted scorecard can be corrected but not turned back into a draft");
         }
-        Map<Long, Integer> scores = new LinkedHashMap<>();
-        for (Criterion k : c.criteria) {
-            Integer value = request.scores().get(k.code);
-            if (value != null) {
-                scores.put(k.id, value);
-            }
+        Object before = card == null ? null : audited(c, card);
+        if (card == null) {
+            card = new Scorecard();
+            card.entryId = entryId;
+            card.jurorId = jurorId;
         }
         card.scores.clear();
         card.scores.putAll(scores);
-        card.comment = request.comment();
+        card.comment = comment;
         card.status = request.status();
+        card.abstainReason = reason;
         card.updatedAt = Instant.now();
         card.persist();
-        return view(e, card);
+        card.flush(); // the new version is the ETag of the answer
+        AuditAction action = request.status() == ScorecardStatus.ABSTAINED ? AuditAction.SCORECARD_ABSTAINED
+                : request.status() == ScorecardStatus.SUBMITTED && from != ScorecardStatus.SUBMITTED
+                ? AuditAction.SCORECARD_SUBMITTED : AuditAction.SCORECARD_CHANGED;
+        audit.record(action, c.id, AuditLog.Subject.of("scorecard", card.id), before, audited(c, card));
+        if (request.status() == ScorecardStatus.ABSTAINED) {
+            assignments.topUp(c.id, Set.of(entryId), "juror " + jurorId + " abstained from entry " + e.code);
+        }
+        return new Saved(view(e, card), true);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -88,17 +144,125 @@ public class ScorecardService {
         return view(e, card);
     }
 
-    private static ScorecardView view(Entry e, Scorecard card) {
+    /**
+     * The scorecards of an entry. Organisers: all of them, with juror names and whether each counts.
+     * Jurors: only after submitting their own, only the others' counted scorecards, without names,
+     * comments or times, in order of total (never in an order that would identify a juror).
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public EntryScorecards ofEntry(long entryId) {
+        Entry e = access.scorecardsEntry(entryId);
+        List<Scorecard> cards = Scorecard.list("entryId = ?1 order by id", entryId);
+        Set<Long> counted = ranking.countedScorecardIds(e.competition.id, entryId);
+        if (access.rights(e).seeJurorNames()) {
+            List<JuryScorecard> all = cards.stream().map(s -> {
+                ScorecardView v = view(e, s);
+                return new JuryScorecard(s.id, s.jurorId, Juror.<Juror>findById(s.jurorId).name, s.status, v.scores(),
+                        v.total(), s.comment, s.abstainReason, counted.contains(s.id), s.version, s.updatedAt);
+            }).toList();
+            return new EntryScorecards(e.id, e.code, null, all);
+        }
+        long me = access.currentUser().jurorId();
+        List<PeerScorecard> others = cards.stream()
+                .filter(s -> s.jurorId != me && counted.contains(s.id))
+                .map(s -> view(e, s))
+                .map(v -> new PeerScorecard(v.scores(), v.total()))
+                .sorted(Comparator.comparingDouble(PeerScorecard::total).reversed()
+                        .thenComparing(p -> p.scores().toString()))
+                .toList();
+        return new EntryScorecards(e.id, e.code, others, null);
+    }
+
+    private static Map<Long, Integer> validScores(Competition c, ScorecardRequest request) {
+        Map<String, Integer> given = request.scores() == null ? Map.of() : request.scores();
+        List<org.juryroom.ranking.math.Criterion> rubric = rubric(c);
+        List<org.juryroom.ranking.math.Violation> violations = Scorecards.validate(rubric, given);
+        if (request.status() == ScorecardStatus.DRAFT) {
+            // A draft may leave criteria blank, but what it does say must be valid.
+            violations = violations.stream().filter(v -> given.containsKey(v.criterion())
+                    || rubric.stream().noneMatch(k -> k.code().equals(v.criterion()))).toList();
+        }
+        if (!violations.isEmpty()) {
+            throw ProblemException.unprocessable("The scorecard has invalid scores", violations.stream()
+                    .map(v -> new Problem.Violation("scores." + v.criterion(), v.message())).toList());
+        }
+        Map<Long, Integer> scores = new LinkedHashMap<>();
+        for (Criterion k : c.criteria) {
+            Integer value = given.get(k.code);
+            if (value != null) {
+                scores.put(k.id, value);
+            }
+        }
+        return scores;
+    }
+
+    /** The version a write is based on: If-Match wins over the body; null when neither names one. */
+    static Long expectedVersion(String ifMatch, Long bodyVersion) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            return bodyVersion;
+        }
+        String tag = ifMatch.strip();
+        if (tag.equals("*")) {
+            return -1L;
+        }
+        if (tag.startsWith("W/")) {
+            tag = tag.substring(2);
+        }
+        tag = tag.replace("\"", "");
+        try {
+            return Long.parseLong(tag);
+        } catch (NumberFormatException e) {
+            throw ProblemException.badRequest("If-Match must be the ETag of the scorecard, e.g. \"3\"");
+        }
+    }
+
+    private static void checkPrecondition(Scorecard card, Long expected) {
+        if (expected == null) {
+            return;
+        }
+        boolean holds = expected == -1L ? card != null : card != null && card.version == expected;
+        if (!holds) {
+            throw new ProblemException(412, "Precondition failed", card == null
+                    ? "You have no scorecard for this entry yet; send the first one without If-Match"
+                    : "The scorecard changed since version " + expected + " (now " + card.version
+                    + "): reload it and apply your change again",
+                    List.of(), card == null ? Map.of() : Map.of("currentVersion", card.version));
+        }
+    }
+
+    public static String etag(long version) {
+        return "\"" + version + "\"";
+    }
+
+    private static Map<String, Object> audited(Competition c, Scorecard card) {
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("entryId", card.entryId);
+        v.put("jurorId", card.jurorId);
+        v.put("status", card.status);
+        v.put("scores", byCode(c, card));
+        v.put("comment", card.comment);
+        v.put("abstainReason", card.abstainReason);
+        return v;
+    }
+
+    private static Map<String, Integer> byCode(Competition c, Scorecard card) {
         Map<String, Integer> byCode = new LinkedHashMap<>();
-        for (Criterion k : e.competition.criteria) {
+        for (Criterion k : c.criteria) {
             Integer v = card.scores.get(k.id);
             if (v != null) {
                 byCode.put(k.code, v);
             }
         }
+        return byCode;
+    }
+
+    private static ScorecardView view(Entry e, Scorecard card) {
+        Map<String, Integer> byCode = byCode(e.competition, card);
         List<org.juryroom.ranking.math.Criterion> rubric = rubric(e.competition);
-        Double total = Scorecards.validate(rubric, byCode).isEmpty() ? Scorecards.weightedTotal(rubric, byCode) : null;
-        return new ScorecardView(e.id, e.code, card.status, byCode, card.comment, total, card.version, card.updatedAt);
+        Double total = card.status != ScorecardStatus.ABSTAINED && Scorecards.validate(rubric, byCode).isEmpty()
+                ? Scorecards.weightedTotal(rubric, byCode) : null;
+        return new ScorecardView(e.id, e.code, card.status, byCode, card.comment, total, card.version, card.updatedAt,
+                card.abstainReason);
     }
 
     static List<org.juryroom.ranking.math.Criterion> rubric(Competition c) {

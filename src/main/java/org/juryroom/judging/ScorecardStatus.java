@@ -4,5 +4,7 @@ public enum ScorecardStatus {
     /** Being filled in: may be partial, never counted. */
     DRAFT,
     /** Complete and counted in the ranking. */
-    SUBMITTED
+    SUBMITTED,
+    /** The juror declined to score the entry, with a reason: never counted, and the entry is topped up. */
+    ABSTAINED
 }

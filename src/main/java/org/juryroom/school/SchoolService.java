@@ -9,12 +9,20 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.juryroom.access.Credentials;
 import org.juryroom.access.Roles;
+import org.juryroom.audit.AuditAction;
+import org.juryroom.audit.AuditLog;
 import org.juryroom.common.Page;
 import org.juryroom.common.ProblemException;
 
 @ApplicationScoped
 @Transactional(Transactional.TxType.REQUIRED)
 public class SchoolService {
+
+    private final AuditLog audit;
+
+    public SchoolService(AuditLog audit) {
+        this.audit = audit;
+    }
 
     public record CreateSchool(@NotBlank @Size(max = 200) String name, @NotBlank @Size(max = 200) String district,
                                @NotBlank @Size(max = 200) String contactName,
@@ -35,6 +43,8 @@ public class SchoolService {
         String username = Credentials.uniqueUsername(s.name, "school");
         String password = Credentials.generatePassword();
         Credentials.create(username, password, Roles.SCHOOL, s.id, null);
+        audit.record(AuditAction.SCHOOL_CREATED, null, AuditLog.Subject.of("school", s.id), null,
+                java.util.Map.of("name", s.name, "district", s.district, "username", username));
         return new Created(s, username, password);
     }
 
