@@ -2,13 +2,20 @@ package org.juryroom.ranking;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+import jakarta.transaction.Transactional;
 import org.juryroom.ranking.math.Bootstrap;
+import org.juryroom.ranking.math.Normalisation;
 import org.juryroom.ranking.math.NormalisationMethod;
 import org.juryroom.ranking.math.TieBreak;
 
+import java.math.BigDecimal;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The ranking maths of {@code ranking.math}, pushed into PostgreSQL so that a competition of
@@ -17,6 +24,13 @@ import java.util.Map;
  * fallback to raw, mean/median/spread per entry, the documented tie-break) are unit-tested in
  * the pure module; RankingQueryTest proves both give the same ranking. The tie-break compares
  * scores rounded to 1e-9, exactly as {@code TieBreak} does.
+ *
+ * <p>{@link #materialise} computes the ranking once per transaction into two temporary tables
+ * (dropped at commit); the page, the count and the bootstrap inputs are then cheap reads of them.
+ *
+ * <p>Which scorecards count: SUBMITTED, on a SUBMITTED entry, and either (live) by a juror with no
+ * conflict with the entry's school, or (frozen) exactly those sealed in the competition's
+ * shortlist, so that a ranking re-run after the freeze gives the frozen list whatever happens later.
  */
 @ApplicationScoped
 public class RankingQuery {
@@ -27,47 +41,78 @@ public class RankingQuery {
                       double minValue, double maxValue) {
     }
 
-    // Counted scorecards: SUBMITTED, on a SUBMITTED entry, by a juror with no conflict with its school.
+    /** The scorecards that count: live (conflicts applied now) or those sealed in a frozen shortlist. */
+    public record Basis(Long shortlistId) {
+        public static final Basis LIVE = new Basis(null);
+
+        public static Basis frozen(long shortlistId) {
+            return new Basis(shortlistId);
+        }
+
+        String predicate() {
+            return shortlistId == null
+                    ? "not exists (select 1 from conflict c where c.juror_id = sc.juror_id and c.school_id = e.school_id)"
+                    : "exists (select 1 from shortlist_scorecard ss where ss.shortlist_id = " + shortlistId
+                    + " and ss.scorecard_id = sc.id)";
+        }
+    }
+
+    /** A counted scorecard as the freeze seals it. */
+    public record CountedScorecard(long scorecardId, long entryId, long jurorId, long version, BigDecimal total,
+                                   String scores) {
+    }
+
+    private static String counted(Basis basis) {
+        return """
+                counted as (
+                    select sc.id, sc.entry_id, sc.juror_id, sc.version
+                    from scorecard sc join entry e on e.id = sc.entry_id
+                    where e.competition_id = :cid and e.status = 'SUBMITTED' and sc.status = 'SUBMITTED'
+                      and %s
+                )""".formatted(basis.predicate());
+    }
+
     private static final String TOTALS = """
-            with totals as (
-                select sc.entry_id, sc.juror_id,
+            totals as (
+                select c.id as scorecard_id, c.entry_id, c.juror_id,
                        100.0 * sum(cr.weight::float8 * (s.value - cr.min_score) / (cr.max_score - cr.min_score))
                              / sum(cr.weight::float8) as t
-                from scorecard sc
-                join entry e on e.id = sc.entry_id
-                join score s on s.scorecard_id = sc.id
+                from counted c
+                join score s on s.scorecard_id = c.id
                 join criterion cr on cr.id = s.criterion_id
-                where e.competition_id = :cid and e.status = 'SUBMITTED' and sc.status = 'SUBMITTED'
-                  and not exists (select 1 from conflict c where c.juror_id = sc.juror_id and c.school_id = e.school_id)
-                group by sc.id, sc.entry_id, sc.juror_id
-            ),
+                group by c.id, c.entry_id, c.juror_id
+            )""";
+
+    // "varies" is the pure module's !flat: a scale whose values are all identical is never divided by.
+    private static final String NORMALISED = """
             juror_scale as (
-                select juror_id, count(*) as n, avg(t) as m, stddev_pop(t) as sd from totals group by juror_id
+                select juror_id, count(*) as n, avg(t) as m, stddev_pop(t) as sd, min(t) < max(t) as varies
+                from totals group by juror_id
             ),
-            comp_scale as (select avg(t) as m, stddev_pop(t) as sd from totals),
-            normalised as (
-                select t.entry_id, t.juror_id, t.t as raw,
-                       case when :zscore and j.n >= :minForZ and j.sd > 0 and c.sd > 0
-                            then c.m + c.sd * (t.t - j.m) / j.sd
-                            else t.t end as v
-                from totals t join juror_scale j on j.juror_id = t.juror_id cross join comp_scale c
-            ),
-            per_entry as (
+            comp_scale as (select avg(t) as m, stddev_pop(t) as sd, min(t) < max(t) as varies from totals)
+            select t.entry_id, t.juror_id, t.t as raw,
+                   case when :zscore and j.n >= :minForZ and j.varies and c.varies
+                        then c.m + c.sd * (t.t - j.m) / j.sd
+                        else t.t end as v
+            from totals t join juror_scale j on j.juror_id = t.juror_id cross join comp_scale c
+            """;
+
+    private static final String RANKED = """
+            create temp table jr_ranked on commit drop as
+            with per_entry as (
                 select entry_id, avg(v) as score, avg(raw) as raw_mean,
                        percentile_cont(0.5) within group (order by v) as median,
                        count(*) as juror_count, max(raw) - min(raw) as spread, stddev_pop(raw) as std_dev,
                        min(v) as vmin, max(v) as vmax
-                from normalised group by entry_id
-            ),
-            ranked as (
-                select p.*, e.code, e.title, sch.name as school_name, k.code as category_code,
-                       row_number() over (order by round(p.score * 1e9) desc, round(p.median * 1e9) desc,
-                                                 p.juror_count desc, e.code asc) as rank
-                from per_entry p
-                join entry e on e.id = p.entry_id
-                join school sch on sch.id = e.school_id
-                join category k on k.id = e.category_id
+                from jr_normalised group by entry_id
             )
+            select p.*, e.code, e.title, sch.name as school_name, k.code as category_code,
+                   row_number() over (order by round(p.score * 1e9) desc, round(p.median * 1e9) desc,
+                                             p.juror_count desc, e.code asc) as rank
+            from per_entry p
+            join entry e on e.id = p.entry_id
+            join school sch on sch.id = e.school_id
+            join category k on k.id = e.category_id
             """;
 
     private static final String ROW = "rank, entry_id, code, title, school_name, category_code, score, raw_mean,"
@@ -79,37 +124,56 @@ public class RankingQuery {
         this.em = em;
     }
 
-    /** Ranks {@code offset .. offset+limit-1} (0-based) of the competition's scored entries. */
-    public List<Row> page(long competitionId, NormalisationMethod method, int offset, int limit) {
-        return rows(competitionId, method, "select " + ROW + " from ranked order by rank offset :offset limit :limit",
-                Map.of("offset", offset, "limit", limit));
+    /**
+     * Computes the ranking of a competition into the transaction's temporary tables
+     * {@code jr_normalised} (one row per counted scorecard) and {@code jr_ranked} (one per entry).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void materialise(long competitionId, NormalisationMethod method, Basis basis) {
+        em.createNativeQuery("drop table if exists jr_ranked").executeUpdate();
+        em.createNativeQuery("drop table if exists jr_normalised").executeUpdate();
+        // DDL takes no bind parameters: the values inlined here are numbers and booleans, never text.
+        String sql = ("create temp table jr_normalised on commit drop as with " + counted(basis) + ", " + TOTALS
+                + ", " + NORMALISED)
+                .replace(":cid", Long.toString(competitionId))
+                .replace(":zscore", Boolean.toString(method == NormalisationMethod.Z_SCORE))
+                .replace(":minForZ", Integer.toString(Normalisation.MIN_SCORECARDS_FOR_Z));
+        em.createNativeQuery(sql).executeUpdate();
+        em.createNativeQuery(RANKED).executeUpdate();
+        for (String ddl : List.of("create index on jr_ranked (rank)", "create index on jr_normalised (entry_id)",
+                "analyze jr_ranked", "analyze jr_normalised")) {
+            em.createNativeQuery(ddl).executeUpdate();
+        }
+    }
+
+    /** Ranks {@code offset .. offset+limit-1} (0-based) of the materialised ranking. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<Row> page(int offset, int limit) {
+        return rows("select " + ROW + " from jr_ranked where rank > :offset and rank <= :end order by rank",
+                Map.of("offset", (long) offset, "end", (long) offset + limit));
     }
 
     /** How many entries have at least one counted scorecard. */
-    public long scoredCount(long competitionId) {
-        return ((Number) bind(em.createNativeQuery(TOTALS + "select count(distinct entry_id) from totals"),
-                competitionId, NormalisationMethod.RAW_MEAN, Map.of()).getSingleResult()).longValue();
+    @Transactional(Transactional.TxType.MANDATORY)
+    public long scoredCount() {
+        return ((Number) em.createNativeQuery("select count(*) from jr_ranked").getSingleResult()).longValue();
     }
 
     /** The normalised value of every counted scorecard of the given entries (for the bootstrap). */
     @SuppressWarnings("unchecked")
-    public Map<Long, double[]> values(long competitionId, NormalisationMethod method, List<Long> entryIds) {
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Map<Long, double[]> values(List<Long> entryIds) {
         if (entryIds.isEmpty()) {
             return Map.of();
         }
-        List<Object[]> rows = bind(em.createNativeQuery(TOTALS
-                        + "select entry_id, array_agg(v order by v) from normalised where entry_id in (:ids)"
-                        + " group by entry_id"), competitionId, method, Map.of("ids", entryIds))
-                .getResultList();
+        List<Object[]> rows = em.createNativeQuery("select entry_id, array_agg(v order by v) from jr_normalised"
+                        + " where entry_id in (:ids) group by entry_id")
+                .setParameter("ids", entryIds).getResultList();
         Map<Long, double[]> values = new HashMap<>();
         for (Object[] r : rows) {
             Object array = r[1];
-            double[] v;
-            if (array instanceof Double[] boxed) {
-                v = java.util.Arrays.stream(boxed).mapToDouble(Double::doubleValue).toArray();
-            } else {
-                v = (double[]) array;
-            }
+            double[] v = array instanceof Double[] boxed
+                    ? Arrays.stream(boxed).mapToDouble(Double::doubleValue).toArray() : (double[]) array;
             values.put(((Number) r[0]).longValue(), v);
         }
         return values;
@@ -120,17 +184,90 @@ public class RankingQuery {
      * within the partition's slack of the N-th highest lowest value. Every other entry is beaten
      * by N entries in every round, so leaving it out changes no probability (docs/judging.md).
      */
-    public List<Row> reachable(long competitionId, NormalisationMethod method, int topN) {
-        return rows(competitionId, method, "select " + ROW + """
-                 from ranked where vmax >= coalesce(
-                    (select vmin from ranked order by vmin desc offset :nth limit 1), '-Infinity'::float8) - :slack
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<Row> reachable(int topN) {
+        return rows("select " + ROW + """
+                 from jr_ranked where vmax >= coalesce(
+                    (select vmin from jr_ranked order by vmin desc offset :nth limit 1), '-Infinity'::float8) - :slack
                 order by rank""", Map.of("nth", topN - 1,
                 "slack", (Bootstrap.SLACK_QUANTA + 1) * TieBreak.QUANTUM));
     }
 
+    /** The scorecards that count for one entry now (for the scorecard list and adjudication). */
     @SuppressWarnings("unchecked")
-    private List<Row> rows(long competitionId, NormalisationMethod method, String select, Map<String, Object> params) {
-        List<Object[]> rows = bind(em.createNativeQuery(TOTALS + select), competitionId, method, params).getResultList();
+    public Set<Long> countedScorecardIds(long competitionId, long entryId) {
+        List<Object> ids = em.createNativeQuery("with " + counted(Basis.LIVE) + " select id from counted where entry_id = :eid")
+                .setParameter("cid", competitionId).setParameter("eid", entryId).getResultList();
+        Set<Long> out = new HashSet<>();
+        ids.forEach(id -> out.add(((Number) id).longValue()));
+        return out;
+    }
+
+    /** "id:version,..." of the scorecards that count for one entry now: what an adjudication was decided on. */
+    public String fingerprint(long competitionId, long entryId) {
+        return fingerprints(competitionId, List.of(entryId)).get(entryId);
+    }
+
+    /** "id:version,..." for several entries at once (entries without counted scorecards map to ""). */
+    @SuppressWarnings("unchecked")
+    public Map<Long, String> fingerprints(long competitionId, List<Long> entryIds) {
+        Map<Long, String> out = new HashMap<>();
+        entryIds.forEach(id -> out.put(id, ""));
+        if (entryIds.isEmpty()) {
+            return out;
+        }
+        List<Object[]> rows = em.createNativeQuery("with " + counted(Basis.LIVE) + " select entry_id,"
+                        + " string_agg(id || ':' || version, ',' order by id) from counted where entry_id in (:ids)"
+                        + " group by entry_id")
+                .setParameter("cid", competitionId).setParameter("ids", entryIds).getResultList();
+        rows.forEach(r -> out.put(((Number) r[0]).longValue(), (String) r[1]));
+        return out;
+    }
+
+    /** The raw totals (0-100) of the scorecards that count for one entry now. */
+    @SuppressWarnings("unchecked")
+    public double[] rawTotals(long competitionId, long entryId) {
+        List<Object> rows = em.createNativeQuery("with " + counted(Basis.LIVE) + ", " + TOTALS
+                        + " select t from totals where entry_id = :eid order by t")
+                .setParameter("cid", competitionId).setParameter("eid", entryId).getResultList();
+        return rows.stream().mapToDouble(o -> ((Number) o).doubleValue()).toArray();
+    }
+
+    /**
+     * Every counted scorecard of the competition with its total (rounded to 6 decimals) and its marks
+     * ("code=value;..." in rubric order), as the freeze seals them and the verification re-reads them.
+     */
+    @SuppressWarnings("unchecked")
+    public List<CountedScorecard> countedScorecards(long competitionId, Basis basis) {
+        List<Object[]> rows = em.createNativeQuery("with " + counted(basis) + ", " + TOTALS
+                        + sealed("") + " order by t.scorecard_id")
+                .setParameter("cid", competitionId).getResultList();
+        return rows.stream().map(r -> new CountedScorecard(((Number) r[0]).longValue(), ((Number) r[1]).longValue(),
+                ((Number) r[2]).longValue(), ((Number) r[3]).longValue(), (BigDecimal) r[4], (String) r[5])).toList();
+    }
+
+    /** Seals the scorecards that count now into a shortlist, in one INSERT ... SELECT; returns how many. */
+    public int seal(long competitionId, long shortlistId) {
+        return em.createNativeQuery("insert into shortlist_scorecard"
+                        + " (shortlist_id, scorecard_id, entry_id, juror_id, version, total, scores)"
+                        + " with " + counted(Basis.LIVE) + ", " + TOTALS + sealed(":sid, "))
+                .setParameter("cid", competitionId).setParameter("sid", shortlistId).executeUpdate();
+    }
+
+    private static String sealed(String prefix) {
+        return """
+                 select %st.scorecard_id, t.entry_id, t.juror_id, c.version, round(t.t::numeric, 6),
+                       (select string_agg(cr.code || '=' || s.value, ';' order by cr.position)
+                        from score s join criterion cr on cr.id = s.criterion_id
+                        where s.scorecard_id = t.scorecard_id)
+                from totals t join counted c on c.id = t.scorecard_id""".formatted(prefix);
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Row> rows(String select, Map<String, Object> params) {
+        Query q = em.createNativeQuery(select);
+        params.forEach(q::setParameter);
+        List<Object[]> rows = q.getResultList();
         return rows.stream().map(r -> new Row(((Number) r[0]).intValue(), ((Number) r[1]).longValue(),
                 (String) r[2], (String) r[3], (String) r[4], (String) r[5], num(r[6]), num(r[7]), num(r[8]),
                 ((Number) r[9]).intValue(), num(r[10]), num(r[11]), num(r[12]), num(r[13]))).toList();
@@ -138,14 +275,5 @@ public class RankingQuery {
 
     private static double num(Object o) {
         return o == null ? 0.0 : ((Number) o).doubleValue();
-    }
-
-    private static jakarta.persistence.Query bind(jakarta.persistence.Query q, long competitionId,
-                                                  NormalisationMethod method, Map<String, Object> params) {
-        q.setParameter("cid", competitionId);
-        params.forEach(q::setParameter);
-        q.setParameter("zscore", method == NormalisationMethod.Z_SCORE);
-        q.setParameter("minForZ", org.juryroom.ranking.math.Normalisation.MIN_SCORECARDS_FOR_Z);
-        return q;
     }
 }

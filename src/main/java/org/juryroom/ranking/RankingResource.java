@@ -1,9 +1,12 @@
 package org.juryroom.ranking;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -11,6 +14,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.juryroom.access.Roles;
+import org.juryroom.competition.CompetitionRequests;
+import org.juryroom.competition.CompetitionService;
+import org.juryroom.competition.CompetitionView;
 
 import java.math.BigDecimal;
 import java.net.URI;
@@ -23,23 +29,29 @@ import java.util.List;
 public class RankingResource {
 
     public record ShortlistView(int size, Instant frozenAt, String frozenBy, String method, String tieBreak,
-                                String digest, List<ShortlistRow> entries) {
+                                String digest, List<ShortlistRow> entries, String disagreement) {
         static ShortlistView of(Shortlist s) {
             return new ShortlistView(s.size, s.frozenAt, s.frozenBy, s.method, s.tieBreak, s.digest,
                     s.entries().stream().map(e -> new ShortlistRow(e.rank, e.entryId, e.code, e.title, e.schoolName,
-                            e.score)).toList());
+                            e.score, e.median, e.jurorCount)).toList(), s.disagreement);
         }
     }
 
-    public record ShortlistRow(int rank, long entryId, String code, String title, String schoolName, BigDecimal score) {
+    public record ShortlistRow(int rank, long entryId, String code, String title, String schoolName, BigDecimal score,
+                               BigDecimal median, int jurorCount) {
     }
 
     private final RankingService ranking;
     private final ShortlistService shortlists;
+    private final AdjudicationService adjudications;
+    private final CompetitionService competitions;
 
-    public RankingResource(RankingService ranking, ShortlistService shortlists) {
+    public RankingResource(RankingService ranking, ShortlistService shortlists, AdjudicationService adjudications,
+                           CompetitionService competitions) {
         this.ranking = ranking;
         this.shortlists = shortlists;
+        this.adjudications = adjudications;
+        this.competitions = competitions;
     }
 
     @GET
@@ -50,8 +62,32 @@ public class RankingResource {
         return ranking.ranking(cid, page, size);
     }
 
+    /** Method (RAW_MEAN or Z_SCORE) and disagreement thresholds; until the freeze. */
+    @PUT
+    @Path("/competitions/{cid}/ranking-settings")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Transactional // the view reads the competition's lazy rubric
+    public CompetitionView rankingSettings(@PathParam("cid") long cid, CompetitionRequests.RankingSettings request) {
+        return CompetitionView.of(competitions.updateRankingSettings(cid, request));
+    }
+
+    @POST
+    @Path("/competitions/{cid}/adjudications")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public RestResponse<AdjudicationService.AdjudicationView> adjudicate(
+            @PathParam("cid") long cid, AdjudicationService.AdjudicationRequest request) {
+        return RestResponse.status(RestResponse.Status.CREATED, adjudications.decide(cid, request));
+    }
+
+    @GET
+    @Path("/competitions/{cid}/adjudications")
+    public List<AdjudicationService.AdjudicationView> adjudications(@PathParam("cid") long cid) {
+        return adjudications.list(cid);
+    }
+
     @POST
     @Path("/competitions/{cid}/shortlist")
+    @Transactional // the view reads the rows the freeze wrote
     public RestResponse<ShortlistView> freeze(@PathParam("cid") long cid) {
         Shortlist s = shortlists.freeze(cid);
         return RestResponse.ResponseBuilder.<ShortlistView>created(URI.create("/api/competitions/" + cid + "/shortlist"))
@@ -62,5 +98,12 @@ public class RankingResource {
     @Path("/competitions/{cid}/shortlist")
     public ShortlistView shortlist(@PathParam("cid") long cid) {
         return ShortlistView.of(shortlists.get(cid));
+    }
+
+    /** Rebuilds the sealed snapshot from the stored rows and says whether it still matches its digest. */
+    @GET
+    @Path("/competitions/{cid}/shortlist/verify")
+    public ShortlistService.Verification verify(@PathParam("cid") long cid) {
+        return shortlists.verify(cid);
     }
 }

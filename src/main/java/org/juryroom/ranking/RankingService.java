@@ -5,6 +5,7 @@ import jakarta.transaction.Transactional;
 import org.juryroom.common.ProblemException;
 import org.juryroom.competition.Competition;
 import org.juryroom.competition.CompetitionService;
+import org.juryroom.competition.CompetitionStatus;
 import org.juryroom.ranking.math.Bootstrap;
 import org.juryroom.ranking.math.BootstrapParams;
 import org.juryroom.ranking.math.CutPartition;
@@ -20,27 +21,43 @@ import java.util.Map;
 
 /**
  * The ranking an organiser sees: rows from the database (SQL aggregation), then the pure
- * module's disagreement rule and the bootstrap probability of making the cut for entries near it.
+ * module's disagreement rule (the competition's thresholds), the bootstrap probability of making
+ * the cut for entries near it, and whether a flagged entry near the cut still needs an
+ * organiser's decision before the freeze.
+ *
+ * <p>Runs in a transaction because {@link RankingQuery#materialise} computes the ranking once
+ * into temporary tables that the page, the count and the bootstrap then read.
  */
 @ApplicationScoped
-@Transactional(Transactional.TxType.SUPPORTS)
+@Transactional(Transactional.TxType.REQUIRED)
 public class RankingService {
 
+    /**
+     * @param flagged            the jurors disagree beyond the competition's threshold
+     * @param pTopN              bootstrap probability of being in the top N; only for rank <= N + 5
+     * @param needsAdjudication  flagged, in or near the cut, and without a current CONFIRM: blocks the freeze
+     */
     public record RankingRow(int rank, long entryId, String code, String title, String schoolName,
                              String categoryCode, double score, double rawMean, double median, int jurorCount,
-                             double spread, double stdDev, boolean flagged, Double pTopN) {
+                             double spread, double stdDev, boolean flagged, Double pTopN, boolean needsAdjudication) {
     }
 
+    /**
+     * @param frozen true when the competition is frozen: the ranking is computed from the sealed scorecards
+     */
     public record RankingView(String method, String tieBreak, int shortlistSize, long total, int page, int size,
-                              List<RankingRow> rows) {
+                              List<RankingRow> rows, String disagreement, int nearCutMargin, boolean frozen,
+                              int bootstrapRounds, long bootstrapSeed) {
     }
 
     private final CompetitionService competitions;
     private final RankingQuery query;
+    private final AdjudicationService adjudications;
 
-    public RankingService(CompetitionService competitions, RankingQuery query) {
+    public RankingService(CompetitionService competitions, RankingQuery query, AdjudicationService adjudications) {
         this.competitions = competitions;
         this.query = query;
+        this.adjudications = adjudications;
     }
 
     public RankingView ranking(long competitionId, int page, int size) {
@@ -48,18 +65,61 @@ public class RankingService {
             throw ProblemException.badRequest("page must be 0 or more and size between 1 and 1000");
         }
         Competition c = competitions.get(competitionId);
-        int n = c.shortlistSize;
-        int nearCut = n + RankingParams.DEFAULT_NEAR_CUT_MARGIN;
-        List<RankingQuery.Row> rows = query.page(competitionId, c.rankingMethod, page * size, size);
+        RankingQuery.Basis basis = basis(c);
+        query.materialise(c.id, c.rankingMethod, basis);
+        return view(c, basis, page, size);
+    }
+
+    /** Rows 1 .. shortlistSize + margin of the live ranking (what the freeze checks and seals). */
+    List<RankingRow> nearCut(Competition c) {
+        query.materialise(c.id, c.rankingMethod, RankingQuery.Basis.LIVE);
+        return view(c, RankingQuery.Basis.LIVE, 0, c.shortlistSize + RankingParams.DEFAULT_NEAR_CUT_MARGIN).rows();
+    }
+
+    /** Every row of the materialised ranking, in pages (exports); call {@link #materialise} first. */
+    List<RankingRow> rows(Competition c, RankingQuery.Basis basis, int offset, int limit) {
+        return decorate(c, basis, query.page(offset, limit));
+    }
+
+    void materialise(Competition c, RankingQuery.Basis basis) {
+        query.materialise(c.id, c.rankingMethod, basis);
+    }
+
+    long scoredCount() {
+        return query.scoredCount();
+    }
+
+    static RankingQuery.Basis basis(Competition c) {
+        if (c.status == CompetitionStatus.FROZEN || c.status == CompetitionStatus.PUBLISHED) {
+            return Shortlist.ofCompetition(c.id).map(s -> RankingQuery.Basis.frozen(s.id))
+                    .orElse(RankingQuery.Basis.LIVE);
+        }
+        return RankingQuery.Basis.LIVE;
+    }
+
+    private RankingView view(Competition c, RankingQuery.Basis basis, int page, int size) {
+        List<RankingRow> out = decorate(c, basis, query.page(page * size, size));
+        return new RankingView(c.rankingMethod.name(), TieBreak.DESCRIPTION, c.shortlistSize, query.scoredCount(),
+                page, size, out, describe(c.disagreementRule()), RankingParams.DEFAULT_NEAR_CUT_MARGIN,
+                basis.shortlistId() != null, BootstrapParams.DEFAULT_ROUNDS, c.id);
+    }
+
+    private List<RankingRow> decorate(Competition c, RankingQuery.Basis basis, List<RankingQuery.Row> rows) {
+        int nearCut = c.shortlistSize + RankingParams.DEFAULT_NEAR_CUT_MARGIN;
         boolean pageNearCut = !rows.isEmpty() && rows.get(0).rank() <= nearCut;
         Map<Long, Double> pTopN = pageNearCut ? pTopN(c) : Map.of();
-        DisagreementRule rule = DisagreementRule.DEFAULT;
-        List<RankingRow> out = rows.stream().map(r -> new RankingRow(r.rank(), r.entryId(), r.code(), r.title(),
+        DisagreementRule rule = c.disagreementRule();
+        List<Long> flaggedNearCut = rows.stream().filter(r -> r.rank() <= nearCut && rule.isFlagged(stats(r)))
+                .map(RankingQuery.Row::entryId).toList();
+        // Once frozen, nothing needs deciding: the freeze only happened because nothing did.
+        Map<Long, Boolean> confirmed = basis.shortlistId() == null
+                ? adjudications.confirmedNow(c.id, flaggedNearCut) : Map.of();
+        return rows.stream().map(r -> new RankingRow(r.rank(), r.entryId(), r.code(), r.title(),
                 r.schoolName(), r.categoryCode(), r.score(), r.rawMean(), r.median(), r.jurorCount(), r.spread(),
-                r.stdDev(), rule.isFlagged(stats(r)), r.rank() <= nearCut ? pTopN.getOrDefault(r.entryId(), 0.0) : null))
+                r.stdDev(), rule.isFlagged(stats(r)), r.rank() <= nearCut ? pTopN.getOrDefault(r.entryId(), 0.0) : null,
+                basis.shortlistId() == null && flaggedNearCut.contains(r.entryId())
+                        && !confirmed.getOrDefault(r.entryId(), false)))
                 .toList();
-        return new RankingView(c.rankingMethod.name(), TieBreak.DESCRIPTION, n, query.scoredCount(competitionId),
-                page, size, out);
     }
 
     /**
@@ -67,16 +127,21 @@ public class RankingService {
      * settles the sure ones without simulation, so only the uncertain few are resampled.
      */
     private Map<Long, Double> pTopN(Competition c) {
-        List<RankingQuery.Row> reachable = query.reachable(c.id, c.rankingMethod, c.shortlistSize);
+        List<RankingQuery.Row> reachable = query.reachable(c.shortlistSize);
         CutPartition cut = Bootstrap.partition(reachable.stream()
                 .map(r -> new EntryRange(r.entryId(), r.minValue(), r.maxValue())).toList(), c.shortlistSize);
         Map<Long, String> codes = new HashMap<>();
         reachable.forEach(r -> codes.put(r.entryId(), r.code()));
-        Map<Long, double[]> values = query.values(c.id, c.rankingMethod, cut.candidates());
+        Map<Long, double[]> values = query.values(cut.candidates());
         Map<Long, Double> p = new HashMap<>(Bootstrap.simulate(values, codes, cut.surelyIn().size(),
                 c.shortlistSize, BootstrapParams.withSeed(c.id)));
         cut.surelyIn().forEach(id -> p.put(id, 1.0));
         return p;
+    }
+
+    static String describe(DisagreementRule rule) {
+        return "flagged when the jurors' raw totals differ by more than " + rule.maxSpread() + " points"
+                + (rule.maxStdDev() == null ? "" : " or their standard deviation exceeds " + rule.maxStdDev());
     }
 
     private static EntryStats stats(RankingQuery.Row r) {

@@ -36,6 +36,9 @@ public class Shortlist extends PanacheEntityBase {
 
     public String digest;
 
+    /** The disagreement rule in force at the freeze, in words. */
+    public String disagreement;
+
     /** Exactly the bytes the digest was computed over. */
     @Column(name = "canonical_json")
     public String canonicalJson;

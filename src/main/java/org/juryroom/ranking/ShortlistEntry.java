@@ -49,4 +49,9 @@ public class ShortlistEntry extends PanacheEntityBase {
     public String schoolName;
 
     public BigDecimal score;
+
+    public BigDecimal median;
+
+    @Column(name = "juror_count")
+    public int jurorCount;
 }

@@ -6,8 +6,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import org.juryroom.access.CurrentUser;
+import org.juryroom.access.AccessPolicy;
+import org.juryroom.audit.AuditAction;
+import org.juryroom.audit.AuditLog;
 import org.juryroom.common.ProblemException;
 import org.juryroom.competition.Competition;
 import org.juryroom.competition.CompetitionService;
@@ -21,20 +24,52 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 
-/** Freezing the top N into an immutable, digest-sealed snapshot, and reading it back. */
+/**
+ * Freezing the top N into an immutable, digest-sealed snapshot; reading it back; verifying it.
+ *
+ * <p>The freeze runs in one transaction: it refuses (409) while a flagged entry in or near the cut
+ * lacks a current CONFIRM; it seals every scorecard that counts (id, version, marks, total) into
+ * {@code shortlist_scorecard}, writes the top N with ranks and scores, then builds the canonical
+ * JSON of all of it from those stored rows and keeps its SHA-256. Verification rebuilds the same
+ * JSON from the stored rows, and also checks the live scorecards and the re-run ranking against it.
+ */
 @ApplicationScoped
 @Transactional(Transactional.TxType.REQUIRED)
 public class ShortlistService {
 
-    /** The snapshot as it is hashed: field order fixed, scores as fixed-scale decimals. */
-    public record Snapshot(long competitionId, int shortlistSize, String method, String tieBreak, Instant frozenAt,
-                           List<SnapshotEntry> entries) {
+    /** The snapshot as it is hashed: field order fixed (alphabetical), numbers as fixed-scale decimals. */
+    public record Snapshot(long competitionId, int shortlistSize, String method, String tieBreak, String disagreement,
+                           Instant frozenAt, String frozenBy, List<SnapshotEntry> entries,
+                           List<SnapshotScorecard> scorecards) {
     }
 
-    public record SnapshotEntry(int rank, long entryId, String code, String title, String schoolName, BigDecimal score) {
+    public record SnapshotEntry(int rank, long entryId, String code, String title, String schoolName, BigDecimal score,
+                                BigDecimal median, int jurorCount) {
+    }
+
+    public record SnapshotScorecard(long scorecardId, long entryId, long jurorId, long version, BigDecimal total,
+                                    String scores) {
+    }
+
+    /**
+     * The verification: {@code valid} only if every check holds.
+     *
+     * @param digestMatches       SHA-256 of the JSON rebuilt from the stored snapshot rows equals the sealed digest
+     * @param storedJsonMatches   the stored canonical JSON is byte for byte the rebuilt one
+     * @param scorecardsUnchanged every sealed scorecard still exists, SUBMITTED, with the same version, marks and total
+     * @param rankingReproduces   re-running the ranking on the sealed scorecards gives the same top N
+     */
+    public record Verification(boolean valid, String digest, String recomputedDigest, boolean digestMatches,
+                               boolean storedJsonMatches, boolean scorecardsUnchanged, int scorecardsSealed,
+                               List<Long> changedScorecards, boolean rankingReproduces, List<String> differences,
+                               Instant checkedAt) {
     }
 
     private static final ObjectMapper CANONICAL = JsonMapper.builder()
@@ -46,50 +81,77 @@ public class ShortlistService {
             .build();
 
     private final CompetitionService competitions;
+    private final RankingService rankingService;
     private final RankingQuery ranking;
-    private final CurrentUser me;
+    private final AccessPolicy access;
+    private final AuditLog audit;
+    private final EntityManager em;
 
-    public ShortlistService(CompetitionService competitions, RankingQuery ranking, CurrentUser me) {
+    public ShortlistService(CompetitionService competitions, RankingService rankingService, RankingQuery ranking,
+                            AccessPolicy access, AuditLog audit, EntityManager em) {
         this.competitions = competitions;
+        this.rankingService = rankingService;
         this.ranking = ranking;
-        this.me = me;
+        this.access = access;
+        this.audit = audit;
+        this.em = em;
     }
 
     /** Freezes the current top N; the competition moves to FROZEN in the same transaction. */
     public Shortlist freeze(long competitionId) {
+        access.requireOrganiser("Freezing the shortlist");
         Competition c = competitions.get(competitionId);
         CompetitionService.requireStatus(c, CompetitionStatus.JUDGING, "Freezing the shortlist");
-        List<SnapshotEntry> top = ranking.page(competitionId, c.rankingMethod, 0, c.shortlistSize).stream()
-                .map(r -> new SnapshotEntry(r.rank(), r.entryId(), r.code(), r.title(), r.schoolName(), decimal(r.score())))
-                .toList();
-        if (top.isEmpty()) {
+        List<RankingService.RankingRow> near = rankingService.nearCut(c);
+        if (near.isEmpty()) {
             throw ProblemException.conflict("No entry has a submitted scorecard yet: there is nothing to shortlist");
         }
-        Snapshot snapshot = new Snapshot(c.id, c.shortlistSize, c.rankingMethod.name(), TieBreak.DESCRIPTION,
-                Instant.now().truncatedTo(ChronoUnit.MICROS), top);
-        String canonical = canonicalJson(snapshot);
+        List<Map<String, Object>> pending = near.stream().filter(RankingService.RankingRow::needsAdjudication)
+                .map(r -> Map.<String, Object>of("entryId", r.entryId(), "code", r.code(), "rank", r.rank(),
+                        "spread", r.spread()))
+                .toList();
+        if (!pending.isEmpty()) {
+            throw ProblemException.conflict(pending.size() + " entries in or near the cut have jurors who disagree"
+                    + " and no current decision: confirm their scores or ask another juror"
+                    + " (POST /api/competitions/" + competitionId + "/adjudications)", Map.of("entries", pending));
+        }
         Shortlist s = new Shortlist();
         s.competitionId = c.id;
-        s.size = top.size();
-        s.method = snapshot.method();
-        s.tieBreak = snapshot.tieBreak();
-        s.frozenAt = snapshot.frozenAt();
-        s.frozenBy = me.username();
-        s.canonicalJson = canonical;
-        s.digest = sha256(canonical);
+        s.size = (int) near.stream().filter(r -> r.rank() <= c.shortlistSize).count();
+        s.method = c.rankingMethod.name();
+        s.tieBreak = TieBreak.DESCRIPTION;
+        s.disagreement = RankingService.describe(c.disagreementRule());
+        s.frozenAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        s.frozenBy = access.currentUser().username();
+        s.digest = "";
+        s.canonicalJson = "";
         s.persist();
-        for (SnapshotEntry e : top) {
+        for (RankingService.RankingRow r : near) {
+            if (r.rank() > c.shortlistSize) {
+                break;
+            }
             ShortlistEntry row = new ShortlistEntry();
             row.shortlistId = s.id;
-            row.rank = e.rank();
-            row.entryId = e.entryId();
-            row.code = e.code();
-            row.title = e.title();
-            row.schoolName = e.schoolName();
-            row.score = e.score();
+            row.rank = r.rank();
+            row.entryId = r.entryId();
+            row.code = r.code();
+            row.title = r.title();
+            row.schoolName = r.schoolName();
+            row.score = decimal(r.score());
+            row.median = decimal(r.median());
+            row.jurorCount = r.jurorCount();
             row.persist();
         }
+        em.flush();
+        int sealed = ranking.seal(c.id, s.id);
+        String canonical = canonicalJson(snapshot(s));
+        s.canonicalJson = canonical;
+        s.digest = sha256(canonical);
         c.status = CompetitionStatus.FROZEN;
+        audit.record(AuditAction.SHORTLIST_FROZEN, c.id, AuditLog.Subject.of("shortlist", s.id),
+                Map.of("status", CompetitionStatus.JUDGING),
+                Map.of("status", CompetitionStatus.FROZEN, "digest", s.digest, "entries", s.size,
+                        "scorecardsSealed", sealed, "method", s.method));
         return s;
     }
 
@@ -98,6 +160,72 @@ public class ShortlistService {
         competitions.get(competitionId);
         return Shortlist.ofCompetition(competitionId)
                 .orElseThrow(() -> ProblemException.notFound("Shortlist of competition " + competitionId));
+    }
+
+    /** Recomputes the digest from the stored rows and checks the live data against the snapshot. */
+    public Verification verify(long competitionId) {
+        access.requireOrganiser("Verifying the shortlist");
+        Shortlist s = get(competitionId);
+        Competition c = competitions.get(competitionId);
+        Snapshot snapshot = snapshot(s);
+        String rebuilt = canonicalJson(snapshot);
+        String recomputed = sha256(rebuilt);
+        boolean digestMatches = recomputed.equals(s.digest);
+        boolean jsonMatches = rebuilt.equals(s.canonicalJson);
+        List<String> differences = new ArrayList<>();
+        if (!digestMatches) {
+            differences.add("the stored snapshot rows no longer hash to the sealed digest");
+        }
+        if (!jsonMatches) {
+            differences.add("the stored canonical JSON differs from the one rebuilt from the snapshot rows");
+        }
+
+        Map<Long, SnapshotScorecard> live = new LinkedHashMap<>();
+        ranking.countedScorecards(competitionId, RankingQuery.Basis.frozen(s.id)).forEach(r -> live.put(r.scorecardId(),
+                new SnapshotScorecard(r.scorecardId(), r.entryId(), r.jurorId(), r.version(), r.total(), r.scores())));
+        List<Long> changed = new ArrayList<>();
+        for (SnapshotScorecard sealed : snapshot.scorecards()) {
+            SnapshotScorecard now = live.get(sealed.scorecardId());
+            if (now == null || !now.equals(sealed)) {
+                changed.add(sealed.scorecardId());
+            }
+        }
+        if (!changed.isEmpty()) {
+            differences.add(changed.size() + " sealed scorecards were changed or removed after the freeze: " + changed);
+        }
+
+        ranking.materialise(competitionId, c.rankingMethod, RankingQuery.Basis.frozen(s.id));
+        List<RankingQuery.Row> rerun = ranking.page(0, s.size);
+        boolean reproduces = rerun.size() == snapshot.entries().size();
+        for (int i = 0; reproduces && i < rerun.size(); i++) {
+            SnapshotEntry frozen = snapshot.entries().get(i);
+            RankingQuery.Row now = rerun.get(i);
+            reproduces = frozen.rank() == now.rank() && frozen.entryId() == now.entryId()
+                    && frozen.score().equals(decimal(now.score()));
+        }
+        if (!reproduces) {
+            differences.add("re-running the ranking on the sealed scorecards no longer gives the frozen top "
+                    + s.size);
+        }
+        boolean valid = digestMatches && jsonMatches && changed.isEmpty() && reproduces;
+        return new Verification(valid, s.digest, recomputed, digestMatches, jsonMatches, changed.isEmpty(),
+                snapshot.scorecards().size(), changed, reproduces, differences, Instant.now());
+    }
+
+    /** The snapshot as stored in shortlist, shortlist_entry and shortlist_scorecard. */
+    @SuppressWarnings("unchecked")
+    Snapshot snapshot(Shortlist s) {
+        em.flush();
+        List<SnapshotEntry> entries = s.entries().stream().map(e -> new SnapshotEntry(e.rank, e.entryId, e.code,
+                e.title, e.schoolName, e.score, e.median, e.jurorCount)).toList();
+        List<Object[]> rows = em.createNativeQuery("select scorecard_id, entry_id, juror_id, version, total, scores"
+                + " from shortlist_scorecard where shortlist_id = :sid order by scorecard_id")
+                .setParameter("sid", s.id).getResultList();
+        List<SnapshotScorecard> scorecards = rows.stream().map(r -> new SnapshotScorecard(((Number) r[0]).longValue(),
+                ((Number) r[1]).longValue(), ((Number) r[2]).longValue(), ((Number) r[3]).longValue(),
+                (BigDecimal) r[4], (String) r[5])).toList();
+        return new Snapshot(s.competitionId, Objects.requireNonNull(Competition.<Competition>findById(s.competitionId))
+                .shortlistSize, s.method, s.tieBreak, s.disagreement, s.frozenAt, s.frozenBy, entries, scorecards);
     }
 
     static BigDecimal decimal(double score) {
