@@ -43,7 +43,7 @@ public class JuryQueueService {
         });
         rows.setParameter("me", access.currentUser().jurorId());
         List<QueueItem> items = rows.setFirstResult(paging.page() * paging.size()).setMaxResults(paging.size())
-                .getResultStream()
+                .getResultList().stream() // a list, not a stream: the titles load more rows as they go
                 .map(r -> {
                     Entry e = (Entry) r[0];
                     return new QueueItem(e.id, e.code, EntryViews.blindTitle(e), e.category.code,

@@ -58,6 +58,20 @@ public final class JudgingFixtures {
         return RestAssured.given();
     }
 
+    /** A made-up first name (letters only, as the entry rules require), unique enough to search for. */
+    public static String firstName() {
+        int n = SEQ.incrementAndGet();
+        StringBuilder sb = new StringBuilder("Zor");
+        for (int i = 0; i < 4; i++) {
+            sb.append((char) ('a' + (n % 26)));
+            n /= 26;
+        }
+        return sb.append((char) ('a' + RANDOM_LETTER.nextInt(26))).append((char) ('a' + RANDOM_LETTER.nextInt(26)))
+                .toString();
+    }
+
+    private static final java.util.Random RANDOM_LETTER = new java.util.Random();
+
     public static String unique(String prefix) {
         return prefix + " " + SEQ.incrementAndGet() + "-" + UUID.randomUUID().toString().substring(0, 6);
     }
@@ -176,6 +190,50 @@ public final class JudgingFixtures {
         return juror.login().as().queryParam("competition", cid).queryParam("size", 500)
                 .get("/api/me/assignments").then().statusCode(200)
                 .extract().jsonPath().getList("items.entryId", Long.class);
+    }
+
+    /** A competition in JUDGING with its schools, jurors and submitted entries; nobody assigned yet. */
+    public record World(long cid, List<SchoolAccount> schools, List<JurorAccount> jurors, List<Long> entries) {
+        public SchoolAccount school(int i) {
+            return schools.get(i);
+        }
+
+        public JurorAccount juror(int i) {
+            return jurors.get(i);
+        }
+
+        public long entry(int i) {
+            return entries.get(i);
+        }
+    }
+
+    /**
+     * {@code entriesPerSchool} submitted poster entries for each of {@code schools} schools, and
+     * {@code jurors} jurors forming the competition's jury; the competition is moved to JUDGING.
+     */
+    public static World world(int schools, int entriesPerSchool, int jurors, int shortlistSize) {
+        long cid = openCompetition(shortlistSize);
+        String district = unique("District");
+        List<SchoolAccount> schoolList = new ArrayList<>();
+        List<Long> entries = new ArrayList<>();
+        for (int s = 0; s < schools; s++) {
+            SchoolAccount school = school(district);
+            schoolList.add(school);
+            for (int i = 0; i < entriesPerSchool; i++) {
+                entries.add(submittedEntry(cid, school, "Work " + s + "." + i, "Our message to classmates.",
+                        List.of(firstName())));
+            }
+        }
+        List<JurorAccount> jurorList = new ArrayList<>();
+        Map<Long, List<String>> jury = new java.util.LinkedHashMap<>();
+        for (int j = 0; j < jurors; j++) {
+            JurorAccount juror = juror();
+            jurorList.add(juror);
+            jury.put(juror.id(), List.of());
+        }
+        panels(cid, jury);
+        transition(cid, "JUDGING");
+        return new World(cid, schoolList, jurorList, entries);
     }
 
     /** A tiny PNG, different every time (the bytes never contain text). */

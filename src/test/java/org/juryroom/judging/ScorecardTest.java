@@ -1,0 +1,147 @@
+package org.juryroom.judging;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+import static org.juryroom.judging.JudgingFixtures.ORGANISER;
+
+@QuarkusTest
+class ScorecardTest {
+
+    private static Response put(JudgingFixtures.JurorAccount juror, long eid, Map<String, Object> body,
+                                String ifMatch) {
+        var spec = juror.login().as().contentType(ContentType.JSON).body(body);
+        if (ifMatch != null) {
+            spec = spec.header("If-Match", ifMatch);
+        }
+        return spec.put("/api/entries/{eid}/scorecard", eid);
+    }
+
+    private static Map<String, Object> card(int message, int craft, String status) {
+        return Map.of("scores", Map.of("message", message, "craft", craft), "status", status);
+    }
+
+    @Test
+    void draftThenSubmitWithEtagsStaleWritesRefusedAndRepeatsIdempotent() {
+        JudgingFixtures.World w = JudgingFixtures.world(1, 1, 1, 1);
+        JudgingFixtures.assign(w.cid(), 1, 1).then().statusCode(201);
+        long eid = w.entry(0);
+        JudgingFixtures.JurorAccount j = w.juror(0);
+
+        put(j, eid, Map.of("scores", Map.of("message", 5), "status", "DRAFT"), null).then().statusCode(200)
+                .header("ETag", "\"0\"").body("status", equalTo("DRAFT")).body("total", nullValue());
+        // The same draft again: nothing written, same version.
+        put(j, eid, Map.of("scores", Map.of("message", 5), "status", "DRAFT"), null).then().statusCode(200)
+                .header("ETag", "\"0\"");
+        j.login().as().get("/api/entries/{eid}/scorecard", eid).then().statusCode(200).header("ETag", "\"0\"");
+
+        put(j, eid, card(7, 3, "SUBMITTED"), "\"0\"").then().statusCode(200).header("ETag", "\"1\"")
+                .body("status", equalTo("SUBMITTED")).body("version", equalTo(1));
+        // A retry of that request (same If-Match, same content) is answered as done, not 412.
+        put(j, eid, card(7, 3, "SUBMITTED"), "\"0\"").then().statusCode(200).header("ETag", "\"1\"");
+        // A different change based on the old version is refused: somebody else's write would be lost.
+        put(j, eid, card(8, 3, "SUBMITTED"), "\"0\"").then().statusCode(412)
+                .body("currentVersion", equalTo(1));
+        put(j, eid, Map.of("scores", Map.of("message", 8, "craft", 3), "status", "SUBMITTED", "version", 0), null)
+                .then().statusCode(412);
+        put(j, eid, card(8, 3, "SUBMITTED"), "W/\"1\"").then().statusCode(200).header("ETag", "\"2\"");
+        put(j, eid, card(8, 3, "DRAFT"), "\"2\"").then().statusCode(409);
+        assertThat(JudgingFixtures.json(j.login().as().get("/api/entries/{eid}/scorecard", eid)).getDouble("total"))
+                .isCloseTo(JudgingFixtures.total(8, 3), org.assertj.core.api.Assertions.within(1e-9));
+    }
+
+    @Test
+    void invalidScoresAreRefusedWithEveryViolation() {
+        JudgingFixtures.World w = JudgingFixtures.world(1, 1, 1, 1);
+        JudgingFixtures.assign(w.cid(), 1, 1).then().statusCode(201);
+        put(w.juror(0), w.entry(0), Map.of("scores", Map.of("message", 11, "nonsense", 1), "status", "SUBMITTED"),
+                null).then().statusCode(422)
+                .body("violations.field", org.hamcrest.Matchers.hasItems("scores.message", "scores.craft",
+                        "scores.nonsense"));
+    }
+
+    @Test
+    void peerScoresOnlyAfterOwnSubmissionAndNeverWhoGaveThem() {
+        JudgingFixtures.World w = JudgingFixtures.world(1, 1, 3, 1);
+        JudgingFixtures.assign(w.cid(), 3, 1).then().statusCode(201);
+        long eid = w.entry(0);
+        JudgingFixtures.submitScore(w.juror(1), eid, 9, 4);
+        JudgingFixtures.submitScore(w.juror(2), eid, 3, 1);
+
+        w.juror(0).login().as().get("/api/entries/{eid}/scorecards", eid).then().statusCode(409)
+                .body("detail", containsString("Submit your own"));
+        JudgingFixtures.score(w.juror(0), eid, 5, 2, "DRAFT").then().statusCode(200);
+        w.juror(0).login().as().get("/api/entries/{eid}/scorecards", eid).then().statusCode(409);
+
+        JudgingFixtures.submitScore(w.juror(0), eid, 5, 2);
+        Response peers = w.juror(0).login().as().get("/api/entries/{eid}/scorecards", eid);
+        peers.then().statusCode(200).body("others", hasSize(2)).body("all", nullValue())
+                .body("others[0].scores.message", equalTo(9)).body("others[1].scores.message", equalTo(3));
+        String body = peers.asString();
+        for (JudgingFixtures.JurorAccount other : List.of(w.juror(1), w.juror(2))) {
+            assertThat(body).doesNotContain(other.name()).doesNotContain(other.login().username());
+        }
+        assertThat(body).doesNotContain("jurorId").doesNotContain("jurorName").doesNotContain("updatedAt");
+
+        ORGANISER.as().get("/api/entries/{eid}/scorecards", eid).then().statusCode(200)
+                .body("all", hasSize(3)).body("all.jurorName", org.hamcrest.Matchers.hasItems(w.juror(1).name(),
+                        w.juror(2).name())).body("all.counted", org.hamcrest.Matchers.everyItem(equalTo(true)));
+        // Schools never read scorecards; an unassigned juror does not even see the entry.
+        w.school(0).login().as().get("/api/entries/{eid}/scorecards", eid).then().statusCode(403);
+    }
+
+    @Test
+    void abstentionNeedsAReasonIsFinalAndBringsInAnotherJuror() {
+        JudgingFixtures.World w = JudgingFixtures.world(1, 1, 3, 1);
+        long eid = w.entry(0);
+        JudgingFixtures.assign(w.cid(), 2, 5).then().statusCode(201);
+        List<JudgingFixtures.JurorAccount> assigned = w.jurors().stream()
+                .filter(j -> JudgingFixtures.queue(j, w.cid()).contains(eid)).toList();
+        assertThat(assigned).hasSize(2);
+        JudgingFixtures.JurorAccount abstaining = assigned.get(0);
+        JudgingFixtures.JurorAccount spare = w.jurors().stream().filter(j -> !assigned.contains(j)).findFirst()
+                .orElseThrow();
+        assertThat(JudgingFixtures.queue(spare, w.cid())).doesNotContain(eid);
+
+        put(abstaining, eid, Map.of("status", "ABSTAINED"), null).then().statusCode(422)
+                .body("violations[0].field", equalTo("abstainReason"));
+        put(abstaining, eid, Map.of("status", "ABSTAINED", "abstainReason", "I taught one of these children"), null)
+                .then().statusCode(200).body("status", equalTo("ABSTAINED")).body("total", nullValue());
+        // Reassigned at once: the entry keeps two counted jurors.
+        assertThat(JudgingFixtures.queue(spare, w.cid())).contains(eid);
+        put(abstaining, eid, card(5, 2, "SUBMITTED"), null).then().statusCode(409)
+                .body("detail", containsString("final"));
+        ORGANISER.as().get("/api/entries/{eid}/scorecards", eid).then().statusCode(200)
+                .body("all.find { it.status == 'ABSTAINED' }.counted", equalTo(false))
+                .body("all.find { it.status == 'ABSTAINED' }.abstainReason", equalTo("I taught one of these children"));
+    }
+
+    @Test
+    void afterTheFreezeEveryScorecardWriteIsAConflict() {
+        JudgingFixtures.World w = JudgingFixtures.world(1, 2, 1, 1);
+        JudgingFixtures.assign(w.cid(), 1, 1).then().statusCode(201);
+        JudgingFixtures.submitScore(w.juror(0), w.entry(0), 6, 3);
+        JudgingFixtures.score(w.juror(0), w.entry(1), 4, 1, "DRAFT").then().statusCode(200);
+        ORGANISER.as().post("/api/competitions/{cid}/shortlist", w.cid()).then().statusCode(201);
+
+        JudgingFixtures.score(w.juror(0), w.entry(0), 9, 5, "SUBMITTED").then().statusCode(409)
+                .body("currentStatus", equalTo("FROZEN"));
+        JudgingFixtures.score(w.juror(0), w.entry(1), 4, 1, "SUBMITTED").then().statusCode(409);
+        put(w.juror(0), w.entry(1), Map.of("status", "ABSTAINED", "abstainReason", "late"), null).then()
+                .statusCode(409);
+        // Reading stays possible.
+        w.juror(0).login().as().get("/api/entries/{eid}/scorecard", w.entry(0)).then().statusCode(200)
+                .body("scores.message", equalTo(6)).body("status", not(equalTo("DRAFT")));
+    }
+}
