@@ -56,6 +56,6 @@ public class CompetitionResource {
     // The view reads the lazy categories and criteria: build it in the transaction that changed the status.
     @Transactional
     public CompetitionView transition(@PathParam("cid") long cid, CompetitionRequests.Transition request) {
-        return CompetitionView.of(competitions.transition(cid, request.to()));
+        return competitions.transition(cid, request.to());
     }
 }

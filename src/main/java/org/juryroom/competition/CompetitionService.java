@@ -145,8 +145,11 @@ public class CompetitionService {
         return c;
     }
 
-    /** Moves the competition along its lifecycle; anything not in {@link CompetitionStatus#transitions()} is 409. */
-    public Competition transition(long id, CompetitionStatus to) {
+    /**
+     * Moves the competition along its lifecycle; anything not in {@link CompetitionStatus#transitions()}
+     * is 409. Returns the view built inside the transaction (it reads the lazy rubric).
+     */
+    public CompetitionView transition(long id, CompetitionStatus to) {
         Competition c = get(id);
         if (!c.status.transitions().contains(to)) {
             throw illegalTransition(c, to);
@@ -159,11 +162,14 @@ public class CompetitionService {
                 : AuditAction.COMPETITION_TRANSITION;
         audit.record(action, c.id, AuditLog.Subject.of("competition", c.id), Map.of("status", from),
                 Map.of("status", to));
-        return c;
+        return CompetitionView.of(c);
     }
 
-    /** Changes how the ranking is computed and flagged; refused (409) once the shortlist is frozen. */
-    public Competition updateRankingSettings(long id, @Valid @NotNull CompetitionRequests.RankingSettings request) {
+    /**
+     * Changes how the ranking is computed and flagged; refused (409) once the shortlist is frozen.
+     * Returns the view built inside the transaction.
+     */
+    public CompetitionView updateRankingSettings(long id, @Valid @NotNull CompetitionRequests.RankingSettings request) {
         Competition c = get(id);
         if (c.status == CompetitionStatus.FROZEN || c.status == CompetitionStatus.PUBLISHED) {
             throw ProblemException.conflict("The shortlist is frozen: its ranking settings can no longer change",
@@ -178,7 +184,7 @@ public class CompetitionService {
             audit.record(AuditAction.RANKING_SETTINGS_CHANGED, c.id, AuditLog.Subject.of("competition", c.id),
                     before, after);
         }
-        return c;
+        return CompetitionView.of(c);
     }
 
     public static ProblemException illegalTransition(Competition c, CompetitionStatus to) {

@@ -66,9 +66,8 @@ public class RankingResource {
     @PUT
     @Path("/competitions/{cid}/ranking-settings")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Transactional // the view reads the competition's lazy rubric
     public CompetitionView rankingSettings(@PathParam("cid") long cid, CompetitionRequests.RankingSettings request) {
-        return CompetitionView.of(competitions.updateRankingSettings(cid, request));
+        return competitions.updateRankingSettings(cid, request);
     }
 
     @POST
