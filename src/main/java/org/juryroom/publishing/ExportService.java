@@ -36,7 +36,7 @@ public class ExportService {
 
     /** The PDF of the full ranking stops here; the CSV always has every row. */
     public static final int PDF_MAX_ROWS = 2000;
-    private static final int PAGE = 5000;
+    private static final int PAGE = 1000;
     private static final File DEJAVU = new File("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf");
 
     public record Export(String fileName, String contentType, byte[] body) {

@@ -1,0 +1,274 @@
+package org.juryroom.ranking;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.juryroom.judging.JudgingFixtures;
+import org.juryroom.judging.JudgingFixtures.JurorAccount;
+import org.juryroom.judging.JudgingFixtures.World;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.juryroom.judging.JudgingFixtures.ORGANISER;
+
+@QuarkusTest
+class FreezeTest {
+
+    @Inject
+    EntityManager em;
+
+    private static Response freeze(long cid) {
+        return ORGANISER.as().post("/api/competitions/{cid}/shortlist", cid);
+    }
+
+    private static Response adjudicate(long cid, long eid, String decision) {
+        return ORGANISER.as().contentType(ContentType.JSON)
+                .body(Map.of("entryId", eid, "decision", decision, "note", "Looked at all three scorecards"))
+                .post("/api/competitions/{cid}/adjudications", cid);
+    }
+
+    private static JsonPath ranking(long cid) {
+        return JudgingFixtures.json(ORGANISER.as().queryParam("size", 1000).get("/api/competitions/{cid}/ranking", cid)
+                .then().statusCode(200).extract().response());
+    }
+
+    private static void maxSpread(long cid, double spread) {
+        ORGANISER.as().contentType(ContentType.JSON)
+                .body(Map.of("rankingMethod", "Z_SCORE", "disagreementMaxSpread", spread))
+                .put("/api/competitions/{cid}/ranking-settings", cid).then().statusCode(200)
+                .body("disagreementMaxSpread", equalTo((float) spread));
+    }
+
+    @Test
+    void flaggedEntriesNearTheCutNeedACurrentDecisionBeforeTheFreeze() {
+        World w = JudgingFixtures.world(2, 2, 3, 1);
+        JudgingFixtures.assign(w.cid(), 3, 1).then().statusCode(201);
+        long disputed = w.entry(0);
+        // Jurors agree on every entry except the first: 10/5, 10/5 and 1/0 (raw totals 100, 100, 0).
+        int[][] agreed = {{5, 2}, {6, 3}, {2, 1}};
+        for (JurorAccount j : w.jurors()) {
+            for (int i = 1; i < 4; i++) {
+                JudgingFixtures.submitScore(j, w.entry(i), agreed[i - 1][0], agreed[i - 1][1]);
+            }
+        }
+        JudgingFixtures.submitScore(w.juror(0), disputed, 10, 5);
+        JudgingFixtures.submitScore(w.juror(1), disputed, 10, 5);
+        JudgingFixtures.submitScore(w.juror(2), disputed, 1, 0);
+
+        // The threshold is the competition's: at 100 points nothing is flagged, at 30 the disputed entry is.
+        maxSpread(w.cid(), 100);
+        assertThat(ranking(w.cid()).getList("rows.flagged", Boolean.class)).containsOnly(false);
+        maxSpread(w.cid(), 30);
+        JsonPath r = ranking(w.cid());
+        assertThat(r.getBoolean("rows.find { it.entryId == " + disputed + " }.flagged")).isTrue();
+        assertThat(r.getBoolean("rows.find { it.entryId == " + disputed + " }.needsAdjudication")).isTrue();
+        assertThat(r.getString("disagreement")).contains("30.0");
+
+        freeze(w.cid()).then().statusCode(409).body("entries", hasSize(1))
+                .body("entries[0].entryId", equalTo((int) disputed)).body("entries[0].spread", equalTo(100.0f));
+
+        // A CONFIRM on the current scorecards clears it...
+        adjudicate(w.cid(), disputed, "CONFIRM").then().statusCode(201).body("current", equalTo(true))
+                .body("spread", equalTo(100.0f));
+        assertThat(ranking(w.cid()).getBoolean("rows.find { it.entryId == " + disputed + " }.needsAdjudication"))
+                .isFalse();
+        // ...until a scorecard changes: the decision was made on other scores.
+        JudgingFixtures.submitScore(w.juror(2), disputed, 2, 0);
+        assertThat(ranking(w.cid()).getBoolean("rows.find { it.entryId == " + disputed + " }.needsAdjudication"))
+                .isTrue();
+        freeze(w.cid()).then().statusCode(409);
+
+        // Asking another juror needs someone eligible; then the new juror is assigned at once.
+        adjudicate(w.cid(), disputed, "REQUEST_JUROR").then().statusCode(409)
+                .body("detail", containsString("No eligible juror"));
+        JurorAccount fourth = JudgingFixtures.juror();
+        Map<Long, List<String>> jury = new LinkedHashMap<>();
+        w.jurors().forEach(j -> jury.put(j.id(), List.of()));
+        jury.put(fourth.id(), List.of());
+        JudgingFixtures.panels(w.cid(), jury);
+        adjudicate(w.cid(), disputed, "REQUEST_JUROR").then().statusCode(201)
+                .body("addedJurorId", equalTo((int) fourth.id())).body("addedJurorName", equalTo(fourth.name()));
+        assertThat(JudgingFixtures.queue(fourth, w.cid())).containsExactly(disputed);
+        freeze(w.cid()).then().statusCode(409);
+        JudgingFixtures.submitScore(fourth, disputed, 9, 4);
+        freeze(w.cid()).then().statusCode(409);
+        adjudicate(w.cid(), disputed, "CONFIRM").then().statusCode(201);
+        ORGANISER.as().get("/api/competitions/{cid}/adjudications", w.cid()).then().statusCode(200)
+                .body("decision", equalTo(List.of("CONFIRM", "REQUEST_JUROR", "CONFIRM")))
+                .body("current", equalTo(List.of(false, false, true)));
+
+        freeze(w.cid()).then().statusCode(201).body("entries", hasSize(1));
+        adjudicate(w.cid(), disputed, "CONFIRM").then().statusCode(409);
+    }
+
+    @Test
+    void theFreezeSealsRanksScoresAndScorecardsAndVerifyRecomputesTheDigest() {
+        World w = JudgingFixtures.world(3, 2, 3, 3);
+        JudgingFixtures.assign(w.cid(), 2, 9).then().statusCode(201);
+        int scorecards = 0;
+        for (JurorAccount j : w.jurors()) {
+            int n = 0;
+            for (long eid : JudgingFixtures.queue(j, w.cid())) {
+                JudgingFixtures.submitScore(j, eid, 3 + (int) ((eid * 7 + j.id()) % 5), (int) ((eid + n++) % 3));
+                scorecards++;
+            }
+        }
+        maxSpread(w.cid(), 100);
+        List<Long> before = ranking(w.cid()).getList("rows.entryId", Long.class);
+
+        JsonPath frozen = freeze(w.cid()).then().statusCode(201).body("digest", matchesPattern("[0-9a-f]{64}"))
+                .body("method", equalTo("Z_SCORE")).body("entries", hasSize(3)).extract().jsonPath();
+        assertThat(frozen.getList("entries.entryId", Long.class)).containsExactlyElementsOf(before.subList(0, 3));
+        String digest = frozen.getString("digest");
+        ORGANISER.as().get("/api/competitions/{cid}/shortlist", w.cid()).then().statusCode(200)
+                .body("digest", equalTo(digest));
+        ORGANISER.as().get("/api/competitions/{cid}/shortlist/verify", w.cid()).then().statusCode(200)
+                .body("valid", equalTo(true)).body("recomputedDigest", equalTo(digest))
+                .body("scorecardsSealed", equalTo(scorecards)).body("rankingReproduces", equalTo(true));
+        freeze(w.cid()).then().statusCode(409);
+
+        // Later events cannot move a frozen ranking: a conflict declared now (it would drop a scorecard
+        // of the winner) changes nothing in the re-run ranking.
+        long winner = before.get(0);
+        long winnerSchool = w.schools().stream().filter(s -> ORGANISER.as().get("/api/entries/{eid}", winner)
+                .jsonPath().getLong("school.id") == s.id()).findFirst().orElseThrow().id();
+        JurorAccount scorer = w.jurors().stream().filter(j -> JudgingFixtures.queue(j, w.cid()).contains(winner))
+                .findFirst().orElseThrow();
+        ORGANISER.as().contentType(ContentType.JSON).body(Map.of("jurorId", scorer.id(), "schoolId", winnerSchool))
+                .post("/api/competitions/{cid}/conflicts", w.cid()).then().statusCode(201);
+        JsonPath after = ranking(w.cid());
+        assertThat(after.getBoolean("frozen")).isTrue();
+        assertThat(after.getList("rows.entryId", Long.class)).containsExactlyElementsOf(before);
+        ORGANISER.as().get("/api/competitions/{cid}/shortlist/verify", w.cid()).then().body("valid", equalTo(true));
+
+        // Tampering behind the application's back is detected: a changed mark...
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
+                        update score set value = value + 1 where scorecard_id = (select min(sc.id) from scorecard sc
+                        join entry e on e.id = sc.entry_id where e.competition_id = ?1)
+                          and criterion_id = (select min(id) from criterion where competition_id = ?1 and code = 'craft')""")
+                .setParameter(1, w.cid()).executeUpdate());
+        ORGANISER.as().get("/api/competitions/{cid}/shortlist/verify", w.cid()).then().statusCode(200)
+                .body("valid", equalTo(false)).body("digestMatches", equalTo(true))
+                .body("scorecardsUnchanged", equalTo(false)).body("changedScorecards", hasSize(1));
+        // ...and so is an edited snapshot row.
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
+                        update shortlist_entry set score = score + 1 where shortlist_id =
+                        (select id from shortlist where competition_id = ?1) and rank = 1""")
+                .setParameter(1, w.cid()).executeUpdate());
+        ORGANISER.as().get("/api/competitions/{cid}/shortlist/verify", w.cid()).then().statusCode(200)
+                .body("valid", equalTo(false)).body("digestMatches", equalTo(false))
+                .body("digest", equalTo(digest));
+    }
+
+    @Test
+    void publicationShowsOnlyWhatConsentAllowsAndUnpublishingIsLogged() {
+        long cid = JudgingFixtures.openCompetition(3);
+        JudgingFixtures.SchoolAccount school = JudgingFixtures.school(JudgingFixtures.unique("District"));
+        String[] names = {JudgingFixtures.firstName(), JudgingFixtures.firstName(), JudgingFixtures.firstName()};
+        long full = JudgingFixtures.draftEntry(cid, school, "Everything allowed", "s", List.of(names[0]), true, true);
+        long noNames = JudgingFixtures.draftEntry(cid, school, "Work but no names", "s", List.of(names[1]), true, false);
+        long titleOnly = JudgingFixtures.draftEntry(cid, school, "Title and school only", "s", List.of(names[2]), false,
+                true);
+        List<Long> entries = List.of(full, noNames, titleOnly);
+        entries.forEach(e -> JudgingFixtures.submit(school, e));
+        JurorAccount juror = JudgingFixtures.juror();
+        JudgingFixtures.panels(cid, Map.of(juror.id(), List.of()));
+        JudgingFixtures.transition(cid, "JUDGING");
+        JudgingFixtures.assign(cid, 1, 1).then().statusCode(201);
+        JudgingFixtures.submitScore(juror, full, 9, 5);
+        JudgingFixtures.submitScore(juror, noNames, 7, 3);
+        JudgingFixtures.submitScore(juror, titleOnly, 5, 1);
+        freeze(cid).then().statusCode(201);
+        JudgingFixtures.anonymous().get("/api/public/competitions/{cid}/shortlist", cid).then().statusCode(404);
+        JudgingFixtures.transition(cid, "PUBLISHED");
+
+        Response pub = JudgingFixtures.anonymous().get("/api/public/competitions/{cid}/shortlist", cid);
+        pub.then().statusCode(200).body("entries", hasSize(3))
+                .body("entries[0].title", equalTo("Everything allowed"))
+                .body("entries[0].participants", equalTo(List.of(names[0])))
+                .body("entries[0].files", hasSize(1)).body("entries[0].category", equalTo("Poster"))
+                .body("entries[1].participants", hasSize(0)).body("entries[1].files", hasSize(1))
+                .body("entries[2].title", equalTo("Title and school only"))
+                .body("entries[2].schoolName", equalTo(school.name()))
+                .body("entries[2].workPublished", equalTo(false)).body("entries[2].files", hasSize(0))
+                .body("entries[2].category", equalTo(null)).body("entries[2].participants", hasSize(0));
+        assertThat(pub.asString()).doesNotContain(names[1]).doesNotContain(names[2]);
+        String fileUrl = pub.jsonPath().getString("entries[0].files[0].url");
+        JudgingFixtures.anonymous().get(fileUrl).then().statusCode(200).contentType("image/png");
+        long hiddenFile = ORGANISER.as().get("/api/entries/{eid}", titleOnly).jsonPath().getLong("files[0].id");
+        JudgingFixtures.anonymous().get("/api/public/competitions/{cid}/shortlist/3/files/{fid}", cid, hiddenFile)
+                .then().statusCode(404);
+
+        JudgingFixtures.transition(cid, "FROZEN");
+        JudgingFixtures.anonymous().get("/api/public/competitions/{cid}/shortlist", cid).then().statusCode(404);
+        JudgingFixtures.anonymous().get(fileUrl).then().statusCode(404);
+        ORGANISER.as().get("/api/competitions/{cid}/audit", cid).then().statusCode(200)
+                .body("items.action", org.hamcrest.Matchers.hasItems("COMPETITION_PUBLISHED",
+                        "COMPETITION_UNPUBLISHED", "SHORTLIST_FROZEN"))
+                .body("items.find { it.action == 'COMPETITION_UNPUBLISHED' }.actor", equalTo("organiser"))
+                .body("items.find { it.action == 'COMPETITION_UNPUBLISHED' }.before.status", equalTo("PUBLISHED"));
+    }
+
+    @Test
+    void organisersExportShortlistAndRankingAsCsvAndPdf() throws Exception {
+        World w = JudgingFixtures.world(2, 3, 2, 2);
+        JudgingFixtures.assign(w.cid(), 2, 1).then().statusCode(201);
+        for (JurorAccount j : w.jurors()) {
+            for (long eid : w.entries()) {
+                JudgingFixtures.submitScore(j, eid, 2 + (int) (eid % 8), (int) (eid % 5));
+            }
+        }
+        // Ranking exports work before the freeze, shortlist exports after it.
+        ORGANISER.as().get("/api/competitions/{cid}/exports/shortlist.csv", w.cid()).then().statusCode(404);
+        String rankingCsv = ORGANISER.as().get("/api/competitions/{cid}/exports/ranking.csv", w.cid()).then()
+                .statusCode(200).contentType(containsString("text/csv"))
+                .header("Content-Disposition", containsString("ranking-" + w.cid() + ".csv")).extract().asString();
+        List<org.apache.commons.csv.CSVRecord> records = parse(rankingCsv);
+        assertThat(records).hasSize(6);
+        assertThat(records.get(0).get("rank")).isEqualTo("1");
+        assertThat(records.get(0).get("p_top_n")).isNotEmpty();
+        assertThat(records.stream().map(r -> r.get("school")).distinct())
+                .containsExactlyInAnyOrder(w.school(0).name(), w.school(1).name());
+
+        maxSpread(w.cid(), 100);
+        String digest = freeze(w.cid()).then().statusCode(201).extract().jsonPath().getString("digest");
+        List<org.apache.commons.csv.CSVRecord> shortlist = parse(ORGANISER.as()
+                .get("/api/competitions/{cid}/exports/shortlist.csv", w.cid()).then().statusCode(200).extract()
+                .asString());
+        assertThat(shortlist).hasSize(2);
+        assertThat(shortlist.get(0).toMap().keySet()).containsExactlyInAnyOrder("rank", "code", "title", "school",
+                "category", "score", "median", "jurors");
+
+        for (String kind : List.of("shortlist", "ranking")) {
+            byte[] pdf = ORGANISER.as().get("/api/competitions/{cid}/exports/" + kind + ".pdf", w.cid()).then()
+                    .statusCode(200).contentType("application/pdf").extract().asByteArray();
+            try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+                String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
+                assertThat(text).contains(shortlist.get(0).get("school")).contains(shortlist.get(0).get("code"))
+                        .contains(kind);
+                if (kind.equals("shortlist")) {
+                    assertThat(text.replaceAll("\\s", "")).contains(digest);
+                }
+            }
+        }
+        w.juror(0).login().as().get("/api/competitions/{cid}/exports/ranking.csv", w.cid()).then().statusCode(403);
+    }
+
+    private static List<org.apache.commons.csv.CSVRecord> parse(String csv) throws java.io.IOException {
+        return new ArrayList<>(org.apache.commons.csv.CSVFormat.RFC4180.builder().setHeader()
+                .setSkipHeaderRecord(true).get().parse(new java.io.StringReader(csv)).getRecords());
+    }
+}
