@@ -27,6 +27,8 @@ public class LoginFailureAudit {
         this.audit = audit;
     }
 
+    // A request context of its own: the audit line then names the caller as the anonymous user it was.
+    @jakarta.enterprise.context.control.ActivateRequestContext
     void onFailure(@ObservesAsync AuthenticationFailureEvent event) {
         RoutingContext context = event.getEventProperties().values().stream()
                 .filter(RoutingContext.class::isInstance).map(RoutingContext.class::cast).findFirst().orElse(null);
