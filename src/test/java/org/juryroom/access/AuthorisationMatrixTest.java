@@ -1,0 +1,279 @@
+package org.juryroom.access;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import org.juryroom.judging.JudgingFixtures;
+import org.juryroom.judging.JudgingFixtures.JurorAccount;
+import org.juryroom.judging.JudgingFixtures.SchoolAccount;
+import org.junit.jupiter.api.Test;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.function.Function;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.juryroom.judging.JudgingFixtures.ORGANISER;
+
+/**
+ * Every endpoint of the application × every role, with the status each must get. The endpoints
+ * come from the OpenAPI document, so an endpoint added without a row here fails this test (and so
+ * does a row for an endpoint that no longer exists). One line per endpoint: add yours.
+ *
+ * <p>Roles: anonymous, school A (owns the entry), school B, a juror assigned to the entry, a juror
+ * on the jury but not assigned to it, a juror assigned to it who then declared a conflict with
+ * school A, and the organiser. Writes that would change the shared fixture are aimed so that the
+ * permitted role hits a deterministic domain answer (e.g. 409 for a locked entry): the status
+ * proves the request passed the access check.
+ */
+@QuarkusTest
+class AuthorisationMatrixTest {
+
+    enum Role { ANONYMOUS, SCHOOL_A, SCHOOL_B, JUROR_ASSIGNED, JUROR_UNASSIGNED, JUROR_CONFLICTED, ORGANISER }
+
+    /** The fixture: a competition in judging, and a published one for the shortlist endpoints. */
+    record Ctx(long cid, long eid, long fid, SchoolAccount schoolA, SchoolAccount schoolB, JurorAccount assigned,
+               JurorAccount unassigned, JurorAccount conflicted, long publishedCid, long publishedFid,
+               long spareSchool, long otherSpareSchool, long removableConflict) {
+    }
+
+    record Row(String endpoint, Function<Ctx, Function<RequestSpecification, Response>> call, int... expected) {
+    }
+
+    // anonymous, school A, school B, juror assigned, juror unassigned, juror conflicted, organiser
+    private static List<Row> rows() {
+        List<Row> r = new ArrayList<>();
+        // Competitions
+        r.add(new Row("GET /api/competitions", c -> s -> s.get("/api/competitions"), 401, 200, 200, 200, 200, 200, 200));
+        r.add(new Row("POST /api/competitions", c -> s -> s.contentType(ContentType.JSON).body(newCompetition())
+                .post("/api/competitions"), 401, 403, 403, 403, 403, 403, 201));
+        r.add(new Row("GET /api/competitions/{cid}", c -> s -> s.get("/api/competitions/" + c.cid()),
+                401, 200, 200, 200, 200, 200, 200));
+        r.add(new Row("POST /api/competitions/{cid}/transitions", c -> s -> s.contentType(ContentType.JSON)
+                .body(Map.of("to", "OPEN")).post("/api/competitions/" + c.cid() + "/transitions"),
+                401, 403, 403, 403, 403, 403, 409));
+        // Entries and files
+        r.add(new Row("POST /api/competitions/{cid}/entries", c -> s -> s.multiPart("entry", entryJson(), "application/json")
+                .multiPart("files", "p.png", JudgingFixtures.png(), "image/png")
+                .post("/api/competitions/" + c.cid() + "/entries"), 401, 409, 409, 403, 403, 403, 403));
+        r.add(new Row("GET /api/competitions/{cid}/entries", c -> s -> s.get("/api/competitions/" + c.cid() + "/entries"),
+                401, 200, 200, 200, 200, 200, 200));
+        r.add(new Row("GET /api/entries/{eid}", c -> s -> s.get("/api/entries/" + c.eid()),
+                401, 200, 404, 200, 404, 404, 200));
+        r.add(new Row("PATCH /api/entries/{eid}", c -> s -> s.contentType(ContentType.JSON).body(Map.of("title", "New"))
+                .patch("/api/entries/" + c.eid()), 401, 409, 404, 403, 403, 403, 403));
+        r.add(new Row("POST /api/entries/{eid}/submit", c -> s -> s.post("/api/entries/" + c.eid() + "/submit"),
+                401, 409, 404, 403, 403, 403, 403));
+        r.add(new Row("POST /api/entries/{eid}/withdraw", c -> s -> s.post("/api/entries/" + c.eid() + "/withdraw"),
+                401, 409, 404, 403, 403, 403, 403));
+        r.add(new Row("POST /api/entries/{eid}/files", c -> s -> s.multiPart("files", "x.png", JudgingFixtures.png(),
+                "image/png").post("/api/entries/" + c.eid() + "/files"), 401, 409, 404, 403, 403, 403, 403));
+        r.add(new Row("GET /api/entries/{eid}/files/{fid}", c -> s -> s.get("/api/entries/" + c.eid() + "/files/" + c.fid()),
+                401, 200, 404, 200, 404, 404, 200));
+        r.add(new Row("DELETE /api/entries/{eid}/files/{fid}", c -> s -> s.delete("/api/entries/" + c.eid() + "/files/"
+                + c.fid()), 401, 409, 404, 403, 403, 403, 403));
+        r.add(new Row("GET /api/entries/{eid}/redactions", c -> s -> s.get("/api/entries/" + c.eid() + "/redactions"),
+                401, 403, 403, 403, 403, 403, 200));
+        r.add(new Row("PUT /api/entries/{eid}/redactions", c -> s -> s.contentType(ContentType.JSON)
+                .body(Map.of("terms", List.of())).put("/api/entries/" + c.eid() + "/redactions"),
+                401, 403, 403, 403, 403, 403, 200));
+        // Schools and jurors
+        r.add(new Row("GET /api/schools", c -> s -> s.get("/api/schools"), 401, 403, 403, 403, 403, 403, 200));
+        r.add(new Row("POST /api/schools", c -> s -> s.contentType(ContentType.JSON).body(Map.of("name",
+                JudgingFixtures.unique("Matrix school"), "district", "M", "contactName", "T", "contactEmail", "t@x.example"))
+                .post("/api/schools"), 401, 403, 403, 403, 403, 403, 201));
+        r.add(new Row("GET /api/schools/{sid}", c -> s -> s.get("/api/schools/" + c.schoolB().id()),
+                401, 403, 403, 403, 403, 403, 200));
+        r.add(new Row("GET /api/jurors", c -> s -> s.get("/api/jurors"), 401, 403, 403, 403, 403, 403, 200));
+        r.add(new Row("POST /api/jurors", c -> s -> s.contentType(ContentType.JSON).body(Map.of("name",
+                JudgingFixtures.unique("Matrix juror"), "email", "j@x.example")).post("/api/jurors"),
+                401, 403, 403, 403, 403, 403, 201));
+        // Judging
+        r.add(new Row("GET /api/competitions/{cid}/panels", c -> s -> s.get("/api/competitions/" + c.cid() + "/panels"),
+                401, 403, 403, 403, 403, 403, 200));
+        r.add(new Row("PUT /api/competitions/{cid}/panels", c -> s -> s.contentType(ContentType.JSON).body(panels(c))
+                .put("/api/competitions/" + c.cid() + "/panels"), 401, 403, 403, 403, 403, 403, 200));
+        r.add(new Row("POST /api/competitions/{cid}/assignments", c -> s -> s.contentType(ContentType.JSON)
+                .body(Map.of("jurorsPerEntry", 2)).post("/api/competitions/" + c.cid() + "/assignments"),
+                401, 403, 403, 403, 403, 403, 201));
+        r.add(new Row("GET /api/me/assignments", c -> s -> s.queryParam("competition", c.cid()).get("/api/me/assignments"),
+                401, 403, 403, 200, 200, 200, 403));
+        r.add(new Row("PUT /api/entries/{eid}/scorecard", c -> s -> s.contentType(ContentType.JSON)
+                .body(Map.of("scores", Map.of("message", 5), "status", "DRAFT")).put("/api/entries/" + c.eid() + "/scorecard"),
+                401, 403, 403, 200, 404, 404, 403));
+        r.add(new Row("GET /api/entries/{eid}/scorecard", c -> s -> s.get("/api/entries/" + c.eid() + "/scorecard"),
+                401, 403, 403, 200, 404, 404, 403));
+        r.add(new Row("GET /api/entries/{eid}/scorecards", c -> s -> s.get("/api/entries/" + c.eid() + "/scorecards"),
+                401, 403, 403, 409, 404, 404, 200));
+        // Conflicts
+        r.add(new Row("POST /api/me/conflicts", c -> s -> s.contentType(ContentType.JSON)
+                .body(Map.of("schoolId", c.spareSchool())).post("/api/me/conflicts"), 401, 403, 403, 201, 201, 201, 403));
+        r.add(new Row("GET /api/me/conflicts", c -> s -> s.get("/api/me/conflicts"), 401, 403, 403, 200, 200, 200, 403));
+        r.add(new Row("GET /api/me/conflicts/schools", c -> s -> s.get("/api/me/conflicts/schools"),
+                401, 403, 403, 200, 200, 200, 403));
+        r.add(new Row("GET /api/competitions/{cid}/conflicts", c -> s -> s.get("/api/competitions/" + c.cid() + "/conflicts"),
+                401, 403, 403, 403, 403, 403, 200));
+        r.add(new Row("POST /api/competitions/{cid}/conflicts", c -> s -> s.contentType(ContentType.JSON)
+                .body(Map.of("jurorId", c.unassigned().id(), "schoolId", c.otherSpareSchool()))
+                .post("/api/competitions/" + c.cid() + "/conflicts"), 401, 403, 403, 403, 403, 403, 201));
+        r.add(new Row("DELETE /api/competitions/{cid}/conflicts/{conflictId}", c -> s -> s.delete("/api/competitions/"
+                + c.cid() + "/conflicts/" + c.removableConflict()), 401, 403, 403, 403, 403, 403, 204));
+        // Ranking, adjudication, freeze
+        r.add(new Row("GET /api/competitions/{cid}/ranking", c -> s -> s.get("/api/competitions/" + c.cid() + "/ranking"),
+                401, 403, 403, 403, 403, 403, 200));
+        r.add(new Row("PUT /api/competitions/{cid}/ranking-settings", c -> s -> s.contentType(ContentType.JSON)
+                .body(Map.of("rankingMethod", "Z_SCORE", "disagreementMaxSpread", 30))
+                .put("/api/competitions/" + c.cid() + "/ranking-settings"), 401, 403, 403, 403, 403, 403, 200));
+        r.add(new Row("POST /api/competitions/{cid}/adjudications", c -> s -> s.contentType(ContentType.JSON)
+                .body(Map.of("entryId", c.eid(), "decision", "CONFIRM"))
+                .post("/api/competitions/" + c.cid() + "/adjudications"), 401, 403, 403, 403, 403, 403, 201));
+        r.add(new Row("GET /api/competitions/{cid}/adjudications", c -> s -> s.get("/api/competitions/" + c.cid()
+                + "/adjudications"), 401, 403, 403, 403, 403, 403, 200));
+        // Nothing is scored in the judging competition: the organiser's freeze is refused by state, not by role.
+        r.add(new Row("POST /api/competitions/{cid}/shortlist", c -> s -> s.post("/api/competitions/" + c.cid() + "/shortlist"),
+                401, 403, 403, 403, 403, 403, 409));
+        r.add(new Row("GET /api/competitions/{cid}/shortlist", c -> s -> s.get("/api/competitions/" + c.publishedCid()
+                + "/shortlist"), 401, 403, 403, 403, 403, 403, 200));
+        r.add(new Row("GET /api/competitions/{cid}/shortlist/verify", c -> s -> s.get("/api/competitions/"
+                + c.publishedCid() + "/shortlist/verify"), 401, 403, 403, 403, 403, 403, 200));
+        for (String export : List.of("shortlist.csv", "shortlist.pdf", "ranking.csv", "ranking.pdf")) {
+            r.add(new Row("GET /api/competitions/{cid}/exports/" + export, c -> s -> s.get("/api/competitions/"
+                    + c.publishedCid() + "/exports/" + export), 401, 403, 403, 403, 403, 403, 200));
+        }
+        r.add(new Row("GET /api/competitions/{cid}/audit", c -> s -> s.get("/api/competitions/" + c.cid() + "/audit"),
+                401, 403, 403, 403, 403, 403, 200));
+        // Public
+        r.add(new Row("GET /api/public/competitions/{cid}/shortlist", c -> s -> s.get("/api/public/competitions/"
+                + c.publishedCid() + "/shortlist"), 200, 200, 200, 200, 200, 200, 200));
+        r.add(new Row("GET /api/public/competitions/{cid}/shortlist/{rank}/files/{fid}", c -> s -> s.get(
+                "/api/public/competitions/" + c.publishedCid() + "/shortlist/1/files/" + c.publishedFid()),
+                200, 200, 200, 200, 200, 200, 200));
+        return r;
+    }
+
+    @Test
+    void everyEndpointAnswersEveryRoleAsExpected() {
+        List<Row> rows = rows();
+        Map<String, Row> byEndpoint = new LinkedHashMap<>();
+        rows.forEach(row -> assertThat(byEndpoint.put(row.endpoint(), row)).as("duplicate row " + row.endpoint())
+                .isNull());
+
+        TreeSet<String> documented = documentedEndpoints();
+        assertThat(new TreeSet<>(byEndpoint.keySet()))
+                .as("every endpoint in the OpenAPI document needs a row here, and every row an endpoint")
+                .containsExactlyElementsOf(documented);
+
+        Ctx ctx = fixture();
+        List<String> mismatches = new ArrayList<>();
+        for (Row row : rows) {
+            assertThat(row.expected()).as(row.endpoint()).hasSize(Role.values().length);
+            for (Role role : Role.values()) {
+                Response response = row.call().apply(ctx).apply(as(ctx, role));
+                int expected = row.expected()[role.ordinal()];
+                if (response.statusCode() != expected) {
+                    mismatches.add(row.endpoint() + " as " + role + ": expected " + expected + ", got "
+                            + response.statusCode() + " " + abbreviate(response.asString()));
+                }
+            }
+        }
+        assertThat(mismatches).isEmpty();
+    }
+
+    private static TreeSet<String> documentedEndpoints() {
+        Map<String, Map<String, Object>> paths = JudgingFixtures.anonymous().get("/q/openapi?format=json").then()
+                .statusCode(200).extract().jsonPath().getMap("paths");
+        TreeSet<String> endpoints = new TreeSet<>();
+        paths.forEach((path, operations) -> operations.keySet().stream()
+                .filter(m -> List.of("get", "put", "post", "delete", "patch", "head", "options").contains(m))
+                .forEach(m -> endpoints.add(m.toUpperCase() + " " + path)));
+        return endpoints;
+    }
+
+    private static RequestSpecification as(Ctx c, Role role) {
+        return switch (role) {
+            case ANONYMOUS -> JudgingFixtures.anonymous();
+            case SCHOOL_A -> c.schoolA().login().as();
+            case SCHOOL_B -> c.schoolB().login().as();
+            case JUROR_ASSIGNED -> c.assigned().login().as();
+            case JUROR_UNASSIGNED -> c.unassigned().login().as();
+            case JUROR_CONFLICTED -> c.conflicted().login().as();
+            case ORGANISER -> ORGANISER.as();
+        };
+    }
+
+    private static Ctx fixture() {
+        // Judging competition: school A's submitted poster, scored by "assigned" (a draft) and assigned to
+        // "conflicted" too, who then declares a conflict with school A. "unassigned" scores essays only.
+        long cid = JudgingFixtures.openCompetition(1);
+        String district = JudgingFixtures.unique("Matrix district");
+        SchoolAccount a = JudgingFixtures.school(district);
+        SchoolAccount b = JudgingFixtures.school(district);
+        long eid = JudgingFixtures.submittedEntry(cid, a, "Matrix poster", "s", List.of("Mira"));
+        JudgingFixtures.submittedEntry(cid, b, "Other poster", "s", List.of("Tara"));
+        long fid = ORGANISER.as().get("/api/entries/{eid}", eid).jsonPath().getLong("files[0].id");
+        JurorAccount assigned = JudgingFixtures.juror();
+        JurorAccount unassigned = JudgingFixtures.juror();
+        JurorAccount conflicted = JudgingFixtures.juror();
+        Map<Long, List<String>> jury = new LinkedHashMap<>();
+        jury.put(assigned.id(), List.of());
+        jury.put(unassigned.id(), List.of("essay"));
+        jury.put(conflicted.id(), List.of());
+        JudgingFixtures.panels(cid, jury);
+        JudgingFixtures.transition(cid, "JUDGING");
+        JudgingFixtures.assign(cid, 2, 1).then().statusCode(201);
+        assertThat(JudgingFixtures.queue(assigned, cid)).contains(eid);
+        assertThat(JudgingFixtures.queue(conflicted, cid)).contains(eid);
+        assertThat(JudgingFixtures.queue(unassigned, cid)).doesNotContain(eid);
+        JudgingFixtures.score(assigned, eid, 5, 0, "DRAFT").then().statusCode(200);
+        conflicted.login().as().contentType(ContentType.JSON).body(Map.of("schoolId", a.id()))
+                .post("/api/me/conflicts").then().statusCode(201);
+        long spare = JudgingFixtures.school("Spare district").id();
+        long otherSpare = JudgingFixtures.school("Spare district").id();
+        long removable = ORGANISER.as().contentType(ContentType.JSON)
+                .body(Map.of("jurorId", assigned.id(), "schoolId", JudgingFixtures.school("Spare district").id()))
+                .post("/api/competitions/{cid}/conflicts", cid).then().statusCode(201).extract().jsonPath().getLong("id");
+
+        // Published competition, for the shortlist, verification, exports and public endpoints.
+        long pub = JudgingFixtures.openCompetition(1);
+        long pubEntry = JudgingFixtures.submittedEntry(pub, a, "Published poster", "s", List.of("Mira"));
+        JudgingFixtures.panels(pub, Map.of(assigned.id(), List.of()));
+        JudgingFixtures.transition(pub, "JUDGING");
+        JudgingFixtures.assign(pub, 1, 1).then().statusCode(201);
+        JudgingFixtures.submitScore(assigned, pubEntry, 8, 4);
+        ORGANISER.as().post("/api/competitions/{cid}/shortlist", pub).then().statusCode(201);
+        JudgingFixtures.transition(pub, "PUBLISHED");
+        long pubFile = ORGANISER.as().get("/api/entries/{eid}", pubEntry).jsonPath().getLong("files[0].id");
+        return new Ctx(cid, eid, fid, a, b, assigned, unassigned, conflicted, pub, pubFile, spare, otherSpare,
+                removable);
+    }
+
+    private static Map<String, Object> panels(Ctx c) {
+        return Map.of("jurors", List.of(Map.of("jurorId", c.assigned().id(), "categories", List.of()),
+                Map.of("jurorId", c.unassigned().id(), "categories", List.of("essay")),
+                Map.of("jurorId", c.conflicted().id(), "categories", List.of())));
+    }
+
+    private static Map<String, Object> newCompetition() {
+        return Map.of("title", JudgingFixtures.unique("Matrix competition"),
+                "submissionOpensAt", OffsetDateTime.now().toString(),
+                "submissionClosesAt", OffsetDateTime.now().plusDays(1).toString(),
+                "maxEntriesPerSchool", 1,
+                "categories", List.of(Map.of("code", "poster", "name", "Poster", "allowedTypes", List.of("image/png"),
+                        "maxFileBytes", 1000)),
+                "criteria", List.of(Map.of("code", "c", "name", "C", "weight", 1, "minScore", 0, "maxScore", 1)));
+    }
+
+    private static String entryJson() {
+        return "{\"title\":\"T\",\"categoryCode\":\"poster\",\"participants\":[{\"firstName\":\"Ana\",\"grade\":5}],"
+                + "\"consent\":{\"judging\":true,\"publishWork\":true,\"publishNames\":true,\"attestedBy\":\"T\"}}";
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() > 160 ? s.substring(0, 160) + "…" : s;
+    }
+}
