@@ -4,6 +4,7 @@ import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import jakarta.enterprise.context.ApplicationScoped;
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import jakarta.transaction.Transactional;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -32,11 +33,11 @@ import java.util.Locale;
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.REQUIRED)
+@TransactionConfiguration(timeout = 900) // a national ranking has 100,000 rows
 public class ExportService {
 
     /** The PDF of the full ranking stops here; the CSV always has every row. */
     public static final int PDF_MAX_ROWS = 2000;
-    private static final int PAGE = 1000;
     private static final File DEJAVU = new File("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf");
 
     public record Export(String fileName, String contentType, byte[] body) {
@@ -94,24 +95,19 @@ public class ExportService {
 
     public Export ranking(long competitionId, boolean pdf) {
         access.requireOrganiser("Exporting the ranking");
-        RankingService.RankingView first = ranking.ranking(competitionId, 0, 1);
         Competition c = competitions.get(competitionId);
+        RankingService.RankingView first = ranking.top(competitionId, pdf ? PDF_MAX_ROWS : Integer.MAX_VALUE);
         long total = first.total();
-        int limit = pdf ? (int) Math.min(total, PDF_MAX_ROWS) : (int) total;
+        int limit = first.rows().size();
         List<List<String>> rows = new ArrayList<>(limit);
         List<Boolean> flagged = new ArrayList<>(limit);
-        for (int page = 0; page * PAGE < limit; page++) {
-            for (RankingService.RankingRow r : ranking.ranking(competitionId, page, PAGE).rows()) {
-                if (rows.size() >= limit) {
-                    break;
-                }
-                rows.add(List.of(Integer.toString(r.rank()), r.code(), r.title(), r.schoolName(), r.categoryCode(),
-                        fixed(r.score()), fixed(r.rawMean()), fixed(r.median()), Integer.toString(r.jurorCount()),
-                        fixed(r.spread()), fixed(r.stdDev()), r.flagged() ? "yes" : "no",
-                        r.pTopN() == null ? "" : String.format(Locale.ROOT, "%.3f", r.pTopN()),
-                        r.needsAdjudication() ? "yes" : "no"));
-                flagged.add(r.flagged());
-            }
+        for (RankingService.RankingRow r : first.rows()) {
+            rows.add(List.of(Integer.toString(r.rank()), r.code(), r.title(), r.schoolName(), r.categoryCode(),
+                    fixed(r.score()), fixed(r.rawMean()), fixed(r.median()), Integer.toString(r.jurorCount()),
+                    fixed(r.spread()), fixed(r.stdDev()), r.flagged() ? "yes" : "no",
+                    r.pTopN() == null ? "" : String.format(Locale.ROOT, "%.3f", r.pTopN()),
+                    r.needsAdjudication() ? "yes" : "no"));
+            flagged.add(r.flagged());
         }
         String base = "ranking-" + competitionId;
         if (!pdf) {

@@ -65,23 +65,31 @@ public class RankingQuery {
     private static String counted(Basis basis) {
         return """
                 counted as (
-                    select sc.id, sc.entry_id, sc.juror_id, sc.version
+                    select sc.id, sc.entry_id, sc.juror_id, sc.version, sc.total
                     from scorecard sc join entry e on e.id = sc.entry_id
                     where e.competition_id = :cid and e.status = 'SUBMITTED' and sc.status = 'SUBMITTED'
                       and %s
                 )""".formatted(basis.predicate());
     }
 
+    // The weighted total recomputed from the marks, per scorecard, for this competition's criteria only:
+    // what the freeze seals and the verification re-checks (it must not trust the stored total).
+    // Same formula as Scorecards.weightedTotal and as the database trigger that keeps scorecard.total.
     private static final String TOTALS = """
             totals as (
-                select c.id as scorecard_id, c.entry_id, c.juror_id,
-                       100.0 * sum(cr.weight::float8 * (s.value - cr.min_score) / (cr.max_score - cr.min_score))
-                             / sum(cr.weight::float8) as t
+                select c.id as scorecard_id, c.entry_id, c.juror_id, w.t
                 from counted c
-                join score s on s.scorecard_id = c.id
-                join criterion cr on cr.id = s.criterion_id
-                group by c.id, c.entry_id, c.juror_id
+                join (select s.scorecard_id,
+                             100.0 * sum(cr.weight::float8 * (s.value - cr.min_score) / (cr.max_score - cr.min_score))
+                                   / sum(cr.weight::float8) as t
+                      from score s join criterion cr on cr.id = s.criterion_id
+                      where cr.competition_id = :cid
+                      group by s.scorecard_id) w on w.scorecard_id = c.id
             )""";
+
+    // The stored total (scorecard.total, kept by the database as marks are written): what the ranking reads.
+    private static final String STORED_TOTALS = """
+            totals as (select id as scorecard_id, entry_id, juror_id, total as t from counted)""";
 
     // "varies" is the pure module's !flat: a scale whose values are all identical is never divided by.
     private static final String NORMALISED = """
@@ -130,20 +138,27 @@ public class RankingQuery {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void materialise(long competitionId, NormalisationMethod method, Basis basis) {
-        em.createNativeQuery("drop table if exists jr_ranked").executeUpdate();
-        em.createNativeQuery("drop table if exists jr_normalised").executeUpdate();
+        for (String sql : materialiseStatements(competitionId, method, basis)) {
+            em.createNativeQuery(sql).executeUpdate();
+        }
+    }
+
+    /**
+     * The statements {@link #materialise} runs, in order (the benchmark explains them): the normalised
+     * value of every counted scorecard, then the per-entry figures and ranks. The first temporary table
+     * is analysed before the second statement reads it, so the planner knows its size.
+     */
+    public static List<String> materialiseStatements(long competitionId, NormalisationMethod method, Basis basis) {
         // DDL takes no bind parameters: the values inlined here are numbers and booleans, never text.
-        String sql = ("create temp table jr_normalised on commit drop as with " + counted(basis) + ", " + TOTALS
-                + ", " + NORMALISED)
+        String normalised = ("create temp table jr_normalised on commit drop as with " + counted(basis) + ", "
+                + STORED_TOTALS + ", " + NORMALISED)
                 .replace(":cid", Long.toString(competitionId))
                 .replace(":zscore", Boolean.toString(method == NormalisationMethod.Z_SCORE))
                 .replace(":minForZ", Integer.toString(Normalisation.MIN_SCORECARDS_FOR_Z));
-        em.createNativeQuery(sql).executeUpdate();
-        em.createNativeQuery(RANKED).executeUpdate();
-        for (String ddl : List.of("create index on jr_ranked (rank)", "create index on jr_normalised (entry_id)",
-                "analyze jr_ranked", "analyze jr_normalised")) {
-            em.createNativeQuery(ddl).executeUpdate();
-        }
+        // Sorting half a million values in 4 MB (PostgreSQL's default) spills to disk; this transaction may use more.
+        return List.of("set local work_mem = '64MB'", "drop table if exists jr_ranked",
+                "drop table if exists jr_normalised", normalised, "analyze jr_normalised", RANKED,
+                "create index on jr_ranked (rank)", "analyze jr_ranked");
     }
 
     /** Ranks {@code offset .. offset+limit-1} (0-based) of the materialised ranking. */
@@ -159,16 +174,17 @@ public class RankingQuery {
         return ((Number) em.createNativeQuery("select count(*) from jr_ranked").getSingleResult()).longValue();
     }
 
-    /** The normalised value of every counted scorecard of the given entries (for the bootstrap). */
+    /**
+     * The normalised values of every entry that may reach the top N (see {@link #reachable}), sorted
+     * ascending: the bootstrap's input. One query, joined in the database: the candidates of a national
+     * competition can be tens of thousands, too many to pass as parameters.
+     */
     @SuppressWarnings("unchecked")
     @Transactional(Transactional.TxType.MANDATORY)
-    public Map<Long, double[]> values(List<Long> entryIds) {
-        if (entryIds.isEmpty()) {
-            return Map.of();
-        }
-        List<Object[]> rows = em.createNativeQuery("select entry_id, array_agg(v order by v) from jr_normalised"
-                        + " where entry_id in (:ids) group by entry_id")
-                .setParameter("ids", entryIds).getResultList();
+    public Map<Long, double[]> reachableValues(int topN) {
+        List<Object[]> rows = em.createNativeQuery("select n.entry_id, array_agg(n.v order by n.v) from jr_normalised n"
+                        + " join jr_ranked r on r.entry_id = n.entry_id where " + REACHABLE + " group by n.entry_id")
+                .setParameter("nth", topN - 1).setParameter("slack", SLACK).getResultList();
         Map<Long, double[]> values = new HashMap<>();
         for (Object[] r : rows) {
             Object array = r[1];
@@ -179,6 +195,11 @@ public class RankingQuery {
         return values;
     }
 
+    private static final double SLACK = (Bootstrap.SLACK_QUANTA + 1) * TieBreak.QUANTUM;
+    private static final String REACHABLE = """
+            r.vmax >= coalesce((select vmin from jr_ranked order by vmin desc offset :nth limit 1),
+                               '-Infinity'::float8) - :slack""";
+
     /**
      * Entries that may reach the top N in some bootstrap round: those whose highest value comes
      * within the partition's slack of the N-th highest lowest value. Every other entry is beaten
@@ -186,11 +207,8 @@ public class RankingQuery {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<Row> reachable(int topN) {
-        return rows("select " + ROW + """
-                 from jr_ranked where vmax >= coalesce(
-                    (select vmin from jr_ranked order by vmin desc offset :nth limit 1), '-Infinity'::float8) - :slack
-                order by rank""", Map.of("nth", topN - 1,
-                "slack", (Bootstrap.SLACK_QUANTA + 1) * TieBreak.QUANTUM));
+        return rows("select " + ROW + " from jr_ranked r where " + REACHABLE + " order by rank",
+                Map.of("nth", topN - 1, "slack", SLACK));
     }
 
     /** The scorecards that count for one entry now (for the scorecard list and adjudication). */

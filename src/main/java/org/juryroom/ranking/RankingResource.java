@@ -1,6 +1,7 @@
 package org.juryroom.ranking;
 
 import jakarta.annotation.security.RolesAllowed;
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -87,6 +88,7 @@ public class RankingResource {
     @POST
     @Path("/competitions/{cid}/shortlist")
     @Transactional // the view reads the rows the freeze wrote
+    @TransactionConfiguration(timeout = 900) // it seals every scorecard: 500,000 in a national competition
     public RestResponse<ShortlistView> freeze(@PathParam("cid") long cid) {
         Shortlist s = shortlists.freeze(cid);
         return RestResponse.ResponseBuilder.<ShortlistView>created(URI.create("/api/competitions/" + cid + "/shortlist"))

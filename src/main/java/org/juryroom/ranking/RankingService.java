@@ -70,23 +70,18 @@ public class RankingService {
         return view(c, basis, page, size);
     }
 
+    /** The first {@code limit} rows in one computation (exports: no page-size cap). */
+    public RankingView top(long competitionId, int limit) {
+        Competition c = competitions.get(competitionId);
+        RankingQuery.Basis basis = basis(c);
+        query.materialise(c.id, c.rankingMethod, basis);
+        return view(c, basis, 0, Math.max(1, limit));
+    }
+
     /** Rows 1 .. shortlistSize + margin of the live ranking (what the freeze checks and seals). */
     List<RankingRow> nearCut(Competition c) {
         query.materialise(c.id, c.rankingMethod, RankingQuery.Basis.LIVE);
         return view(c, RankingQuery.Basis.LIVE, 0, c.shortlistSize + RankingParams.DEFAULT_NEAR_CUT_MARGIN).rows();
-    }
-
-    /** Every row of the materialised ranking, in pages (exports); call {@link #materialise} first. */
-    List<RankingRow> rows(Competition c, RankingQuery.Basis basis, int offset, int limit) {
-        return decorate(c, basis, query.page(offset, limit));
-    }
-
-    void materialise(Competition c, RankingQuery.Basis basis) {
-        query.materialise(c.id, c.rankingMethod, basis);
-    }
-
-    long scoredCount() {
-        return query.scoredCount();
     }
 
     static RankingQuery.Basis basis(Competition c) {
@@ -132,7 +127,8 @@ public class RankingService {
                 .map(r -> new EntryRange(r.entryId(), r.minValue(), r.maxValue())).toList(), c.shortlistSize);
         Map<Long, String> codes = new HashMap<>();
         reachable.forEach(r -> codes.put(r.entryId(), r.code()));
-        Map<Long, double[]> values = query.values(cut.candidates());
+        Map<Long, double[]> values = new HashMap<>(query.reachableValues(c.shortlistSize));
+        values.keySet().retainAll(new java.util.HashSet<>(cut.candidates()));
         Map<Long, Double> p = new HashMap<>(Bootstrap.simulate(values, codes, cut.surelyIn().size(),
                 c.shortlistSize, BootstrapParams.withSeed(c.id)));
         cut.surelyIn().forEach(id -> p.put(id, 1.0));

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import jakarta.transaction.Transactional;
 import org.juryroom.access.AccessPolicy;
 import org.juryroom.audit.AuditAction;
@@ -163,6 +164,7 @@ public class ShortlistService {
     }
 
     /** Recomputes the digest from the stored rows and checks the live data against the snapshot. */
+    @TransactionConfiguration(timeout = 900)
     public Verification verify(long competitionId) {
         access.requireOrganiser("Verifying the shortlist");
         Shortlist s = get(competitionId);
