@@ -114,17 +114,18 @@ public class RankingQuery {
                        min(v) as vmin, max(v) as vmax
                 from jr_normalised group by entry_id
             )
-            select p.*, e.code, e.title, sch.name as school_name, k.code as category_code,
+            select p.*, e.code,
                    row_number() over (order by round(p.score * 1e9) desc, round(p.median * 1e9) desc,
                                              p.juror_count desc, e.code asc) as rank
             from per_entry p
             join entry e on e.id = p.entry_id
-            join school sch on sch.id = e.school_id
-            join category k on k.id = e.category_id
             """;
 
-    private static final String ROW = "rank, entry_id, code, title, school_name, category_code, score, raw_mean,"
-            + " median, juror_count, spread, std_dev, vmin, vmax";
+    // Titles, schools and categories are read only for the rows a caller asks for, not for every entry.
+    private static final String ROW = "r.rank, r.entry_id, r.code, e.title, sch.name, k.code, r.score, r.raw_mean,"
+            + " r.median, r.juror_count, r.spread, r.std_dev, r.vmin, r.vmax";
+    private static final String ROW_FROM = " from jr_ranked r join entry e on e.id = r.entry_id"
+            + " join school sch on sch.id = e.school_id join category k on k.id = e.category_id";
 
     private final EntityManager em;
 
@@ -164,7 +165,7 @@ public class RankingQuery {
     /** Ranks {@code offset .. offset+limit-1} (0-based) of the materialised ranking. */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<Row> page(int offset, int limit) {
-        return rows("select " + ROW + " from jr_ranked where rank > :offset and rank <= :end order by rank",
+        return rows("select " + ROW + ROW_FROM + " where r.rank > :offset and r.rank <= :end order by r.rank",
                 Map.of("offset", (long) offset, "end", (long) offset + limit));
     }
 
@@ -207,7 +208,7 @@ public class RankingQuery {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<Row> reachable(int topN) {
-        return rows("select " + ROW + " from jr_ranked r where " + REACHABLE + " order by rank",
+        return rows("select " + ROW + ROW_FROM + " where " + REACHABLE + " order by r.rank",
                 Map.of("nth", topN - 1, "slack", SLACK));
     }
 

@@ -78,10 +78,14 @@ public class RankingService {
         return view(c, basis, 0, Math.max(1, limit));
     }
 
-    /** Rows 1 .. shortlistSize + margin of the live ranking (what the freeze checks and seals). */
+    /**
+     * Rows 1 .. shortlistSize + margin of the live ranking, with flags and adjudication needs but
+     * without the bootstrap (what the freeze checks and seals; pTopN stays null).
+     */
     List<RankingRow> nearCut(Competition c) {
         query.materialise(c.id, c.rankingMethod, RankingQuery.Basis.LIVE);
-        return view(c, RankingQuery.Basis.LIVE, 0, c.shortlistSize + RankingParams.DEFAULT_NEAR_CUT_MARGIN).rows();
+        return decorate(c, RankingQuery.Basis.LIVE,
+                query.page(0, c.shortlistSize + RankingParams.DEFAULT_NEAR_CUT_MARGIN), false);
     }
 
     static RankingQuery.Basis basis(Competition c) {
@@ -93,15 +97,16 @@ public class RankingService {
     }
 
     private RankingView view(Competition c, RankingQuery.Basis basis, int page, int size) {
-        List<RankingRow> out = decorate(c, basis, query.page(page * size, size));
+        List<RankingRow> out = decorate(c, basis, query.page(page * size, size), true);
         return new RankingView(c.rankingMethod.name(), TieBreak.DESCRIPTION, c.shortlistSize, query.scoredCount(),
                 page, size, out, describe(c.disagreementRule()), RankingParams.DEFAULT_NEAR_CUT_MARGIN,
                 basis.shortlistId() != null, BootstrapParams.DEFAULT_ROUNDS, c.id);
     }
 
-    private List<RankingRow> decorate(Competition c, RankingQuery.Basis basis, List<RankingQuery.Row> rows) {
+    private List<RankingRow> decorate(Competition c, RankingQuery.Basis basis, List<RankingQuery.Row> rows,
+                                      boolean bootstrap) {
         int nearCut = c.shortlistSize + RankingParams.DEFAULT_NEAR_CUT_MARGIN;
-        boolean pageNearCut = !rows.isEmpty() && rows.get(0).rank() <= nearCut;
+        boolean pageNearCut = bootstrap && !rows.isEmpty() && rows.get(0).rank() <= nearCut;
         Map<Long, Double> pTopN = pageNearCut ? pTopN(c) : Map.of();
         DisagreementRule rule = c.disagreementRule();
         List<Long> flaggedNearCut = rows.stream().filter(r -> r.rank() <= nearCut && rule.isFlagged(stats(r)))
@@ -111,7 +116,8 @@ public class RankingService {
                 ? adjudications.confirmedNow(c.id, flaggedNearCut) : Map.of();
         return rows.stream().map(r -> new RankingRow(r.rank(), r.entryId(), r.code(), r.title(),
                 r.schoolName(), r.categoryCode(), r.score(), r.rawMean(), r.median(), r.jurorCount(), r.spread(),
-                r.stdDev(), rule.isFlagged(stats(r)), r.rank() <= nearCut ? pTopN.getOrDefault(r.entryId(), 0.0) : null,
+                r.stdDev(), rule.isFlagged(stats(r)),
+                pageNearCut && r.rank() <= nearCut ? pTopN.getOrDefault(r.entryId(), 0.0) : null,
                 basis.shortlistId() == null && flaggedNearCut.contains(r.entryId())
                         && !confirmed.getOrDefault(r.entryId(), false)))
                 .toList();
