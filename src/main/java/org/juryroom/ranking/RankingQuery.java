@@ -72,22 +72,9 @@ public class RankingQuery {
                 )""".formatted(basis.predicate());
     }
 
-    // The weighted total recomputed from the marks, per scorecard, for this competition's criteria only:
-    // what the freeze seals and the verification re-checks (it must not trust the stored total).
-    // Same formula as Scorecards.weightedTotal and as the database trigger that keeps scorecard.total.
-    private static final String TOTALS = """
-            totals as (
-                select c.id as scorecard_id, c.entry_id, c.juror_id, w.t
-                from counted c
-                join (select s.scorecard_id,
-                             100.0 * sum(cr.weight::float8 * (s.value - cr.min_score) / (cr.max_score - cr.min_score))
-                                   / sum(cr.weight::float8) as t
-                      from score s join criterion cr on cr.id = s.criterion_id
-                      where cr.competition_id = :cid
-                      group by s.scorecard_id) w on w.scorecard_id = c.id
-            )""";
-
-    // The stored total (scorecard.total, kept by the database as marks are written): what the ranking reads.
+    // The stored total (scorecard.total, kept by a trigger as marks are written, with the formula of
+    // Scorecards.weightedTotal): what the ranking reads. The freeze and the verification recompute it
+    // from the marks instead (SEALED), so that an edited total cannot hide.
     private static final String STORED_TOTALS = """
             totals as (select id as scorecard_id, entry_id, juror_id, total as t from counted)""";
 
@@ -156,8 +143,7 @@ public class RankingQuery {
                 .replace(":cid", Long.toString(competitionId))
                 .replace(":zscore", Boolean.toString(method == NormalisationMethod.Z_SCORE))
                 .replace(":minForZ", Integer.toString(Normalisation.MIN_SCORECARDS_FOR_Z));
-        // Sorting half a million values in 4 MB (PostgreSQL's default) spills to disk; this transaction may use more.
-        return List.of("set local work_mem = '64MB'", "drop table if exists jr_ranked",
+        return List.of(WORK_MEM, "drop table if exists jr_ranked",
                 "drop table if exists jr_normalised", normalised, "analyze jr_normalised", RANKED,
                 "create index on jr_ranked (rank)", "analyze jr_ranked");
     }
@@ -246,20 +232,21 @@ public class RankingQuery {
     /** The raw totals (0-100) of the scorecards that count for one entry now. */
     @SuppressWarnings("unchecked")
     public double[] rawTotals(long competitionId, long entryId) {
-        List<Object> rows = em.createNativeQuery("with " + counted(Basis.LIVE) + ", " + TOTALS
+        List<Object> rows = em.createNativeQuery("with " + counted(Basis.LIVE) + ", " + STORED_TOTALS
                         + " select t from totals where entry_id = :eid order by t")
                 .setParameter("cid", competitionId).setParameter("eid", entryId).getResultList();
         return rows.stream().mapToDouble(o -> ((Number) o).doubleValue()).toArray();
     }
 
     /**
-     * Every counted scorecard of the competition with its total (rounded to 6 decimals) and its marks
-     * ("code=value;..." in rubric order), as the freeze seals them and the verification re-reads them.
+     * Every counted scorecard of the competition with its total recomputed from its marks (rounded to
+     * 6 decimals) and the marks themselves ("code=value;..." in rubric order), as the freeze seals them
+     * and the verification re-reads them. One pass over the marks gives both.
      */
     @SuppressWarnings("unchecked")
     public List<CountedScorecard> countedScorecards(long competitionId, Basis basis) {
-        List<Object[]> rows = em.createNativeQuery("with " + counted(basis) + ", " + TOTALS
-                        + sealed("") + " order by t.scorecard_id")
+        em.createNativeQuery(WORK_MEM).executeUpdate();
+        List<Object[]> rows = em.createNativeQuery("with " + counted(basis) + ", " + SEALED + " order by c.id")
                 .setParameter("cid", competitionId).getResultList();
         return rows.stream().map(r -> new CountedScorecard(((Number) r[0]).longValue(), ((Number) r[1]).longValue(),
                 ((Number) r[2]).longValue(), ((Number) r[3]).longValue(), (BigDecimal) r[4], (String) r[5])).toList();
@@ -267,20 +254,30 @@ public class RankingQuery {
 
     /** Seals the scorecards that count now into a shortlist, in one INSERT ... SELECT; returns how many. */
     public int seal(long competitionId, long shortlistId) {
+        em.createNativeQuery(WORK_MEM).executeUpdate();
         return em.createNativeQuery("insert into shortlist_scorecard"
                         + " (shortlist_id, scorecard_id, entry_id, juror_id, version, total, scores)"
-                        + " with " + counted(Basis.LIVE) + ", " + TOTALS + sealed(":sid, "))
+                        + " with " + counted(Basis.LIVE) + ", " + SEALED.replace("select c.id,", "select :sid, c.id,"))
                 .setParameter("cid", competitionId).setParameter("sid", shortlistId).executeUpdate();
     }
 
-    private static String sealed(String prefix) {
-        return """
-                 select %st.scorecard_id, t.entry_id, t.juror_id, c.version, round(t.t::numeric, 6),
-                       (select string_agg(cr.code || '=' || s.value, ';' order by cr.position)
-                        from score s join criterion cr on cr.id = s.criterion_id
-                        where s.scorecard_id = t.scorecard_id)
-                from totals t join counted c on c.id = t.scorecard_id""".formatted(prefix);
-    }
+    // Sorting or hashing half a million rows in 4 MB (PostgreSQL's default) spills to disk; a transaction
+    // that ranks or seals a competition may use more.
+    private static final String WORK_MEM = "set local work_mem = '64MB'";
+
+    // Same formula as Scorecards.weightedTotal and as the trigger that keeps scorecard.total.
+    private static final String SEALED = """
+            marks as (
+                select s.scorecard_id,
+                       100.0 * sum(cr.weight::float8 * (s.value - cr.min_score) / (cr.max_score - cr.min_score))
+                             / sum(cr.weight::float8) as t,
+                       string_agg(cr.code || '=' || s.value, ';' order by cr.position) as scores
+                from score s join criterion cr on cr.id = s.criterion_id
+                where cr.competition_id = :cid
+                group by s.scorecard_id
+            )
+            select c.id, c.entry_id, c.juror_id, c.version, round(m.t::numeric, 6), m.scores
+            from counted c join marks m on m.scorecard_id = c.id""";
 
     @SuppressWarnings("unchecked")
     private List<Row> rows(String select, Map<String, Object> params) {

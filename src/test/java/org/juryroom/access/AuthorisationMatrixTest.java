@@ -139,6 +139,8 @@ class AuthorisationMatrixTest {
                 401, 403, 403, 403, 403, 403, 409));
         r.add(new Row("GET /api/competitions/{cid}/shortlist", c -> s -> s.get("/api/competitions/" + c.publishedCid()
                 + "/shortlist"), 401, 403, 403, 403, 403, 403, 200));
+        r.add(new Row("GET /api/competitions/{cid}/shortlist/snapshot.json", c -> s -> s.get("/api/competitions/"
+                + c.publishedCid() + "/shortlist/snapshot.json"), 401, 403, 403, 403, 403, 403, 200));
         r.add(new Row("GET /api/competitions/{cid}/shortlist/verify", c -> s -> s.get("/api/competitions/"
                 + c.publishedCid() + "/shortlist/verify"), 401, 403, 403, 403, 403, 403, 200));
         for (String export : List.of("shortlist.csv", "shortlist.pdf", "ranking.csv", "ranking.pdf")) {

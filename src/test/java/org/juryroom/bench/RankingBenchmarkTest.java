@@ -142,18 +142,19 @@ class RankingBenchmarkTest {
     /** -Dbench.explain=true: EXPLAIN ANALYZE of the statements that compute the ranking. */
     @SuppressWarnings("unchecked")
     private void explain(long cid) {
-        QuarkusTransaction.requiringNew().run(() -> {
-            for (String sql : RankingQuery.materialiseStatements(cid, NormalisationMethod.Z_SCORE,
-                    RankingQuery.Basis.LIVE)) {
-                if (sql.startsWith("create temp table")) {
-                    String select = sql.substring(sql.indexOf("on commit drop as") + "on commit drop as".length());
-                    List<Object> plan = em.createNativeQuery("explain (analyze, buffers) " + select).getResultList();
-                    System.out.println("EXPLAIN " + sql.substring(0, 40));
-                    plan.forEach(System.out::println);
+        for (NormalisationMethod method : NormalisationMethod.values()) {
+            QuarkusTransaction.requiringNew().run(() -> {
+                for (String sql : RankingQuery.materialiseStatements(cid, method, RankingQuery.Basis.LIVE)) {
+                    if (sql.startsWith("create temp table")) {
+                        String select = sql.substring(sql.indexOf("on commit drop as") + "on commit drop as".length());
+                        List<Object> plan = em.createNativeQuery("explain (analyze, buffers) " + select).getResultList();
+                        System.out.println("EXPLAIN " + method + " " + sql.substring(0, 40));
+                        plan.forEach(System.out::println);
+                    }
+                    em.createNativeQuery(sql).executeUpdate();
                 }
-                em.createNativeQuery(sql).executeUpdate();
-            }
-        });
+            });
+        }
     }
 
     private long competition() {
@@ -298,7 +299,15 @@ class RankingBenchmarkTest {
         long memGb = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
                 .getOperatingSystemMXBean()).getTotalMemorySize() >> 30;
         return Runtime.getRuntime().availableProcessors() + " cores (" + cpu + "), " + memGb + " GiB RAM, "
-                + "shared with other builds";
+                + "shared with other builds (load average " + loadAverage() + " when the run ended)";
+    }
+
+    private static String loadAverage() {
+        try {
+            return String.join(" ", List.of(Files.readString(Path.of("/proc/loadavg")).split(" ")).subList(0, 3));
+        } catch (IOException e) {
+            return "unknown";
+        }
     }
 
     /** Replaces (or appends) one "## " section, leaving every other section of the file as it is. */
@@ -320,16 +329,24 @@ class RankingBenchmarkTest {
 
             How to read it:
 
-            - **The baseline** is the least any ranking can cost: one pass over the 2,000,000 marks, grouped by
-              entry. The ranking does the same pass (weighted totals per scorecard), then per-juror z-scores,
-              per-entry mean, median, spread and the tie-break over all 100,000 entries, all inside PostgreSQL.
+            - **The baseline** is the least a ranking could cost if it had to read the marks: one pass over the
+              2,000,000 marks, grouped by entry. The ranking does not read the marks at all: each scorecard's
+              weighted total is kept in `scorecard.total` by a database trigger as marks are written (same
+              formula as the maths module), so the ranking reads 500,000 totals, then computes per-juror
+              z-scores, per-entry mean, median, spread and the tie-break over all 100,000 entries, inside
+              PostgreSQL.
             - **Once per request.** `RankingQuery.materialise` computes that into two temporary tables, dropped at
-              commit; the page, the total, the near-cut rows and the bootstrap inputs are then cheap reads. (Before
-              this, the page, the count and the bootstrap each re-ran the whole aggregation.)
-            - **The bootstrap** (1,000 rounds over jurors) only simulates the entries that can still reach the top
-              25: the partition proves the rest are always in or always out (docs/judging.md). Its cost is the
-              difference between page 1 and page 500.
-            - The freeze and the verification read every counted scorecard (they seal and re-check each one), so
-              they grow with the number of scorecards; they run once per competition.
+              commit; the page, the total, the near-cut rows and the bootstrap inputs are then cheap reads of them.
+              Titles, schools and categories are joined only for the rows returned.
+            - **The bootstrap** (1,000 rounds over jurors, in the JVM) only simulates the entries that can still
+              reach the top 25: the partition proves the rest are always in or always out (docs/judging.md). Its
+              cost is the difference between page 1 and page 500, and it grows with how many entries the jurors'
+              marks leave within reach of the cut (the line above: many more with RAW_MEAN, whose harsh/lenient
+              jurors widen every entry's range).
+            - **The freeze and the verification** read every counted scorecard and its marks (they seal and
+              re-check each one, recomputing its total from the marks rather than trusting the stored one) and
+              write or rebuild a canonical JSON of about 60 MB; they run once per competition, in a transaction
+              allowed 15 minutes.
+            - The machine was shared with three other builds; the spread between min and max shows the noise.
             """;
 }

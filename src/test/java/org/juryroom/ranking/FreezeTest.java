@@ -115,7 +115,7 @@ class FreezeTest {
     }
 
     @Test
-    void theFreezeSealsRanksScoresAndScorecardsAndVerifyRecomputesTheDigest() {
+    void theFreezeSealsRanksScoresAndScorecardsAndVerifyRecomputesTheDigest() throws Exception {
         World w = JudgingFixtures.world(3, 2, 3, 3);
         JudgingFixtures.assign(w.cid(), 2, 9).then().statusCode(201);
         int scorecards = 0;
@@ -139,6 +139,14 @@ class FreezeTest {
                 .body("valid", equalTo(true)).body("recomputedDigest", equalTo(digest))
                 .body("scorecardsSealed", equalTo(scorecards)).body("rankingReproduces", equalTo(true));
         freeze(w.cid()).then().statusCode(409);
+        // The sealed JSON is published byte for byte: anyone can hash it and compare.
+        byte[] sealed = ORGANISER.as().get("/api/competitions/{cid}/shortlist/snapshot.json", w.cid()).then()
+                .statusCode(200).extract().asByteArray();
+        assertThat(java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(sealed))).isEqualTo(digest);
+        JsonPath snapshot = new JsonPath(new String(sealed, java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(snapshot.getList("scorecards")).hasSize(scorecards);
+        assertThat(snapshot.getList("entries.entryId", Long.class)).containsExactlyElementsOf(before.subList(0, 3));
 
         // Later events cannot move a frozen ranking: a conflict declared now (it would drop a scorecard
         // of the winner) changes nothing in the re-run ranking.
