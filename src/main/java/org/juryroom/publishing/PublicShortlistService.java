@@ -10,6 +10,7 @@ import org.juryroom.entry.Entry;
 import org.juryroom.entry.Participant;
 import org.juryroom.ranking.Shortlist;
 import org.juryroom.ranking.ShortlistEntry;
+import org.juryroom.storage.EntryFile;
 
 import java.time.Instant;
 import java.util.List;
@@ -26,7 +27,11 @@ public class PublicShortlistService {
     }
 
     public record PublicEntry(int rank, String title, String schoolName, List<String> participants, String category,
-                              boolean workPublished) {
+                              boolean workPublished, List<PublicFile> files) {
+    }
+
+    /** A published file: its clean copy and thumbnail addresses (see PublicFileResource). */
+    public record PublicFile(long id, String contentType, String url, String thumbnailUrl) {
     }
 
     private final EntityManager em;
@@ -51,6 +56,12 @@ public class PublicShortlistService {
         Entry e = em.find(Entry.class, row.entryId);
         List<String> names = e.consentPublishNames
                 ? e.participants.stream().map((Participant p) -> p.firstName).toList() : List.of();
-        return new PublicEntry(row.rank, row.title, row.schoolName, names, e.category.name, e.consentPublishWork);
+        List<PublicFile> files = !e.consentPublishWork ? List.of() : EntryFile.storedOf(e.id).stream()
+                .filter(f -> f.review != EntryFile.Review.REQUIRED)
+                .map(f -> {
+                    String url = "/api/public/competitions/" + e.competition.id + "/shortlist/" + row.rank + "/files/" + f.id;
+                    return new PublicFile(f.id, f.contentType, url, f.thumbKey == null ? null : url + "/thumbnail");
+                }).toList();
+        return new PublicEntry(row.rank, row.title, row.schoolName, names, e.category.name, e.consentPublishWork, files);
     }
 }
