@@ -39,6 +39,14 @@ public interface JuryRoomConfig {
         @WithDefault("${java.io.tmpdir}/juryroom-work")
         String workDir();
 
+        /** How often the reconciler runs on each instance ("off" disables it, e.g. in tests). */
+        @WithDefault("10m")
+        String reconcileEvery();
+
+        /** How long after start-up the first reconciler run waits. */
+        @WithDefault("2m")
+        String reconcileDelay();
+
         /** A PENDING row or an object without a row younger than this is left alone by the reconciler. */
         @WithDefault("PT1H")
         Duration reconcileGrace();

@@ -54,15 +54,12 @@ public class FileService {
             for (int i = 0; i < rows.size(); i++) {
                 EntryFile row = rows.get(i);
                 Inspected f = files.get(i);
-                store.put(row.objectKey, f.path(), row.contentType, row.sha256);
-                put.add(row.objectKey);
+                put(row.objectKey, f.path(), row.contentType, row.sha256, put);
                 if (f.clean() != null) {
-                    store.put(row.cleanKey, f.clean().path(), row.contentType, row.cleanSha256);
-                    put.add(row.cleanKey);
+                    put(row.cleanKey, f.clean().path(), row.contentType, row.cleanSha256, put);
                 }
                 if (f.thumbnail() != null) {
-                    store.put(row.thumbKey, f.thumbnail().path(), THUMBNAIL_TYPE, row.thumbSha256);
-                    put.add(row.thumbKey);
+                    put(row.thumbKey, f.thumbnail().path(), THUMBNAIL_TYPE, row.thumbSha256, put);
                 }
             }
         } catch (RuntimeException e) {
@@ -90,6 +87,12 @@ public class FileService {
         }
         rows.forEach(r -> r.status = FileStatus.STORED);
         return rows;
+    }
+
+    private void put(String key, java.nio.file.Path file, String contentType, String sha256, List<String> put) {
+        hooks.beforePut(key);
+        store.put(key, file, contentType, sha256);
+        put.add(key);
     }
 
     private static EntryFile pendingRow(long entryId, Inspected f) {

@@ -11,6 +11,11 @@ import java.util.List;
 @ApplicationScoped
 public class StorageHooks {
 
+    /** Runs before each object of an upload is PUT (the PENDING rows are committed). */
+    public void beforePut(String key) {
+        // no-op in production
+    }
+
     /** Runs inside the transaction that marks {@code fileIds} STORED, after all their objects were PUT. */
     public void whileMarkingStored(List<Long> fileIds) {
         // no-op in production
