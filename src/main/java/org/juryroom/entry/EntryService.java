@@ -60,13 +60,13 @@ public class EntryService {
     public long create(long competitionId, @Valid @NotNull CreateEntry request, List<Upload> uploads) {
         return withUploads(uploads, () -> {
             long schoolId = access.currentUser().schoolId();
-            Category category = QuarkusTransaction.requiringNew().call(() -> {
+            FileInspector.Rules rules = QuarkusTransaction.requiringNew().call(() -> {
                 Competition c = competitions.get(competitionId);
                 requireEditable(c);
                 requireQuota(c, schoolId);
-                return category(c, request.categoryCode());
+                return FileInspector.Rules.of(category(c, request.categoryCode()));
             });
-            return withInspected(uploads, category, inspected -> {
+            return withInspected(uploads, rules, inspected -> {
                 List<EntryFile> stored = files.store(inspected, () -> {
                     // Re-checked under a lock on the school: two parallel uploads cannot both take the last place.
                     School school = School.findById(schoolId, LockModeType.PESSIMISTIC_WRITE);
@@ -197,12 +197,12 @@ public class EntryService {
     /** Adds files to an editable entry; all or none are kept. */
     public List<EntryFile> addFiles(long entryId, List<Upload> uploads) {
         return withUploads(uploads, () -> {
-            Category category = QuarkusTransaction.requiringNew().call(() -> {
+            FileInspector.Rules rules = QuarkusTransaction.requiringNew().call(() -> {
                 Entry e = access.ownEntry(entryId);
                 requireEditable(e);
-                return e.category;
+                return FileInspector.Rules.of(e.category);
             });
-            return withInspected(uploads, category, inspected -> files.store(inspected, () -> {
+            return withInspected(uploads, rules, inspected -> files.store(inspected, () -> {
                 Entry e = Entry.findById(entryId, LockModeType.PESSIMISTIC_WRITE);
                 requireEditable(e);
                 School.findById(e.school.id, LockModeType.PESSIMISTIC_WRITE);
@@ -298,9 +298,8 @@ public class EntryService {
     }
 
     /** Inspects every upload (all must pass), runs {@code work}, then deletes the derived temp files. */
-    private <T> T withInspected(List<Upload> uploads, Category category,
+    private <T> T withInspected(List<Upload> uploads, FileInspector.Rules rules,
                                 java.util.function.Function<List<Inspected>, T> work) {
-        FileInspector.Rules rules = FileInspector.Rules.of(category);
         List<Inspected> inspected = new ArrayList<>();
         try {
             for (Upload u : uploads) {
