@@ -124,13 +124,8 @@ public class FileInspector {
         try {
             return PrivacyScrubber.derive(path, type, limits, workDir);
         } catch (Rejected e) {
+            LOG.debugf("Refused %s: %s (%s)", displayName, e.getMessage(), e.rule());
             throw rejected(displayName, e.rule(), e.getMessage());
-        } catch (UncheckedIOException e) {
-            throw e; // our own disk, not the file's fault
-        } catch (RuntimeException e) {
-            // A parser tripping over hostile input is still a refusal of that input, not a server error.
-            LOG.warnf(e, "Could not process %s as %s", displayName, type);
-            throw rejected(displayName, "unreadable", "the file could not be read as " + type);
         }
     }
 

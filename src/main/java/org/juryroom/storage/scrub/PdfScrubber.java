@@ -70,6 +70,9 @@ final class PdfScrubber {
             return new PDFRenderer(doc).renderImage(0, scale, ImageType.RGB);
         } catch (InvalidPasswordException e) {
             throw new Rejected("pdf-encrypted", "encrypted PDFs are not accepted; save it again without a password");
+        } catch (IOException e) {
+            // PDFBox reports broken structure (missing objects, bad streams) as IOException.
+            throw new Rejected("unreadable", "the PDF is damaged and could not be read: " + e.getMessage());
         }
     }
 

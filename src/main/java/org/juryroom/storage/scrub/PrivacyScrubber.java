@@ -49,8 +49,13 @@ public final class PrivacyScrubber {
             };
             created.clear();
             return derived;
+        } catch (Rejected e) {
+            throw e;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            // A parser tripping over hostile input is a refusal of that input, not a server error.
+            throw new Rejected("unreadable", "the file could not be read as " + contentType);
         } catch (StackOverflowError e) {
             throw new Rejected("unreadable", "the file is nested too deeply to be read");
         } finally {
