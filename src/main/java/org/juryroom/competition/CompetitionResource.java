@@ -16,7 +16,7 @@ import org.juryroom.access.Roles;
 import java.net.URI;
 import java.util.List;
 
-@Path("/api/competitions")
+@Path("/api")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class CompetitionResource {
@@ -28,6 +28,7 @@ public class CompetitionResource {
     }
 
     @POST
+    @Path("/competitions")
     @RolesAllowed(Roles.ORGANISER)
     public RestResponse<CompetitionView> create(CompetitionRequests.CreateCompetition request) {
         Competition c = competitions.create(request);
@@ -36,20 +37,21 @@ public class CompetitionResource {
     }
 
     @GET
+    @Path("/competitions")
     @Authenticated
     public List<CompetitionView> list() {
         return competitions.list().stream().map(CompetitionView::of).toList();
     }
 
     @GET
-    @Path("/{cid}")
+    @Path("/competitions/{cid}")
     @Authenticated
     public CompetitionView get(@PathParam("cid") long cid) {
         return CompetitionView.of(competitions.get(cid));
     }
 
     @POST
-    @Path("/{cid}/transitions")
+    @Path("/competitions/{cid}/transitions")
     @RolesAllowed(Roles.ORGANISER)
     // The view reads the lazy categories and criteria: build it in the transaction that changed the status.
     @Transactional
