@@ -38,7 +38,9 @@ public class ProblemMappers {
                 .map(v -> new Problem.Violation(field(v.getPropertyPath()), v.getMessage()))
                 .sorted(java.util.Comparator.comparing(Problem.Violation::field))
                 .toList();
-        return respond(new Problem("about:blank", "Bad request", 400,
+        // Well-formed but invalid content is 422, like the services' own rule checks; 400 is for
+        // requests that cannot be read at all (malformed JSON, missing parts, bad paging).
+        return respond(new Problem("about:blank", "Unprocessable entity", 422,
                 "The request is invalid: fix the fields listed in violations", violations, null));
     }
 
