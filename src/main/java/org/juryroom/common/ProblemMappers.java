@@ -19,7 +19,6 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import java.util.List;
 import java.util.Map;
-import java.util.stream.StreamSupport;
 
 /** Every error leaves the API as an RFC 9457 problem document; mapped here and nowhere else. */
 public class ProblemMappers {
@@ -115,12 +114,23 @@ public class ProblemMappers {
 
     private static String field(jakarta.validation.Path path) {
         // Drop the method and parameter nodes ("create.request.") so the field reads as in the JSON body.
-        List<String> names = StreamSupport.stream(path.spliterator(), false)
-                .filter(n -> n.getKind() == jakarta.validation.ElementKind.PROPERTY
-                        || n.getKind() == jakarta.validation.ElementKind.CONTAINER_ELEMENT)
-                .map(n -> n.getIndex() != null ? n.getName() + "[" + n.getIndex() + "]" : n.getName())
-                .toList();
-        return names.isEmpty() ? path.toString() : String.join(".", names);
+        // A node inside a list or map carries the index of its parent: participants[1].firstName.
+        StringBuilder field = new StringBuilder();
+        for (jakarta.validation.Path.Node n : path) {
+            if (n.getKind() != jakarta.validation.ElementKind.PROPERTY
+                    && n.getKind() != jakarta.validation.ElementKind.CONTAINER_ELEMENT) {
+                continue;
+            }
+            Object at = n.getIndex() != null ? n.getIndex() : n.getKey();
+            if (n.isInIterable() && at != null && field.length() > 0) {
+                field.append('[').append(at).append(']');
+            }
+            String name = n.getName();
+            if (name != null && !name.startsWith("<")) {
+                field.append(field.length() > 0 ? "." : "").append(name);
+            }
+        }
+        return field.length() == 0 ? path.toString() : field.toString();
     }
 
 }
