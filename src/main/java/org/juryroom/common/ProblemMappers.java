@@ -58,6 +58,12 @@ public class ProblemMappers {
                 field.isEmpty() ? List.of() : List.of(new Problem.Violation(field, "invalid value")), null));
     }
 
+    /** JSON of the wrong shape (e.g. an unknown enum value); without this, Quarkus' own non-problem body is sent. */
+    @ServerExceptionMapper
+    public Response mismatchedJson(MismatchedInputException e) {
+        return unreadableJson(e);
+    }
+
     @ServerExceptionMapper
     public Response unauthorized(UnauthorizedException e) {
         return Response.fromResponse(respond(new Problem("about:blank", "Unauthorized", 401,
