@@ -47,6 +47,13 @@ class ErrorStatusTest {
     void malformedJsonIs400() {
         problem(organiser().contentType(ContentType.JSON).body("{\"title\": \"Stay Safe\", \"categories\": [")
                 .post("/api/competitions"), 400);
+        // Well-formed JSON of the wrong shape cannot be read either.
+        Map<String, Object> body = Api.competitionBody();
+        body.put("shortlistSize", "many");
+        problem(Api.postCompetition(body), 400).body("violations.field", contains("shortlistSize"));
+        body = Api.competitionBody();
+        body.put("rankingMethod", "COIN_TOSS");
+        problem(Api.postCompetition(body), 400).body("violations.field", contains("rankingMethod"));
     }
 
     @Test
@@ -172,6 +179,16 @@ class ErrorStatusTest {
                 .body("currentStatus", equalTo("DRAFT"))
                 .body("allowed", contains("OPEN"));
         problem(Api.postTransition(cid, "PUBLISHED"), 409).body("allowed", contains("OPEN"));
+        organiser().get("/api/competitions/{cid}", cid).then().body("status", equalTo("DRAFT"));
+    }
+
+    @Test
+    void aTransitionWithoutATargetIs422AndAnUnknownTargetIs400() {
+        long cid = Api.createCompetition(c -> { });
+        problem(organiser().contentType(ContentType.JSON).body("{}")
+                .post("/api/competitions/{cid}/transitions", cid), 422)
+                .body("violations.field", contains("to"));
+        problem(Api.postTransition(cid, "ARCHIVED"), 400);
         organiser().get("/api/competitions/{cid}", cid).then().body("status", equalTo("DRAFT"));
     }
 
