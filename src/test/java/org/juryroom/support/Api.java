@@ -27,6 +27,7 @@ import java.util.function.Consumer;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.emptyOrNullString;
@@ -172,7 +173,7 @@ public final class Api {
         Map<String, Object> body = competitionBody();
         customise.accept(body);
         return expect(postCompetition(body), 201)
-                .header("Location", org.hamcrest.Matchers.containsString("/api/competitions/"))
+                .header("Location", containsString("/api/competitions/"))
                 .body("status", equalTo("DRAFT"))
                 .extract().jsonPath().getLong("id");
     }
@@ -278,7 +279,8 @@ public final class Api {
 
     /** The total of a paged entry list of a competition, as the given user sees it. */
     public static long entryCount(RequestSpecification who, long competitionId) {
-        return expect(who.get("/api/competitions/{cid}/entries", competitionId), 200).extract().jsonPath().getLong("total");
+        return expect(who.get("/api/competitions/{cid}/entries", competitionId), 200)
+                .extract().jsonPath().getLong("total");
     }
 
     private static RequestSpecification withFiles(RequestSpecification spec, FilePart... files) {
