@@ -2,7 +2,6 @@ package org.juryroom.competition;
 
 import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -53,9 +52,9 @@ public class CompetitionResource {
     @POST
     @Path("/competitions/{cid}/transitions")
     @RolesAllowed(Roles.ORGANISER)
-    // The view reads the lazy categories and criteria: build it in the transaction that changed the status.
-    @Transactional
-    public CompetitionView transition(@PathParam("cid") long cid, CompetitionRequests.Transition request) {
-        return CompetitionView.of(competitions.transition(cid, request.to()));
+    public CompetitionView transition(@PathParam("cid") long cid,
+                                      @jakarta.validation.Valid @jakarta.validation.constraints.NotNull
+                                      CompetitionRequests.Transition request) {
+        return competitions.transition(cid, request.to());
     }
 }

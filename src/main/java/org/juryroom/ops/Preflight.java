@@ -79,7 +79,7 @@ public final class Preflight {
 
     private static String minioEndpoint() {
         String host = setting("QUARKUS_MINIO_HOST");
-        boolean secure = !"false".equalsIgnoreCase(setting("QUARKUS_MINIO_SECURE"));
+        boolean secure = "true".equalsIgnoreCase(setting("QUARKUS_MINIO_SECURE"));
         if (!host.startsWith("http://") && !host.startsWith("https://")) {
             host = (secure ? "https://" : "http://") + host;
         }
