@@ -83,6 +83,7 @@ public class FileInspector {
 
     /** {@code expectedSha256}, when the client sent one, must match the bytes received. */
     public Inspected inspect(Path path, String clientName, Rules rules, String expectedSha256) {
+        long began = System.nanoTime();
         String displayName = FileNames.sanitise(clientName);
         long size = sizeOf(path);
         if (size == 0) {
@@ -111,6 +112,8 @@ public class FileInspector {
                     List.of(new Problem.Violation("sha256", "does not match the file")), Map.of("rule", "checksum"));
         }
         Derived derived = derive(path, detected, displayName);
+        LOG.debugf("Inspected %s (%s, %d bytes) in %d ms", displayName, detected, size,
+                (System.nanoTime() - began) / 1_000_000);
         try {
             return new Inspected(path, displayName, detected, size, sha256, Blob.of(derived.clean()),
                     Blob.of(derived.thumbnail()), derived.reviewNote());

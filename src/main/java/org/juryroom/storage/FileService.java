@@ -50,6 +50,7 @@ public class FileService {
             return pending;
         });
         List<String> put = new ArrayList<>();
+        long began = System.nanoTime();
         try {
             for (int i = 0; i < rows.size(); i++) {
                 EntryFile row = rows.get(i);
@@ -86,6 +87,7 @@ public class FileService {
             throw p;
         }
         rows.forEach(r -> r.status = FileStatus.STORED);
+        LOG.debugf("Stored files %s (%d objects) in %d ms", ids, put.size(), (System.nanoTime() - began) / 1_000_000);
         return rows;
     }
 

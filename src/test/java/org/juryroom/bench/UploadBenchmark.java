@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
-import java.io.SequenceInputStream;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -23,7 +22,6 @@ import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
@@ -60,6 +58,7 @@ public final class UploadBenchmark {
             port = s.getLocalPort();
         }
         ProcessBuilder pb = new ProcessBuilder("java", "-Xmx256m", "-Dquarkus.profile=embedded",
+                "-Dquarkus.log.category.\"org.juryroom.storage\".level=DEBUG",
                 "-Djuryroom.demo.seed=false", "-Dquarkus.http.port=" + port, "-Djava.io.tmpdir=" + tmp,
                 "-jar", "target/quarkus-app/quarkus-run.jar");
         pb.environment().put("JURYROOM_DATA_DIR", work.resolve("data").toString());
@@ -268,33 +267,30 @@ public final class UploadBenchmark {
             return new String[] {string(r, "username"), string(r, "password")};
         }
 
+        /** Uploads with curl, which streams the file from disk with a Content-Length, as a browser would. */
         long upload(long cid, String[] school, Path file) throws Exception {
-            String boundary = "bench" + System.nanoTime();
-            byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"entry\"\r\n"
-                    + "Content-Type: application/json\r\n\r\n{\"title\":\"Bench\",\"categoryCode\":\"video\","
-                    + "\"participants\":[{\"firstName\":\"Riya\",\"grade\":7}],\"consent\":{\"judging\":true,"
-                    + "\"publishWork\":false,\"publishNames\":false,\"attestedBy\":\"T\"}}\r\n--" + boundary
-                    + "\r\nContent-Disposition: form-data; name=\"files\"; filename=\"clip.mp4\"\r\n"
-                    + "Content-Type: video/mp4\r\n\r\n").getBytes(StandardCharsets.UTF_8);
-            byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
-            long length = head.length + Files.size(file) + tail.length;
-            HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/competitions/" + cid + "/entries"))
-                    .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                    .header("Authorization", auth(school[0], school[1]))
-                    .POST(HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(() -> {
-                        try {
-                            return new SequenceInputStream(Collections.enumeration(List.of(
-                                    new java.io.ByteArrayInputStream(head), Files.newInputStream(file),
-                                    new java.io.ByteArrayInputStream(tail))));
-                        } catch (IOException e) {
-                            throw new java.io.UncheckedIOException(e);
-                        }
-                    }), length)).build();
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 201) {
-                throw new IllegalStateException("upload: " + response.statusCode() + " " + response.body());
+            Path entry = Files.createTempFile("entry-", ".json");
+            Path response = Files.createTempFile("response-", ".json");
+            try {
+                Files.writeString(entry, "{\"title\":\"Bench\",\"categoryCode\":\"video\",\"participants\":"
+                        + "[{\"firstName\":\"Riya\",\"grade\":7}],\"consent\":{\"judging\":true,\"publishWork\":false,"
+                        + "\"publishNames\":false,\"attestedBy\":\"T\"}}");
+                Process curl = new ProcessBuilder("curl", "-sS", "-o", response.toString(), "-w", "%{http_code}",
+                        "-u", school[0] + ":" + school[1], "-H", "Expect:",
+                        "-F", "entry=<" + entry + ";type=application/json",
+                        "-F", "files=@" + file + ";type=video/mp4;filename=clip.mp4",
+                        base + "/api/competitions/" + cid + "/entries").redirectErrorStream(true).start();
+                String status = new String(curl.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+                curl.waitFor();
+                String body = Files.readString(response);
+                if (!status.equals("201")) {
+                    throw new IllegalStateException("upload: " + status + " " + body);
+                }
+                return number(body, "id");
+            } finally {
+                Files.deleteIfExists(entry);
+                Files.deleteIfExists(response);
             }
-            return number(response.body(), "id");
         }
 
         void withdraw(long entryId, String[] school) throws Exception {
