@@ -115,8 +115,17 @@ public class FileInspector {
         LOG.debugf("Inspected %s (%s, %d bytes) in %d ms", displayName, detected, size,
                 (System.nanoTime() - began) / 1_000_000);
         try {
-            return new Inspected(path, displayName, detected, size, sha256, Blob.of(derived.clean()),
-                    Blob.of(derived.thumbnail()), derived.reviewNote());
+            Blob clean = Blob.of(derived.clean());
+            if (clean != null && clean.sha256().equals(sha256)) {
+                // Nothing was removed: the original serves as its own clean copy, stored once.
+                Files.deleteIfExists(clean.path());
+                clean = null;
+            }
+            return new Inspected(path, displayName, detected, size, sha256, clean, Blob.of(derived.thumbnail()),
+                    derived.reviewNote());
+        } catch (IOException e) {
+            derived.delete();
+            throw new UncheckedIOException(e);
         } catch (RuntimeException e) {
             derived.delete();
             throw e;
