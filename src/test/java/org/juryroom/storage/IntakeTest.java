@@ -4,18 +4,11 @@ import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 import org.juryroom.storage.StorageFixtures.Account;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.SequenceInputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Base64;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -72,25 +65,8 @@ class IntakeTest {
     void aChunkedUploadWithoutContentLengthIsMeasuredToo() throws Exception {
         long cid = competition(60_000, 10, null);
         Account school = school();
-        byte[] jpeg = sample("posters/poster-03-phone-gps.jpg");
-        String boundary = "juryroom" + System.nanoTime();
-        String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"entry\"\r\n"
-                + "Content-Type: application/json\r\n\r\n" + StorageFixtures.entryJson("poster") + "\r\n--" + boundary
-                + "\r\nContent-Disposition: form-data; name=\"files\"; filename=\"big.jpg\"\r\n"
-                + "Content-Type: image/jpeg\r\n\r\n";
-        String tail = "\r\n--" + boundary + "--\r\n";
-        HttpRequest request = HttpRequest.newBuilder(URI.create(io.restassured.RestAssured.baseURI + ":"
-                        + io.restassured.RestAssured.port + "/api/competitions/" + cid + "/entries"))
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                        (school.username() + ":" + school.password()).getBytes(StandardCharsets.UTF_8)))
-                // An InputStream of unknown length: the client sends Transfer-Encoding: chunked.
-                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new SequenceInputStream(java.util.Collections.enumeration(
-                        List.<InputStream>of(new ByteArrayInputStream(head.getBytes(StandardCharsets.UTF_8)),
-                                new ByteArrayInputStream(jpeg), new ByteArrayInputStream(tail.getBytes(StandardCharsets.UTF_8)))))))
-                .build();
-        HttpResponse<String> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
-                .send(request, HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = StorageFixtures.postRaw(cid, school, StorageFixtures.entryJson("poster"),
+                "big.jpg", sample("posters/poster-03-phone-gps.jpg"), true);
         assertThat(response.statusCode()).isEqualTo(413);
         assertThat(response.body()).contains("\"limitBytes\":60000");
         assertNothingStoredFor(school);

@@ -147,6 +147,35 @@ final class StorageFixtures {
         }
     }
 
+    /**
+     * POSTs a new entry with java.net.http, which RestAssured cannot do chunked: {@code chunked}
+     * streams the body of unknown length (Transfer-Encoding: chunked, no Content-Length).
+     */
+    static java.net.http.HttpResponse<String> postRaw(long cid, Account school, String entryJson, String fileName,
+                                                       byte[] file, boolean chunked) throws Exception {
+        String boundary = "juryroom" + System.nanoTime();
+        String entryPart = entryJson == null ? "" : "--" + boundary + "\r\nContent-Disposition: form-data; name=\"entry\"\r\n"
+                + "Content-Type: application/json\r\n\r\n" + entryJson + "\r\n";
+        byte[] head = (entryPart + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"files\"; filename=\""
+                + fileName + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] body = new byte[head.length + file.length + tail.length];
+        System.arraycopy(head, 0, body, 0, head.length);
+        System.arraycopy(file, 0, body, head.length, file.length);
+        System.arraycopy(tail, 0, body, head.length + file.length, tail.length);
+        var publisher = chunked
+                ? java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body))
+                : java.net.http.HttpRequest.BodyPublishers.ofByteArray(body);
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(io.restassured.RestAssured.baseURI + ":"
+                        + io.restassured.RestAssured.port + "/api/competitions/" + cid + "/entries"))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                        (school.username() + ":" + school.password()).getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .POST(publisher).build();
+        return java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1).build()
+                .send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+    }
+
     static byte[] download(RequestSpecification who, String path) {
         return who.get(path).then().statusCode(200).extract().asByteArray();
     }
