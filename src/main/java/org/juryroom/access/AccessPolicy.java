@@ -85,6 +85,11 @@ public class AccessPolicy {
         return me.isOrganiser();
     }
 
+    /** Releasing a file held for privacy review is an organiser's call. */
+    public boolean mayClearReview() {
+        return me.isOrganiser();
+    }
+
     /**
      * Whether this reader may get a file that still awaits an organiser's privacy review (e.g. a
      * WebM whose metadata could not be removed): organisers and the school that uploaded it.

@@ -256,7 +256,7 @@ public class EntryService {
     @Transactional
     public EntryFile clearReview(long entryId, long fileId) {
         Entry e = access.readableEntry(entryId);
-        if (!access.mayReadOriginal()) {
+        if (!access.mayClearReview()) {
             throw ProblemException.notFound("File " + fileId);
         }
         EntryFile f = storedFile(e, fileId);
