@@ -161,8 +161,7 @@ class StorageFaultTest {
         // As if the app had died between the PUTs and marking STORED:
         sql("update entry_file set status = 'PENDING' where id in (" + intact + ", " + tampered + ")");
         String cleanKey = key(tampered, "clean_key");
-        s3().putObject(PutObjectArgs.builder().bucket(BUCKET).object(cleanKey)
-                .stream(new ByteArrayInputStream(new byte[] {1, 2, 3}), 3, -1).build()); // checksum no longer right
+        overwrite(cleanKey, new byte[] {1, 2, 3}); // its checksum is no longer right
         school.api().get("/api/entries/" + entryIdOf(intact) + "/files/" + intact).then().statusCode(404);
 
         reconcile().body("run.pendingStored", greaterThanOrEqualTo(1)).body("run.pendingRemoved", greaterThanOrEqualTo(1));
@@ -179,8 +178,7 @@ class StorageFaultTest {
         long fid = upload(school, cid, "poster", "a.jpg", sample("posters/poster-06-author-only.jpg")).then()
                 .statusCode(201).extract().jsonPath().getLong("files[0].id");
         String thumbKey = key(fid, "thumb_key");
-        s3().putObject(PutObjectArgs.builder().bucket(BUCKET).object(thumbKey)
-                .stream(new ByteArrayInputStream(new byte[] {9, 9}), 2, -1).build());
+        overwrite(thumbKey, new byte[] {9, 9});
         organiser().post("/api/admin/storage/verify").then().statusCode(200)
                 .body("mismatchCount", greaterThanOrEqualTo(1))
                 .body("mismatches.key", hasItem(thumbKey));
@@ -229,6 +227,12 @@ class StorageFaultTest {
                 return r.getString(1);
             }
         }
+    }
+
+    /** Changes an object behind the app's back, straight through the S3 API. */
+    private static void overwrite(String key, byte[] bytes) throws Exception {
+        s3().putObject(PutObjectArgs.builder().bucket(BUCKET).object(key)
+                .stream(new ByteArrayInputStream(bytes), bytes.length, -1).build());
     }
 
     private static void sql(String statement) throws Exception {
