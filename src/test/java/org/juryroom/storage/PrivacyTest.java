@@ -88,11 +88,37 @@ class PrivacyTest {
         String mp4 = cleanCopy(school, cid, "video", "videos/video-01-location.mp4");
         assertThat(mp4).doesNotContain("loci", "\u00a9xyz", "Arindam", "Kolkata");
         String pdf = cleanCopy(school, cid, "essay", "essays/essay-02-with-author.pdf");
+        assertThat(ImageIO.read(new ByteArrayInputStream(download(school.api(), lastFile + "/thumbnail"))).getHeight())
+                .as("first page thumbnail").isEqualTo(400);
         assertThat(pdf).doesNotContain("Sunita", "Microsoft", "Ghostscript", "/Author", "xmpmeta");
         try (PDDocument doc = Loader.loadPDF(pdf.getBytes(StandardCharsets.ISO_8859_1))) {
             assertThat(doc.getDocumentInformation().getAuthor()).isNull();
             assertThat(doc.getDocumentCatalog().getMetadata()).isNull();
         }
+    }
+
+    /**
+     * No WebP sample ships in uploads-sample/; this one was made with
+     * {@code ffmpeg -f lavfi -i color=c=orange:s=320x200 -frames:v 1 -c:v libwebp -lossless 1 p.webp} and
+     * {@code exiftool -Artist="Sunita Banerjee" -GPSLatitude=22.5726 … -XMP-dc:Creator="Sunita Banerjee" p.webp}.
+     */
+    @Test
+    void aWebpLosesItsExifGpsAndXmp() throws Exception {
+        byte[] webp;
+        try (var in = PrivacyTest.class.getResourceAsStream("poster-webp-gps.webp")) {
+            webp = in.readAllBytes();
+        }
+        assertThat(gpsAndExif(webp)).contains("GPS");
+        long cid = competition();
+        Account school = school();
+        var created = upload(school, cid, "poster", "poster.webp", webp).then().statusCode(201).extract().jsonPath();
+        String file = "/api/entries/" + created.getLong("id") + "/files/" + created.getLong("files[0].id");
+        byte[] clean = download(school.api(), file);
+        assertThat(gpsAndExif(clean)).isEmpty();
+        assertThat(new String(clean, StandardCharsets.ISO_8859_1)).doesNotContain("Sunita", "EXIF", "XMP ");
+        assertThat(ImageIO.read(new ByteArrayInputStream(clean)).getWidth()).isEqualTo(320);
+        assertThat(ImageIO.read(new ByteArrayInputStream(download(school.api(), file + "/thumbnail")))).isNotNull();
+        assertThat(download(organiser(), file + "/original")).isEqualTo(webp);
     }
 
     @Test
@@ -136,10 +162,14 @@ class PrivacyTest {
         juror.api().get(file).then().statusCode(200);
     }
 
-    private static String cleanCopy(Account school, long cid, String category, String sample) throws Exception {
+    /** The path of the file {@link #cleanCopy} uploaded last. */
+    private String lastFile;
+
+    private String cleanCopy(Account school, long cid, String category, String sample) throws Exception {
         var created = upload(school, cid, category, StorageFixtures.SAMPLES.resolve(sample)).then().statusCode(201)
                 .extract().jsonPath();
         String file = "/api/entries/" + created.getLong("id") + "/files/" + created.getLong("files[0].id");
+        lastFile = file;
         assertThat(download(organiser(), file + "/original")).isEqualTo(sample(sample));
         return new String(download(school.api(), file), StandardCharsets.ISO_8859_1);
     }
