@@ -33,7 +33,8 @@ public final class CompetitionRequests {
             @DecimalMin("0") @jakarta.validation.constraints.DecimalMax("100") BigDecimal disagreementMaxSpread,
             @DecimalMin("0") @jakarta.validation.constraints.DecimalMax("100") BigDecimal disagreementMaxStdDev,
             @NotEmpty @Size(max = 20) List<@Valid @NotNull CategoryRequest> categories,
-            @NotEmpty @Size(max = 20) List<@Valid @NotNull CriterionRequest> criteria) {
+            @NotEmpty @Size(max = 20) List<@Valid @NotNull CriterionRequest> criteria,
+            @Positive Long maxSchoolBytes) {
     }
 
     public record CategoryRequest(

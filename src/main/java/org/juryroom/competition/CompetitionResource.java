@@ -53,9 +53,9 @@ public class CompetitionResource {
     @POST
     @Path("/competitions/{cid}/transitions")
     @RolesAllowed(Roles.ORGANISER)
-    // The view reads the lazy categories and criteria: build it in the transaction that changed the status.
-    @Transactional
-    public CompetitionView transition(@PathParam("cid") long cid, CompetitionRequests.Transition request) {
+    public CompetitionView transition(@PathParam("cid") long cid,
+                                      @jakarta.validation.Valid @jakarta.validation.constraints.NotNull
+                                      CompetitionRequests.Transition request) {
         return competitions.transition(cid, request.to());
     }
 }

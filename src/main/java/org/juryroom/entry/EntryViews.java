@@ -15,7 +15,24 @@ public final class EntryViews {
     private EntryViews() {
     }
 
-    public record FileView(Long id, String name, String contentType, Long size, String sha256) {
+    /**
+     * A file as listed with its entry. {@code thumbnail}: a thumbnail can be fetched;
+     * {@code review}: REQUIRED while an organiser must look at it before jurors see it.
+     */
+    public record FileView(Long id, String name, String contentType, Long size, String sha256, boolean thumbnail,
+                           EntryFile.Review review, String reviewNote) {
+
+        /** For the owning school and organisers: the upload's name, size and checksum. */
+        public static FileView full(EntryFile f) {
+            return new FileView(f.id, f.displayName, f.contentType, f.size, f.sha256, f.thumbKey != null, f.review,
+                    f.reviewNote);
+        }
+
+        /** For jurors: the clean copy, under the entry code. */
+        static FileView blind(Entry e, EntryFile f) {
+            return new FileView(f.id, blindName(e, f), f.contentType, f.cleanSize, null, f.thumbKey != null,
+                    f.review == EntryFile.Review.REQUIRED ? f.review : null, null);
+        }
     }
 
     public record ParticipantView(String firstName, int grade) {
@@ -50,7 +67,7 @@ public final class EntryViews {
                 new SchoolRef(e.school.id, e.school.name),
                 e.participants.stream().map(p -> new ParticipantView(p.firstName, p.grade)).toList(),
                 new ConsentView(e.consentJudging, e.consentPublishWork, e.consentPublishNames, e.consentAttestedBy),
-                files.stream().map(f -> new FileView(f.id, f.displayName, f.contentType, f.size, f.sha256)).toList(),
+                files.stream().map(FileView::full).toList(),
                 e.submittedAt, e.createdAt, e.updatedAt, e.version, List.of(e.juryRedactions));
     }
 
@@ -61,8 +78,7 @@ public final class EntryViews {
     public static BlindEntry blind(Entry e, List<EntryFile> files) {
         List<String> terms = juryRedactionTerms(e);
         return new BlindEntry(e.id, e.code, e.competition.id, JuryRedaction.apply(e.title, terms), e.category.code,
-                JuryRedaction.apply(e.statement, terms),
-                files.stream().map(f -> new FileView(f.id, blindName(e, f), f.contentType, f.size, null)).toList());
+                JuryRedaction.apply(e.statement, terms), files.stream().map(f -> FileView.blind(e, f)).toList());
     }
 
     /** The jury-view title of an entry (queues and scorecards show it too). */
@@ -99,7 +115,13 @@ public final class EntryViews {
 
     /** What the audit trail keeps of a file. */
     public static FileView audited(EntryFile f) {
-        return new FileView(f.id, f.displayName, f.contentType, f.size, f.sha256);
+        return FileView.full(f);
+    }
+
+    /** The public knows a published entry by its rank only. */
+    public static String publicName(int rank, EntryFile f) {
+        String ext = FileNames.extension(f.displayName);
+        return "entry-" + rank + "-file" + f.id + (ext.isEmpty() ? "" : "." + ext);
     }
 
     public static EntrySummary summary(Entry e, boolean withSchool) {
