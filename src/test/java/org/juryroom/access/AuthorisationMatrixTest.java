@@ -75,6 +75,12 @@ class AuthorisationMatrixTest {
                 "image/png").post("/api/entries/" + c.eid() + "/files"), 401, 409, 404, 403, 403, 403, 403));
         r.add(new Row("GET /api/entries/{eid}/files/{fid}", c -> s -> s.get("/api/entries/" + c.eid() + "/files/" + c.fid()),
                 401, 200, 404, 200, 404, 404, 200));
+        r.add(new Row("GET /api/entries/{eid}/files/{fid}/thumbnail", c -> s -> s.get("/api/entries/" + c.eid()
+                + "/files/" + c.fid() + "/thumbnail"), 401, 200, 404, 200, 404, 404, 200));
+        r.add(new Row("GET /api/entries/{eid}/files/{fid}/original", c -> s -> s.get("/api/entries/" + c.eid()
+                + "/files/" + c.fid() + "/original"), 401, 403, 403, 403, 403, 403, 200));
+        r.add(new Row("POST /api/entries/{eid}/files/{fid}/review", c -> s -> s.post("/api/entries/" + c.eid()
+                + "/files/" + c.fid() + "/review"), 401, 403, 403, 403, 403, 403, 200));
         r.add(new Row("DELETE /api/entries/{eid}/files/{fid}", c -> s -> s.delete("/api/entries/" + c.eid() + "/files/"
                 + c.fid()), 401, 409, 404, 403, 403, 403, 403));
         r.add(new Row("GET /api/entries/{eid}/redactions", c -> s -> s.get("/api/entries/" + c.eid() + "/redactions"),
@@ -155,6 +161,16 @@ class AuthorisationMatrixTest {
         r.add(new Row("GET /api/public/competitions/{cid}/shortlist/{rank}/files/{fid}", c -> s -> s.get(
                 "/api/public/competitions/" + c.publishedCid() + "/shortlist/1/files/" + c.publishedFid()),
                 200, 200, 200, 200, 200, 200, 200));
+        r.add(new Row("GET /api/public/competitions/{cid}/shortlist/{rank}/files/{fid}/thumbnail", c -> s -> s.get(
+                "/api/public/competitions/" + c.publishedCid() + "/shortlist/1/files/" + c.publishedFid() + "/thumbnail"),
+                200, 200, 200, 200, 200, 200, 200));
+        // Storage administration
+        r.add(new Row("GET /api/admin/storage/reconciler", c -> s -> s.get("/api/admin/storage/reconciler"),
+                401, 403, 403, 403, 403, 403, 200));
+        r.add(new Row("POST /api/admin/storage/reconcile", c -> s -> s.post("/api/admin/storage/reconcile"),
+                401, 403, 403, 403, 403, 403, 200));
+        r.add(new Row("POST /api/admin/storage/verify", c -> s -> s.post("/api/admin/storage/verify"),
+                401, 403, 403, 403, 403, 403, 200));
         return r;
     }
 
