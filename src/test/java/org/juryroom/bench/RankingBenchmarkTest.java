@@ -310,16 +310,23 @@ class RankingBenchmarkTest {
         }
     }
 
-    /** Replaces (or appends) one "## " section, leaving every other section of the file as it is. */
+    static final String START = "<!-- ranking-benchmark:start -->";
+    static final String END = "<!-- ranking-benchmark:end -->";
+
+    /**
+     * Replaces this benchmark's section (between its markers), or appends it; every other section of
+     * the file (the upload benchmark writes its own) stays as it is.
+     */
     static void writeSection(Path file, String heading, String body) throws IOException {
         String text = Files.exists(file) ? Files.readString(file) : "# Performance\n";
-        int start = text.indexOf(heading + "\n");
-        String section = heading + "\n\n" + body + "\n" + INTERPRETATION;
-        if (start < 0) {
-            text = text.stripTrailing() + "\n\n" + section;
+        String section = START + "\n" + heading + "\n\n" + body.stripTrailing() + "\n" + INTERPRETATION
+                .stripTrailing() + "\n" + END;
+        int start = text.indexOf(START);
+        int end = text.indexOf(END);
+        if (start >= 0 && end > start) {
+            text = text.substring(0, start) + section + text.substring(end + END.length());
         } else {
-            int next = text.indexOf("\n## ", start + heading.length());
-            text = text.substring(0, start) + section + (next < 0 ? "" : text.substring(next + 1));
+            text = text.stripTrailing() + "\n\n" + section;
         }
         Files.createDirectories(file.getParent());
         Files.writeString(file, text.stripTrailing() + "\n");
