@@ -21,6 +21,18 @@ public interface JuryRoomConfig {
 
     Demo demo();
 
+    SignIn signIn();
+
+    /** Throttling of failed sign-ins (page and API), per username + client address. */
+    interface SignIn {
+        /** Failures allowed in the window; the next attempts fail like a wrong password. */
+        @WithDefault("10")
+        int maxFailures();
+
+        @WithDefault("15M")
+        java.time.Duration window();
+    }
+
     interface Demo {
         /** Seed the "Stay Safe Online" demo competition once (embedded and dev profiles). */
         @WithDefault("false")
