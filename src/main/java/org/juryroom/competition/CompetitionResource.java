@@ -15,7 +15,7 @@ import org.juryroom.access.Roles;
 import java.net.URI;
 import java.util.List;
 
-@Path("/api/competitions")
+@Path("/api")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class CompetitionResource {
@@ -27,6 +27,7 @@ public class CompetitionResource {
     }
 
     @POST
+    @Path("/competitions")
     @RolesAllowed(Roles.ORGANISER)
     public RestResponse<CompetitionView> create(CompetitionRequests.CreateCompetition request) {
         Competition c = competitions.create(request);
@@ -35,22 +36,23 @@ public class CompetitionResource {
     }
 
     @GET
+    @Path("/competitions")
     @Authenticated
     public List<CompetitionView> list() {
         return competitions.list().stream().map(CompetitionView::of).toList();
     }
 
     @GET
-    @Path("/{cid}")
+    @Path("/competitions/{cid}")
     @Authenticated
     public CompetitionView get(@PathParam("cid") long cid) {
         return CompetitionView.of(competitions.get(cid));
     }
 
     @POST
-    @Path("/{cid}/transitions")
+    @Path("/competitions/{cid}/transitions")
     @RolesAllowed(Roles.ORGANISER)
     public CompetitionView transition(@PathParam("cid") long cid, CompetitionRequests.Transition request) {
-        return CompetitionView.of(competitions.transition(cid, request.to()));
+        return competitions.transition(cid, request.to());
     }
 }

@@ -125,15 +125,18 @@ public class CompetitionService {
         return c;
     }
 
-    /** Moves the competition along its lifecycle; anything not in {@link CompetitionStatus#transitions()} is 409. */
-    public Competition transition(long id, CompetitionStatus to) {
+    /**
+     * Moves the competition along its lifecycle; anything not in {@link CompetitionStatus#transitions()}
+     * is 409. Returns the view built inside the transaction (it reads the lazy rubric).
+     */
+    public CompetitionView transition(long id, CompetitionStatus to) {
         Competition c = get(id);
         if (!c.status.transitions().contains(to)) {
             throw illegalTransition(c, to);
         }
         c.status = to;
         c.publishedAt = to == CompetitionStatus.PUBLISHED ? Instant.now() : null;
-        return c;
+        return CompetitionView.of(c);
     }
 
     public static ProblemException illegalTransition(Competition c, CompetitionStatus to) {

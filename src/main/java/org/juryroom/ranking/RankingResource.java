@@ -17,7 +17,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 
-@Path("/api/competitions/{cid}")
+@Path("/api")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.ORGANISER)
 public class RankingResource {
@@ -43,7 +43,7 @@ public class RankingResource {
     }
 
     @GET
-    @Path("/ranking")
+    @Path("/competitions/{cid}/ranking")
     public RankingService.RankingView ranking(@PathParam("cid") long cid,
                                               @QueryParam("page") @DefaultValue("0") int page,
                                               @QueryParam("size") @DefaultValue("100") int size) {
@@ -51,7 +51,7 @@ public class RankingResource {
     }
 
     @POST
-    @Path("/shortlist")
+    @Path("/competitions/{cid}/shortlist")
     public RestResponse<ShortlistView> freeze(@PathParam("cid") long cid) {
         Shortlist s = shortlists.freeze(cid);
         return RestResponse.ResponseBuilder.<ShortlistView>created(URI.create("/api/competitions/" + cid + "/shortlist"))
@@ -59,7 +59,7 @@ public class RankingResource {
     }
 
     @GET
-    @Path("/shortlist")
+    @Path("/competitions/{cid}/shortlist")
     public ShortlistView shortlist(@PathParam("cid") long cid) {
         return ShortlistView.of(shortlists.get(cid));
     }

@@ -63,20 +63,30 @@ public class ObjectStore {
     }
 
     public GetObjectResponse get(String key) {
+        return read(GetObjectArgs.builder().bucket(bucket).object(key).build());
+    }
+
+    public GetObjectResponse getRange(String key, long offset, long length) {
+        return read(GetObjectArgs.builder().bucket(bucket).object(key).offset(offset).length(length).build());
+    }
+
+    /** A row whose object is gone (e.g. a partial restore) is a missing file, not a server fault. */
+    private GetObjectResponse read(GetObjectArgs args) {
         try {
-            return minio.getObject(GetObjectArgs.builder().bucket(bucket).object(key).build());
+            return minio.getObject(args);
+        } catch (ErrorResponseException e) {
+            if (isMissing(e)) {
+                throw ProblemException.notFound("The file's content");
+            }
+            throw unavailable("read", e);
         } catch (Exception e) {
             throw unavailable("read", e);
         }
     }
 
-    public GetObjectResponse getRange(String key, long offset, long length) {
-        try {
-            return minio.getObject(GetObjectArgs.builder().bucket(bucket).object(key)
-                    .offset(offset).length(length).build());
-        } catch (Exception e) {
-            throw unavailable("read", e);
-        }
+    private static boolean isMissing(ErrorResponseException e) {
+        String code = e.errorResponse().code();
+        return "NoSuchKey".equals(code) || "NoSuchObject".equals(code);
     }
 
     /** The object's metadata, or empty when there is no such object. */
@@ -84,7 +94,7 @@ public class ObjectStore {
         try {
             return Optional.of(minio.statObject(StatObjectArgs.builder().bucket(bucket).object(key).build()));
         } catch (ErrorResponseException e) {
-            if ("NoSuchKey".equals(e.errorResponse().code()) || "NoSuchObject".equals(e.errorResponse().code())) {
+            if (isMissing(e)) {
                 return Optional.empty();
             }
             throw unavailable("check", e);

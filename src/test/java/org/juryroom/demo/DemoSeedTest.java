@@ -1,0 +1,56 @@
+package org.juryroom.demo;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+import org.juryroom.support.RealStack;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+@QuarkusTest
+class DemoSeedTest {
+
+    @Inject
+    DemoSeed seed;
+
+    @Test
+    void seedsTheStaySafeOnlineDemoOnceWithEveryEntryStoredAndJudgingUnderWay() throws Exception {
+        seed.seed(Path.of("uploads-sample"));
+        assertThat(seed.seed(Path.of("uploads-sample"))).as("a second run seeds nothing").isFalse();
+
+        List<Integer> ids = given().auth().preemptive().basic("organiser", RealStack.ORGANISER_PASSWORD)
+                .get("/api/competitions").then().statusCode(200).extract().jsonPath()
+                .getList("findAll { it.title == 'Stay Safe Online' }.id");
+        assertThat(ids).as("exactly one demo competition").hasSize(1);
+        long cid = ids.get(0);
+
+        JsonPath entries = given().auth().preemptive().basic("organiser", RealStack.ORGANISER_PASSWORD)
+                .queryParam("size", 100).get("/api/competitions/" + cid + "/entries")
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(entries.getInt("total")).isEqualTo(DemoSeed.ENTRIES);
+        assertThat(entries.getList("items.status")).containsOnly("SUBMITTED");
+
+        // Every entry's file made it to the store: the owner school can download it.
+        JsonPath first = given().auth().preemptive().basic("organiser", RealStack.ORGANISER_PASSWORD)
+                .get("/api/entries/" + entries.getLong("items[0].id")).then().statusCode(200).extract().jsonPath();
+        given().auth().preemptive().basic("organiser", RealStack.ORGANISER_PASSWORD)
+                .get("/api/entries/" + first.getLong("id") + "/files/" + first.getLong("files[0].id"))
+                .then().statusCode(200);
+
+        // Four jurors scored their queues; the designer's queue is still to do.
+        JsonPath ranking = given().auth().preemptive().basic("organiser", RealStack.ORGANISER_PASSWORD)
+                .queryParam("size", 100).get("/api/competitions/" + cid + "/ranking")
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(ranking.getInt("total")).isEqualTo(DemoSeed.ENTRIES);
+        JsonPath queue = given().auth().preemptive().basic("designer", "designer")
+                .queryParam("competition", cid).get("/api/me/assignments")
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(queue.getInt("total")).isPositive();
+        assertThat(queue.getList("items.scorecardStatus")).containsOnly("NONE");
+    }
+}
