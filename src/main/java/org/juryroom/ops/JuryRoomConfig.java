@@ -23,6 +23,15 @@ public interface JuryRoomConfig {
 
     SignIn signIn();
 
+    Web web();
+
+    /** The web pages. */
+    interface Web {
+        /** Deadlines and times are shown in this zone (the competition's, not the server's). */
+        @WithDefault("Asia/Kolkata")
+        java.time.ZoneId timeZone();
+    }
+
     /** Throttling of failed sign-ins (page and API), per username + client address. */
     interface SignIn {
         /** Failures allowed in the window; the next attempts fail like a wrong password. */

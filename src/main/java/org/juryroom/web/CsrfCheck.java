@@ -2,7 +2,6 @@ package org.juryroom.web;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import io.vertx.ext.web.RoutingContext;
-import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.WithFormRead;
@@ -33,14 +32,14 @@ public class CsrfCheck {
 
     @ServerRequestFilter
     @WithFormRead
-    public Response check(ContainerRequestContext request, RoutingContext routing) {
+    public Response check(ResteasyReactiveContainerRequestContext request, RoutingContext routing) {
         if (SAFE.contains(request.getMethod()) || routing.normalizedPath().startsWith("/api/")) {
             return null;
         }
         String token = request.getHeaderString(Csrf.HEADER);
         if (token == null) {
-            Object field = ((ResteasyReactiveRequestContext) ((ResteasyReactiveContainerRequestContext) request)
-                    .getServerRequestContext()).getFormParameter(Csrf.FIELD, true, false);
+            Object field = ((ResteasyReactiveRequestContext) request.getServerRequestContext())
+                    .getFormParameter(Csrf.FIELD, true, false);
             token = field == null ? null : field.toString();
         }
         String principal = identity.isAnonymous() ? "" : identity.getPrincipal().getName();

@@ -15,6 +15,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import static org.juryroom.web.WebErrors.redirect;
 
 /**
  * Signing in and out. The form posts to Quarkus' form authentication ({@code /j_security_check},
@@ -23,7 +26,7 @@ import jakarta.ws.rs.core.Response;
  */
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
-public class SignInResource extends PageErrors {
+public class SignInResource {
 
     @CheckedTemplate(basePath = "")
     static class Templates {
@@ -32,10 +35,17 @@ public class SignInResource extends PageErrors {
 
     private final SecurityIdentity identity;
     private final RoutingContext routing;
+    private final WebErrors errors;
 
-    public SignInResource(SecurityIdentity identity, RoutingContext routing) {
+    public SignInResource(SecurityIdentity identity, RoutingContext routing, WebErrors errors) {
         this.identity = identity;
         this.routing = routing;
+        this.errors = errors;
+    }
+
+    @ServerExceptionMapper
+    public Response failed(Exception e) {
+        return errors.page(e);
     }
 
     @GET

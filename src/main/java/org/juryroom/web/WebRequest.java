@@ -75,6 +75,11 @@ public class WebRequest {
         return Home.of(identity);
     }
 
+    /** A one-time notice after a redirect ({@code ?saved}): the page says what just happened. */
+    public boolean flash(String key) {
+        return routing.queryParams().contains(key);
+    }
+
     /** The current path, to mark the active navigation link. */
     public String path() {
         return routing.normalizedPath();
