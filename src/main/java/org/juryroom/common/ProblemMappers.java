@@ -19,7 +19,6 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import java.util.List;
 import java.util.Map;
-import java.util.stream.StreamSupport;
 
 /** Every error leaves the API as an RFC 9457 problem document; mapped here and nowhere else. */
 public class ProblemMappers {
@@ -38,7 +37,9 @@ public class ProblemMappers {
                 .map(v -> new Problem.Violation(field(v.getPropertyPath()), v.getMessage()))
                 .sorted(java.util.Comparator.comparing(Problem.Violation::field))
                 .toList();
-        return respond(new Problem("about:blank", "Bad request", 400,
+        // Well-formed but invalid content is 422, like the services' own rule checks; 400 is for
+        // requests that cannot be read at all (malformed JSON, missing parts, bad paging).
+        return respond(new Problem("about:blank", "Unprocessable entity", 422,
                 "The request is invalid: fix the fields listed in violations", violations, null));
     }
 
@@ -55,6 +56,12 @@ public class ProblemMappers {
                 : "The request body is not valid JSON for this endpoint" + (field.isEmpty() ? "" : " (at " + field + ")");
         return respond(new Problem("about:blank", "Bad request", 400, detail,
                 field.isEmpty() ? List.of() : List.of(new Problem.Violation(field, "invalid value")), null));
+    }
+
+    /** JSON of the wrong shape (e.g. an unknown enum value); without this, Quarkus' own non-problem body is sent. */
+    @ServerExceptionMapper
+    public Response mismatchedJson(MismatchedInputException e) {
+        return unreadableJson(e);
     }
 
     @ServerExceptionMapper
@@ -113,12 +120,23 @@ public class ProblemMappers {
 
     private static String field(jakarta.validation.Path path) {
         // Drop the method and parameter nodes ("create.request.") so the field reads as in the JSON body.
-        List<String> names = StreamSupport.stream(path.spliterator(), false)
-                .filter(n -> n.getKind() == jakarta.validation.ElementKind.PROPERTY
-                        || n.getKind() == jakarta.validation.ElementKind.CONTAINER_ELEMENT)
-                .map(n -> n.getIndex() != null ? n.getName() + "[" + n.getIndex() + "]" : n.getName())
-                .toList();
-        return names.isEmpty() ? path.toString() : String.join(".", names);
+        // A node inside a list or map carries the index of its parent: participants[1].firstName.
+        StringBuilder field = new StringBuilder();
+        for (jakarta.validation.Path.Node n : path) {
+            if (n.getKind() != jakarta.validation.ElementKind.PROPERTY
+                    && n.getKind() != jakarta.validation.ElementKind.CONTAINER_ELEMENT) {
+                continue;
+            }
+            Object at = n.getIndex() != null ? n.getIndex() : n.getKey();
+            if (n.isInIterable() && at != null && field.length() > 0) {
+                field.append('[').append(at).append(']');
+            }
+            String name = n.getName();
+            if (name != null && !name.startsWith("<")) {
+                field.append(field.length() > 0 ? "." : "").append(name);
+            }
+        }
+        return field.length() == 0 ? path.toString() : field.toString();
     }
 
 }

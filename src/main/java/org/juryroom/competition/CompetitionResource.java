@@ -52,7 +52,9 @@ public class CompetitionResource {
     @POST
     @Path("/competitions/{cid}/transitions")
     @RolesAllowed(Roles.ORGANISER)
-    public CompetitionView transition(@PathParam("cid") long cid, CompetitionRequests.Transition request) {
+    public CompetitionView transition(@PathParam("cid") long cid,
+                                      @jakarta.validation.Valid @jakarta.validation.constraints.NotNull
+                                      CompetitionRequests.Transition request) {
         return competitions.transition(cid, request.to());
     }
 }

@@ -192,6 +192,8 @@ public class EntryService {
         Category category = QuarkusTransaction.requiringNew().call(() -> {
             Entry e = access.ownEntry(entryId);
             requireEditable(e);
+            // Loaded here: the files are inspected outside this transaction, where lazy loading fails.
+            org.hibernate.Hibernate.initialize(e.category);
             return e.category;
         });
         List<Inspected> inspected = inspectAll(uploads, category);
