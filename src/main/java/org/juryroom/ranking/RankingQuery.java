@@ -73,6 +73,11 @@ public class RankingQuery {
     private static final String ROW = "rank, entry_id, code, title, school_name, category_code, score, raw_mean,"
             + " median, juror_count, spread, std_dev, vmin, vmax";
 
+    /** One juror's counted weighted totals (0–100): how they mark, before any normalisation. */
+    public record JurorSpread(long jurorId, String name, long count, double mean, double stdDev, double min,
+                              double q1, double median, double q3, double max) {
+    }
+
     private final EntityManager em;
 
     public RankingQuery(EntityManager em) {
@@ -89,6 +94,21 @@ public class RankingQuery {
     public long scoredCount(long competitionId) {
         return ((Number) bind(em.createNativeQuery(TOTALS + "select count(distinct entry_id) from totals"),
                 competitionId, NormalisationMethod.RAW_MEAN, Map.of()).getSingleResult()).longValue();
+    }
+
+    /** Per juror, the distribution of their counted totals: shows harsh and lenient jurors. */
+    @SuppressWarnings("unchecked")
+    public List<JurorSpread> jurorSpreads(long competitionId) {
+        List<Object[]> rows = bind(em.createNativeQuery(TOTALS + """
+                select t.juror_id, j.name, count(*), avg(t.t), coalesce(stddev_pop(t.t), 0), min(t.t),
+                       percentile_cont(0.25) within group (order by t.t), percentile_cont(0.5) within group (order by t.t),
+                       percentile_cont(0.75) within group (order by t.t), max(t.t)
+                from totals t join juror j on j.id = t.juror_id
+                group by t.juror_id, j.name order by j.name, t.juror_id"""), competitionId, NormalisationMethod.RAW_MEAN,
+                Map.of()).getResultList();
+        return rows.stream().map(r -> new JurorSpread(((Number) r[0]).longValue(), (String) r[1],
+                ((Number) r[2]).longValue(), num(r[3]), num(r[4]), num(r[5]), num(r[6]), num(r[7]), num(r[8]),
+                num(r[9]))).toList();
     }
 
     /** The normalised value of every counted scorecard of the given entries (for the bootstrap). */

@@ -58,6 +58,10 @@ public class WebRequest {
     public String displayName() {
         if (displayName == null) {
             displayName = principal();
+            if (io.vertx.core.Context.isOnEventLoopThread()) {
+                // Security refusals are rendered on the I/O thread, where the database may not be asked.
+                return displayName;
+            }
             AppUser user = signedIn() ? AppUser.findByUsername(principal()).orElse(null) : null;
             if (user != null && user.schoolId != null) {
                 School s = School.findById(user.schoolId);
@@ -78,6 +82,17 @@ public class WebRequest {
     /** A one-time notice after a redirect ({@code ?saved}): the page says what just happened. */
     public boolean flash(String key) {
         return routing.queryParams().contains(key);
+    }
+
+    /** A query parameter of this page, or "" (notices after a redirect carry their numbers this way). */
+    public String param(String name) {
+        String value = routing.queryParams().get(name);
+        return value == null ? "" : value;
+    }
+
+    /** The zone times are shown and entered in. */
+    public String zone() {
+        return Formats.zone().getId();
     }
 
     /** The current path, to mark the active navigation link. */

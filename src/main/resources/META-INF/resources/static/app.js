@@ -25,13 +25,16 @@
 
   /* ---- Repeated rows ------------------------------------------------------------------- */
   document.querySelectorAll('[data-repeat]').forEach(function (box) {
-    var section = box.parentElement;
+    var section = box.closest('section') || box.parentElement;
     var add = section.querySelector('[data-repeat-add]');
     var max = parseInt(box.getAttribute('data-max') || '10', 10);
 
     function rows() { return box.querySelectorAll('[data-repeat-row]'); }
     function renumber() {
       rows().forEach(function (row, i) {
+        row.querySelectorAll('[name]').forEach(function (field) {
+          field.name = field.name.replace(/\.\d+\./, '.' + i + '.');
+        });
         row.querySelectorAll('[id]').forEach(function (input) {
           var base = input.id.replace(/-\d+$/, '');
           var label = row.querySelector('label[for="' + input.id + '"]');
