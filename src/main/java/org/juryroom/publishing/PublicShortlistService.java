@@ -10,9 +10,11 @@ import org.juryroom.entry.Entry;
 import org.juryroom.entry.Participant;
 import org.juryroom.ranking.Shortlist;
 import org.juryroom.ranking.ShortlistEntry;
+import org.juryroom.storage.EntryFile;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What the public may read: the frozen shortlist of a PUBLISHED competition, and of each entry
@@ -35,16 +37,44 @@ public class PublicShortlistService {
         this.em = em;
     }
 
+    /** A shortlisted work the public may see: its first stored image or PDF. */
+    public record PublicWork(String objectKey, String contentType, String sha256) {
+    }
+
     public PublicShortlist shortlist(long competitionId) {
         Competition c = Competition.findById(competitionId);
-        // Anything not published does not exist for the public, drafts and frozen lists included.
+        Shortlist s = published(c, competitionId);
+        List<PublicEntry> entries = s.entries().stream().map(this::publicEntry).toList();
+        return new PublicShortlist(c.title, c.theme, c.publishedAt, entries);
+    }
+
+    /** The published competitions, newest first. */
+    public List<Competition> publishedCompetitions() {
+        return Competition.list("status = ?1 order by publishedAt desc, id desc", CompetitionStatus.PUBLISHED);
+    }
+
+    /**
+     * The work at a place of a published shortlist, only where the guardians agreed to publish the
+     * work; empty otherwise (also for a video, which has no picture to show).
+     */
+    public Optional<PublicWork> work(long competitionId, int rank) {
+        Shortlist s = published(Competition.findById(competitionId), competitionId);
+        ShortlistEntry row = ShortlistEntry.find("shortlistId = ?1 and rank = ?2", s.id, rank).firstResult();
+        if (row == null || !em.find(Entry.class, row.entryId).consentPublishWork) {
+            return Optional.empty();
+        }
+        return EntryFile.storedOf(row.entryId).stream()
+                .filter(f -> f.contentType.startsWith("image/") || f.contentType.equals("application/pdf"))
+                .findFirst().map(f -> new PublicWork(f.objectKey, f.contentType, f.sha256));
+    }
+
+    // Anything not published does not exist for the public, drafts and frozen lists included.
+    private static Shortlist published(Competition c, long competitionId) {
         if (c == null || c.status != CompetitionStatus.PUBLISHED) {
             throw ProblemException.notFound("Published shortlist " + competitionId);
         }
-        Shortlist s = Shortlist.ofCompetition(competitionId)
+        return Shortlist.ofCompetition(competitionId)
                 .orElseThrow(() -> ProblemException.notFound("Published shortlist " + competitionId));
-        List<PublicEntry> entries = s.entries().stream().map(this::publicEntry).toList();
-        return new PublicShortlist(c.title, c.theme, c.publishedAt, entries);
     }
 
     private PublicEntry publicEntry(ShortlistEntry row) {

@@ -158,4 +158,31 @@ public interface Msg {
 
     @Message
     String deadline_at(String date);
+
+    @Message
+    String public_title();
+
+    @Message
+    String public_lede();
+
+    @Message
+    String public_none();
+
+    @Message
+    String public_published(String date, int number);
+
+    @Message
+    String public_works();
+
+    @Message
+    String public_picture_alt(String title);
+
+    @Message
+    String public_no_picture();
+
+    @Message
+    String public_by(String names);
+
+    @Message
+    String public_privacy();
 }

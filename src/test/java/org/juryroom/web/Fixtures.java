@@ -88,14 +88,20 @@ final class Fixtures {
         return new Account(json.getLong("id"), name, json.getString("username"), json.getString("password"));
     }
 
-    /** A submitted entry of {@code school}, made through the API with a sample file. */
+    /** A submitted entry of {@code school}, made through the API with a sample file; guardians agreed to everything. */
     static long submittedEntry(Account school, long cid, String category, String title, List<String> firstNames,
                                String sample) {
+        return submittedEntry(school, cid, category, title, firstNames, sample, true, true);
+    }
+
+    /** A submitted entry with chosen consent to publish the work and the first names. */
+    static long submittedEntry(Account school, long cid, String category, String title, List<String> firstNames,
+                               String sample, boolean publishWork, boolean publishNames) {
         List<Map<String, Object>> participants = new ArrayList<>();
         firstNames.forEach(n -> participants.add(Map.of("firstName", n, "grade", 7)));
         String entry = "{\"title\":\"" + title + "\",\"categoryCode\":\"" + category + "\",\"statement\":\"Our work.\","
-                + "\"participants\":" + toJson(participants) + ",\"consent\":{\"judging\":true,\"publishWork\":true,"
-                + "\"publishNames\":true,\"attestedBy\":\"Class teacher\"}}";
+                + "\"participants\":" + toJson(participants) + ",\"consent\":{\"judging\":true,\"publishWork\":" + publishWork
+                + ",\"publishNames\":" + publishNames + ",\"attestedBy\":\"Class teacher\"}}";
         long id = school.api().multiPart("entry", entry, "application/json")
                 .multiPart("files", new File("uploads-sample/" + sample))
                 .post("/api/competitions/" + cid + "/entries").then().statusCode(201).extract().jsonPath().getLong("id");
@@ -113,6 +119,10 @@ final class Fixtures {
                 .body(Map.of("scores", Map.of("message", message, "originality", originality, "craft", craft),
                         "comment", "Scored in a test", "status", "SUBMITTED"))
                 .put("/api/entries/" + entryId + "/scorecard").then().statusCode(200);
+    }
+
+    static void freeze(long cid) {
+        organiser().post("/api/competitions/" + cid + "/shortlist").then().statusCode(201);
     }
 
     private static String toJson(List<Map<String, Object>> participants) {
