@@ -16,7 +16,7 @@ import java.util.Base64;
  */
 final class SessionKey {
 
-    static final String PROPERTY = "quarkus.http.auth.form.encryption-key";
+    static final String PROPERTY = "quarkus.http.auth.session.encryption-key";
 
     private SessionKey() {
     }

@@ -31,7 +31,7 @@ public final class Preflight {
         settings.put("QUARKUS_MINIO_SECRET_KEY", "quarkus.minio.secret-key");
         settings.put("JURYROOM_BUCKET", "juryroom.bucket");
         // Encrypts the web sign-in cookie and derives the CSRF key; shared by every instance.
-        settings.put("JURYROOM_SESSION_KEY", "quarkus.http.auth.form.encryption-key");
+        settings.put("JURYROOM_SESSION_KEY", "quarkus.http.auth.session.encryption-key");
         return settings;
     }
 

@@ -32,7 +32,7 @@ public class Csrf {
 
     private final byte[] key;
 
-    public Csrf(@ConfigProperty(name = "quarkus.http.auth.form.encryption-key") Optional<String> sessionKey) {
+    public Csrf(@ConfigProperty(name = "quarkus.http.auth.session.encryption-key") Optional<String> sessionKey) {
         byte[] secret = sessionKey.filter(k -> !k.isBlank()).map(k -> k.getBytes(StandardCharsets.UTF_8))
                 .orElseGet(() -> {
                     byte[] random = new byte[32];

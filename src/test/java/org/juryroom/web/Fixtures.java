@@ -19,10 +19,10 @@ import static io.restassured.RestAssured.given;
  * Test data for the page tests, made through the public API as the organiser and schools would:
  * every name is unique, so tests never depend on each other or on the demo.
  */
-final class Fixtures {
+public final class Fixtures {
 
-    record Account(long id, String name, String username, String password) {
-        RequestSpecification api() {
+    public record Account(long id, String name, String username, String password) {
+        public RequestSpecification api() {
             return given().auth().preemptive().basic(username, password);
         }
     }
@@ -30,16 +30,16 @@ final class Fixtures {
     private Fixtures() {
     }
 
-    static RequestSpecification organiser() {
+    public static RequestSpecification organiser() {
         return given().auth().preemptive().basic("organiser", RealStack.ORGANISER_PASSWORD);
     }
 
-    static String unique(String prefix) {
+    public static String unique(String prefix) {
         return prefix + " " + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
     }
 
     /** An OPEN competition (window: yesterday to in ten days) with poster, essay and video, and a 3-criterion rubric. */
-    static long openCompetition(String title, int shortlistSize) {
+    public static long openCompetition(String title, int shortlistSize) {
         Map<String, Object> body = Map.of(
                 "title", title,
                 "theme", "Staying safe online, told by children",
@@ -68,12 +68,12 @@ final class Fixtures {
         return id;
     }
 
-    static void transition(long cid, String to) {
+    public static void transition(long cid, String to) {
         organiser().contentType(ContentType.JSON).body(Map.of("to", to))
                 .post("/api/competitions/" + cid + "/transitions").then().statusCode(200);
     }
 
-    static Account school(String name) {
+    public static Account school(String name) {
         JsonPath json = organiser().contentType(ContentType.JSON)
                 .body(Map.of("name", name, "district", "Test District", "contactName", "Teacher",
                         "contactEmail", "teacher@school.example"))
@@ -81,7 +81,7 @@ final class Fixtures {
         return new Account(json.getLong("id"), name, json.getString("username"), json.getString("password"));
     }
 
-    static Account juror(String name) {
+    public static Account juror(String name) {
         JsonPath json = organiser().contentType(ContentType.JSON)
                 .body(Map.of("name", name, "email", "juror@jury.example", "expertise", "Design"))
                 .post("/api/jurors").then().statusCode(201).extract().jsonPath();
@@ -89,13 +89,13 @@ final class Fixtures {
     }
 
     /** A submitted entry of {@code school}, made through the API with a sample file; guardians agreed to everything. */
-    static long submittedEntry(Account school, long cid, String category, String title, List<String> firstNames,
+    public static long submittedEntry(Account school, long cid, String category, String title, List<String> firstNames,
                                String sample) {
         return submittedEntry(school, cid, category, title, firstNames, sample, true, true);
     }
 
     /** A submitted entry with chosen consent to publish the work and the first names. */
-    static long submittedEntry(Account school, long cid, String category, String title, List<String> firstNames,
+    public static long submittedEntry(Account school, long cid, String category, String title, List<String> firstNames,
                                String sample, boolean publishWork, boolean publishNames) {
         List<Map<String, Object>> participants = new ArrayList<>();
         firstNames.forEach(n -> participants.add(Map.of("firstName", n, "grade", 7)));
@@ -109,19 +109,32 @@ final class Fixtures {
         return id;
     }
 
-    static void assign(long cid, int jurorsPerEntry) {
+    public static void assign(long cid, int jurorsPerEntry) {
         organiser().contentType(ContentType.JSON).body(Map.of("jurorsPerEntry", jurorsPerEntry, "seed", 1))
                 .post("/api/competitions/" + cid + "/assignments").then().statusCode(201);
     }
 
-    static void score(Account juror, long entryId, int message, int originality, int craft) {
+    /**
+     * Assigns every entry to every juror in the database: jurors are shared by all competitions,
+     * so a test cannot rely on a least-loaded draw giving its own juror anything.
+     */
+    public static void assignEveryone(long cid) {
+        assign(cid, jurorCount());
+    }
+
+    public static int jurorCount() {
+        return (int) Math.min(50, organiser().get("/api/jurors?size=1").then().statusCode(200).extract().jsonPath()
+                .getLong("total"));
+    }
+
+    public static void score(Account juror, long entryId, int message, int originality, int craft) {
         juror.api().contentType(ContentType.JSON)
                 .body(Map.of("scores", Map.of("message", message, "originality", originality, "craft", craft),
                         "comment", "Scored in a test", "status", "SUBMITTED"))
                 .put("/api/entries/" + entryId + "/scorecard").then().statusCode(200);
     }
 
-    static void freeze(long cid) {
+    public static void freeze(long cid) {
         organiser().post("/api/competitions/" + cid + "/shortlist").then().statusCode(201);
     }
 

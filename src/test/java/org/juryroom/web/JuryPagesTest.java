@@ -22,7 +22,7 @@ class JuryPagesTest {
                 "essays/essay-02-with-author.pdf");
         Fixtures.transition(cid, "JUDGING");
         Fixtures.Account juror = Fixtures.juror(Fixtures.unique("Juror"));
-        Fixtures.assign(cid, 1);
+        Fixtures.assignEveryone(cid);
 
         WebSession web = WebSession.signIn(juror.username(), juror.password());
         String queue = web.get("/jury/competitions/" + cid).asString();

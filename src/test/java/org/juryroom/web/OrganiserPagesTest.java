@@ -58,8 +58,9 @@ class OrganiserPagesTest {
         String dash = "/organiser/competitions/" + cid;
 
         assertThat(web.post(dash, dash + "/transitions", Map.of("to", "JUDGING")).statusCode()).isEqualTo(303);
-        Response assigned = web.post(dash, dash + "/assignments", Map.of("jurorsPerEntry", "1"));
-        assertThat(assigned.header("Location")).contains("assigned=2");
+        Response assigned = web.post(dash, dash + "/assignments",
+                Map.of("jurorsPerEntry", String.valueOf(Fixtures.jurorCount())));
+        assertThat(assigned.header("Location")).contains("assigned=" + 2 * Fixtures.jurorCount()).contains("short=0");
         assertThat(web.get(dash).asString()).contains(juror.name()).contains("0/2");
 
         Fixtures.score(juror, a, 9, 8, 9);

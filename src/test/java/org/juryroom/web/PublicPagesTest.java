@@ -23,7 +23,7 @@ class PublicPagesTest {
                 "posters/poster-01.jpg", false, false);
         Fixtures.transition(cid, "JUDGING");
         Fixtures.Account juror = Fixtures.juror(Fixtures.unique("Juror"));
-        Fixtures.assign(cid, 1);
+        Fixtures.assignEveryone(cid);
         Fixtures.score(juror, shown, 9, 9, 9);
         Fixtures.score(juror, hidden, 8, 8, 8);
         Fixtures.freeze(cid);

@@ -100,6 +100,7 @@ public class SchoolPages {
     @POST
     @Path("competitions/{cid}/entries")
     @Consumes({MediaType.MULTIPART_FORM_DATA, MediaType.APPLICATION_FORM_URLENCODED})
+    @Produces({MediaType.TEXT_HTML, MediaType.APPLICATION_JSON})
     public Response create(@PathParam("cid") long cid, @BeanParam EntryFormData form,
                            @HeaderParam(HttpHeaders.ACCEPT) String accept) {
         try {
@@ -146,6 +147,7 @@ public class SchoolPages {
     @POST
     @Path("entries/{eid}/files")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Produces({MediaType.TEXT_HTML, MediaType.APPLICATION_JSON})
     public Response addFiles(@PathParam("eid") long eid, @RestForm("files") List<FileUpload> files,
                              @HeaderParam(HttpHeaders.ACCEPT) String accept) {
         try {
