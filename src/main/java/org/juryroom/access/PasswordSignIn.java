@@ -24,6 +24,7 @@ import java.util.UUID;
  * trusted-identity provider for {@link AppUser}, which loads the same user and role.
  */
 @ApplicationScoped
+@io.quarkus.arc.Unremovable
 public class PasswordSignIn implements IdentityProvider<UsernamePasswordAuthenticationRequest> {
 
     /** A hash of nothing anyone knows, at the cost of real ones: unknown users are checked against it. */
@@ -40,10 +41,10 @@ public class PasswordSignIn implements IdentityProvider<UsernamePasswordAuthenti
         return UsernamePasswordAuthenticationRequest.class;
     }
 
-    /** Ahead of the generated JPA provider, which is then never asked for passwords. */
+    /** Ahead of the generated JPA provider (priority 1001), which is then never asked for passwords. */
     @Override
     public int priority() {
-        return 100;
+        return 2000;
     }
 
     @Override

@@ -75,6 +75,12 @@ public class Formats {
         return bytes == null ? "" : bytes(bytes.longValue());
     }
 
+    /** A decimal without trailing zeros: 40.0000 → 40. */
+    @TemplateExtension
+    public static String plain(java.math.BigDecimal value) {
+        return value == null ? "" : value.stripTrailingZeros().toPlainString();
+    }
+
     /** A score with one decimal: 72.4. */
     @TemplateExtension
     public static String one(double value) {

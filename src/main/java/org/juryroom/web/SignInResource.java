@@ -12,7 +12,6 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -57,13 +56,13 @@ public class SignInResource {
     @GET
     @Path("login")
     @PermitAll
-    public Response login(@QueryParam("failed") String failed, @QueryParam("expired") String expired,
-                          @QueryParam("signedOut") String signedOut) {
+    public Response login() {
         if (!identity.isAnonymous()) {
             return redirect(Home.of(identity));
         }
-        return Response.ok(Templates.login(failed != null, expired != null, signedOut != null))
-                .header("Cache-Control", "no-store").build();
+        var query = routing.queryParams();
+        return Response.ok(Templates.login(query.contains("failed"), query.contains("expired"),
+                query.contains("signedOut"))).header("Cache-Control", "no-store").build();
     }
 
     @POST

@@ -4,7 +4,10 @@ import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.CookieSameSite;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.vertx.http.runtime.security.HttpSecurityRecorder;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
@@ -40,6 +43,23 @@ public class WebFilters {
 
     void register(@Observes Filters filters) {
         filters.register(this::handle, PRIORITY);
+    }
+
+    /**
+     * A refused sign-in goes back to the sign-in page with the one generic message. The form
+     * mechanism prepares that redirect, but the failed authentication then travels on to the
+     * default error handling, which answers a bare 401; this handler sends the redirect instead.
+     */
+    void signInFailures(@Observes Router router) {
+        router.post(SIGN_IN_POST).order(Integer.MIN_VALUE).failureHandler(ctx -> {
+            Throwable cause = HttpSecurityRecorder.DefaultAuthFailureHandler.extractRootCause(ctx.failure());
+            if (cause instanceof AuthenticationFailedException && !ctx.response().ended()) {
+                ctx.response().setStatusCode(302).putHeader("Location", "/login?failed")
+                        .putHeader("Cache-Control", "no-store").end();
+            } else {
+                ctx.next();
+            }
+        });
     }
 
     void handle(RoutingContext ctx) {

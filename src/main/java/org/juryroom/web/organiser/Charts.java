@@ -58,7 +58,7 @@ public final class Charts {
         }
 
         public double tagX() {
-            return plotRight + 86;
+            return plotRight + 108;
         }
     }
 
@@ -85,21 +85,22 @@ public final class Charts {
         }
 
         public double cutEnd() {
-            return barLeft + barWidth + 40;
+            return barLeft - 8;
         }
 
+        /** The label sits on the cut line, in the gap between two probability bars. */
         public double cutLabelX() {
-            return plotRight - 4;
+            return barLeft;
         }
 
         public double cutLabelY() {
-            return cutY - 4;
+            return cutY + 4;
         }
     }
 
     static final int WIDTH = 820;
-    static final double LEFT = 190;
-    static final double RIGHT = 690;
+    static final double LEFT = 170;
+    static final double RIGHT = 640;
     static final double ROW = 34;
     static final double TOP = 16;
 
@@ -140,9 +141,9 @@ public final class Charts {
         lo = Math.floor(lo - pad);
         hi = Math.ceil(hi + pad);
         double plotLeft = 110;
-        double plotRight = 600;
-        double barLeft = 640;
-        double barWidth = 150;
+        double plotRight = 580;
+        double barLeft = 620;
+        double barWidth = 130;
         double row = 24;
         List<CutRow> rows = new ArrayList<>();
         double cutY = TOP;

@@ -66,9 +66,7 @@ class BrowserJourneysTest {
         try (BrowserContext phone = chromium.browser.newContext(new Browser.NewContextOptions()
                 .setViewportSize(390, 844).setDeviceScaleFactor(2).setIsMobile(true).setHasTouch(true))) {
             Page page = phone.newPage();
-            page.onConsoleMessage(m -> System.out.println("DEBUG console: " + m.text()));
-            page.onResponse(r -> { if (r.request().method().equals("POST")) System.out.println("DEBUG POST " + r.url() + " -> " + r.status() + " " + (r.status() >= 400 ? r.text() : "")); });
-            page.onRequestFailed(r -> System.out.println("DEBUG failed " + r.url() + " " + r.failure()));
+            watch(page);
             signIn(page, "school01", "school01");
             page.waitForURL(url("/school"));
             assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Our entries")))
@@ -143,6 +141,7 @@ class BrowserJourneysTest {
         assertThat(schools).isNotEmpty();
         try (BrowserContext desktop = desktop()) {
             Page page = desktop.newPage();
+            watch(page);
             signIn(page, "designer", "designer");
             page.waitForURL(Pattern.compile(".*/jury.*"));
             long demo = Fixtures.organiser().get("/api/competitions").jsonPath()
@@ -185,6 +184,7 @@ class BrowserJourneysTest {
         long cid = districtFinal(title);
         try (BrowserContext desktop = desktop()) {
             Page page = desktop.newPage();
+            watch(page);
             signIn(page, "organiser", RealStack.ORGANISER_PASSWORD);
             page.waitForURL(url("/organiser"));
             assertThat(page.locator("body")).containsText(DEMO);
@@ -194,7 +194,8 @@ class BrowserJourneysTest {
                     .getLong("find { it.title == '" + DEMO + "' }.id");
             page.navigate(url("/organiser/competitions/" + demo + "/ranking"));
             assertThat(page.locator(".cut-line")).containsText("Shortlist cut (25)");
-            shot(page, "organiser-ranking-demo", true);
+            page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("organiser-ranking-demo.png"))
+                    .setFullPage(true).setClip(0, 0, 1366, 1700));
 
             page.navigate(url("/organiser"));
             page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(title)).click();
@@ -306,6 +307,20 @@ class BrowserJourneysTest {
 
     private static int clamp(int score) {
         return Math.max(1, Math.min(10, score));
+    }
+
+    /** Prints what went wrong in the browser: script errors and refused requests, for a failing run's log. */
+    private static void watch(Page page) {
+        page.onConsoleMessage(m -> {
+            if ("error".equals(m.type())) {
+                System.out.println("browser console: " + m.text());
+            }
+        });
+        page.onResponse(r -> {
+            if (r.status() >= 400) {
+                System.out.println("browser got " + r.status() + " for " + r.request().method() + " " + r.url());
+            }
+        });
     }
 
     /** The button that opens a confirmation (a details/summary disclosure). */
