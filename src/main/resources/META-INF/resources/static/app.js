@@ -110,12 +110,13 @@
   Uploader.prototype.applyLimits = function () {
     var l = this.limits();
     this.input.setAttribute('accept', l.accept);
+    var hint = this.zone.querySelector('[data-limit-text]');
+    if (!this.select && hint) hint.hidden = true; // the page states the entry's own limits
     if (this.select) {
       var code = this.select.value;
       this.form.querySelectorAll('[data-limit]').forEach(function (li) {
         li.classList.toggle('selected', li.getAttribute('data-limit') === code);
       });
-      var hint = this.zone.querySelector('[data-limit-text]');
       if (hint) hint.textContent = this.select.options[this.select.selectedIndex].text + ': ' + l.exts + ' · ≤ ' + l.maxText;
     }
     this.items.forEach(this.precheck, this);
@@ -124,6 +125,7 @@
   Uploader.prototype.bind = function () {
     var self = this;
     var pick = this.zone.querySelector('.pick');
+    this.input.tabIndex = -1; // the "Choose files" button is the one keyboard stop
     if (pick) {
       pick.setAttribute('tabindex', '0');
       pick.setAttribute('role', 'button');

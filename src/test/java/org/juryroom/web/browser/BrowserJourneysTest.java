@@ -142,6 +142,8 @@ class BrowserJourneysTest {
         try (BrowserContext desktop = desktop()) {
             Page page = desktop.newPage();
             watch(page);
+            page.navigate(url("/login"));
+            shot(page, "sign-in", false);
             signIn(page, "designer", "designer");
             page.waitForURL(Pattern.compile(".*/jury.*"));
             long demo = Fixtures.organiser().get("/api/competitions").jsonPath()
