@@ -410,4 +410,16 @@ public interface OrgMsg {
 
     @Message
     String org_contact();
+
+    @Message
+    String org_entries();
+
+    @Message
+    String org_col_status();
+
+    @Message
+    String org_col_submitted_at();
+
+    @Message
+    String org_attested();
 }

@@ -69,6 +69,10 @@ class OrganiserPagesTest {
         assertThat(ranking).contains("First Poster").contains("Ridge School").contains("Shortlist cut (1)")
                 .contains("<svg");
 
+        assertThat(web.get(dash + "/entries").asString()).contains("First Poster").contains("Second Poster");
+        assertThat(web.get("/organiser/entries/" + a).asString()).contains("Ridge School").contains("Asha")
+                .contains("poster-01.jpg").contains("/files/" + a + "/");
+
         assertThat(web.post(dash + "/ranking", dash + "/shortlist", Map.of()).statusCode()).isEqualTo(303);
         String shortlist = web.get(dash + "/shortlist").asString();
         assertThat(shortlist).contains("First Poster").doesNotContain("Second Poster").contains("Publish the shortlist");
