@@ -2,6 +2,9 @@ package org.juryroom.access;
 
 import jakarta.enterprise.context.RequestScoped;
 import org.juryroom.common.ProblemException;
+import org.juryroom.competition.Competition;
+import org.juryroom.competition.CompetitionStatus;
+import org.juryroom.ranking.Shortlist;
 import org.juryroom.entry.Entry;
 import org.juryroom.entry.EntryStatus;
 import org.juryroom.judging.Assignment;
@@ -75,6 +78,40 @@ public class AccessPolicy {
     /** Jurors judge blind: no school, no participants, no consent, no upload names. */
     public View view() {
         return me.isOrganiser() || me.isSchool() ? View.FULL : View.BLIND;
+    }
+
+    /** The sealed original (with whatever metadata it came with) is for organisers only, for disputes. */
+    public boolean mayReadOriginal() {
+        return me.isOrganiser();
+    }
+
+    /** Releasing a file held for privacy review is an organiser's call. */
+    public boolean mayClearReview() {
+        return me.isOrganiser();
+    }
+
+    /**
+     * Whether this reader may get a file that still awaits an organiser's privacy review (e.g. a
+     * WebM whose metadata could not be removed): organisers and the school that uploaded it.
+     */
+    public boolean maySeeUnreviewed(Entry e) {
+        return me.isOrganiser() || (me.isSchool() && e.school.id.equals(me.schoolId()));
+    }
+
+    /**
+     * The entry whose work the public may see: on the frozen shortlist of a PUBLISHED competition,
+     * with the guardians' consent to publish the work; else 404. Needs no sign-in.
+     */
+    public static Entry publicEntry(long competitionId, int rank) {
+        Competition c = Competition.findById(competitionId);
+        Entry e = c == null || c.status != CompetitionStatus.PUBLISHED ? null
+                : Shortlist.ofCompetition(competitionId).flatMap(s -> s.entries().stream()
+                        .filter(row -> row.rank == rank).findFirst())
+                .map(row -> Entry.<Entry>findById(row.entryId)).orElse(null);
+        if (e == null || !e.consentPublishWork) {
+            throw ProblemException.notFound("Published entry " + rank);
+        }
+        return e;
     }
 
     private boolean jurorSees(Entry e) {

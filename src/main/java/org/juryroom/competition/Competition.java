@@ -41,6 +41,10 @@ public class Competition extends PanacheEntityBase {
     @Column(name = "max_entries_per_school")
     public int maxEntriesPerSchool;
 
+    /** Total bytes one school may upload to this competition; null: the configured default. */
+    @Column(name = "max_school_bytes")
+    public Long maxSchoolBytes;
+
     @Enumerated(EnumType.STRING)
     public CompetitionStatus status = CompetitionStatus.DRAFT;
 

@@ -30,7 +30,8 @@ public final class CompetitionRequests {
             @NotNull @Min(1) @jakarta.validation.constraints.Max(1000) Integer maxEntriesPerSchool,
             org.juryroom.ranking.math.NormalisationMethod rankingMethod,
             @NotEmpty @Size(max = 20) List<@Valid @NotNull CategoryRequest> categories,
-            @NotEmpty @Size(max = 20) List<@Valid @NotNull CriterionRequest> criteria) {
+            @NotEmpty @Size(max = 20) List<@Valid @NotNull CriterionRequest> criteria,
+            @Positive Long maxSchoolBytes) {
     }
 
     public record CategoryRequest(

@@ -81,6 +81,7 @@ public class CompetitionService {
         c.submissionClosesAt = request.submissionClosesAt().toInstant();
         c.shortlistSize = request.shortlistSize() == null ? 25 : request.shortlistSize();
         c.maxEntriesPerSchool = request.maxEntriesPerSchool();
+        c.maxSchoolBytes = request.maxSchoolBytes();
         if (request.rankingMethod() != null) {
             c.rankingMethod = request.rankingMethod();
         }

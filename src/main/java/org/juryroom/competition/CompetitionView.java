@@ -8,7 +8,7 @@ import java.util.List;
 public record CompetitionView(Long id, String title, String theme, Instant submissionOpensAt,
                               Instant submissionClosesAt, int shortlistSize, int maxEntriesPerSchool,
                               CompetitionStatus status, String rankingMethod, Instant publishedAt, List<CompetitionStatus> allowedTransitions,
-                              List<CategoryView> categories, List<CriterionView> criteria) {
+                              List<CategoryView> categories, List<CriterionView> criteria, Long maxSchoolBytes) {
 
     public record CategoryView(String code, String name, List<String> allowedTypes, long maxFileBytes) {
     }
@@ -22,6 +22,6 @@ public record CompetitionView(Long id, String title, String theme, Instant submi
                 c.shortlistSize, c.maxEntriesPerSchool, c.status, c.rankingMethod.name(), c.publishedAt, c.status.transitions(),
                 c.categories.stream().map(k -> new CategoryView(k.code, k.name, k.allowedTypes(), k.maxFileBytes)).toList(),
                 c.criteria.stream().map(k -> new CriterionView(k.code, k.name, k.description, k.weight,
-                        k.minScore, k.maxScore)).toList());
+                        k.minScore, k.maxScore)).toList(), c.maxSchoolBytes);
     }
 }

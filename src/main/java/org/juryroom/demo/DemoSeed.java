@@ -184,6 +184,15 @@ public class DemoSeed {
                 Competition.<Competition>findById(competitionId).category(sample.category()).orElseThrow());
         var inspected = inspector.inspect(samples.resolve(sample.file()), Path.of(sample.file()).getFileName().toString(),
                 category);
+        try {
+            storeEntry(competitionId, schoolId, sample, index, random, inspected);
+        } finally {
+            inspected.discard();
+        }
+    }
+
+    private void storeEntry(long competitionId, long schoolId, Sample sample, int index, Random random,
+                            FileInspector.Inspected inspected) {
         int participants = 1 + random.nextInt(3);
         boolean publishNames = random.nextInt(10) < 7;
         files.store(List.of(inspected), () -> {

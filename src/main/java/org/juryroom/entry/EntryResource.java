@@ -25,6 +25,9 @@ import org.juryroom.entry.EntryViews.EntrySummary;
 import org.juryroom.entry.EntryViews.FileView;
 import org.juryroom.storage.EntryFile;
 import org.juryroom.storage.FileDownloads;
+import org.juryroom.storage.FileVariant;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.core.Response;
 import org.juryroom.storage.Upload;
 
 import java.net.URI;
@@ -51,11 +54,12 @@ public class EntryResource {
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @RolesAllowed(Roles.SCHOOL)
     public RestResponse<Object> create(@PathParam("cid") long cid, @RestForm("entry") String entry,
-                                       @RestForm("files") List<FileUpload> files) throws JsonProcessingException {
+                                       @RestForm("files") List<FileUpload> files,
+                                       @RestForm("sha256") List<String> sha256) throws JsonProcessingException {
         if (entry == null || entry.isBlank()) {
             throw ProblemException.badRequest("The multipart part 'entry' (JSON describing the entry) is missing");
         }
-        long id = entries.create(cid, json.readValue(entry, EntryRequests.CreateEntry.class), uploads(files));
+        long id = entries.create(cid, json.readValue(entry, EntryRequests.CreateEntry.class), uploads(files, sha256));
         return RestResponse.ResponseBuilder.created(URI.create("/api/entries/" + id)).entity(entries.view(id)).build();
     }
 
@@ -104,19 +108,45 @@ public class EntryResource {
     @Path("/entries/{eid}/files")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @RolesAllowed(Roles.SCHOOL)
-    public RestResponse<List<FileView>> addFiles(@PathParam("eid") long eid, @RestForm("files") List<FileUpload> files) {
-        List<EntryFile> stored = entries.addFiles(eid, uploads(files));
+    public RestResponse<List<FileView>> addFiles(@PathParam("eid") long eid, @RestForm("files") List<FileUpload> files,
+                                                 @RestForm("sha256") List<String> sha256) {
+        List<EntryFile> stored = entries.addFiles(eid, uploads(files, sha256));
         return RestResponse.status(RestResponse.Status.CREATED, stored.stream()
-                .map(f -> new FileView(f.id, f.displayName, f.contentType, f.size, f.sha256)).toList());
+                .map(FileView::full).toList());
     }
 
+    /** The clean copy (metadata removed), for everyone who may read the entry. */
     @GET
     @Path("/entries/{eid}/files/{fid}")
     @Produces(MediaType.WILDCARD)
     @Authenticated
-    public jakarta.ws.rs.core.Response download(@PathParam("eid") long eid, @PathParam("fid") long fid,
-                                                @jakarta.ws.rs.HeaderParam("Range") String range) {
-        return downloads.respond(entries.download(eid, fid), range);
+    public Response download(@PathParam("eid") long eid, @PathParam("fid") long fid, @HeaderParam("Range") String range) {
+        return downloads.respond(entries.download(eid, fid, FileVariant.CLEAN), range);
+    }
+
+    @GET
+    @Path("/entries/{eid}/files/{fid}/thumbnail")
+    @Produces(MediaType.WILDCARD)
+    @Authenticated
+    public Response thumbnail(@PathParam("eid") long eid, @PathParam("fid") long fid) {
+        return downloads.respond(entries.download(eid, fid, FileVariant.THUMBNAIL), null);
+    }
+
+    /** The sealed original as uploaded, metadata and all: organisers only, for disputes. */
+    @GET
+    @Path("/entries/{eid}/files/{fid}/original")
+    @Produces(MediaType.WILDCARD)
+    @RolesAllowed(Roles.ORGANISER)
+    public Response original(@PathParam("eid") long eid, @PathParam("fid") long fid, @HeaderParam("Range") String range) {
+        return downloads.respond(entries.download(eid, fid, FileVariant.ORIGINAL), range);
+    }
+
+    /** An organiser has checked a file held back for privacy review; jurors may now see it. */
+    @POST
+    @Path("/entries/{eid}/files/{fid}/review")
+    @RolesAllowed(Roles.ORGANISER)
+    public FileView clearReview(@PathParam("eid") long eid, @PathParam("fid") long fid) {
+        return FileView.full(entries.clearReview(eid, fid));
     }
 
     @DELETE
@@ -127,7 +157,13 @@ public class EntryResource {
         return RestResponse.noContent();
     }
 
-    private static List<Upload> uploads(List<FileUpload> files) {
-        return files == null ? List.of() : files.stream().map(f -> new Upload(f.uploadedFile(), f.fileName())).toList();
+    /** The uploads with the optional client SHA-256 of each, matched by position. */
+    private static List<Upload> uploads(List<FileUpload> files, List<String> sha256) {
+        if (files == null) {
+            return List.of();
+        }
+        List<String> sums = sha256 == null ? List.of() : sha256;
+        return java.util.stream.IntStream.range(0, files.size()).mapToObj(i -> new Upload(files.get(i).uploadedFile(),
+                files.get(i).fileName(), i < sums.size() ? sums.get(i) : null)).toList();
     }
 }

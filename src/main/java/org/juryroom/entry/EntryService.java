@@ -18,12 +18,14 @@ import org.juryroom.entry.EntryRequests.ConsentRequest;
 import org.juryroom.entry.EntryRequests.CreateEntry;
 import org.juryroom.entry.EntryRequests.ParticipantRequest;
 import org.juryroom.entry.EntryRequests.UpdateEntry;
+import org.juryroom.ops.JuryRoomConfig;
 import org.juryroom.school.School;
 import org.juryroom.storage.EntryFile;
 import org.juryroom.storage.FileDownloads;
 import org.juryroom.storage.FileInspector;
 import org.juryroom.storage.FileInspector.Inspected;
 import org.juryroom.storage.FileService;
+import org.juryroom.storage.FileVariant;
 import org.juryroom.storage.Upload;
 
 import java.time.Instant;
@@ -43,47 +45,50 @@ public class EntryService {
     private final CompetitionService competitions;
     private final FileInspector inspector;
     private final FileService files;
+    private final long defaultSchoolBytes;
 
     public EntryService(AccessPolicy access, CompetitionService competitions, FileInspector inspector,
-                        FileService files) {
+                        FileService files, JuryRoomConfig config) {
         this.access = access;
         this.competitions = competitions;
         this.inspector = inspector;
         this.files = files;
+        this.defaultSchoolBytes = config.quota().schoolBytes();
     }
 
     /** Creates a DRAFT entry with its files; nothing is kept if any file is refused or the store fails. */
     public long create(long competitionId, @Valid @NotNull CreateEntry request, List<Upload> uploads) {
-        if (uploads.isEmpty()) {
-            throw ProblemException.unprocessable("files", "attach at least one file");
-        }
-        long schoolId = access.currentUser().schoolId();
-        Category category = QuarkusTransaction.requiringNew().call(() -> {
-            Competition c = competitions.get(competitionId);
-            requireEditable(c);
-            requireQuota(c, schoolId);
-            return category(c, request.categoryCode());
+        return withUploads(uploads, () -> {
+            long schoolId = access.currentUser().schoolId();
+            FileInspector.Rules rules = QuarkusTransaction.requiringNew().call(() -> {
+                Competition c = competitions.get(competitionId);
+                requireEditable(c);
+                requireQuota(c, schoolId);
+                return FileInspector.Rules.of(category(c, request.categoryCode()));
+            });
+            return withInspected(uploads, rules, inspected -> {
+                List<EntryFile> stored = files.store(inspected, () -> {
+                    // Re-checked under a lock on the school: two parallel uploads cannot both take the last place.
+                    School school = School.findById(schoolId, LockModeType.PESSIMISTIC_WRITE);
+                    Competition c = competitions.get(competitionId);
+                    requireEditable(c);
+                    requireQuota(c, schoolId);
+                    requireByteQuota(c, schoolId, inspected);
+                    Entry e = new Entry();
+                    e.competition = c;
+                    e.school = school;
+                    e.category = category(c, request.categoryCode());
+                    e.code = EntryCodes.next();
+                    e.title = request.title().strip();
+                    e.statement = request.statement();
+                    applyConsent(e, request.consent());
+                    replaceParticipants(e, request.participants());
+                    e.persist();
+                    return e.id;
+                }, entryId -> Entry.deleteById(entryId));
+                return stored.get(0).entryId;
+            });
         });
-        List<Inspected> inspected = inspectAll(uploads, category);
-        List<EntryFile> stored = files.store(inspected, () -> {
-            // Re-checked under a lock on the school: two parallel uploads cannot both take the last place.
-            School school = School.findById(schoolId, LockModeType.PESSIMISTIC_WRITE);
-            Competition c = competitions.get(competitionId);
-            requireEditable(c);
-            requireQuota(c, schoolId);
-            Entry e = new Entry();
-            e.competition = c;
-            e.school = school;
-            e.category = category(c, request.categoryCode());
-            e.code = EntryCodes.next();
-            e.title = request.title().strip();
-            e.statement = request.statement();
-            applyConsent(e, request.consent());
-            replaceParticipants(e, request.participants());
-            e.persist();
-            return e.id;
-        }, entryId -> Entry.deleteById(entryId));
-        return stored.get(0).entryId;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -168,41 +173,44 @@ public class EntryService {
         return e;
     }
 
-    @Transactional
-    public Entry withdraw(long entryId) {
-        Entry e = access.ownEntry(entryId);
-        if (e.status == EntryStatus.WITHDRAWN) {
-            throw ProblemException.conflict("The entry is already withdrawn");
-        }
-        CompetitionStatus status = e.competition.status;
-        if (status != CompetitionStatus.DRAFT && status != CompetitionStatus.OPEN) {
-            throw ProblemException.conflict("Entries can be withdrawn only before judging starts; the competition is "
-                    + status, Map.of("currentStatus", status));
-        }
-        e.status = EntryStatus.WITHDRAWN;
-        e.updatedAt = Instant.now();
-        return e;
+    /** Withdraws the entry and removes its files, rows and objects (the reconciler finishes if the store is down). */
+    public void withdraw(long entryId) {
+        List<EntryFile> removed = QuarkusTransaction.requiringNew().call(() -> {
+            Entry e = access.ownEntry(entryId);
+            if (e.status == EntryStatus.WITHDRAWN) {
+                throw ProblemException.conflict("The entry is already withdrawn");
+            }
+            CompetitionStatus status = e.competition.status;
+            if (status != CompetitionStatus.DRAFT && status != CompetitionStatus.OPEN) {
+                throw ProblemException.conflict("Entries can be withdrawn only before judging starts; the competition is "
+                        + status, Map.of("currentStatus", status));
+            }
+            e.status = EntryStatus.WITHDRAWN;
+            e.updatedAt = Instant.now();
+            List<EntryFile> all = EntryFile.list("entryId", e.id);
+            EntryFile.delete("entryId", e.id);
+            return all;
+        });
+        files.deleteObjects(removed.stream().flatMap(f -> f.keys().stream()).toList());
     }
 
     /** Adds files to an editable entry; all or none are kept. */
     public List<EntryFile> addFiles(long entryId, List<Upload> uploads) {
-        if (uploads.isEmpty()) {
-            throw ProblemException.unprocessable("files", "attach at least one file");
-        }
-        Category category = QuarkusTransaction.requiringNew().call(() -> {
-            Entry e = access.ownEntry(entryId);
-            requireEditable(e);
-            // Loaded here: the files are inspected outside this transaction, where lazy loading fails.
-            org.hibernate.Hibernate.initialize(e.category);
-            return e.category;
+        return withUploads(uploads, () -> {
+            FileInspector.Rules rules = QuarkusTransaction.requiringNew().call(() -> {
+                Entry e = access.ownEntry(entryId);
+                requireEditable(e);
+                return FileInspector.Rules.of(e.category);
+            });
+            return withInspected(uploads, rules, inspected -> files.store(inspected, () -> {
+                Entry e = Entry.findById(entryId, LockModeType.PESSIMISTIC_WRITE);
+                requireEditable(e);
+                School.findById(e.school.id, LockModeType.PESSIMISTIC_WRITE);
+                requireByteQuota(e.competition, e.school.id, inspected);
+                e.updatedAt = Instant.now();
+                return e.id;
+            }, id -> { }));
         });
-        List<Inspected> inspected = inspectAll(uploads, category);
-        return files.store(inspected, () -> {
-            Entry e = Entry.findById(entryId, LockModeType.PESSIMISTIC_WRITE);
-            requireEditable(e);
-            e.updatedAt = Instant.now();
-            return e.id;
-        }, id -> { });
     }
 
     public void deleteFile(long entryId, long fileId) {
@@ -211,16 +219,56 @@ public class EntryService {
             requireEditable(e);
             return storedFile(e, fileId);
         });
-        files.delete(file);
+        files.delete(List.of(file));
     }
 
-    /** A STORED file of an entry this user may read, named as this user may see it; else 404. */
+    /**
+     * A STORED file of an entry this user may read, as {@code variant}, named as this user may see
+     * it; else 404. Only organisers get the original; a file awaiting privacy review is held back
+     * from jurors.
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public FileDownloads.Download download(long entryId, long fileId) {
+    public FileDownloads.Download download(long entryId, long fileId, FileVariant variant) {
         Entry e = access.readableEntry(entryId);
         EntryFile f = storedFile(e, fileId);
+        if (variant == FileVariant.ORIGINAL && !access.mayReadOriginal()) {
+            throw ProblemException.notFound("The original of file " + fileId);
+        }
+        if (f.review == EntryFile.Review.REQUIRED && !access.maySeeUnreviewed(e)) {
+            throw awaitingReview(fileId);
+        }
         String name = access.view() == AccessPolicy.View.FULL ? f.displayName : EntryViews.blindName(e, f);
-        return new FileDownloads.Download(f.objectKey, name, f.contentType, f.size);
+        return FileDownloads.Download.of(f, variant, name);
+    }
+
+    /** The public copy (clean, or its thumbnail) of a published entry's file, under an anonymous name. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public FileDownloads.Download publicDownload(long competitionId, int rank, long fileId, FileVariant variant) {
+        Entry e = AccessPolicy.publicEntry(competitionId, rank);
+        EntryFile f = storedFile(e, fileId);
+        if (variant == FileVariant.ORIGINAL || f.review == EntryFile.Review.REQUIRED) {
+            throw ProblemException.notFound("File " + fileId);
+        }
+        return FileDownloads.Download.of(f, variant, EntryViews.publicName(rank, f));
+    }
+
+    /** An organiser has looked at a file held back for privacy review and releases it. */
+    @Transactional
+    public EntryFile clearReview(long entryId, long fileId) {
+        Entry e = access.readableEntry(entryId);
+        if (!access.mayClearReview()) {
+            throw ProblemException.notFound("File " + fileId);
+        }
+        EntryFile f = storedFile(e, fileId);
+        if (f.review == EntryFile.Review.REQUIRED) {
+            f.review = EntryFile.Review.CLEARED;
+        }
+        return f;
+    }
+
+    private static ProblemException awaitingReview(long fileId) {
+        return ProblemException.conflict("File " + fileId + " is waiting for an organiser's privacy review",
+                Map.of("review", EntryFile.Review.REQUIRED));
     }
 
     private static EntryFile storedFile(Entry e, long fileId) {
@@ -231,8 +279,36 @@ public class EntryService {
         return f;
     }
 
-    private List<Inspected> inspectAll(List<Upload> uploads, Category category) {
-        return uploads.stream().map(u -> inspector.inspect(u.path(), u.fileName(), category)).toList();
+    /** Runs {@code work} and then deletes the uploaded temp files, whatever happened. */
+    private static <T> T withUploads(List<Upload> uploads, java.util.function.Supplier<T> work) {
+        try {
+            if (uploads.isEmpty()) {
+                throw ProblemException.unprocessable("files", "attach at least one file");
+            }
+            return work.get();
+        } finally {
+            for (Upload u : uploads) {
+                try {
+                    java.nio.file.Files.deleteIfExists(u.path());
+                } catch (java.io.IOException ignored) {
+                    // Quarkus deletes uploads at the end of the request as well
+                }
+            }
+        }
+    }
+
+    /** Inspects every upload (all must pass), runs {@code work}, then deletes the derived temp files. */
+    private <T> T withInspected(List<Upload> uploads, FileInspector.Rules rules,
+                                java.util.function.Function<List<Inspected>, T> work) {
+        List<Inspected> inspected = new ArrayList<>();
+        try {
+            for (Upload u : uploads) {
+                inspected.add(inspector.inspect(u.path(), u.fileName(), rules, u.sha256()));
+            }
+            return work.apply(inspected);
+        } finally {
+            inspected.forEach(Inspected::discard);
+        }
     }
 
     private static Category category(Competition c, String code) {
@@ -261,6 +337,20 @@ public class EntryService {
         if (active >= c.maxEntriesPerSchool) {
             throw ProblemException.conflict("This school already has " + active + " entries; the limit is "
                     + c.maxEntriesPerSchool, Map.of("limit", c.maxEntriesPerSchool));
+        }
+    }
+
+    /** The school's originals in this competition plus {@code incoming} must stay within the byte quota. */
+    private void requireByteQuota(Competition c, long schoolId, List<Inspected> incoming) {
+        long limit = c.maxSchoolBytes != null ? c.maxSchoolBytes : defaultSchoolBytes;
+        long used = EntryFile.getEntityManager().createQuery("select coalesce(sum(f.size), 0) from EntryFile f, Entry e"
+                        + " where f.entryId = e.id and e.competition.id = ?1 and e.school.id = ?2", Long.class)
+                .setParameter(1, c.id).setParameter(2, schoolId).getSingleResult();
+        long adding = incoming.stream().mapToLong(Inspected::size).sum();
+        if (used + adding > limit) {
+            throw ProblemException.conflict("This school has " + used + " bytes of files in this competition; adding "
+                    + adding + " would pass the limit of " + limit + " bytes",
+                    Map.of("limitBytes", limit, "usedBytes", used));
         }
     }
 

@@ -15,7 +15,24 @@ public final class EntryViews {
     private EntryViews() {
     }
 
-    public record FileView(Long id, String name, String contentType, Long size, String sha256) {
+    /**
+     * A file as listed with its entry. {@code thumbnail}: a thumbnail can be fetched;
+     * {@code review}: REQUIRED while an organiser must look at it before jurors see it.
+     */
+    public record FileView(Long id, String name, String contentType, Long size, String sha256, boolean thumbnail,
+                           EntryFile.Review review, String reviewNote) {
+
+        /** For the owning school and organisers: the upload's name, size and checksum. */
+        public static FileView full(EntryFile f) {
+            return new FileView(f.id, f.displayName, f.contentType, f.size, f.sha256, f.thumbKey != null, f.review,
+                    f.reviewNote);
+        }
+
+        /** For jurors: the clean copy, under the entry code. */
+        static FileView blind(Entry e, EntryFile f) {
+            return new FileView(f.id, blindName(e, f), f.contentType, f.cleanSize, null, f.thumbKey != null,
+                    f.review == EntryFile.Review.REQUIRED ? f.review : null, null);
+        }
     }
 
     public record ParticipantView(String firstName, int grade) {
@@ -49,19 +66,25 @@ public final class EntryViews {
                 new SchoolRef(e.school.id, e.school.name),
                 e.participants.stream().map(p -> new ParticipantView(p.firstName, p.grade)).toList(),
                 new ConsentView(e.consentJudging, e.consentPublishWork, e.consentPublishNames, e.consentAttestedBy),
-                files.stream().map(f -> new FileView(f.id, f.displayName, f.contentType, f.size, f.sha256)).toList(),
+                files.stream().map(FileView::full).toList(),
                 e.submittedAt, e.createdAt, e.updatedAt, e.version);
     }
 
     public static BlindEntry blind(Entry e, List<EntryFile> files) {
         return new BlindEntry(e.id, e.code, e.competition.id, e.title, e.category.code, e.statement,
-                files.stream().map(f -> new FileView(f.id, blindName(e, f), f.contentType, f.size, null)).toList());
+                files.stream().map(f -> FileView.blind(e, f)).toList());
     }
 
     /** Upload names can carry a child's name ("Riya_poster.jpg"): jurors get the code instead. */
     public static String blindName(Entry e, EntryFile f) {
         String ext = FileNames.extension(f.displayName);
         return e.code + "-file" + f.id + (ext.isEmpty() ? "" : "." + ext);
+    }
+
+    /** The public knows a published entry by its rank only. */
+    public static String publicName(int rank, EntryFile f) {
+        String ext = FileNames.extension(f.displayName);
+        return "entry-" + rank + "-file" + f.id + (ext.isEmpty() ? "" : "." + ext);
     }
 
     public static EntrySummary summary(Entry e, boolean withSchool) {

@@ -3,6 +3,7 @@ package org.juryroom.ops;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
+import java.time.Duration;
 import java.util.Optional;
 
 /** JuryRoom's own settings (prefix {@code juryroom}); Quarkus' own keys configure the stack. */
@@ -40,6 +41,46 @@ public interface JuryRoomConfig {
 
         @WithDefault("15M")
         java.time.Duration window();
+    }
+
+    Storage storage();
+
+    Quota quota();
+
+    interface Storage {
+        /** Images whose header announces more pixels are refused before anything is decoded. */
+        @WithDefault("40000000")
+        long maxImagePixels();
+
+        /** Longest side of thumbnails, in pixels. */
+        @WithDefault("400")
+        int thumbnailSize();
+
+        /** Where clean copies and thumbnails are made before they are stored. */
+        @WithDefault("${java.io.tmpdir}/juryroom-work")
+        String workDir();
+
+        /** How often the reconciler runs on each instance ("off" disables it, e.g. in tests). */
+        @WithDefault("10m")
+        String reconcileEvery();
+
+        /** How long after start-up the first reconciler run waits. */
+        @WithDefault("2m")
+        String reconcileDelay();
+
+        /** A PENDING row or an object without a row younger than this is left alone by the reconciler. */
+        @WithDefault("PT1H")
+        Duration reconcileGrace();
+
+        /** Rows or listed objects the reconciler handles per database round trip. */
+        @WithDefault("500")
+        int reconcileBatch();
+    }
+
+    interface Quota {
+        /** Total bytes of one school's originals in one competition, unless the competition sets its own. */
+        @WithDefault("2147483648")
+        long schoolBytes();
     }
 
     interface Demo {

@@ -14,7 +14,6 @@ import org.juryroom.storage.EntryFile;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * What the public may read: the frozen shortlist of a PUBLISHED competition, and of each entry
@@ -28,17 +27,17 @@ public class PublicShortlistService {
     }
 
     public record PublicEntry(int rank, String title, String schoolName, List<String> participants, String category,
-                              boolean workPublished) {
+                              boolean workPublished, List<PublicFile> files) {
+    }
+
+    /** A published file: its clean copy and thumbnail addresses (see PublicFileResource). */
+    public record PublicFile(long id, String contentType, String url, String thumbnailUrl) {
     }
 
     private final EntityManager em;
 
     public PublicShortlistService(EntityManager em) {
         this.em = em;
-    }
-
-    /** A shortlisted work the public may see: its first stored image or PDF. */
-    public record PublicWork(String objectKey, String contentType, String sha256) {
     }
 
     public PublicShortlist shortlist(long competitionId) {
@@ -51,21 +50,6 @@ public class PublicShortlistService {
     /** The published competitions, newest first. */
     public List<Competition> publishedCompetitions() {
         return Competition.list("status = ?1 order by publishedAt desc, id desc", CompetitionStatus.PUBLISHED);
-    }
-
-    /**
-     * The work at a place of a published shortlist, only where the guardians agreed to publish the
-     * work; empty otherwise (also for a video, which has no picture to show).
-     */
-    public Optional<PublicWork> work(long competitionId, int rank) {
-        Shortlist s = published(Competition.findById(competitionId), competitionId);
-        ShortlistEntry row = ShortlistEntry.find("shortlistId = ?1 and rank = ?2", s.id, rank).firstResult();
-        if (row == null || !em.find(Entry.class, row.entryId).consentPublishWork) {
-            return Optional.empty();
-        }
-        return EntryFile.storedOf(row.entryId).stream()
-                .filter(f -> f.contentType.startsWith("image/") || f.contentType.equals("application/pdf"))
-                .findFirst().map(f -> new PublicWork(f.objectKey, f.contentType, f.sha256));
     }
 
     // Anything not published does not exist for the public, drafts and frozen lists included.
@@ -81,6 +65,12 @@ public class PublicShortlistService {
         Entry e = em.find(Entry.class, row.entryId);
         List<String> names = e.consentPublishNames
                 ? e.participants.stream().map((Participant p) -> p.firstName).toList() : List.of();
-        return new PublicEntry(row.rank, row.title, row.schoolName, names, e.category.name, e.consentPublishWork);
+        List<PublicFile> files = !e.consentPublishWork ? List.of() : EntryFile.storedOf(e.id).stream()
+                .filter(f -> f.review != EntryFile.Review.REQUIRED)
+                .map(f -> {
+                    String url = "/api/public/competitions/" + e.competition.id + "/shortlist/" + row.rank + "/files/" + f.id;
+                    return new PublicFile(f.id, f.contentType, url, f.thumbKey == null ? null : url + "/thumbnail");
+                }).toList();
+        return new PublicEntry(row.rank, row.title, row.schoolName, names, e.category.name, e.consentPublishWork, files);
     }
 }

@@ -46,6 +46,42 @@ public class EntryFile extends PanacheEntityBase {
     @Column(name = "created_at", insertable = false, updatable = false)
     public Instant createdAt;
 
+    /** The copy jurors, the UI and the public get; equal to {@link #objectKey} when nothing had to be removed. */
+    @Column(name = "clean_key")
+    public String cleanKey;
+
+    @Column(name = "clean_sha256")
+    public String cleanSha256;
+
+    @Column(name = "clean_size")
+    public Long cleanSize;
+
+    /** A small JPEG made from the clean copy; null for videos. */
+    @Column(name = "thumb_key")
+    public String thumbKey;
+
+    @Column(name = "thumb_sha256")
+    public String thumbSha256;
+
+    @Column(name = "thumb_size")
+    public Long thumbSize;
+
+    @Enumerated(EnumType.STRING)
+    public Review review = Review.NONE;
+
+    /** Why an organiser must look at the file (e.g. WebM metadata that could not be removed). */
+    @Column(name = "review_note")
+    public String reviewNote;
+
+    /** Whether jurors and the public must wait for an organiser before they see this file. */
+    public enum Review { NONE, REQUIRED, CLEARED }
+
+    /** Every object this row owns, each once (the clean copy may be the original itself). */
+    public List<String> keys() {
+        return java.util.stream.Stream.of(objectKey, cleanKey, thumbKey)
+                .filter(java.util.Objects::nonNull).distinct().toList();
+    }
+
     public static List<EntryFile> storedOf(long entryId) {
         return list("entryId = ?1 and status = ?2 order by id", entryId, FileStatus.STORED);
     }

@@ -19,6 +19,21 @@ public class FileDownloads {
 
     /** What to send: which object, under which name and type. */
     public record Download(String objectKey, String name, String contentType, long size) {
+
+        /** The {@code variant} of a STORED file, sent under {@code name}; 404 for a video's thumbnail. */
+        public static Download of(EntryFile f, FileVariant variant, String name) {
+            return switch (variant) {
+                case CLEAN -> new Download(f.cleanKey, name, f.contentType, f.cleanSize);
+                case ORIGINAL -> new Download(f.objectKey, name, f.contentType, f.size);
+                case THUMBNAIL -> {
+                    if (f.thumbKey == null) {
+                        throw ProblemException.notFound("A thumbnail of file " + f.id);
+                    }
+                    String base = name.contains(".") ? name.substring(0, name.lastIndexOf('.')) : name;
+                    yield new Download(f.thumbKey, base + "-thumbnail.jpg", FileService.THUMBNAIL_TYPE, f.thumbSize);
+                }
+            };
+        }
     }
 
     private static final Pattern RANGE = Pattern.compile("bytes=(\\d*)-(\\d*)");

@@ -1,9 +1,16 @@
 package org.juryroom.storage;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import org.apache.tika.Tika;
+import org.jboss.logging.Logger;
+import org.juryroom.common.Problem;
 import org.juryroom.common.ProblemException;
 import org.juryroom.competition.Category;
+import org.juryroom.ops.JuryRoomConfig;
+import org.juryroom.storage.scrub.PrivacyScrubber;
+import org.juryroom.storage.scrub.PrivacyScrubber.Derived;
+import org.juryroom.storage.scrub.Rejected;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,45 +21,129 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
- * Intake check of one uploaded file, before anything is written: the size against the
- * category, the type by content (magic bytes, never the name or the client's Content-Type),
- * and the name's extension against that type.
+ * Intake of one uploaded file, before anything is written: the size against the category, the
+ * type by content (magic bytes, never the name or the client's Content-Type), the name's
+ * extension against that type, the format's own rules (pixel count, PDF active content,
+ * container structure), and the derived clean copy and thumbnail (see {@link PrivacyScrubber}).
  */
 @ApplicationScoped
 public class FileInspector {
 
-    /** What an accepted upload is, as the rest of the system will know it. */
-    public record Inspected(Path path, String displayName, String contentType, long size, String sha256) {
+    private static final Logger LOG = Logger.getLogger(FileInspector.class);
+
+    /** What a category accepts. */
+    public record Rules(String category, List<String> allowedTypes, long maxFileBytes) {
+        public static Rules of(Category c) {
+            return new Rules(c.code, c.allowedTypes(), c.maxFileBytes);
+        }
+    }
+
+    /** A file on disk with its size and SHA-256. */
+    public record Blob(Path path, long size, String sha256) {
+        static Blob of(Path path) {
+            return path == null ? null : new Blob(path, sizeOf(path), FileInspector.sha256(path));
+        }
+    }
+
+    /**
+     * An accepted upload as the rest of the system will know it, with its derived files
+     * ({@code clean} null when the original needs no cleaning). Call {@link #discard()} when done.
+     */
+    public record Inspected(Path path, String displayName, String contentType, long size, String sha256,
+                            Blob clean, Blob thumbnail, String reviewNote) {
+        /** Deletes the derived files (the upload itself belongs to the HTTP layer). */
+        public void discard() {
+            new Derived(clean == null ? null : clean.path(), thumbnail == null ? null : thumbnail.path(), null).delete();
+        }
     }
 
     private final Tika tika = new Tika();
+    private final PrivacyScrubber.Limits limits;
+    private final Path workDir;
+
+    @Inject
+    public FileInspector(JuryRoomConfig config) {
+        this(new PrivacyScrubber.Limits(config.storage().maxImagePixels(), config.storage().thumbnailSize()),
+                Path.of(config.storage().workDir()));
+    }
+
+    public FileInspector(PrivacyScrubber.Limits limits, Path workDir) {
+        this.limits = limits;
+        this.workDir = workDir;
+    }
 
     public Inspected inspect(Path path, String clientName, Category category) {
+        return inspect(path, clientName, Rules.of(category), null);
+    }
+
+    /** {@code expectedSha256}, when the client sent one, must match the bytes received. */
+    public Inspected inspect(Path path, String clientName, Rules rules, String expectedSha256) {
+        long began = System.nanoTime();
         String displayName = FileNames.sanitise(clientName);
         long size = sizeOf(path);
         if (size == 0) {
             throw ProblemException.unprocessable("files", displayName + " is empty");
         }
-        if (size > category.maxFileBytes) {
-            throw ProblemException.tooLarge(displayName + " is " + size + " bytes; the " + category.code
-                    + " category accepts at most " + category.maxFileBytes + " bytes", category.maxFileBytes);
+        if (size > rules.maxFileBytes()) {
+            throw ProblemException.tooLarge(displayName + " is " + size + " bytes; the " + rules.category()
+                    + " category accepts at most " + rules.maxFileBytes() + " bytes", rules.maxFileBytes());
         }
         String detected = detect(path);
-        if (!category.allowedTypes().contains(detected)) {
+        if (!rules.allowedTypes().contains(detected)) {
             throw ProblemException.unsupportedType(displayName + " is " + detected + " by its content; the "
-                    + category.code + " category accepts " + String.join(", ", category.allowedTypes()));
+                    + rules.category() + " category accepts " + String.join(", ", rules.allowedTypes()));
         }
         Set<String> extensions = FileTypes.EXTENSIONS.get(detected);
         String extension = FileNames.extension(displayName);
-        if (!extensions.contains(extension)) {
+        if (extensions == null || !extensions.contains(extension)) {
             throw ProblemException.unsupportedType(displayName + " has content of type " + detected
                     + " but its name ends in '." + extension + "'; expected " + String.join(" or ",
-                    extensions.stream().sorted().map(e -> "." + e).toList()));
+                    (extensions == null ? Set.<String>of() : extensions).stream().sorted().map(e -> "." + e).toList()));
         }
-        return new Inspected(path, displayName, detected, size, sha256(path));
+        String sha256 = sha256(path);
+        if (expectedSha256 != null && !expectedSha256.isBlank() && !expectedSha256.strip().equalsIgnoreCase(sha256)) {
+            throw new ProblemException(422, "Checksum mismatch", displayName + " arrived with SHA-256 " + sha256
+                    + ", not the " + expectedSha256.strip() + " that was sent with it; upload it again",
+                    List.of(new Problem.Violation("sha256", "does not match the file")), Map.of("rule", "checksum"));
+        }
+        Derived derived = derive(path, detected, displayName);
+        LOG.debugf("Inspected %s (%s, %d bytes) in %d ms", displayName, detected, size,
+                (System.nanoTime() - began) / 1_000_000);
+        try {
+            Blob clean = Blob.of(derived.clean());
+            if (clean != null && clean.sha256().equals(sha256)) {
+                // Nothing was removed: the original serves as its own clean copy, stored once.
+                Files.deleteIfExists(clean.path());
+                clean = null;
+            }
+            return new Inspected(path, displayName, detected, size, sha256, clean, Blob.of(derived.thumbnail()),
+                    derived.reviewNote());
+        } catch (IOException e) {
+            derived.delete();
+            throw new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            derived.delete();
+            throw e;
+        }
+    }
+
+    private Derived derive(Path path, String type, String displayName) {
+        try {
+            return PrivacyScrubber.derive(path, type, limits, workDir);
+        } catch (Rejected e) {
+            LOG.debugf("Refused %s: %s (%s)", displayName, e.getMessage(), e.rule());
+            throw rejected(displayName, e.rule(), e.getMessage());
+        }
+    }
+
+    private static ProblemException rejected(String displayName, String rule, String message) {
+        return new ProblemException(422, "Unprocessable entity", displayName + ": " + message,
+                List.of(new Problem.Violation("files", message)), Map.of("rule", rule));
     }
 
     private String detect(Path path) {
@@ -73,11 +164,18 @@ public class FileInspector {
     }
 
     public static String sha256(Path path) {
-        try (InputStream in = new DigestInputStream(Files.newInputStream(path), MessageDigest.getInstance("SHA-256"))) {
-            in.transferTo(java.io.OutputStream.nullOutputStream());
-            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+        try (InputStream in = Files.newInputStream(path)) {
+            return sha256(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Reads the stream to its end; the heap holds one buffer, never the whole stream. */
+    public static String sha256(InputStream stream) throws IOException {
+        try (DigestInputStream in = new DigestInputStream(stream, MessageDigest.getInstance("SHA-256"))) {
+            in.transferTo(java.io.OutputStream.nullOutputStream());
+            return HexFormat.of().formatHex(in.getMessageDigest().digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -3,6 +3,9 @@ package org.juryroom.storage;
 import io.minio.BucketExistsArgs;
 import io.minio.GetObjectArgs;
 import io.minio.GetObjectResponse;
+import io.minio.ListObjectsArgs;
+import io.minio.Result;
+import io.minio.messages.Item;
 import io.minio.MakeBucketArgs;
 import io.minio.MinioClient;
 import io.minio.PutObjectArgs;
@@ -17,6 +20,9 @@ import org.juryroom.ops.JuryRoomConfig;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -25,6 +31,8 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class ObjectStore {
+
+    static final String SHA256_META = "sha256";
 
     private final MinioClient minio;
     private final String bucket;
@@ -52,13 +60,51 @@ public class ObjectStore {
         }
     }
 
-    /** Streams a file from disk into the store; the heap never holds the whole file. */
-    public void put(String key, Path file, String contentType) {
+    /**
+     * Streams a file from disk into the store; the heap never holds the whole file. The request
+     * is signed with the payload's SHA-256 (AWS V4), so the server refuses bytes altered on the
+     * way, and the file's SHA-256 is kept as object metadata for the reconciler and verify.
+     */
+    public void put(String key, Path file, String contentType, String sha256) {
         try (InputStream in = Files.newInputStream(file)) {
             minio.putObject(PutObjectArgs.builder().bucket(bucket).object(key)
-                    .stream(in, Files.size(file), -1).contentType(contentType).build());
+                    .stream(in, Files.size(file), -1).contentType(contentType)
+                    .userMetadata(Map.of(SHA256_META, sha256)).build());
         } catch (Exception e) {
             throw unavailable("store", e);
+        }
+    }
+
+    /** The SHA-256 of the object's bytes as they are in the store now (streamed), or empty when it is missing. */
+    public Optional<String> rehash(String key) {
+        if (stat(key).isEmpty()) {
+            return Optional.empty();
+        }
+        try (InputStream in = get(key)) {
+            return Optional.of(FileInspector.sha256(in));
+        } catch (java.io.IOException e) {
+            throw unavailable("read", e);
+        }
+    }
+
+    /** One page of the bucket's objects under {@code prefix}, in key order, after {@code startAfter}. */
+    public List<Item> list(String prefix, String startAfter, int max) {
+        List<Item> page = new ArrayList<>();
+        try {
+            ListObjectsArgs.Builder args = ListObjectsArgs.builder().bucket(bucket).prefix(prefix).recursive(true)
+                    .maxKeys(max);
+            if (startAfter != null) {
+                args.startAfter(startAfter);
+            }
+            for (Result<Item> r : minio.listObjects(args.build())) {
+                page.add(r.get());
+                if (page.size() >= max) {
+                    break;
+                }
+            }
+            return page;
+        } catch (Exception e) {
+            throw unavailable("list", e);
         }
     }
 

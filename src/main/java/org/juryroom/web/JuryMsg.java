@@ -149,4 +149,10 @@ public interface JuryMsg {
 
     @Message
     String jury_submit_next();
+
+    @Message
+    String jury_held_title();
+
+    @Message
+    String jury_held_text();
 }

@@ -422,4 +422,28 @@ public interface OrgMsg {
 
     @Message
     String org_attested();
+
+    @Message
+    String org_school_storage();
+
+    @Message
+    String org_school_storage_default();
+
+    @Message
+    String org_held_title();
+
+    @Message
+    String org_held_badge();
+
+    @Message
+    String org_release();
+
+    @Message
+    String org_released();
+
+    @Message
+    String org_original();
+
+    @Message
+    String org_original_hint();
 }

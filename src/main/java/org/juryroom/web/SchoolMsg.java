@@ -257,4 +257,7 @@ public interface SchoolMsg {
 
     @Message
     String entry_withdraw_yes();
+
+    @Message
+    String entry_held();
 }

@@ -34,7 +34,7 @@ import org.juryroom.web.WebErrors;
 import org.juryroom.web.jury.JuryViews.CriterionRow;
 import org.juryroom.web.jury.JuryViews.Desk;
 import org.juryroom.web.jury.JuryViews.DeskCompetition;
-import org.juryroom.web.jury.JuryViews.FileRow;
+import org.juryroom.web.FileRow;
 import org.juryroom.web.jury.JuryViews.Queue;
 
 import java.util.ArrayList;

@@ -7,7 +7,7 @@ import org.juryroom.entry.EntryViews.BlindEntry;
 import org.juryroom.judging.JuryQueueService.QueueItem;
 import org.juryroom.judging.ScorecardStatus;
 import org.juryroom.web.Forms.Errors;
-import org.juryroom.web.school.SchoolViews;
+import org.juryroom.web.FileRow;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -41,9 +41,6 @@ public final class JuryViews {
         }
     }
 
-    public record FileRow(long id, String name, String contentType, long size, String kind) {
-    }
-
     public record CriterionRow(int number, String code, String name, String description, String weightShare, int min,
                                int max, Integer value, boolean buttons, String error) {
         public List<Integer> scale() {
@@ -73,8 +70,7 @@ public final class JuryViews {
     }
 
     static List<FileRow> files(BlindEntry e) {
-        return e.files().stream().map(f -> new FileRow(f.id(), f.name(), f.contentType(),
-                f.size() == null ? 0 : f.size(), SchoolViews.kind(f.contentType()))).toList();
+        return e.files().stream().map(FileRow::of).toList();
     }
 
     /** The rubric with the juror's values (saved or just posted) and any refusal per criterion. */

@@ -25,8 +25,9 @@ import java.util.List;
  * the request, and the API's violation keys ({@code categories[n].code}) point at the right field.
  */
 public record CompetitionForm(Long id, CompetitionStatus status, String title, String theme, String opensAt,
-                              String closesAt, String shortlistSize, String maxEntries, String rankingMethod,
-                              List<CategoryRow> categories, List<CriterionRow> criteria, Errors errors) {
+                              String closesAt, String shortlistSize, String maxEntries, String maxSchoolMb,
+                              String rankingMethod, List<CategoryRow> categories, List<CriterionRow> criteria,
+                              Errors errors) {
 
     /** The API's limit on categories and criteria. */
     static final int MAX_ROWS = 20;
@@ -64,7 +65,7 @@ public record CompetitionForm(Long id, CompetitionStatus status, String title, S
 
     public List<String> otherErrors() {
         return errors.others(List.of("title", "theme", "submissionOpensAt", "submissionClosesAt", "shortlistSize",
-                "maxEntriesPerSchool", "rankingMethod", "categories", "criteria"));
+                "maxEntriesPerSchool", "maxSchoolBytes", "rankingMethod", "categories", "criteria"));
     }
 
     static CompetitionForm blank() {
@@ -81,7 +82,7 @@ public record CompetitionForm(Long id, CompetitionStatus status, String title, S
                         "1", "10"),
                 new CriterionRow(3, "age-fit", "Right for children",
                         "Speaks to children without frightening or shaming them.", "15", "1", "10")));
-        return new CompetitionForm(null, null, "", "", "", "", "25", "5", NormalisationMethod.Z_SCORE.name(), cats,
+        return new CompetitionForm(null, null, "", "", "", "", "25", "5", "", NormalisationMethod.Z_SCORE.name(), cats,
                 crits, Errors.NONE);
     }
 
@@ -95,8 +96,9 @@ public record CompetitionForm(Long id, CompetitionStatus status, String title, S
                 String.valueOf(k.minScore), String.valueOf(k.maxScore))));
         return new CompetitionForm(c.id, c.status, c.title, c.theme == null ? "" : c.theme,
                 Formats.inputValue(c.submissionOpensAt), Formats.inputValue(c.submissionClosesAt),
-                String.valueOf(c.shortlistSize), String.valueOf(c.maxEntriesPerSchool), c.rankingMethod.name(), cats,
-                crits, Errors.NONE).withBlankRows();
+                String.valueOf(c.shortlistSize), String.valueOf(c.maxEntriesPerSchool),
+                c.maxSchoolBytes == null ? "" : mb(c.maxSchoolBytes), c.rankingMethod.name(), cats, crits, Errors.NONE)
+                .withBlankRows();
     }
 
     /** The posted form (of the current request), rows as sent, for showing again. */
@@ -125,17 +127,18 @@ public record CompetitionForm(Long id, CompetitionStatus status, String title, S
         }
         return new CompetitionForm(id, status, FormFields.first("title"), FormFields.first("theme"),
                 FormFields.first("opensAt"), FormFields.first("closesAt"), FormFields.first("shortlistSize"),
-                FormFields.first("maxEntries"), FormFields.first("rankingMethod"), cats, crits, Errors.NONE);
+                FormFields.first("maxEntries"), FormFields.first("maxSchoolMb"), FormFields.first("rankingMethod"), cats,
+                crits, Errors.NONE);
     }
 
     /** The same form with the categories and rubric of {@code fixed} (locked once the competition is open). */
     CompetitionForm withStructureOf(CompetitionForm fixed) {
-        return new CompetitionForm(id, status, title, theme, opensAt, closesAt, shortlistSize, maxEntries,
+        return new CompetitionForm(id, status, title, theme, opensAt, closesAt, shortlistSize, maxEntries, maxSchoolMb,
                 rankingMethod, fixed.categories, fixed.criteria, errors);
     }
 
     CompetitionForm withErrors(Errors errors) {
-        return new CompetitionForm(id, status, title, theme, opensAt, closesAt, shortlistSize, maxEntries,
+        return new CompetitionForm(id, status, title, theme, opensAt, closesAt, shortlistSize, maxEntries, maxSchoolMb,
                 rankingMethod, categories, criteria, errors).withBlankRows();
     }
 
@@ -152,7 +155,7 @@ public record CompetitionForm(Long id, CompetitionStatus status, String title, S
         if (crits.isEmpty() || !crits.get(crits.size() - 1).code().isBlank()) {
             crits.add(new CriterionRow(crits.size(), "", "", "", "", "1", "10"));
         }
-        return new CompetitionForm(id, status, title, theme, opensAt, closesAt, shortlistSize, maxEntries,
+        return new CompetitionForm(id, status, title, theme, opensAt, closesAt, shortlistSize, maxEntries, maxSchoolMb,
                 rankingMethod, cats, crits, errors);
     }
 
@@ -167,7 +170,8 @@ public record CompetitionForm(Long id, CompetitionStatus status, String title, S
                 .map(k -> new CriterionRequest(k.code(), k.name(), k.description().isBlank() ? null : k.description(),
                         decimal(k.weight()), integer(k.min()), integer(k.max()))).toList();
         return new CreateCompetition(title.strip(), theme.isBlank() ? null : theme, dateTime(opensAt),
-                dateTime(closesAt), integer(shortlistSize), integer(maxEntries), method(rankingMethod), cats, crits);
+                dateTime(closesAt), integer(shortlistSize), integer(maxEntries), method(rankingMethod), cats, crits,
+                megabytes(maxSchoolMb));
     }
 
     private static String mb(long bytes) {

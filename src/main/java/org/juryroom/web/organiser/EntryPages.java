@@ -5,6 +5,7 @@ import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -20,7 +21,7 @@ import org.juryroom.entry.EntryService;
 import org.juryroom.entry.EntryViews;
 import org.juryroom.entry.EntryViews.EntryDetails;
 import org.juryroom.web.WebErrors;
-import org.juryroom.web.jury.JuryViews;
+import org.juryroom.web.FileRow;
 
 import java.util.List;
 
@@ -55,8 +56,7 @@ public class EntryPages {
         }
     }
 
-    public record EntryPage(EntryDetails entry, String competitionTitle, List<JuryViews.FileRow> files,
-                            JuryViews.FileRow current) {
+    public record EntryPage(EntryDetails entry, String competitionTitle, List<FileRow> files, FileRow current) {
     }
 
     @CheckedTemplate(basePath = "organiser")
@@ -91,14 +91,20 @@ public class EntryPages {
                 (int) Math.max(1, (p.total() + PAGE_SIZE - 1) / PAGE_SIZE), p.total()));
     }
 
+    /** The organiser has looked at a file that storage held back and releases it to the jury. */
+    @POST
+    @Path("entries/{eid}/files/{fid}/review")
+    public Response release(@PathParam("eid") long eid, @PathParam("fid") long fid) {
+        entries.clearReview(eid, fid);
+        return WebErrors.redirect("/organiser/entries/" + eid + "?file=" + fid + "&released");
+    }
+
     @GET
     @Path("entries/{eid}")
     public TemplateInstance entry(@PathParam("eid") long eid, @QueryParam("file") Long fileId) {
         EntryDetails d = (EntryDetails) entries.view(eid);
-        List<JuryViews.FileRow> files = d.files().stream().map(f -> new JuryViews.FileRow(f.id(), f.name(),
-                f.contentType(), f.size() == null ? 0 : f.size(),
-                org.juryroom.web.school.SchoolViews.kind(f.contentType()))).toList();
-        JuryViews.FileRow current = files.stream().filter(f -> fileId != null && f.id() == fileId).findFirst()
+        List<FileRow> files = d.files().stream().map(FileRow::of).toList();
+        FileRow current = files.stream().filter(f -> fileId != null && f.id() == fileId).findFirst()
                 .orElse(files.isEmpty() ? null : files.get(0));
         return Templates.entry(new EntryPage(d, competitions.get(d.competitionId()).title, files, current));
     }

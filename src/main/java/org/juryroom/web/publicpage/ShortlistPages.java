@@ -12,11 +12,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
-import org.juryroom.common.ProblemException;
 import org.juryroom.competition.Competition;
+import org.juryroom.entry.EntryService;
+import org.juryroom.storage.FileDownloads;
+import org.juryroom.storage.FileVariant;
 import org.juryroom.publishing.PublicShortlistService;
 import org.juryroom.publishing.PublicShortlistService.PublicShortlist;
-import org.juryroom.publishing.PublicShortlistService.PublicWork;
 import org.juryroom.web.WebErrors;
 
 import java.nio.charset.StandardCharsets;
@@ -41,7 +42,8 @@ public class ShortlistPages {
     public record Published(long id, String title, String theme) {
     }
 
-    public record Card(int rank, String title, String schoolName, String names, String category, boolean picture) {
+    /** {@code pictureId}: the file whose thumbnail the card shows, or null (no consent, or a video). */
+    public record Card(int rank, String title, String schoolName, String names, String category, Long pictureId) {
     }
 
     public record Gallery(long id, PublicShortlist shortlist, List<Card> cards) {
@@ -55,12 +57,15 @@ public class ShortlistPages {
     }
 
     private final PublicShortlistService shortlists;
-    private final PublicThumbnails thumbnails;
+    private final EntryService entries;
+    private final FileDownloads downloads;
     private final WebErrors errors;
 
-    public ShortlistPages(PublicShortlistService shortlists, PublicThumbnails thumbnails, WebErrors errors) {
+    public ShortlistPages(PublicShortlistService shortlists, EntryService entries, FileDownloads downloads,
+                          WebErrors errors) {
         this.shortlists = shortlists;
-        this.thumbnails = thumbnails;
+        this.entries = entries;
+        this.downloads = downloads;
         this.errors = errors;
     }
 
@@ -83,24 +88,31 @@ public class ShortlistPages {
     public Response gallery(@PathParam("cid") long cid, Request request) {
         PublicShortlist s = shortlists.shortlist(cid);
         List<Card> cards = s.entries().stream().map(e -> new Card(e.rank(), e.title(), e.schoolName(),
-                String.join(", ", e.participants()), e.category(), e.workPublished())).toList();
+                String.join(", ", e.participants()), e.category(), e.files().stream()
+                .filter(f -> f.thumbnailUrl() != null).map(PublicShortlistService.PublicFile::id).findFirst()
+                .orElse(null))).toList();
         return cacheable(request, cid + "|" + s, Templates.gallery(new Gallery(cid, s, cards)), MAX_AGE_SECONDS);
     }
 
-    /** The picture of a shortlisted work: only with consent to publish the work, else 404. */
+    /**
+     * The thumbnail of a shortlisted work's clean copy (made by storage), only with consent to
+     * publish the work, else 404 (the same check as the public API). Served with public caching:
+     * a published file never changes, so its object key is its version.
+     */
     @GET
-    @Path("{cid}/works/{rank}.jpg")
+    @Path("{cid}/works/{rank}/{fid}.jpg")
     @Produces("image/jpeg")
-    public Response picture(@PathParam("cid") long cid, @PathParam("rank") int rank, Request request) {
-        PublicWork work = shortlists.work(cid, rank)
-                .orElseThrow(() -> ProblemException.notFound("Picture " + rank));
-        EntityTag tag = new EntityTag(work.sha256().substring(0, 32));
+    public Response picture(@PathParam("cid") long cid, @PathParam("rank") int rank, @PathParam("fid") long fid,
+                            Request request) {
+        FileDownloads.Download d = entries.publicDownload(cid, rank, fid, FileVariant.THUMBNAIL);
+        EntityTag tag = new EntityTag(sha256(d.objectKey()).substring(0, 32));
         Response.ResponseBuilder unchanged = request.evaluatePreconditions(tag);
         if (unchanged != null) {
             return unchanged.header("Cache-Control", cache(PICTURE_MAX_AGE_SECONDS)).build();
         }
-        return Response.ok(thumbnails.of(work), "image/jpeg").tag(tag)
-                .header("Cache-Control", cache(PICTURE_MAX_AGE_SECONDS)).build();
+        return Response.fromResponse(downloads.respond(d, null)).tag(tag)
+                .header("Cache-Control", null).header("Cache-Control", cache(PICTURE_MAX_AGE_SECONDS))
+                .header("Content-Disposition", null).header("Content-Disposition", "inline").build();
     }
 
     /** 304 when the browser or a cache already holds this version; otherwise the page with its tag. */

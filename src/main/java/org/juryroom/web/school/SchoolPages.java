@@ -232,7 +232,7 @@ public class SchoolPages {
 
     private static List<Upload> uploads(List<FileUpload> files) {
         return files == null ? List.of() : files.stream().filter(f -> f.size() > 0 || !f.fileName().isBlank())
-                .map(f -> new Upload(f.uploadedFile(), f.fileName())).toList();
+                .map(f -> new Upload(f.uploadedFile(), f.fileName(), null)).toList();
     }
 
     static boolean editable(Entry e) {

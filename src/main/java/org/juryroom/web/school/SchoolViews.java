@@ -7,10 +7,10 @@ import org.juryroom.competition.CompetitionStatus;
 import org.juryroom.entry.Entry;
 import org.juryroom.entry.EntryStatus;
 import org.juryroom.entry.EntryViews.EntryDetails;
-import org.juryroom.entry.EntryViews.FileView;
 import org.juryroom.storage.EntryFile;
 import org.juryroom.storage.FileTypes;
 import org.juryroom.web.Deadline;
+import org.juryroom.web.FileRow;
 import org.juryroom.web.Forms.Errors;
 
 import java.time.Instant;
@@ -70,9 +70,6 @@ public class SchoolViews {
         }
     }
 
-    public record FileRow(long id, String name, String contentType, long size, String kind) {
-    }
-
     public record EntryPage(EntryDetails entry, long competitionId, String competitionTitle, Deadline deadline,
                             CategoryOption category, boolean editable, boolean withdrawable, List<FileRow> files,
                             Errors errors) {
@@ -127,24 +124,9 @@ public class SchoolViews {
                 .orElse(null);
         boolean withdrawable = d.status() != EntryStatus.WITHDRAWN
                 && (c.status == CompetitionStatus.DRAFT || c.status == CompetitionStatus.OPEN);
-        List<FileRow> files = d.files().stream().map(SchoolViews::fileRow).toList();
+        List<FileRow> files = d.files().stream().map(FileRow::of).toList();
         return new EntryPage(d, c.id, c.title, Deadline.of(c), category, SchoolPages.editable(e), withdrawable, files,
                 errors);
-    }
-
-    static FileRow fileRow(FileView f) {
-        return new FileRow(f.id(), f.name(), f.contentType(), f.size() == null ? 0 : f.size(), kind(f.contentType()));
-    }
-
-    /** image, pdf or video: how a page shows a file of this type. */
-    public static String kind(String contentType) {
-        if (contentType.startsWith("image/")) {
-            return "image";
-        }
-        if (contentType.startsWith("video/")) {
-            return "video";
-        }
-        return "pdf";
     }
 
     static List<CategoryOption> options(Competition c) {

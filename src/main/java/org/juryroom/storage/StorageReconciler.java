@@ -1,0 +1,218 @@
+package org.juryroom.storage;
+
+import io.agroal.api.AgroalDataSource;
+import io.minio.messages.Item;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import org.jboss.logging.Logger;
+import org.juryroom.common.ProblemException;
+import org.juryroom.ops.JuryRoomConfig;
+
+import java.net.InetAddress;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Brings rows and objects back together after whatever failed: PENDING rows older than the
+ * grace period become STORED if all their objects are there with the right SHA-256, otherwise
+ * they are removed with their objects; objects that no row names (deleted files, withdrawn
+ * entries, failed uploads) are deleted once older than the grace period. One instance at a time
+ * (a PostgreSQL advisory lock), in batches, so it is safe on several instances and at any size.
+ */
+@ApplicationScoped
+public class StorageReconciler {
+
+    private static final Logger LOG = Logger.getLogger(StorageReconciler.class);
+    /** Advisory lock key: "JURYRECO" as a number, unique to this job. */
+    static final long LOCK_KEY = 0x4A5552595245434FL;
+    static final String PREFIX = "entries/";
+
+    /** The outcome of one call: {@code run} is null when another instance held the lock. */
+    public record Report(boolean ran, ReconcilerRun run) {
+    }
+
+    private final ObjectStore store;
+    private final FileService files;
+    private final AgroalDataSource dataSource;
+    private final EntityManager em;
+    private final JuryRoomConfig config;
+
+    public StorageReconciler(ObjectStore store, FileService files, AgroalDataSource dataSource, EntityManager em,
+                             JuryRoomConfig config) {
+        this.store = store;
+        this.files = files;
+        this.dataSource = dataSource;
+        this.em = em;
+        this.config = config;
+    }
+
+    @Scheduled(identity = "storage-reconciler", every = "${juryroom.storage.reconcile-every:10m}",
+            delayed = "${juryroom.storage.reconcile-delay:2m}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scheduled() {
+        run();
+    }
+
+    /** Runs one reconciliation now, unless another instance is running one. */
+    public Report run() {
+        try (Connection lock = dataSource.getConnection()) {
+            if (!advisory(lock, "select pg_try_advisory_lock(?)")) {
+                LOG.info("Storage reconciler: another instance is running, skipped");
+                return new Report(false, null);
+            }
+            try {
+                return new Report(true, reconcile());
+            } finally {
+                advisory(lock, "select pg_advisory_unlock(?)");
+            }
+        } catch (SQLException e) {
+            throw ProblemException.unavailable("The database is not reachable; the reconciler did not run");
+        }
+    }
+
+    private static boolean advisory(Connection c, String sql) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            s.setLong(1, LOCK_KEY);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() && r.getBoolean(1);
+            }
+        }
+    }
+
+    private ReconcilerRun reconcile() {
+        ReconcilerRun run = new ReconcilerRun();
+        run.startedAt = Instant.now();
+        run.instance = instanceName();
+        Instant cutoff = run.startedAt.minus(config.storage().reconcileGrace());
+        StringBuilder note = new StringBuilder();
+        try {
+            resolvePending(cutoff, run);
+            deleteOrphans(cutoff, run);
+        } catch (ProblemException e) {
+            run.failures++;
+            note.append("stopped early: ").append(e.getMessage());
+        }
+        run.finishedAt = Instant.now();
+        run.note = note.isEmpty() ? null : note.toString();
+        QuarkusTransaction.requiringNew().run(() -> run.persist());
+        LOG.infof("Storage reconciler: %d PENDING marked STORED, %d PENDING removed, %d objects listed, "
+                        + "%d orphans deleted, %d failures%s", run.pendingStored, run.pendingRemoved, run.objectsListed,
+                run.orphansDeleted, run.failures, run.note == null ? "" : " (" + run.note + ")");
+        return run;
+    }
+
+    private void resolvePending(Instant cutoff, ReconcilerRun run) {
+        long afterId = 0;
+        while (true) {
+            long after = afterId;
+            List<EntryFile> batch = QuarkusTransaction.requiringNew().call(() -> EntryFile.<EntryFile>find(
+                            "status = ?1 and createdAt < ?2 and id > ?3 order by id", FileStatus.PENDING, cutoff, after)
+                    .page(0, config.storage().reconcileBatch()).list());
+            if (batch.isEmpty()) {
+                return;
+            }
+            for (EntryFile row : batch) {
+                afterId = row.id;
+                try {
+                    resolve(row, run);
+                } catch (ProblemException e) {
+                    run.failures++;
+                    LOG.warnf("Storage reconciler: PENDING file %d left for the next run: %s", row.id, e.getMessage());
+                }
+            }
+        }
+    }
+
+    private void resolve(EntryFile row, ReconcilerRun run) {
+        boolean complete = expectedHashes(row).entrySet().stream()
+                .allMatch(e -> store.rehash(e.getKey()).map(e.getValue()::equals).orElse(false));
+        if (complete) {
+            int marked = QuarkusTransaction.requiringNew().call(() ->
+                    EntryFile.update("status = ?1 where id = ?2 and status = ?3", FileStatus.STORED, row.id,
+                            FileStatus.PENDING));
+            run.pendingStored += marked;
+            LOG.infof("Storage reconciler: file %d had all its objects, marked STORED", row.id);
+        } else {
+            long removed = QuarkusTransaction.requiringNew().call(() ->
+                    EntryFile.delete("id = ?1 and status = ?2", row.id, FileStatus.PENDING));
+            if (removed == 1) {
+                run.pendingRemoved++;
+                files.deleteObjects(row.keys());
+                LOG.infof("Storage reconciler: file %d was incomplete, removed it and its objects %s", row.id,
+                        row.keys());
+            }
+        }
+    }
+
+    static Map<String, String> expectedHashes(EntryFile row) {
+        Map<String, String> expected = new java.util.LinkedHashMap<>();
+        expected.put(row.objectKey, row.sha256);
+        expected.putIfAbsent(row.cleanKey, row.cleanSha256);
+        if (row.thumbKey != null) {
+            expected.put(row.thumbKey, row.thumbSha256);
+        }
+        expected.values().removeIf(java.util.Objects::isNull);
+        return expected;
+    }
+
+    private void deleteOrphans(Instant cutoff, ReconcilerRun run) {
+        String after = null;
+        while (true) {
+            List<Item> page = store.list(PREFIX, after, config.storage().reconcileBatch());
+            if (page.isEmpty()) {
+                return;
+            }
+            run.objectsListed += page.size();
+            after = page.get(page.size() - 1).objectName();
+            Set<String> named = namedKeys(page.stream().map(Item::objectName).toList());
+            for (Item item : page) {
+                boolean old = item.lastModified() == null || item.lastModified().toInstant().isBefore(cutoff);
+                if (!named.contains(item.objectName()) && old) {
+                    store.delete(item.objectName());
+                    run.orphansDeleted++;
+                    LOG.infof("Storage reconciler: deleted orphan object %s", item.objectName());
+                }
+            }
+        }
+    }
+
+    /** Which of {@code keys} some row names, as original, clean copy or thumbnail. */
+    @SuppressWarnings("unchecked")
+    private Set<String> namedKeys(List<String> keys) {
+        return QuarkusTransaction.requiringNew().call(() -> new HashSet<String>(em.createNativeQuery(
+                        "select object_key from entry_file where object_key in (:k)"
+                                + " union select clean_key from entry_file where clean_key in (:k)"
+                                + " union select thumb_key from entry_file where thumb_key in (:k)")
+                .setParameter("k", keys).getResultList()));
+    }
+
+    private static String instanceName() {
+        try {
+            return InetAddress.getLocalHost().getHostName() + "/" + ProcessHandle.current().pid();
+        } catch (Exception e) {
+            return "pid " + ProcessHandle.current().pid();
+        }
+    }
+
+    /** Counts for the admin view. */
+    public Map<String, Object> counts() {
+        return QuarkusTransaction.requiringNew().call(() -> Map.of(
+                "pendingFiles", EntryFile.count("status", FileStatus.PENDING),
+                "storedFiles", EntryFile.count("status", FileStatus.STORED),
+                "awaitingReview", EntryFile.count("status = ?1 and review = ?2", FileStatus.STORED,
+                        EntryFile.Review.REQUIRED)));
+    }
+
+    public List<ReconcilerRun> lastRuns(int n) {
+        return QuarkusTransaction.requiringNew().call(() -> ReconcilerRun.latest(n));
+    }
+}

@@ -1,0 +1,273 @@
+package org.juryroom.storage.scrub;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * MP4 clean-up by rewriting the box tree, without decoding: user-data and metadata boxes
+ * ({@code udta}, {@code meta}, {@code uuid}: location {@code loci}/{@code ©xyz}, artist, comments,
+ * XMP) are dropped from the top level and from {@code moov} and its tracks; creation and
+ * modification times in {@code mvhd}/{@code tkhd}/{@code mdhd} are zeroed. Only {@code moov} is
+ * read into memory. When {@code moov} shrinks in front of the media data ("faststart" files) the
+ * media moves, so every {@code stco}/{@code co64} chunk offset is shifted by the bytes removed
+ * before it. Fragmented MP4 (absolute offsets in {@code moof}) is not rewritten but flagged.
+ */
+final class Mp4Scrubber {
+
+    /** What became of the file: rewritten (or already clean), or left as it was with a reason for review. */
+    record Outcome(boolean changed, String reviewNote) {
+    }
+
+    static final long MAX_MOOV = 64L << 20;
+    private static final Set<String> DROPPED = Set.of("udta", "meta", "uuid");
+    private static final Set<String> CONTAINERS = Set.of("moov", "trak", "mdia", "minf", "stbl", "edts");
+    private static final Set<String> DATED = Set.of("mvhd", "tkhd", "mdhd");
+
+    private record Box(String type, long offset, long size, int header) {
+        long end() {
+            return offset + size;
+        }
+    }
+
+    private Mp4Scrubber() {
+    }
+
+    static Outcome scrub(Path in, Path out) throws IOException {
+        try (FileChannel src = FileChannel.open(in, StandardOpenOption.READ)) {
+            List<Box> top = topLevel(src);
+            List<Box> moovs = top.stream().filter(b -> b.type.equals("moov")).toList();
+            if (moovs.size() != 1) {
+                throw new Rejected("the MP4 must have exactly one movie header (moov box), it has " + moovs.size());
+            }
+            if (top.stream().anyMatch(b -> b.type.equals("moof"))) {
+                return new Outcome(false, "fragmented MP4: user-data boxes could not be removed safely");
+            }
+            Box moov = moovs.get(0);
+            if (moov.size > MAX_MOOV) {
+                return new Outcome(false, "MP4 movie header larger than " + (MAX_MOOV >> 20) + " MiB");
+            }
+            ByteBuffer moovBytes = ByteBuffer.allocate((int) moov.size);
+            readFully(src, moovBytes, moov.offset);
+            byte[] original = moovBytes.array();
+            ByteArrayOutputStream rewritten = new ByteArrayOutputStream(original.length);
+            rewriteChildren(original, moov.header, original.length, rewritten, 8);
+            byte[] newMoov = withHeader("moov", rewritten.toByteArray());
+            // The removed bytes per top-level box, to shift offsets into the media that follows them.
+            long[] removed = new long[top.size()];
+            boolean changed = !java.util.Arrays.equals(newMoov, original);
+            for (int i = 0; i < top.size(); i++) {
+                Box b = top.get(i);
+                if (DROPPED.contains(b.type)) {
+                    removed[i] = b.size;
+                    changed = true;
+                } else if (b == moov) {
+                    removed[i] = b.size - newMoov.length;
+                }
+            }
+            if (!changed) {
+                return new Outcome(false, null);
+            }
+            shiftChunkOffsets(newMoov, 8, newMoov.length, top, removed);
+            try (FileChannel dst = FileChannel.open(out, StandardOpenOption.WRITE, StandardOpenOption.CREATE,
+                    StandardOpenOption.TRUNCATE_EXISTING)) {
+                for (Box b : top) {
+                    if (DROPPED.contains(b.type)) {
+                        continue;
+                    }
+                    if (b == moov) {
+                        ByteBuffer buffer = ByteBuffer.wrap(newMoov);
+                        while (buffer.hasRemaining()) {
+                            dst.write(buffer);
+                        }
+                    } else {
+                        long done = 0;
+                        while (done < b.size) {
+                            long n = src.transferTo(b.offset + done, b.size - done, dst);
+                            if (n <= 0) {
+                                throw new Rejected("the MP4 is truncated");
+                            }
+                            done += n;
+                        }
+                    }
+                }
+            }
+            return new Outcome(true, null);
+        }
+    }
+
+    private static List<Box> topLevel(FileChannel src) throws IOException {
+        long fileSize = src.size();
+        List<Box> boxes = new ArrayList<>();
+        long at = 0;
+        while (at < fileSize) {
+            if (fileSize - at < 8) {
+                throw new Rejected("the MP4 ends inside a box header");
+            }
+            ByteBuffer h = ByteBuffer.allocate(16);
+            h.limit((int) Math.min(16, fileSize - at));
+            readFully(src, h, at);
+            long size = Integer.toUnsignedLong(h.getInt(0));
+            String type = new String(h.array(), 4, 4, StandardCharsets.ISO_8859_1);
+            int header = 8;
+            if (size == 1) {
+                if (h.limit() < 16) {
+                    throw new Rejected("the MP4 ends inside a box header");
+                }
+                size = h.getLong(8);
+                header = 16;
+            } else if (size == 0) {
+                size = fileSize - at;
+            }
+            if (size < header || size > fileSize - at) {
+                throw new Rejected("the MP4 has a box (" + printable(type) + ") that does not fit in the file");
+            }
+            boxes.add(new Box(type, at, size, header));
+            at += size;
+        }
+        return boxes;
+    }
+
+    /** Copies the children of a container in {@code buf[from, to)}, dropping and rewriting as described. */
+    private static void rewriteChildren(byte[] buf, int from, int to, ByteArrayOutputStream out, int depth) {
+        if (depth == 0) {
+            throw new Rejected("the MP4 boxes are nested too deeply");
+        }
+        int at = from;
+        while (at < to) {
+            if (to - at < 8) {
+                throw new Rejected("the MP4 movie header ends inside a box");
+            }
+            long size = Integer.toUnsignedLong(ByteBuffer.wrap(buf, at, 4).getInt());
+            String type = new String(buf, at + 4, 4, StandardCharsets.ISO_8859_1);
+            int header = 8;
+            if (size == 1) {
+                if (to - at < 16) {
+                    throw new Rejected("the MP4 movie header ends inside a box");
+                }
+                size = ByteBuffer.wrap(buf, at + 8, 8).getLong();
+                header = 16;
+            } else if (size == 0) {
+                size = to - at;
+            }
+            if (size < header || size > to - at) {
+                throw new Rejected("the MP4 movie header has a box (" + printable(type) + ") that does not fit");
+            }
+            int end = (int) (at + size);
+            if (DROPPED.contains(type)) {
+                at = end;
+                continue;
+            }
+            if (CONTAINERS.contains(type)) {
+                ByteArrayOutputStream children = new ByteArrayOutputStream();
+                rewriteChildren(buf, at + header, end, children, depth - 1);
+                out.writeBytes(withHeader(type, children.toByteArray()));
+            } else {
+                int start = out.size();
+                out.write(buf, at, end - at);
+                if (DATED.contains(type)) {
+                    zeroDates(out, start, header, end - at);
+                }
+            }
+            at = end;
+        }
+    }
+
+    private static byte[] withHeader(String type, byte[] body) {
+        ByteBuffer b = ByteBuffer.allocate(8 + body.length);
+        b.putInt(8 + body.length).put(type.getBytes(StandardCharsets.ISO_8859_1)).put(body);
+        return b.array();
+    }
+
+    /** Zeroes creation and modification time (after version/flags), 4 bytes each in v0, 8 in v1. */
+    private static void zeroDates(ByteArrayOutputStream out, int start, int header, int size) {
+        // ByteArrayOutputStream has no set(): rewrite the tail in place through a copy.
+        byte[] all = out.toByteArray();
+        int body = start + header;
+        if (size < header + 4) {
+            return;
+        }
+        int width = all[body] == 1 ? 8 : 4;
+        int datesEnd = Math.min(body + 4 + 2 * width, start + size);
+        for (int i = body + 4; i < datesEnd; i++) {
+            all[i] = 0;
+        }
+        out.reset();
+        out.writeBytes(all);
+    }
+
+    /** Walks the rewritten (well-formed, 32-bit sized) tree and shifts every stco/co64 entry. */
+    private static void shiftChunkOffsets(byte[] moov, int from, int to, List<Box> top, long[] removed) {
+        ByteBuffer b = ByteBuffer.wrap(moov);
+        int at = from;
+        while (at + 8 <= to) {
+            int size = b.getInt(at);
+            String type = new String(moov, at + 4, 4, StandardCharsets.ISO_8859_1);
+            if (size < 8 || size > to - at) {
+                return; // a 64-bit or to-end size inside a leaf: nothing of ours to patch there
+            }
+            if (CONTAINERS.contains(type)) {
+                shiftChunkOffsets(moov, at + 8, at + size, top, removed);
+            } else if (type.equals("stco") || type.equals("co64")) {
+                shiftTable(b, at, size, type.equals("co64") ? 8 : 4, top, removed);
+            }
+            at += size;
+        }
+    }
+
+    private static void shiftTable(ByteBuffer b, int at, int size, int width, List<Box> top, long[] removed) {
+        if (size < 16) {
+            throw new Rejected("the MP4 has a malformed chunk offset table");
+        }
+        long count = Integer.toUnsignedLong(b.getInt(at + 12));
+        if (16 + count * width > size) {
+            throw new Rejected("the MP4 chunk offset table is larger than its box");
+        }
+        for (int i = 0; i < count; i++) {
+            int p = at + 16 + i * width;
+            long offset = width == 8 ? b.getLong(p) : Integer.toUnsignedLong(b.getInt(p));
+            long shifted = offset - removedBefore(offset, top, removed);
+            if (width == 8) {
+                b.putLong(p, shifted);
+            } else {
+                b.putInt(p, (int) shifted);
+            }
+        }
+    }
+
+    private static long removedBefore(long offset, List<Box> top, long[] removed) {
+        long total = 0;
+        for (int i = 0; i < top.size(); i++) {
+            Box box = top.get(i);
+            if (box.end() <= offset) {
+                total += removed[i];
+            } else if (box.offset <= offset && removed[i] != 0) {
+                throw new Rejected("the MP4 has media data inside its metadata boxes");
+            }
+        }
+        return total;
+    }
+
+    private static void readFully(FileChannel src, ByteBuffer buffer, long position) throws IOException {
+        long at = position;
+        while (buffer.hasRemaining()) {
+            int n = src.read(buffer, at);
+            if (n < 0) {
+                throw new Rejected("the MP4 is truncated");
+            }
+            at += n;
+        }
+        buffer.flip();
+    }
+
+    private static String printable(String type) {
+        return type.replaceAll("[^\\x20-\\x7e]", "?");
+    }
+}
