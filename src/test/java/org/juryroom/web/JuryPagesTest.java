@@ -4,6 +4,9 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import org.juryroom.storage.EntryFile;
+
 import java.util.List;
 import java.util.Map;
 
@@ -53,5 +56,34 @@ class JuryPagesTest {
                 .contains("1 of 2 scored");
 
         assertThat(web.get("/files/" + second + "/0").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void aFileHeldForAPrivacyCheckReachesJurorsOnlyOnceAnOrganiserReleasesIt() {
+        long cid = Fixtures.openCompetition(Fixtures.unique("Review Competition"), 3);
+        Fixtures.Account school = Fixtures.school(Fixtures.unique("Harbour School"));
+        long eid = Fixtures.submittedEntry(school, cid, "poster", "Held Poster", List.of("Ines"),
+                "posters/poster-01.jpg");
+        long fid = Fixtures.organiser().get("/api/entries/" + eid).jsonPath().getLong("files[0].id");
+        QuarkusTransaction.requiringNew().run(() -> EntryFile.update("review = ?1, reviewNote = ?2 where id = ?3",
+                EntryFile.Review.REQUIRED, "A face may be recognisable", fid));
+        Fixtures.transition(cid, "JUDGING");
+        Fixtures.Account juror = Fixtures.juror(Fixtures.unique("Juror"));
+        Fixtures.assignEveryone(cid);
+
+        WebSession jurorWeb = WebSession.signIn(juror.username(), juror.password());
+        assertThat(jurorWeb.get("/jury/entries/" + eid).asString()).contains("This file is being checked")
+                .doesNotContain("/files/" + eid + "/" + fid + "\"");
+        assertThat(jurorWeb.get("/files/" + eid + "/" + fid).statusCode()).isEqualTo(409);
+
+        WebSession organiser = WebSession.signIn("organiser", org.juryroom.support.RealStack.ORGANISER_PASSWORD);
+        String page = "/organiser/entries/" + eid;
+        assertThat(organiser.get(page).asString()).contains("A face may be recognisable").contains("/original");
+        Response released = organiser.post(page, page + "/files/" + fid + "/review", Map.of());
+        assertThat(released.statusCode()).isEqualTo(303);
+        assertThat(jurorWeb.get("/jury/entries/" + eid).asString()).doesNotContain("This file is being checked")
+                .contains("/files/" + eid + "/" + fid);
+        assertThat(jurorWeb.get("/files/" + eid + "/" + fid).statusCode()).isEqualTo(200);
+        assertThat(jurorWeb.get("/files/" + eid + "/" + fid + "/original").statusCode()).isEqualTo(404);
     }
 }
