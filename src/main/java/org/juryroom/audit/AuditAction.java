@@ -3,6 +3,7 @@ package org.juryroom.audit;
 /** What happened; one value per kind of state change (docs/judging.md lists them). */
 public enum AuditAction {
     COMPETITION_CREATED,
+    COMPETITION_UPDATED,
     COMPETITION_TRANSITION,
     COMPETITION_PUBLISHED,
     COMPETITION_UNPUBLISHED,

@@ -30,11 +30,20 @@ public final class CompetitionRequests {
             @Min(1) @jakarta.validation.constraints.Max(1000) Integer shortlistSize,
             @NotNull @Min(1) @jakarta.validation.constraints.Max(1000) Integer maxEntriesPerSchool,
             org.juryroom.ranking.math.NormalisationMethod rankingMethod,
-            @DecimalMin("0") @jakarta.validation.constraints.DecimalMax("100") BigDecimal disagreementMaxSpread,
-            @DecimalMin("0") @jakarta.validation.constraints.DecimalMax("100") BigDecimal disagreementMaxStdDev,
             @NotEmpty @Size(max = 20) List<@Valid @NotNull CategoryRequest> categories,
             @NotEmpty @Size(max = 20) List<@Valid @NotNull CriterionRequest> criteria,
-            @Positive Long maxSchoolBytes) {
+            @Positive Long maxSchoolBytes,
+            @DecimalMin("0") @jakarta.validation.constraints.DecimalMax("100") BigDecimal disagreementMaxSpread,
+            @DecimalMin("0") @jakarta.validation.constraints.DecimalMax("100") BigDecimal disagreementMaxStdDev) {
+
+        /** Without disagreement thresholds: the competition keeps the defaults (spread above 30 points). */
+        public CreateCompetition(String title, String theme, OffsetDateTime submissionOpensAt,
+                                 OffsetDateTime submissionClosesAt, Integer shortlistSize, Integer maxEntriesPerSchool,
+                                 org.juryroom.ranking.math.NormalisationMethod rankingMethod,
+                                 List<CategoryRequest> categories, List<CriterionRequest> criteria, Long maxSchoolBytes) {
+            this(title, theme, submissionOpensAt, submissionClosesAt, shortlistSize, maxEntriesPerSchool, rankingMethod,
+                    categories, criteria, maxSchoolBytes, null, null);
+        }
     }
 
     public record CategoryRequest(

@@ -6,6 +6,7 @@ import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -48,6 +49,15 @@ public class CompetitionResource {
     @Authenticated
     public CompetitionView get(@PathParam("cid") long cid) {
         return CompetitionView.of(competitions.get(cid));
+    }
+
+    /** Replaces the description; see CompetitionService#update for what may change in which status. */
+    @PUT
+    @Path("/competitions/{cid}")
+    @RolesAllowed(Roles.ORGANISER)
+    @jakarta.transaction.Transactional
+    public CompetitionView update(@PathParam("cid") long cid, CompetitionRequests.CreateCompetition request) {
+        return CompetitionView.of(competitions.update(cid, request));
     }
 
     @POST

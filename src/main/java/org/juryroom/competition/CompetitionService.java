@@ -35,6 +35,15 @@ public class CompetitionService {
         }
     }
 
+    /** What the audit trail records of a competition's general fields. */
+    record General(String title, String theme, Instant submissionOpensAt, Instant submissionClosesAt,
+                   int shortlistSize, int maxEntriesPerSchool, Long maxSchoolBytes, RankingSettingsValue settings) {
+        static General of(Competition c) {
+            return new General(c.title, c.theme, c.submissionOpensAt, c.submissionClosesAt, c.shortlistSize,
+                    c.maxEntriesPerSchool, c.maxSchoolBytes, RankingSettingsValue.of(c));
+        }
+    }
+
     private final long maxBodyBytes;
     private final AuditLog audit;
 
@@ -45,6 +54,48 @@ public class CompetitionService {
     }
 
     public Competition create(@Valid @NotNull CreateCompetition request) {
+        check(request, "The competition cannot be created as described");
+        Competition c = new Competition();
+        applyGeneral(c, request);
+        applyStructure(c, request);
+        // Later changes go through updateRankingSettings (until the freeze), not through update.
+        if (request.disagreementMaxSpread() != null) {
+            c.disagreementMaxSpread = request.disagreementMaxSpread();
+        }
+        c.disagreementMaxStdDev = request.disagreementMaxStdDev();
+        c.persist();
+        audit.record(AuditAction.COMPETITION_CREATED, c.id, AuditLog.Subject.of("competition", c.id), null,
+                General.of(c));
+        return c;
+    }
+
+    /**
+     * Changes a competition before judging. While it is DRAFT everything may change; once OPEN,
+     * schools are uploading against its categories and jurors will score against its rubric, so
+     * only the title, theme, window, sizes and ranking method may change (409 otherwise).
+     */
+    public Competition update(long id, @Valid @NotNull CreateCompetition request) {
+        Competition c = get(id);
+        if (c.status != CompetitionStatus.DRAFT && c.status != CompetitionStatus.OPEN) {
+            throw ProblemException.conflict("A competition can be changed only while it is DRAFT or OPEN; it is "
+                    + c.status, Map.of("currentStatus", c.status));
+        }
+        check(request, "The competition cannot be changed as described");
+        if (c.status == CompetitionStatus.OPEN && !sameStructure(c, request)) {
+            throw ProblemException.conflict("Categories and rubric are fixed once the competition is OPEN",
+                    Map.of("currentStatus", c.status));
+        }
+        General before = General.of(c);
+        applyGeneral(c, request);
+        if (c.status == CompetitionStatus.DRAFT) {
+            applyStructure(c, request);
+        }
+        audit.record(AuditAction.COMPETITION_UPDATED, c.id, AuditLog.Subject.of("competition", c.id), before,
+                General.of(c));
+        return c;
+    }
+
+    private void check(CreateCompetition request, String detail) {
         List<Violation> violations = new ArrayList<>();
         if (!request.submissionClosesAt().isAfter(request.submissionOpensAt())) {
             violations.add(new Violation("submissionClosesAt", "must be after submissionOpensAt"));
@@ -52,9 +103,11 @@ public class CompetitionService {
         checkCategories(request.categories(), violations);
         checkCriteria(request.criteria(), violations);
         if (!violations.isEmpty()) {
-            throw ProblemException.unprocessable("The competition cannot be created as described", violations);
+            throw ProblemException.unprocessable(detail, violations);
         }
-        Competition c = new Competition();
+    }
+
+    private static void applyGeneral(Competition c, CreateCompetition request) {
         c.title = request.title().strip();
         c.theme = request.theme();
         c.submissionOpensAt = request.submissionOpensAt().toInstant();
@@ -65,22 +118,28 @@ public class CompetitionService {
         if (request.rankingMethod() != null) {
             c.rankingMethod = request.rankingMethod();
         }
-        if (request.disagreementMaxSpread() != null) {
-            c.disagreementMaxSpread = request.disagreementMaxSpread();
-        }
-        c.disagreementMaxStdDev = request.disagreementMaxStdDev();
+    }
+
+    /** Categories and criteria as requested, matched by code so that an unchanged code keeps its row. */
+    private static void applyStructure(Competition c, CreateCompetition request) {
+        Map<String, Category> categories = new java.util.HashMap<>();
+        c.categories.forEach(k -> categories.put(k.code, k));
+        c.categories.clear();
         for (CategoryRequest r : request.categories()) {
-            Category k = new Category();
+            Category k = categories.getOrDefault(r.code(), new Category());
             k.competition = c;
             k.code = r.code();
             k.name = r.name().strip();
-            k.allowedTypesCsv = String.join(",", r.allowedTypes().stream().map(String::strip).distinct().toList());
+            k.allowedTypesCsv = typesCsv(r);
             k.maxFileBytes = r.maxFileBytes();
             c.categories.add(k);
         }
+        Map<String, Criterion> criteria = new java.util.HashMap<>();
+        c.criteria.forEach(k -> criteria.put(k.code, k));
+        c.criteria.clear();
         int position = 0;
         for (CriterionRequest r : request.criteria()) {
-            Criterion k = new Criterion();
+            Criterion k = criteria.getOrDefault(r.code(), new Criterion());
             k.competition = c;
             k.position = position++;
             k.code = r.code();
@@ -91,10 +150,25 @@ public class CompetitionService {
             k.maxScore = r.maxScore();
             c.criteria.add(k);
         }
-        c.persist();
-        audit.record(AuditAction.COMPETITION_CREATED, c.id, AuditLog.Subject.of("competition", c.id), null,
-                Map.of("title", c.title, "shortlistSize", c.shortlistSize, "settings", RankingSettingsValue.of(c)));
-        return c;
+    }
+
+    private static boolean sameStructure(Competition c, CreateCompetition request) {
+        List<String> now = new ArrayList<>();
+        c.categories.stream().sorted(java.util.Comparator.comparing(k -> k.code)).forEach(k ->
+                now.add(k.code + "|" + k.name + "|" + k.allowedTypesCsv + "|" + k.maxFileBytes));
+        c.criteria.forEach(k -> now.add(k.code + "|" + k.name + "|" + java.util.Objects.toString(k.description, "")
+                + "|" + k.weight.stripTrailingZeros().toPlainString() + "|" + k.minScore + "|" + k.maxScore));
+        List<String> asked = new ArrayList<>();
+        request.categories().stream().sorted(java.util.Comparator.comparing(CategoryRequest::code)).forEach(r ->
+                asked.add(r.code() + "|" + r.name().strip() + "|" + typesCsv(r) + "|" + r.maxFileBytes()));
+        request.criteria().forEach(r -> asked.add(r.code() + "|" + r.name().strip() + "|"
+                + java.util.Objects.toString(r.description(), "") + "|" + r.weight().stripTrailingZeros().toPlainString()
+                + "|" + r.minScore() + "|" + r.maxScore()));
+        return now.equals(asked);
+    }
+
+    private static String typesCsv(CategoryRequest r) {
+        return String.join(",", r.allowedTypes().stream().map(String::strip).distinct().toList());
     }
 
     private void checkCategories(List<CategoryRequest> categories, List<Violation> violations) {

@@ -29,6 +29,7 @@ public final class EmbeddedMode {
         Runtime.getRuntime().addShutdownHook(new Thread(services::close, "embedded-services-stop"));
         Map<String, String> config = services.quarkusConfig();
         config.forEach(System::setProperty);
+        SessionKey.provide(dataDir);
         System.setProperty(STARTED_MARKER, "true");
         LOG.infof("Embedded mode: PostgreSQL on 127.0.0.1:%d, S3 server on 127.0.0.1:%d, data in %s (%d ms)",
                 services.postgresPort(), services.s3Port(), dataDir, (System.nanoTime() - began) / 1_000_000);

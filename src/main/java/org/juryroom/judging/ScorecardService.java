@@ -48,6 +48,11 @@ public class ScorecardService {
     public record ScorecardRequest(Map<String, Integer> scores, @Size(max = 5000) String comment,
                                    @NotNull ScorecardStatus status, @Size(max = 1000) String abstainReason,
                                    Long version) {
+
+        /** A draft or a submission, with no version to check. */
+        public ScorecardRequest(Map<String, Integer> scores, String comment, ScorecardStatus status) {
+            this(scores, comment, status, null, null);
+        }
     }
 
     public record ScorecardView(Long entryId, String code, ScorecardStatus status, Map<String, Integer> scores,
@@ -82,6 +87,11 @@ public class ScorecardService {
         this.assignments = assignments;
         this.ranking = ranking;
         this.audit = audit;
+    }
+
+    /** Saves without a precondition (the foundation's contract; the web form uses it). */
+    public ScorecardView save(long entryId, @Valid @NotNull ScorecardRequest request) {
+        return save(entryId, request, null).scorecard();
     }
 
     public Saved save(long entryId, @Valid @NotNull ScorecardRequest request, String ifMatch) {

@@ -22,6 +22,27 @@ public interface JuryRoomConfig {
 
     Demo demo();
 
+    SignIn signIn();
+
+    Web web();
+
+    /** The web pages. */
+    interface Web {
+        /** Deadlines and times are shown in this zone (the competition's, not the server's). */
+        @WithDefault("Asia/Kolkata")
+        java.time.ZoneId timeZone();
+    }
+
+    /** Throttling of failed sign-ins (page and API), per username + client address. */
+    interface SignIn {
+        /** Failures allowed in the window; the next attempts fail like a wrong password. */
+        @WithDefault("10")
+        int maxFailures();
+
+        @WithDefault("15M")
+        java.time.Duration window();
+    }
+
     Storage storage();
 
     Quota quota();

@@ -30,8 +30,13 @@ public final class Preflight {
         settings.put("QUARKUS_MINIO_ACCESS_KEY", "quarkus.minio.access-key");
         settings.put("QUARKUS_MINIO_SECRET_KEY", "quarkus.minio.secret-key");
         settings.put("JURYROOM_BUCKET", "juryroom.bucket");
+        // Encrypts the web sign-in cookie and derives the CSRF key; shared by every instance.
+        settings.put("JURYROOM_SESSION_KEY", "quarkus.http.auth.session.encryption-key");
         return settings;
     }
+
+    /** 32 characters of base64 carry 192 bits: plenty for the AES key derived from it. */
+    static final int MIN_SESSION_KEY_LENGTH = 32;
 
     private Preflight() {
     }
@@ -56,6 +61,10 @@ public final class Preflight {
         if (!missing.isEmpty()) {
             return "missing configuration " + String.join(", ", missing)
                     + " (set them as environment variables; see README, 'Production set-up')";
+        }
+        if (setting("JURYROOM_SESSION_KEY").length() < MIN_SESSION_KEY_LENGTH) {
+            return "JURYROOM_SESSION_KEY is too short: use at least " + MIN_SESSION_KEY_LENGTH
+                    + " random characters, e.g. the output of 'openssl rand -base64 32'";
         }
         String url = setting("QUARKUS_DATASOURCE_JDBC_URL");
         DriverManager.setLoginTimeout(10);

@@ -44,14 +44,23 @@ public class PublicShortlistService {
 
     public PublicShortlist shortlist(long competitionId) {
         Competition c = Competition.findById(competitionId);
-        // Anything not published does not exist for the public, drafts and frozen lists included.
+        Shortlist s = published(c, competitionId);
+        List<PublicEntry> entries = s.entries().stream().map(this::publicEntry).toList();
+        return new PublicShortlist(c.title, c.theme, c.publishedAt, entries);
+    }
+
+    /** The published competitions, newest first. */
+    public List<Competition> publishedCompetitions() {
+        return Competition.list("status = ?1 order by publishedAt desc, id desc", CompetitionStatus.PUBLISHED);
+    }
+
+    // Anything not published does not exist for the public, drafts and frozen lists included.
+    private static Shortlist published(Competition c, long competitionId) {
         if (c == null || c.status != CompetitionStatus.PUBLISHED) {
             throw ProblemException.notFound("Published shortlist " + competitionId);
         }
-        Shortlist s = Shortlist.ofCompetition(competitionId)
+        return Shortlist.ofCompetition(competitionId)
                 .orElseThrow(() -> ProblemException.notFound("Published shortlist " + competitionId));
-        List<PublicEntry> entries = s.entries().stream().map(this::publicEntry).toList();
-        return new PublicShortlist(c.title, c.theme, c.publishedAt, entries);
     }
 
     private PublicEntry publicEntry(ShortlistEntry row) {

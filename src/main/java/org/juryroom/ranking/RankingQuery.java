@@ -114,6 +114,11 @@ public class RankingQuery {
     private static final String ROW_FROM = " from jr_ranked r join entry e on e.id = r.entry_id"
             + " join school sch on sch.id = e.school_id join category k on k.id = e.category_id";
 
+    /** One juror's counted weighted totals (0–100): how they mark, before any normalisation. */
+    public record JurorSpread(long jurorId, String name, long count, double mean, double stdDev, double min,
+                              double q1, double median, double q3, double max) {
+    }
+
     private final EntityManager em;
 
     public RankingQuery(EntityManager em) {
@@ -211,6 +216,22 @@ public class RankingQuery {
     /** "id:version,..." of the scorecards that count for one entry now: what an adjudication was decided on. */
     public String fingerprint(long competitionId, long entryId) {
         return fingerprints(competitionId, List.of(entryId)).get(entryId);
+    }
+
+    /** Per juror, the distribution of their counted totals now: shows harsh and lenient jurors. */
+    @SuppressWarnings("unchecked")
+    public List<JurorSpread> jurorSpreads(long competitionId) {
+        List<Object[]> rows = em.createNativeQuery("with " + counted(Basis.LIVE) + ", " + STORED_TOTALS + """
+                         select t.juror_id, j.name, count(*), avg(t.t), coalesce(stddev_pop(t.t), 0), min(t.t),
+                                percentile_cont(0.25) within group (order by t.t),
+                                percentile_cont(0.5) within group (order by t.t),
+                                percentile_cont(0.75) within group (order by t.t), max(t.t)
+                         from totals t join juror j on j.id = t.juror_id
+                         group by t.juror_id, j.name order by j.name, t.juror_id""")
+                .setParameter("cid", competitionId).getResultList();
+        return rows.stream().map(r -> new JurorSpread(((Number) r[0]).longValue(), (String) r[1],
+                ((Number) r[2]).longValue(), num(r[3]), num(r[4]), num(r[5]), num(r[6]), num(r[7]), num(r[8]),
+                num(r[9]))).toList();
     }
 
     /** "id:version,..." for several entries at once (entries without counted scorecards map to ""). */

@@ -32,7 +32,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Upload benchmark (docs/performance.md, "File uploads"); run with {@code bench/uploads.sh}.
+ * Upload benchmark (docs/performance.md, "File uploads"); run with {@code src/bench/uploads.sh}.
  * Starts the packaged app in embedded mode at -Xmx256m, uploads generated MP4 files of 200 MiB
  * and 1 GiB through the API, PUTs the same bytes straight to the same S3 server with the MinIO
  * client, samples the app's heap with jstat throughout, and writes the figures into the docs.
@@ -371,7 +371,7 @@ public final class UploadBenchmark {
 
         static void write(Path doc, List<Result> results, long maxHeap, boolean healthy, int runs) throws IOException {
             StringBuilder s = new StringBuilder(START).append("\n## File uploads\n\n");
-            s.append("Measured by `bench/uploads.sh` on ").append(java.time.LocalDate.now()).append(" (")
+            s.append("Measured by `src/bench/uploads.sh` on ").append(java.time.LocalDate.now()).append(" (")
                     .append(runs).append(" runs per size). Machine: ").append(machine()).append(".\n\n");
             s.append("The app runs packaged (`quarkus-run.jar`) in embedded mode at `-Xmx256m`: embedded PostgreSQL "
                     + "and the S3Proxy server run inside the app's JVM and share that heap. \"API\" is a multipart "

@@ -24,6 +24,7 @@ class PreflightTest {
         REQUIRED.put("QUARKUS_MINIO_ACCESS_KEY", "quarkus.minio.access-key");
         REQUIRED.put("QUARKUS_MINIO_SECRET_KEY", "quarkus.minio.secret-key");
         REQUIRED.put("JURYROOM_BUCKET", "juryroom.bucket");
+        REQUIRED.put("JURYROOM_SESSION_KEY", "quarkus.http.auth.session.encryption-key");
     }
 
     /** Optional settings Preflight also reads; cleared so the machine's own values cannot leak in. */
@@ -69,6 +70,7 @@ class PreflightTest {
         all.put("quarkus.minio.access-key", "access");
         all.put("quarkus.minio.secret-key", "secret-key");
         all.put("juryroom.bucket", "juryroom");
+        all.put("quarkus.http.auth.session.encryption-key", "a-session-key-of-more-than-32-characters");
         withProperties(all, () -> {
             String problem = Preflight.checkProduction();
             assertThat(problem).isNotNull()
@@ -76,6 +78,16 @@ class PreflightTest {
                     .doesNotContain("missing configuration")
                     .doesNotContain("secret");
         });
+    }
+
+    @Test
+    void refusesASessionKeyTooShortToBeSecret() {
+        assumeNoneInEnvironment();
+        Map<String, String> all = new HashMap<>();
+        REQUIRED.values().forEach(name -> all.put(name, "x"));
+        all.put("quarkus.http.auth.session.encryption-key", "short-key");
+        withProperties(all, () -> assertThat(Preflight.checkProduction())
+                .startsWith("JURYROOM_SESSION_KEY is too short").doesNotContain("short-key"));
     }
 
     private static void assumeNoneInEnvironment() {

@@ -53,6 +53,22 @@ class FreezeTest {
     }
 
     @Test
+    void disagreementThresholdsCanBeSetWithTheCompetitionAndChangedUntilTheFreeze() {
+        long cid = JudgingFixtures.openCompetition(3, Map.of("disagreementMaxSpread", 12.5,
+                "disagreementMaxStdDev", 6));
+        ORGANISER.as().get("/api/competitions/{cid}", cid).then().statusCode(200)
+                .body("disagreementMaxSpread", equalTo(12.5f)).body("disagreementMaxStdDev", equalTo(6));
+        ORGANISER.as().contentType(ContentType.JSON)
+                .body(Map.of("rankingMethod", "RAW_MEAN", "disagreementMaxSpread", 101))
+                .put("/api/competitions/{cid}/ranking-settings", cid).then().statusCode(400);
+        maxSpread(cid, 40);
+        ORGANISER.as().get("/api/competitions/{cid}", cid).then().body("disagreementMaxStdDev", equalTo(null));
+        ORGANISER.as().queryParam("action", "RANKING_SETTINGS_CHANGED").get("/api/competitions/{cid}/audit", cid)
+                .then().body("items[0].before.disagreementMaxSpread", equalTo(12.5f))
+                .body("items[0].after.disagreementMaxSpread", equalTo(40.0f));
+    }
+
+    @Test
     void flaggedEntriesNearTheCutNeedACurrentDecisionBeforeTheFreeze() {
         World w = JudgingFixtures.world(2, 2, 3, 1);
         JudgingFixtures.assign(w.cid(), 3, 1).then().statusCode(201);

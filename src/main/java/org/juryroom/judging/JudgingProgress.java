@@ -1,0 +1,83 @@
+package org.juryroom.judging;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.juryroom.competition.CompetitionService;
+
+import java.util.List;
+
+/**
+ * How far a competition has come, counted in the database: entries per category and status,
+ * and scorecards expected (one per assignment) against scorecards done, per category and per juror.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.SUPPORTS)
+public class JudgingProgress {
+
+    public record CategoryCount(String code, String name, long drafts, long submitted, long withdrawn,
+                                long assignments, long scorecardsSubmitted) {
+    }
+
+    public record JurorCount(long jurorId, String name, long assigned, long drafts, long submitted) {
+    }
+
+    public record Progress(List<CategoryCount> categories, List<JurorCount> jurors) {
+        public long submittedEntries() {
+            return categories.stream().mapToLong(CategoryCount::submitted).sum();
+        }
+
+        public long draftEntries() {
+            return categories.stream().mapToLong(CategoryCount::drafts).sum();
+        }
+
+        public long assignments() {
+            return categories.stream().mapToLong(CategoryCount::assignments).sum();
+        }
+
+        public long scorecardsSubmitted() {
+            return categories.stream().mapToLong(CategoryCount::scorecardsSubmitted).sum();
+        }
+    }
+
+    private final CompetitionService competitions;
+    private final EntityManager em;
+
+    public JudgingProgress(CompetitionService competitions, EntityManager em) {
+        this.competitions = competitions;
+        this.em = em;
+    }
+
+    @SuppressWarnings("unchecked")
+    public Progress of(long competitionId) {
+        competitions.get(competitionId);
+        List<Object[]> categories = em.createNativeQuery("""
+                select k.code, k.name,
+                       (select count(*) from entry e where e.category_id = k.id and e.status = 'DRAFT'),
+                       (select count(*) from entry e where e.category_id = k.id and e.status = 'SUBMITTED'),
+                       (select count(*) from entry e where e.category_id = k.id and e.status = 'WITHDRAWN'),
+                       (select count(*) from assignment a join entry e on e.id = a.entry_id where e.category_id = k.id),
+                       (select count(*) from assignment a join entry e on e.id = a.entry_id
+                          join scorecard s on s.entry_id = a.entry_id and s.juror_id = a.juror_id
+                         where e.category_id = k.id and s.status = 'SUBMITTED')
+                from category k where k.competition_id = :cid order by k.code""")
+                .setParameter("cid", competitionId).getResultList();
+        List<Object[]> jurors = em.createNativeQuery("""
+                select j.id, j.name, count(a.id),
+                       count(s.id) filter (where s.status = 'DRAFT'),
+                       count(s.id) filter (where s.status = 'SUBMITTED')
+                from juror j
+                join assignment a on a.juror_id = j.id and a.competition_id = :cid
+                left join scorecard s on s.entry_id = a.entry_id and s.juror_id = j.id
+                group by j.id, j.name order by j.name, j.id""")
+                .setParameter("cid", competitionId).getResultList();
+        return new Progress(
+                categories.stream().map(r -> new CategoryCount((String) r[0], (String) r[1], n(r[2]), n(r[3]), n(r[4]),
+                        n(r[5]), n(r[6]))).toList(),
+                jurors.stream().map(r -> new JurorCount(n(r[0]), (String) r[1], n(r[2]), n(r[3]), n(r[4]))).toList());
+    }
+
+    private static long n(Object o) {
+        return ((Number) o).longValue();
+    }
+}

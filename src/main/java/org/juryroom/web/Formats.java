@@ -1,0 +1,100 @@
+package org.juryroom.web;
+
+import io.quarkus.qute.TemplateExtension;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
+import org.juryroom.ops.JuryRoomConfig;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/**
+ * How numbers, sizes and times read on the pages ({@code {entry.submittedAt.when}},
+ * {@code {category.maxFileBytes.bytes}}). Times are shown in the competition's zone.
+ */
+@Singleton
+public class Formats {
+
+    private static volatile ZoneId zone = ZoneId.of("Asia/Kolkata");
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm z", Locale.ENGLISH);
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
+    private static final DateTimeFormatter INPUT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
+
+    void onStart(@Observes StartupEvent event, JuryRoomConfig config) {
+        zone = config.web().timeZone();
+    }
+
+    public static ZoneId zone() {
+        return zone;
+    }
+
+    @TemplateExtension
+    public static String when(Instant instant) {
+        return instant == null ? "" : WHEN.format(instant.atZone(zone));
+    }
+
+    @TemplateExtension
+    public static String day(Instant instant) {
+        return instant == null ? "" : DAY.format(instant.atZone(zone));
+    }
+
+    /** The value of a datetime-local input, in the competition's zone. */
+    @TemplateExtension
+    public static String inputValue(Instant instant) {
+        return instant == null ? "" : INPUT.format(instant.atZone(zone));
+    }
+
+    @TemplateExtension
+    public static String iso(Instant instant) {
+        return instant == null ? "" : instant.toString();
+    }
+
+    /** 20971520 → "20 MB"; decimal places only where they matter. */
+    @TemplateExtension
+    public static String bytes(long bytes) {
+        if (bytes < 1024) {
+            return bytes + " B";
+        }
+        String[] units = {"KB", "MB", "GB"};
+        double value = bytes;
+        int unit = -1;
+        do {
+            value /= 1024;
+            unit++;
+        } while (value >= 1024 && unit < units.length - 1);
+        String number = value >= 10 || value == Math.rint(value) ? String.valueOf(Math.round(value))
+                : String.format(Locale.ROOT, "%.1f", value);
+        return number + " " + units[unit];
+    }
+
+    @TemplateExtension
+    public static String bytes(Long bytes) {
+        return bytes == null ? "" : bytes(bytes.longValue());
+    }
+
+    /** A decimal without trailing zeros: 40.0000 → 40. */
+    @TemplateExtension
+    public static String plain(java.math.BigDecimal value) {
+        return value == null ? "" : value.stripTrailingZeros().toPlainString();
+    }
+
+    /** A score with one decimal: 72.4. */
+    @TemplateExtension
+    public static String one(double value) {
+        return String.format(Locale.ROOT, "%.1f", value);
+    }
+
+    /** A probability as a whole percentage: 0.934 → "93%". */
+    @TemplateExtension
+    public static String percent(Double p) {
+        return p == null ? "" : Math.round(p * 100) + "%";
+    }
+
+    /** Whole percent of done out of total, for progress bars and labels. */
+    public static long share(long done, long total) {
+        return total == 0 ? 0 : Math.round(100.0 * done / total);
+    }
+}

@@ -1,0 +1,71 @@
+package org.juryroom.web;
+
+import jakarta.validation.ConstraintViolationException;
+import org.juryroom.common.Problem;
+import org.juryroom.common.ProblemException;
+import org.juryroom.common.ProblemMappers;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Turning the services' refusals into messages next to the form fields they concern. */
+public final class Forms {
+
+    private Forms() {
+    }
+
+    /**
+     * What a form shows after a refusal: a message per field (keys as the API names them, e.g.
+     * {@code participants[0].firstName}), and a general message for the rest.
+     */
+    public record Errors(Map<String, String> fields, String general) {
+
+        public static final Errors NONE = new Errors(Map.of(), null);
+
+        public boolean any() {
+            return general != null || !fields.isEmpty();
+        }
+
+        public boolean has(String field) {
+            return fields.containsKey(field);
+        }
+
+        public String get(String field) {
+            return fields.getOrDefault(field, "");
+        }
+
+        /** Messages for fields the form does not show, listed at the top. */
+        public List<String> others(List<String> shown) {
+            return fields.entrySet().stream()
+                    .filter(e -> shown.stream().noneMatch(s -> e.getKey().equals(s) || e.getKey().startsWith(s + "[")
+                            || e.getKey().startsWith(s + ".")))
+                    .map(Map.Entry::getValue).toList();
+        }
+
+        public static Errors general(String message) {
+            return new Errors(Map.of(), message);
+        }
+    }
+
+    /** The problem a refusal would have been on the API: one mapping for both. */
+    public static Problem problem(RuntimeException e) {
+        if (e instanceof ProblemException p) {
+            return p.toProblem();
+        }
+        if (e instanceof ConstraintViolationException v) {
+            return (Problem) new ProblemMappers().constraintViolation(v).getEntity();
+        }
+        throw e;
+    }
+
+    public static Errors errors(RuntimeException e) {
+        Problem p = problem(e);
+        Map<String, String> fields = new LinkedHashMap<>();
+        if (p.violations() != null) {
+            p.violations().forEach(v -> fields.merge(v.field(), v.message(), (a, b) -> a + "; " + b));
+        }
+        String general = fields.isEmpty() || p.status() != 422 && p.status() != 400 ? p.detail() : null;
+        return new Errors(fields, general);
+    }
+}

@@ -1,0 +1,77 @@
+package org.juryroom.web;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.Authenticated;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.vertx.http.runtime.security.FormAuthenticationMechanism;
+import io.vertx.core.http.Cookie;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import static org.juryroom.web.WebErrors.redirect;
+
+/**
+ * Signing in and out. The form posts to Quarkus' form authentication ({@code /j_security_check},
+ * guarded by {@link WebFilters}); this resource shows the page, sends each role to its start
+ * page, and signs out.
+ */
+@Path("/")
+@Produces(MediaType.TEXT_HTML)
+public class SignInResource {
+
+    @CheckedTemplate(basePath = "")
+    static class Templates {
+        static native TemplateInstance login(boolean failed, boolean expired, boolean signedOut);
+    }
+
+    private final SecurityIdentity identity;
+    private final RoutingContext routing;
+    private final WebErrors errors;
+
+    public SignInResource(SecurityIdentity identity, RoutingContext routing, WebErrors errors) {
+        this.identity = identity;
+        this.routing = routing;
+        this.errors = errors;
+    }
+
+    @ServerExceptionMapper
+    public Response failed(Exception e) {
+        return errors.page(e);
+    }
+
+    @GET
+    @Authenticated
+    public Response home() {
+        return redirect(Home.of(identity));
+    }
+
+    @GET
+    @Path("login")
+    @PermitAll
+    public Response login() {
+        if (!identity.isAnonymous()) {
+            return redirect(Home.of(identity));
+        }
+        var query = routing.queryParams();
+        return Response.ok(Templates.login(query.contains("failed"), query.contains("expired"),
+                query.contains("signedOut"))).header("Cache-Control", "no-store").build();
+    }
+
+    @POST
+    @Path("logout")
+    @Authenticated
+    public Response logout() {
+        FormAuthenticationMechanism.logout(identity);
+        // A new browser nonce too: nothing issued in this session stays usable.
+        routing.response().addCookie(Cookie.cookie(Csrf.COOKIE, "").setPath("/").setMaxAge(0));
+        return redirect("/login?signedOut");
+    }
+}

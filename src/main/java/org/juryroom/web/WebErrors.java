@@ -1,0 +1,89 @@
+package org.juryroom.web;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.jboss.logging.Logger;
+import org.juryroom.common.ProblemException;
+
+import java.net.URI;
+
+/**
+ * Error pages for people, where the API answers problem documents: the same statuses, shown
+ * as a page with a way back. Every page resource maps its failures here with its own
+ * {@code @ServerExceptionMapper} (a mapper on a resource class applies to that class only, so
+ * the API keeps its JSON problems; a mapper inherited from a base class would not be local).
+ */
+@ApplicationScoped
+public class WebErrors {
+
+    private static final Logger LOG = Logger.getLogger(WebErrors.class);
+
+    /** What kind of failure, so the page can explain it in the reader's language. */
+    public enum Kind { EXPIRED, NOT_FOUND, FORBIDDEN, CONFLICT, INVALID, UNAVAILABLE, ERROR }
+
+    @CheckedTemplate(basePath = "")
+    static class Templates {
+        static native TemplateInstance error(Kind kind, int status, String detail);
+    }
+
+    /** The page for any failure of a page resource. */
+    public Response page(Throwable e) {
+        if (e instanceof ProblemException p) {
+            return problem(p);
+        }
+        if (e instanceof ConstraintViolationException v) {
+            return page(Kind.INVALID, 422, org.juryroom.web.Forms.problem(v).detail());
+        }
+        if (e instanceof ForbiddenException) {
+            return page(Kind.FORBIDDEN, 403, null);
+        }
+        if (e instanceof UnauthorizedException) {
+            return Response.seeOther(URI.create("/login")).build();
+        }
+        if (e instanceof NotFoundException) {
+            return page(Kind.NOT_FOUND, 404, null);
+        }
+        if (e instanceof WebApplicationException w && w.getResponse().getStatus() < 500) {
+            return page(Kind.INVALID, w.getResponse().getStatus(), null);
+        }
+        LOG.error("Unexpected failure on a page", e);
+        return page(Kind.ERROR, 500, null);
+    }
+
+    /** 303 See Other: after a form post, the browser loads the result page with GET. */
+    public static Response redirect(String location) {
+        return Response.seeOther(URI.create(location)).build();
+    }
+
+    public Response expiredForm() {
+        return page(Kind.EXPIRED, 403, null);
+    }
+
+    public Response problem(ProblemException e) {
+        int status = e.status();
+        Kind kind = switch (status) {
+            case 404 -> Kind.NOT_FOUND;
+            case 403 -> Kind.FORBIDDEN;
+            case 409 -> Kind.CONFLICT;
+            case 400, 413, 415, 416, 422 -> Kind.INVALID;
+            case 503 -> Kind.UNAVAILABLE;
+            default -> Kind.ERROR;
+        };
+        // A 404 shows no detail: the page says the same whether the thing is missing or hidden.
+        return page(kind, status, kind == Kind.NOT_FOUND ? null : e.getMessage());
+    }
+
+    public Response page(Kind kind, int status, String detail) {
+        return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .header("Cache-Control", "no-store")
+                .entity(Templates.error(kind, status, detail).render()).build();
+    }
+}

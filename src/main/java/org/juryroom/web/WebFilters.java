@@ -1,0 +1,108 @@
+package org.juryroom.web;
+
+import io.quarkus.vertx.http.runtime.filters.Filters;
+import io.vertx.core.http.Cookie;
+import io.vertx.core.http.CookieSameSite;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.vertx.http.runtime.security.HttpSecurityRecorder;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+/**
+ * HTTP-level guards for the web pages, ahead of authentication:
+ * <ul>
+ *   <li>gives every browser a CSRF nonce cookie (see {@link Csrf});</li>
+ *   <li>checks the CSRF token of the sign-in form, which Quarkus' form authentication consumes
+ *       before any resource (or {@link CsrfCheck}) runs: without it anyone could sign a victim
+ *       into the attacker's account;</li>
+ *   <li>sends the browser hardening headers: a strict Content-Security-Policy (no inline script
+ *       or style), no framing, no sniffing, same-origin referrers.</li>
+ * </ul>
+ * The API ({@code /api}) is left alone: it is HTTP Basic only and never reads the session cookie.
+ */
+@ApplicationScoped
+public class WebFilters {
+
+    /** Routing-context key holding this browser's CSRF nonce. */
+    public static final String NONCE = "juryroom.csrf.nonce";
+
+    static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+            + "media-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+    /** Runs before authentication (priority 200) so a forged sign-in never reaches it. */
+    private static final int PRIORITY = 250;
+
+    private final Csrf csrf;
+
+    public WebFilters(Csrf csrf) {
+        this.csrf = csrf;
+    }
+
+    void register(@Observes Filters filters) {
+        filters.register(this::handle, PRIORITY);
+    }
+
+    /**
+     * A refused sign-in goes back to the sign-in page with the one generic message. The form
+     * mechanism prepares that redirect, but the failed authentication then travels on to the
+     * default error handling, which answers a bare 401; this handler sends the redirect instead.
+     */
+    void signInFailures(@Observes Router router) {
+        router.post(SIGN_IN_POST).order(Integer.MIN_VALUE).failureHandler(ctx -> {
+            Throwable cause = HttpSecurityRecorder.DefaultAuthFailureHandler.extractRootCause(ctx.failure());
+            if (cause instanceof AuthenticationFailedException && !ctx.response().ended()) {
+                ctx.response().setStatusCode(302).putHeader("Location", "/login?failed")
+                        .putHeader("Cache-Control", "no-store").end();
+            } else {
+                ctx.next();
+            }
+        });
+    }
+
+    void handle(RoutingContext ctx) {
+        String path = ctx.normalizedPath();
+        if (path.startsWith("/api/") || path.startsWith("/q/")) {
+            ctx.next();
+            return;
+        }
+        var headers = ctx.response().headers();
+        headers.set("X-Content-Type-Options", "nosniff");
+        headers.set("Referrer-Policy", "same-origin");
+        if (!path.startsWith("/files/")) {
+            // File responses carry their own, stricter policy (sandbox).
+            headers.set("X-Frame-Options", "DENY");
+            headers.set("Content-Security-Policy", CSP);
+        }
+        if (isStaticOrPublic(path)) {
+            ctx.next();
+            return;
+        }
+        Cookie cookie = ctx.request().getCookie(Csrf.COOKIE);
+        String nonce = cookie == null ? null : cookie.getValue();
+        if (nonce == null || nonce.isEmpty()) {
+            nonce = Csrf.newNonce();
+            ctx.response().addCookie(Cookie.cookie(Csrf.COOKIE, nonce).setPath("/").setHttpOnly(true)
+                    .setSameSite(CookieSameSite.STRICT).setSecure(ctx.request().isSSL()));
+        }
+        ctx.put(NONCE, nonce);
+        if (ctx.request().method() == HttpMethod.POST && path.equals(SIGN_IN_POST)
+                && !csrf.valid(cookie == null ? null : cookie.getValue(), "", ctx.request().getParam(Csrf.FIELD))) {
+            // An expired or forged sign-in form: back to the page, which issues a fresh token.
+            ctx.response().setStatusCode(303).putHeader("Location", "/login?expired").end();
+            return;
+        }
+        ctx.next();
+    }
+
+    /** Quarkus' form-authentication post location (quarkus.http.auth.form.post-location). */
+    static final String SIGN_IN_POST = "/j_security_check";
+
+    /** Pages and files that never read the session and hold no form. */
+    static boolean isStaticOrPublic(String path) {
+        return path.startsWith("/static/") || path.startsWith("/webjars/") || path.startsWith("/shortlist")
+                || path.equals("/favicon.ico") || path.equals("/robots.txt");
+    }
+}

@@ -1,0 +1,102 @@
+package org.juryroom.web;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Named;
+import org.juryroom.access.AppUser;
+import org.juryroom.access.Roles;
+import org.juryroom.judging.Juror;
+import org.juryroom.school.School;
+
+/**
+ * What every page's frame needs about the request: who is signed in (for the header) and the
+ * CSRF token its forms carry. Templates reach it as {@code inject:web}.
+ */
+@RequestScoped
+@Named("web")
+public class WebRequest {
+
+    private final SecurityIdentity identity;
+    private final RoutingContext routing;
+    private final Csrf csrf;
+    private String displayName;
+
+    public WebRequest(SecurityIdentity identity, RoutingContext routing, Csrf csrf) {
+        this.identity = identity;
+        this.routing = routing;
+        this.csrf = csrf;
+    }
+
+    /** The token for this browser's nonce and this user; empty on pages that hold no form. */
+    public String csrf() {
+        String nonce = routing.get(WebFilters.NONCE);
+        return nonce == null ? "" : csrf.token(nonce, principal());
+    }
+
+    public boolean signedIn() {
+        return !identity.isAnonymous();
+    }
+
+    public String principal() {
+        return identity.isAnonymous() ? "" : identity.getPrincipal().getName();
+    }
+
+    public boolean organiser() {
+        return identity.hasRole(Roles.ORGANISER);
+    }
+
+    public boolean juror() {
+        return identity.hasRole(Roles.JUROR);
+    }
+
+    public boolean school() {
+        return identity.hasRole(Roles.SCHOOL);
+    }
+
+    /** The signed-in user's own name: their school, their juror name, or the username. */
+    public String displayName() {
+        if (displayName == null) {
+            displayName = principal();
+            if (io.vertx.core.Context.isOnEventLoopThread()) {
+                // Security refusals are rendered on the I/O thread, where the database may not be asked.
+                return displayName;
+            }
+            AppUser user = signedIn() ? AppUser.findByUsername(principal()).orElse(null) : null;
+            if (user != null && user.schoolId != null) {
+                School s = School.findById(user.schoolId);
+                displayName = s == null ? displayName : s.name;
+            } else if (user != null && user.jurorId != null) {
+                Juror j = Juror.findById(user.jurorId);
+                displayName = j == null ? displayName : j.name;
+            }
+        }
+        return displayName;
+    }
+
+    /** Where this user's pages start. */
+    public String home() {
+        return Home.of(identity);
+    }
+
+    /** A one-time notice after a redirect ({@code ?saved}): the page says what just happened. */
+    public boolean flash(String key) {
+        return routing.queryParams().contains(key);
+    }
+
+    /** A query parameter of this page, or "" (notices after a redirect carry their numbers this way). */
+    public String param(String name) {
+        String value = routing.queryParams().get(name);
+        return value == null ? "" : value;
+    }
+
+    /** The zone times are shown and entered in. */
+    public String zone() {
+        return Formats.zone().getId();
+    }
+
+    /** The current path, to mark the active navigation link. */
+    public String path() {
+        return routing.normalizedPath();
+    }
+}

@@ -1,0 +1,229 @@
+package org.juryroom.web.jury;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.juryroom.access.Roles;
+import org.juryroom.common.Page;
+import org.juryroom.common.ProblemException;
+import org.juryroom.competition.Competition;
+import org.juryroom.competition.CompetitionService;
+import org.juryroom.competition.CompetitionStatus;
+import org.juryroom.entry.EntryService;
+import org.juryroom.entry.EntryViews.BlindEntry;
+import org.juryroom.judging.JuryQueueService;
+import org.juryroom.judging.JuryQueueService.QueueItem;
+import org.juryroom.judging.ScorecardService;
+import org.juryroom.judging.ScorecardService.ScorecardView;
+import org.juryroom.judging.ScorecardStatus;
+import org.juryroom.web.FormFields;
+import org.juryroom.web.Forms;
+import org.juryroom.web.Forms.Errors;
+import org.juryroom.web.WebErrors;
+import org.juryroom.web.jury.JuryViews.CriterionRow;
+import org.juryroom.web.jury.JuryViews.Desk;
+import org.juryroom.web.jury.JuryViews.DeskCompetition;
+import org.juryroom.web.FileRow;
+import org.juryroom.web.jury.JuryViews.Queue;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.juryroom.web.WebErrors.redirect;
+
+/**
+ * The juror desk: the queue, and one entry at a time with its files and the rubric. Everything
+ * comes from the blind entry view and the juror's queue, through the access policy: an entry
+ * the juror may not score (not assigned, conflicted, not submitted) is a 404 here as on the API.
+ */
+@Path("/jury")
+@Produces(MediaType.TEXT_HTML)
+@RolesAllowed(Roles.JUROR)
+public class JuryPages {
+
+    @CheckedTemplate(basePath = "jury")
+    static class Templates {
+        static native TemplateInstance desk(List<DeskCompetition> competitions);
+
+        static native TemplateInstance queue(Queue queue);
+
+        static native TemplateInstance entry(Desk desk);
+    }
+
+    private final CompetitionService competitions;
+    private final EntryService entries;
+    private final JuryQueueService queues;
+    private final ScorecardService scorecards;
+    private final WebErrors errors;
+
+    public JuryPages(CompetitionService competitions, EntryService entries, JuryQueueService queues,
+                     ScorecardService scorecards, WebErrors errors) {
+        this.competitions = competitions;
+        this.entries = entries;
+        this.queues = queues;
+        this.scorecards = scorecards;
+        this.errors = errors;
+    }
+
+    @ServerExceptionMapper
+    public Response failed(Exception e) {
+        return errors.page(e);
+    }
+
+    @GET
+    public Response desk() {
+        List<DeskCompetition> mine = new ArrayList<>();
+        for (Competition c : competitions.list()) {
+            List<QueueItem> items = all(c.id);
+            if (!items.isEmpty()) {
+                mine.add(new DeskCompetition(c.id, c.title, c.status, items.size(), count(items, "SUBMITTED"),
+                        count(items, "DRAFT")));
+            }
+        }
+        if (mine.size() == 1) {
+            return redirect("/jury/competitions/" + mine.get(0).id());
+        }
+        return Response.ok(Templates.desk(mine)).build();
+    }
+
+    @GET
+    @Path("competitions/{cid}")
+    public TemplateInstance queue(@PathParam("cid") long cid, @QueryParam("tab") String tab) {
+        Competition c = competitions.get(cid);
+        List<QueueItem> items = all(cid);
+        String shown = tab == null ? (count(items, "NONE") > 0 ? "todo" : count(items, "DRAFT") > 0 ? "drafts" : "done")
+                : tab;
+        String status = switch (shown) {
+            case "drafts" -> "DRAFT";
+            case "done" -> "SUBMITTED";
+            default -> "NONE";
+        };
+        return Templates.queue(new Queue(cid, c.title, c.status, shown,
+                items.stream().filter(i -> i.scorecardStatus().equals(status)).toList(), count(items, "NONE"),
+                count(items, "DRAFT"), count(items, "SUBMITTED"), items.size()));
+    }
+
+    @GET
+    @Path("entries/{eid}")
+    public TemplateInstance entry(@PathParam("eid") long eid, @QueryParam("file") Long fileId) {
+        BlindEntry e = blind(eid);
+        Map<String, Integer> values = new LinkedHashMap<>();
+        ScorecardView card = mine(eid);
+        if (card != null) {
+            values.putAll(card.scores());
+        }
+        return Templates.entry(desk(e, fileId, values, card == null ? "" : card.comment(), card, Errors.NONE));
+    }
+
+    /** Saves the scorecard: {@code action} is "draft", "submit" or "next" (submit, then the next entry to score). */
+    @POST
+    @Path("entries/{eid}/scorecard")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response score(@PathParam("eid") long eid, @RestForm String comment, @RestForm String action) {
+        Map<String, Integer> values = new LinkedHashMap<>();
+        Map<String, String> raw = FormFields.withPrefix("score.");
+        raw.forEach((code, v) -> {
+            if (v != null && !v.isBlank()) {
+                values.put(code, parse(v));
+            }
+        });
+        boolean draft = "draft".equals(action);
+        try {
+            scorecards.save(eid, new ScorecardService.ScorecardRequest(values, blankToNull(comment),
+                    draft ? ScorecardStatus.DRAFT : ScorecardStatus.SUBMITTED));
+        } catch (RuntimeException ex) {
+            if (Forms.problem(ex).status() == 404) {
+                throw ex;
+            }
+            BlindEntry e = blind(eid);
+            return Response.status(Forms.problem(ex).status()).entity(Templates.entry(
+                    desk(e, null, values, comment == null ? "" : comment, mine(eid), Forms.errors(ex)))).build();
+        }
+        if ("next".equals(action)) {
+            BlindEntry e = blind(eid);
+            return all(e.competitionId()).stream().filter(i -> !i.scorecardStatus().equals("SUBMITTED")
+                            && !i.entryId().equals(eid)).findFirst()
+                    .map(i -> redirect("/jury/entries/" + i.entryId() + "?scored"))
+                    .orElseGet(() -> redirect("/jury/competitions/" + e.competitionId() + "?tab=done&finished"));
+        }
+        return redirect("/jury/entries/" + eid + (draft ? "?drafted" : "?scored"));
+    }
+
+    private Desk desk(BlindEntry e, Long fileId, Map<String, Integer> values, String comment, ScorecardView card,
+                      Errors errors) {
+        Competition c = competitions.get(e.competitionId());
+        List<FileRow> files = JuryViews.files(e);
+        FileRow current = files.stream().filter(f -> fileId != null && f.id() == fileId).findFirst()
+                .orElse(files.isEmpty() ? null : files.get(0));
+        List<CriterionRow> rubric = JuryViews.rubric(c, values, errors);
+        List<QueueItem> queue = all(c.id);
+        int at = -1;
+        for (int i = 0; i < queue.size(); i++) {
+            if (queue.get(i).entryId().equals(e.id())) {
+                at = i;
+            }
+        }
+        Long previous = at > 0 ? queue.get(at - 1).entryId() : null;
+        Long next = at >= 0 && at < queue.size() - 1 ? queue.get(at + 1).entryId() : null;
+        return new Desk(e, c.title, c.id, c.status == CompetitionStatus.JUDGING, files, current, rubric, comment,
+                card == null ? null : card.status(), card == null ? null : card.total(),
+                card == null ? null : card.updatedAt(), errors, at + 1, queue.size(), previous, next);
+    }
+
+    /** A juror reads an entry only through the blind view: the policy gives nothing else to jurors. */
+    private BlindEntry blind(long eid) {
+        return (BlindEntry) entries.view(eid);
+    }
+
+    private ScorecardView mine(long eid) {
+        try {
+            return scorecards.mine(eid);
+        } catch (ProblemException e) {
+            if (e.status() == 404) {
+                return null;
+            }
+            throw e;
+        }
+    }
+
+    /** The whole queue of this juror in a competition, in the queue's order (by entry code). */
+    private List<QueueItem> all(long cid) {
+        List<QueueItem> items = new ArrayList<>();
+        for (int page = 0; ; page++) {
+            Page<QueueItem> p = queues.queue(cid, Page.Request.of(page, Page.MAX_SIZE));
+            items.addAll(p.items());
+            if (items.size() >= p.total() || p.items().isEmpty()) {
+                return items;
+            }
+        }
+    }
+
+    private static long count(List<QueueItem> items, String status) {
+        return items.stream().filter(i -> i.scorecardStatus().equals(status)).count();
+    }
+
+    private static Integer parse(String v) {
+        try {
+            return Integer.valueOf(v.strip());
+        } catch (NumberFormatException e) {
+            return Integer.MIN_VALUE; // out of every range: the service names the criterion
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+}

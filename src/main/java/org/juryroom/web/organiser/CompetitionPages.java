@@ -1,0 +1,245 @@
+package org.juryroom.web.organiser;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.juryroom.access.Roles;
+import org.juryroom.competition.Competition;
+import org.juryroom.competition.CompetitionService;
+import org.juryroom.competition.CompetitionStatus;
+import org.juryroom.competition.CompetitionView;
+import org.juryroom.judging.AssignmentService;
+import org.juryroom.judging.JudgingProgress;
+import org.juryroom.judging.JudgingProgress.Progress;
+import org.juryroom.ranking.RankingQuery;
+import org.juryroom.ranking.RankingService;
+import org.juryroom.ranking.RankingService.RankingView;
+import org.juryroom.ranking.Shortlist;
+import org.juryroom.ranking.ShortlistService;
+import org.juryroom.web.Forms;
+import org.juryroom.web.Forms.Errors;
+import org.juryroom.web.WebErrors;
+import org.juryroom.web.organiser.OrganiserViews.CompetitionCard;
+import org.juryroom.web.organiser.OrganiserViews.Dashboard;
+import org.juryroom.web.organiser.OrganiserViews.RankingPage;
+import org.juryroom.web.organiser.OrganiserViews.ShortlistPage;
+import org.juryroom.web.organiser.OrganiserViews.ShortlistRow;
+
+import java.util.List;
+
+import static org.juryroom.web.WebErrors.redirect;
+
+/**
+ * The organiser console for competitions: create and edit, move through the lifecycle, assign
+ * jurors, follow progress, read the ranking with its charts, freeze and publish. Each action is
+ * one call to the same service the API uses.
+ */
+@Path("/organiser")
+@Produces(MediaType.TEXT_HTML)
+@RolesAllowed(Roles.ORGANISER)
+public class CompetitionPages {
+
+    /** Rows per ranking page: the whole shortlist and the entries just below it on the first. */
+    static final int RANKING_PAGE = 100;
+
+    @CheckedTemplate(basePath = "organiser")
+    static class Templates {
+        static native TemplateInstance competitions(List<CompetitionCard> competitions);
+
+        static native TemplateInstance competitionForm(CompetitionForm form);
+
+        static native TemplateInstance dashboard(Dashboard page);
+
+        static native TemplateInstance ranking(RankingPage page);
+
+        static native TemplateInstance shortlist(ShortlistPage page);
+    }
+
+    private final CompetitionService competitions;
+    private final JudgingProgress progress;
+    private final AssignmentService assignments;
+    private final RankingService ranking;
+    private final RankingQuery rankingQuery;
+    private final ShortlistService shortlists;
+    private final WebErrors errors;
+
+    public CompetitionPages(CompetitionService competitions, JudgingProgress progress, AssignmentService assignments,
+                            RankingService ranking, RankingQuery rankingQuery, ShortlistService shortlists,
+                            WebErrors errors) {
+        this.competitions = competitions;
+        this.progress = progress;
+        this.assignments = assignments;
+        this.ranking = ranking;
+        this.rankingQuery = rankingQuery;
+        this.shortlists = shortlists;
+        this.errors = errors;
+    }
+
+    @ServerExceptionMapper
+    public Response failed(Exception e) {
+        return errors.page(e);
+    }
+
+    @GET
+    public TemplateInstance list() {
+        List<CompetitionCard> cards = competitions.list().stream().map(c -> {
+            Progress p = progress.of(c.id);
+            return new CompetitionCard(c.id, c.title, c.status, c.submissionClosesAt, p.submittedEntries(),
+                    p.scorecardsSubmitted(), p.assignments());
+        }).toList();
+        return Templates.competitions(cards);
+    }
+
+    @GET
+    @Path("competitions/new")
+    public TemplateInstance newCompetition() {
+        return Templates.competitionForm(CompetitionForm.blank());
+    }
+
+    @POST
+    @Path("competitions")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response create() {
+        CompetitionForm form = CompetitionForm.posted(null, null);
+        try {
+            Competition c = competitions.create(form.toRequest());
+            return redirect("/organiser/competitions/" + c.id + "?created");
+        } catch (RuntimeException e) {
+            return Response.status(Forms.problem(e).status())
+                    .entity(Templates.competitionForm(form.withErrors(Forms.errors(e)))).build();
+        }
+    }
+
+    @GET
+    @Path("competitions/{cid}/edit")
+    public TemplateInstance edit(@PathParam("cid") long cid) {
+        return Templates.competitionForm(CompetitionForm.of(competitions.get(cid)));
+    }
+
+    @POST
+    @Path("competitions/{cid}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response update(@PathParam("cid") long cid) {
+        CompetitionForm current = CompetitionForm.of(competitions.get(cid));
+        CompetitionForm form = CompetitionForm.posted(cid, current.status());
+        if (current.structureLocked()) {
+            form = form.withStructureOf(current);
+        }
+        try {
+            competitions.update(cid, form.toRequest());
+            return redirect("/organiser/competitions/" + cid + "?saved");
+        } catch (RuntimeException e) {
+            return Response.status(Forms.problem(e).status())
+                    .entity(Templates.competitionForm(form.withErrors(Forms.errors(e)))).build();
+        }
+    }
+
+    @GET
+    @Path("competitions/{cid}")
+    public TemplateInstance dashboard(@PathParam("cid") long cid) {
+        return Templates.dashboard(dashboardOf(cid, Errors.NONE));
+    }
+
+    @POST
+    @Path("competitions/{cid}/transitions")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response transition(@PathParam("cid") long cid, @RestForm String to) {
+        try {
+            CompetitionStatus target = CompetitionStatus.valueOf(to);
+            competitions.transition(cid, target);
+            return redirect((target == CompetitionStatus.PUBLISHED || target == CompetitionStatus.FROZEN
+                    ? "/organiser/competitions/" + cid + "/shortlist?moved=" : "/organiser/competitions/" + cid
+                    + "?moved=") + target.name());
+        } catch (IllegalArgumentException | NullPointerException e) {
+            return redirect("/organiser/competitions/" + cid);
+        } catch (RuntimeException e) {
+            return refusedOnDashboard(cid, e);
+        }
+    }
+
+    @POST
+    @Path("competitions/{cid}/assignments")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response assign(@PathParam("cid") long cid, @RestForm @DefaultValue("3") int jurorsPerEntry,
+                           @RestForm String seed) {
+        try {
+            Long s = seed == null || seed.isBlank() ? null : Long.valueOf(seed.strip());
+            AssignmentService.Result r = assignments.assign(cid, jurorsPerEntry, s);
+            return redirect("/organiser/competitions/" + cid + "?assigned=" + r.assignments() + "&entries="
+                    + r.entries() + "&short=" + r.entriesShortOfJurors().size());
+        } catch (NumberFormatException e) {
+            return refusedOnDashboard(cid, new org.juryroom.common.ProblemException(422, "Unprocessable entity",
+                    "The seed must be a whole number"));
+        } catch (RuntimeException e) {
+            return refusedOnDashboard(cid, e);
+        }
+    }
+
+    @GET
+    @Path("competitions/{cid}/ranking")
+    public TemplateInstance ranking(@PathParam("cid") long cid, @QueryParam("page") @DefaultValue("0") int page) {
+        return Templates.ranking(rankingOf(cid, Math.max(0, page), Errors.NONE));
+    }
+
+    @POST
+    @Path("competitions/{cid}/shortlist")
+    public Response freeze(@PathParam("cid") long cid) {
+        try {
+            shortlists.freeze(cid);
+            return redirect("/organiser/competitions/" + cid + "/shortlist?frozen");
+        } catch (RuntimeException e) {
+            if (Forms.problem(e).status() == 404) {
+                throw e;
+            }
+            return Response.status(Forms.problem(e).status())
+                    .entity(Templates.ranking(rankingOf(cid, 0, Forms.errors(e)))).build();
+        }
+    }
+
+    @GET
+    @Path("competitions/{cid}/shortlist")
+    public TemplateInstance shortlist(@PathParam("cid") long cid) {
+        Shortlist s = shortlists.get(cid);
+        CompetitionView c = CompetitionView.of(competitions.get(cid));
+        List<ShortlistRow> rows = s.entries().stream().map(e -> new ShortlistRow(e.rank, e.code, e.title, e.schoolName,
+                e.score)).toList();
+        return Templates.shortlist(new ShortlistPage(c, s.size, s.frozenAt, s.frozenBy, s.method, s.tieBreak, s.digest,
+                rows, Errors.NONE));
+    }
+
+    private Dashboard dashboardOf(long cid, Errors errors) {
+        Competition c = competitions.get(cid);
+        return new Dashboard(CompetitionView.of(c), progress.of(cid), OrganiserViews.steps(c.status),
+                c.status == CompetitionStatus.OPEN || c.status == CompetitionStatus.JUDGING,
+                Shortlist.ofCompetition(cid).isPresent(), errors);
+    }
+
+    private RankingPage rankingOf(long cid, int page, Errors errors) {
+        Competition c = competitions.get(cid);
+        RankingView view = ranking.ranking(cid, page, RANKING_PAGE);
+        RankingView first = page == 0 ? view : ranking.ranking(cid, 0, RANKING_PAGE);
+        int pages = (int) Math.max(1, (view.total() + RANKING_PAGE - 1) / RANKING_PAGE);
+        return new RankingPage(CompetitionView.of(c), view, Charts.jurorBoxes(rankingQuery.jurorSpreads(cid)),
+                Charts.nearCut(first.rows(), c.shortlistSize), pages, c.status == CompetitionStatus.JUDGING, errors);
+    }
+
+    private Response refusedOnDashboard(long cid, RuntimeException e) {
+        if (Forms.problem(e).status() == 404) {
+            throw e;
+        }
+        return Response.status(Forms.problem(e).status())
+                .entity(Templates.dashboard(dashboardOf(cid, Forms.errors(e)))).build();
+    }
+}

@@ -1,0 +1,141 @@
+package org.juryroom.web.publicpage;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.juryroom.competition.Competition;
+import org.juryroom.entry.EntryService;
+import org.juryroom.storage.FileDownloads;
+import org.juryroom.storage.FileVariant;
+import org.juryroom.publishing.PublicShortlistService;
+import org.juryroom.publishing.PublicShortlistService.PublicShortlist;
+import org.juryroom.web.WebErrors;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * The only public pages: published shortlists as a gallery. They read no session (see
+ * application.properties) and hold nothing personal beyond what guardians agreed to publish, so
+ * shared caches may keep them; an ETag makes revalidation cheap, and a short max-age lets an
+ * unpublished list disappear from caches within a minute.
+ */
+@Path("/shortlist")
+@PermitAll
+public class ShortlistPages {
+
+    static final int MAX_AGE_SECONDS = 60;
+    static final int PICTURE_MAX_AGE_SECONDS = 300;
+
+    public record Published(long id, String title, String theme) {
+    }
+
+    /** {@code pictureId}: the file whose thumbnail the card shows, or null (no consent, or a video). */
+    public record Card(int rank, String title, String schoolName, String names, String category, Long pictureId) {
+    }
+
+    public record Gallery(long id, PublicShortlist shortlist, List<Card> cards) {
+    }
+
+    @CheckedTemplate(basePath = "publicpage")
+    static class Templates {
+        static native TemplateInstance index(List<Published> competitions);
+
+        static native TemplateInstance gallery(Gallery gallery);
+    }
+
+    private final PublicShortlistService shortlists;
+    private final EntryService entries;
+    private final FileDownloads downloads;
+    private final WebErrors errors;
+
+    public ShortlistPages(PublicShortlistService shortlists, EntryService entries, FileDownloads downloads,
+                          WebErrors errors) {
+        this.shortlists = shortlists;
+        this.entries = entries;
+        this.downloads = downloads;
+        this.errors = errors;
+    }
+
+    @ServerExceptionMapper
+    public Response failed(Exception e) {
+        return errors.page(e);
+    }
+
+    @GET
+    @Produces(MediaType.TEXT_HTML)
+    public Response index(Request request) {
+        List<Published> list = shortlists.publishedCompetitions().stream()
+                .map((Competition c) -> new Published(c.id, c.title, c.theme)).toList();
+        return cacheable(request, list.toString(), Templates.index(list), MAX_AGE_SECONDS);
+    }
+
+    @GET
+    @Path("{cid}")
+    @Produces(MediaType.TEXT_HTML)
+    public Response gallery(@PathParam("cid") long cid, Request request) {
+        PublicShortlist s = shortlists.shortlist(cid);
+        List<Card> cards = s.entries().stream().map(e -> new Card(e.rank(), e.title(), e.schoolName(),
+                String.join(", ", e.participants()), e.category(), e.files().stream()
+                .filter(f -> f.thumbnailUrl() != null).map(PublicShortlistService.PublicFile::id).findFirst()
+                .orElse(null))).toList();
+        return cacheable(request, cid + "|" + s, Templates.gallery(new Gallery(cid, s, cards)), MAX_AGE_SECONDS);
+    }
+
+    /**
+     * The thumbnail of a shortlisted work's clean copy (made by storage), only with consent to
+     * publish the work, else 404 (the same check as the public API). Served with public caching:
+     * a published file never changes, so its object key is its version.
+     */
+    @GET
+    @Path("{cid}/works/{rank}/{fid}.jpg")
+    @Produces("image/jpeg")
+    public Response picture(@PathParam("cid") long cid, @PathParam("rank") int rank, @PathParam("fid") long fid,
+                            Request request) {
+        FileDownloads.Download d = entries.publicDownload(cid, rank, fid, FileVariant.THUMBNAIL);
+        EntityTag tag = new EntityTag(sha256(d.objectKey()).substring(0, 32));
+        Response.ResponseBuilder unchanged = request.evaluatePreconditions(tag);
+        if (unchanged != null) {
+            return unchanged.header("Cache-Control", cache(PICTURE_MAX_AGE_SECONDS)).build();
+        }
+        return Response.fromResponse(downloads.respond(d, null)).tag(tag)
+                .header("Cache-Control", null).header("Cache-Control", cache(PICTURE_MAX_AGE_SECONDS))
+                .header("Content-Disposition", null).header("Content-Disposition", "inline").build();
+    }
+
+    /** 304 when the browser or a cache already holds this version; otherwise the page with its tag. */
+    private static Response cacheable(Request request, String version, TemplateInstance page, int maxAge) {
+        EntityTag tag = new EntityTag(sha256(version).substring(0, 32));
+        Response.ResponseBuilder unchanged = request.evaluatePreconditions(tag);
+        if (unchanged != null) {
+            return unchanged.header("Cache-Control", cache(maxAge)).build();
+        }
+        return Response.ok(page).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).tag(tag)
+                .header("Cache-Control", cache(maxAge)).build();
+    }
+
+    private static String cache(int maxAge) {
+        return "public, max-age=" + maxAge;
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

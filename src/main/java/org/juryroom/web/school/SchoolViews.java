@@ -1,0 +1,151 @@
+package org.juryroom.web.school;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import org.juryroom.competition.Category;
+import org.juryroom.competition.Competition;
+import org.juryroom.competition.CompetitionStatus;
+import org.juryroom.entry.Entry;
+import org.juryroom.entry.EntryStatus;
+import org.juryroom.entry.EntryViews.EntryDetails;
+import org.juryroom.storage.EntryFile;
+import org.juryroom.storage.FileTypes;
+import org.juryroom.web.Deadline;
+import org.juryroom.web.FileRow;
+import org.juryroom.web.Forms.Errors;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** The school pages' view models: plain records, built while the entities are at hand. */
+@ApplicationScoped
+public class SchoolViews {
+
+    /** Rows offered on a new form; the teacher can add more (up to the API's ten). */
+    static final int BLANK_ROWS = 3;
+
+    public record CompetitionBlock(long id, String title, String theme, CompetitionStatus status, Deadline deadline,
+                                   boolean canCreate, int maxEntries, long activeEntries, List<EntryRow> entries) {
+    }
+
+    public record EntryRow(long id, String code, String title, String categoryName, EntryStatus status,
+                           Instant submittedAt, Instant updatedAt, long files) {
+    }
+
+    /** A category with its limits as the upload widget checks them before sending anything. */
+    public record CategoryOption(String code, String name, String extensions, String accept, long maxBytes) {
+    }
+
+    public record ParticipantRow(int index, String firstName, String grade) {
+        /** The API's names for this row's fields, as violations name them. */
+        public String nameKey() {
+            return "participants[" + index + "].firstName";
+        }
+
+        public String gradeKey() {
+            return "participants[" + index + "].grade";
+        }
+
+        public int number() {
+            return index + 1;
+        }
+    }
+
+    public record EntryForm(Long entryId, long competitionId, String competitionTitle, Deadline deadline, String title,
+                            String categoryCode, String statement, List<ParticipantRow> participants, boolean judging,
+                            boolean publishWork, boolean publishNames, String attestedBy,
+                            List<CategoryOption> categories, Errors errors, boolean filesNotKept) {
+        public boolean creating() {
+            return entryId == null;
+        }
+
+        public List<Integer> grades() {
+            return java.util.stream.IntStream.rangeClosed(1, 12).boxed().toList();
+        }
+
+        public List<String> otherErrors() {
+            return errors.others(List.of("title", "categoryCode", "statement", "participants", "consent", "files"));
+        }
+    }
+
+    public record EntryPage(EntryDetails entry, long competitionId, String competitionTitle, Deadline deadline,
+                            CategoryOption category, boolean editable, boolean withdrawable, List<FileRow> files,
+                            Errors errors) {
+    }
+
+    public CompetitionBlock block(Competition c, List<Entry> mine) {
+        long active = mine.stream().filter(e -> e.status != EntryStatus.WITHDRAWN).count();
+        Deadline deadline = Deadline.of(c);
+        List<EntryRow> rows = mine.stream().map(e -> new EntryRow(e.id, e.code, e.title, e.category.name, e.status,
+                e.submittedAt, e.updatedAt, EntryFile.storedCount(e.id))).toList();
+        return new CompetitionBlock(c.id, c.title, c.theme, c.status, deadline,
+                deadline.open() && active < c.maxEntriesPerSchool, c.maxEntriesPerSchool, active, rows);
+    }
+
+    public EntryForm blankForm(Competition c) {
+        List<ParticipantRow> rows = new ArrayList<>();
+        for (int i = 0; i < BLANK_ROWS; i++) {
+            rows.add(new ParticipantRow(i, "", ""));
+        }
+        String first = c.categories.isEmpty() ? "" : c.categories.get(0).code;
+        return new EntryForm(null, c.id, c.title, Deadline.of(c), "", first, "", rows, false, false, false, "",
+                options(c), Errors.NONE, false);
+    }
+
+    public EntryForm editForm(Competition c, EntryDetails d) {
+        List<ParticipantRow> rows = new ArrayList<>();
+        d.participants().forEach(p -> rows.add(new ParticipantRow(rows.size(), p.firstName(), String.valueOf(p.grade()))));
+        rows.add(new ParticipantRow(rows.size(), "", ""));
+        return new EntryForm(d.id(), c.id, c.title, Deadline.of(c), d.title(), d.categoryCode(),
+                d.statement() == null ? "" : d.statement(), rows, d.consent().judging(), d.consent().publishWork(),
+                d.consent().publishNames(), d.consent().attestedBy() == null ? "" : d.consent().attestedBy(),
+                options(c), Errors.NONE, false);
+    }
+
+    /** The form as it was posted, with the reasons it was refused. */
+    public EntryForm filledForm(Competition c, EntryDetails d, EntryFormData form, Errors errors, boolean creating) {
+        List<ParticipantRow> rows = new ArrayList<>();
+        form.participants().forEach(p -> rows.add(new ParticipantRow(rows.size(),
+                p.firstName() == null ? "" : p.firstName(), p.grade() == null ? "" : String.valueOf(p.grade()))));
+        rows.add(new ParticipantRow(rows.size(), "", ""));
+        var consent = form.consent();
+        return new EntryForm(creating ? null : d.id(), c.id, c.title, Deadline.of(c), nz(form.title),
+                nz(form.categoryCode), nz(form.statement), rows, consent.judging(), consent.publishWork(),
+                consent.publishNames(), nz(form.attestedBy), options(c), errors,
+                creating && form.files != null && !form.files.isEmpty());
+    }
+
+    public EntryPage entryPage(EntryDetails d, Errors errors) {
+        Competition c = Competition.findById(d.competitionId());
+        Entry e = Entry.findById(d.id());
+        CategoryOption category = options(c).stream().filter(o -> o.code().equals(d.categoryCode())).findFirst()
+                .orElse(null);
+        boolean withdrawable = d.status() != EntryStatus.WITHDRAWN
+                && (c.status == CompetitionStatus.DRAFT || c.status == CompetitionStatus.OPEN);
+        List<FileRow> files = d.files().stream().map(FileRow::of).toList();
+        return new EntryPage(d, c.id, c.title, Deadline.of(c), category, SchoolPages.editable(e), withdrawable, files,
+                errors);
+    }
+
+    static List<CategoryOption> options(Competition c) {
+        return c.categories.stream().map(SchoolViews::option).toList();
+    }
+
+    static CategoryOption option(Category k) {
+        Set<String> extensions = new TreeSet<>();
+        for (String type : k.allowedTypes()) {
+            extensions.addAll(FileTypes.EXTENSIONS.getOrDefault(type, Set.of()));
+        }
+        List<String> accept = new ArrayList<>(k.allowedTypes());
+        extensions.forEach(x -> accept.add("." + x));
+        return new CategoryOption(k.code, k.name,
+                String.join(", ", extensions.stream().map(x -> "." + x).toList()), String.join(",", accept),
+                k.maxFileBytes);
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+}

@@ -1,0 +1,372 @@
+/* JuryRoom pages: small enhancements on top of plain forms that work without this script.
+   - uploads with drag and drop, checks before sending, a progress bar per file, errors next to the file;
+   - adding/removing repeated rows (children, categories, criteria);
+   - zoom for images in the juror's viewer.
+   Texts come from data-* attributes rendered from the message bundle, so translations need no script change. */
+(function () {
+  'use strict';
+  document.documentElement.classList.add('js');
+
+  var csrf = (document.querySelector('meta[name="csrf-token"]') || {}).content || '';
+
+  function fmtBytes(n) {
+    if (n < 1024) return n + ' B';
+    var units = ['KB', 'MB', 'GB'], v = n, u = -1;
+    do { v /= 1024; u++; } while (v >= 1024 && u < units.length - 1);
+    return (v >= 10 || v === Math.round(v) ? Math.round(v) : v.toFixed(1)) + ' ' + units[u];
+  }
+
+  function el(tag, cls, text) {
+    var e = document.createElement(tag);
+    if (cls) e.className = cls;
+    if (text != null) e.textContent = text;
+    return e;
+  }
+
+  /* ---- Repeated rows ------------------------------------------------------------------- */
+  document.querySelectorAll('[data-repeat]').forEach(function (box) {
+    var section = box.closest('section') || box.parentElement;
+    var add = section.querySelector('[data-repeat-add]');
+    var max = parseInt(box.getAttribute('data-max') || '10', 10);
+
+    function rows() { return box.querySelectorAll('[data-repeat-row]'); }
+    function renumber() {
+      rows().forEach(function (row, i) {
+        row.querySelectorAll('[name]').forEach(function (field) {
+          field.name = field.name.replace(/\.\d+\./, '.' + i + '.');
+        });
+        row.querySelectorAll('[id]').forEach(function (input) {
+          var base = input.id.replace(/-\d+$/, '');
+          var label = row.querySelector('label[for="' + input.id + '"]');
+          input.id = base + '-' + i;
+          if (label) {
+            label.setAttribute('for', input.id);
+            label.textContent = label.textContent.replace(/\d+/, String(i + 1));
+          }
+        });
+      });
+      if (add) add.disabled = rows().length >= max;
+    }
+    box.addEventListener('click', function (ev) {
+      var btn = ev.target.closest('[data-repeat-remove]');
+      if (!btn) return;
+      var row = btn.closest('[data-repeat-row]');
+      if (rows().length > 1) {
+        row.remove();
+      } else {
+        row.querySelectorAll('input, select, textarea').forEach(function (f) {
+          if (f.type === 'checkbox') f.checked = false; else f.value = '';
+        });
+      }
+      renumber();
+    });
+    if (add) {
+      add.addEventListener('click', function () {
+        var all = rows();
+        if (all.length >= max) return;
+        var copy = all[all.length - 1].cloneNode(true);
+        copy.querySelectorAll('input, select, textarea').forEach(function (f) {
+          if (f.type === 'checkbox') f.checked = false;
+          else if (f.tagName === 'SELECT') f.selectedIndex = f.hasAttribute('data-keep') ? f.selectedIndex : 0;
+          else if (!f.hasAttribute('data-keep')) f.value = '';
+        });
+        copy.querySelectorAll('.invalid').forEach(function (f) { f.classList.remove('invalid'); });
+        copy.querySelectorAll('.error-text').forEach(function (f) { f.textContent = ''; });
+        box.appendChild(copy);
+        renumber();
+        var first = copy.querySelector('input, select');
+        if (first) first.focus();
+      });
+    }
+    renumber();
+  });
+
+  /* ---- Uploads ------------------------------------------------------------------------- */
+  function Uploader(form) {
+    this.form = form;
+    this.mode = form.getAttribute('data-upload'); // "together": with the form fields; "each": one request per file
+    this.zone = form.querySelector('[data-dropzone]');
+    this.input = form.querySelector('input[type=file]');
+    this.list = form.querySelector('[data-file-rows]');
+    this.select = form.querySelector('[data-category-select]');
+    this.items = [];
+    this.busy = false;
+    this.bind();
+    this.applyLimits();
+  }
+
+  Uploader.prototype.limits = function () {
+    if (this.select) {
+      var o = this.select.options[this.select.selectedIndex];
+      return { accept: o.getAttribute('data-accept'), max: +o.getAttribute('data-max'),
+        maxText: o.getAttribute('data-max-text'), exts: o.getAttribute('data-extensions') };
+    }
+    var max = +this.form.getAttribute('data-max');
+    var accept = this.form.getAttribute('data-accept');
+    return { accept: accept, max: max, maxText: fmtBytes(max),
+      exts: accept.split(',').filter(function (a) { return a.charAt(0) === '.'; }).join(', ') };
+  };
+
+  Uploader.prototype.applyLimits = function () {
+    var l = this.limits();
+    this.input.setAttribute('accept', l.accept);
+    var hint = this.zone.querySelector('[data-limit-text]');
+    if (!this.select && hint) hint.hidden = true; // the page states the entry's own limits
+    if (this.select) {
+      var code = this.select.value;
+      this.form.querySelectorAll('[data-limit]').forEach(function (li) {
+        li.classList.toggle('selected', li.getAttribute('data-limit') === code);
+      });
+      if (hint) hint.textContent = this.select.options[this.select.selectedIndex].text + ': ' + l.exts + ' · ≤ ' + l.maxText;
+    }
+    this.items.forEach(this.precheck, this);
+  };
+
+  Uploader.prototype.bind = function () {
+    var self = this;
+    var pick = this.zone.querySelector('.pick');
+    this.input.tabIndex = -1; // the "Choose files" button is the one keyboard stop
+    if (pick) {
+      pick.setAttribute('tabindex', '0');
+      pick.setAttribute('role', 'button');
+      pick.addEventListener('keydown', function (ev) {
+        if (ev.key === 'Enter' || ev.key === ' ') { ev.preventDefault(); self.input.click(); }
+      });
+    }
+    this.input.addEventListener('change', function () {
+      self.add(self.input.files);
+      self.input.value = '';
+    });
+    ['dragenter', 'dragover'].forEach(function (t) {
+      self.zone.addEventListener(t, function (ev) { ev.preventDefault(); self.zone.classList.add('over'); });
+    });
+    ['dragleave', 'drop'].forEach(function (t) {
+      self.zone.addEventListener(t, function (ev) { ev.preventDefault(); self.zone.classList.remove('over'); });
+    });
+    this.zone.addEventListener('drop', function (ev) {
+      if (ev.dataTransfer && ev.dataTransfer.files) self.add(ev.dataTransfer.files);
+    });
+    if (this.select) this.select.addEventListener('change', function () { self.applyLimits(); });
+    this.form.addEventListener('submit', function (ev) {
+      ev.preventDefault();
+      if (!self.busy) self.send();
+    });
+  };
+
+  Uploader.prototype.add = function (files) {
+    for (var i = 0; i < files.length; i++) {
+      var item = { file: files[i], row: el('li', 'file-row') };
+      var name = el('span', 'name', files[i].name);
+      var right = el('span', 'size', fmtBytes(files[i].size));
+      var remove = el('button', 'btn ghost small', this.zone.getAttribute('data-remove'));
+      remove.type = 'button';
+      remove.addEventListener('click', this.remove.bind(this, item));
+      right.appendChild(document.createTextNode(' '));
+      right.appendChild(remove);
+      item.bar = el('progress');
+      item.bar.max = 100;
+      item.bar.value = 0;
+      item.bar.hidden = true;
+      item.msg = el('p', 'msg');
+      item.remove = remove;
+      item.row.appendChild(name);
+      item.row.appendChild(right);
+      item.row.appendChild(item.bar);
+      item.row.appendChild(item.msg);
+      this.list.appendChild(item.row);
+      this.items.push(item);
+      this.precheck(item);
+    }
+  };
+
+  Uploader.prototype.remove = function (item) {
+    if (this.busy) return;
+    this.items.splice(this.items.indexOf(item), 1);
+    item.row.remove();
+  };
+
+  /* The same checks the server makes, done first so a phone never sends 20 MB for nothing. */
+  Uploader.prototype.precheck = function (item) {
+    var l = this.limits(), f = item.file;
+    var accepted = l.accept.split(',');
+    var ext = '.' + (f.name.split('.').pop() || '').toLowerCase();
+    var typeOk = accepted.indexOf(ext) >= 0 && (!f.type || accepted.indexOf(f.type) >= 0 || f.type === 'application/octet-stream');
+    item.problem = null;
+    if (!typeOk) item.problem = this.zone.getAttribute('data-wrong-type').replace('%types%', l.exts);
+    else if (f.size > l.max) item.problem = this.zone.getAttribute('data-too-large').replace('%size%', l.maxText);
+    this.mark(item, item.problem ? 'bad' : '', item.problem || this.zone.getAttribute('data-waiting'));
+  };
+
+  Uploader.prototype.mark = function (item, state, text) {
+    item.row.classList.remove('bad', 'ok');
+    if (state) item.row.classList.add(state);
+    item.msg.textContent = text || '';
+  };
+
+  Uploader.prototype.clearErrors = function () {
+    var alertBox = document.getElementById('form-alert');
+    if (alertBox) alertBox.textContent = '';
+    this.form.querySelectorAll('[data-field]').forEach(function (f) {
+      f.classList.remove('invalid');
+      var t = f.classList.contains('error-text') ? f : f.querySelector('.error-text');
+      if (t) t.textContent = '';
+    });
+  };
+
+  Uploader.prototype.alert = function (text) {
+    var box = document.getElementById('form-alert') || this.form.querySelector('[data-file-rows]');
+    var div = el('div', 'alert error', text);
+    if (box.id === 'form-alert') { box.textContent = ''; box.appendChild(div); box.scrollIntoView({ block: 'center' }); }
+    else box.parentNode.insertBefore(div, box);
+  };
+
+  /* Puts each refusal next to what it is about: a field, a file, or the top of the form. */
+  Uploader.prototype.showProblem = function (problem, items) {
+    var self = this, placed = false;
+    var detail = problem.detail || this.form.getAttribute('data-fail');
+    items.forEach(function (item) {
+      if (detail.indexOf(item.file.name) >= 0 || (items.length === 1 && problem.status && [413, 415].indexOf(problem.status) >= 0)) {
+        self.mark(item, 'bad', detail);
+        placed = true;
+      }
+    });
+    (problem.violations || []).forEach(function (v) {
+      var field = self.form.querySelector('[data-field="' + v.field + '"]');
+      if (v.field === 'files' && items.length === 1) { self.mark(items[0], 'bad', v.message); placed = true; return; }
+      if (!field) return;
+      field.classList.add('invalid');
+      var t = field.classList.contains('error-text') ? field : field.querySelector('.error-text');
+      if (t) t.textContent = v.message;
+      placed = true;
+    });
+    if (!placed || (problem.violations || []).length === 0 && items.length !== 1) this.alert(detail);
+    var first = this.form.querySelector('.invalid input, .invalid select, .file-row.bad');
+    if (first && first.scrollIntoView) first.scrollIntoView({ block: 'center' });
+  };
+
+  Uploader.prototype.request = function (data, onProgress) {
+    var self = this;
+    return new Promise(function (resolve) {
+      var xhr = new XMLHttpRequest();
+      xhr.open('POST', self.form.action);
+      xhr.setRequestHeader('Accept', 'application/json');
+      xhr.setRequestHeader('X-CSRF-Token', csrf);
+      xhr.upload.onprogress = function (ev) { if (ev.lengthComputable) onProgress(ev.loaded, ev.total); };
+      xhr.onload = function () {
+        var body = null;
+        try { body = JSON.parse(xhr.responseText); } catch (e) { /* not JSON: the sign-in page after expiry */ }
+        if (body === null || (xhr.responseURL && xhr.responseURL.indexOf('/login') >= 0)) {
+          resolve({ ok: false, problem: { status: xhr.status, detail: xhr.status === 413 ? null
+            : self.form.getAttribute('data-session') } });
+        } else {
+          resolve({ ok: xhr.status >= 200 && xhr.status < 300, body: body, problem: body });
+        }
+      };
+      xhr.onerror = function () { resolve({ ok: false, problem: { detail: self.form.getAttribute('data-fail') } }); };
+      xhr.send(data);
+    });
+  };
+
+  Uploader.prototype.send = function () {
+    var self = this;
+    var ready = this.items.filter(function (i) { return !i.problem && !i.sent; });
+    if (this.items.some(function (i) { return i.problem; })) {
+      this.items.filter(function (i) { return i.problem; })[0].row.scrollIntoView({ block: 'center' });
+      return;
+    }
+    if (this.mode === 'each' && ready.length === 0) { this.input.click(); return; }
+    this.busy = true;
+    this.clearErrors();
+    var submit = this.form.querySelector('[data-submit]');
+    if (submit) submit.disabled = true;
+    var done = function () { self.busy = false; if (submit) submit.disabled = false; };
+    ready.forEach(function (i) {
+      i.bar.hidden = false; i.bar.value = 0; i.remove.hidden = true;
+      self.mark(i, '', self.zone.getAttribute('data-sending'));
+    });
+
+    if (this.mode === 'together') {
+      var data = new FormData(this.form);
+      data.delete('files');
+      ready.forEach(function (i) { data.append('files', i.file, i.file.name); });
+      var offsets = [], sum = 0;
+      ready.forEach(function (i) { offsets.push(sum); sum += i.file.size; });
+      this.request(data, function (loaded, total) {
+        var sent = loaded * sum / total;
+        ready.forEach(function (i, n) {
+          i.bar.value = Math.max(0, Math.min(100, (sent - offsets[n]) * 100 / (i.file.size || 1)));
+        });
+      }).then(function (res) {
+        if (res.ok) {
+          ready.forEach(function (i) { i.bar.value = 100; i.bar.classList.add('done'); self.mark(i, 'ok', self.zone.getAttribute('data-sent')); });
+          window.location.assign(res.body.location);
+          return;
+        }
+        ready.forEach(function (i) { i.bar.hidden = true; i.remove.hidden = false; self.mark(i, '', self.zone.getAttribute('data-waiting')); });
+        self.showProblem(res.problem, ready);
+        done();
+      });
+      return;
+    }
+
+    var failed = false;
+    ready.reduce(function (chain, item) {
+      return chain.then(function () {
+        var data = new FormData();
+        data.append('_csrf', csrf);
+        data.append('files', item.file, item.file.name);
+        return self.request(data, function (loaded, total) { item.bar.value = loaded * 100 / total; })
+          .then(function (res) {
+            if (res.ok) {
+              item.sent = true; item.bar.value = 100; item.bar.classList.add('done');
+              self.mark(item, 'ok', self.zone.getAttribute('data-sent'));
+            } else {
+              failed = true; item.bar.hidden = true; item.remove.hidden = false;
+              self.showProblem(res.problem, [item]);
+            }
+          });
+      });
+    }, Promise.resolve()).then(function () {
+      done();
+      if (!failed) {
+        var url = window.location.pathname + '?uploaded';
+        window.location.assign(url);
+      }
+    });
+  };
+
+  document.querySelectorAll('form[data-upload]').forEach(function (form) { new Uploader(form); });
+
+  /* ---- Image viewer: zoom in steps, or click to toggle actual size ---------------------- */
+  document.querySelectorAll('[data-viewer]').forEach(function (viewer) {
+    var stage = viewer.querySelector('.stage');
+    var img = viewer.querySelector('img');
+    var label = viewer.querySelector('[data-zoom-level]');
+    if (!img) return;
+    var scale = 0; // 0 = fit to the frame
+    function apply() {
+      if (scale === 0) {
+        stage.classList.remove('zoomed');
+        img.style.width = '';
+        if (label) label.textContent = label.getAttribute('data-fit');
+      } else {
+        stage.classList.add('zoomed');
+        img.style.width = Math.round(img.naturalWidth * scale) + 'px';
+        if (label) label.textContent = Math.round(scale * 100) + '%';
+      }
+    }
+    function fitScale() { return img.naturalWidth ? Math.min(1, stage.clientWidth / img.naturalWidth) : 1; }
+    viewer.addEventListener('click', function (ev) {
+      var b = ev.target.closest('[data-zoom]');
+      if (!b) return;
+      var current = scale || fitScale();
+      var what = b.getAttribute('data-zoom');
+      if (what === 'in') scale = Math.min(8, current * 1.5);
+      if (what === 'out') { scale = current / 1.5; if (scale <= fitScale()) scale = 0; }
+      if (what === 'fit') scale = 0;
+      apply();
+    });
+    img.addEventListener('click', function () { scale = scale ? 0 : Math.max(1, fitScale() * 2); apply(); });
+    apply();
+  });
+})();

@@ -1,0 +1,152 @@
+package org.juryroom.web;
+
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.specification.RequestSpecification;
+import org.juryroom.support.RealStack;
+
+import java.io.File;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+
+/**
+ * Test data for the page tests, made through the public API as the organiser and schools would:
+ * every name is unique, so tests never depend on each other or on the demo.
+ */
+public final class Fixtures {
+
+    public record Account(long id, String name, String username, String password) {
+        public RequestSpecification api() {
+            return given().auth().preemptive().basic(username, password);
+        }
+    }
+
+    private Fixtures() {
+    }
+
+    public static RequestSpecification organiser() {
+        return given().auth().preemptive().basic("organiser", RealStack.ORGANISER_PASSWORD);
+    }
+
+    public static String unique(String prefix) {
+        return prefix + " " + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+    }
+
+    /** An OPEN competition (window: yesterday to in ten days) with poster, essay and video, and a 3-criterion rubric. */
+    public static long openCompetition(String title, int shortlistSize) {
+        Map<String, Object> body = Map.of(
+                "title", title,
+                "theme", "Staying safe online, told by children",
+                "submissionOpensAt", OffsetDateTime.now(ZoneOffset.UTC).minusDays(1).toString(),
+                "submissionClosesAt", OffsetDateTime.now(ZoneOffset.UTC).plusDays(10).toString(),
+                "shortlistSize", shortlistSize,
+                "maxEntriesPerSchool", 5,
+                "categories", List.of(
+                        Map.of("code", "poster", "name", "Poster", "allowedTypes", List.of("image/jpeg", "image/png"),
+                                "maxFileBytes", 5_000_000),
+                        Map.of("code", "essay", "name", "Essay", "allowedTypes", List.of("application/pdf"),
+                                "maxFileBytes", 5_000_000),
+                        Map.of("code", "video", "name", "Short video", "allowedTypes", List.of("video/mp4", "video/webm"),
+                                "maxFileBytes", 50_000_000)),
+                "criteria", List.of(
+                        Map.of("code", "message", "name", "Clarity of the message",
+                                "description", "Would a classmate know what to do and whom to tell?", "weight", 50,
+                                "minScore", 1, "maxScore", 10),
+                        Map.of("code", "originality", "name", "Originality", "description", "A fresh idea.",
+                                "weight", 30, "minScore", 1, "maxScore", 10),
+                        Map.of("code", "craft", "name", "Craft", "description", "Care in the making.", "weight", 20,
+                                "minScore", 1, "maxScore", 10)));
+        long id = organiser().contentType(ContentType.JSON).body(body).post("/api/competitions").then().statusCode(201)
+                .extract().jsonPath().getLong("id");
+        transition(id, "OPEN");
+        return id;
+    }
+
+    public static void transition(long cid, String to) {
+        organiser().contentType(ContentType.JSON).body(Map.of("to", to))
+                .post("/api/competitions/" + cid + "/transitions").then().statusCode(200);
+    }
+
+    public static Account school(String name) {
+        JsonPath json = organiser().contentType(ContentType.JSON)
+                .body(Map.of("name", name, "district", "Test District", "contactName", "Teacher",
+                        "contactEmail", "teacher@school.example"))
+                .post("/api/schools").then().statusCode(201).extract().jsonPath();
+        return new Account(json.getLong("id"), name, json.getString("username"), json.getString("password"));
+    }
+
+    public static Account juror(String name) {
+        JsonPath json = organiser().contentType(ContentType.JSON)
+                .body(Map.of("name", name, "email", "juror@jury.example", "expertise", "Design"))
+                .post("/api/jurors").then().statusCode(201).extract().jsonPath();
+        return new Account(json.getLong("id"), name, json.getString("username"), json.getString("password"));
+    }
+
+    /** A submitted entry of {@code school}, made through the API with a sample file; guardians agreed to everything. */
+    public static long submittedEntry(Account school, long cid, String category, String title, List<String> firstNames,
+                               String sample) {
+        return submittedEntry(school, cid, category, title, firstNames, sample, true, true);
+    }
+
+    /** A submitted entry with chosen consent to publish the work and the first names. */
+    public static long submittedEntry(Account school, long cid, String category, String title, List<String> firstNames,
+                               String sample, boolean publishWork, boolean publishNames) {
+        List<Map<String, Object>> participants = new ArrayList<>();
+        firstNames.forEach(n -> participants.add(Map.of("firstName", n, "grade", 7)));
+        String entry = "{\"title\":\"" + title + "\",\"categoryCode\":\"" + category + "\",\"statement\":\"Our work.\","
+                + "\"participants\":" + toJson(participants) + ",\"consent\":{\"judging\":true,\"publishWork\":" + publishWork
+                + ",\"publishNames\":" + publishNames + ",\"attestedBy\":\"Class teacher\"}}";
+        long id = school.api().multiPart("entry", entry, "application/json")
+                .multiPart("files", new File("uploads-sample/" + sample))
+                .post("/api/competitions/" + cid + "/entries").then().statusCode(201).extract().jsonPath().getLong("id");
+        school.api().post("/api/entries/" + id + "/submit").then().statusCode(200);
+        return id;
+    }
+
+    public static void assign(long cid, int jurorsPerEntry) {
+        organiser().contentType(ContentType.JSON).body(Map.of("jurorsPerEntry", jurorsPerEntry, "seed", 1))
+                .post("/api/competitions/" + cid + "/assignments").then().statusCode(201);
+    }
+
+    /**
+     * Assigns every entry to every juror in the database: jurors are shared by all competitions,
+     * so a test cannot rely on a least-loaded draw giving its own juror anything.
+     */
+    public static void assignEveryone(long cid) {
+        assign(cid, jurorCount());
+    }
+
+    public static int jurorCount() {
+        return (int) Math.min(50, organiser().get("/api/jurors?size=1").then().statusCode(200).extract().jsonPath()
+                .getLong("total"));
+    }
+
+    public static void score(Account juror, long entryId, int message, int originality, int craft) {
+        juror.api().contentType(ContentType.JSON)
+                .body(Map.of("scores", Map.of("message", message, "originality", originality, "craft", craft),
+                        "comment", "Scored in a test", "status", "SUBMITTED"))
+                .put("/api/entries/" + entryId + "/scorecard").then().statusCode(200);
+    }
+
+    public static void freeze(long cid) {
+        organiser().post("/api/competitions/" + cid + "/shortlist").then().statusCode(201);
+    }
+
+    private static String toJson(List<Map<String, Object>> participants) {
+        StringBuilder sb = new StringBuilder("[");
+        for (Map<String, Object> p : participants) {
+            if (sb.length() > 1) {
+                sb.append(',');
+            }
+            sb.append("{\"firstName\":\"").append(p.get("firstName")).append("\",\"grade\":").append(p.get("grade"))
+                    .append('}');
+        }
+        return sb.append(']').toString();
+    }
+}

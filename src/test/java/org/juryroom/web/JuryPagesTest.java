@@ -1,0 +1,89 @@
+package org.juryroom.web;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import org.juryroom.storage.EntryFile;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@QuarkusTest
+class JuryPagesTest {
+
+    @Test
+    void aJurorScoresBlindAndMovesToTheNextEntry() {
+        long cid = Fixtures.openCompetition(Fixtures.unique("Jury Competition"), 3);
+        Fixtures.Account school = Fixtures.school(Fixtures.unique("Zephyr Valley School"));
+        long first = Fixtures.submittedEntry(school, cid, "poster", "Ask First", List.of("Ottoline"),
+                "posters/poster-03-phone-gps.jpg");
+        long second = Fixtures.submittedEntry(school, cid, "essay", "My Safe Circle", List.of("Barnaby"),
+                "essays/essay-02-with-author.pdf");
+        Fixtures.transition(cid, "JUDGING");
+        Fixtures.Account juror = Fixtures.juror(Fixtures.unique("Juror"));
+        Fixtures.assignEveryone(cid);
+
+        WebSession web = WebSession.signIn(juror.username(), juror.password());
+        String queue = web.get("/jury/competitions/" + cid).asString();
+        assertThat(queue).contains("Ask First").contains("My Safe Circle").contains("0 of 2 scored");
+
+        for (long eid : List.of(first, second)) {
+            String page = web.get("/jury/entries/" + eid).asString();
+            assertThat(page).contains("Clarity of the message").doesNotContain(school.name())
+                    .doesNotContain("Ottoline").doesNotContain("Barnaby").doesNotContain("poster-03")
+                    .doesNotContain("essay-02");
+        }
+
+        Response refused = web.post("/jury/entries/" + first, "/jury/entries/" + first + "/scorecard",
+                Map.of("score.message", "8", "action", "submit"));
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(refused.asString()).contains("score missing");
+
+        Response next = web.post("/jury/entries/" + first, "/jury/entries/" + first + "/scorecard",
+                Map.of("score.message", "8", "score.originality", "6", "score.craft", "7", "comment", "Clear",
+                        "action", "next"));
+        assertThat(next.statusCode()).isEqualTo(303);
+        assertThat(next.header("Location")).contains("/jury/entries/" + second);
+
+        Response draft = web.post("/jury/entries/" + second, "/jury/entries/" + second + "/scorecard",
+                Map.of("score.message", "5", "action", "draft"));
+        assertThat(draft.statusCode()).isEqualTo(303);
+        assertThat(web.get("/jury/competitions/" + cid + "?tab=drafts").asString()).contains("My Safe Circle")
+                .contains("1 of 2 scored");
+
+        assertThat(web.get("/files/" + second + "/0").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void aFileHeldForAPrivacyCheckReachesJurorsOnlyOnceAnOrganiserReleasesIt() {
+        long cid = Fixtures.openCompetition(Fixtures.unique("Review Competition"), 3);
+        Fixtures.Account school = Fixtures.school(Fixtures.unique("Harbour School"));
+        long eid = Fixtures.submittedEntry(school, cid, "poster", "Held Poster", List.of("Ines"),
+                "posters/poster-01.jpg");
+        long fid = Fixtures.organiser().get("/api/entries/" + eid).jsonPath().getLong("files[0].id");
+        QuarkusTransaction.requiringNew().run(() -> EntryFile.update("review = ?1, reviewNote = ?2 where id = ?3",
+                EntryFile.Review.REQUIRED, "A face may be recognisable", fid));
+        Fixtures.transition(cid, "JUDGING");
+        Fixtures.Account juror = Fixtures.juror(Fixtures.unique("Juror"));
+        Fixtures.assignEveryone(cid);
+
+        WebSession jurorWeb = WebSession.signIn(juror.username(), juror.password());
+        assertThat(jurorWeb.get("/jury/entries/" + eid).asString()).contains("This file is being checked")
+                .doesNotContain("/files/" + eid + "/" + fid + "\"");
+        assertThat(jurorWeb.get("/files/" + eid + "/" + fid).statusCode()).isEqualTo(409);
+
+        WebSession organiser = WebSession.signIn("organiser", org.juryroom.support.RealStack.ORGANISER_PASSWORD);
+        String page = "/organiser/entries/" + eid;
+        assertThat(organiser.get(page).asString()).contains("A face may be recognisable").contains("/original");
+        Response released = organiser.post(page, page + "/files/" + fid + "/review", Map.of());
+        assertThat(released.statusCode()).isEqualTo(303);
+        assertThat(jurorWeb.get("/jury/entries/" + eid).asString()).doesNotContain("This file is being checked")
+                .contains("/files/" + eid + "/" + fid);
+        assertThat(jurorWeb.get("/files/" + eid + "/" + fid).statusCode()).isEqualTo(200);
+        assertThat(jurorWeb.get("/files/" + eid + "/" + fid + "/original").statusCode()).isEqualTo(404);
+    }
+}

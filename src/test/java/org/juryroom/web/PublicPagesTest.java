@@ -1,0 +1,66 @@
+package org.juryroom.web;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+@QuarkusTest
+class PublicPagesTest {
+
+    @Test
+    void thePublishedShortlistIsAGalleryThatCachesMayKeep() {
+        String title = Fixtures.unique("Public Competition");
+        long cid = Fixtures.openCompetition(title, 2);
+        Fixtures.Account school = Fixtures.school(Fixtures.unique("Bayside School"));
+        long shown = Fixtures.submittedEntry(school, cid, "poster", "Shown Poster", List.of("Mirabel"),
+                "posters/poster-03-phone-gps.jpg", true, true);
+        long hidden = Fixtures.submittedEntry(school, cid, "poster", "Private Poster", List.of("Leopold"),
+                "posters/poster-01.jpg", false, false);
+        Fixtures.transition(cid, "JUDGING");
+        Fixtures.Account juror = Fixtures.juror(Fixtures.unique("Juror"));
+        Fixtures.assignEveryone(cid);
+        Fixtures.score(juror, shown, 9, 9, 9);
+        Fixtures.score(juror, hidden, 8, 8, 8);
+        Fixtures.freeze(cid);
+
+        given().get("/shortlist/" + cid).then().statusCode(404);
+        Fixtures.transition(cid, "PUBLISHED");
+
+        Response page = given().get("/shortlist/" + cid);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.header("Cache-Control")).isEqualTo("public, max-age=60");
+        assertThat(page.header("Set-Cookie")).isNull();
+        String html = page.asString();
+        assertThat(html).contains(title).contains("Shown Poster").contains("Mirabel")
+                .contains("Private Poster").doesNotContain("Leopold").contains("/shortlist/" + cid + "/works/1/")
+                .doesNotContain("/works/2/").contains("<meta name=\"csrf-token\" content=\"\">");
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("/shortlist/" + cid + "/works/1/(\\d+)\\.jpg")
+                .matcher(html);
+        assertThat(m.find()).isTrue();
+        String pictureUrl = m.group();
+        String etag = page.header("ETag");
+        assertThat(etag).isNotBlank();
+        given().header("If-None-Match", etag).get("/shortlist/" + cid).then().statusCode(304);
+
+        Response picture = given().get(pictureUrl);
+        assertThat(picture.statusCode()).isEqualTo(200);
+        assertThat(picture.contentType()).isEqualTo("image/jpeg");
+        byte[] jpeg = picture.asByteArray();
+        assertThat(new String(jpeg, java.nio.charset.StandardCharsets.ISO_8859_1)).doesNotContain("Exif")
+                .doesNotContain("GPS");
+        assertThat(picture.header("Cache-Control")).isEqualTo("public, max-age=300");
+        given().header("If-None-Match", picture.header("ETag")).get(pictureUrl).then().statusCode(304);
+        long hiddenFile = Fixtures.organiser().get("/api/entries/" + hidden).jsonPath().getLong("files[0].id");
+        given().get("/shortlist/" + cid + "/works/2/" + hiddenFile + ".jpg").then().statusCode(404);
+
+        assertThat(given().get("/shortlist").asString()).contains(title);
+        Fixtures.transition(cid, "FROZEN");
+        given().get("/shortlist/" + cid).then().statusCode(404);
+        given().get(pictureUrl).then().statusCode(404);
+    }
+}

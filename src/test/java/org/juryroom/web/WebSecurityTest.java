@@ -1,0 +1,116 @@
+package org.juryroom.web;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.Cookie;
+import io.restassured.response.Response;
+import org.junit.jupiter.api.Test;
+import org.juryroom.support.RealStack;
+
+import java.util.List;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
+
+/** Sign-in, sessions, CSRF and the split between the pages and the API. */
+@QuarkusTest
+class WebSecurityTest {
+
+    @Test
+    void strangersAreSentToTheSignInPage() {
+        for (String page : List.of("/", "/organiser", "/school/entries/1", "/jury", "/files/1/1")) {
+            given().redirects().follow(false).get(page).then().statusCode(302).header("Location", endsWith("/login"));
+        }
+        given().get("/login").then().statusCode(200).contentType(containsString("text/html"))
+                .header("Content-Security-Policy", containsString("script-src 'self'"))
+                .header("X-Frame-Options", "DENY")
+                .body(containsString("Sign in to JuryRoom"));
+    }
+
+    @Test
+    void theApiKeepsHttpBasicAndIgnoresTheSessionCookie() {
+        given().get("/api/competitions").then().statusCode(401).header("WWW-Authenticate", startsWith("Basic"));
+        WebSession web = WebSession.signIn("organiser", RealStack.ORGANISER_PASSWORD);
+        given().cookies(web.cookies()).get("/api/competitions").then().statusCode(401)
+                .header("WWW-Authenticate", startsWith("Basic"));
+        Fixtures.organiser().get("/api/competitions").then().statusCode(200);
+    }
+
+    @Test
+    void theSessionCookieIsHttpOnlyAndSameSiteStrictAndSignOutEndsIt() {
+        WebSession web = WebSession.anonymous();
+        Response signedIn = web.postSignIn("organiser", RealStack.ORGANISER_PASSWORD);
+        Cookie session = signedIn.getDetailedCookie("juryroom-session");
+        assertThat(session).isNotNull();
+        assertThat(session.isHttpOnly()).isTrue();
+        assertThat(session.getSameSite()).isEqualToIgnoringCase("strict");
+        Cookie csrf = web.get("/login").getDetailedCookie("juryroom-csrf");
+        assertThat(csrf == null || csrf.isHttpOnly()).isTrue();
+        assertThat(signedIn.header("Location")).endsWith("/");
+        assertThat(web.get("/organiser").statusCode()).isEqualTo(200);
+
+        Response out = web.post("/organiser", "/logout", Map.of());
+        assertThat(out.statusCode()).isEqualTo(303);
+        assertThat(out.header("Location")).endsWith("/login?signedOut");
+        assertThat(web.get("/organiser").statusCode()).isEqualTo(302);
+    }
+
+    @Test
+    void aSignInFormWithoutItsTokenIsRefusedBeforeAnyPasswordCheck() {
+        Response forged = given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
+                .formParam("j_username", "organiser").formParam("j_password", RealStack.ORGANISER_PASSWORD)
+                .post("/j_security_check");
+        assertThat(forged.statusCode()).isEqualTo(303);
+        assertThat(forged.header("Location")).endsWith("/login?expired");
+        assertThat(forged.getDetailedCookie("juryroom-session")).isNull();
+    }
+
+    @Test
+    void unknownUsersAndWrongPasswordsGetTheSameAnswer() {
+        Response unknown = WebSession.anonymous().postSignIn(Fixtures.unique("nobody").replace(' ', '-'), "whatever");
+        Response wrong = WebSession.anonymous().postSignIn("organiser", "not-the-password");
+        assertThat(unknown.statusCode()).isEqualTo(wrong.statusCode()).isEqualTo(302);
+        assertThat(unknown.header("Location")).isEqualTo(wrong.header("Location")).endsWith("/login?failed");
+        given().get("/login?failed").then().body(containsString("That username and password did not work"));
+    }
+
+    @Test
+    void repeatedFailuresLockThatUsernameForAWhileEvenWithTheRightPassword() {
+        Fixtures.Account school = Fixtures.school(Fixtures.unique("Throttle School"));
+        for (int i = 0; i < 10; i++) {
+            assertThat(WebSession.anonymous().postSignIn(school.username(), "wrong-" + i).header("Location"))
+                    .endsWith("/login?failed");
+        }
+        assertThat(WebSession.anonymous().postSignIn(school.username(), school.password()).header("Location"))
+                .endsWith("/login?failed");
+        school.api().get("/api/competitions").then().statusCode(401);
+        // Another user from the same address is not affected.
+        WebSession.signIn("organiser", RealStack.ORGANISER_PASSWORD);
+    }
+
+    @Test
+    void everyRoleStaysOnItsOwnPages() {
+        Fixtures.Account school = Fixtures.school(Fixtures.unique("Role School"));
+        WebSession web = WebSession.signIn(school.username(), school.password());
+        assertThat(web.get("/").header("Location")).endsWith("/school");
+        Response forbidden = web.get("/organiser");
+        assertThat(forbidden.statusCode()).isEqualTo(403);
+        assertThat(forbidden.asString()).contains("Not allowed");
+        assertThat(web.get("/jury").statusCode()).isEqualTo(403);
+        Response missing = web.get("/school/entries/999999999");
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(missing.asString()).contains("not yours to see").doesNotContain("999999999");
+    }
+
+    @Test
+    void thePagesAreNotPartOfTheApiContract() {
+        given().get("/q/openapi?format=json").then().statusCode(200)
+                .body("paths", org.hamcrest.Matchers.hasKey("/api/competitions"))
+                .body("paths.keySet()", not(org.hamcrest.Matchers.hasItem(startsWith("/school"))))
+                .body("paths.keySet()", not(org.hamcrest.Matchers.hasItem(startsWith("/organiser"))));
+    }
+}

@@ -1,0 +1,79 @@
+package org.juryroom.web;
+
+import io.restassured.response.Response;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A browser-like client for page tests: keeps cookies, reads CSRF tokens from pages, never follows redirects. */
+final class WebSession {
+
+    private static final Pattern META_TOKEN = Pattern.compile("<meta name=\"csrf-token\" content=\"([^\"]*)\">");
+    private static final Pattern LOGIN_ACTION = Pattern.compile("action=\"/j_security_check\\?_csrf=([^\"]*)\"");
+
+    private final Map<String, String> cookies = new HashMap<>();
+
+    static WebSession anonymous() {
+        return new WebSession();
+    }
+
+    static WebSession signIn(String username, String password) {
+        WebSession web = new WebSession();
+        Response posted = web.postSignIn(username, password);
+        assertThat(posted.statusCode()).as("sign-in of " + username).isEqualTo(302);
+        assertThat(posted.header("Location")).as("sign-in of " + username).doesNotContain("failed");
+        return web;
+    }
+
+    Response postSignIn(String username, String password) {
+        Response page = get("/login");
+        Matcher m = LOGIN_ACTION.matcher(page.asString());
+        assertThat(m.find()).as("sign-in form").isTrue();
+        return remember(given().cookies(cookies).redirects().follow(false).contentType("application/x-www-form-urlencoded")
+                .formParam("j_username", username).formParam("j_password", password)
+                .post("/j_security_check?_csrf=" + m.group(1)));
+    }
+
+    Map<String, String> cookies() {
+        return cookies;
+    }
+
+    Response get(String path) {
+        return remember(given().cookies(cookies).redirects().follow(false).get(path));
+    }
+
+    /** The CSRF token of the page at {@code path}, as its forms carry it. */
+    String token(String path) {
+        Matcher m = META_TOKEN.matcher(get(path).asString());
+        assertThat(m.find()).as("csrf token on " + path).isTrue();
+        return m.group(1);
+    }
+
+    /** Posts a form from the page at {@code page}, with that page's token. */
+    Response post(String page, String path, Map<String, ?> form) {
+        Map<String, Object> fields = new HashMap<>(form);
+        fields.put("_csrf", token(page));
+        return postRaw(path, fields);
+    }
+
+    Response postRaw(String path, Map<String, ?> form) {
+        return remember(given().cookies(cookies).redirects().follow(false).contentType("application/x-www-form-urlencoded")
+                .formParams(form).post(path));
+    }
+
+    private Response remember(Response r) {
+        r.getDetailedCookies().asList().forEach(c -> {
+            if (c.getMaxAge() == 0 || c.getValue().isEmpty()) {
+                cookies.remove(c.getName());
+            } else {
+                cookies.put(c.getName(), c.getValue());
+            }
+        });
+        return r;
+    }
+}

@@ -1,0 +1,362 @@
+package org.juryroom.web.browser;
+
+import com.google.gson.JsonObject;
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.CDPSession;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.path.json.JsonPath;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.juryroom.support.RealStack;
+import org.juryroom.web.Fixtures;
+
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The three journeys of issue 5 in a real browser (Debian's Chromium, headless) against the real
+ * stack with the demo seeded: a school on a phone enters a poster and submits it; a juror scores
+ * two entries and never sees a school or a child; an organiser assigns, ranks, freezes and
+ * publishes, and the public page shows the shortlist. Screenshots of each main page go to
+ * target/screenshots/.
+ */
+@QuarkusTest
+@TestProfile(BrowserProfile.class)
+class BrowserJourneysTest {
+
+    static final Path SHOTS = Path.of("target", "screenshots");
+    static final String DEMO = "Stay Safe Online";
+
+    @TestHTTPResource("/")
+    URL base;
+
+    static Chromium chromium;
+
+    @BeforeAll
+    static void startBrowser() throws Exception {
+        Files.createDirectories(SHOTS);
+        chromium = Chromium.launch();
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (chromium != null) {
+            chromium.close();
+        }
+    }
+
+    @Test
+    void aSchoolOnAPhoneEntersAPosterWithAProgressBarAndSubmitsIt() {
+        String round = "Safer Internet Day 2027";
+        long cid = Fixtures.openCompetition(round, 10);
+        try (BrowserContext phone = chromium.browser.newContext(new Browser.NewContextOptions()
+                .setViewportSize(390, 844).setDeviceScaleFactor(2).setIsMobile(true).setHasTouch(true))) {
+            Page page = phone.newPage();
+            watch(page);
+            signIn(page, "school01", "school01");
+            page.waitForURL(url("/school"));
+            assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Our entries")))
+                    .isVisible();
+            assertThat(page.locator("body")).containsText(round);
+            assertThat(page.locator("body")).containsText("Closes in");
+            shot(page, "school-portal-phone", true);
+
+            page.locator("a[href='/school/competitions/" + cid + "/new']").click();
+            page.waitForURL(url("/school/competitions/" + cid + "/new"));
+            page.fill("#title", "Ask Before You Post");
+            page.selectOption("#categoryCode", "poster");
+            page.fill("#statement", "A poster that reminds friends to ask before posting a photo of someone.");
+            page.fill("#firstName-0", "Riya");
+            page.selectOption("#grade-0", "7");
+            page.fill("#firstName-1", "Kabir");
+            page.selectOption("#grade-1", "8");
+            page.check("input[name=consentJudging]");
+            page.check("input[name=consentPublishWork]");
+            page.fill("#attestedBy", "Mrs. Das, class teacher");
+
+            // The browser checks type and size against the category before anything is sent.
+            page.setInputFiles("#files-input", Path.of("uploads-sample/essays/essay-01.pdf"));
+            Locator wrong = page.locator(".file-row.bad");
+            assertThat(wrong).containsText("not accepted here");
+            wrong.getByRole(AriaRole.BUTTON).click();
+            assertThat(page.locator(".file-row")).hasCount(0);
+
+            page.setInputFiles("#files-input", Path.of("uploads-sample/posters/poster-12.png"));
+            assertThat(page.locator(".file-row")).containsText("Ready to send");
+            shot(page, "school-entry-form-phone", true);
+
+            // A slow phone connection, so that the progress bar is seen moving.
+            CDPSession cdp = phone.newCDPSession(page);
+            cdp.send("Network.enable");
+            JsonObject slow = new JsonObject();
+            slow.addProperty("offline", false);
+            slow.addProperty("latency", 40);
+            slow.addProperty("downloadThroughput", 512 * 1024);
+            slow.addProperty("uploadThroughput", 12 * 1024);
+            cdp.send("Network.emulateNetworkConditions", slow);
+
+            page.click("button[data-submit]");
+            Locator bar = page.locator(".file-row progress");
+            assertThat(bar).isVisible();
+            page.waitForFunction("() => { const p = document.querySelector('.file-row progress');"
+                    + " return p && !p.hidden && p.value > 0; }");
+            shot(page, "school-upload-progress-phone", false);
+
+            page.waitForURL(Pattern.compile(".*/school/entries/\\d+\\?created"));
+            JsonObject fast = new JsonObject();
+            fast.addProperty("offline", false);
+            fast.addProperty("latency", 0);
+            fast.addProperty("downloadThroughput", -1);
+            fast.addProperty("uploadThroughput", -1);
+            cdp.send("Network.emulateNetworkConditions", fast);
+            assertThat(page.locator("body")).containsText("poster-12.png");
+            assertThat(page.locator("body")).containsText("Riya (grade 7)");
+            shot(page, "school-entry-phone", true);
+
+            summary(page, "Submit entry").click();
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Yes, submit it")).click();
+            page.waitForURL(Pattern.compile(".*\\?submitted"));
+            assertThat(page.locator("h1 .badge")).hasText("Submitted");
+            shot(page, "school-submitted-phone", false);
+        }
+    }
+
+    @Test
+    void aJurorScoresTwoEntriesAndNeverSeesASchoolOrAChild() {
+        List<String> schools = Fixtures.organiser().get("/api/schools?size=500").jsonPath().getList("items.name");
+        assertThat(schools).isNotEmpty();
+        try (BrowserContext desktop = desktop()) {
+            Page page = desktop.newPage();
+            watch(page);
+            page.navigate(url("/login"));
+            shot(page, "sign-in", false);
+            signIn(page, "designer", "designer");
+            page.waitForURL(Pattern.compile(".*/jury.*"));
+            long demo = Fixtures.organiser().get("/api/competitions").jsonPath()
+                    .getLong("find { it.title == '" + DEMO + "' }.id");
+            page.navigate(url("/jury/competitions/" + demo));
+            assertThat(page.locator("body")).containsText("0 of ");
+            shot(page, "jury-queue", true);
+
+            page.locator("ul.queue li a").first().click();
+            for (int scored = 1; scored <= 2; scored++) {
+                page.waitForURL(Pattern.compile(".*/jury/entries/\\d+.*"));
+                long entryId = Long.parseLong(page.url().replaceAll(".*/jury/entries/(\\d+).*", "$1"));
+                assertBlind(page, schools, entryId);
+                if (scored == 1) {
+                    page.waitForLoadState();
+                    shot(page, "jury-entry", false);
+                }
+                for (Locator criterion : page.locator("fieldset.criterion").all()) {
+                    criterion.locator("label").filter(new Locator.FilterOptions().setHasText(
+                            Pattern.compile("^" + (5 + scored) + "$"))).click();
+                }
+                page.fill("#comment", "Clear message, well made.");
+                page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions()
+                        .setName(scored == 1 ? "Submit and next" : "Submit scores").setExact(true)).click();
+                if (scored == 2) {
+                    page.waitForURL(Pattern.compile(".*\\?scored"));
+                    assertThat(page.locator(".alert.ok")).containsText("Your scores are saved");
+                    assertBlind(page, schools, entryId);
+                }
+            }
+            page.locator(".crumbs a").first().click();
+            assertThat(page.locator("body")).containsText("2 of ");
+            assertThat(page.locator(".tabs")).containsText("Done2");
+        }
+    }
+
+    @Test
+    void anOrganiserAssignsRanksFreezesAndPublishesAndThePublicSeesTheShortlist() {
+        String title = "District Final 2027";
+        long cid = districtFinal(title);
+        try (BrowserContext desktop = desktop()) {
+            Page page = desktop.newPage();
+            watch(page);
+            signIn(page, "organiser", RealStack.ORGANISER_PASSWORD);
+            page.waitForURL(url("/organiser"));
+            assertThat(page.locator("body")).containsText(DEMO);
+            shot(page, "organiser-competitions", false);
+
+            long demo = Fixtures.organiser().get("/api/competitions").jsonPath()
+                    .getLong("find { it.title == '" + DEMO + "' }.id");
+            page.navigate(url("/organiser/competitions/" + demo + "/ranking"));
+            assertThat(page.locator(".cut-line")).containsText("Shortlist cut (25)");
+            page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("organiser-ranking-demo.png"))
+                    .setFullPage(true).setClip(0, 0, 1366, 1700));
+
+            page.navigate(url("/organiser"));
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(title)).click();
+            page.waitForURL(url("/organiser/competitions/" + cid));
+            summary(page, "Start judging").click();
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Yes, go ahead")).click();
+            page.waitForURL(Pattern.compile(".*\\?moved=JUDGING"));
+            page.fill("#jurorsPerEntry", "3");
+            page.fill("#seed", "2027");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Run the assignment")).click();
+            page.waitForURL(Pattern.compile(".*\\?assigned=.*"));
+            assertThat(page.locator(".alert.ok")).containsText("30 new assignments for 10 submitted entries");
+            shot(page, "organiser-dashboard-assigned", true);
+
+            scoreEverything(cid);
+            page.reload();
+            assertThat(page.locator(".stat").last()).containsText("100%");
+            shot(page, "organiser-dashboard", true);
+
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Ranking").setExact(true)).click();
+            assertThat(page.locator(".cut-line")).containsText("Shortlist cut (4)");
+            assertThat(page.locator("svg.chart")).hasCount(2);
+            shot(page, "organiser-ranking", true);
+
+            summary(page, "Freeze the shortlist").click();
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Yes, freeze it")).click();
+            page.waitForURL(Pattern.compile(".*/shortlist\\?frozen"));
+            assertThat(page.locator("#digest")).hasText(Pattern.compile("[0-9a-f]{64}"));
+            summary(page, "Publish the shortlist").click();
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Yes, go ahead")).click();
+            page.waitForURL(Pattern.compile(".*moved=PUBLISHED"));
+            assertThat(page.locator(".alert.ok")).containsText("public");
+            shot(page, "organiser-shortlist", true);
+        }
+
+        List<String> shortlisted = Fixtures.organiser().get("/api/competitions/" + cid + "/shortlist").jsonPath()
+                .getList("entries.title");
+        try (BrowserContext visitor = desktop()) {
+            Page page = visitor.newPage();
+            page.navigate(url("/shortlist/" + cid));
+            assertThat(page.locator("h1")).hasText(title);
+            assertThat(page.locator("li.work")).hasCount(4);
+            for (String work : shortlisted) {
+                assertThat(page.locator(".gallery")).containsText(work);
+            }
+            page.waitForFunction("() => [...document.images].every(i => i.complete && i.naturalWidth > 0)");
+            shot(page, "public-shortlist", true);
+            assertThat(page.locator("body")).not().containsText("Sign out");
+        }
+        try (BrowserContext phone = chromium.browser.newContext(new Browser.NewContextOptions()
+                .setViewportSize(390, 844).setDeviceScaleFactor(2).setIsMobile(true))) {
+            Page page = phone.newPage();
+            page.navigate(url("/shortlist/" + cid));
+            page.waitForFunction("() => [...document.images].every(i => i.complete && i.naturalWidth > 0)");
+            shot(page, "public-shortlist-phone", false);
+        }
+    }
+
+    /**
+     * Checks the page a juror sees for every school name and the entry's uploaded file names (the
+     * whole page), and for the entry's children's first names (everything but the header, which
+     * shows the juror's own name: a juror may share a first name with a child).
+     */
+    private static void assertBlind(Page page, List<String> schools, long entryId) {
+        String html = page.content();
+        String work = page.title() + page.locator("main").innerHTML();
+        JsonPath entry = Fixtures.organiser().get("/api/entries/" + entryId).jsonPath();
+        List<String> everywhere = new ArrayList<>(schools);
+        everywhere.addAll(entry.getList("files.name"));
+        for (String word : everywhere) {
+            assertThat(contains(html, word)).as("the juror's page shows '%s'", word).isFalse();
+        }
+        for (String child : entry.<String>getList("participants.firstName")) {
+            assertThat(contains(work, child)).as("the juror's page shows the child '%s'", child).isFalse();
+        }
+        assertThat(html).doesNotContain("poster-").doesNotContain("essay-").doesNotContain("video-");
+    }
+
+    private static boolean contains(String text, String word) {
+        return Pattern.compile("\\b" + Pattern.quote(word) + "\\b").matcher(text).find();
+    }
+
+    /** A round of ten entries from demo schools, open for entries. */
+    private static long districtFinal(String title) {
+        long cid = Fixtures.openCompetition(title, 4);
+        String[][] works = {
+                {"school02", "poster", "Think Before You Share!", "posters/poster-01.jpg", "Anaya"},
+                {"school03", "poster", "Tell a Trusted Adult", "posters/poster-02.jpg", "Ishaan"},
+                {"school04", "poster", "Block. Report. Talk.", "posters/poster-04-phone-gps-rotated.jpg", "Meera"},
+                {"school05", "poster", "Keep Your Password a Secret", "posters/poster-06-author-only.jpg", "Arjun"},
+                {"school06", "poster", "Not Everyone Is Who They Say They Are", "posters/poster-07.png", "Zoya"},
+                {"school07", "poster", "Be Kind Online", "posters/poster-10.png", "Kabir"},
+                {"school08", "poster", "It's OK to Say No", "posters/poster-11.png", "Tara"},
+                {"school09", "essay", "Screenshots Last Forever", "essays/essay-04.pdf", "Rohan"},
+                {"school10", "essay", "Talking to My Mum About the Internet", "essays/essay-07.pdf", "Sana"},
+                {"school11", "poster", "Pause Think Then Click", "posters/poster-08-png-author-exif-gps.png", "Dev"}};
+        for (String[] w : works) {
+            Fixtures.Account school = new Fixtures.Account(0, w[0], w[0], w[0]);
+            Fixtures.submittedEntry(school, cid, w[1], w[2], List.of(w[4]), w[3], true, true);
+        }
+        return cid;
+    }
+
+    /** The demo jurors score their queues; juror2 marks harshly and juror4 leniently, as in the demo. */
+    private static void scoreEverything(long cid) {
+        String[] jurors = {"designer", "juror2", "juror3", "juror4", "juror5"};
+        int[] bias = {0, -2, 0, 2, 1};
+        for (int j = 0; j < jurors.length; j++) {
+            Fixtures.Account juror = new Fixtures.Account(0, jurors[j], jurors[j], jurors[j]);
+            JsonPath queue = juror.api().get("/api/me/assignments?competition=" + cid + "&size=100").jsonPath();
+            for (Object id : queue.getList("items.entryId")) {
+                long eid = ((Number) id).longValue();
+                int quality = 3 + (int) (eid * 7 % 6);
+                Fixtures.score(juror, eid, clamp(quality + bias[j] + 1), clamp(quality + bias[j]),
+                        clamp(quality + bias[j] - 1 + (int) (eid % 3)));
+            }
+        }
+    }
+
+    private static int clamp(int score) {
+        return Math.max(1, Math.min(10, score));
+    }
+
+    /** Prints what went wrong in the browser: script errors and refused requests, for a failing run's log. */
+    private static void watch(Page page) {
+        page.onConsoleMessage(m -> {
+            if ("error".equals(m.type())) {
+                System.out.println("browser console: " + m.text());
+            }
+        });
+        page.onResponse(r -> {
+            if (r.status() >= 400) {
+                System.out.println("browser got " + r.status() + " for " + r.request().method() + " " + r.url());
+            }
+        });
+    }
+
+    /** The button that opens a confirmation (a details/summary disclosure). */
+    private static Locator summary(Page page, String text) {
+        return page.locator("summary").filter(new Locator.FilterOptions().setHasText(text));
+    }
+
+    private BrowserContext desktop() {
+        return chromium.browser.newContext(new Browser.NewContextOptions().setViewportSize(1366, 900));
+    }
+
+    private void signIn(Page page, String username, String password) {
+        page.navigate(url("/login"));
+        page.fill("#j_username", username);
+        page.fill("#j_password", password);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+    }
+
+    private String url(String path) {
+        String root = base.toString().replaceAll("/$", "");
+        return root + path;
+    }
+
+    private static void shot(Page page, String name, boolean fullPage) {
+        page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve(name + ".png")).setFullPage(fullPage));
+    }
+}
