@@ -54,6 +54,9 @@ class AuthorisationMatrixTest {
                 .post("/api/competitions"), 401, 403, 403, 403, 403, 403, 201));
         r.add(new Row("GET /api/competitions/{cid}", c -> s -> s.get("/api/competitions/" + c.cid()),
                 401, 200, 200, 200, 200, 200, 200));
+        // The judging competition's categories and rubric are fixed: the organiser's edit is refused by state.
+        r.add(new Row("PUT /api/competitions/{cid}", c -> s -> s.contentType(ContentType.JSON).body(newCompetition())
+                .put("/api/competitions/" + c.cid()), 401, 403, 403, 403, 403, 403, 409));
         r.add(new Row("POST /api/competitions/{cid}/transitions", c -> s -> s.contentType(ContentType.JSON)
                 .body(Map.of("to", "OPEN")).post("/api/competitions/" + c.cid() + "/transitions"),
                 401, 403, 403, 403, 403, 403, 409));

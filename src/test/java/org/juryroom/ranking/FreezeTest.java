@@ -57,10 +57,10 @@ class FreezeTest {
         long cid = JudgingFixtures.openCompetition(3, Map.of("disagreementMaxSpread", 12.5,
                 "disagreementMaxStdDev", 6));
         ORGANISER.as().get("/api/competitions/{cid}", cid).then().statusCode(200)
-                .body("disagreementMaxSpread", equalTo(12.5f)).body("disagreementMaxStdDev", equalTo(6));
+                .body("disagreementMaxSpread", equalTo(12.5f)).body("disagreementMaxStdDev", equalTo(6.0f));
         ORGANISER.as().contentType(ContentType.JSON)
                 .body(Map.of("rankingMethod", "RAW_MEAN", "disagreementMaxSpread", 101))
-                .put("/api/competitions/{cid}/ranking-settings", cid).then().statusCode(400);
+                .put("/api/competitions/{cid}/ranking-settings", cid).then().statusCode(422);
         maxSpread(cid, 40);
         ORGANISER.as().get("/api/competitions/{cid}", cid).then().body("disagreementMaxStdDev", equalTo(null));
         ORGANISER.as().queryParam("action", "RANKING_SETTINGS_CHANGED").get("/api/competitions/{cid}/audit", cid)
