@@ -1,6 +1,8 @@
 package org.juryroom.access;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import org.juryroom.judging.JudgingProfile;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
@@ -32,6 +34,7 @@ import static org.juryroom.judging.JudgingFixtures.ORGANISER;
  * proves the request passed the access check.
  */
 @QuarkusTest
+@TestProfile(JudgingProfile.class)
 class AuthorisationMatrixTest {
 
     enum Role { ANONYMOUS, SCHOOL_A, SCHOOL_B, JUROR_ASSIGNED, JUROR_UNASSIGNED, JUROR_CONFLICTED, ORGANISER }

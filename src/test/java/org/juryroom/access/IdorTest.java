@@ -1,6 +1,8 @@
 package org.juryroom.access;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import org.juryroom.judging.JudgingProfile;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
@@ -23,6 +25,7 @@ import static org.hamcrest.Matchers.not;
  * id that does not exist, and school B can still do each of them itself.
  */
 @QuarkusTest
+@TestProfile(JudgingProfile.class)
 class IdorTest {
 
     record Attempt(String what, Function<RequestSpecification, Response> call, int ownerStatus) {

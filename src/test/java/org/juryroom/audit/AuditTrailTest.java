@@ -2,6 +2,8 @@ package org.juryroom.audit;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import org.juryroom.judging.JudgingProfile;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
@@ -23,6 +25,7 @@ import static org.hamcrest.Matchers.hasItems;
 import static org.juryroom.judging.JudgingFixtures.ORGANISER;
 
 @QuarkusTest
+@TestProfile(JudgingProfile.class)
 class AuditTrailTest {
 
     @Inject

@@ -2,6 +2,8 @@ package org.juryroom.bench;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import org.juryroom.judging.JudgingProfile;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -37,6 +39,7 @@ import static org.juryroom.judging.JudgingFixtures.ORGANISER;
  * It prints the figures and rewrites the "Ranking at scale" section of docs/performance.md.
  */
 @QuarkusTest
+@TestProfile(JudgingProfile.class)
 @Tag("benchmark")
 class RankingBenchmarkTest {
 

@@ -2,6 +2,7 @@ package org.juryroom.judging;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -19,6 +20,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 /** POST /assignments on generated competitions of hundreds of entries, checked against the database. */
 @QuarkusTest
+@TestProfile(JudgingProfile.class)
 class AssignmentTest {
 
     @Inject

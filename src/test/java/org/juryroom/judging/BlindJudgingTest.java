@@ -1,6 +1,7 @@
 package org.juryroom.judging;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
@@ -19,6 +20,7 @@ import static org.juryroom.judging.JudgingFixtures.ORGANISER;
  * name, its district, the children's names, the consent attestation and the upload name.
  */
 @QuarkusTest
+@TestProfile(JudgingProfile.class)
 class BlindJudgingTest {
 
     @Test
@@ -56,6 +58,7 @@ class BlindJudgingTest {
         seen.add(entry);
         Response file = as.as().get("/api/entries/{eid}/files/{fid}", eid, fileId);
         seen.add(file);
+        seen.add(as.as().get("/api/entries/{eid}/files/{fid}/thumbnail", eid, fileId));
         seen.add(JudgingFixtures.score(juror, eid, 8, 4, "DRAFT"));
         seen.add(as.as().get("/api/entries/{eid}/scorecard", eid));
         JudgingFixtures.submitScore(juror, eid, 8, 4);

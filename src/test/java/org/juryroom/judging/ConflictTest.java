@@ -1,6 +1,7 @@
 package org.juryroom.judging;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Test;
@@ -15,6 +16,7 @@ import static org.hamcrest.Matchers.not;
 import static org.juryroom.judging.JudgingFixtures.ORGANISER;
 
 @QuarkusTest
+@TestProfile(JudgingProfile.class)
 class ConflictTest {
 
     private static long jurorCountInRanking(long cid, long eid) {

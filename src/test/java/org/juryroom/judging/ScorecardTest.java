@@ -1,6 +1,7 @@
 package org.juryroom.judging;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
@@ -17,6 +18,7 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.juryroom.judging.JudgingFixtures.ORGANISER;
 
 @QuarkusTest
+@TestProfile(JudgingProfile.class)
 class ScorecardTest {
 
     private static Response put(JudgingFixtures.JurorAccount juror, long eid, Map<String, Object> body,

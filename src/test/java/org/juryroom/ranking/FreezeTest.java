@@ -2,6 +2,8 @@ package org.juryroom.ranking;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import org.juryroom.judging.JudgingProfile;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
@@ -25,6 +27,7 @@ import static org.hamcrest.Matchers.matchesPattern;
 import static org.juryroom.judging.JudgingFixtures.ORGANISER;
 
 @QuarkusTest
+@TestProfile(JudgingProfile.class)
 class FreezeTest {
 
     @Inject

@@ -2,6 +2,8 @@ package org.juryroom.ranking;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import org.juryroom.judging.JudgingProfile;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
@@ -41,6 +43,7 @@ import static org.juryroom.judging.JudgingFixtures.ORGANISER;
  * everyone the same marks, exact ties and conflicts (whose scorecards neither side may count).
  */
 @QuarkusTest
+@TestProfile(JudgingProfile.class)
 class RankingQueryTest {
 
     private static final List<Criterion> RUBRIC = List.of(new Criterion("message", 2, 1, 10),
