@@ -134,6 +134,20 @@ public final class Fixtures {
                 .put("/api/entries/" + entryId + "/scorecard").then().statusCode(200);
     }
 
+    /**
+     * The organiser confirms the scores of every entry that needs a decision before the freeze
+     * (jurors further apart than the disagreement threshold, in or near the cut; see docs/judging.md).
+     */
+    public static void confirmDisagreements(long cid) {
+        List<Long> pending = organiser().get("/api/competitions/" + cid + "/ranking?size=1000").then().statusCode(200)
+                .extract().jsonPath().getList("rows.findAll { it.needsAdjudication }.entryId", Long.class);
+        for (long eid : pending) {
+            organiser().contentType(ContentType.JSON).body(Map.of("entryId", eid, "decision", "CONFIRM",
+                            "note", "Scores checked in a test"))
+                    .post("/api/competitions/" + cid + "/adjudications").then().statusCode(201);
+        }
+    }
+
     public static void freeze(long cid) {
         organiser().post("/api/competitions/" + cid + "/shortlist").then().statusCode(201);
     }
