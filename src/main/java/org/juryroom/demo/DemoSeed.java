@@ -20,6 +20,7 @@ import org.juryroom.entry.Participant;
 import org.juryroom.judging.Assignment;
 import org.juryroom.judging.AssignmentService;
 import org.juryroom.judging.Juror;
+import org.juryroom.judging.PanelMember;
 import org.juryroom.judging.Scorecard;
 import org.juryroom.judging.ScorecardStatus;
 import org.juryroom.ops.JuryRoomConfig;
@@ -175,6 +176,11 @@ public class DemoSeed {
             juror.expertise = j[2];
             juror.persist();
             Credentials.create(j[0], j[0], Roles.JUROR, null, juror.id);
+            // The demo's jury: assignment draws from these five only, whoever else is in the database.
+            PanelMember member = new PanelMember();
+            member.competitionId = c.id;
+            member.jurorId = juror.id;
+            member.persist();
         }
         return c.id;
     }

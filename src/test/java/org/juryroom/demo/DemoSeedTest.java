@@ -42,11 +42,15 @@ class DemoSeedTest {
                 .get("/api/entries/" + first.getLong("id") + "/files/" + first.getLong("files[0].id"))
                 .then().statusCode(200);
 
-        // Four jurors scored their queues; the designer's queue is still to do.
+        // Four jurors scored their queues; the designer's queue is still to do. Each entry has three
+        // jurors of the demo jury, at most one of them the designer, so every entry is ranked.
         JsonPath ranking = given().auth().preemptive().basic("organiser", RealStack.ORGANISER_PASSWORD)
                 .queryParam("size", 100).get("/api/competitions/" + cid + "/ranking")
                 .then().statusCode(200).extract().jsonPath();
-        assertThat(ranking.getInt("total")).isBetween(1, DemoSeed.ENTRIES);
+        assertThat(ranking.getInt("total")).isEqualTo(DemoSeed.ENTRIES);
+        assertThat(given().auth().preemptive().basic("organiser", RealStack.ORGANISER_PASSWORD)
+                .get("/api/competitions/" + cid + "/panels").then().statusCode(200).extract().jsonPath()
+                .getList("name")).hasSize(5).contains("Ananya Roy");
         JsonPath queue = given().auth().preemptive().basic("designer", "designer")
                 .queryParam("competition", cid).get("/api/me/assignments")
                 .then().statusCode(200).extract().jsonPath();
