@@ -357,6 +357,7 @@ class RankingBenchmarkTest {
               re-check each one, recomputing its total from the marks rather than trusting the stored one) and
               write or rebuild a canonical JSON of about 60 MB; they run once per competition, in a transaction
               allowed 15 minutes.
-            - The machine was shared with three other builds; the spread between min and max shows the noise.
+            - The load average in the machine line says how busy the machine was; the spread between min and
+              max shows the noise.
             """;
 }
