@@ -7,9 +7,8 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import org.juryroom.judging.JudgingFixtures;
-import org.juryroom.judging.JudgingFixtures.JurorAccount;
-import org.juryroom.judging.JudgingFixtures.SchoolAccount;
 import org.junit.jupiter.api.Test;
+import org.juryroom.access.MatrixFixture.Ctx;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -38,12 +37,6 @@ import static org.juryroom.judging.JudgingFixtures.ORGANISER;
 class AuthorisationMatrixTest {
 
     enum Role { ANONYMOUS, SCHOOL_A, SCHOOL_B, JUROR_ASSIGNED, JUROR_UNASSIGNED, JUROR_CONFLICTED, ORGANISER }
-
-    /** The fixture: a competition in judging, and a published one for the shortlist endpoints. */
-    record Ctx(long cid, long eid, long fid, SchoolAccount schoolA, SchoolAccount schoolB, JurorAccount assigned,
-               JurorAccount unassigned, JurorAccount conflicted, long publishedCid, long publishedFid,
-               long spareSchool, long otherSpareSchool, long removableConflict) {
-    }
 
     record Row(String endpoint, Function<Ctx, Function<RequestSpecification, Response>> call, int... expected) {
     }
@@ -192,7 +185,7 @@ class AuthorisationMatrixTest {
                 .as("every endpoint in the OpenAPI document needs a row here, and every row an endpoint")
                 .containsExactlyElementsOf(documented);
 
-        Ctx ctx = fixture();
+        Ctx ctx = MatrixFixture.create();
         List<String> mismatches = new ArrayList<>();
         for (Row row : rows) {
             assertThat(row.expected()).as(row.endpoint()).hasSize(Role.values().length);
@@ -228,52 +221,6 @@ class AuthorisationMatrixTest {
             case JUROR_CONFLICTED -> c.conflicted().login().as();
             case ORGANISER -> ORGANISER.as();
         };
-    }
-
-    private static Ctx fixture() {
-        // Judging competition: school A's submitted poster, scored by "assigned" (a draft) and assigned to
-        // "conflicted" too, who then declares a conflict with school A. "unassigned" scores essays only.
-        long cid = JudgingFixtures.openCompetition(1);
-        String district = JudgingFixtures.unique("Matrix district");
-        SchoolAccount a = JudgingFixtures.school(district);
-        SchoolAccount b = JudgingFixtures.school(district);
-        long eid = JudgingFixtures.submittedEntry(cid, a, "Matrix poster", "s", List.of("Mira"));
-        JudgingFixtures.submittedEntry(cid, b, "Other poster", "s", List.of("Tara"));
-        long fid = ORGANISER.as().get("/api/entries/{eid}", eid).jsonPath().getLong("files[0].id");
-        JurorAccount assigned = JudgingFixtures.juror();
-        JurorAccount unassigned = JudgingFixtures.juror();
-        JurorAccount conflicted = JudgingFixtures.juror();
-        Map<Long, List<String>> jury = new LinkedHashMap<>();
-        jury.put(assigned.id(), List.of());
-        jury.put(unassigned.id(), List.of("essay"));
-        jury.put(conflicted.id(), List.of());
-        JudgingFixtures.panels(cid, jury);
-        JudgingFixtures.transition(cid, "JUDGING");
-        JudgingFixtures.assign(cid, 2, 1).then().statusCode(201);
-        assertThat(JudgingFixtures.queue(assigned, cid)).contains(eid);
-        assertThat(JudgingFixtures.queue(conflicted, cid)).contains(eid);
-        assertThat(JudgingFixtures.queue(unassigned, cid)).doesNotContain(eid);
-        JudgingFixtures.score(assigned, eid, 5, 0, "DRAFT").then().statusCode(200);
-        conflicted.login().as().contentType(ContentType.JSON).body(Map.of("schoolId", a.id()))
-                .post("/api/me/conflicts").then().statusCode(201);
-        long spare = JudgingFixtures.school("Spare district").id();
-        long otherSpare = JudgingFixtures.school("Spare district").id();
-        long removable = ORGANISER.as().contentType(ContentType.JSON)
-                .body(Map.of("jurorId", assigned.id(), "schoolId", JudgingFixtures.school("Spare district").id()))
-                .post("/api/competitions/{cid}/conflicts", cid).then().statusCode(201).extract().jsonPath().getLong("id");
-
-        // Published competition, for the shortlist, verification, exports and public endpoints.
-        long pub = JudgingFixtures.openCompetition(1);
-        long pubEntry = JudgingFixtures.submittedEntry(pub, a, "Published poster", "s", List.of("Mira"));
-        JudgingFixtures.panels(pub, Map.of(assigned.id(), List.of()));
-        JudgingFixtures.transition(pub, "JUDGING");
-        JudgingFixtures.assign(pub, 1, 1).then().statusCode(201);
-        JudgingFixtures.submitScore(assigned, pubEntry, 8, 4);
-        ORGANISER.as().post("/api/competitions/{cid}/shortlist", pub).then().statusCode(201);
-        JudgingFixtures.transition(pub, "PUBLISHED");
-        long pubFile = ORGANISER.as().get("/api/entries/{eid}", pubEntry).jsonPath().getLong("files[0].id");
-        return new Ctx(cid, eid, fid, a, b, assigned, unassigned, conflicted, pub, pubFile, spare, otherSpare,
-                removable);
     }
 
     private static Map<String, Object> panels(Ctx c) {

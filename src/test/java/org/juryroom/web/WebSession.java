@@ -61,6 +61,12 @@ final class WebSession {
         return postRaw(path, fields);
     }
 
+    /** Posts a multipart form with one file from the page at {@code page}, with that page's token. */
+    Response postMultipart(String page, String path, String field, String fileName, String type, byte[] content) {
+        return remember(given().cookies(cookies).redirects().follow(false).multiPart(Csrf.FIELD, token(page))
+                .multiPart(field, fileName, content, type).post(path));
+    }
+
     Response postRaw(String path, Map<String, ?> form) {
         return remember(given().cookies(cookies).redirects().follow(false).contentType("application/x-www-form-urlencoded")
                 .formParams(form).post(path));

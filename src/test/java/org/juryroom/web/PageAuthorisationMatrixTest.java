@@ -1,0 +1,268 @@
+package org.juryroom.web;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.response.Response;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import org.junit.jupiter.api.Test;
+import org.juryroom.access.MatrixFixture;
+import org.juryroom.access.MatrixFixture.Ctx;
+import org.juryroom.judging.JudgingFixtures;
+import org.juryroom.judging.JudgingFixtures.Login;
+import org.juryroom.judging.JudgingProfile;
+
+import java.io.IOException;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every web page route × every role, with the status each must get: the pages' half of the
+ * authorisation matrix (the API's half, {@code AuthorisationMatrixTest}, reads the OpenAPI
+ * document, from which pages are left out). The routes are discovered from the page resource
+ * classes themselves, so a page added without a row fails this test.
+ *
+ * <p>Expected answers: anonymous visitors are sent to sign in (302); a signed-in user of another
+ * role gets 403; an object the user may not see does not exist (404), exactly as in the API.
+ * Writes go with a valid CSRF token for the session, so the status shows the access decision,
+ * not the CSRF check; the permitted role is aimed at a deterministic domain answer (e.g. an
+ * entry locked by judging) so that the shared fixture stays as it is.
+ */
+@QuarkusTest
+@TestProfile(JudgingProfile.class)
+class PageAuthorisationMatrixTest {
+
+    enum Role { ANONYMOUS, SCHOOL_A, SCHOOL_B, JUROR_ASSIGNED, JUROR_UNASSIGNED, JUROR_CONFLICTED, ORGANISER }
+
+    /** A signed-in browser per role, and the page each role can always open (for its CSRF token). */
+    record Browser(WebSession web, String home) {
+    }
+
+    record Row(String route, BiFunction<Ctx, Browser, Response> call, int... expected) {
+    }
+
+    private static final int ASK_SIGN_IN = 302;
+
+    // anonymous, school A, school B, juror assigned, juror unassigned, juror conflicted, organiser
+    private static List<Row> rows() {
+        List<Row> r = new ArrayList<>();
+        // Sign-in and home
+        // Signed in, both send each role to its own pages.
+        r.add(get("GET /", c -> "/", ASK_SIGN_IN, 303, 303, 303, 303, 303, 303));
+        r.add(get("GET /login", c -> "/login", 200, 303, 303, 303, 303, 303, 303));
+        // School portal
+        r.add(get("GET /school", c -> "/school", ASK_SIGN_IN, 200, 200, 403, 403, 403, 403));
+        r.add(get("GET /school/competitions/{cid}/new", c -> "/school/competitions/" + c.cid() + "/new",
+                ASK_SIGN_IN, 200, 200, 403, 403, 403, 403));
+        r.add(post("POST /school/competitions/{cid}/entries", c -> "/school/competitions/" + c.cid() + "/entries",
+                entryForm(), ASK_SIGN_IN, 422, 422, 403, 403, 403, 403));
+        r.add(get("GET /school/entries/{eid}", c -> "/school/entries/" + c.eid(),
+                ASK_SIGN_IN, 200, 404, 403, 403, 403, 403));
+        r.add(get("GET /school/entries/{eid}/edit", c -> "/school/entries/" + c.eid() + "/edit",
+                ASK_SIGN_IN, 200, 404, 403, 403, 403, 403));
+        // School A's entry is locked by judging: its owner gets 409 from the domain, school B a 404.
+        r.add(post("POST /school/entries/{eid}", c -> "/school/entries/" + c.eid(), entryForm(),
+                ASK_SIGN_IN, 409, 404, 403, 403, 403, 403));
+        r.add(new Row("POST /school/entries/{eid}/files", (c, b) -> b.web().postMultipart(b.home(),
+                "/school/entries/" + c.eid() + "/files", "files", "p.png", "image/png", JudgingFixtures.png()),
+                ASK_SIGN_IN, 409, 404, 403, 403, 403, 403));
+        r.add(post("POST /school/entries/{eid}/files/{fid}/delete", c -> "/school/entries/" + c.eid() + "/files/"
+                + c.fid() + "/delete", Map.of(), ASK_SIGN_IN, 409, 404, 403, 403, 403, 403));
+        r.add(post("POST /school/entries/{eid}/submit", c -> "/school/entries/" + c.eid() + "/submit", Map.of(),
+                ASK_SIGN_IN, 409, 404, 403, 403, 403, 403));
+        r.add(post("POST /school/entries/{eid}/withdraw", c -> "/school/entries/" + c.eid() + "/withdraw", Map.of(),
+                ASK_SIGN_IN, 409, 404, 403, 403, 403, 403));
+        // Juror desk
+        // The desk's home opens the only competition a juror judges directly (the conflicted juror's case).
+        r.add(get("GET /jury", c -> "/jury", ASK_SIGN_IN, 403, 403, 200, 200, 303, 403));
+        r.add(get("GET /jury/competitions/{cid}", c -> "/jury/competitions/" + c.cid(),
+                ASK_SIGN_IN, 403, 403, 200, 200, 200, 403));
+        r.add(get("GET /jury/entries/{eid}", c -> "/jury/entries/" + c.eid(),
+                ASK_SIGN_IN, 403, 403, 200, 404, 404, 403));
+        r.add(post("POST /jury/entries/{eid}/scorecard", c -> "/jury/entries/" + c.eid() + "/scorecard",
+                Map.of("action", "draft", "comment", "matrix"), ASK_SIGN_IN, 403, 403, 303, 404, 404, 403));
+        // Files, for everyone who may see the entry
+        r.add(get("GET /files/{eid}/{fid}", c -> "/files/" + c.eid() + "/" + c.fid(),
+                ASK_SIGN_IN, 200, 404, 200, 404, 404, 200));
+        r.add(get("GET /files/{eid}/{fid}/thumbnail", c -> "/files/" + c.eid() + "/" + c.fid() + "/thumbnail",
+                ASK_SIGN_IN, 200, 404, 200, 404, 404, 200));
+        // A preview exists only for PDFs: past the same access check as the thumbnail, the PNG has none.
+        r.add(get("GET /files/{eid}/{fid}/preview", c -> "/files/" + c.eid() + "/" + c.fid() + "/preview",
+                ASK_SIGN_IN, 404, 404, 404, 404, 404, 404));
+        // The sealed original does not exist for anyone but organisers.
+        r.add(get("GET /files/{eid}/{fid}/original", c -> "/files/" + c.eid() + "/" + c.fid() + "/original",
+                ASK_SIGN_IN, 404, 404, 404, 404, 404, 200));
+        // Organiser console
+        r.add(get("GET /organiser", c -> "/organiser", ASK_SIGN_IN, 403, 403, 403, 403, 403, 200));
+        r.add(get("GET /organiser/competitions/new", c -> "/organiser/competitions/new",
+                ASK_SIGN_IN, 403, 403, 403, 403, 403, 200));
+        // Organiser writes aimed at a validation error (422) or a refused transition (409).
+        r.add(post("POST /organiser/competitions", c -> "/organiser/competitions", Map.of("title", ""),
+                ASK_SIGN_IN, 403, 403, 403, 403, 403, 422));
+        r.add(get("GET /organiser/competitions/{cid}", c -> "/organiser/competitions/" + c.cid(),
+                ASK_SIGN_IN, 403, 403, 403, 403, 403, 200));
+        r.add(get("GET /organiser/competitions/{cid}/edit", c -> "/organiser/competitions/" + c.cid() + "/edit",
+                ASK_SIGN_IN, 403, 403, 403, 403, 403, 200));
+        r.add(post("POST /organiser/competitions/{cid}", c -> "/organiser/competitions/" + c.cid(), Map.of("title", ""),
+                ASK_SIGN_IN, 403, 403, 403, 403, 403, 422));
+        r.add(post("POST /organiser/competitions/{cid}/transitions", c -> "/organiser/competitions/" + c.cid()
+                + "/transitions", Map.of("to", "OPEN"), ASK_SIGN_IN, 403, 403, 403, 403, 403, 409));
+        r.add(post("POST /organiser/competitions/{cid}/assignments", c -> "/organiser/competitions/" + c.cid()
+                + "/assignments", Map.of("jurorsPerEntry", "2"), ASK_SIGN_IN, 403, 403, 403, 403, 403, 303));
+        r.add(get("GET /organiser/competitions/{cid}/ranking", c -> "/organiser/competitions/" + c.cid() + "/ranking",
+                ASK_SIGN_IN, 403, 403, 403, 403, 403, 200));
+        r.add(post("POST /organiser/competitions/{cid}/shortlist", c -> "/organiser/competitions/" + c.cid()
+                + "/shortlist", Map.of(), ASK_SIGN_IN, 403, 403, 403, 403, 403, 409));
+        r.add(get("GET /organiser/competitions/{cid}/shortlist", c -> "/organiser/competitions/" + c.publishedCid()
+                + "/shortlist", ASK_SIGN_IN, 403, 403, 403, 403, 403, 200));
+        r.add(get("GET /organiser/competitions/{cid}/entries", c -> "/organiser/competitions/" + c.cid() + "/entries",
+                ASK_SIGN_IN, 403, 403, 403, 403, 403, 200));
+        r.add(get("GET /organiser/entries/{eid}", c -> "/organiser/entries/" + c.eid(),
+                ASK_SIGN_IN, 403, 403, 403, 403, 403, 200));
+        r.add(post("POST /organiser/entries/{eid}/files/{fid}/review", c -> "/organiser/entries/" + c.eid()
+                + "/files/" + c.fid() + "/review", Map.of(), ASK_SIGN_IN, 403, 403, 403, 403, 403, 303));
+        r.add(get("GET /organiser/schools", c -> "/organiser/schools", ASK_SIGN_IN, 403, 403, 403, 403, 403, 200));
+        r.add(post("POST /organiser/schools", c -> "/organiser/schools", Map.of("name", ""),
+                ASK_SIGN_IN, 403, 403, 403, 403, 403, 422));
+        r.add(get("GET /organiser/jurors", c -> "/organiser/jurors", ASK_SIGN_IN, 403, 403, 403, 403, 403, 200));
+        r.add(post("POST /organiser/jurors", c -> "/organiser/jurors", Map.of("name", ""),
+                ASK_SIGN_IN, 403, 403, 403, 403, 403, 422));
+        // The public shortlist: open to everyone
+        r.add(get("GET /shortlist", c -> "/shortlist", 200, 200, 200, 200, 200, 200, 200));
+        r.add(get("GET /shortlist/{cid}", c -> "/shortlist/" + c.publishedCid(), 200, 200, 200, 200, 200, 200, 200));
+        r.add(get("GET /shortlist/{cid}/works/{rank}/{fid}.jpg", c -> "/shortlist/" + c.publishedCid() + "/works/1/"
+                + c.publishedFid() + ".jpg", 200, 200, 200, 200, 200, 200, 200));
+        // Last: it ends every session
+        r.add(post("POST /logout", c -> "/logout", Map.of(), ASK_SIGN_IN, 303, 303, 303, 303, 303, 303));
+        return r;
+    }
+
+    @Test
+    void everyPageAnswersEveryRoleAsExpected() throws IOException {
+        List<Row> rows = rows();
+        Map<String, Row> byRoute = new LinkedHashMap<>();
+        rows.forEach(row -> assertThat(byRoute.put(row.route(), row)).as("duplicate row " + row.route()).isNull());
+        assertThat(new TreeSet<>(byRoute.keySet()))
+                .as("every page route needs a row here, and every row a route")
+                .containsExactlyElementsOf(pageRoutes());
+
+        Ctx ctx = MatrixFixture.create();
+        Map<Role, Browser> browsers = browsers(ctx);
+        List<String> mismatches = new ArrayList<>();
+        for (Row row : rows) {
+            assertThat(row.expected()).as(row.route()).hasSize(Role.values().length);
+            for (Role role : Role.values()) {
+                Response response = row.call().apply(ctx, browsers.get(role));
+                int expected = row.expected()[role.ordinal()];
+                if (response.statusCode() != expected) {
+                    mismatches.add(row.route() + " as " + role + ": expected " + expected + ", got "
+                            + response.statusCode() + " " + abbreviate(response.header("Location"), response.asString()));
+                }
+                if (expected == ASK_SIGN_IN && role == Role.ANONYMOUS) {
+                    assertThat(response.header("Location")).as(row.route()).endsWith("/login");
+                }
+            }
+        }
+        assertThat(mismatches).isEmpty();
+    }
+
+    /** "METHOD /path" of every resource method of the page classes (package org.juryroom.web). */
+    static TreeSet<String> pageRoutes() throws IOException {
+        Path root = Path.of("target/classes");
+        TreeSet<String> routes = new TreeSet<>();
+        try (Stream<Path> files = Files.walk(root.resolve("org/juryroom/web"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
+                String name = root.relativize(file).toString().replace('/', '.').replaceAll("\\.class$", "");
+                Class<?> type;
+                try {
+                    type = Class.forName(name, false, PageAuthorisationMatrixTest.class.getClassLoader());
+                } catch (ClassNotFoundException e) {
+                    throw new IllegalStateException(e);
+                }
+                jakarta.ws.rs.Path base = type.getAnnotation(jakarta.ws.rs.Path.class);
+                if (base == null) {
+                    continue;
+                }
+                for (Method m : type.getDeclaredMethods()) {
+                    String verb = verb(m);
+                    if (verb != null) {
+                        jakarta.ws.rs.Path sub = m.getAnnotation(jakarta.ws.rs.Path.class);
+                        routes.add(verb + " " + join(base.value(), sub == null ? "" : sub.value()));
+                    }
+                }
+            }
+        }
+        return routes;
+    }
+
+    private static String verb(Method m) {
+        Map<Class<? extends Annotation>, String> verbs = Map.of(GET.class, "GET", POST.class, "POST", PUT.class, "PUT",
+                DELETE.class, "DELETE", PATCH.class, "PATCH");
+        return verbs.entrySet().stream().filter(v -> m.isAnnotationPresent(v.getKey())).map(Map.Entry::getValue)
+                .findFirst().orElse(null);
+    }
+
+    private static String join(String base, String sub) {
+        String path = ("/" + base + "/" + sub).replaceAll("/+", "/");
+        return path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+    }
+
+    private static Map<Role, Browser> browsers(Ctx c) {
+        Map<Role, Browser> b = new EnumMap<>(Role.class);
+        b.put(Role.ANONYMOUS, new Browser(WebSession.anonymous(), "/login"));
+        b.put(Role.SCHOOL_A, signIn(c.schoolA().login(), "/school"));
+        b.put(Role.SCHOOL_B, signIn(c.schoolB().login(), "/school"));
+        b.put(Role.JUROR_ASSIGNED, signIn(c.assigned().login(), "/jury/competitions/" + c.cid()));
+        b.put(Role.JUROR_UNASSIGNED, signIn(c.unassigned().login(), "/jury/competitions/" + c.cid()));
+        b.put(Role.JUROR_CONFLICTED, signIn(c.conflicted().login(), "/jury/competitions/" + c.cid()));
+        b.put(Role.ORGANISER, signIn(JudgingFixtures.ORGANISER, "/organiser"));
+        return b;
+    }
+
+    private static Browser signIn(Login login, String home) {
+        return new Browser(WebSession.signIn(login.username(), login.password()), home);
+    }
+
+    private static Row get(String route, Function<Ctx, String> path, int... expected) {
+        return new Row(route, (c, b) -> b.web().get(path.apply(c)), expected);
+    }
+
+    private static Row post(String route, Function<Ctx, String> path, Map<String, ?> form, int... expected) {
+        return new Row(route, (c, b) -> b.web().post(b.home(), path.apply(c), form), expected);
+    }
+
+    /** An entry form the entry rules refuse (422) once the role check has let a school through: nothing is created. */
+    private static Map<String, Object> entryForm() {
+        Map<String, Object> form = new HashMap<>();
+        form.put("title", "Matrix page entry");
+        form.put("categoryCode", "poster");
+        form.put("statement", "s");
+        form.put("firstName", "Ana");
+        form.put("grade", "5");
+        form.put("consentJudging", "on");
+        form.put("attestedBy", "T");
+        return form;
+    }
+
+    private static String abbreviate(String location, String body) {
+        String s = (location == null ? "" : "-> " + location + " ") + body.replaceAll("\\s+", " ");
+        return s.length() > 160 ? s.substring(0, 160) + "…" : s;
+    }
+}
