@@ -85,6 +85,10 @@ public class FileInspector {
     public Inspected inspect(Path path, String clientName, Rules rules, String expectedSha256) {
         long began = System.nanoTime();
         String displayName = FileNames.sanitise(clientName);
+        String hidden = FileNames.hiddenType(clientName);
+        if (hidden != null) {
+            throw ProblemException.unsupportedType(displayName + " is refused: " + hidden + "; rename the file");
+        }
         long size = sizeOf(path);
         if (size == 0) {
             throw ProblemException.unprocessable("files", displayName + " is empty");

@@ -39,6 +39,33 @@ public final class FileNames {
         return name;
     }
 
+    /** Extensions of scripts, executables and active documents: never acceptable inside a file's name. */
+    private static final java.util.Set<String> ACTIVE = java.util.Set.of("php", "php3", "php4", "php5", "phtml", "phar",
+            "asp", "aspx", "jsp", "jspx", "cgi", "pl", "py", "rb", "sh", "bash", "exe", "dll", "com", "bat", "cmd",
+            "ps1", "vbs", "js", "mjs", "jar", "msi", "scr", "html", "htm", "xhtml", "shtml", "svg", "hta");
+
+    /**
+     * Why a client name hides another type ({@code a.php%00.jpg}, {@code a.php.jpg}), or null when it
+     * does not. A server or a download that trusts the name up to a NUL, or an inner extension, would
+     * treat the file as a script; such names are refused, whatever the content.
+     */
+    public static String hiddenType(String clientName) {
+        if (clientName == null) {
+            return null;
+        }
+        String lower = clientName.toLowerCase(Locale.ROOT);
+        if (lower.indexOf('\0') >= 0 || lower.contains("%00")) {
+            return "its name contains a NUL byte";
+        }
+        String[] parts = lower.substring(Math.max(lower.lastIndexOf('/'), lower.lastIndexOf('\\')) + 1).split("\\.");
+        for (int i = 1; i < parts.length - 1; i++) {
+            if (ACTIVE.contains(parts[i].strip())) {
+                return "its name hides the extension '." + parts[i].strip() + "'";
+            }
+        }
+        return null;
+    }
+
     /** The lower-case extension after the last dot, or "" when there is none. */
     public static String extension(String name) {
         int dot = name.lastIndexOf('.');
