@@ -3,11 +3,11 @@ package org.juryroom.web;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.io.MemoryUsageSetting;
-import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.rendering.ImageType;
 import org.apache.pdfbox.rendering.PDFRenderer;
 import org.juryroom.common.ProblemException;
+import org.juryroom.ops.JuryRoomConfig;
 import org.juryroom.storage.ObjectStore;
 
 import javax.imageio.ImageIO;
@@ -15,39 +15,94 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Renders the first page of a stored PDF as a PNG, so a juror sees an essay without a PDF
  * plug-in (the file itself is sent as an attachment with a sandbox policy). Only pixels leave:
- * no text layer, no metadata.
+ * no text layer, no metadata. The PDF is streamed to a temp file that PDFBox reads at random
+ * (never the whole object in memory), and recent previews are kept: clean copies live under
+ * keys that are never rewritten, so a preview never goes stale.
  */
 @ApplicationScoped
 public class PdfPreviews {
 
     /** Wide enough to read on a projector, small enough for a phone (A4 at this width ≈ 1 MB decoded). */
     static final float TARGET_WIDTH_PX = 1100f;
+    /** A jury's working set of essays; a preview is typically 100–400 KB. */
+    static final long CACHE_BYTES = 32L << 20;
 
     private final ObjectStore store;
+    private final Path workDir;
+    private final Map<String, byte[]> recent = new LinkedHashMap<>(16, 0.75f, true);
+    private long cachedBytes;
 
-    public PdfPreviews(ObjectStore store) {
+    public PdfPreviews(ObjectStore store, JuryRoomConfig config) {
         this.store = store;
+        this.workDir = Path.of(config.storage().workDir());
     }
 
     public byte[] firstPage(String objectKey) {
-        try (InputStream in = store.get(objectKey);
-             PDDocument pdf = Loader.loadPDF(new RandomAccessReadBuffer(in), "",
-                     null, null, MemoryUsageSetting.setupMixed(64L << 20).streamCache)) {
-            if (pdf.getNumberOfPages() == 0) {
-                throw ProblemException.notFound("A first page");
+        byte[] cached = cached(objectKey);
+        if (cached != null) {
+            return cached;
+        }
+        byte[] png = render(objectKey);
+        remember(objectKey, png);
+        return png;
+    }
+
+    private byte[] render(String objectKey) {
+        Path pdfFile = null;
+        try {
+            Files.createDirectories(workDir);
+            pdfFile = Files.createTempFile(workDir, "preview-", ".pdf");
+            try (InputStream in = store.get(objectKey)) {
+                Files.copy(in, pdfFile, StandardCopyOption.REPLACE_EXISTING);
             }
-            float widthPt = pdf.getPage(0).getMediaBox().getWidth();
-            float scale = widthPt > 0 ? TARGET_WIDTH_PX / widthPt : 1.5f;
-            BufferedImage image = new PDFRenderer(pdf).renderImage(0, Math.min(scale, 3f), ImageType.RGB);
-            ByteArrayOutputStream png = new ByteArrayOutputStream();
-            ImageIO.write(image, "png", png);
-            return png.toByteArray();
+            try (PDDocument pdf = Loader.loadPDF(pdfFile.toFile(), "", null, null,
+                    MemoryUsageSetting.setupMixed(16L << 20).streamCache)) {
+                if (pdf.getNumberOfPages() == 0) {
+                    throw ProblemException.notFound("A first page");
+                }
+                float widthPt = pdf.getPage(0).getMediaBox().getWidth();
+                float scale = widthPt > 0 ? TARGET_WIDTH_PX / widthPt : 1.5f;
+                BufferedImage image = new PDFRenderer(pdf).renderImage(0, Math.min(scale, 3f), ImageType.RGB);
+                ByteArrayOutputStream png = new ByteArrayOutputStream();
+                ImageIO.write(image, "png", png);
+                return png.toByteArray();
+            }
         } catch (IOException e) {
             throw new ProblemException(422, "Unprocessable entity", "The PDF could not be shown; download it instead");
+        } finally {
+            if (pdfFile != null) {
+                try {
+                    Files.deleteIfExists(pdfFile);
+                } catch (IOException ignored) {
+                    // the work directory is temporary; a leftover is harmless
+                }
+            }
+        }
+    }
+
+    private synchronized byte[] cached(String key) {
+        return recent.get(key);
+    }
+
+    private synchronized void remember(String key, byte[] png) {
+        if (png.length > CACHE_BYTES / 4 || recent.containsKey(key)) {
+            return;
+        }
+        recent.put(key, png);
+        cachedBytes += png.length;
+        for (Iterator<byte[]> oldest = recent.values().iterator(); cachedBytes > CACHE_BYTES && oldest.hasNext(); ) {
+            cachedBytes -= oldest.next().length;
+            oldest.remove();
         }
     }
 }

@@ -56,6 +56,27 @@ class JuryPagesTest {
                 .contains("1 of 2 scored");
 
         assertThat(web.get("/files/" + second + "/0").statusCode()).isEqualTo(404);
+
+        // The essay's first page as a picture, rendered from the clean copy; a poster has no preview.
+        long essayFile = Fixtures.organiser().get("/api/entries/" + second).jsonPath().getLong("files[0].id");
+        Response preview = web.get("/files/" + second + "/" + essayFile + "/preview");
+        assertThat(preview.statusCode()).isEqualTo(200);
+        assertThat(preview.contentType()).isEqualTo("image/png");
+        java.awt.image.BufferedImage page = readImage(preview.asByteArray());
+        assertThat(page.getWidth()).isBetween(1000, 1200);
+        assertThat(page.getHeight()).isGreaterThan(page.getWidth());
+        assertThat(web.get("/files/" + second + "/" + essayFile + "/preview").asByteArray())
+                .as("the same picture the second time").isEqualTo(preview.asByteArray());
+        long posterFile = Fixtures.organiser().get("/api/entries/" + first).jsonPath().getLong("files[0].id");
+        assertThat(web.get("/files/" + first + "/" + posterFile + "/preview").statusCode()).isEqualTo(404);
+    }
+
+    private static java.awt.image.BufferedImage readImage(byte[] bytes) {
+        try {
+            return javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(bytes));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test
