@@ -34,8 +34,23 @@ public class AuditLog {
      */
     @Transactional(Transactional.TxType.REQUIRED)
     public void record(AuditAction action, Long competitionId, Subject subject, Object before, Object after) {
+        append(actor(), action, competitionId, subject, before, after);
+    }
+
+    /**
+     * Appends one line for a caller who is not signed in, without asking who is: a refused
+     * sign-in is recorded while the identity is still being established.
+     */
+    @Transactional(Transactional.TxType.REQUIRED)
+    public void recordAnonymous(AuditAction action, Object after) {
+        append(new String[] {ANONYMOUS, ANONYMOUS}, action, null, null, null, after);
+    }
+
+    private static final String ANONYMOUS = "anonymous";
+
+    private void append(String[] actor, AuditAction action, Long competitionId, Subject subject, Object before,
+                        Object after) {
         AuditEvent e = new AuditEvent();
-        String[] actor = actor();
         e.actor = actor[0];
         e.actorRole = actor[1];
         e.action = action.name();
