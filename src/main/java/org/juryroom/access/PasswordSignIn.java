@@ -26,8 +26,9 @@ import java.util.UUID;
  * Unknown users cost the same bcrypt work as known ones and fail the same way, so neither the
  * answer nor its timing tells whether an account exists; repeated failures are throttled
  * ({@link SignInThrottle}). Every refusal, page or API, throttled or not, is one line of the audit
- * trail: the username as typed, never the password. Sessions restored from the sign-in cookie go through Quarkus'
- * trusted-identity provider for {@link AppUser}, which loads the same user and role.
+ * trail, written here where both ways of signing in meet: the username as typed, never the
+ * password. Sessions restored from the sign-in cookie go through Quarkus' trusted-identity
+ * provider for {@link AppUser}, which loads the same user and role.
  */
 @ApplicationScoped
 @io.quarkus.arc.Unremovable

@@ -22,6 +22,8 @@ public class AuditLog {
         }
     }
 
+    private static final String ANONYMOUS = "anonymous";
+
     private final ObjectMapper json;
 
     public AuditLog(ObjectMapper json) {
@@ -45,8 +47,6 @@ public class AuditLog {
     public void recordAnonymous(AuditAction action, Object after) {
         append(new String[] {ANONYMOUS, ANONYMOUS}, action, null, null, null, after);
     }
-
-    private static final String ANONYMOUS = "anonymous";
 
     private void append(String[] actor, AuditAction action, Long competitionId, Subject subject, Object before,
                         Object after) {
