@@ -13,27 +13,38 @@ import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+import org.juryroom.audit.AuditAction;
+import org.juryroom.audit.AuditLog;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
 
 /**
  * Checks a username and password, for the sign-in page and for HTTP Basic on the API alike.
  * Unknown users cost the same bcrypt work as known ones and fail the same way, so neither the
  * answer nor its timing tells whether an account exists; repeated failures are throttled
- * ({@link SignInThrottle}). Sessions restored from the sign-in cookie go through Quarkus'
- * trusted-identity provider for {@link AppUser}, which loads the same user and role.
+ * ({@link SignInThrottle}). Every refusal, page or API, throttled or not, is one line of the audit
+ * trail, written here where both ways of signing in meet: the username as typed, never the
+ * password. Sessions restored from the sign-in cookie go through Quarkus' trusted-identity
+ * provider for {@link AppUser}, which loads the same user and role.
  */
 @ApplicationScoped
 @io.quarkus.arc.Unremovable
 public class PasswordSignIn implements IdentityProvider<UsernamePasswordAuthenticationRequest> {
 
+    private static final Logger LOG = Logger.getLogger(PasswordSignIn.class);
+
     /** A hash of nothing anyone knows, at the cost of real ones: unknown users are checked against it. */
     private static final String DECOY_HASH = BcryptUtil.bcryptHash(UUID.randomUUID().toString());
 
     private final SignInThrottle throttle;
+    private final AuditLog audit;
 
-    public PasswordSignIn(SignInThrottle throttle) {
+    public PasswordSignIn(SignInThrottle throttle, AuditLog audit) {
         this.throttle = throttle;
+        this.audit = audit;
     }
 
     @Override
@@ -50,19 +61,21 @@ public class PasswordSignIn implements IdentityProvider<UsernamePasswordAuthenti
     @Override
     public Uni<SecurityIdentity> authenticate(UsernamePasswordAuthenticationRequest request,
                                               AuthenticationRequestContext context) {
+        RoutingContext routing = HttpSecurityUtils.getRoutingContextAttribute(request);
         return context.runBlocking(() -> check(request.getUsername(),
-                new String(request.getPassword().getPassword()), clientAddress(request)));
+                new String(request.getPassword().getPassword()), routing));
     }
 
-    SecurityIdentity check(String username, String password, String address) {
+    SecurityIdentity check(String username, String password, RoutingContext routing) {
+        String address = clientAddress(routing);
         if (throttle.blocked(username, address)) {
-            throw new AuthenticationFailedException();
+            throw refused(username, address, routing, "throttled");
         }
         AppUser user = QuarkusTransaction.joiningExisting().call(() -> AppUser.findByUsername(username).orElse(null));
         boolean matches = BcryptUtil.matches(password, user == null ? DECOY_HASH : user.passwordHash);
         if (user == null || !matches) {
             throttle.failed(username, address);
-            throw new AuthenticationFailedException();
+            throw refused(username, address, routing, "wrong username or password");
         }
         throttle.succeeded(username, address);
         return QuarkusSecurityIdentity.builder()
@@ -71,8 +84,24 @@ public class PasswordSignIn implements IdentityProvider<UsernamePasswordAuthenti
                 .build();
     }
 
-    private static String clientAddress(UsernamePasswordAuthenticationRequest request) {
-        RoutingContext routing = HttpSecurityUtils.getRoutingContextAttribute(request);
+    /** Audits a refused sign-in; the refusal stands even if the audit line cannot be written. */
+    private AuthenticationFailedException refused(String username, String address, RoutingContext routing,
+                                                  String reason) {
+        Map<String, Object> attempt = new LinkedHashMap<>();
+        attempt.put("username", username);
+        attempt.put("method", routing == null ? null : routing.request().method().name());
+        attempt.put("path", routing == null ? null : routing.request().path());
+        attempt.put("remoteAddress", address);
+        attempt.put("reason", reason);
+        try {
+            audit.recordAnonymous(AuditAction.LOGIN_FAILED, attempt);
+        } catch (RuntimeException e) {
+            LOG.warn("Could not record a failed sign-in in the audit trail", e);
+        }
+        return new AuthenticationFailedException();
+    }
+
+    private static String clientAddress(RoutingContext routing) {
         if (routing == null || routing.request().remoteAddress() == null) {
             return "unknown";
         }

@@ -22,6 +22,8 @@ public class AuditLog {
         }
     }
 
+    private static final String ANONYMOUS = "anonymous";
+
     private final ObjectMapper json;
 
     public AuditLog(ObjectMapper json) {
@@ -34,8 +36,21 @@ public class AuditLog {
      */
     @Transactional(Transactional.TxType.REQUIRED)
     public void record(AuditAction action, Long competitionId, Subject subject, Object before, Object after) {
+        append(actor(), action, competitionId, subject, before, after);
+    }
+
+    /**
+     * Appends one line for a caller who is not signed in, without asking who is: a refused
+     * sign-in is recorded while the identity is still being established.
+     */
+    @Transactional(Transactional.TxType.REQUIRED)
+    public void recordAnonymous(AuditAction action, Object after) {
+        append(new String[] {ANONYMOUS, ANONYMOUS}, action, null, null, null, after);
+    }
+
+    private void append(String[] actor, AuditAction action, Long competitionId, Subject subject, Object before,
+                        Object after) {
         AuditEvent e = new AuditEvent();
-        String[] actor = actor();
         e.actor = actor[0];
         e.actorRole = actor[1];
         e.action = action.name();

@@ -80,6 +80,33 @@ class AssignmentTest {
     }
 
     @Test
+    void theSameCompetitionAndSeedGiveTheSameAssignmentAndAnotherSeedAnother() {
+        // Three competitions of the same shape: the same schools and jury, 60 entries made in the same
+        // order. A re-run keeps what is assigned, so each seed gets a fresh competition.
+        List<Long> schools = BulkData.schools(em, 5, JudgingFixtures.unique("District"));
+        List<Long> jurors = BulkData.jurors(em, 9);
+        Map<Long, List<String>> jury = new LinkedHashMap<>();
+        jurors.forEach(j -> jury.put(j, List.of()));
+        long[] seeds = {42, 42, 43};
+        List<List<Set<Long>>> plans = new java.util.ArrayList<>();
+        for (long seed : seeds) {
+            long cid = JudgingFixtures.openCompetition(5);
+            List<BulkData.BulkEntry> entries = BulkData.entries(em, cid, schools, List.of("poster", "essay"), 60);
+            JudgingFixtures.panels(cid, jury);
+            JudgingFixtures.transition(cid, "JUDGING");
+            JudgingFixtures.assign(cid, 3, seed).then().statusCode(201).body("seed", equalTo((int) seed))
+                    .body("assignments", equalTo(60 * 3));
+            Map<Long, Set<Long>> pairs = assignments(cid);
+            // Entry ids differ between competitions; the n-th entry made is the same entry.
+            plans.add(entries.stream().map(e -> pairs.get(e.id())).toList());
+        }
+        assertThat(plans.get(0)).doesNotContainNull().isEqualTo(plans.get(1));
+        long differing = java.util.stream.IntStream.range(0, 60)
+                .filter(i -> !plans.get(0).get(i).equals(plans.get(2).get(i))).count();
+        assertThat(differing).as("entries whose jurors change with the seed").isGreaterThan(30);
+    }
+
+    @Test
     @SuppressWarnings("unchecked")
     void conflictsAndCategoryPanelsAreRespectedAndShortfallsReported() {
         long cid = JudgingFixtures.openCompetition(10);

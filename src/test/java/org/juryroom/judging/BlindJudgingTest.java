@@ -5,6 +5,7 @@ import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
+import org.juryroom.storage.TestPdfs;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -17,14 +18,15 @@ import static org.juryroom.judging.JudgingFixtures.ORGANISER;
 
 /**
  * Jurors judge blind: every response a juror can get, and every file, is searched for the school's
- * name, its district, the children's names, the consent attestation and the upload name.
+ * name, its district, the children's names, the consent attestation and the upload name. The files
+ * carry those names in their metadata when uploaded, so the search has something to miss.
  */
 @QuarkusTest
 @TestProfile(JudgingProfile.class)
 class BlindJudgingTest {
 
     @Test
-    void nothingAJurorReceivesNamesTheSchoolOrTheChildren() {
+    void nothingAJurorReceivesNamesTheSchoolOrTheChildren() throws Exception {
         long cid = JudgingFixtures.openCompetition(2);
         String district = JudgingFixtures.unique("Riverbend district");
         JudgingFixtures.SchoolAccount school = JudgingFixtures.school(district);
@@ -33,16 +35,25 @@ class BlindJudgingTest {
         String teacher = "Mrs " + JudgingFixtures.firstName();
         // Children write their names, their school's name and their teacher's into the work itself.
         String statement = "We are " + child1 + " and " + child2.toLowerCase() + " from " + school.name()
-                + ". " + teacher + " helped us make this poster about " + school.name().toUpperCase() + "'s rules.";
-        long eid = JudgingFixtures.draftEntry(cid, school, "Poster by " + child1, statement, List.of(child1, child2),
-                true, true);
+                + ". " + teacher + " helped us write this essay about " + school.name().toUpperCase() + "'s rules.";
+        // The files name them too, where the software that made them put them: the essay's PDF in its
+        // document information and XMP, the poster's PNG in its text chunks.
+        byte[] essay = TestPdfs.withAuthors(child1, school.name(), "Essay by " + child1 + ", " + school.name());
+        byte[] poster = JudgingFixtures.png(Map.of("Author", child2, "Copyright", school.name(),
+                "Description", "Poster by " + child2 + " of " + school.name()));
+        long eid = JudgingFixtures.draftEntry(cid, school, "essay", "Essay by " + child1, statement,
+                List.of(child1, child2), true, true, new JudgingFixtures.Upload(child1 + "_essay.pdf", essay,
+                        "application/pdf"));
         JudgingFixtures.submit(school, eid);
-        long other = JudgingFixtures.submittedEntry(cid, school, "Second poster", "Stay safe", List.of(child2));
+        long other = JudgingFixtures.draftEntry(cid, school, "poster", "Second poster", "Stay safe", List.of(child2),
+                true, true, JudgingFixtures.Upload.png(child2 + "_poster.png", poster));
+        JudgingFixtures.submit(school, other);
         JudgingFixtures.JurorAccount juror = JudgingFixtures.juror();
         JudgingFixtures.panels(cid, Map.of(juror.id(), List.of()));
         JudgingFixtures.transition(cid, "JUDGING");
         JudgingFixtures.assign(cid, 1, 1).then().statusCode(201);
         long fileId = ORGANISER.as().get("/api/entries/{eid}", eid).jsonPath().getLong("files[0].id");
+        long posterId = ORGANISER.as().get("/api/entries/{eid}", other).jsonPath().getLong("files[0].id");
         // The organiser hides the teacher's name; the school's and children's names are always hidden.
         ORGANISER.as().contentType(ContentType.JSON).body(Map.of("terms", List.of(teacher)))
                 .put("/api/entries/{eid}/redactions", eid).then().statusCode(200)
@@ -59,6 +70,9 @@ class BlindJudgingTest {
         Response file = as.as().get("/api/entries/{eid}/files/{fid}", eid, fileId);
         seen.add(file);
         seen.add(as.as().get("/api/entries/{eid}/files/{fid}/thumbnail", eid, fileId));
+        Response posterFile = as.as().get("/api/entries/{eid}/files/{fid}", other, posterId);
+        seen.add(posterFile);
+        seen.add(as.as().get("/api/entries/{eid}/files/{fid}/thumbnail", other, posterId));
         seen.add(JudgingFixtures.score(juror, eid, 8, 4, "DRAFT"));
         seen.add(as.as().get("/api/entries/{eid}/scorecard", eid));
         JudgingFixtures.submitScore(juror, eid, 8, 4);
@@ -67,16 +81,17 @@ class BlindJudgingTest {
         seen.add(as.as().get("/api/entries/{eid}", other));
 
         entry.then().statusCode(200).body("code", org.hamcrest.Matchers.matchesPattern("E-[2-9A-HJ-NP-Z]{5}"))
-                .body("title", equalTo("Poster by █████"))
+                .body("title", equalTo("Essay by █████"))
                 .body("files[0].name", org.hamcrest.Matchers.startsWith(entry.jsonPath().getString("code")));
         assertThat(entry.jsonPath().getString("statement"))
-                .isEqualTo("We are █████ and █████ from █████. █████ helped us make this poster about █████'s rules.");
+                .isEqualTo("We are █████ and █████ from █████. █████ helped us write this essay about █████'s rules.");
         assertThat(entry.jsonPath().getMap("$").keySet()).containsExactlyInAnyOrder("id", "code", "competitionId",
                 "title", "categoryCode", "statement", "files");
-        file.then().statusCode(200).contentType("image/png");
+        file.then().statusCode(200).contentType("application/pdf");
+        posterFile.then().statusCode(200).contentType("image/png");
 
         List<String> secrets = List.of(school.name(), district, child1, child2, teacher, "Class teacher",
-                child1 + "_poster", school.login().username());
+                child1 + "_essay", child2 + "_poster", school.login().username());
         for (Response r : seen) {
             assertThat(r.statusCode()).as(r.asString()).isBetween(200, 299);
             String everything = r.getHeaders().toString() + "\n" + new String(r.asByteArray(), StandardCharsets.UTF_8);
@@ -85,6 +100,31 @@ class BlindJudgingTest {
                         .doesNotContain(secret.toLowerCase());
             }
         }
+
+        // A byte search misses what a file keeps compressed: read the metadata as a PDF reader and an
+        // image viewer do, object streams and compressed text chunks included.
+        List<String> names = List.of(school.name(), child1, child2);
+        byte[] jurorEssay = file.asByteArray();
+        assertThat(TestPdfs.xmp(jurorEssay)).isEmpty();
+        for (String parsed : List.of(TestPdfs.information(jurorEssay), TestPdfs.decoded(jurorEssay),
+                JudgingFixtures.pngText(posterFile.asByteArray()))) {
+            for (String name : names) {
+                assertThat(parsed.toLowerCase()).as("a juror's file names " + name).doesNotContain(name.toLowerCase());
+            }
+        }
+        // The organiser's sealed originals still carry every name, where the checks above look.
+        byte[] essayOriginal = ORGANISER.as().get("/api/entries/{eid}/files/{fid}/original", eid, fileId).then()
+                .statusCode(200).extract().asByteArray();
+        byte[] posterOriginal = ORGANISER.as().get("/api/entries/{eid}/files/{fid}/original", other, posterId)
+                .then().statusCode(200).extract().asByteArray();
+        assertThat(essayOriginal).isEqualTo(essay);
+        assertThat(posterOriginal).isEqualTo(poster);
+        assertThat(new String(essayOriginal, StandardCharsets.ISO_8859_1)).contains(school.name(), child1);
+        assertThat(TestPdfs.information(essayOriginal)).contains(school.name(), child1);
+        assertThat(TestPdfs.xmp(essayOriginal)).contains(school.name(), child1);
+        assertThat(TestPdfs.decoded(essayOriginal)).contains(school.name(), child1);
+        assertThat(new String(posterOriginal, StandardCharsets.ISO_8859_1)).contains(school.name(), child2);
+        assertThat(JudgingFixtures.pngText(posterOriginal)).contains(school.name(), child2);
 
         // The school and the organisers still see the work as it was written.
         school.login().as().get("/api/entries/{eid}", eid).then().statusCode(200)

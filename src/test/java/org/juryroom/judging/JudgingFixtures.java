@@ -6,7 +6,15 @@ import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import org.juryroom.support.RealStack;
 
+import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.ImageTypeSpecifier;
+import javax.imageio.ImageWriter;
+import javax.imageio.metadata.IIOMetadata;
+import javax.imageio.metadata.IIOMetadataNode;
+import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.ImageOutputStream;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -131,17 +139,31 @@ public final class JudgingFixtures {
                 json.getString("password")));
     }
 
+    /** A file as a school uploads it: its name, its bytes and the type the browser claims. */
+    public record Upload(String name, byte[] bytes, String contentType) {
+        public static Upload png(String name, byte[] bytes) {
+            return new Upload(name, bytes, "image/png");
+        }
+    }
+
     /** A DRAFT poster entry of the school with one clean PNG and the given children. */
     public static long draftEntry(long cid, SchoolAccount school, String title, String statement,
                                   List<String> firstNames, boolean publishWork, boolean publishNames) {
+        return draftEntry(cid, school, "poster", title, statement, firstNames, publishWork, publishNames,
+                Upload.png(firstNames.get(0) + "_poster.png", png()));
+    }
+
+    /** A DRAFT entry of the school in the given category, with one file and the given children. */
+    public static long draftEntry(long cid, SchoolAccount school, String categoryCode, String title, String statement,
+                                  List<String> firstNames, boolean publishWork, boolean publishNames, Upload file) {
         List<Map<String, Object>> participants = new ArrayList<>();
         firstNames.forEach(n -> participants.add(Map.of("firstName", n, "grade", 7)));
-        Map<String, Object> entry = Map.of("title", title, "categoryCode", "poster",
+        Map<String, Object> entry = Map.of("title", title, "categoryCode", categoryCode,
                 "statement", statement == null ? "" : statement, "participants", participants,
                 "consent", Map.of("judging", true, "publishWork", publishWork, "publishNames", publishNames,
                         "attestedBy", "Class teacher"));
         return school.login().as().multiPart("entry", toJson(entry), "application/json")
-                .multiPart("files", firstNames.get(0) + "_poster.png", png(), "image/png")
+                .multiPart("files", file.name(), file.bytes(), file.contentType())
                 .post("/api/competitions/{cid}/entries", cid).then().statusCode(201)
                 .extract().jsonPath().getLong("id");
     }
@@ -238,16 +260,70 @@ public final class JudgingFixtures {
 
     /** A tiny PNG, different every time (the bytes never contain text). */
     public static byte[] png() {
+        return png(Map.of());
+    }
+
+    /**
+     * A tiny PNG, different every time, with the given text chunks (keyword → value, as tEXt:
+     * uncompressed, e.g. Author or Copyright as image editors write them).
+     */
+    public static byte[] png(Map<String, String> text) {
         BufferedImage image = new BufferedImage(4, 4, BufferedImage.TYPE_INT_RGB);
         image.setRGB(1, 1, SEQ.incrementAndGet() * 7919);
+        ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            ImageIO.write(image, "png", out);
+        try (ImageOutputStream stream = ImageIO.createImageOutputStream(out)) {
+            IIOMetadata metadata = writer.getDefaultImageMetadata(ImageTypeSpecifier.createFromRenderedImage(image),
+                    null);
+            if (!text.isEmpty()) {
+                IIOMetadataNode chunk = new IIOMetadataNode("tEXt");
+                text.forEach((keyword, value) -> {
+                    IIOMetadataNode entry = new IIOMetadataNode("tEXtEntry");
+                    entry.setAttribute("keyword", keyword);
+                    entry.setAttribute("value", value);
+                    chunk.appendChild(entry);
+                });
+                IIOMetadataNode root = new IIOMetadataNode(PNG_METADATA);
+                root.appendChild(chunk);
+                metadata.mergeTree(PNG_METADATA, root);
+            }
+            writer.setOutput(stream);
+            writer.write(new IIOImage(image, null, metadata));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            writer.dispose();
         }
         return out.toByteArray();
     }
+
+    /** Every text chunk of a PNG (tEXt, zTXt, iTXt), decompressed as ImageIO reads them: name=value lines. */
+    public static String pngText(byte[] png) {
+        try (ImageInputStream in = ImageIO.createImageInputStream(new java.io.ByteArrayInputStream(png))) {
+            ImageReader reader = ImageIO.getImageReaders(in).next();
+            reader.setInput(in);
+            org.w3c.dom.Node root = reader.getImageMetadata(0).getAsTree(PNG_METADATA);
+            StringBuilder out = new StringBuilder();
+            for (org.w3c.dom.Node chunk = root.getFirstChild(); chunk != null; chunk = chunk.getNextSibling()) {
+                if (!List.of("tEXt", "zTXt", "iTXt").contains(chunk.getNodeName())) {
+                    continue;
+                }
+                for (org.w3c.dom.Node e = chunk.getFirstChild(); e != null; e = e.getNextSibling()) {
+                    var attributes = e.getAttributes();
+                    for (int i = 0; i < attributes.getLength(); i++) {
+                        out.append(attributes.item(i).getNodeName()).append('=')
+                                .append(attributes.item(i).getNodeValue()).append('\n');
+                    }
+                }
+            }
+            reader.dispose();
+            return out.toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static final String PNG_METADATA = "javax_imageio_png_1.0";
 
     private static String toJson(Object value) {
         try {

@@ -134,6 +134,45 @@ class FreezeTest {
     }
 
     @Test
+    void onlyFlaggedEntriesRankedUpToShortlistSizePlusFiveHoldTheFreeze() {
+        // Shortlist 1: ranks 1 to 6 are in or near the cut. Three jurors score all eight entries (message,
+        // craft); they agree on all but X and Y, which fall at ranks 6 and 7 either way (see docs/judging.md).
+        World w = JudgingFixtures.world(2, 4, 3, 1);
+        JudgingFixtures.assign(w.cid(), 3, 1).then().statusCode(201);
+        int[][][] marks = {
+                {{10, 5}, {10, 5}, {10, 5}}, {{10, 4}, {10, 4}, {10, 4}}, {{9, 4}, {9, 4}, {9, 4}},
+                {{9, 3}, {9, 3}, {9, 3}}, {{8, 3}, {8, 3}, {8, 3}},
+                {{10, 5}, {7, 2}, {2, 1}}, // X: totals 100, 58, 14
+                {{8, 3}, {3, 1}, {2, 0}}, // Y: totals 72, 21, 7
+                {{2, 0}, {2, 0}, {2, 0}}};
+        for (int e = 0; e < marks.length; e++) {
+            for (int j = 0; j < 3; j++) {
+                JudgingFixtures.submitScore(w.juror(j), w.entry(e), marks[e][j][0], marks[e][j][1]);
+            }
+        }
+        long nearCut = w.entry(5);
+        long belowIt = w.entry(6);
+        maxSpread(w.cid(), 30);
+        JsonPath r = ranking(w.cid());
+        assertThat(r.getList("rows.entryId", Long.class)).containsExactlyElementsOf(w.entries());
+        assertThat(r.getInt("shortlistSize") + r.getInt("nearCutMargin")).isEqualTo(6);
+        assertThat(r.getList("rows.flagged", Boolean.class))
+                .containsExactly(false, false, false, false, false, true, true, false);
+        assertThat(r.getList("rows.needsAdjudication", Boolean.class))
+                .containsExactly(false, false, false, false, false, true, false, false);
+
+        // Rank 6 blocks the freeze, and only it is named; rank 7, just as disputed, does not.
+        freeze(w.cid()).then().statusCode(409).body("entries", hasSize(1))
+                .body("entries[0].entryId", equalTo((int) nearCut));
+        adjudicate(w.cid(), nearCut, "CONFIRM").then().statusCode(201);
+        freeze(w.cid()).then().statusCode(201).body("entries", hasSize(1))
+                .body("entries[0].entryId", equalTo((int) w.entry(0)));
+        ORGANISER.as().get("/api/competitions/{cid}/adjudications", w.cid()).then().statusCode(200)
+                .body("entryId", equalTo(List.of((int) nearCut)));
+        assertThat(ranking(w.cid()).getBoolean("rows.find { it.entryId == " + belowIt + " }.flagged")).isTrue();
+    }
+
+    @Test
     void theFreezeSealsRanksScoresAndScorecardsAndVerifyRecomputesTheDigest() throws Exception {
         World w = JudgingFixtures.world(3, 2, 3, 3);
         JudgingFixtures.assign(w.cid(), 2, 9).then().statusCode(201);

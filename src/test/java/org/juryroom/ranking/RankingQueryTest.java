@@ -164,12 +164,13 @@ class RankingQueryTest {
                 expected.rows().subList(7, 14).stream().map(RankedRow::entryId).toList());
     }
 
-    @Test
-    void harshAndLenientJurorsDisagreeRawButAgreeNormalised() {
-        // The hand-computed case of NormalisationTest, through the database: one 0-100 criterion, so a
-        // scorecard's total is its mark. Harsh juror: E1 50, E2 40, E3 30. Lenient: E2 90, E3 80, E4 70.
-        long cid = JudgingFixtures.openCompetition(2, Map.of("criteria", List.of(Map.of("code", "overall",
-                "name", "Overall", "weight", 1, "minScore", 0, "maxScore", 100))));
+    /**
+     * The hand-computed case of NormalisationTest, through the database: one 0-100 criterion, so a
+     * scorecard's total is its mark. Harsh juror: E1 50, E2 40, E3 30. Lenient: E2 90, E3 80, E4 70.
+     * Raw means E1 50, E2 65, E3 55, E4 70; normalised, E1 > E2 > E3 > E4. The competition is
+     * created without a ranking method.
+     */
+    private List<Long> harshAndLenient(long cid) {
         JudgingFixtures.transition(cid, "JUDGING");
         List<Long> schools = BulkData.schools(em, 1, "Hand district");
         List<Long> jurors = BulkData.jurors(em, 2);
@@ -180,16 +181,41 @@ class RankingQueryTest {
                 BulkData.scorecard(em, e.get(m[1]).id(), jurors.get(m[0]), Map.of("overall", m[2]));
             }
         });
+        return e.stream().map(BulkData.BulkEntry::id).toList();
+    }
+
+    private static long oneCriterionCompetition() {
+        return JudgingFixtures.openCompetition(2, Map.of("criteria", List.of(Map.of("code", "overall",
+                "name", "Overall", "weight", 1, "minScore", 0, "maxScore", 100))));
+    }
+
+    @Test
+    void aCompetitionCreatedWithoutAMethodRanksByPerJurorNormalisation() {
+        long cid = oneCriterionCompetition();
+        List<Long> e = harshAndLenient(cid);
+        ORGANISER.as().get("/api/competitions/{cid}", cid).then().statusCode(200)
+                .body("rankingMethod", org.hamcrest.Matchers.equalTo("Z_SCORE"));
+        JsonPath ranking = JudgingFixtures.json(ORGANISER.as().get("/api/competitions/{cid}/ranking", cid));
+        assertThat(ranking.getString("method")).isEqualTo("Z_SCORE");
+        // The normalised order, not the raw one (E4, E2, E3, E1).
+        assertThat(ranking.getList("rows.entryId", Long.class)).containsExactly(e.get(0), e.get(1), e.get(2),
+                e.get(3));
+    }
+
+    @Test
+    void harshAndLenientJurorsDisagreeRawButAgreeNormalised() {
+        long cid = oneCriterionCompetition();
+        List<Long> ids = harshAndLenient(cid);
         settings(cid, NormalisationMethod.RAW_MEAN, 30.0, null);
         JsonPath raw = JudgingFixtures.json(ORGANISER.as().get("/api/competitions/{cid}/ranking", cid));
+        assertThat(raw.getString("method")).isEqualTo("RAW_MEAN");
         // Raw means E1 50, E2 65, E3 55, E4 70: the lenient juror's worst entry comes first.
-        assertThat(raw.getList("rows.entryId", Long.class)).containsExactly(e.get(3).id(), e.get(1).id(),
-                e.get(2).id(), e.get(0).id());
+        assertThat(raw.getList("rows.entryId", Long.class)).containsExactly(ids.get(3), ids.get(1), ids.get(2),
+                ids.get(0));
 
         settings(cid, NormalisationMethod.Z_SCORE, 30.0, null);
         JsonPath z = JudgingFixtures.json(ORGANISER.as().get("/api/competitions/{cid}/ranking", cid));
-        assertThat(z.getList("rows.entryId", Long.class)).containsExactly(e.get(0).id(), e.get(1).id(),
-                e.get(2).id(), e.get(3).id());
+        assertThat(z.getList("rows.entryId", Long.class)).containsExactlyElementsOf(ids);
         double r700 = Math.sqrt(700);
         List<Double> scores = z.getList("rows.score", Double.class);
         double[] expected = {60 + r700, 60 + r700 / 2, 60 - r700 / 2, 60 - r700};

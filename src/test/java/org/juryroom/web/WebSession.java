@@ -11,14 +11,14 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A browser-like client for page tests: keeps cookies, reads CSRF tokens from pages, never follows redirects. */
-final class WebSession {
+public final class WebSession {
 
     private static final Pattern META_TOKEN = Pattern.compile("<meta name=\"csrf-token\" content=\"([^\"]*)\">");
     private static final Pattern LOGIN_ACTION = Pattern.compile("action=\"/j_security_check\\?_csrf=([^\"]*)\"");
 
     private final Map<String, String> cookies = new HashMap<>();
 
-    static WebSession anonymous() {
+    public static WebSession anonymous() {
         return new WebSession();
     }
 
@@ -30,7 +30,7 @@ final class WebSession {
         return web;
     }
 
-    Response postSignIn(String username, String password) {
+    public Response postSignIn(String username, String password) {
         Response page = get("/login");
         Matcher m = LOGIN_ACTION.matcher(page.asString());
         assertThat(m.find()).as("sign-in form").isTrue();
