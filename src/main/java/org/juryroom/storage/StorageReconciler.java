@@ -64,13 +64,18 @@ public class StorageReconciler {
 
     /** Runs one reconciliation now, unless another instance is running one. */
     public Report run() {
+        return run(config.storage().reconcileGrace());
+    }
+
+    /** As {@link #run()}, leaving alone PENDING rows and unnamed objects younger than {@code grace}. */
+    public Report run(java.time.Duration grace) {
         try (Connection lock = dataSource.getConnection()) {
             if (!advisory(lock, "select pg_try_advisory_lock(?)")) {
                 LOG.info("Storage reconciler: another instance is running, skipped");
                 return new Report(false, null);
             }
             try {
-                return new Report(true, reconcile());
+                return new Report(true, reconcile(grace));
             } finally {
                 advisory(lock, "select pg_advisory_unlock(?)");
             }
@@ -88,11 +93,11 @@ public class StorageReconciler {
         }
     }
 
-    private ReconcilerRun reconcile() {
+    private ReconcilerRun reconcile(java.time.Duration grace) {
         ReconcilerRun run = new ReconcilerRun();
         run.startedAt = Instant.now();
         run.instance = instanceName();
-        Instant cutoff = run.startedAt.minus(config.storage().reconcileGrace());
+        Instant cutoff = run.startedAt.minus(grace);
         StringBuilder note = new StringBuilder();
         try {
             resolvePending(cutoff, run);

@@ -39,6 +39,9 @@ import static org.juryroom.storage.StorageFixtures.upload;
 @QuarkusTest
 class StorageFaultTest {
 
+    @jakarta.inject.Inject
+    StorageReconciler reconciler;
+
     private static final Pattern ENTRY_KEY = Pattern.compile("entries/(\\d+)/");
 
     @AfterEach
@@ -169,6 +172,28 @@ class StorageFaultTest {
         assertThat(count("select count(*) from entry_file where id = ?", tampered)).isZero();
         assertThat(allObjects()).doesNotContain(cleanKey);
         school.api().get("/api/entries/" + entryIdOf(intact) + "/files/" + intact).then().statusCode(200);
+    }
+
+    @Test
+    void uploadsStillInFlightAreLeftAloneUntilTheGracePeriodHasPassed() throws Exception {
+        long cid = competition();
+        Account school = school();
+        long fid = upload(school, cid, "poster", "a.jpg", sample("posters/poster-03-phone-gps.jpg")).then()
+                .statusCode(201).extract().jsonPath().getLong("files[0].id");
+        // A young PENDING row (its objects are being PUT) and a young object whose row is not committed yet.
+        sql("update entry_file set status = 'PENDING' where id = " + fid);
+        String unnamed = "entries/" + entryIdOf(fid) + "/" + java.util.UUID.randomUUID() + "/original";
+        overwrite(unnamed, new byte[] {1, 2, 3});
+
+        StorageReconciler.Report early = reconciler.run(java.time.Duration.ofHours(1));
+        assertThat(early.ran()).isTrue();
+        assertThat(count("select count(*) from entry_file where id = ? and status = 'PENDING'", fid)).isOne();
+        assertThat(allObjects()).contains(unnamed, key(fid, "object_key"));
+
+        StorageReconciler.Report late = reconciler.run(java.time.Duration.ZERO);
+        assertThat(late.run().pendingStored).isGreaterThanOrEqualTo(1);
+        assertThat(count("select count(*) from entry_file where id = ? and status = 'STORED'", fid)).isOne();
+        assertThat(allObjects()).doesNotContain(unnamed).contains(key(fid, "object_key"));
     }
 
     @Test
