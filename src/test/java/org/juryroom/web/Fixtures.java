@@ -109,6 +109,19 @@ public final class Fixtures {
         return id;
     }
 
+    /** The competition's jury: only these jurors are assigned its entries. */
+    public static void jury(long cid, List<Account> jurors) {
+        organiser().contentType(ContentType.JSON).body(Map.of("jurors", jurors.stream()
+                        .map(j -> Map.of("jurorId", j.id(), "categories", List.of())).toList()))
+                .put("/api/competitions/" + cid + "/panels").then().statusCode(200);
+    }
+
+    /** The entries in a juror's queue. */
+    public static List<Long> queue(Account juror, long cid) {
+        return juror.api().get("/api/me/assignments?competition=" + cid + "&size=500").then().statusCode(200)
+                .extract().jsonPath().getList("items.entryId", Long.class);
+    }
+
     public static void assign(long cid, int jurorsPerEntry) {
         organiser().contentType(ContentType.JSON).body(Map.of("jurorsPerEntry", jurorsPerEntry, "seed", 1))
                 .post("/api/competitions/" + cid + "/assignments").then().statusCode(201);
