@@ -107,9 +107,11 @@ class OrganiserPagesTest {
         String outcome = web.get(added.header("Location").substring(added.header("Location").indexOf("/organiser")))
                 .asString();
         assertThat(outcome).contains("The conflict is recorded.")
-                .contains("2 of the juror&#39;s entries from this school left their queue; 2 other jurors were assigned")
+                .contains("Entries of this school that left the juror&#39;s queue: 2. Other jurors assigned in their place: 2.")
                 .contains("Teaches there").contains(juror.name());
         assertThat(Fixtures.queue(juror, cid)).doesNotContain(a, b);
+        // Progress expects no scorecard from the conflicted juror any more, only from the two who took over.
+        assertThat(web.get("/organiser/competitions/" + cid).asString()).contains("0 of 4 scorecards done");
         jury.stream().filter(j -> j != juror).forEach(j -> assertThat(Fixtures.queue(j, cid)).contains(a, b));
         var listed = Fixtures.organiser().get("/api/competitions/" + cid + "/conflicts?juror=" + juror.id())
                 .then().statusCode(200).extract().jsonPath();
@@ -152,7 +154,7 @@ class OrganiserPagesTest {
         String ranking = "/organiser/competitions/" + cid + "/ranking";
 
         String page = web.get(ranking).asString();
-        assertThat(page).contains("Waiting for your decision: 1").contains("href=\"#entry-" + split + "\"")
+        assertThat(page).contains("Waiting for your decision: 1").contains("id=\"decide-" + split + "\"")
                 .contains("name=\"decision\" value=\"CONFIRM\"")
                 .contains("Fair for harsh and lenient jurors").contains("1000 re-runs");
         Response blocked = web.post(ranking, "/organiser/competitions/" + cid + "/shortlist", Map.of());
@@ -262,7 +264,7 @@ class OrganiserPagesTest {
                 .contains(Fixtures.organiser().get("/api/competitions/" + cid + "/shortlist").jsonPath().getString("digest"));
         String oneConflict = web.get(dash + "/audit?subjectType=conflict&subjectId=" + conflict).asString();
         assertThat(oneConflict).contains(row("Conflict declared")).contains("Audit me")
-                .doesNotContain(row("Shortlist frozen")).contains("1 events");
+                .doesNotContain(row("Shortlist frozen")).contains("Events: 1,");
         String byJuror = web.get(dash + "/audit?actor=" + juror.username()).asString();
         assertThat(byJuror).contains(row("Scorecard submitted")).doesNotContain(row("Shortlist frozen"));
         String today = java.time.LocalDate.now(Formats.zone()).toString();
