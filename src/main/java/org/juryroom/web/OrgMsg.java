@@ -544,7 +544,10 @@ public interface OrgMsg {
     String org_decide();
 
     @Message
-    String org_decide_legend(String code, String spread);
+    String org_decide_legend(String code);
+
+    @Message
+    String org_decide_facts(String spread, int jurors, String score);
 
     @Message
     String org_decision_confirm();
