@@ -135,13 +135,12 @@ class JuryPagesTest {
 
     @Test
     void noSchoolNameAppearsOnTheJurorsPagesButInTheConflictPicker() {
-        long cid = Fixtures.openCompetition(Fixtures.unique("Blind Competition"), 3);
-        Fixtures.Account school = Fixtures.school(Fixtures.unique("Willow School"));
-        long eid = Fixtures.submittedEntry(school, cid, "poster", "Blind Poster", List.of("Chitra"), "posters/poster-01.jpg");
-        Fixtures.Account juror = Fixtures.juror(Fixtures.unique("Juror"));
-        Fixtures.jury(cid, List.of(juror));
-        Fixtures.transition(cid, "JUDGING");
-        Fixtures.assign(cid, 1);
+        Fixtures.OnePoster f = Fixtures.onePosterInJudging("Blind Competition", 3, "Willow School", "Blind Poster",
+                "Chitra");
+        long cid = f.cid();
+        long eid = f.entryId();
+        Fixtures.Account school = f.school();
+        Fixtures.Account juror = f.juror();
         List<String> schools = Fixtures.organiser().get("/api/schools?size=500").jsonPath().getList("items.name");
         assertThat(schools).contains(school.name());
         WebSession web = WebSession.signIn(juror.username(), juror.password());

@@ -195,13 +195,12 @@ class OrganiserPagesTest {
 
     @Test
     void theOrganiserExportsPublishesUnpublishesAndReadsTheAuditLogFromThePages() {
-        long cid = Fixtures.openCompetition(Fixtures.unique("Exported Competition"), 1);
-        Fixtures.Account school = Fixtures.school(Fixtures.unique("Riverside School"));
-        long eid = Fixtures.submittedEntry(school, cid, "poster", "Exported Poster", List.of("Lina"), "posters/poster-01.jpg");
-        Fixtures.Account juror = Fixtures.juror(Fixtures.unique("Juror"));
-        Fixtures.jury(cid, List.of(juror));
-        Fixtures.transition(cid, "JUDGING");
-        Fixtures.assign(cid, 1);
+        Fixtures.OnePoster f = Fixtures.onePosterInJudging("Exported Competition", 1, "Riverside School",
+                "Exported Poster", "Lina");
+        long cid = f.cid();
+        long eid = f.entryId();
+        Fixtures.Account school = f.school();
+        Fixtures.Account juror = f.juror();
         Fixtures.score(juror, eid, 8, 7, 6);
         Fixtures.freeze(cid);
         String code = Fixtures.organiser().get("/api/entries/" + eid).jsonPath().getString("code");
@@ -276,14 +275,10 @@ class OrganiserPagesTest {
 
     @Test
     void wordsHiddenOnTheEntryPageDisappearFromTheJurorsCopy() {
-        long cid = Fixtures.openCompetition(Fixtures.unique("Redacted Competition"), 3);
-        Fixtures.Account school = Fixtures.school(Fixtures.unique("Meadow School"));
-        long eid = Fixtures.submittedEntry(school, cid, "poster", "Quiet Poster", List.of("Ila"), "posters/poster-01.jpg");
-        Fixtures.Account juror = Fixtures.juror(Fixtures.unique("Juror"));
-        Fixtures.jury(cid, List.of(juror));
-        Fixtures.transition(cid, "JUDGING");
-        Fixtures.assign(cid, 1);
-        WebSession jurorWeb = WebSession.signIn(juror.username(), juror.password());
+        Fixtures.OnePoster f = Fixtures.onePosterInJudging("Redacted Competition", 3, "Meadow School", "Quiet Poster",
+                "Ila");
+        long eid = f.entryId();
+        WebSession jurorWeb = WebSession.signIn(f.juror().username(), f.juror().password());
         assertThat(jurorWeb.get("/jury/entries/" + eid).asString()).contains("Our work.");
 
         WebSession web = web();

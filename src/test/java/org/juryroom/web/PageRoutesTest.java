@@ -240,15 +240,12 @@ class PageRoutesTest {
 
     /** A published competition: a school's poster, scored by its juror, frozen and published. */
     private static Fixture fixture() {
-        long cid = Fixtures.openCompetition(Fixtures.unique("Page Matrix"), 1);
-        Fixtures.Account school = Fixtures.school(Fixtures.unique("Matrix School"));
-        long eid = Fixtures.submittedEntry(school, cid, "poster", "Matrix Poster", List.of("Mira"),
-                "posters/poster-01.jpg");
+        Fixtures.OnePoster f = Fixtures.onePosterInJudging("Page Matrix", 1, "Matrix School", "Matrix Poster", "Mira");
+        long cid = f.cid();
+        long eid = f.entryId();
+        Fixtures.Account school = f.school();
+        Fixtures.Account juror = f.juror();
         long fid = Fixtures.organiser().get("/api/entries/" + eid).jsonPath().getLong("files[0].id");
-        Fixtures.Account juror = Fixtures.juror(Fixtures.unique("Juror"));
-        Fixtures.jury(cid, List.of(juror));
-        Fixtures.transition(cid, "JUDGING");
-        Fixtures.assign(cid, 1);
         Fixtures.score(juror, eid, 8, 7, 6);
         Fixtures.freeze(cid);
         Fixtures.transition(cid, "PUBLISHED");

@@ -68,8 +68,7 @@ public class DeclarationPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response declare(@RestForm Long schoolId, @RestForm String reason) {
         try {
-            boolean created = conflicts.declareOwn(new ConflictService.DeclareConflict(schoolId,
-                    reason == null || reason.isBlank() ? null : reason)).created();
+            boolean created = conflicts.declareOwn(new ConflictService.DeclareConflict(schoolId, reason)).created();
             return redirect("/jury/conflicts?" + (created ? "declared" : "existed"));
         } catch (RuntimeException e) {
             return Response.status(Forms.problem(e).status())

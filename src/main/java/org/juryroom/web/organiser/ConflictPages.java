@@ -105,7 +105,7 @@ public class ConflictPages {
                         @RestForm String reason) {
         try {
             ConflictService.Declared<ConflictView> d = conflicts.add(cid, new ConflictService.AddConflict(jurorId,
-                    schoolId, reason == null || reason.isBlank() ? null : reason));
+                    schoolId, reason));
             Reassignment r = d.reassignment();
             return redirect("/organiser/competitions/" + cid + "/conflicts?left=" + r.entriesLeft() + "&jurors="
                     + r.jurorsAdded() + "&short=" + r.entriesShort() + (d.created() ? "" : "&existed"));
