@@ -20,6 +20,18 @@ import java.util.Map;
 public class RedactionService {
 
     public record Redactions(@NotNull @Size(max = 50) List<@NotBlank @Size(max = 200) String> terms) {
+
+        /** The current terms and one more (a page's "add"); {@link #replace} validates and de-duplicates. */
+        public static Redactions adding(List<String> current, String term) {
+            List<String> terms = new java.util.ArrayList<>(current);
+            terms.add(term == null ? "" : term);
+            return new Redactions(terms);
+        }
+
+        /** The current terms but one (a page's "remove"). */
+        public static Redactions removing(List<String> current, String term) {
+            return new Redactions(current.stream().filter(t -> !t.equals(term)).toList());
+        }
     }
 
     /** The terms and what the jury now reads. */

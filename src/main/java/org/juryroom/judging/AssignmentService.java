@@ -46,6 +46,15 @@ public class AssignmentService {
     public record TopUp(String reason, List<AssignmentPlanner.Pair> added, Map<Long, Integer> shortBy) {
     }
 
+    /**
+     * What a new conflict changed: how many of the juror's assigned entries it took away (in
+     * competitions still open or judging), how many jurors were added in their place, and how many
+     * of those entries are still short of jurors.
+     */
+    public record Reassignment(int entriesLeft, int jurorsAdded, int entriesShort) {
+        public static final Reassignment NONE = new Reassignment(0, 0, 0);
+    }
+
     private final CompetitionService competitions;
     private final EntityManager em;
     private final AuditLog audit;
@@ -95,7 +104,7 @@ public class AssignmentService {
     }
 
     /** After a conflict: tops up this juror's entries from that school in every competition still judging. */
-    public void topUpAfterConflict(long jurorId, long schoolId) {
+    public Reassignment topUpAfterConflict(long jurorId, long schoolId) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
                         select a.competition_id, a.entry_id from assignment a
@@ -109,7 +118,14 @@ public class AssignmentService {
             byCompetition.computeIfAbsent(((Number) r[0]).longValue(), x -> new HashSet<>())
                     .add(((Number) r[1]).longValue());
         }
-        byCompetition.forEach((cid, entries) -> topUp(cid, entries, "conflict declared by or for juror " + jurorId));
+        int added = 0;
+        int stillShort = 0;
+        for (Map.Entry<Long, Set<Long>> c : byCompetition.entrySet()) {
+            TopUp t = topUp(c.getKey(), c.getValue(), "conflict declared by or for juror " + jurorId);
+            added += t.added().size();
+            stillShort += t.shortBy().size();
+        }
+        return new Reassignment(rows.size(), added, stillShort);
     }
 
     private TopUp run(Competition c, Set<Long> entryIds, Integer extra, String reason) {

@@ -47,8 +47,12 @@ public class ConflictService {
     public record SchoolChoice(long id, String name, String district) {
     }
 
-    /** Whether the call created the conflict (201) or found it already declared (200). */
-    public record Declared<T>(T conflict, boolean created) {
+    /**
+     * Whether the call created the conflict (201) or found it already declared (200), and what it
+     * changed in the juror's queues (for the organiser; a juror is never told, since the number of
+     * entries that left would say how many a school sent).
+     */
+    public record Declared<T>(T conflict, boolean created, AssignmentService.Reassignment reassignment) {
     }
 
     private final AccessPolicy access;
@@ -68,7 +72,7 @@ public class ConflictService {
     public Declared<OwnConflict> declareOwn(@Valid @NotNull DeclareConflict request) {
         long jurorId = access.currentUser().jurorId();
         Declared<Conflict> d = declare(jurorId, request.schoolId(), request.reason(), Roles.JUROR, null);
-        return new Declared<>(own(d.conflict()), d.created());
+        return new Declared<>(own(d.conflict()), d.created(), d.reassignment());
     }
 
     /** An organiser records a conflict for a juror. */
@@ -80,7 +84,7 @@ public class ConflictService {
         }
         Declared<Conflict> d = declare(request.jurorId(), request.schoolId(), request.reason(), Roles.ORGANISER,
                 competitionId);
-        return new Declared<>(view(d.conflict()), d.created());
+        return new Declared<>(view(d.conflict()), d.created(), d.reassignment());
     }
 
     /** An organiser lifts a conflict: the juror sees the school's assigned entries again and their scores count. */
@@ -123,6 +127,17 @@ public class ConflictService {
         return Page.of(query, paging).map(s -> new SchoolChoice(s.id, s.name, s.district));
     }
 
+    /** The districts of that list, to pick from first where there are many schools. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public java.util.List<String> districts() {
+        if (!access.maySeeSchoolDirectory()) {
+            throw ProblemException.notFound("School list");
+        }
+        return School.getEntityManager()
+                .createQuery("select distinct s.district from School s order by s.district", String.class)
+                .getResultList();
+    }
+
     private Declared<Conflict> declare(long jurorId, long schoolId, String reason, String declaredBy,
                                        Long viaCompetition) {
         School school = School.findById(schoolId);
@@ -131,7 +146,7 @@ public class ConflictService {
         }
         Conflict existing = Conflict.find("jurorId = ?1 and schoolId = ?2", jurorId, schoolId).firstResult();
         if (existing != null) {
-            return new Declared<>(existing, false);
+            return new Declared<>(existing, false, AssignmentService.Reassignment.NONE);
         }
         Conflict c = new Conflict();
         c.jurorId = jurorId;
@@ -144,8 +159,7 @@ public class ConflictService {
         audit.record(AuditAction.CONFLICT_DECLARED, null, AuditLog.Subject.of("conflict", c.id), null,
                 java.util.Map.of("jurorId", jurorId, "schoolId", schoolId, "reason", c.reason == null ? "" : c.reason,
                         "declaredBy", declaredBy, "via", viaCompetition == null ? "juror" : "competition " + viaCompetition));
-        assignments.topUpAfterConflict(jurorId, schoolId);
-        return new Declared<>(c, true);
+        return new Declared<>(c, true, assignments.topUpAfterConflict(jurorId, schoolId));
     }
 
     private static OwnConflict own(Conflict c) {

@@ -10,6 +10,8 @@ import java.util.List;
 /**
  * How far a competition has come, counted in the database: entries per category and status,
  * and scorecards expected (one per assignment) against scorecards done, per category and per juror.
+ * An assignment whose juror has since declared a conflict with the entry's school is no longer
+ * expected: the entry has left that juror's queue and another juror has taken it.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
@@ -40,6 +42,10 @@ public class JudgingProgress {
         }
     }
 
+    /** For an assignment {@code a} of entry {@code e}: its juror has no conflict with the entry's school. */
+    private static final String NOT_CONFLICTED =
+            "not exists (select 1 from conflict c where c.juror_id = a.juror_id and c.school_id = e.school_id)";
+
     private final CompetitionService competitions;
     private final EntityManager em;
 
@@ -56,11 +62,12 @@ public class JudgingProgress {
                        (select count(*) from entry e where e.category_id = k.id and e.status = 'DRAFT'),
                        (select count(*) from entry e where e.category_id = k.id and e.status = 'SUBMITTED'),
                        (select count(*) from entry e where e.category_id = k.id and e.status = 'WITHDRAWN'),
-                       (select count(*) from assignment a join entry e on e.id = a.entry_id where e.category_id = k.id),
+                       (select count(*) from assignment a join entry e on e.id = a.entry_id
+                         where e.category_id = k.id and %1$s),
                        (select count(*) from assignment a join entry e on e.id = a.entry_id
                           join scorecard s on s.entry_id = a.entry_id and s.juror_id = a.juror_id
-                         where e.category_id = k.id and s.status = 'SUBMITTED')
-                from category k where k.competition_id = :cid order by k.code""")
+                         where e.category_id = k.id and s.status = 'SUBMITTED' and %1$s)
+                from category k where k.competition_id = :cid order by k.code""".formatted(NOT_CONFLICTED))
                 .setParameter("cid", competitionId).getResultList();
         List<Object[]> jurors = em.createNativeQuery("""
                 select j.id, j.name, count(a.id),
@@ -68,8 +75,10 @@ public class JudgingProgress {
                        count(s.id) filter (where s.status = 'SUBMITTED')
                 from juror j
                 join assignment a on a.juror_id = j.id and a.competition_id = :cid
+                join entry e on e.id = a.entry_id
                 left join scorecard s on s.entry_id = a.entry_id and s.juror_id = j.id
-                group by j.id, j.name order by j.name, j.id""")
+                where %s
+                group by j.id, j.name order by j.name, j.id""".formatted(NOT_CONFLICTED))
                 .setParameter("cid", competitionId).getResultList();
         return new Progress(
                 categories.stream().map(r -> new CategoryCount((String) r[0], (String) r[1], n(r[2]), n(r[3]), n(r[4]),

@@ -40,7 +40,11 @@ public class ExportService {
     public static final int PDF_MAX_ROWS = 2000;
     private static final File DEJAVU = new File("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf");
 
-    public record Export(String fileName, String contentType, byte[] body) {
+    /** A download; {@code etag} is set where the body has a fingerprint of its own (the snapshot's digest). */
+    public record Export(String fileName, String contentType, byte[] body, String etag) {
+        public Export(String fileName, String contentType, byte[] body) {
+            this(fileName, contentType, body, null);
+        }
     }
 
     record Column(String label, String css) {
@@ -91,6 +95,14 @@ public class ExportService {
                 "SHA-256 digest of the sealed snapshot: " + s.digest);
         return new Export(base + ".pdf", "application/pdf", pdf(c.title + " - shortlist", meta,
                 columns(SHORTLIST_HEADER, 5), rows.stream().map(r -> row(r, 5, false)).toList(), null));
+    }
+
+    /** The sealed snapshot exactly as hashed: {@code sha256sum} of it is the shortlist's digest. */
+    public Export snapshot(long competitionId) {
+        access.requireOrganiser("Reading the sealed snapshot");
+        Shortlist s = shortlists.get(competitionId);
+        return new Export("shortlist-" + competitionId + "-snapshot.json", "application/json",
+                s.canonicalJson.getBytes(StandardCharsets.UTF_8), s.digest);
     }
 
     public Export ranking(long competitionId, boolean pdf) {

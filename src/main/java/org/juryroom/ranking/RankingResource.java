@@ -101,17 +101,6 @@ public class RankingResource {
         return ShortlistView.of(shortlists.get(cid));
     }
 
-    /** The sealed snapshot exactly as hashed: {@code sha256sum} of this body is the shortlist's digest. */
-    @GET
-    @Path("/competitions/{cid}/shortlist/snapshot.json")
-    public jakarta.ws.rs.core.Response snapshot(@PathParam("cid") long cid) {
-        Shortlist s = shortlists.get(cid);
-        return jakarta.ws.rs.core.Response.ok(s.canonicalJson.getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                        MediaType.APPLICATION_JSON_TYPE)
-                .header("Content-Disposition", "attachment; filename=\"shortlist-" + cid + "-snapshot.json\"")
-                .header("ETag", "\"" + s.digest + "\"").build();
-    }
-
     /** Rebuilds the sealed snapshot from the stored rows and says whether it still matches its digest. */
     @GET
     @Path("/competitions/{cid}/shortlist/verify")

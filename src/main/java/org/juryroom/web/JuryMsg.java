@@ -155,4 +155,46 @@ public interface JuryMsg {
 
     @Message
     String jury_held_text();
+
+    @Message
+    String jury_conflicts();
+
+    @Message
+    String jury_conflicts_sub();
+
+    @Message
+    String jury_conflict_link();
+
+    @Message
+    String jury_conflict_declare();
+
+    @Message
+    String jury_conflict_hint();
+
+    @Message
+    String jury_conflict_school();
+
+    @Message
+    String jury_conflict_reason();
+
+    @Message
+    String jury_conflict_reason_hint();
+
+    @Message
+    String jury_conflict_not_declared();
+
+    @Message
+    String jury_conflict_declared();
+
+    @Message
+    String jury_conflict_existed();
+
+    @Message
+    String jury_conflicts_mine();
+
+    @Message
+    String jury_conflicts_none();
+
+    @Message
+    String jury_conflicts_lift();
 }

@@ -185,4 +185,19 @@ public interface Msg {
 
     @Message
     String public_privacy();
+
+    @Message
+    String nav_conflicts();
+
+    @Message
+    String picker_district();
+
+    @Message
+    String picker_all_districts();
+
+    @Message
+    String picker_show();
+
+    @Message
+    String picker_choose_school();
 }

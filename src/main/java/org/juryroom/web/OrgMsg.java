@@ -446,4 +446,382 @@ public interface OrgMsg {
 
     @Message
     String org_original_hint();
+
+    @Message
+    String org_conflicts();
+
+    @Message
+    String org_conflicts_sub();
+
+    @Message
+    String org_conflicts_all(long total);
+
+    @Message
+    String org_conflict_add();
+
+    @Message
+    String org_conflict_add_hint();
+
+    @Message
+    String org_choose_juror();
+
+    @Message
+    String org_conflict_reason();
+
+    @Message
+    String org_conflict_declared_by();
+
+    @Message
+    String org_declared_by_juror();
+
+    @Message
+    String org_declared_by_organiser();
+
+    @Message
+    String org_conflict_recorded();
+
+    @Message
+    String org_conflict_existed();
+
+    @Message
+    String org_conflict_no_entries();
+
+    @Message
+    String org_conflict_reassigned(int entries, int jurors);
+
+    @Message
+    String org_conflict_short(int entries);
+
+    @Message
+    String org_conflict_remove();
+
+    @Message
+    String org_conflict_remove_text();
+
+    @Message
+    String org_conflict_remove_yes();
+
+    @Message
+    String org_conflict_removed();
+
+    @Message
+    String org_filter();
+
+    @Message
+    String org_filter_clear();
+
+    @Message
+    String org_filter_juror();
+
+    @Message
+    String org_how_ranked();
+
+    @Message
+    String org_disagreement();
+
+    @Message
+    String org_disagreement_near(int rank);
+
+    @Message
+    String org_chance_text(int rounds, int rank);
+
+    @Message
+    String org_basis();
+
+    @Message
+    String org_basis_frozen();
+
+    @Message
+    String org_freeze_waits(int count);
+
+    @Message
+    String org_freeze_waits_text(int rank);
+
+    @Message
+    String org_col_decision();
+
+    @Message
+    String org_decide();
+
+    @Message
+    String org_decide_legend(String code);
+
+    @Message
+    String org_decide_facts(String spread, int jurors, String score);
+
+    @Message
+    String org_decision_confirm();
+
+    @Message
+    String org_decision_juror();
+
+    @Message
+    String org_decision_note();
+
+    @Message
+    String org_decision_record();
+
+    @Message
+    String org_decision_outdated();
+
+    @Message
+    String org_decision_confirmed();
+
+    @Message
+    String org_decision_asked();
+
+    @Message
+    String org_decided_confirm(String code);
+
+    @Message
+    String org_decided_juror(String code, String juror);
+
+    @Message
+    String org_decisions();
+
+    @Message
+    String org_decisions_hint();
+
+    @Message
+    String org_decisions_none();
+
+    @Message
+    String org_col_added_juror();
+
+    @Message
+    String org_col_by();
+
+    @Message
+    String org_col_when();
+
+    @Message
+    String org_col_holds();
+
+    @Message
+    String org_decision_current();
+
+    @Message
+    String org_decision_superseded();
+
+    @Message
+    String org_frozen_at();
+
+    @Message
+    String org_frozen_by_label();
+
+    @Message
+    String org_verify();
+
+    @Message
+    String org_verify_hint();
+
+    @Message
+    String org_snapshot();
+
+    @Message
+    String org_verify_ok();
+
+    @Message
+    String org_verify_failed();
+
+    @Message
+    String org_verify_digest();
+
+    @Message
+    String org_verify_json();
+
+    @Message
+    String org_verify_scorecards(int count);
+
+    @Message
+    String org_verify_ranking();
+
+    @Message
+    String org_verify_recomputed();
+
+    @Message
+    String org_verify_checked(String date);
+
+    @Message
+    String org_exports();
+
+    @Message
+    String org_export_shortlist();
+
+    @Message
+    String org_export_ranking();
+
+    @Message
+    String org_pages();
+
+    @Message
+    String org_audit();
+
+    @Message
+    String org_audit_sub(long total);
+
+    @Message
+    String org_audit_what();
+
+    @Message
+    String org_audit_who();
+
+    @Message
+    String org_audit_who_hint();
+
+    @Message
+    String org_audit_about();
+
+    @Message
+    String org_audit_number();
+
+    @Message
+    String org_audit_any();
+
+    @Message
+    String org_audit_from();
+
+    @Message
+    String org_audit_to();
+
+    @Message
+    String org_audit_hint(String zone);
+
+    @Message
+    String org_audit_none();
+
+    @Message
+    String org_audit_before();
+
+    @Message
+    String org_audit_after();
+
+    @Message
+    String org_audit_open_entry();
+
+    @Message
+    String org_audit_only_this();
+
+    @Message
+    String org_subject_competition();
+
+    @Message
+    String org_subject_entry();
+
+    @Message
+    String org_subject_scorecard();
+
+    @Message
+    String org_subject_conflict();
+
+    @Message
+    String org_subject_shortlist();
+
+    @Message
+    String org_act_competition_created();
+
+    @Message
+    String org_act_competition_updated();
+
+    @Message
+    String org_act_competition_transition();
+
+    @Message
+    String org_act_competition_published();
+
+    @Message
+    String org_act_competition_unpublished();
+
+    @Message
+    String org_act_ranking_settings_changed();
+
+    @Message
+    String org_act_panels_changed();
+
+    @Message
+    String org_act_school_created();
+
+    @Message
+    String org_act_juror_created();
+
+    @Message
+    String org_act_entry_created();
+
+    @Message
+    String org_act_entry_updated();
+
+    @Message
+    String org_act_entry_submitted();
+
+    @Message
+    String org_act_entry_withdrawn();
+
+    @Message
+    String org_act_file_added();
+
+    @Message
+    String org_act_file_removed();
+
+    @Message
+    String org_act_file_review_cleared();
+
+    @Message
+    String org_act_redactions_changed();
+
+    @Message
+    String org_act_conflict_declared();
+
+    @Message
+    String org_act_conflict_removed();
+
+    @Message
+    String org_act_assignment_run();
+
+    @Message
+    String org_act_jurors_reassigned();
+
+    @Message
+    String org_act_scorecard_submitted();
+
+    @Message
+    String org_act_scorecard_changed();
+
+    @Message
+    String org_act_scorecard_abstained();
+
+    @Message
+    String org_act_adjudication();
+
+    @Message
+    String org_act_shortlist_frozen();
+
+    @Message
+    String org_act_login_failed();
+
+    @Message
+    String org_redactions();
+
+    @Message
+    String org_redactions_hint();
+
+    @Message
+    String org_redactions_saved();
+
+    @Message
+    String org_redaction_terms();
+
+    @Message
+    String org_redaction_none();
+
+    @Message
+    String org_redaction_remove();
+
+    @Message
+    String org_redaction_add_label();
+
+    @Message
+    String org_redaction_add();
+
+    @Message
+    String org_redaction_jury_view();
 }

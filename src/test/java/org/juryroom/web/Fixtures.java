@@ -109,6 +109,35 @@ public final class Fixtures {
         return id;
     }
 
+    /** A competition in judging with one school's poster, assigned to the one juror on its jury. */
+    public record OnePoster(long cid, Account school, long entryId, Account juror) {
+    }
+
+    public static OnePoster onePosterInJudging(String competition, int shortlistSize, String school, String title,
+                                               String childFirstName) {
+        long cid = openCompetition(unique(competition), shortlistSize);
+        Account s = school(unique(school));
+        long eid = submittedEntry(s, cid, "poster", title, List.of(childFirstName), "posters/poster-01.jpg");
+        Account juror = juror(unique("Juror"));
+        jury(cid, List.of(juror));
+        transition(cid, "JUDGING");
+        assign(cid, 1);
+        return new OnePoster(cid, s, eid, juror);
+    }
+
+    /** The competition's jury: only these jurors are assigned its entries. */
+    public static void jury(long cid, List<Account> jurors) {
+        organiser().contentType(ContentType.JSON).body(Map.of("jurors", jurors.stream()
+                        .map(j -> Map.of("jurorId", j.id(), "categories", List.of())).toList()))
+                .put("/api/competitions/" + cid + "/panels").then().statusCode(200);
+    }
+
+    /** The entries in a juror's queue. */
+    public static List<Long> queue(Account juror, long cid) {
+        return juror.api().get("/api/me/assignments?competition=" + cid + "&size=500").then().statusCode(200)
+                .extract().jsonPath().getList("items.entryId", Long.class);
+    }
+
     public static void assign(long cid, int jurorsPerEntry) {
         organiser().contentType(ContentType.JSON).body(Map.of("jurorsPerEntry", jurorsPerEntry, "seed", 1))
                 .post("/api/competitions/" + cid + "/assignments").then().statusCode(201);
@@ -132,20 +161,6 @@ public final class Fixtures {
                 .body(Map.of("scores", Map.of("message", message, "originality", originality, "craft", craft),
                         "comment", "Scored in a test", "status", "SUBMITTED"))
                 .put("/api/entries/" + entryId + "/scorecard").then().statusCode(200);
-    }
-
-    /**
-     * The organiser confirms the scores of every entry that needs a decision before the freeze
-     * (jurors further apart than the disagreement threshold, in or near the cut; see docs/judging.md).
-     */
-    public static void confirmDisagreements(long cid) {
-        List<Long> pending = organiser().get("/api/competitions/" + cid + "/ranking?size=1000").then().statusCode(200)
-                .extract().jsonPath().getList("rows.findAll { it.needsAdjudication }.entryId", Long.class);
-        for (long eid : pending) {
-            organiser().contentType(ContentType.JSON).body(Map.of("entryId", eid, "decision", "CONFIRM",
-                            "note", "Scores checked in a test"))
-                    .post("/api/competitions/" + cid + "/adjudications").then().statusCode(201);
-        }
     }
 
     public static void freeze(long cid) {

@@ -107,4 +107,83 @@ class JuryPagesTest {
         assertThat(jurorWeb.get("/files/" + eid + "/" + fid).statusCode()).isEqualTo(200);
         assertThat(jurorWeb.get("/files/" + eid + "/" + fid + "/original").statusCode()).isEqualTo(404);
     }
+
+    @Test
+    void aJurorDeclaresAConflictOnTheDeskAndThatSchoolsEntriesLeaveTheQueue() {
+        long cid = Fixtures.openCompetition(Fixtures.unique("Declared Competition"), 3);
+        Fixtures.Account known = Fixtures.school(Fixtures.unique("Known School"));
+        Fixtures.Account other = Fixtures.school(Fixtures.unique("Other School"));
+        long mine = Fixtures.submittedEntry(known, cid, "poster", "Known Poster", List.of("Asha"), "posters/poster-01.jpg");
+        long theirs = Fixtures.submittedEntry(other, cid, "poster", "Other Poster", List.of("Bela"), "posters/poster-02.jpg");
+        Fixtures.Account juror = Fixtures.juror(Fixtures.unique("Juror"));
+        Fixtures.jury(cid, List.of(juror));
+        Fixtures.transition(cid, "JUDGING");
+        Fixtures.assign(cid, 1);
+        WebSession web = WebSession.signIn(juror.username(), juror.password());
+        String queue = "/jury/competitions/" + cid;
+        assertThat(web.get(queue).asString()).contains("Known Poster").contains("Other Poster")
+                .contains("href=\"/jury/conflicts\"");
+
+        String picker = web.get("/jury/conflicts").asString();
+        assertThat(picker).contains("<optgroup label=\"Test District\">").contains(known.name())
+                .contains("value=\"" + known.id() + "\"").doesNotContain("Known Poster").doesNotContain("/jury/entries/");
+        assertThat(web.get("/jury/conflicts?district=Test District").asString()).contains(known.name());
+        assertThat(web.get("/jury/conflicts?district=Nowhere").asString()).doesNotContain(known.name());
+
+        Response refused = web.post("/jury/conflicts", "/jury/conflicts", Map.of("reason", "no school chosen"));
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(refused.asString()).contains("The conflict was not declared");
+
+        Response declared = web.post("/jury/conflicts", "/jury/conflicts", Map.of("schoolId",
+                String.valueOf(known.id()), "reason", "My niece studies there"));
+        assertThat(declared.statusCode()).isEqualTo(303);
+        assertThat(declared.header("Location")).endsWith("/jury/conflicts?declared");
+        String after = web.get("/jury/conflicts?declared").asString();
+        assertThat(after).contains("Your conflict is declared.").contains("My niece studies there")
+                .doesNotContainPattern("\\b1 (entry|entries)\\b");
+        assertThat(Fixtures.juror(Fixtures.unique("Probe")).api().get("/api/me/conflicts").then().statusCode(200)
+                .extract().jsonPath().getList("items")).isEmpty();
+        assertThat(juror.api().get("/api/me/conflicts").jsonPath().getList("items.schoolId", Long.class))
+                .containsExactly(known.id());
+
+        String queueAfter = web.get(queue + "?tab=todo").asString();
+        assertThat(queueAfter).doesNotContain("Known Poster").contains("Other Poster").contains("0 of 1 scored");
+        assertThat(web.get("/jury/entries/" + mine).statusCode()).isEqualTo(404);
+        assertThat(web.get("/jury/entries/" + theirs).statusCode()).isEqualTo(200);
+        assertThat(web.post("/jury/conflicts", "/jury/conflicts", Map.of("schoolId", String.valueOf(known.id())))
+                .header("Location")).endsWith("?existed");
+    }
+
+    @Test
+    void noSchoolNameAppearsOnTheJurorsPagesButInTheConflictPicker() {
+        Fixtures.OnePoster f = Fixtures.onePosterInJudging("Blind Competition", 3, "Willow School", "Blind Poster",
+                "Chitra");
+        long cid = f.cid();
+        long eid = f.entryId();
+        Fixtures.Account school = f.school();
+        Fixtures.Account juror = f.juror();
+        List<String> schools = Fixtures.organiser().get("/api/schools?size=500").jsonPath().getList("items.name");
+        assertThat(schools).contains(school.name());
+        WebSession web = WebSession.signIn(juror.username(), juror.password());
+        web.post("/jury/entries/" + eid, "/jury/entries/" + eid + "/scorecard",
+                Map.of("score.message", "5", "action", "draft"));
+
+        List<String> pages = List.of("/jury", "/jury/competitions/" + cid, "/jury/competitions/" + cid + "?tab=todo",
+                "/jury/competitions/" + cid + "?tab=drafts", "/jury/competitions/" + cid + "?tab=done",
+                "/jury/entries/" + eid, "/jury/entries/" + eid + "?drafted");
+        for (String path : pages) {
+            Response r = web.get(path);
+            if (r.statusCode() == 303) {
+                r = web.get(r.header("Location").replaceAll("^https?://[^/]+", ""));
+            }
+            assertThat(r.statusCode()).as(path).isEqualTo(200);
+            String html = r.asString();
+            for (String name : schools) {
+                assertThat(html).as("%s shows the school %s", path, name).doesNotContain(name)
+                        .doesNotContain(name.replace("&", "&amp;").replace("'", "&#39;").replace("\"", "&quot;"));
+            }
+        }
+        assertThat(web.get("/jury/competitions/" + cid + "?tab=drafts").asString()).contains("Blind Poster");
+        assertThat(web.get("/jury/conflicts").asString()).contains(school.name());
+    }
 }

@@ -2,7 +2,11 @@ package org.juryroom.web;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import io.quarkus.security.Authenticated;
 import io.restassured.response.Response;
+import jakarta.annotation.security.DenyAll;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
@@ -17,6 +21,7 @@ import org.juryroom.judging.JudgingProfile;
 
 import java.io.IOException;
 import java.lang.annotation.Annotation;
+import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,6 +31,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -98,6 +104,10 @@ class PageAuthorisationMatrixTest {
                 ASK_SIGN_IN, 403, 403, 200, 404, 404, 403));
         r.add(post("POST /jury/entries/{eid}/scorecard", c -> "/jury/entries/" + c.eid() + "/scorecard",
                 Map.of("action", "draft", "comment", "matrix"), ASK_SIGN_IN, 403, 403, 303, 404, 404, 403));
+        // The one page where jurors see school names; a declaration without a school is refused (422).
+        r.add(get("GET /jury/conflicts", c -> "/jury/conflicts", ASK_SIGN_IN, 403, 403, 200, 200, 200, 403));
+        r.add(post("POST /jury/conflicts", c -> "/jury/conflicts", Map.of("reason", "no school"),
+                ASK_SIGN_IN, 403, 403, 422, 422, 422, 403));
         // Files, for everyone who may see the entry
         r.add(get("GET /files/{eid}/{fid}", c -> "/files/" + c.eid() + "/" + c.fid(),
                 ASK_SIGN_IN, 200, 404, 200, 404, 404, 200));
@@ -132,6 +142,25 @@ class PageAuthorisationMatrixTest {
                 + "/shortlist", Map.of(), ASK_SIGN_IN, 403, 403, 403, 403, 403, 409));
         r.add(get("GET /organiser/competitions/{cid}/shortlist", c -> "/organiser/competitions/" + c.publishedCid()
                 + "/shortlist", ASK_SIGN_IN, 403, 403, 403, 403, 403, 200));
+        r.add(post("POST /organiser/competitions/{cid}/adjudications", c -> "/organiser/competitions/" + c.cid()
+                + "/adjudications", Map.of("entryId", "0", "decision", "CONFIRM"),
+                ASK_SIGN_IN, 403, 403, 403, 403, 403, 422));
+        r.add(get("GET /organiser/competitions/{cid}/shortlist/verify", c -> "/organiser/competitions/"
+                + c.publishedCid() + "/shortlist/verify", ASK_SIGN_IN, 403, 403, 403, 403, 403, 200));
+        r.add(get("GET /organiser/competitions/{cid}/shortlist/snapshot.json", c -> "/organiser/competitions/"
+                + c.publishedCid() + "/shortlist/snapshot.json", ASK_SIGN_IN, 403, 403, 403, 403, 403, 200));
+        r.add(get("GET /organiser/competitions/{cid}/exports/{name}", c -> "/organiser/competitions/"
+                + c.publishedCid() + "/exports/shortlist.pdf", ASK_SIGN_IN, 403, 403, 403, 403, 403, 200));
+        r.add(get("GET /organiser/competitions/{cid}/conflicts", c -> "/organiser/competitions/" + c.cid()
+                + "/conflicts", ASK_SIGN_IN, 403, 403, 403, 403, 403, 200));
+        r.add(post("POST /organiser/competitions/{cid}/conflicts", c -> "/organiser/competitions/" + c.cid()
+                + "/conflicts", Map.of("reason", "no juror, no school"), ASK_SIGN_IN, 403, 403, 403, 403, 403, 422));
+        r.add(post("POST /organiser/competitions/{cid}/conflicts/{conflictId}/delete", c -> "/organiser/competitions/"
+                + c.cid() + "/conflicts/0/delete", Map.of(), ASK_SIGN_IN, 403, 403, 403, 403, 403, 404));
+        r.add(get("GET /organiser/competitions/{cid}/audit", c -> "/organiser/competitions/" + c.cid() + "/audit",
+                ASK_SIGN_IN, 403, 403, 403, 403, 403, 200));
+        r.add(post("POST /organiser/entries/{eid}/redactions", c -> "/organiser/entries/" + c.eid() + "/redactions",
+                Map.of("term", " "), ASK_SIGN_IN, 403, 403, 403, 403, 403, 422));
         r.add(get("GET /organiser/competitions/{cid}/entries", c -> "/organiser/competitions/" + c.cid() + "/entries",
                 ASK_SIGN_IN, 403, 403, 403, 403, 403, 200));
         r.add(get("GET /organiser/entries/{eid}", c -> "/organiser/entries/" + c.eid(),
@@ -159,9 +188,11 @@ class PageAuthorisationMatrixTest {
         List<Row> rows = rows();
         Map<String, Row> byRoute = new LinkedHashMap<>();
         rows.forEach(row -> assertThat(byRoute.put(row.route(), row)).as("duplicate row " + row.route()).isNull());
+        Map<String, String> routes = pageRoutes();
+        routes.forEach((route, rule) -> assertThat(rule).as(route + " names its role rule").isNotEmpty());
         assertThat(new TreeSet<>(byRoute.keySet()))
                 .as("every page route needs a row here, and every row a route")
-                .containsExactlyElementsOf(pageRoutes());
+                .containsExactlyElementsOf(new TreeSet<>(routes.keySet()));
 
         Ctx ctx = MatrixFixture.create();
         Map<Role, Browser> browsers = browsers(ctx);
@@ -183,10 +214,13 @@ class PageAuthorisationMatrixTest {
         assertThat(mismatches).isEmpty();
     }
 
-    /** "METHOD /path" of every resource method of the page classes (package org.juryroom.web). */
-    static TreeSet<String> pageRoutes() throws IOException {
+    /**
+     * "METHOD /path" of every resource method of the page classes (package org.juryroom.web), with
+     * the role rule that guards it (the method's, else the class's; "" when there is none).
+     */
+    static Map<String, String> pageRoutes() throws IOException {
         Path root = Path.of("target/classes");
-        TreeSet<String> routes = new TreeSet<>();
+        Map<String, String> routes = new TreeMap<>();
         try (Stream<Path> files = Files.walk(root.resolve("org/juryroom/web"))) {
             for (Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
                 String name = root.relativize(file).toString().replace('/', '.').replaceAll("\\.class$", "");
@@ -204,12 +238,19 @@ class PageAuthorisationMatrixTest {
                     String verb = verb(m);
                     if (verb != null) {
                         jakarta.ws.rs.Path sub = m.getAnnotation(jakarta.ws.rs.Path.class);
-                        routes.add(verb + " " + join(base.value(), sub == null ? "" : sub.value()));
+                        String rule = rule(m);
+                        routes.put(verb + " " + join(base.value(), sub == null ? "" : sub.value()),
+                                rule.isEmpty() ? rule(type) : rule);
                     }
                 }
             }
         }
         return routes;
+    }
+
+    private static String rule(AnnotatedElement e) {
+        return Stream.of(RolesAllowed.class, PermitAll.class, Authenticated.class, DenyAll.class)
+                .filter(e::isAnnotationPresent).map(Class::getSimpleName).findFirst().orElse("");
     }
 
     private static String verb(Method m) {

@@ -39,6 +39,13 @@ public final class WebSession {
                 .post("/j_security_check?_csrf=" + m.group(1)));
     }
 
+    /** Another client holding the same cookies (signing it out leaves this one signed in). */
+    WebSession copy() {
+        WebSession other = new WebSession();
+        other.cookies.putAll(cookies);
+        return other;
+    }
+
     Map<String, String> cookies() {
         return cookies;
     }

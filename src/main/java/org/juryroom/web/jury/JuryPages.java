@@ -15,7 +15,6 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.juryroom.access.Roles;
-import org.juryroom.common.Page;
 import org.juryroom.common.ProblemException;
 import org.juryroom.competition.Competition;
 import org.juryroom.competition.CompetitionService;
@@ -27,6 +26,7 @@ import org.juryroom.judging.JuryQueueService.QueueItem;
 import org.juryroom.judging.ScorecardService;
 import org.juryroom.judging.ScorecardService.ScorecardView;
 import org.juryroom.judging.ScorecardStatus;
+import org.juryroom.web.AllPages;
 import org.juryroom.web.FormFields;
 import org.juryroom.web.Forms;
 import org.juryroom.web.Forms.Errors;
@@ -201,14 +201,7 @@ public class JuryPages {
 
     /** The whole queue of this juror in a competition, in the queue's order (by entry code). */
     private List<QueueItem> all(long cid) {
-        List<QueueItem> items = new ArrayList<>();
-        for (int page = 0; ; page++) {
-            Page<QueueItem> p = queues.queue(cid, Page.Request.of(page, Page.MAX_SIZE));
-            items.addAll(p.items());
-            if (items.size() >= p.total() || p.items().isEmpty()) {
-                return items;
-            }
-        }
+        return AllPages.of(p -> queues.queue(cid, p));
     }
 
     private static long count(List<QueueItem> items, String status) {

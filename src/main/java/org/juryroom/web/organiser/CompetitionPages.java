@@ -10,7 +10,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestForm;
@@ -23,36 +22,26 @@ import org.juryroom.competition.CompetitionView;
 import org.juryroom.judging.AssignmentService;
 import org.juryroom.judging.JudgingProgress;
 import org.juryroom.judging.JudgingProgress.Progress;
-import org.juryroom.ranking.RankingQuery;
-import org.juryroom.ranking.RankingService;
-import org.juryroom.ranking.RankingService.RankingView;
 import org.juryroom.ranking.Shortlist;
-import org.juryroom.ranking.ShortlistService;
 import org.juryroom.web.Forms;
 import org.juryroom.web.Forms.Errors;
 import org.juryroom.web.WebErrors;
 import org.juryroom.web.organiser.OrganiserViews.CompetitionCard;
 import org.juryroom.web.organiser.OrganiserViews.Dashboard;
-import org.juryroom.web.organiser.OrganiserViews.RankingPage;
-import org.juryroom.web.organiser.OrganiserViews.ShortlistPage;
-import org.juryroom.web.organiser.OrganiserViews.ShortlistRow;
 
 import java.util.List;
 
 import static org.juryroom.web.WebErrors.redirect;
 
 /**
- * The organiser console for competitions: create and edit, move through the lifecycle, assign
- * jurors, follow progress, read the ranking with its charts, freeze and publish. Each action is
- * one call to the same service the API uses.
+ * The organiser console for competitions: create and edit, move through the lifecycle (publish
+ * and unpublish included), assign jurors, follow progress. The ranking and the shortlist are
+ * {@link RankingPages}. Each action is one call to the same service the API uses.
  */
 @Path("/organiser")
 @Produces(MediaType.TEXT_HTML)
 @RolesAllowed(Roles.ORGANISER)
 public class CompetitionPages {
-
-    /** Rows per ranking page: the whole shortlist and the entries just below it on the first. */
-    static final int RANKING_PAGE = 100;
 
     @CheckedTemplate(basePath = "organiser")
     static class Templates {
@@ -61,29 +50,18 @@ public class CompetitionPages {
         static native TemplateInstance competitionForm(CompetitionForm form);
 
         static native TemplateInstance dashboard(Dashboard page);
-
-        static native TemplateInstance ranking(RankingPage page);
-
-        static native TemplateInstance shortlist(ShortlistPage page);
     }
 
     private final CompetitionService competitions;
     private final JudgingProgress progress;
     private final AssignmentService assignments;
-    private final RankingService ranking;
-    private final RankingQuery rankingQuery;
-    private final ShortlistService shortlists;
     private final WebErrors errors;
 
     public CompetitionPages(CompetitionService competitions, JudgingProgress progress, AssignmentService assignments,
-                            RankingService ranking, RankingQuery rankingQuery, ShortlistService shortlists,
                             WebErrors errors) {
         this.competitions = competitions;
         this.progress = progress;
         this.assignments = assignments;
-        this.ranking = ranking;
-        this.rankingQuery = rankingQuery;
-        this.shortlists = shortlists;
         this.errors = errors;
     }
 
@@ -187,52 +165,11 @@ public class CompetitionPages {
         }
     }
 
-    @GET
-    @Path("competitions/{cid}/ranking")
-    public TemplateInstance ranking(@PathParam("cid") long cid, @QueryParam("page") @DefaultValue("0") int page) {
-        return Templates.ranking(rankingOf(cid, Math.max(0, page), Errors.NONE));
-    }
-
-    @POST
-    @Path("competitions/{cid}/shortlist")
-    public Response freeze(@PathParam("cid") long cid) {
-        try {
-            shortlists.freeze(cid);
-            return redirect("/organiser/competitions/" + cid + "/shortlist?frozen");
-        } catch (RuntimeException e) {
-            if (Forms.problem(e).status() == 404) {
-                throw e;
-            }
-            return Response.status(Forms.problem(e).status())
-                    .entity(Templates.ranking(rankingOf(cid, 0, Forms.errors(e)))).build();
-        }
-    }
-
-    @GET
-    @Path("competitions/{cid}/shortlist")
-    public TemplateInstance shortlist(@PathParam("cid") long cid) {
-        Shortlist s = shortlists.get(cid);
-        CompetitionView c = CompetitionView.of(competitions.get(cid));
-        List<ShortlistRow> rows = s.entries().stream().map(e -> new ShortlistRow(e.rank, e.code, e.title, e.schoolName,
-                e.score)).toList();
-        return Templates.shortlist(new ShortlistPage(c, s.size, s.frozenAt, s.frozenBy, s.method, s.tieBreak, s.digest,
-                rows, Errors.NONE));
-    }
-
     private Dashboard dashboardOf(long cid, Errors errors) {
         Competition c = competitions.get(cid);
         return new Dashboard(CompetitionView.of(c), progress.of(cid), OrganiserViews.steps(c.status),
                 c.status == CompetitionStatus.OPEN || c.status == CompetitionStatus.JUDGING,
                 Shortlist.ofCompetition(cid).isPresent(), errors);
-    }
-
-    private RankingPage rankingOf(long cid, int page, Errors errors) {
-        Competition c = competitions.get(cid);
-        RankingView view = ranking.ranking(cid, page, RANKING_PAGE);
-        RankingView first = page == 0 ? view : ranking.ranking(cid, 0, RANKING_PAGE);
-        int pages = (int) Math.max(1, (view.total() + RANKING_PAGE - 1) / RANKING_PAGE);
-        return new RankingPage(CompetitionView.of(c), view, Charts.jurorBoxes(rankingQuery.jurorSpreads(cid)),
-                Charts.nearCut(first.rows(), c.shortlistSize), pages, c.status == CompetitionStatus.JUDGING, errors);
     }
 
     private Response refusedOnDashboard(long cid, RuntimeException e) {

@@ -3,6 +3,7 @@ package org.juryroom.web.organiser;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -12,6 +13,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.juryroom.access.Roles;
 import org.juryroom.common.Page;
@@ -20,12 +22,21 @@ import org.juryroom.competition.CompetitionService;
 import org.juryroom.entry.EntryService;
 import org.juryroom.entry.EntryViews;
 import org.juryroom.entry.EntryViews.EntryDetails;
+import org.juryroom.entry.RedactionService;
+import org.juryroom.entry.RedactionService.RedactionView;
+import org.juryroom.entry.RedactionService.Redactions;
+import org.juryroom.web.Forms;
+import org.juryroom.web.Forms.Errors;
+import org.juryroom.web.Paging;
 import org.juryroom.web.WebErrors;
 import org.juryroom.web.FileRow;
 
 import java.util.List;
 
-/** The organiser's view of entries: a competition's list, and one entry in full with its files. */
+/**
+ * The organiser's view of entries: a competition's list, and one entry in full with its files and
+ * the words hidden from the jury's copy of its text.
+ */
 @Path("/organiser")
 @Produces(MediaType.TEXT_HTML)
 @RolesAllowed(Roles.ORGANISER)
@@ -34,29 +45,12 @@ public class EntryPages {
     static final int PAGE_SIZE = 100;
 
     public record EntryList(long competitionId, String competitionTitle, List<EntryViews.EntrySummary> entries,
-                            int page, int pages, long total) {
-        public boolean hasPrevious() {
-            return page > 0;
-        }
-
-        public boolean hasNext() {
-            return page + 1 < pages;
-        }
-
-        public int pageNumber() {
-            return page + 1;
-        }
-
-        public int previousPage() {
-            return page - 1;
-        }
-
-        public int nextPage() {
-            return page + 1;
-        }
+                            Paging paging, long total) {
     }
 
-    public record EntryPage(EntryDetails entry, String competitionTitle, List<FileRow> files, FileRow current) {
+    /** @param redactions the words hidden from the jury and what the jury reads as a result */
+    public record EntryPage(EntryDetails entry, String competitionTitle, List<FileRow> files, FileRow current,
+                            RedactionView redactions, Errors errors) {
     }
 
     @CheckedTemplate(basePath = "organiser")
@@ -68,11 +62,14 @@ public class EntryPages {
 
     private final CompetitionService competitions;
     private final EntryService entries;
+    private final RedactionService redactions;
     private final WebErrors errors;
 
-    public EntryPages(CompetitionService competitions, EntryService entries, WebErrors errors) {
+    public EntryPages(CompetitionService competitions, EntryService entries, RedactionService redactions,
+                      WebErrors errors) {
         this.competitions = competitions;
         this.entries = entries;
+        this.redactions = redactions;
         this.errors = errors;
     }
 
@@ -87,8 +84,8 @@ public class EntryPages {
         Competition c = competitions.get(cid);
         Page<EntryViews.EntrySummary> p = entries.list(cid, Page.Request.of(Math.max(0, page), PAGE_SIZE))
                 .map(e -> EntryViews.summary(e, true));
-        return Templates.entries(new EntryList(cid, c.title, p.items(), p.page(),
-                (int) Math.max(1, (p.total() + PAGE_SIZE - 1) / PAGE_SIZE), p.total()));
+        return Templates.entries(new EntryList(cid, c.title, p.items(), Paging.of(p.page(), p.total(), PAGE_SIZE),
+                p.total()));
     }
 
     /** The organiser has looked at a file that storage held back and releases it to the jury. */
@@ -102,10 +99,30 @@ public class EntryPages {
     @GET
     @Path("entries/{eid}")
     public TemplateInstance entry(@PathParam("eid") long eid, @QueryParam("file") Long fileId) {
+        return Templates.entry(entryPage(eid, fileId, Errors.NONE));
+    }
+
+    /** Adds a word to hide from the jury's copy of the title and statement, or removes one ({@code remove}). */
+    @POST
+    @Path("entries/{eid}/redactions")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response redact(@PathParam("eid") long eid, @RestForm String term, @RestForm String remove) {
+        List<String> now = redactions.get(eid).terms();
+        try {
+            redactions.replace(eid, remove != null ? Redactions.removing(now, remove) : Redactions.adding(now, term));
+            return WebErrors.redirect("/organiser/entries/" + eid + "?redacted#redactions");
+        } catch (RuntimeException e) {
+            return Response.status(Forms.problem(e).status()).entity(Templates.entry(entryPage(eid, null,
+                    Forms.errors(e)))).build();
+        }
+    }
+
+    private EntryPage entryPage(long eid, Long fileId, Errors errors) {
         EntryDetails d = (EntryDetails) entries.view(eid);
         List<FileRow> files = d.files().stream().map(FileRow::of).toList();
         FileRow current = files.stream().filter(f -> fileId != null && f.id() == fileId).findFirst()
                 .orElse(files.isEmpty() ? null : files.get(0));
-        return Templates.entry(new EntryPage(d, competitions.get(d.competitionId()).title, files, current));
+        return new EntryPage(d, competitions.get(d.competitionId()).title, files, current, redactions.get(eid),
+                errors);
     }
 }

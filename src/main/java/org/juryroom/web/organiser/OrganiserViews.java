@@ -3,7 +3,11 @@ package org.juryroom.web.organiser;
 import org.juryroom.competition.CompetitionStatus;
 import org.juryroom.competition.CompetitionView;
 import org.juryroom.judging.JudgingProgress.Progress;
+import org.juryroom.ranking.AdjudicationService.AdjudicationView;
+import org.juryroom.ranking.RankingService.RankingRow;
 import org.juryroom.ranking.RankingService.RankingView;
+import org.juryroom.ranking.ShortlistService.Verification;
+import org.juryroom.web.Paging;
 import org.juryroom.web.Formats;
 import org.juryroom.web.Forms.Errors;
 
@@ -36,38 +40,42 @@ public final class OrganiserViews {
         }
     }
 
+    /**
+     * @param waiting flagged entries in or near the cut still without a current decision: the freeze waits for them
+     * @param decisions every decision recorded so far, oldest first
+     * @param justDecided the decision the organiser has just recorded, or null
+     */
     public record RankingPage(CompetitionView competition, RankingView ranking, Charts.BoxChart jurors,
-                              Charts.CutChart cut, int pages, boolean canFreeze, Errors errors) {
+                              Charts.CutChart cut, Paging paging, boolean canFreeze, List<RankingRow> waiting,
+                              List<AdjudicationView> decisions, AdjudicationView justDecided, Errors errors) {
         public int shortlistSize() {
             return ranking.shortlistSize();
         }
 
-        public boolean hasPrevious() {
-            return ranking.page() > 0;
+        /** Ranks up to which the chance of making the shortlist is computed. */
+        public int nearCut() {
+            return ranking.shortlistSize() + ranking.nearCutMargin();
         }
 
-        public boolean hasNext() {
-            return ranking.page() + 1 < pages;
-        }
-
-        public int pageNumber() {
-            return ranking.page() + 1;
-        }
-
-        public int previousPage() {
-            return ranking.page() - 1;
-        }
-
-        public int nextPage() {
-            return ranking.page() + 1;
+        /** The latest decision on an entry, or null. */
+        public AdjudicationView decisionOn(long entryId) {
+            AdjudicationView latest = null;
+            for (AdjudicationView d : decisions) {
+                if (d.entryId() == entryId) {
+                    latest = d;
+                }
+            }
+            return latest;
         }
     }
 
     public record ShortlistRow(int rank, String code, String title, String schoolName, BigDecimal score) {
     }
 
+    /** @param verification the answer of "Verify", or null when not asked */
     public record ShortlistPage(CompetitionView competition, int size, Instant frozenAt, String frozenBy, String method,
-                                String tieBreak, String digest, List<ShortlistRow> entries, Errors errors) {
+                                String tieBreak, String disagreement, String digest, List<ShortlistRow> entries,
+                                Verification verification) {
         public boolean published() {
             return competition.status() == CompetitionStatus.PUBLISHED;
         }

@@ -20,6 +20,7 @@ import org.juryroom.judging.JurorService;
 import org.juryroom.school.SchoolService;
 import org.juryroom.web.Forms;
 import org.juryroom.web.Forms.Errors;
+import org.juryroom.web.Paging;
 import org.juryroom.web.WebErrors;
 
 import java.util.List;
@@ -43,30 +44,10 @@ public class PeoplePages {
     public record Issued(String name, String username, String password) {
     }
 
-    public record PeoplePage(String kind, List<Person> people, int page, int pages, long total, Issued issued,
+    public record PeoplePage(String kind, List<Person> people, Paging paging, long total, Issued issued,
                              String name, String second, String third, String fourth, Errors errors) {
         public boolean schools() {
             return kind.equals("schools");
-        }
-
-        public boolean hasPrevious() {
-            return page > 0;
-        }
-
-        public boolean hasNext() {
-            return page + 1 < pages;
-        }
-
-        public int pageNumber() {
-            return page + 1;
-        }
-
-        public int previousPage() {
-            return page - 1;
-        }
-
-        public int nextPage() {
-            return page + 1;
         }
     }
 
@@ -137,23 +118,19 @@ public class PeoplePages {
                                    String email, Errors errors) {
         var p = schools.list(Page.Request.of(Math.max(0, page), PAGE_SIZE));
         return new PeoplePage("schools", p.items().stream().map(s -> new Person(s.id, s.name, s.district,
-                s.contactName + " · " + s.contactEmail)).toList(), p.page(), pages(p.total()), p.total(), issued,
-                name, district, contact, email, errors);
+                s.contactName + " · " + s.contactEmail)).toList(), Paging.of(p.page(), p.total(), PAGE_SIZE),
+                p.total(), issued, name, district, contact, email, errors);
     }
 
     private PeoplePage jurorsPage(int page, Issued issued, String name, String email, String expertise, Errors errors) {
         var p = jurors.list(Page.Request.of(Math.max(0, page), PAGE_SIZE));
         return new PeoplePage("jurors", p.items().stream().map(j -> new Person(j.id, j.name,
-                j.expertise == null ? "" : j.expertise, j.email)).toList(), p.page(), pages(p.total()), p.total(),
-                issued, name, email, expertise, "", errors);
+                j.expertise == null ? "" : j.expertise, j.email)).toList(), Paging.of(p.page(), p.total(), PAGE_SIZE),
+                p.total(), issued, name, email, expertise, "", errors);
     }
 
     private static Response once(TemplateInstance page) {
         return Response.ok(page).header("Cache-Control", "no-store").build();
-    }
-
-    private static int pages(long total) {
-        return (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
     }
 
     private static String nz(String s) {

@@ -40,6 +40,9 @@ class BrowserJourneysTest {
 
     static final Path SHOTS = Path.of("target", "screenshots");
     static final String DEMO = "Stay Safe Online";
+    /** The demo's jurors by username (DemoSeed). */
+    static final java.util.Map<String, String> DEMO_JURORS = java.util.Map.of("designer", "Ananya Roy",
+            "juror2", "Prof. Suresh Iyer", "juror3", "Dr. Meera Sen", "juror4", "Rahul Bose", "juror5", "Fatima Khan");
 
     @TestHTTPResource("/")
     URL base;
@@ -177,6 +180,15 @@ class BrowserJourneysTest {
             page.locator(".crumbs a").first().click();
             assertThat(page.locator("body")).containsText("2 of ");
             assertThat(page.locator(".tabs")).containsText("Done2");
+            assertBlind(page, schools, 0);
+
+            // The one page where a juror sees school names: the conflict declaration's picker, by district.
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Conflicts").setExact(true)).click();
+            page.waitForURL(url("/jury/conflicts"));
+            assertThat(page.locator("#schoolId optgroup").first()).hasAttribute("label", Pattern.compile(".+"));
+            assertThat(page.locator("#schoolId")).containsText(schools.get(0));
+            assertThat(page.locator("main")).not().containsText(Pattern.compile("E-[A-Z0-9]{5}"));
+            shot(page, "jury-conflicts", true);
         }
     }
 
@@ -212,11 +224,31 @@ class BrowserJourneysTest {
             assertThat(page.locator(".alert.ok")).containsText("30 new assignments for 10 submitted entries");
             shot(page, "organiser-dashboard-assigned", true);
 
+            // A juror knows one of the schools: the organiser records the conflict, and the school's entry
+            // moves to another juror at once.
+            JsonPath known = new Fixtures.Account(0, "school02", "school02", "school02").api()
+                    .get("/api/competitions/" + cid + "/entries").jsonPath();
+            long knownEntry = known.getLong("items[0].id");
+            String conflicted = firstJurorWith(cid, knownEntry);
+            page.navigate(url("/organiser/competitions/" + cid));
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Conflicts of interest")).click();
+            page.waitForURL(url("/organiser/competitions/" + cid + "/conflicts"));
+            page.selectOption("#jurorId", new com.microsoft.playwright.options.SelectOption().setLabel(
+                    DEMO_JURORS.get(conflicted)));
+            page.selectOption("#schoolId", known.getString("items[0].school.id"));
+            page.fill("#reason", "Her daughter studies there");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Record a conflict")).click();
+            // The count covers every competition still judging: the demo has entries of this school too.
+            page.waitForURL(Pattern.compile(".*/conflicts\\?left=[1-9].*"));
+            assertThat(page.locator("#conflict-outcome")).containsText("The conflict is recorded.");
+            assertThat(page.locator("#conflict-outcome")).containsText(Pattern.compile(
+                    "Other jurors assigned in their place: [1-9]"));
+            assertThat(page.locator("table.conflicts")).containsText("Her daughter studies there");
+            shot(page, "organiser-conflicts", true);
+            assertThat(jurorQueue(conflicted, cid)).doesNotContain(knownEntry);
+
             scoreEverything(cid);
-            // The harsh and lenient jurors disagree by more than 30 points on some entries near the cut:
-            // the freeze needs an organiser's decision on each (the pages have no control for it yet).
-            Fixtures.confirmDisagreements(cid);
-            page.reload();
+            page.navigate(url("/organiser/competitions/" + cid));
             assertThat(page.locator(".stat").last()).containsText("100%");
             shot(page, "organiser-dashboard", true);
 
@@ -225,15 +257,55 @@ class BrowserJourneysTest {
             assertThat(page.locator("svg.chart")).hasCount(2);
             shot(page, "organiser-ranking", true);
 
+            // The harsh and lenient jurors disagree by more than 30 points on entries near the cut: the freeze
+            // is refused until the organiser has decided on each, on this page.
+            Locator waiting = page.locator("form.decide-form");
+            assertThat(waiting.first()).isVisible();
+            summary(page, "Freeze the shortlist").click();
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Yes, freeze it")).click();
+            assertThat(page.locator(".alert.error")).containsText("have jurors who disagree");
+            assertThat(page.locator("#freeze-blocked")).containsText("Waiting for your decision");
+            int decided = 0;
+            while (waiting.count() > 0) {
+                Locator control = waiting.first();
+                control.getByLabel("Confirm: the scores stand").check();
+                control.getByLabel("Note").fill("Both jurors read the poster carefully; the scores stand.");
+                if (decided == 0) {
+                    page.locator("#freeze-title").scrollIntoViewIfNeeded();
+                    shot(page, "organiser-ranking-adjudication", false);
+                }
+                control.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Record the decision"))
+                        .click();
+                page.waitForURL(Pattern.compile(".*decided=\\d+.*"));
+                assertThat(page.locator(".alert.ok")).containsText("is recorded: its scores stand");
+                decided++;
+            }
+            assertThat(decided).isPositive();
+            assertThat(page.locator("#freeze-blocked")).hasCount(0);
+            assertThat(page.locator("table.decisions tbody tr")).hasCount(decided);
+
             summary(page, "Freeze the shortlist").click();
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Yes, freeze it")).click();
             page.waitForURL(Pattern.compile(".*/shortlist\\?frozen"));
             assertThat(page.locator("#digest")).hasText(Pattern.compile("[0-9a-f]{64}"));
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Verify the seal")).click();
+            page.waitForURL(Pattern.compile(".*/shortlist/verify"));
+            assertThat(page.locator(".verification")).containsText("The record matches its seal.");
+            shot(page, "organiser-shortlist-verified", false);
             summary(page, "Publish the shortlist").click();
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Yes, go ahead")).click();
             page.waitForURL(Pattern.compile(".*moved=PUBLISHED"));
             assertThat(page.locator(".alert.ok")).containsText("public");
             shot(page, "organiser-shortlist", true);
+
+            page.navigate(url("/organiser/competitions/" + cid));
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Audit log")).click();
+            page.waitForURL(url("/organiser/competitions/" + cid + "/audit"));
+            assertThat(page.locator("table.audit")).containsText("Shortlist published");
+            assertThat(page.locator("table.audit")).containsText("Shortlist frozen");
+            assertThat(page.locator("table.audit")).containsText("Decision on a disagreement");
+            page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("organiser-audit.png"))
+                    .setFullPage(true).setClip(0, 0, 1366, 1500));
         }
 
         List<String> shortlisted = Fixtures.organiser().get("/api/competitions/" + cid + "/shortlist").jsonPath()
@@ -262,18 +334,23 @@ class BrowserJourneysTest {
     /**
      * Checks the page a juror sees for every school name and the entry's uploaded file names (the
      * whole page), and for the entry's children's first names (everything but the header, which
-     * shows the juror's own name: a juror may share a first name with a child).
+     * shows the juror's own name: a juror may share a first name with a child). Entry 0: a page of
+     * no single entry (the queue), checked for school names only.
      */
     private static void assertBlind(Page page, List<String> schools, long entryId) {
         String html = page.content();
         String work = page.title() + page.locator("main").innerHTML();
-        JsonPath entry = Fixtures.organiser().get("/api/entries/" + entryId).jsonPath();
         List<String> everywhere = new ArrayList<>(schools);
-        everywhere.addAll(entry.getList("files.name"));
+        List<String> children = List.of();
+        if (entryId > 0) {
+            JsonPath entry = Fixtures.organiser().get("/api/entries/" + entryId).jsonPath();
+            everywhere.addAll(entry.getList("files.name"));
+            children = entry.getList("participants.firstName");
+        }
         for (String word : everywhere) {
             assertThat(contains(html, word)).as("the juror's page shows '%s'", word).isFalse();
         }
-        for (String child : entry.<String>getList("participants.firstName")) {
+        for (String child : children) {
             assertThat(contains(work, child)).as("the juror's page shows the child '%s'", child).isFalse();
         }
         assertThat(html).doesNotContain("poster-").doesNotContain("essay-").doesNotContain("video-");
@@ -318,6 +395,21 @@ class BrowserJourneysTest {
                         clamp(quality + bias[j] - 1 + (int) (eid % 3)));
             }
         }
+    }
+
+    /** The first demo juror whose queue holds the entry. */
+    private static String firstJurorWith(long cid, long entryId) {
+        for (String juror : List.of("designer", "juror2", "juror3", "juror4", "juror5")) {
+            if (jurorQueue(juror, cid).contains(entryId)) {
+                return juror;
+            }
+        }
+        throw new AssertionError("no juror has entry " + entryId);
+    }
+
+    private static List<Long> jurorQueue(String juror, long cid) {
+        return new Fixtures.Account(0, juror, juror, juror).api().get("/api/me/assignments?competition=" + cid
+                + "&size=100").jsonPath().getList("items.entryId", Long.class);
     }
 
     private static int clamp(int score) {

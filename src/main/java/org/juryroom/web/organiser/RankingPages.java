@@ -1,0 +1,202 @@
+package org.juryroom.web.organiser;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.juryroom.access.Roles;
+import org.juryroom.competition.Competition;
+import org.juryroom.competition.CompetitionService;
+import org.juryroom.competition.CompetitionStatus;
+import org.juryroom.competition.CompetitionView;
+import org.juryroom.common.ProblemException;
+import org.juryroom.publishing.ExportResource;
+import org.juryroom.publishing.ExportService;
+import org.juryroom.ranking.Adjudication;
+import org.juryroom.ranking.AdjudicationService;
+import org.juryroom.ranking.AdjudicationService.AdjudicationRequest;
+import org.juryroom.ranking.AdjudicationService.AdjudicationView;
+import org.juryroom.ranking.RankingQuery;
+import org.juryroom.ranking.RankingService;
+import org.juryroom.ranking.RankingService.RankingView;
+import org.juryroom.ranking.Shortlist;
+import org.juryroom.ranking.ShortlistService;
+import org.juryroom.web.Forms;
+import org.juryroom.web.Forms.Errors;
+import org.juryroom.web.Paging;
+import org.juryroom.web.WebErrors;
+import org.juryroom.web.organiser.OrganiserViews.RankingPage;
+import org.juryroom.web.organiser.OrganiserViews.ShortlistPage;
+import org.juryroom.web.organiser.OrganiserViews.ShortlistRow;
+
+import java.util.List;
+
+import static org.juryroom.web.WebErrors.redirect;
+
+/**
+ * The ranking and what follows it: decisions on entries whose jurors disagree, the freeze, the
+ * sealed shortlist and its verification, and the exports. Each action is one call to the
+ * service the API uses; refusals (a freeze still waiting for decisions) are shown on the page.
+ */
+@Path("/organiser")
+@Produces(MediaType.TEXT_HTML)
+@RolesAllowed(Roles.ORGANISER)
+public class RankingPages {
+
+    /** Rows per ranking page: the whole shortlist and the entries just below it on the first. */
+    static final int RANKING_PAGE = 100;
+
+    @CheckedTemplate(basePath = "organiser")
+    static class Templates {
+        static native TemplateInstance ranking(RankingPage page);
+
+        static native TemplateInstance shortlist(ShortlistPage page);
+    }
+
+    private final CompetitionService competitions;
+    private final RankingService ranking;
+    private final RankingQuery rankingQuery;
+    private final AdjudicationService adjudications;
+    private final ShortlistService shortlists;
+    private final ExportService exports;
+    private final WebErrors errors;
+
+    public RankingPages(CompetitionService competitions, RankingService ranking, RankingQuery rankingQuery,
+                        AdjudicationService adjudications, ShortlistService shortlists, ExportService exports,
+                        WebErrors errors) {
+        this.competitions = competitions;
+        this.ranking = ranking;
+        this.rankingQuery = rankingQuery;
+        this.adjudications = adjudications;
+        this.shortlists = shortlists;
+        this.exports = exports;
+        this.errors = errors;
+    }
+
+    @ServerExceptionMapper
+    public Response failed(Exception e) {
+        return errors.page(e);
+    }
+
+    @GET
+    @Path("competitions/{cid}/ranking")
+    public TemplateInstance ranking(@PathParam("cid") long cid, @QueryParam("page") @DefaultValue("0") int page,
+                                    @QueryParam("decided") Long decided) {
+        return Templates.ranking(rankingOf(cid, Math.max(0, page), decided, Errors.NONE));
+    }
+
+    /** An organiser's decision on an entry whose jurors disagree: confirm the scores, or ask one more juror. */
+    @POST
+    @Path("competitions/{cid}/adjudications")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response adjudicate(@PathParam("cid") long cid, @RestForm Long entryId, @RestForm String decision,
+                               @RestForm String note) {
+        try {
+            AdjudicationView d = adjudications.decide(cid, new AdjudicationRequest(entryId, decision(decision),
+                    note));
+            return redirect("/organiser/competitions/" + cid + "/ranking?decided=" + d.id() + "#entry-" + d.entryId());
+        } catch (RuntimeException e) {
+            return refusedOnRanking(cid, e);
+        }
+    }
+
+    @POST
+    @Path("competitions/{cid}/shortlist")
+    public Response freeze(@PathParam("cid") long cid) {
+        try {
+            shortlists.freeze(cid);
+            return redirect("/organiser/competitions/" + cid + "/shortlist?frozen");
+        } catch (RuntimeException e) {
+            return refusedOnRanking(cid, e);
+        }
+    }
+
+    @GET
+    @Path("competitions/{cid}/shortlist")
+    public TemplateInstance shortlist(@PathParam("cid") long cid) {
+        return Templates.shortlist(shortlistOf(cid, null));
+    }
+
+    /** Rebuilds the sealed record from the stored rows and shows whether it still matches its digest. */
+    @GET
+    @Path("competitions/{cid}/shortlist/verify")
+    public TemplateInstance verify(@PathParam("cid") long cid) {
+        return Templates.shortlist(shortlistOf(cid, shortlists.verify(cid)));
+    }
+
+    /** The sealed record byte for byte: {@code sha256sum} of the file prints the digest. */
+    @GET
+    @Path("competitions/{cid}/shortlist/snapshot.json")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response snapshot(@PathParam("cid") long cid) {
+        return ExportResource.download(exports.snapshot(cid));
+    }
+
+    /** The exports of the API, for a browser signed in with the session (the API takes HTTP Basic only). */
+    @GET
+    @Path("competitions/{cid}/exports/{name}")
+    @Produces({"text/csv", "application/pdf"})
+    public Response export(@PathParam("cid") long cid, @PathParam("name") String name) {
+        ExportService.Export export = switch (name) {
+            case "shortlist.csv" -> exports.shortlist(cid, false);
+            case "shortlist.pdf" -> exports.shortlist(cid, true);
+            case "ranking.csv" -> exports.ranking(cid, false);
+            case "ranking.pdf" -> exports.ranking(cid, true);
+            default -> throw ProblemException.notFound("Export " + name);
+        };
+        return ExportResource.download(export);
+    }
+
+    private RankingPage rankingOf(long cid, int page, Long decided, Errors errors) {
+        Competition c = competitions.get(cid);
+        RankingView view = ranking.ranking(cid, page, RANKING_PAGE);
+        // Every row in or near the cut, for the chart and for what still waits for a decision.
+        int nearCut = c.shortlistSize + view.nearCutMargin();
+        RankingView first = page == 0 && nearCut <= RANKING_PAGE ? view
+                : ranking.top(cid, Math.max(RANKING_PAGE, nearCut));
+        List<AdjudicationView> decisions = adjudications.list(cid);
+        return new RankingPage(CompetitionView.of(c), view, Charts.jurorBoxes(rankingQuery.jurorSpreads(cid)),
+                Charts.nearCut(first.rows(), c.shortlistSize),
+                Paging.of(view.page(), view.total(), RANKING_PAGE),
+                c.status == CompetitionStatus.JUDGING,
+                first.rows().stream().filter(RankingService.RankingRow::needsAdjudication).toList(),
+                decisions, decisions.stream().filter(d -> decided != null && d.id() == decided).findFirst()
+                .orElse(null), errors);
+    }
+
+    private ShortlistPage shortlistOf(long cid, ShortlistService.Verification verification) {
+        Shortlist s = shortlists.get(cid);
+        CompetitionView c = CompetitionView.of(competitions.get(cid));
+        List<ShortlistRow> rows = s.entries().stream().map(e -> new ShortlistRow(e.rank, e.code, e.title, e.schoolName,
+                e.score)).toList();
+        return new ShortlistPage(c, s.size, s.frozenAt, s.frozenBy, s.method, s.tieBreak, s.disagreement, s.digest,
+                rows, verification);
+    }
+
+    private Response refusedOnRanking(long cid, RuntimeException e) {
+        if (Forms.problem(e).status() == 404) {
+            throw e;
+        }
+        return Response.status(Forms.problem(e).status())
+                .entity(Templates.ranking(rankingOf(cid, 0, null, Forms.errors(e)))).build();
+    }
+
+    private static Adjudication.Decision decision(String value) {
+        try {
+            return value == null ? null : Adjudication.Decision.valueOf(value);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.unprocessable("decision", "choose to confirm the scores or to ask another juror");
+        }
+    }
+}
