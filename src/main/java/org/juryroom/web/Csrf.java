@@ -18,7 +18,7 @@ import java.util.Optional;
  * {@code X-CSRF-Token} header) carries HMAC(key, nonce + signed-in user). A forged request from
  * another site can neither read the cookie nor compute the HMAC, and a token taken before
  * signing in is worthless after. The key is derived from the session encryption key, so one
- * secret (JURYROOM_SESSION_KEY) protects both; there is no server-side session to store.
+ * secret (JURYROOM_SESSION_KEY) protects both, and nothing per token is stored on the server.
  */
 @ApplicationScoped
 public class Csrf {
