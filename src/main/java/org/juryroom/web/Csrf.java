@@ -33,13 +33,18 @@ public class Csrf {
     private final byte[] key;
 
     public Csrf(@ConfigProperty(name = "quarkus.http.auth.session.encryption-key") Optional<String> sessionKey) {
+        this.key = deriveKey(sessionKey, "juryroom-csrf-v1");
+    }
+
+    /** A key for one purpose, derived from the session key; without one, random for this run. */
+    static byte[] deriveKey(Optional<String> sessionKey, String purpose) {
         byte[] secret = sessionKey.filter(k -> !k.isBlank()).map(k -> k.getBytes(StandardCharsets.UTF_8))
                 .orElseGet(() -> {
                     byte[] random = new byte[32];
                     RANDOM.nextBytes(random);
                     return random;
                 });
-        this.key = hmac(secret, "juryroom-csrf-v1".getBytes(StandardCharsets.UTF_8));
+        return hmac(secret, purpose.getBytes(StandardCharsets.UTF_8));
     }
 
     /** A fresh nonce for a browser that has none. */
