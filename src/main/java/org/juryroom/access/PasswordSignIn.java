@@ -27,8 +27,8 @@ import java.util.UUID;
  * answer nor its timing tells whether an account exists; repeated failures are throttled
  * ({@link SignInThrottle}). Every refusal, page or API, throttled or not, is one line of the audit
  * trail, written here where both ways of signing in meet: the username as typed, never the
- * password. Sessions restored from the sign-in cookie go through Quarkus' trusted-identity
- * provider for {@link AppUser}, which loads the same user and role.
+ * password. A sign-in on the page also starts the browser's session ({@link BrowserSessions}); later
+ * page requests are restored from it by {@link SessionSignIn}, with the same user and role.
  */
 @ApplicationScoped
 @io.quarkus.arc.Unremovable
@@ -41,10 +41,12 @@ public class PasswordSignIn implements IdentityProvider<UsernamePasswordAuthenti
 
     private final SignInThrottle throttle;
     private final AuditLog audit;
+    private final BrowserSessions sessions;
 
-    public PasswordSignIn(SignInThrottle throttle, AuditLog audit) {
+    public PasswordSignIn(SignInThrottle throttle, AuditLog audit, BrowserSessions sessions) {
         this.throttle = throttle;
         this.audit = audit;
+        this.sessions = sessions;
     }
 
     @Override
@@ -78,6 +80,13 @@ public class PasswordSignIn implements IdentityProvider<UsernamePasswordAuthenti
             throw refused(username, address, routing, "wrong username or password");
         }
         throttle.succeeded(username, address);
+        if (sessions.isPageSignIn(routing)) {
+            sessions.start(user, routing);
+        }
+        return identityOf(user);
+    }
+
+    static SecurityIdentity identityOf(AppUser user) {
         return QuarkusSecurityIdentity.builder()
                 .setPrincipal(new QuarkusPrincipal(user.username))
                 .addRole(user.role)

@@ -18,7 +18,7 @@ import java.util.Optional;
  * {@code X-CSRF-Token} header) carries HMAC(key, nonce + signed-in user). A forged request from
  * another site can neither read the cookie nor compute the HMAC, and a token taken before
  * signing in is worthless after. The key is derived from the session encryption key, so one
- * secret (JURYROOM_SESSION_KEY) protects both; there is no server-side session to store.
+ * secret (JURYROOM_SESSION_KEY) protects both, and nothing per token is stored on the server.
  */
 @ApplicationScoped
 public class Csrf {
@@ -33,13 +33,18 @@ public class Csrf {
     private final byte[] key;
 
     public Csrf(@ConfigProperty(name = "quarkus.http.auth.session.encryption-key") Optional<String> sessionKey) {
+        this.key = deriveKey(sessionKey, "juryroom-csrf-v1");
+    }
+
+    /** A key for one purpose, derived from the session key; without one, random for this run. */
+    static byte[] deriveKey(Optional<String> sessionKey, String purpose) {
         byte[] secret = sessionKey.filter(k -> !k.isBlank()).map(k -> k.getBytes(StandardCharsets.UTF_8))
                 .orElseGet(() -> {
                     byte[] random = new byte[32];
                     RANDOM.nextBytes(random);
                     return random;
                 });
-        this.key = hmac(secret, "juryroom-csrf-v1".getBytes(StandardCharsets.UTF_8));
+        return hmac(secret, purpose.getBytes(StandardCharsets.UTF_8));
     }
 
     /** A fresh nonce for a browser that has none. */

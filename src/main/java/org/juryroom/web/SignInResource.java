@@ -4,7 +4,6 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
-import io.quarkus.vertx.http.runtime.security.FormAuthenticationMechanism;
 import io.vertx.core.http.Cookie;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.annotation.security.PermitAll;
@@ -15,13 +14,15 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.juryroom.access.BrowserSessions;
 
 import static org.juryroom.web.WebErrors.redirect;
 
 /**
  * Signing in and out. The form posts to Quarkus' form authentication ({@code /j_security_check},
  * guarded by {@link WebFilters}); this resource shows the page, sends each role to its start
- * page, and signs out.
+ * page, and signs out: the browser's session is deleted on the server ({@link BrowserSessions}), so
+ * a copy of its cookies is worthless from then on.
  */
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
@@ -35,11 +36,14 @@ public class SignInResource {
     private final SecurityIdentity identity;
     private final RoutingContext routing;
     private final WebErrors errors;
+    private final BrowserSessions sessions;
 
-    public SignInResource(SecurityIdentity identity, RoutingContext routing, WebErrors errors) {
+    public SignInResource(SecurityIdentity identity, RoutingContext routing, WebErrors errors,
+                          BrowserSessions sessions) {
         this.identity = identity;
         this.routing = routing;
         this.errors = errors;
+        this.sessions = sessions;
     }
 
     @ServerExceptionMapper
@@ -69,7 +73,7 @@ public class SignInResource {
     @Path("logout")
     @Authenticated
     public Response logout() {
-        FormAuthenticationMechanism.logout(identity);
+        sessions.end(identity.getPrincipal().getName(), routing);
         // A new browser nonce too: nothing issued in this session stays usable.
         routing.response().addCookie(Cookie.cookie(Csrf.COOKIE, "").setPath("/").setMaxAge(0));
         return redirect("/login?signedOut");

@@ -1,12 +1,16 @@
 package org.juryroom.web;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
+import org.juryroom.judging.Juror;
+import org.juryroom.school.School;
 
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -296,19 +300,12 @@ class OrganiserPagesTest {
     }
 
     @Test
-    void aNewSchoolsPasswordIsShownOnceAndNeverCached() {
-        WebSession web = WebSession.signIn("organiser", org.juryroom.support.RealStack.ORGANISER_PASSWORD);
+    void aNewSchoolIsRegisteredOnceAndItsPasswordShownOnceAndNeverCached() {
         // The list is paged by name and other tests add schools: a leading digit keeps this one on page 1.
         String name = Fixtures.unique("0 Seaview School");
-        Response created = web.post("/organiser/schools", "/organiser/schools", Map.of("name", name,
-                "district", "North", "contactName", "Mr. Roy", "contactEmail", "roy@school.example"));
-        assertThat(created.statusCode()).isEqualTo(200);
-        assertThat(created.header("Cache-Control")).isEqualTo("no-store");
-        String html = created.asString();
-        String username = between(html, "<dd id=\"issued-username\">", "</dd>");
-        String password = between(html, "<dd id=\"issued-password\">", "</dd>");
-        assertThat(web.get("/organiser/schools").asString()).contains(name).doesNotContain(password);
-        WebSession school = WebSession.signIn(username, password);
+        WebSession school = registerOnce("/organiser/schools", Map.of("name", name, "district", "North",
+                "contactName", "Mr. Roy", "contactEmail", "roy@school.example"), name,
+                () -> School.count("name", name));
         assertThat(school.get("/school").statusCode()).isEqualTo(200);
         assertThat(school.get("/organiser/schools").statusCode()).isEqualTo(403);
     }
@@ -328,6 +325,48 @@ class OrganiserPagesTest {
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    @Test
+    void aNewJurorIsRegisteredOnceAndTheirPasswordShownOnceAndNeverCached() {
+        String name = Fixtures.unique("0 Juror");
+        WebSession juror = registerOnce("/organiser/jurors", Map.of("name", name, "email", "j@jury.example",
+                "expertise", "Illustration"), name, () -> Juror.count("name", name));
+        assertThat(juror.get("/jury").statusCode()).isIn(200, 303);
+        assertThat(juror.get("/organiser/jurors").statusCode()).isEqualTo(403);
+    }
+
+    /**
+     * Registers through the form at {@code page}: the post answers 303 to the list (so a reload never
+     * posts again), the list shows the new sign-in once with no-store, and the next view no longer
+     * shows the password. Returns a browser signed in with the shown credentials.
+     */
+    private static WebSession registerOnce(String page, Map<String, String> form, String name, Supplier<Long> stored) {
+        WebSession web = WebSession.signIn("organiser", org.juryroom.support.RealStack.ORGANISER_PASSWORD);
+        Response created = web.post(page, page, form);
+        assertThat(created.statusCode()).isEqualTo(303);
+        assertThat(created.header("Location")).endsWith(page);
+        assertThat(created.asString()).doesNotContain("issued-password");
+        io.restassured.http.Cookie sealed = created.getDetailedCookie("juryroom-flash");
+        assertThat(sealed.isHttpOnly()).isTrue();
+        assertThat(sealed.getSameSite()).isEqualToIgnoringCase("strict");
+        assertThat(sealed.getMaxAge()).as("no Max-Age: it ends with the browser session at the latest").isEqualTo(-1);
+        assertThat(QuarkusTransaction.requiringNew().call(stored::get)).isEqualTo(1);
+
+        Response shown = web.get(page);
+        assertThat(shown.statusCode()).isEqualTo(200);
+        assertThat(shown.header("Cache-Control")).isEqualTo("no-store");
+        String html = shown.asString();
+        String username = between(html, "<dd id=\"issued-username\">", "</dd>");
+        String password = between(html, "<dd id=\"issued-password\">", "</dd>");
+        assertThat(password).hasSize(16);
+        assertThat(created.header("Location") + sealed.getValue()).doesNotContain(password);
+        assertThat(html).contains(name);
+
+        String again = web.get(page).asString();
+        assertThat(again).contains(name).doesNotContain("issued-password").doesNotContain(password);
+        assertThat(QuarkusTransaction.requiringNew().call(stored::get)).isEqualTo(1);
+        return WebSession.signIn(username, password);
     }
 
     private static String between(String s, String start, String end) {

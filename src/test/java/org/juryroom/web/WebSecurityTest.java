@@ -1,11 +1,17 @@
 package org.juryroom.web;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.Cookie;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
+import org.juryroom.access.BrowserSession;
+import org.juryroom.access.BrowserSessions;
 import org.juryroom.support.RealStack;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -48,6 +54,11 @@ class WebSecurityTest {
         assertThat(session).isNotNull();
         assertThat(session.isHttpOnly()).isTrue();
         assertThat(session.getSameSite()).isEqualToIgnoringCase("strict");
+        Cookie sessionId = signedIn.getDetailedCookie(BrowserSessions.COOKIE);
+        assertThat(sessionId).isNotNull();
+        assertThat(sessionId.isHttpOnly()).isTrue();
+        assertThat(sessionId.getSameSite()).isEqualToIgnoringCase("strict");
+        assertThat(sessionId.getPath()).isEqualTo("/");
         Cookie csrf = web.get("/login").getDetailedCookie("juryroom-csrf");
         assertThat(csrf == null || csrf.isHttpOnly()).isTrue();
         assertThat(signedIn.header("Location")).endsWith("/");
@@ -57,6 +68,68 @@ class WebSecurityTest {
         assertThat(out.statusCode()).isEqualTo(303);
         assertThat(out.header("Location")).endsWith("/login?signedOut");
         assertThat(web.get("/organiser").statusCode()).isEqualTo(302);
+    }
+
+    @Test
+    void aCopyOfTheCookiesIsWorthlessOnceItsBrowserHasSignedOut() {
+        Fixtures.Account school = Fixtures.school(Fixtures.unique("Replay School"));
+        WebSession first = WebSession.signIn(school.username(), school.password());
+        WebSession second = WebSession.signIn(school.username(), school.password());
+        assertThat(first.get("/school").statusCode()).isEqualTo(200);
+        Map<String, String> copied = Map.copyOf(first.cookies());
+        assertThat(sessionsOf(school.username())).isEqualTo(2);
+
+        assertThat(first.post("/school", "/logout", Map.of()).statusCode()).isEqualTo(303);
+        assertThat(sessionsOf(school.username())).isEqualTo(1);
+
+        Response replayed = given().cookies(copied).redirects().follow(false).get("/school");
+        assertThat(replayed.statusCode()).isEqualTo(302);
+        assertThat(replayed.header("Location")).endsWith("/login");
+        assertThat(replayed.asString()).doesNotContain(school.name());
+        // The browser is told to drop the dead cookies, so it does not come back with them.
+        assertThat(replayed.getDetailedCookie("juryroom-session").getMaxAge()).isZero();
+        assertThat(replayed.getDetailedCookie(BrowserSessions.COOKIE).getMaxAge()).isZero();
+        // Another browser of the same user is not signed out.
+        assertThat(second.get("/school").asString()).contains(school.name());
+    }
+
+    @Test
+    void theFormCookieCountsOnlyWithALiveSessionIdOfTheSameUser() {
+        Fixtures.Account school = Fixtures.school(Fixtures.unique("Binding School"));
+        WebSession schoolWeb = WebSession.signIn(school.username(), school.password());
+        WebSession organiserWeb = WebSession.signIn("organiser", RealStack.ORGANISER_PASSWORD);
+
+        Map<String, String> withoutId = new HashMap<>(schoolWeb.cookies());
+        withoutId.remove(BrowserSessions.COOKIE);
+        assertThat(given().cookies(withoutId).redirects().follow(false).get("/school").statusCode()).isEqualTo(302);
+
+        Map<String, String> mixed = new HashMap<>(schoolWeb.cookies());
+        mixed.put(BrowserSessions.COOKIE, organiserWeb.cookies().get(BrowserSessions.COOKIE));
+        assertThat(given().cookies(mixed).redirects().follow(false).get("/school").statusCode()).isEqualTo(302);
+
+        assertThat(schoolWeb.get("/school").statusCode()).isEqualTo(200);
+        // HTTP Basic on the API never starts a session.
+        school.api().get("/api/competitions").then().statusCode(200);
+        assertThat(sessionsOf(school.username())).isEqualTo(1);
+    }
+
+    @Test
+    void anIdleSessionEndsOnTheServerAndIsPrunedAtTheNextSignIn() {
+        Fixtures.Account school = Fixtures.school(Fixtures.unique("Idle School"));
+        WebSession idle = WebSession.signIn(school.username(), school.password());
+        // Idle longer than the form timeout (30 minutes) plus its renewal interval.
+        Instant longAgo = Instant.now().minus(Duration.ofMinutes(32));
+        QuarkusTransaction.requiringNew().run(() -> BrowserSession.update("lastSeenAt = ?1 where user.id in "
+                + "(select u.id from AppUser u where u.username = ?2)", longAgo, school.username()));
+        assertThat(idle.get("/school").statusCode()).isEqualTo(302);
+        assertThat(sessionsOf(school.username())).isEqualTo(1);
+
+        WebSession.signIn("organiser", RealStack.ORGANISER_PASSWORD);
+        assertThat(sessionsOf(school.username())).isZero();
+    }
+
+    private static long sessionsOf(String username) {
+        return QuarkusTransaction.requiringNew().call(() -> BrowserSession.count("user.username", username));
     }
 
     @Test

@@ -18,6 +18,7 @@ import org.juryroom.access.Roles;
 import org.juryroom.common.Page;
 import org.juryroom.judging.JurorService;
 import org.juryroom.school.SchoolService;
+import org.juryroom.web.Flash;
 import org.juryroom.web.Forms;
 import org.juryroom.web.Forms.Errors;
 import org.juryroom.web.Paging;
@@ -26,9 +27,10 @@ import org.juryroom.web.WebErrors;
 import java.util.List;
 
 /**
- * Schools and jurors: the lists, and registering new ones. A new sign-in's generated password
- * is on the page that answers the registration and nowhere else, ever (it is stored only as a
- * hash); that page is never cached.
+ * Schools and jurors: the lists, and registering new ones. A registration answers 303 to the list
+ * (Post/Redirect/Get: reloading never registers twice), which shows the new sign-in's generated
+ * password once ({@link Flash}) and nowhere else, ever (it is stored only as a hash); these pages
+ * are never cached.
  */
 @Path("/organiser")
 @Produces(MediaType.TEXT_HTML)
@@ -36,6 +38,8 @@ import java.util.List;
 public class PeoplePages {
 
     static final int PAGE_SIZE = 50;
+    private static final String SCHOOLS = "/organiser/schools";
+    private static final String JURORS = "/organiser/jurors";
 
     public record Person(long id, String name, String detail, String contact) {
     }
@@ -59,11 +63,13 @@ public class PeoplePages {
     private final SchoolService schools;
     private final JurorService jurors;
     private final WebErrors errors;
+    private final Flash flash;
 
-    public PeoplePages(SchoolService schools, JurorService jurors, WebErrors errors) {
+    public PeoplePages(SchoolService schools, JurorService jurors, WebErrors errors, Flash flash) {
         this.schools = schools;
         this.jurors = jurors;
         this.errors = errors;
+        this.flash = flash;
     }
 
     @ServerExceptionMapper
@@ -73,8 +79,8 @@ public class PeoplePages {
 
     @GET
     @Path("schools")
-    public TemplateInstance schools(@QueryParam("page") @DefaultValue("0") int page) {
-        return Templates.people(schoolsPage(page, null, "", "", "", "", Errors.NONE));
+    public Response schools(@QueryParam("page") @DefaultValue("0") int page) {
+        return noStore(Templates.people(schoolsPage(page, issued(SCHOOLS), "", "", "", "", Errors.NONE)));
     }
 
     @POST
@@ -85,8 +91,8 @@ public class PeoplePages {
         try {
             SchoolService.Created c = schools.create(new SchoolService.CreateSchool(name, district, contactName,
                     contactEmail));
-            return once(Templates.people(schoolsPage(0, new Issued(c.school().name, c.username(), c.password()),
-                    "", "", "", "", Errors.NONE)));
+            flash.keep(SCHOOLS, new Issued(c.school().name, c.username(), c.password()));
+            return WebErrors.redirect(SCHOOLS);
         } catch (RuntimeException e) {
             return Response.status(Forms.problem(e).status()).entity(Templates.people(schoolsPage(0, null, nz(name),
                     nz(district), nz(contactName), nz(contactEmail), Forms.errors(e)))).build();
@@ -95,8 +101,8 @@ public class PeoplePages {
 
     @GET
     @Path("jurors")
-    public TemplateInstance jurors(@QueryParam("page") @DefaultValue("0") int page) {
-        return Templates.people(jurorsPage(page, null, "", "", "", Errors.NONE));
+    public Response jurors(@QueryParam("page") @DefaultValue("0") int page) {
+        return noStore(Templates.people(jurorsPage(page, issued(JURORS), "", "", "", Errors.NONE)));
     }
 
     @POST
@@ -106,8 +112,8 @@ public class PeoplePages {
         try {
             JurorService.Created c = jurors.create(new JurorService.CreateJuror(name, email,
                     expertise == null || expertise.isBlank() ? null : expertise));
-            return once(Templates.people(jurorsPage(0, new Issued(c.juror().name, c.username(), c.password()),
-                    "", "", "", Errors.NONE)));
+            flash.keep(JURORS, new Issued(c.juror().name, c.username(), c.password()));
+            return WebErrors.redirect(JURORS);
         } catch (RuntimeException e) {
             return Response.status(Forms.problem(e).status()).entity(Templates.people(jurorsPage(0, null, nz(name),
                     nz(email), nz(expertise), Forms.errors(e)))).build();
@@ -129,7 +135,12 @@ public class PeoplePages {
                 p.total(), issued, name, email, expertise, "", errors);
     }
 
-    private static Response once(TemplateInstance page) {
+    /** The sign-in registered just before, shown once on the page the registration redirected to. */
+    private Issued issued(String page) {
+        return flash.take(page, Issued.class).orElse(null);
+    }
+
+    private static Response noStore(TemplateInstance page) {
         return Response.ok(page).header("Cache-Control", "no-store").build();
     }
 
