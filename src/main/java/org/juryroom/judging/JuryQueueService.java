@@ -9,15 +9,21 @@ import org.juryroom.common.Page;
 import org.juryroom.competition.CompetitionService;
 import org.juryroom.entry.Entry;
 import org.juryroom.entry.EntryViews;
+import org.juryroom.storage.EntryFile;
+import org.juryroom.storage.FileStatus;
 
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /** A juror's queue: the entries the access policy lets them score, with their scorecard state. */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
 public class JuryQueueService {
 
-    public record QueueItem(Long entryId, String code, String title, String categoryCode, String scorecardStatus) {
+    /** {@code thumbnailFileId}: the entry's first file with a thumbnail a juror may see, or null. */
+    public record QueueItem(Long entryId, String code, String title, String categoryCode, String scorecardStatus,
+                            Long thumbnailFileId) {
     }
 
     private final AccessPolicy access;
@@ -42,14 +48,28 @@ public class JuryQueueService {
             count.setParameter(k, v);
         });
         rows.setParameter("me", access.currentUser().jurorId());
-        List<QueueItem> items = rows.setFirstResult(paging.page() * paging.size()).setMaxResults(paging.size())
-                .getResultList().stream() // a list, not a stream: the titles load more rows as they go
+        List<Object[]> page = rows.setFirstResult(paging.page() * paging.size()).setMaxResults(paging.size())
+                .getResultList(); // a list, not a stream: the titles load more rows as they go
+        Map<Long, Long> thumbnails = thumbnails(page.stream().map(r -> ((Entry) r[0]).id).toList());
+        List<QueueItem> items = page.stream()
                 .map(r -> {
                     Entry e = (Entry) r[0];
                     return new QueueItem(e.id, e.code, EntryViews.blindTitle(e), e.category.code,
-                            r[1] == null ? "NONE" : r[1].toString());
+                            r[1] == null ? "NONE" : r[1].toString(), thumbnails.get(e.id));
                 })
                 .toList();
         return new Page<>(items, paging.page(), paging.size(), count.getSingleResult());
+    }
+
+    /** Per entry, its first stored file with a thumbnail, unless held for a privacy check; one query per page. */
+    private Map<Long, Long> thumbnails(List<Long> entryIds) {
+        if (entryIds.isEmpty()) {
+            return Map.of();
+        }
+        return em.createQuery("select f.entryId, min(f.id) from EntryFile f where f.entryId in :ids and f.status = :stored"
+                        + " and f.thumbKey is not null and f.review <> :held group by f.entryId", Object[].class)
+                .setParameter("ids", entryIds).setParameter("stored", FileStatus.STORED)
+                .setParameter("held", EntryFile.Review.REQUIRED).getResultList().stream()
+                .collect(Collectors.toMap(r -> (Long) r[0], r -> (Long) r[1]));
     }
 }

@@ -30,6 +30,12 @@ class JuryPagesTest {
         WebSession web = WebSession.signIn(juror.username(), juror.password());
         String queue = web.get("/jury/competitions/" + cid).asString();
         assertThat(queue).contains("Ask First").contains("My Safe Circle").contains("0 of 2 scored");
+        // Each entry in the queue shows the thumbnail of its clean copy (an essay's first page too).
+        for (long eid : List.of(first, second)) {
+            long file = Fixtures.organiser().get("/api/entries/" + eid).jsonPath().getLong("files[0].id");
+            assertThat(queue).contains("src=\"/files/" + eid + "/" + file + "/thumbnail\"");
+            assertThat(web.get("/files/" + eid + "/" + file + "/thumbnail").contentType()).isEqualTo("image/jpeg");
+        }
 
         for (long eid : List.of(first, second)) {
             String page = web.get("/jury/entries/" + eid).asString();
@@ -96,6 +102,8 @@ class JuryPagesTest {
         assertThat(jurorWeb.get("/jury/entries/" + eid).asString()).contains("This file is being checked")
                 .doesNotContain("/files/" + eid + "/" + fid + "\"");
         assertThat(jurorWeb.get("/files/" + eid + "/" + fid).statusCode()).isEqualTo(409);
+        assertThat(jurorWeb.get("/jury/competitions/" + cid).asString()).as("no thumbnail of a held file in the queue")
+                .contains("Held Poster").doesNotContain("/files/" + eid + "/" + fid + "/thumbnail");
 
         WebSession organiser = WebSession.signIn("organiser", org.juryroom.support.RealStack.ORGANISER_PASSWORD);
         String page = "/organiser/entries/" + eid;
@@ -105,6 +113,7 @@ class JuryPagesTest {
         assertThat(jurorWeb.get("/jury/entries/" + eid).asString()).doesNotContain("This file is being checked")
                 .contains("/files/" + eid + "/" + fid);
         assertThat(jurorWeb.get("/files/" + eid + "/" + fid).statusCode()).isEqualTo(200);
+        assertThat(jurorWeb.get("/jury/competitions/" + cid).asString()).contains("/files/" + eid + "/" + fid + "/thumbnail");
         assertThat(jurorWeb.get("/files/" + eid + "/" + fid + "/original").statusCode()).isEqualTo(404);
     }
 
