@@ -27,9 +27,12 @@ import org.juryroom.storage.EntryFile;
 import org.juryroom.storage.FileDownloads;
 import org.juryroom.storage.FileVariant;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import org.juryroom.storage.StreamedUpload;
 import org.juryroom.storage.Upload;
 
+import java.io.InputStream;
 import java.net.URI;
 import java.util.List;
 
@@ -113,6 +116,24 @@ public class EntryResource {
         List<EntryFile> stored = entries.addFiles(eid, uploads(files, sha256));
         return RestResponse.status(RestResponse.Status.CREATED, stored.stream()
                 .map(FileView::full).toList());
+    }
+
+    /**
+     * One file as the raw request body (any Content-Type but multipart; the type comes from the
+     * content), named in Content-Disposition, optionally with its SHA-256 in Repr-Digest. Streamed
+     * into the store while it arrives; see docs/api.md.
+     */
+    @POST
+    @Path("/entries/{eid}/files")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed(Roles.SCHOOL)
+    public RestResponse<List<FileView>> addFile(@PathParam("eid") long eid,
+                                                @HeaderParam(HttpHeaders.CONTENT_DISPOSITION) String disposition,
+                                                @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long length,
+                                                @HeaderParam(StreamedUpload.DIGEST_HEADER) String digest,
+                                                InputStream body) {
+        EntryFile stored = entries.addFile(eid, StreamedUpload.of(body, disposition, length, digest));
+        return RestResponse.status(RestResponse.Status.CREATED, List.of(FileView.full(stored)));
     }
 
     /** The clean copy (metadata removed), for everyone who may read the entry. */

@@ -133,7 +133,8 @@ public class StorageReconciler {
     }
 
     private void resolve(EntryFile row, ReconcilerRun run) {
-        boolean complete = expectedHashes(row).entrySet().stream()
+        // A row without the original's SHA-256 is a streamed upload that never reached inspection.
+        boolean complete = row.sha256 != null && expectedHashes(row).entrySet().stream()
                 .allMatch(e -> store.rehash(e.getKey()).map(e.getValue()::equals).orElse(false));
         if (complete) {
             int marked = QuarkusTransaction.requiringNew().call(() ->

@@ -16,8 +16,8 @@ import static org.juryroom.storage.StorageFixtures.count;
 /**
  * The server-wide body limit holds while the body streams, also for chunked uploads without
  * Content-Length, and answers like every other refusal: a 413 problem document that states the
- * limit, nothing stored. Runs with a 1 MiB limit of its own; the category limit is above it here,
- * so the server's limit is the one that answers.
+ * limit, nothing stored: multipart bodies and streamed ones. Runs with a 1 MiB limit of its own;
+ * the category limit is as high as the server's here, so the server's limit is the one that answers.
  */
 @QuarkusTest
 @TestProfile(UploadLimitTest.OneMebibyteLimit.class)
@@ -42,6 +42,19 @@ class UploadLimitTest {
             assertIsTheLimitProblem(response, chunked ? "chunked" : "with Content-Length");
         }
         assertThat(count("select count(*) from entry where school_id = ?", school.id())).isZero();
+    }
+
+    @Test
+    void aStreamedBodyOverTheServerLimitIsAProblemEvenWhenChunked() throws Exception {
+        long cid = StorageFixtures.competition(LIMIT, 10, null);
+        Account school = StorageFixtures.school();
+        long eid = StreamingUploadTest.entry(school, cid);
+        byte[] big = java.util.Arrays.copyOf(StorageFixtures.sample("posters/poster-01.jpg"), 3 << 20);
+        for (boolean chunked : new boolean[] {false, true}) {
+            assertIsTheLimitProblem(StorageFixtures.stream(school, eid, "big.jpg", big, chunked),
+                    chunked ? "chunked" : "with Content-Length");
+        }
+        StreamingUploadTest.assertNothingAddedTo(eid);
     }
 
     static void assertIsTheLimitProblem(HttpResponse<String> response, String how) {
