@@ -167,6 +167,37 @@ public class ObjectStore {
         }
     }
 
+    /**
+     * Aborts the multipart uploads under {@code prefix} begun before {@code cutoff} and never
+     * completed (the app died during a streamed upload, or the store was down when it should have
+     * been aborted): their parts are no object, so no listing shows them. Returns how many.
+     */
+    public int abortUnfinishedUploads(String prefix, java.time.Instant cutoff) {
+        int aborted = 0;
+        try {
+            String keyMarker = null;
+            String uploadIdMarker = null;
+            while (true) {
+                var page = parts.listMultipartUploadsAsync(bucket, null, null, null, keyMarker, 1000, prefix,
+                        uploadIdMarker, null, null).get().result();
+                for (var upload : page.uploads()) {
+                    if (upload.initiated() == null || upload.initiated().toInstant().isBefore(cutoff)) {
+                        parts.abortMultipartUploadAsync(bucket, null, upload.objectName(), upload.uploadId(), null, null)
+                                .get();
+                        aborted++;
+                    }
+                }
+                if (!page.isTruncated()) {
+                    return aborted;
+                }
+                keyMarker = page.nextKeyMarker();
+                uploadIdMarker = page.nextUploadIdMarker();
+            }
+        } catch (Exception e) {
+            throw unavailable("clean up", e);
+        }
+    }
+
     /** The SHA-256 of the object's bytes as they are in the store now (streamed), or empty when it is missing. */
     public Optional<String> rehash(String key) {
         if (stat(key).isEmpty()) {
