@@ -136,6 +136,9 @@ public class FileService {
             List<String> put = new ArrayList<>(List.of(row.objectKey));
             CompletableFuture<Void> original = CompletableFuture.completedFuture(null);
             Inspected inspected = null;
+            long received = 0;
+            long checked = 0;
+            long inStore = 0;
             try {
                 hooks.beforePut(row.objectKey);
                 original = store.putSpooled(row.objectKey, type, spool);
@@ -152,10 +155,13 @@ public class FileService {
                     n = read(upload.body(), chunk);
                 }
                 spool.end();
+                received = System.nanoTime();
                 // Inspection needs only the spool: the last part may still be on its way meanwhile.
                 inspected = inspector.inspect(spool.path(), upload.fileName(), rules, upload.sha256(),
                         HexFormat.of().formatHex(sha256.digest()));
+                checked = System.nanoTime();
                 join(original);
+                inStore = System.nanoTime();
                 record(row, inspected, admit);
                 putDerived(row, inspected, put);
             } catch (RuntimeException | IOException e) {
@@ -170,8 +176,11 @@ public class FileService {
                 }
             }
             markStored(List.of(row), entryId -> { });
-            LOG.debugf("Stored streamed file %d (%s, %d bytes, %d objects) in %d ms", row.id, type, row.size, put.size(),
-                    (System.nanoTime() - began) / 1_000_000);
+            long done = System.nanoTime();
+            LOG.debugf("Stored streamed file %d (%s, %d bytes, %d objects) in %d ms: last byte after %d ms, "
+                            + "inspected %d ms later, original in the store %d ms later, STORED %d ms later", row.id, type,
+                    row.size, put.size(), (done - began) / 1_000_000, (received - began) / 1_000_000,
+                    (checked - received) / 1_000_000, (inStore - checked) / 1_000_000, (done - inStore) / 1_000_000);
             return row;
         }
     }

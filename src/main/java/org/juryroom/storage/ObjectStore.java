@@ -42,12 +42,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 @ApplicationScoped
 public class ObjectStore {
 
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(ObjectStore.class);
     static final String SHA256_META = "sha256";
 
     private final MinioClient minio;
     private final MinioAsyncClient parts;
     private final String bucket;
     private final long partSize;
+    /** How many parts a streamed upload may be received ahead of the store: one on its way, one arriving. */
+    private static final int LEAD_PARTS = 2;
     /** One thread per streamed upload in flight, waiting for its parts to arrive; never the common pool. */
     private final ExecutorService uploaders = Executors.newCachedThreadPool(new java.util.concurrent.ThreadFactory() {
         private final AtomicInteger count = new AtomicInteger();
@@ -68,6 +71,7 @@ public class ObjectStore {
         if (partSize < 5L << 20) {
             throw new IllegalArgumentException("juryroom.storage.part-size must be at least 5M (the S3 minimum part size)");
         }
+        LOG.infof("Streamed uploads go to the object store in parts of %d MiB", partSize >> 20);
     }
 
     @PreDestroy
@@ -119,6 +123,7 @@ public class ObjectStore {
      * is abandoned, the multipart upload is aborted and nothing is stored.
      */
     CompletableFuture<Void> putSpooled(String key, String contentType, Spool spool) {
+        spool.limitLead(LEAD_PARTS * partSize);
         return CompletableFuture.runAsync(() -> {
             try {
                 if (spool.await(partSize + 1) <= partSize) {
@@ -130,6 +135,8 @@ public class ObjectStore {
                 throw e;
             } catch (Exception e) {
                 throw unavailable("store", e);
+            } finally {
+                spool.uploaderStopped();
             }
         }, uploaders);
     }
@@ -152,6 +159,7 @@ public class ObjectStore {
                             null, null).get().etag()));
                 }
                 offset += length;
+                spool.stored(offset);
                 if (length < partSize) {
                     break; // a short part is the last
                 }

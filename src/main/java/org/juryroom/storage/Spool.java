@@ -10,12 +10,18 @@ import java.nio.file.Path;
  * thread appends what arrives, the store's uploader reads the parts behind it. The file is the
  * buffer between the two, so neither a slow store nor a slow client makes the heap hold the
  * upload, and the file is there for the inspection that follows. Closing deletes the file.
+ * <p>
+ * The writer stays at most {@link #lead} bytes ahead of what the uploader has stored: a client
+ * faster than the store then waits in its socket instead of taking the CPU the store needs, and
+ * the upload ends about when the store has the last part.
  */
 final class Spool implements AutoCloseable {
 
     private final Path path;
     private final OutputStream out;
     private long written;
+    private long stored;
+    private long lead = Long.MAX_VALUE;
     private boolean ended;
     private Throwable abandoned;
 
@@ -33,8 +39,13 @@ final class Spool implements AutoCloseable {
         return path;
     }
 
-    /** Appends bytes (one writer); readers see them once this returns. */
+    /** Appends bytes (one writer), once the uploader is close enough behind; readers see them once this returns. */
     void append(byte[] bytes, int length) throws IOException {
+        synchronized (this) {
+            while (written - stored >= lead && abandoned == null) {
+                waitHere();
+            }
+        }
         out.write(bytes, 0, length);
         synchronized (this) {
             written += length;
@@ -51,6 +62,24 @@ final class Spool implements AutoCloseable {
         }
     }
 
+    /** From now on the writer waits while it is {@code bytes} or more ahead of what is stored. */
+    synchronized void limitLead(long bytes) {
+        lead = bytes;
+        notifyAll();
+    }
+
+    /** The uploader has stored the first {@code bytes}. */
+    synchronized void stored(long bytes) {
+        stored = bytes;
+        notifyAll();
+    }
+
+    /** The uploader has stopped, done or failed: the writer no longer waits for it. */
+    synchronized void uploaderStopped() {
+        lead = Long.MAX_VALUE;
+        notifyAll();
+    }
+
     /** The upload is refused or failed: readers stop with an IOException instead of waiting for more. */
     synchronized void abandon(Throwable cause) {
         abandoned = cause;
@@ -63,17 +92,21 @@ final class Spool implements AutoCloseable {
      */
     synchronized long await(long bytes) throws IOException {
         while (written < bytes && !ended && abandoned == null) {
-            try {
-                wait();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IOException("interrupted while waiting for the upload", e);
-            }
+            waitHere();
         }
         if (abandoned != null) {
             throw new IOException("the upload was abandoned", abandoned);
         }
         return written;
+    }
+
+    private void waitHere() throws IOException {
+        try {
+            wait();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while waiting for the other side of the upload", e);
+        }
     }
 
     @Override
