@@ -112,7 +112,14 @@ public class EntryResource {
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @RolesAllowed(Roles.SCHOOL)
     public RestResponse<List<FileView>> addFiles(@PathParam("eid") long eid, @RestForm("files") List<FileUpload> files,
-                                                 @RestForm("sha256") List<String> sha256) {
+                                                 @RestForm("sha256") List<String> sha256,
+                                                 @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType) {
+        if (contentType == null) {
+            // A body without Content-Type is matched here, though it is most likely a raw file.
+            throw ProblemException.badRequest("Say what the body is: the file itself with a Content-Type such as "
+                    + "application/octet-stream and its name in Content-Disposition, or multipart/form-data with "
+                    + "'files' parts");
+        }
         List<EntryFile> stored = entries.addFiles(eid, uploads(files, sha256));
         return RestResponse.status(RestResponse.Status.CREATED, stored.stream()
                 .map(FileView::full).toList());

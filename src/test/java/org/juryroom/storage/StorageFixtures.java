@@ -206,15 +206,18 @@ final class StorageFixtures {
         return send(school, "/api/entries/" + entryId + "/files", "application/octet-stream", body, length, all);
     }
 
-    private static HttpResponse<String> send(Account who, String path, String contentType, Supplier<InputStream> body,
-                                             long length, String... headers) throws Exception {
+    /** POSTs {@code body} with java.net.http; {@code contentType} null sends none. */
+    static HttpResponse<String> send(Account who, String path, String contentType, Supplier<InputStream> body,
+                                     long length, String... headers) throws Exception {
         var chunks = HttpRequest.BodyPublishers.ofInputStream(body);
         var request = HttpRequest.newBuilder(URI.create(RestAssured.baseURI + ":" + RestAssured.port + path))
-                .header("Content-Type", contentType)
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
                         (who.username() + ":" + who.password()).getBytes(StandardCharsets.UTF_8)))
                 .POST(length < 0 ? chunks : length == 0 ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.fromPublisher(chunks, length));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
         for (int i = 0; i < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
         }

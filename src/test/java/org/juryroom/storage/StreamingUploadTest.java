@@ -134,12 +134,17 @@ class StreamingUploadTest {
     }
 
     @Test
-    void aBodyWithoutAFileNameIs400() throws Exception {
+    void aBodyWithoutAFileNameOrAContentTypeIs400() throws Exception {
         Account school = school();
         long eid = entry(school, competition());
-        school.api().contentType("application/octet-stream").body(sample("posters/poster-01.jpg"))
+        byte[] jpeg = sample("posters/poster-01.jpg");
+        school.api().contentType("application/octet-stream").body(jpeg)
                 .post("/api/entries/" + eid + "/files").then().statusCode(400)
                 .contentType("application/problem+json");
+        JsonPath problem = assertRefused(StorageFixtures.send(school, "/api/entries/" + eid + "/files", null,
+                () -> new java.io.ByteArrayInputStream(jpeg), jpeg.length, "Content-Disposition",
+                "attachment; filename=poster.jpg"), 400);
+        assertThat(problem.getString("detail")).contains("Content-Type");
         assertNothingAddedTo(eid);
     }
 
