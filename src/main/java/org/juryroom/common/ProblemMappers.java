@@ -26,6 +26,12 @@ public class ProblemMappers {
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
     public static final MediaType PROBLEM_JSON = new MediaType("application", "problem+json");
 
+    private final BodyLimit bodyLimit;
+
+    public ProblemMappers(BodyLimit bodyLimit) {
+        this.bodyLimit = bodyLimit;
+    }
+
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
         return respond(e.toProblem());
@@ -33,14 +39,19 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response constraintViolation(ConstraintViolationException e) {
+        return respond(invalid(e));
+    }
+
+    /** Bean Validation's findings as the problem the API answers with (the web forms show the same). */
+    public static Problem invalid(ConstraintViolationException e) {
         List<Problem.Violation> violations = e.getConstraintViolations().stream()
                 .map(v -> new Problem.Violation(field(v.getPropertyPath()), v.getMessage()))
                 .sorted(java.util.Comparator.comparing(Problem.Violation::field))
                 .toList();
         // Well-formed but invalid content is 422, like the services' own rule checks; 400 is for
         // requests that cannot be read at all (malformed JSON, missing parts, bad paging).
-        return respond(new Problem("about:blank", "Unprocessable entity", 422,
-                "The request is invalid: fix the fields listed in violations", violations, null));
+        return new Problem("about:blank", "Unprocessable entity", 422,
+                "The request is invalid: fix the fields listed in violations", violations, null);
     }
 
     @ServerExceptionMapper
@@ -102,6 +113,10 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e) {
         int status = e.getResponse().getStatus();
+        if (status == 413) {
+            // The multipart parser's answer to a chunked body passing the server's limit.
+            return problem(bodyLimit.tooLarge());
+        }
         String title = Response.Status.fromStatusCode(status) != null
                 ? Response.Status.fromStatusCode(status).getReasonPhrase() : "Error";
         return respond(new Problem("about:blank", title, status, e.getMessage(), List.of(), null));

@@ -27,9 +27,12 @@ import org.juryroom.storage.EntryFile;
 import org.juryroom.storage.FileDownloads;
 import org.juryroom.storage.FileVariant;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import org.juryroom.storage.StreamedUpload;
 import org.juryroom.storage.Upload;
 
+import java.io.InputStream;
 import java.net.URI;
 import java.util.List;
 
@@ -109,10 +112,35 @@ public class EntryResource {
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @RolesAllowed(Roles.SCHOOL)
     public RestResponse<List<FileView>> addFiles(@PathParam("eid") long eid, @RestForm("files") List<FileUpload> files,
-                                                 @RestForm("sha256") List<String> sha256) {
+                                                 @RestForm("sha256") List<String> sha256,
+                                                 @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType) {
+        if (contentType == null) {
+            // A body without Content-Type is matched here, though it is most likely a raw file.
+            throw ProblemException.badRequest("Say what the body is: the file itself with a Content-Type such as "
+                    + "application/octet-stream and its name in Content-Disposition, or multipart/form-data with "
+                    + "'files' parts");
+        }
         List<EntryFile> stored = entries.addFiles(eid, uploads(files, sha256));
         return RestResponse.status(RestResponse.Status.CREATED, stored.stream()
                 .map(FileView::full).toList());
+    }
+
+    /**
+     * One file as the raw request body (any Content-Type but multipart; the type comes from the
+     * content), named in Content-Disposition, optionally with its SHA-256 in Repr-Digest. Streamed
+     * into the store while it arrives; see docs/api.md.
+     */
+    @POST
+    @Path("/entries/{eid}/files")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed(Roles.SCHOOL)
+    public RestResponse<List<FileView>> addFile(@PathParam("eid") long eid,
+                                                @HeaderParam(HttpHeaders.CONTENT_DISPOSITION) String disposition,
+                                                @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long length,
+                                                @HeaderParam(StreamedUpload.DIGEST_HEADER) String digest,
+                                                InputStream body) {
+        EntryFile stored = entries.addFile(eid, StreamedUpload.of(body, disposition, length, digest));
+        return RestResponse.status(RestResponse.Status.CREATED, List.of(FileView.full(stored)));
     }
 
     /** The clean copy (metadata removed), for everyone who may read the entry. */

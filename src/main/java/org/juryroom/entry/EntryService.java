@@ -22,12 +22,14 @@ import org.juryroom.entry.EntryRequests.ParticipantRequest;
 import org.juryroom.entry.EntryRequests.UpdateEntry;
 import org.juryroom.ops.JuryRoomConfig;
 import org.juryroom.school.School;
+import org.juryroom.storage.ByteLimit;
 import org.juryroom.storage.EntryFile;
 import org.juryroom.storage.FileDownloads;
 import org.juryroom.storage.FileInspector;
 import org.juryroom.storage.FileInspector.Inspected;
 import org.juryroom.storage.FileService;
 import org.juryroom.storage.FileVariant;
+import org.juryroom.storage.StreamedUpload;
 import org.juryroom.storage.Upload;
 
 import java.time.Instant;
@@ -77,7 +79,7 @@ public class EntryService {
                     Competition c = competitions.get(competitionId);
                     requireEditable(c);
                     requireQuota(c, schoolId);
-                    requireByteQuota(c, schoolId, inspected);
+                    requireByteQuota(c, schoolId, totalSize(inspected));
                     Entry e = new Entry();
                     e.competition = c;
                     e.school = school;
@@ -227,13 +229,39 @@ public class EntryService {
                 Entry e = Entry.findById(entryId, LockModeType.PESSIMISTIC_WRITE);
                 requireEditable(e);
                 School.findById(e.school.id, LockModeType.PESSIMISTIC_WRITE);
-                requireByteQuota(e.competition, e.school.id, inspected);
+                requireByteQuota(e.competition, e.school.id, totalSize(inspected));
                 e.updatedAt = Instant.now();
                 return e.id;
             }, id -> { }));
             QuarkusTransaction.requiringNew().run(() -> recordFiles(AuditAction.FILE_ADDED,
                     Entry.<Entry>findById(entryId).competition.id, entryId, stored));
             return stored;
+        });
+    }
+
+    /**
+     * Adds one file streamed as the request body (see {@link FileService#storeStreamed}). Whether
+     * this school may add it is decided before any byte is read: its own entry, still editable,
+     * room left in the school's byte quota (also for the declared length); the quota is checked
+     * again, under a lock, for the size that arrived.
+     */
+    public EntryFile addFile(long entryId, StreamedUpload upload) {
+        record Admission(FileInspector.Rules rules, ByteLimit quota) {
+        }
+        Admission admission = QuarkusTransaction.requiringNew().call(() -> {
+            Entry e = access.ownEntry(entryId);
+            requireEditable(e);
+            return new Admission(FileInspector.Rules.of(e.category), byteQuotaLeft(e.competition, e.school.id));
+        });
+        return files.storeStreamed(upload, admission.rules(), admission.quota(), () -> {
+            Entry e = Entry.findById(entryId, LockModeType.PESSIMISTIC_WRITE);
+            requireEditable(e);
+            e.updatedAt = Instant.now();
+            return e.id;
+        }, size -> {
+            Entry e = Entry.findById(entryId);
+            School.findById(e.school.id, LockModeType.PESSIMISTIC_WRITE);
+            requireByteQuota(e.competition, e.school.id, size);
         });
     }
 
@@ -378,18 +406,24 @@ public class EntryService {
         }
     }
 
-    /** The school's originals in this competition plus {@code incoming} must stay within the byte quota. */
-    private void requireByteQuota(Competition c, long schoolId, List<Inspected> incoming) {
+    /** The school's originals in this competition plus {@code adding} bytes must stay within the byte quota. */
+    private void requireByteQuota(Competition c, long schoolId, long adding) {
+        byteQuotaLeft(c, schoolId).check(adding);
+    }
+
+    /** How many more bytes of files the school may add in this competition, and the 409 past that. */
+    private ByteLimit byteQuotaLeft(Competition c, long schoolId) {
         long limit = c.maxSchoolBytes != null ? c.maxSchoolBytes : defaultSchoolBytes;
         long used = EntryFile.getEntityManager().createQuery("select coalesce(sum(f.size), 0) from EntryFile f, Entry e"
                         + " where f.entryId = e.id and e.competition.id = ?1 and e.school.id = ?2", Long.class)
                 .setParameter(1, c.id).setParameter(2, schoolId).getSingleResult();
-        long adding = incoming.stream().mapToLong(Inspected::size).sum();
-        if (used + adding > limit) {
-            throw ProblemException.conflict("This school has " + used + " bytes of files in this competition; adding "
-                    + adding + " would pass the limit of " + limit + " bytes",
-                    Map.of("limitBytes", limit, "usedBytes", used));
-        }
+        return new ByteLimit(limit - used, adding -> ProblemException.conflict("This school has " + used
+                + " bytes of files in this competition; adding " + adding + " would pass the limit of " + limit
+                + " bytes", Map.of("limitBytes", limit, "usedBytes", used)));
+    }
+
+    private static long totalSize(List<Inspected> files) {
+        return files.stream().mapToLong(Inspected::size).sum();
     }
 
     private static void applyConsent(Entry e, ConsentRequest consent) {

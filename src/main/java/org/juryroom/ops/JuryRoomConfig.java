@@ -56,7 +56,15 @@ public interface JuryRoomConfig {
         @WithDefault("400")
         int thumbnailSize();
 
-        /** Where clean copies and thumbnails are made before they are stored. */
+        /**
+         * Part size of the multipart upload that carries a streamed upload into the store while it
+         * arrives (at least 5M, the S3 minimum). Parts are read from the upload's temp file, not
+         * held in memory; a smaller part means less waiting after the last byte arrives.
+         */
+        @WithDefault("16M")
+        io.quarkus.runtime.configuration.MemorySize partSize();
+
+        /** Where uploads, clean copies and thumbnails are kept on disk before they are stored. */
         @WithDefault("${java.io.tmpdir}/juryroom-work")
         String workDir();
 

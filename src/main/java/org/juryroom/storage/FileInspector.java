@@ -62,6 +62,9 @@ public class FileInspector {
         }
     }
 
+    /** As many first bytes as type detection ever reads (Tika's magic-byte window). */
+    public static final int HEAD_BYTES = 64 * 1024;
+
     private final Tika tika = new Tika();
     private final PrivacyScrubber.Limits limits;
     private final Path workDir;
@@ -83,6 +86,14 @@ public class FileInspector {
 
     /** {@code expectedSha256}, when the client sent one, must match the bytes received. */
     public Inspected inspect(Path path, String clientName, Rules rules, String expectedSha256) {
+        return inspect(path, clientName, rules, expectedSha256, null);
+    }
+
+    /**
+     * As above; {@code receivedSha256} is the file's SHA-256 when the caller computed it while the
+     * file arrived (the streaming upload), so that a large file is not read a second time for it.
+     */
+    public Inspected inspect(Path path, String clientName, Rules rules, String expectedSha256, String receivedSha256) {
         long began = System.nanoTime();
         String displayName = FileNames.sanitise(clientName);
         String hidden = FileNames.hiddenType(clientName);
@@ -90,26 +101,11 @@ public class FileInspector {
             throw ProblemException.unsupportedType(displayName + " is refused: " + hidden + "; rename the file");
         }
         long size = sizeOf(path);
-        if (size == 0) {
-            throw ProblemException.unprocessable("files", displayName + " is empty");
-        }
         if (size > rules.maxFileBytes()) {
-            throw ProblemException.tooLarge(displayName + " is " + size + " bytes; the " + rules.category()
-                    + " category accepts at most " + rules.maxFileBytes() + " bytes", rules.maxFileBytes());
+            throw tooLarge(displayName, size, rules);
         }
-        String detected = detect(path);
-        if (!rules.allowedTypes().contains(detected)) {
-            throw ProblemException.unsupportedType(displayName + " is " + detected + " by its content; the "
-                    + rules.category() + " category accepts " + String.join(", ", rules.allowedTypes()));
-        }
-        Set<String> extensions = FileTypes.EXTENSIONS.get(detected);
-        String extension = FileNames.extension(displayName);
-        if (extensions == null || !extensions.contains(extension)) {
-            throw ProblemException.unsupportedType(displayName + " has content of type " + detected
-                    + " but its name ends in '." + extension + "'; expected " + String.join(" or ",
-                    (extensions == null ? Set.<String>of() : extensions).stream().sorted().map(e -> "." + e).toList()));
-        }
-        String sha256 = sha256(path);
+        String detected = checkType(head(path), displayName, rules);
+        String sha256 = receivedSha256 != null ? receivedSha256 : sha256(path);
         if (expectedSha256 != null && !expectedSha256.isBlank() && !expectedSha256.strip().equalsIgnoreCase(sha256)) {
             throw new ProblemException(422, "Checksum mismatch", displayName + " arrived with SHA-256 " + sha256
                     + ", not the " + expectedSha256.strip() + " that was sent with it; upload it again",
@@ -136,6 +132,35 @@ public class FileInspector {
         }
     }
 
+    /**
+     * The checks that need only the file's first bytes ({@link #HEAD_BYTES} of them, or all of a
+     * shorter file): not empty, type by content allowed in the category and matching the name's
+     * extension. Returns the detected type. A streamed upload runs them before anything is stored.
+     */
+    public String checkType(byte[] head, String displayName, Rules rules) {
+        if (head.length == 0) {
+            throw ProblemException.unprocessable("files", displayName + " is empty");
+        }
+        String detected = detect(head);
+        if (!rules.allowedTypes().contains(detected)) {
+            throw ProblemException.unsupportedType(displayName + " is " + detected + " by its content; the "
+                    + rules.category() + " category accepts " + String.join(", ", rules.allowedTypes()));
+        }
+        Set<String> extensions = FileTypes.EXTENSIONS.get(detected);
+        String extension = FileNames.extension(displayName);
+        if (extensions == null || !extensions.contains(extension)) {
+            throw ProblemException.unsupportedType(displayName + " has content of type " + detected
+                    + " but its name ends in '." + extension + "'; expected " + String.join(" or ",
+                    (extensions == null ? Set.<String>of() : extensions).stream().sorted().map(e -> "." + e).toList()));
+        }
+        return detected;
+    }
+
+    private static ProblemException tooLarge(String displayName, long size, Rules rules) {
+        return ProblemException.tooLarge(displayName + " is " + size + " bytes; the " + rules.category()
+                + " category accepts at most " + rules.maxFileBytes() + " bytes", rules.maxFileBytes());
+    }
+
     private Derived derive(Path path, String type, String displayName) {
         try {
             return PrivacyScrubber.derive(path, type, limits, workDir);
@@ -150,10 +175,14 @@ public class FileInspector {
                 List.of(new Problem.Violation("files", message)), Map.of("rule", rule));
     }
 
-    private String detect(Path path) {
+    private String detect(byte[] head) {
         // Detection from the bytes alone: passing the name would let "x.png" sway the verdict.
+        return VideoContainers.refine(tika.detect(head), head);
+    }
+
+    private static byte[] head(Path path) {
         try (InputStream in = Files.newInputStream(path)) {
-            return VideoContainers.refine(tika.detect(in), path);
+            return in.readNBytes(HEAD_BYTES);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -177,9 +206,15 @@ public class FileInspector {
 
     /** Reads the stream to its end; the heap holds one buffer, never the whole stream. */
     public static String sha256(InputStream stream) throws IOException {
-        try (DigestInputStream in = new DigestInputStream(stream, MessageDigest.getInstance("SHA-256"))) {
+        try (DigestInputStream in = new DigestInputStream(stream, newSha256())) {
             in.transferTo(java.io.OutputStream.nullOutputStream());
             return HexFormat.of().formatHex(in.getMessageDigest().digest());
+        }
+    }
+
+    static MessageDigest newSha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -78,6 +78,51 @@ public final class FileNames {
         return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + percentEncode(displayName);
     }
 
+    /**
+     * The file name a client gave in a Content-Disposition header (RFC 6266): {@code filename*}
+     * (RFC 8187, UTF-8 percent-encoded) if present, else {@code filename}, quoted or not; null
+     * when there is none. The result is still untrusted: {@link #sanitise} it.
+     */
+    public static String fromContentDisposition(String header) {
+        if (header == null) {
+            return null;
+        }
+        String plain = null;
+        for (String param : header.split(";(?=(?:[^\"]*\"[^\"]*\")*[^\"]*$)")) {
+            int eq = param.indexOf('=');
+            if (eq < 0) {
+                continue;
+            }
+            String name = param.substring(0, eq).strip().toLowerCase(Locale.ROOT);
+            String value = param.substring(eq + 1).strip();
+            if (name.equals("filename*")) {
+                int quote = value.indexOf("''");
+                if (quote > 0 && value.substring(0, quote).equalsIgnoreCase("UTF-8")) {
+                    return percentDecode(value.substring(quote + 2));
+                }
+            } else if (name.equals("filename")) {
+                plain = value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")
+                        ? value.substring(1, value.length() - 1).replaceAll("\\\\(.)", "$1") : value;
+            }
+        }
+        return plain;
+    }
+
+    private static String percentDecode(String value) {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '%' && i + 2 < value.length() && Character.digit(value.charAt(i + 1), 16) >= 0
+                    && Character.digit(value.charAt(i + 2), 16) >= 0) {
+                bytes.write(Integer.parseInt(value.substring(i + 1, i + 3), 16));
+                i += 2;
+            } else {
+                bytes.writeBytes(String.valueOf(c).getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+
     private static String percentEncode(String value) {
         StringBuilder sb = new StringBuilder();
         for (byte b : value.getBytes(StandardCharsets.UTF_8)) {

@@ -2,14 +2,27 @@ package org.juryroom.storage;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import org.jboss.logging.Logger;
+import org.juryroom.common.BodyLimit;
 import org.juryroom.common.ProblemException;
+import org.juryroom.ops.JuryRoomConfig;
 import org.juryroom.storage.FileInspector.Inspected;
+import org.juryroom.storage.FileInspector.Rules;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.LongConsumer;
 import java.util.function.LongSupplier;
 
@@ -21,19 +34,35 @@ import java.util.function.LongSupplier;
  * (3) undoes (1) and leaves the objects to the reconciler, because a commit that failed on the
  * way back may in fact have happened and deleting its objects would lose the file. Whatever a
  * crash leaves behind, {@link StorageReconciler} resolves.
+ * <p>
+ * Files arrive in two ways. {@link #store} takes files the HTTP layer has already received and
+ * {@link FileInspector} has accepted (multipart). {@link #storeStreamed} takes one raw request
+ * body and PUTs the original while it arrives; its PENDING row is committed before the first
+ * byte is stored but learns its size, SHA-256 and derived objects only after the last byte has
+ * been inspected (a row without a SHA-256 is an unfinished upload to the reconciler).
  */
 @ApplicationScoped
 public class FileService {
 
     private static final Logger LOG = Logger.getLogger(FileService.class);
     static final String THUMBNAIL_TYPE = "image/jpeg";
+    private static final String ORIGINAL = "original";
+    /** How much of a streamed body is read, hashed and spooled at a time. */
+    static final int CHUNK = 256 * 1024;
 
     private final ObjectStore store;
     private final StorageHooks hooks;
+    private final FileInspector inspector;
+    private final BodyLimit bodyLimit;
+    private final Path workDir;
 
-    public FileService(ObjectStore store, StorageHooks hooks) {
+    public FileService(ObjectStore store, StorageHooks hooks, FileInspector inspector, BodyLimit bodyLimit,
+                       JuryRoomConfig config) {
         this.store = store;
         this.hooks = hooks;
+        this.inspector = inspector;
+        this.bodyLimit = bodyLimit;
+        this.workDir = Path.of(config.storage().workDir());
     }
 
     /**
@@ -45,7 +74,10 @@ public class FileService {
             long entryId = prepare.getAsLong();
             List<EntryFile> pending = new ArrayList<>();
             for (Inspected f : files) {
-                pending.add(pendingRow(entryId, f));
+                EntryFile row = newRow(entryId, f.displayName(), f.contentType());
+                describe(row, f);
+                row.persist();
+                pending.add(row);
             }
             return pending;
         });
@@ -53,21 +85,157 @@ public class FileService {
         long began = System.nanoTime();
         try {
             for (int i = 0; i < rows.size(); i++) {
-                EntryFile row = rows.get(i);
-                Inspected f = files.get(i);
-                put(row.objectKey, f.path(), row.contentType, row.sha256, put);
-                if (f.clean() != null) {
-                    put(row.cleanKey, f.clean().path(), row.contentType, row.cleanSha256, put);
-                }
-                if (f.thumbnail() != null) {
-                    put(row.thumbKey, f.thumbnail().path(), THUMBNAIL_TYPE, row.thumbSha256, put);
-                }
+                put(rows.get(i).objectKey, files.get(i).path(), rows.get(i).contentType, rows.get(i).sha256, put);
+                putDerived(rows.get(i), files.get(i), put);
             }
         } catch (RuntimeException e) {
             deleteObjects(put);
             removePending(rows, undo);
             throw e;
         }
+        markStored(rows, undo);
+        LOG.debugf("Stored files %s (%d objects) in %d ms", rows.stream().map(r -> r.id).toList(), put.size(),
+                (System.nanoTime() - began) / 1_000_000);
+        return rows;
+    }
+
+    /**
+     * Stores one file streamed as the request body, reading the body once. Its first bytes are
+     * checked (empty, type by content, extension) before anything is written. Then the PENDING
+     * row is committed with {@code prepare} (which returns the entry's id), and while the rest
+     * arrives every chunk is hashed, counted against the category's, the server's and
+     * {@code quota}'s limits, and appended to a spool file from which the original is PUT in
+     * parts under the row's key. After the last byte the spool is inspected like any upload while
+     * the last part goes out; {@code admit} gets the final size in the transaction that records
+     * the inspected file (the school's quota, under a lock); then the clean copy and thumbnail are
+     * PUT and the row is marked STORED. A refusal or failure on the way deletes what was put and
+     * the row; nothing of the upload is kept.
+     */
+    public EntryFile storeStreamed(StreamedUpload upload, Rules rules, ByteLimit quota, LongSupplier prepare,
+                                   LongConsumer admit) {
+        long began = System.nanoTime();
+        String displayName = FileNames.sanitise(upload.fileName());
+        // On a tie the first named answers: the server's limit, then the category's, then the quota.
+        ByteLimit limit = new ByteLimit(bodyLimit.bytes(), seen -> bodyLimit.tooLarge())
+                .tighter(new ByteLimit(rules.maxFileBytes(), seen -> ProblemException.tooLarge(displayName + " has "
+                        + seen + " bytes or more; the " + rules.category() + " category accepts at most "
+                        + rules.maxFileBytes() + " bytes", rules.maxFileBytes())))
+                .tighter(quota);
+        limit.check(upload.declaredBytes());
+        try (Spool spool = createSpool()) {
+            byte[] chunk = new byte[CHUNK];
+            int n = read(upload.body(), chunk);
+            limit.check(n);
+            String type = inspector.checkType(Arrays.copyOf(chunk, Math.min(n, FileInspector.HEAD_BYTES)), displayName,
+                    rules);
+            EntryFile row = QuarkusTransaction.requiringNew().call(() -> {
+                EntryFile pending = newRow(prepare.getAsLong(), displayName, type);
+                pending.persist();
+                return pending;
+            });
+            List<String> put = new ArrayList<>(List.of(row.objectKey));
+            CompletableFuture<Void> original = CompletableFuture.completedFuture(null);
+            Inspected inspected = null;
+            long received = 0;
+            long checked = 0;
+            long inStore = 0;
+            try {
+                hooks.beforePut(row.objectKey);
+                original = store.putSpooled(row.objectKey, type, spool);
+                MessageDigest sha256 = FileInspector.newSha256();
+                long size = 0;
+                while (n > 0) {
+                    size += n;
+                    limit.check(size);
+                    if (original.isCompletedExceptionally()) {
+                        join(original); // the store failed: its 503 now, without reading the rest
+                    }
+                    sha256.update(chunk, 0, n);
+                    spool.append(chunk, n);
+                    n = read(upload.body(), chunk);
+                }
+                spool.end();
+                received = System.nanoTime();
+                // Inspection needs only the spool: the last part may still be on its way meanwhile.
+                inspected = inspector.inspect(spool.path(), upload.fileName(), rules, upload.sha256(),
+                        HexFormat.of().formatHex(sha256.digest()));
+                checked = System.nanoTime();
+                join(original);
+                inStore = System.nanoTime();
+                record(row, inspected, admit);
+                putDerived(row, inspected, put);
+            } catch (RuntimeException | IOException e) {
+                spool.abandon(e);
+                original.handle((done, failure) -> null).join(); // the uploader has stopped: nothing more arrives
+                deleteObjects(put);
+                removePending(List.of(row), entryId -> { });
+                throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
+            } finally {
+                if (inspected != null) {
+                    inspected.discard();
+                }
+            }
+            markStored(List.of(row), entryId -> { });
+            long done = System.nanoTime();
+            LOG.debugf("Stored streamed file %d (%s, %d bytes, %d objects) in %d ms: last byte after %d ms, "
+                            + "inspected %d ms later, original in the store %d ms later, STORED %d ms later", row.id, type,
+                    row.size, put.size(), (done - began) / 1_000_000, (received - began) / 1_000_000,
+                    (checked - received) / 1_000_000, (inStore - checked) / 1_000_000, (done - inStore) / 1_000_000);
+            return row;
+        }
+    }
+
+    private Spool createSpool() {
+        try {
+            return Spool.create(workDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Fills {@code chunk} from the body as far as it goes; 0 at its end. */
+    private static int read(InputStream body, byte[] chunk) {
+        try {
+            return body.readNBytes(chunk, 0, chunk.length);
+        } catch (IOException e) {
+            ProblemException p = ProblemException.badRequest("The upload broke off before the whole file arrived");
+            p.initCause(e);
+            throw p;
+        }
+    }
+
+    private static void join(CompletableFuture<Void> put) {
+        try {
+            put.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
+    }
+
+    /** The inspected file's size, checksums and derived objects on its PENDING row, after {@code admit}. */
+    private static void record(EntryFile row, Inspected f, LongConsumer admit) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            admit.accept(f.size());
+            EntryFile pending = EntryFile.findById(row.id, LockModeType.PESSIMISTIC_WRITE);
+            if (pending == null || pending.status != FileStatus.PENDING) {
+                throw new IllegalStateException("the PENDING row of file " + row.id + " was removed during its upload");
+            }
+            describe(pending, f);
+            describe(row, f);
+        });
+    }
+
+    private void putDerived(EntryFile row, Inspected f, List<String> put) {
+        if (f.clean() != null) {
+            put(row.cleanKey, f.clean().path(), row.contentType, row.cleanSha256, put);
+        }
+        if (f.thumbnail() != null) {
+            put(row.thumbKey, f.thumbnail().path(), THUMBNAIL_TYPE, row.thumbSha256, put);
+        }
+    }
+
+    /** Step (3); on failure the rows go and the objects are left to the reconciler (see the class comment). */
+    private void markStored(List<EntryFile> rows, LongConsumer undo) {
         List<Long> ids = rows.stream().map(r -> r.id).toList();
         try {
             QuarkusTransaction.requiringNew().run(() -> {
@@ -87,22 +255,26 @@ public class FileService {
             throw p;
         }
         rows.forEach(r -> r.status = FileStatus.STORED);
-        LOG.debugf("Stored files %s (%d objects) in %d ms", ids, put.size(), (System.nanoTime() - began) / 1_000_000);
-        return rows;
     }
 
-    private void put(String key, java.nio.file.Path file, String contentType, String sha256, List<String> put) {
+    private void put(String key, Path file, String contentType, String sha256, List<String> put) {
         hooks.beforePut(key);
         store.put(key, file, contentType, sha256);
         put.add(key);
     }
 
-    private static EntryFile pendingRow(long entryId, Inspected f) {
-        String base = "entries/" + entryId + "/" + UUID.randomUUID() + "/";
+    /** A PENDING row under fresh server-made keys; what inspection learns comes with {@link #describe}. */
+    private static EntryFile newRow(long entryId, String displayName, String contentType) {
         EntryFile row = new EntryFile();
         row.entryId = entryId;
-        row.objectKey = base + "original";
-        row.displayName = f.displayName();
+        row.objectKey = "entries/" + entryId + "/" + UUID.randomUUID() + "/" + ORIGINAL;
+        row.displayName = displayName;
+        row.contentType = contentType;
+        return row;
+    }
+
+    private static void describe(EntryFile row, Inspected f) {
+        String base = row.objectKey.substring(0, row.objectKey.length() - ORIGINAL.length());
         row.contentType = f.contentType();
         row.size = f.size();
         row.sha256 = f.sha256();
@@ -124,8 +296,6 @@ public class FileService {
             row.review = EntryFile.Review.REQUIRED;
             row.reviewNote = f.reviewNote();
         }
-        row.persist();
-        return row;
     }
 
     /** Removes the PENDING rows and the caller's changes; if a row is no longer PENDING, it stays, and so do the changes. */

@@ -1,5 +1,7 @@
 package org.juryroom.storage;
 
+import com.google.common.collect.ImmutableMultimap;
+import com.google.common.collect.Multimap;
 import io.minio.BucketExistsArgs;
 import io.minio.GetObjectArgs;
 import io.minio.GetObjectResponse;
@@ -7,23 +9,31 @@ import io.minio.ListObjectsArgs;
 import io.minio.Result;
 import io.minio.messages.Item;
 import io.minio.MakeBucketArgs;
+import io.minio.MinioAsyncClient;
 import io.minio.MinioClient;
 import io.minio.PutObjectArgs;
 import io.minio.RemoveObjectArgs;
 import io.minio.StatObjectArgs;
 import io.minio.StatObjectResponse;
 import io.minio.errors.ErrorResponseException;
+import io.minio.messages.Part;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.juryroom.common.ProblemException;
 import org.juryroom.ops.JuryRoomConfig;
 
 import java.io.InputStream;
+import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The one door to the object store (MinIO client; MinIO in production, S3Proxy when embedded).
@@ -32,14 +42,41 @@ import java.util.Optional;
 @ApplicationScoped
 public class ObjectStore {
 
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(ObjectStore.class);
     static final String SHA256_META = "sha256";
 
     private final MinioClient minio;
+    private final MinioAsyncClient parts;
     private final String bucket;
+    private final long partSize;
+    /** How many parts a streamed upload may be received ahead of the store: one on its way, one arriving. */
+    private static final int LEAD_PARTS = 2;
+    /** One thread per streamed upload in flight, waiting for its parts to arrive; never the common pool. */
+    private final ExecutorService uploaders = Executors.newCachedThreadPool(new java.util.concurrent.ThreadFactory() {
+        private final AtomicInteger count = new AtomicInteger();
 
-    public ObjectStore(MinioClient minio, JuryRoomConfig config) {
+        @Override
+        public Thread newThread(Runnable r) {
+            Thread t = new Thread(r, "juryroom-uploader-" + count.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        }
+    });
+
+    public ObjectStore(MinioClient minio, MinioAsyncClient parts, JuryRoomConfig config) {
         this.minio = minio;
+        this.parts = parts;
         this.bucket = config.bucket();
+        this.partSize = config.storage().partSize().asLongValue();
+        if (partSize < 5L << 20) {
+            throw new IllegalArgumentException("juryroom.storage.part-size must be at least 5M (the S3 minimum part size)");
+        }
+        LOG.infof("Streamed uploads go to the object store in parts of %d MiB", partSize >> 20);
+    }
+
+    @PreDestroy
+    void stopUploaders() {
+        uploaders.shutdownNow();
     }
 
     public String bucket() {
@@ -67,11 +104,105 @@ public class ObjectStore {
      */
     public void put(String key, Path file, String contentType, String sha256) {
         try (InputStream in = Files.newInputStream(file)) {
-            minio.putObject(PutObjectArgs.builder().bucket(bucket).object(key)
-                    .stream(in, Files.size(file), -1).contentType(contentType)
-                    .userMetadata(Map.of(SHA256_META, sha256)).build());
+            PutObjectArgs.Builder args = PutObjectArgs.builder().bucket(bucket).object(key)
+                    .stream(in, Files.size(file), -1).contentType(contentType);
+            if (sha256 != null) {
+                args.userMetadata(Map.of(SHA256_META, sha256));
+            }
+            minio.putObject(args.build());
         } catch (Exception e) {
             throw unavailable("store", e);
+        }
+    }
+
+    /**
+     * Streams an upload into the store while it is still arriving, on an uploader thread of its
+     * own: a multipart upload whose parts are read from the spool file as soon as each is complete
+     * (signed with their SHA-256 like every PUT), or one PUT when the whole upload fits in one
+     * part. The heap holds no part. Completes with a 503 problem if the store fails; if the spool
+     * is abandoned, the multipart upload is aborted and nothing is stored.
+     */
+    CompletableFuture<Void> putSpooled(String key, String contentType, Spool spool) {
+        spool.limitLead(LEAD_PARTS * partSize);
+        return CompletableFuture.runAsync(() -> {
+            try {
+                if (spool.await(partSize + 1) <= partSize) {
+                    put(key, spool.path(), contentType, null);
+                } else {
+                    putParts(key, contentType, spool);
+                }
+            } catch (ProblemException e) {
+                throw e;
+            } catch (Exception e) {
+                throw unavailable("store", e);
+            } finally {
+                spool.uploaderStopped();
+            }
+        }, uploaders);
+    }
+
+    private void putParts(String key, String contentType, Spool spool) throws Exception {
+        Multimap<String, String> headers = ImmutableMultimap.of("Content-Type", contentType);
+        String uploadId = parts.createMultipartUploadAsync(bucket, null, key, headers, null).get().result().uploadId();
+        try {
+            List<Part> done = new ArrayList<>();
+            long offset = 0;
+            while (true) {
+                long length = Math.min(partSize, spool.await(offset + partSize) - offset);
+                if (length == 0) {
+                    break; // the upload ended exactly at a part boundary
+                }
+                try (RandomAccessFile file = new RandomAccessFile(spool.path().toFile(), "r")) {
+                    file.seek(offset);
+                    int number = done.size() + 1;
+                    done.add(new Part(number, parts.uploadPartAsync(bucket, null, key, file, length, uploadId, number,
+                            null, null).get().etag()));
+                }
+                offset += length;
+                spool.stored(offset);
+                if (length < partSize) {
+                    break; // a short part is the last
+                }
+            }
+            parts.completeMultipartUploadAsync(bucket, null, key, uploadId, done.toArray(Part[]::new), null, null).get();
+        } catch (Exception e) {
+            try {
+                parts.abortMultipartUploadAsync(bucket, null, key, uploadId, null, null).get();
+            } catch (Exception abortFailed) {
+                e.addSuppressed(abortFailed); // the store drops unfinished uploads itself (see docs/storage.md)
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Aborts the multipart uploads under {@code prefix} begun before {@code cutoff} and never
+     * completed (the app died during a streamed upload, or the store was down when it should have
+     * been aborted): their parts are no object, so no listing shows them. Returns how many.
+     */
+    public int abortUnfinishedUploads(String prefix, java.time.Instant cutoff) {
+        int aborted = 0;
+        try {
+            String keyMarker = null;
+            String uploadIdMarker = null;
+            while (true) {
+                var page = parts.listMultipartUploadsAsync(bucket, null, null, null, keyMarker, 1000, prefix,
+                        uploadIdMarker, null, null).get().result();
+                for (var upload : page.uploads()) {
+                    if (upload.initiated() == null || upload.initiated().toInstant().isBefore(cutoff)) {
+                        parts.abortMultipartUploadAsync(bucket, null, upload.objectName(), upload.uploadId(), null, null)
+                                .get();
+                        aborted++;
+                    }
+                }
+                if (!page.isTruncated()) {
+                    return aborted;
+                }
+                keyMarker = page.nextKeyMarker();
+                uploadIdMarker = page.nextUploadIdMarker();
+            }
+        } catch (Exception e) {
+            throw unavailable("clean up", e);
         }
     }
 

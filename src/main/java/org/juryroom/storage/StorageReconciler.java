@@ -25,7 +25,8 @@ import java.util.Set;
  * Brings rows and objects back together after whatever failed: PENDING rows older than the
  * grace period become STORED if all their objects are there with the right SHA-256, otherwise
  * they are removed with their objects; objects that no row names (deleted files, withdrawn
- * entries, failed uploads) are deleted once older than the grace period. One instance at a time
+ * entries, failed uploads) and unfinished multipart uploads (streamed uploads cut off by a crash)
+ * are deleted once older than the grace period. One instance at a time
  * (a PostgreSQL advisory lock), in batches, so it is safe on several instances and at any size.
  */
 @ApplicationScoped
@@ -102,6 +103,12 @@ public class StorageReconciler {
         try {
             resolvePending(cutoff, run);
             deleteOrphans(cutoff, run);
+            int unfinished = store.abortUnfinishedUploads(PREFIX, cutoff);
+            if (unfinished > 0) {
+                // Counted with the orphans: stored bytes that no row will ever name.
+                run.orphansDeleted += unfinished;
+                LOG.infof("Storage reconciler: aborted %d unfinished multipart uploads", unfinished);
+            }
         } catch (ProblemException e) {
             run.failures++;
             note.append("stopped early: ").append(e.getMessage());
@@ -138,7 +145,8 @@ public class StorageReconciler {
     }
 
     private void resolve(EntryFile row, ReconcilerRun run) {
-        boolean complete = expectedHashes(row).entrySet().stream()
+        // A row without the original's SHA-256 is a streamed upload that never reached inspection.
+        boolean complete = row.sha256 != null && expectedHashes(row).entrySet().stream()
                 .allMatch(e -> store.rehash(e.getKey()).map(e.getValue()::equals).orElse(false));
         if (complete) {
             int marked = QuarkusTransaction.requiringNew().call(() ->

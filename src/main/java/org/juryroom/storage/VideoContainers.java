@@ -1,10 +1,6 @@
 package org.juryroom.storage;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Set;
 
 /**
@@ -21,17 +17,14 @@ final class VideoContainers {
     private VideoContainers() {
     }
 
-    /** The precise video type for what Tika detected, or {@code detected} unchanged. */
-    static String refine(String detected, Path file) throws IOException {
+    /** The precise video type for what Tika detected from the file's first bytes, or {@code detected} unchanged. */
+    static String refine(String detected, byte[] fileHead) {
         boolean isoCandidate = detected.equals("video/quicktime") || detected.equals("application/mp4");
         boolean matroskaCandidate = detected.equals("application/x-matroska") || detected.equals("video/x-matroska");
         if (!isoCandidate && !matroskaCandidate) {
             return detected;
         }
-        byte[] head;
-        try (InputStream in = Files.newInputStream(file)) {
-            head = in.readNBytes(HEAD);
-        }
+        byte[] head = java.util.Arrays.copyOf(fileHead, Math.min(HEAD, fileHead.length));
         if (isoCandidate && hasMp4Brand(head)) {
             return "video/mp4";
         }

@@ -54,7 +54,7 @@ public final class Forms {
             return p.toProblem();
         }
         if (e instanceof ConstraintViolationException v) {
-            return (Problem) new ProblemMappers().constraintViolation(v).getEntity();
+            return ProblemMappers.invalid(v);
         }
         throw e;
     }

@@ -1,5 +1,6 @@
 /* JuryRoom pages: small enhancements on top of plain forms that work without this script.
-   - uploads with drag and drop, checks before sending, a progress bar per file, errors next to the file;
+   - uploads with drag and drop, checks before sending, a progress bar per file, errors next to the file
+     (files added to an entry go one per request as the raw body, which the server streams to storage);
    - adding/removing repeated rows (children, categories, criteria);
    - zoom for images in the juror's viewer.
    Texts come from data-* attributes rendered from the message bundle, so translations need no script change. */
@@ -244,13 +245,22 @@
     if (first && first.scrollIntoView) first.scrollIntoView({ block: 'center' });
   };
 
-  Uploader.prototype.request = function (data, onProgress) {
+  /* The file as the request body, named in Content-Disposition (RFC 8187): the server streams it to storage. */
+  function fileHeaders(file) {
+    var name = encodeURIComponent(file.name).replace(/['()*!]/g, function (c) {
+      return '%' + c.charCodeAt(0).toString(16).toUpperCase();
+    });
+    return { 'Content-Type': 'application/octet-stream', 'Content-Disposition': "attachment; filename*=UTF-8''" + name };
+  }
+
+  Uploader.prototype.request = function (data, onProgress, headers) {
     var self = this;
     return new Promise(function (resolve) {
       var xhr = new XMLHttpRequest();
       xhr.open('POST', self.form.action);
       xhr.setRequestHeader('Accept', 'application/json');
       xhr.setRequestHeader('X-CSRF-Token', csrf);
+      Object.keys(headers || {}).forEach(function (h) { xhr.setRequestHeader(h, headers[h]); });
       xhr.upload.onprogress = function (ev) { if (ev.lengthComputable) onProgress(ev.loaded, ev.total); };
       xhr.onload = function () {
         var body = null;
@@ -312,10 +322,8 @@
     var failed = false;
     ready.reduce(function (chain, item) {
       return chain.then(function () {
-        var data = new FormData();
-        data.append('_csrf', csrf);
-        data.append('files', item.file, item.file.name);
-        return self.request(data, function (loaded, total) { item.bar.value = loaded * 100 / total; })
+        return self.request(item.file, function (loaded, total) { item.bar.value = loaded * 100 / total; },
+          fileHeaders(item.file))
           .then(function (res) {
             if (res.ok) {
               item.sent = true; item.bar.value = 100; item.bar.classList.add('done');

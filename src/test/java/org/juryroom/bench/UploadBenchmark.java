@@ -4,6 +4,7 @@ import io.minio.MinioClient;
 import io.minio.PutObjectArgs;
 import io.minio.RemoveObjectArgs;
 import org.juryroom.embedded.EmbeddedServices;
+import org.juryroom.support.TestVideos;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -15,7 +16,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,7 +24,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
-import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -87,7 +86,10 @@ public final class UploadBenchmark {
                     .credentials(EmbeddedServices.ACCESS_KEY, EmbeddedServices.SECRET_KEY).build();
             List<Result> results = new ArrayList<>();
             for (long size : new long[] {200 * MIB, 1024 * MIB}) {
-                Path file = Mp4.generate(work.resolve("bench-" + size / MIB + "MiB.mp4"), size);
+                Path file = work.resolve("bench-" + size / MIB + "MiB.mp4");
+                try (OutputStream out = Files.newOutputStream(file)) {
+                    TestVideos.writeMp4(out, size);
+                }
                 for (int run = 0; run < runs; run++) {
                     heap.reset();
                     long t0 = System.nanoTime();
@@ -229,49 +231,6 @@ public final class UploadBenchmark {
 
         void stop() {
             jstat.destroy();
-        }
-    }
-
-    /** A valid MP4 (ftyp, a large mdat of random bytes, a minimal moov) so intake accepts it. */
-    static final class Mp4 {
-        static Path generate(Path path, long size) throws IOException {
-            byte[] ftyp = box("ftyp", "isom".getBytes(StandardCharsets.ISO_8859_1), new byte[] {0, 0, 2, 0},
-                    "isomiso2mp41".getBytes(StandardCharsets.ISO_8859_1));
-            byte[] mvhd = new byte[108];
-            mvhd[0] = 0;
-            ByteBuffer.wrap(mvhd).putInt(8, 0).putInt(12, 1000).putInt(16, 1000).putInt(20, 0x00010000);
-            byte[] moov = box("moov", box("mvhd", mvhd));
-            long payload = size - ftyp.length - 16 - moov.length;
-            SplittableRandom random = new SplittableRandom(20261122L);
-            try (OutputStream out = Files.newOutputStream(path)) {
-                out.write(ftyp);
-                out.write(ByteBuffer.allocate(16).putInt(1).put("mdat".getBytes(StandardCharsets.ISO_8859_1))
-                        .putLong(16 + payload).array());
-                byte[] buffer = new byte[8 << 20];
-                for (long left = payload; left > 0; left -= buffer.length) {
-                    for (int i = 0; i < buffer.length; i += 8) {
-                        long v = random.nextLong();
-                        for (int k = 0; k < 8; k++) {
-                            buffer[i + k] = (byte) (v >>> (8 * k));
-                        }
-                    }
-                    out.write(buffer, 0, (int) Math.min(buffer.length, left));
-                }
-                out.write(moov);
-            }
-            return path;
-        }
-
-        static byte[] box(String type, byte[]... parts) {
-            int length = 8;
-            for (byte[] p : parts) {
-                length += p.length;
-            }
-            ByteBuffer b = ByteBuffer.allocate(length).putInt(length).put(type.getBytes(StandardCharsets.ISO_8859_1));
-            for (byte[] p : parts) {
-                b.put(p);
-            }
-            return b.array();
         }
     }
 

@@ -8,8 +8,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.juryroom.storage.StorageFixtures.Account;
 import org.juryroom.support.RealStack;
+import org.juryroom.support.TestVideos;
 
 import java.io.ByteArrayInputStream;
+import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
@@ -76,6 +78,41 @@ class StorageFaultTest {
 
         QuarkusMock.installMockForType(new StorageHooks(), StorageHooks.class);
         upload(school, cid, "poster", "p.jpg", sample("posters/poster-03-phone-gps.jpg")).then().statusCode(201);
+    }
+
+    @Test
+    void theStoreStoppingMidStreamIs503AndReconciliationLeavesNothingBehind() throws Exception {
+        long cid = competition(20L << 20, 10, null);
+        Account school = school();
+        long eid = StreamingUploadTest.videoEntry(school, cid);
+        byte[] video = TestVideos.mp4(12 << 20);
+        // Once 7 MiB are sent, the client waits for the multipart upload of the original to begin
+        // (after 5 MiB) and stops the S3 server: the first part is in the store or on its way.
+        HttpResponse<String> response = StorageFixtures.stream(school, eid, "clip.mp4",
+                () -> new ByteArrayInputStream(video) {
+                    @Override
+                    public synchronized int read(byte[] b, int off, int len) {
+                        if (pos >= 7 << 20 && !stopped) {
+                            awaitMultipartUpload(eid);
+                            RealStack.services().stopS3();
+                            stopped = true;
+                        }
+                        return super.read(b, off, len);
+                    }
+
+                    private boolean stopped;
+                }, -1);
+        StreamingUploadTest.assertRefused(response, 503);
+        assertThat(count("select count(*) from entry_file where entry_id = ?", eid)).as("only the entry's first file")
+                .isOne();
+
+        RealStack.services().startS3(RealStack.services().s3Port());
+        assertThat(StorageFixtures.unfinishedUploadsOf(eid)).as("parts put before the store stopped").hasSize(1);
+        reconcile().body("run.failures", equalTo(0));
+        assertThat(count("select count(*) from entry_file where status = 'PENDING'")).isZero();
+        assertThat(objectsOf(eid)).hasSize(2); // the first MP4's original and clean copy
+        assertThat(StorageFixtures.unfinishedUploadsOf(eid)).isEmpty();
+        StreamingUploadTest.created(StorageFixtures.stream(school, eid, "clip.mp4", video, true));
     }
 
     @Test
@@ -223,6 +260,18 @@ class StorageFaultTest {
                 .body("lastRuns.size()", greaterThanOrEqualTo(1))
                 .body("counts.pendingFiles", equalTo(0));
         school().api().get("/api/admin/storage/reconciler").then().statusCode(403);
+    }
+
+    private static void awaitMultipartUpload(long eid) {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        try {
+            while (StorageFixtures.unfinishedUploadsOf(eid).isEmpty()) {
+                assertThat(System.nanoTime()).as("the multipart upload began").isLessThan(deadline);
+                Thread.sleep(20);
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static io.restassured.response.ValidatableResponse reconcile() {

@@ -1,20 +1,31 @@
 package org.juryroom.storage;
 
 import io.minio.MinioClient;
+import io.restassured.RestAssured;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import org.juryroom.embedded.EmbeddedServices;
 import org.juryroom.support.RealStack;
 
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import static io.restassured.RestAssured.given;
 
@@ -135,6 +146,14 @@ final class StorageFixtures {
         return keys;
     }
 
+    /** The keys of multipart uploads begun under an entry's prefix and neither completed nor aborted. */
+    static List<String> unfinishedUploadsOf(long entryId) throws Exception {
+        var s3 = io.minio.MinioAsyncClient.builder().endpoint("http://127.0.0.1:" + RealStack.services().s3Port())
+                .credentials(EmbeddedServices.ACCESS_KEY, EmbeddedServices.SECRET_KEY).build();
+        return s3.listMultipartUploadsAsync(BUCKET, null, null, null, null, 1000, "entries/" + entryId + "/", null,
+                null, null).get().result().uploads().stream().map(io.minio.messages.Upload::objectName).toList();
+    }
+
     static long count(String sql, Object... params) throws SQLException {
         try (Connection c = db(); var s = c.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {
@@ -151,29 +170,59 @@ final class StorageFixtures {
      * POSTs a new entry with java.net.http, which RestAssured cannot do chunked: {@code chunked}
      * streams the body of unknown length (Transfer-Encoding: chunked, no Content-Length).
      */
-    static java.net.http.HttpResponse<String> postRaw(long cid, Account school, String entryJson, String fileName,
-                                                       byte[] file, boolean chunked) throws Exception {
+    static HttpResponse<String> postRaw(long cid, Account school, String entryJson, String fileName,
+                                        byte[] file, boolean chunked) throws Exception {
         String boundary = "juryroom" + System.nanoTime();
         String entryPart = entryJson == null ? "" : "--" + boundary + "\r\nContent-Disposition: form-data; name=\"entry\"\r\n"
                 + "Content-Type: application/json\r\n\r\n" + entryJson + "\r\n";
         byte[] head = (entryPart + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"files\"; filename=\""
-                + fileName + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                + fileName + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
         byte[] body = new byte[head.length + file.length + tail.length];
         System.arraycopy(head, 0, body, 0, head.length);
         System.arraycopy(file, 0, body, head.length, file.length);
         System.arraycopy(tail, 0, body, head.length + file.length, tail.length);
-        var publisher = chunked
-                ? java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body))
-                : java.net.http.HttpRequest.BodyPublishers.ofByteArray(body);
-        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(io.restassured.RestAssured.baseURI + ":"
-                        + io.restassured.RestAssured.port + "/api/competitions/" + cid + "/entries"))
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
-                        (school.username() + ":" + school.password()).getBytes(java.nio.charset.StandardCharsets.UTF_8)))
-                .POST(publisher).build();
-        return java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1).build()
-                .send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+        return send(school, "/api/competitions/" + cid + "/entries", "multipart/form-data; boundary=" + boundary,
+                () -> new ByteArrayInputStream(body), chunked ? -1 : body.length);
+    }
+
+    /**
+     * Streams one file as the raw body of {@code POST /api/entries/{eid}/files}, named in
+     * Content-Disposition, chunked or with a Content-Length; {@code headers} are more name/value pairs.
+     */
+    static HttpResponse<String> stream(Account school, long entryId, String fileName, byte[] file, boolean chunked,
+                                       String... headers) throws Exception {
+        return stream(school, entryId, fileName, () -> new ByteArrayInputStream(file), chunked ? -1 : file.length,
+                headers);
+    }
+
+    /** As above, with the body read from {@code body} as it is sent; {@code length} -1 sends it chunked. */
+    static HttpResponse<String> stream(Account school, long entryId, String fileName, Supplier<InputStream> body,
+                                       long length, String... headers) throws Exception {
+        String[] all = java.util.Arrays.copyOf(headers, headers.length + 2);
+        all[headers.length] = "Content-Disposition";
+        all[headers.length + 1] = "attachment; filename*=UTF-8''" + URLEncoder.encode(fileName, StandardCharsets.UTF_8)
+                .replace("+", "%20");
+        return send(school, "/api/entries/" + entryId + "/files", "application/octet-stream", body, length, all);
+    }
+
+    /** POSTs {@code body} with java.net.http; {@code contentType} null sends none. */
+    static HttpResponse<String> send(Account who, String path, String contentType, Supplier<InputStream> body,
+                                     long length, String... headers) throws Exception {
+        var chunks = HttpRequest.BodyPublishers.ofInputStream(body);
+        var request = HttpRequest.newBuilder(URI.create(RestAssured.baseURI + ":" + RestAssured.port + path))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                        (who.username() + ":" + who.password()).getBytes(StandardCharsets.UTF_8)))
+                .POST(length < 0 ? chunks : length == 0 ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.fromPublisher(chunks, length));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
+                .send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     static byte[] download(RequestSpecification who, String path) {

@@ -5,6 +5,10 @@ import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 
 import java.io.File;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 
 import static io.restassured.RestAssured.given;
@@ -47,6 +51,44 @@ class SchoolPagesTest {
         Response submitted = web.post(entryPath, entryPath + "/submit", Map.of());
         assertThat(submitted.statusCode()).isEqualTo(303);
         assertThat(web.get(entryPath).asString()).contains("Submitted").doesNotContain("Edit details");
+    }
+
+    /** What the upload script does on an entry's page: one file per request, as the raw body. */
+    @Test
+    void theUploadScriptStreamsEachFileAsTheRequestBody() throws Exception {
+        long cid = Fixtures.openCompetition(Fixtures.unique("Web Competition"), 5);
+        Fixtures.Account school = Fixtures.school(Fixtures.unique("Hilltop School"));
+        WebSession web = WebSession.signIn(school.username(), school.password());
+        Response created = given().cookies(web.cookies()).redirects().follow(false)
+                .multiPart("_csrf", web.token("/school/competitions/" + cid + "/new"))
+                .multiPart("title", "Ask First").multiPart("categoryCode", "poster")
+                .multiPart("firstName", "Riya").multiPart("grade", "7")
+                .multiPart("consentJudging", "on").multiPart("attestedBy", "Mrs. Das")
+                .multiPart("files", new File("uploads-sample/posters/poster-01.jpg"), "image/jpeg")
+                .post("/school/competitions/" + cid + "/entries");
+        String location = created.header("Location");
+        String entryPath = location.substring(location.indexOf("/school/entries/"), location.indexOf('?'));
+        byte[] poster = Files.readAllBytes(Path.of("uploads-sample/posters/poster-02.jpg"));
+
+        Response added = streamed(web, entryPath, "Riya's poster (2).jpg", poster, web.token(entryPath));
+        assertThat(added.statusCode()).as(added.asString()).isEqualTo(201);
+        assertThat(added.jsonPath().getString("files[0].name")).isEqualTo("Riya's poster (2).jpg");
+        assertThat(added.jsonPath().getLong("files[0].size")).isEqualTo(poster.length);
+        assertThat(web.get(entryPath).asString()).contains("poster-01.jpg").contains("Riya&#39;s poster (2).jpg");
+
+        Response refused = streamed(web, entryPath, "poster.png", poster, web.token(entryPath));
+        assertThat(refused.statusCode()).isEqualTo(415);
+        assertThat(refused.jsonPath().getString("detail")).contains("poster.png");
+        assertThat(streamed(web, entryPath, "poster.jpg", poster, "forged").statusCode()).isEqualTo(403);
+    }
+
+    private static Response streamed(WebSession web, String entryPath, String name, byte[] file, String token) {
+        return given().cookies(web.cookies()).redirects().follow(false)
+                .header("X-CSRF-Token", token).accept("application/json")
+                .contentType("application/octet-stream")
+                .header("Content-Disposition", "attachment; filename*=UTF-8''"
+                        + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20"))
+                .body(file).post(entryPath + "/files");
     }
 
     @Test

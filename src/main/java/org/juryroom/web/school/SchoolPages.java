@@ -27,6 +27,7 @@ import org.juryroom.entry.EntryService;
 import org.juryroom.entry.EntryStatus;
 import org.juryroom.entry.EntryViews.EntryDetails;
 import org.juryroom.storage.EntryFile;
+import org.juryroom.storage.StreamedUpload;
 import org.juryroom.storage.Upload;
 import org.juryroom.web.Forms;
 import org.juryroom.web.Forms.Errors;
@@ -36,6 +37,7 @@ import org.juryroom.web.school.SchoolViews.CompetitionBlock;
 import org.juryroom.web.school.SchoolViews.EntryForm;
 import org.juryroom.web.school.SchoolViews.EntryPage;
 
+import java.io.InputStream;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -143,7 +145,7 @@ public class SchoolPages {
         }
     }
 
-    /** Adds files; the upload script sends one file per request, so an error belongs to that file. */
+    /** Adds files from the plain form (no script): multipart, then the entry page again. */
     @POST
     @Path("entries/{eid}/files")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
@@ -153,9 +155,7 @@ public class SchoolPages {
         try {
             List<EntryFile> stored = entries.addFiles(eid, uploads(files));
             if (wantsJson(accept)) {
-                return Response.status(201).type(MediaType.APPLICATION_JSON_TYPE)
-                        .entity(Map.of("files", stored.stream().map(f -> Map.of("id", f.id, "name", f.displayName,
-                                "size", f.size)).toList())).build();
+                return added(stored);
             }
             return redirect("/school/entries/" + eid + "?uploaded");
         } catch (RuntimeException e) {
@@ -164,6 +164,28 @@ public class SchoolPages {
             }
             return refused(eid, e);
         }
+    }
+
+    /**
+     * Adds one file sent by the upload script as the raw request body, one request per file, so
+     * that an error belongs to that file: streamed into the store like the API's upload.
+     */
+    @POST
+    @Path("entries/{eid}/files")
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response addFile(@PathParam("eid") long eid, @HeaderParam(HttpHeaders.CONTENT_DISPOSITION) String disposition,
+                            @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long length, InputStream body) {
+        try {
+            return added(List.of(entries.addFile(eid, StreamedUpload.of(body, disposition, length, null))));
+        } catch (RuntimeException e) {
+            return json(Forms.problem(e));
+        }
+    }
+
+    private static Response added(List<EntryFile> stored) {
+        return Response.status(201).type(MediaType.APPLICATION_JSON_TYPE).entity(Map.of("files", stored.stream()
+                .map(f -> Map.of("id", f.id, "name", f.displayName, "size", f.size)).toList())).build();
     }
 
     @POST

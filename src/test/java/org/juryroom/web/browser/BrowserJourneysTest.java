@@ -130,6 +130,12 @@ class BrowserJourneysTest {
             assertThat(page.locator("body")).containsText("Riya (grade 7)");
             shot(page, "school-entry-phone", true);
 
+            // One more file on the entry's page: the script sends it as the raw body, streamed to storage.
+            page.setInputFiles("#files-input", Path.of("uploads-sample/posters/poster-10.png"));
+            page.click("form.upload-more button[data-submit]");
+            page.waitForURL(Pattern.compile(".*/school/entries/\\d+\\?uploaded"));
+            assertThat(page.locator("body")).containsText("poster-10.png");
+
             summary(page, "Submit entry").click();
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Yes, submit it")).click();
             page.waitForURL(Pattern.compile(".*\\?submitted"));
