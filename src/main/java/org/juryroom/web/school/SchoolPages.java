@@ -191,31 +191,26 @@ public class SchoolPages {
     @POST
     @Path("entries/{eid}/files/{fid}/delete")
     public Response deleteFile(@PathParam("eid") long eid, @PathParam("fid") long fid) {
-        try {
-            entries.deleteFile(eid, fid);
-            return redirect("/school/entries/" + eid + "?removed");
-        } catch (RuntimeException e) {
-            return refused(eid, e);
-        }
+        return act(eid, () -> entries.deleteFile(eid, fid), "removed");
     }
 
     @POST
     @Path("entries/{eid}/submit")
     public Response submit(@PathParam("eid") long eid) {
-        try {
-            entries.submit(eid);
-            return redirect("/school/entries/" + eid + "?submitted");
-        } catch (RuntimeException e) {
-            return refused(eid, e);
-        }
+        return act(eid, () -> entries.submit(eid), "submitted");
     }
 
     @POST
     @Path("entries/{eid}/withdraw")
     public Response withdraw(@PathParam("eid") long eid) {
+        return act(eid, () -> entries.withdraw(eid), "withdrawn");
+    }
+
+    /** A school's action on its entry: back to the entry page saying {@code done}, or the page with the refusal. */
+    private Response act(long eid, Runnable action, String done) {
         try {
-            entries.withdraw(eid);
-            return redirect("/school/entries/" + eid + "?withdrawn");
+            action.run();
+            return redirect("/school/entries/" + eid + "?" + done);
         } catch (RuntimeException e) {
             return refused(eid, e);
         }
