@@ -28,7 +28,8 @@ class PreflightTest {
     }
 
     /** Optional settings Preflight also reads; cleared so the machine's own values cannot leak in. */
-    private static final List<String> OPTIONAL = List.of("quarkus.minio.secure", "quarkus.minio.port");
+    private static final List<String> OPTIONAL = List.of("quarkus.minio.secure", "quarkus.minio.port",
+            "juryroom.organiser-password");
 
     @Test
     void namesEveryMissingSetting() {
@@ -78,6 +79,137 @@ class PreflightTest {
                     .doesNotContain("missing configuration")
                     .doesNotContain("secret");
         });
+    }
+
+    /** A wrong database password is one line that names the user, never the password. */
+    @Test
+    void saysTheDatabaseRefusedTheCredentials() throws Exception {
+        withDatabase(pg -> withProperties(complete(url(pg, "fresh"), "limited", "wrong-password"),
+                () -> assertThat(Preflight.checkProduction())
+                        .isEqualTo("PostgreSQL at " + url(pg, "fresh") + " refused the credentials"
+                                + " of user 'limited' (check QUARKUS_DATASOURCE_USERNAME and QUARKUS_DATASOURCE_PASSWORD)")));
+    }
+
+    /** An empty database and no organiser password: refused before Flyway changes anything. */
+    @Test
+    void refusesAFirstStartWithoutTheOrganiserPassword() throws Exception {
+        withDatabase(pg -> withProperties(complete(url(pg, "owned"), "owner", "owner-password"),
+                () -> {
+                    assertThat(Preflight.checkProduction()).startsWith("no organiser account exists yet")
+                            .contains("JURYROOM_ORGANISER_PASSWORD").doesNotContain("\n");
+                    assertThat(tableCount(pg, "owned")).isZero();
+                }));
+    }
+
+    /** PostgreSQL 15+: a user that neither owns the database nor has CREATE on public is told what to grant. */
+    @Test
+    void saysWhatTheDatabaseUserNeedsOnAFreshDatabase() throws Exception {
+        withDatabase(pg -> {
+            Map<String, String> config = complete(url(pg, "fresh"), "limited", "limited-password");
+            config.put("juryroom.organiser-password", "first-organiser-password");
+            withProperties(config, () -> assertThat(Preflight.checkProduction())
+                    .startsWith("database user 'limited' may not create tables in schema public")
+                    .contains("GRANT CREATE ON SCHEMA public TO limited").doesNotContain("first-organiser-password"));
+            // The owner passes the database checks and reaches the object store check.
+            Map<String, String> owner = complete(url(pg, "owned"), "owner", "owner-password");
+            owner.put("juryroom.organiser-password", "first-organiser-password");
+            withProperties(owner, () -> assertThat(Preflight.checkProduction()).startsWith("object store at"));
+        });
+    }
+
+    /** A database that has an organiser needs no organiser password. */
+    @Test
+    void acceptsAMigratedDatabaseThatHasAnOrganiser() throws Exception {
+        withDatabase(pg -> {
+            try (java.sql.Connection c = java.sql.DriverManager.getConnection(url(pg, "owned"), "owner", "owner-password");
+                 java.sql.Statement st = c.createStatement()) {
+                st.execute("create table app_user (id bigint primary key, role varchar(20) not null)");
+                st.execute("insert into app_user values (1, 'organiser')");
+                withProperties(complete(url(pg, "owned"), "owner", "owner-password"),
+                        () -> assertThat(Preflight.checkProduction()).startsWith("object store at"));
+                st.execute("delete from app_user");
+                withProperties(complete(url(pg, "owned"), "owner", "owner-password"),
+                        () -> assertThat(Preflight.checkProduction()).startsWith("no organiser account exists yet"));
+            } finally {
+                try (java.sql.Connection c = java.sql.DriverManager.getConnection(url(pg, "owned"), "owner", "owner-password");
+                     java.sql.Statement st = c.createStatement()) {
+                    st.execute("drop table if exists app_user");
+                }
+            }
+        });
+    }
+
+    private static io.zonky.test.db.postgres.embedded.EmbeddedPostgres postgres;
+
+    /**
+     * One real PostgreSQL for these checks, with password authentication for everyone but the
+     * superuser: database 'owned' belongs to user 'owner'; 'fresh' belongs to the superuser, so
+     * user 'limited' has no CREATE on its schema public (PostgreSQL 15+ default).
+     */
+    private static synchronized void withDatabase(DatabaseCheck check) throws Exception {
+        if (postgres == null) {
+            java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("juryroom-preflight-");
+            postgres = io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder().setDataDirectory(dir)
+                    .setCleanDataDirectory(true).start();
+            try (java.sql.Connection c = postgres.getPostgresDatabase().getConnection();
+                 java.sql.Statement st = c.createStatement()) {
+                st.execute("create role owner login password 'owner-password'");
+                st.execute("create role limited login password 'limited-password'");
+                st.execute("create database owned owner owner");
+                st.execute("create database fresh");
+                java.nio.file.Files.writeString(dir.resolve("pg_hba.conf"), """
+                        host all postgres 127.0.0.1/32 trust
+                        host all postgres ::1/128 trust
+                        host all all 127.0.0.1/32 scram-sha-256
+                        host all all ::1/128 scram-sha-256
+                        """);
+                st.execute("select pg_reload_conf()");
+            }
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    postgres.close();
+                } catch (java.io.IOException ignored) {
+                    // the temp directory goes with the JVM's temp files
+                }
+            }));
+        }
+        check.run(postgres);
+    }
+
+    @FunctionalInterface
+    private interface DatabaseCheck {
+        void run(io.zonky.test.db.postgres.embedded.EmbeddedPostgres pg) throws Exception;
+    }
+
+    private static long tableCount(io.zonky.test.db.postgres.embedded.EmbeddedPostgres pg, String db) {
+        try (java.sql.Connection c = pg.getDatabase("postgres", db).getConnection();
+             java.sql.Statement st = c.createStatement();
+             java.sql.ResultSet rows = st.executeQuery("select count(*) from pg_tables where schemaname = 'public'")) {
+            rows.next();
+            return rows.getLong(1);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String url(io.zonky.test.db.postgres.embedded.EmbeddedPostgres pg, String db) {
+        return "jdbc:postgresql://127.0.0.1:" + pg.getPort() + "/" + db;
+    }
+
+    /** Every required setting, with this database and an object store nobody listens on. */
+    private static Map<String, String> complete(String jdbcUrl, String user, String password) {
+        Map<String, String> all = new HashMap<>();
+        all.put("quarkus.datasource.jdbc.url", jdbcUrl);
+        all.put("quarkus.datasource.username", user);
+        all.put("quarkus.datasource.password", password);
+        all.put("quarkus.minio.host", "127.0.0.1");
+        all.put("quarkus.minio.port", "1");
+        all.put("quarkus.minio.secure", "false");
+        all.put("quarkus.minio.access-key", "access");
+        all.put("quarkus.minio.secret-key", "secret-key");
+        all.put("juryroom.bucket", "juryroom");
+        all.put("quarkus.http.auth.session.encryption-key", "a-session-key-of-more-than-32-characters");
+        return all;
     }
 
     @Test
