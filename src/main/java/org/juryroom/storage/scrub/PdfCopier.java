@@ -24,7 +24,7 @@ import java.util.Map;
  */
 final class PdfCopier {
 
-    static final int MAX_DEPTH = 256;
+    static final int MAX_DEPTH = 100;
 
     /** The resource kinds a content stream can name (ISO 32000-2, 7.8.3); any other key is dropped. */
     private static final java.util.Set<String> RESOURCE_KINDS = java.util.Set.of(

@@ -53,7 +53,7 @@ final class PdfScrubber {
     private static final Map<String, Supplier<Rejected>> RAW_NAMES = Map.of(
             "JavaScript", PdfRules::javascript, "Launch", PdfRules::launch,
             "EmbeddedFile", PdfRules::embeddedFile, "EmbeddedFiles", PdfRules::embeddedFile);
-    private static final Set<String> CATALOG_KEYS = Set.of("Type", "Pages");
+    private static final Set<String> CATALOG_KEYS = Set.of("Type", "Pages", "Version");
     private static final Set<String> PAGE_KEYS = Set.of("Type", "Parent", "MediaBox", "CropBox", "Rotate",
             "Resources", "Contents", "Group");
 
@@ -190,16 +190,18 @@ final class PdfScrubber {
         roots.add(doc.getDocument().getTrailer());
         for (COSObjectKey key : new ArrayList<>(xref.keySet())) {
             COSObject object = doc.getDocument().getObjectFromPool(key);
-            if (object != null) {
-                roots.add(object);
+            if (object == null || object.getObject() == null) {
+                // PDFBox logs and skips an object it cannot parse (or nests too deeply); so would the walk.
+                throw new Rejected("unreadable", "the PDF is damaged: object " + key.getNumber() + " cannot be read");
             }
+            roots.add(object);
         }
         PdfGraph.walk(roots, PdfRules::refuseActive);
     }
 
     /** A new document with each page's boxes, rotation, content and resources, and nothing else. */
     private static PDDocument rebuild(PDDocument source, long maxPixels) throws IOException {
-        PDDocument out = new PDDocument();
+        PDDocument out = new PDDocument(IOUtils.createTempFileOnlyStreamCache());
         try {
             PdfCopier copier = new PdfCopier(out.getDocument(), maxPixels);
             for (int i = 0; i < source.getNumberOfPages(); i++) {
