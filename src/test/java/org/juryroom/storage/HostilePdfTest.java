@@ -41,6 +41,7 @@ class HostilePdfTest {
         cases.put("pdf-javascript", HostilePdfs.deepJavaScript(70));
         cases.put("pdf-xfa", HostilePdfs.xfaWithScript());
         cases.put("pixel-limit", HostilePdfs.pixelBomb(20000, 20000));
+        cases.put("pdf-too-complex", HostilePdfs.deflateBomb(HostilePdfs.BombIn.IMAGE, 200));
         cases.put("pdf-truncated", Arrays.copyOf(essay, essay.length / 2));
         cases.put("pdf-too-deep", HostilePdfs.nestedResources(150));
         cases.put("pdf-page-size", HostilePdfs.pageOfSize(20000, 10));

@@ -3,9 +3,11 @@ package org.juryroom.storage.scrub;
 import org.apache.pdfbox.contentstream.operator.Operator;
 import org.apache.pdfbox.pdfparser.PDFStreamParser;
 import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.common.PDStream;
 
 import java.io.IOException;
-import java.io.InputStream;
+import java.io.ByteArrayOutputStream;
+import java.util.Iterator;
 
 /**
  * A page's content stream, decoded with a bound and parsed to its end: content that does not
@@ -20,17 +22,15 @@ final class PdfContent {
     }
 
     /** The page's decoded content (all its content streams, in order), checked; empty when it has none. */
-    static byte[] of(PDPage page, int number, long maxPixels) throws IOException {
-        byte[] content;
-        try (InputStream in = page.getContents()) {
-            content = in.readNBytes(MAX_PAGE_BYTES + 1);
+    static byte[] of(PDPage page, int number, long maxPixels, PdfStreams streams) throws IOException {
+        ByteArrayOutputStream content = new ByteArrayOutputStream();
+        for (Iterator<PDStream> parts = page.getContentStreams(); parts.hasNext(); ) {
+            content.writeBytes(streams.bytes(parts.next().getCOSObject(), MAX_PAGE_BYTES - content.size()));
+            content.write('\n');
         }
-        if (content.length > MAX_PAGE_BYTES) {
-            throw new Rejected("pdf-too-complex", "page " + number + " of the PDF has more than "
-                    + (MAX_PAGE_BYTES >> 20) + " MiB of drawing instructions");
-        }
-        check(content, number, maxPixels);
-        return content;
+        byte[] bytes = content.toByteArray();
+        check(bytes, number, maxPixels);
+        return bytes;
     }
 
     private static void check(byte[] content, int number, long maxPixels) throws IOException {

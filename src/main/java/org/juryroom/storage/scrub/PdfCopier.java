@@ -18,8 +18,8 @@ import java.util.Map;
 /**
  * Copies what a page draws with (its resources: fonts, images, form XObjects, patterns, shadings,
  * colour spaces, graphics states) from the uploaded document into the rebuilt one, leaving out
- * everything {@link PdfRules} names as active, and checking every image's size before anything
- * could decode it. Streams are copied encoded, byte for byte. Nesting deeper than
+ * everything {@link PdfRules} names as active, and checking every stream's decoded size and every
+ * image's pixels before anything could decode it ({@link PdfStreams}). Streams are copied encoded, byte for byte. Nesting deeper than
  * {@link #MAX_DEPTH} is refused, not cut off.
  */
 final class PdfCopier {
@@ -32,11 +32,13 @@ final class PdfCopier {
 
     private final COSDocument target;
     private final long maxPixels;
+    private final PdfStreams streams;
     private final Map<COSBase, COSBase> copies = new IdentityHashMap<>();
 
-    PdfCopier(COSDocument target, long maxPixels) {
+    PdfCopier(COSDocument target, long maxPixels, PdfStreams streams) {
         this.target = target;
         this.maxPixels = maxPixels;
+        this.streams = streams;
     }
 
     /** A page's resource dictionary, only its known kinds, deep-copied; an empty one when there is none. */
@@ -90,7 +92,7 @@ final class PdfCopier {
             return null;
         }
         if (dict instanceof COSStream stream) {
-            PdfImages.check(stream, maxPixels);
+            streams.check(stream, maxPixels);
         }
         COSDictionary out = dict instanceof COSStream ? target.createCOSStream() : new COSDictionary();
         copies.put(resolved, out);

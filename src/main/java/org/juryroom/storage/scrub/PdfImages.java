@@ -39,7 +39,7 @@ final class PdfImages {
     }
 
     private static void checkEncoded(COSStream image, long maxPixels) throws IOException {
-        List<String> filters = filters(image.getDictionaryObject(COSName.FILTER));
+        List<String> filters = PdfStreams.filters(image.getDictionaryObject(COSName.FILTER));
         if (jpegRaw(filters)) {
             try (InputStream raw = image.createRawInputStream()) {
                 checkJpeg(raw, maxPixels);
@@ -53,7 +53,7 @@ final class PdfImages {
         long height = parameters.getLong(COSName.H, parameters.getLong(COSName.HEIGHT, -1));
         checkDeclared(width, height, maxPixels);
         COSBase filter = parameters.getDictionaryObject(COSName.F);
-        if (jpegRaw(filters(filter != null ? filter : parameters.getDictionaryObject(COSName.FILTER)))) {
+        if (jpegRaw(PdfStreams.filters(filter != null ? filter : parameters.getDictionaryObject(COSName.FILTER)))) {
             checkJpeg(new ByteArrayInputStream(data == null ? new byte[0] : data), maxPixels);
         }
     }
@@ -77,17 +77,5 @@ final class PdfImages {
         try (ImageInputStream in = ImageIO.createImageInputStream(jpeg)) {
             Images.checkPixels(in, WHAT, maxPixels);
         }
-    }
-
-    private static List<String> filters(COSBase filter) {
-        if (filter instanceof COSName name) {
-            return List.of(name.getName());
-        }
-        if (filter instanceof COSArray array) {
-            return array.toList().stream().map(b -> b instanceof COSName n ? n.getName()
-                    : b instanceof org.apache.pdfbox.cos.COSObject o && o.getObject() instanceof COSName n2 ? n2.getName()
-                    : "").toList();
-        }
-        return List.of();
     }
 }

@@ -14,8 +14,8 @@ import java.util.List;
 
 /**
  * Renders one page of a PDF with bounded memory, for thumbnails and the viewer's preview alike:
- * the bitmap never exceeds {@code maxBitmapPixels} (the scale is lowered to fit), and every image
- * the page draws is held to the image pixel limit before PDFBox decodes it.
+ * the bitmap never exceeds {@code maxBitmapPixels} (the scale is lowered to fit), and every stream
+ * the page draws with is held to its limits ({@link PdfStreams}) before PDFBox decodes it.
  */
 public final class PdfRender {
 
@@ -43,12 +43,13 @@ public final class PdfRender {
     }
 
     private static void checkImages(PDPage page, int number, long maxImagePixels) throws IOException {
-        PdfContent.of(page, number, maxImagePixels);
+        PdfStreams streams = new PdfStreams();
+        PdfContent.of(page, number, maxImagePixels, streams);
         try {
             PdfGraph.walk(page.getResources() == null ? List.of() : List.of(page.getResources().getCOSObject()), d -> {
                 if (d instanceof COSStream s) {
                     try {
-                        PdfImages.check(s, maxImagePixels);
+                        streams.check(s, maxImagePixels);
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
                     }

@@ -203,7 +203,8 @@ final class PdfScrubber {
     private static PDDocument rebuild(PDDocument source, long maxPixels) throws IOException {
         PDDocument out = new PDDocument(IOUtils.createTempFileOnlyStreamCache());
         try {
-            PdfCopier copier = new PdfCopier(out.getDocument(), maxPixels);
+            PdfStreams streams = new PdfStreams();
+            PdfCopier copier = new PdfCopier(out.getDocument(), maxPixels, streams);
             for (int i = 0; i < source.getNumberOfPages(); i++) {
                 PDPage from = source.getPage(i);
                 PDPage page = new PDPage(checkedBox(from.getMediaBox(), i + 1));
@@ -215,7 +216,7 @@ final class PdfScrubber {
                 if (group instanceof COSDictionary) {
                     page.getCOSObject().setItem(COSName.GROUP, group);
                 }
-                byte[] content = PdfContent.of(from, i + 1, maxPixels);
+                byte[] content = PdfContent.of(from, i + 1, maxPixels, streams);
                 page.setContents(new PDStream(out, new ByteArrayInputStream(content), COSName.FLATE_DECODE));
                 out.addPage(page);
             }

@@ -115,6 +115,49 @@ public final class HostilePdfs {
         });
     }
 
+    /** Where a Deflate bomb sits: the page's content, an image declaring 100×100 pixels, a form XObject. */
+    public enum BombIn { CONTENT, IMAGE, FORM }
+
+    /**
+     * {@code megabytes} of zeros, deflated to about a thousandth of that, in {@code where}: PDFBox
+     * would inflate it whole into memory.
+     */
+    public static byte[] deflateBomb(BombIn where, int megabytes) throws IOException {
+        return essay("Bomb", CompressParameters.NO_COMPRESSION, doc -> {
+            COSStream bomb = doc.getDocument().createCOSStream();
+            bomb.setItem(COSName.FILTER, COSName.FLATE_DECODE);
+            try (OutputStream out = new java.util.zip.DeflaterOutputStream(bomb.createRawOutputStream(),
+                    new java.util.zip.Deflater(9), 1 << 16)) {
+                byte[] zeros = new byte[1 << 20];
+                for (int i = 0; i < megabytes; i++) {
+                    out.write(zeros);
+                }
+            }
+            switch (where) {
+                case CONTENT -> doc.getPage(0).getCOSObject().setItem(COSName.CONTENTS, bomb);
+                case IMAGE -> {
+                    bomb.setItem(COSName.TYPE, COSName.XOBJECT);
+                    bomb.setItem(COSName.SUBTYPE, COSName.IMAGE);
+                    bomb.setInt(COSName.WIDTH, 100);
+                    bomb.setInt(COSName.HEIGHT, 100);
+                    bomb.setItem(COSName.COLORSPACE, COSName.DEVICEGRAY);
+                    bomb.setInt(COSName.BITS_PER_COMPONENT, 8);
+                    drawImage(doc, bomb);
+                }
+                case FORM -> {
+                    bomb.setItem(COSName.TYPE, COSName.XOBJECT);
+                    bomb.setItem(COSName.SUBTYPE, COSName.FORM);
+                    bomb.setItem(COSName.BBOX, new PDRectangle(0, 0, 100, 100).getCOSArray());
+                    try (PDPageContentStream c = new PDPageContentStream(doc, doc.getPage(0),
+                            PDPageContentStream.AppendMode.APPEND, false)) {
+                        c.drawForm(new org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject(bomb));
+                    }
+                }
+                default -> throw new IllegalArgumentException();
+            }
+        });
+    }
+
     /** A JPEG image whose dictionary says 100×100 but whose own header says 60000×60000. */
     public static byte[] jpegLyingAboutItsSize(byte[] smallJpeg) throws IOException {
         byte[] jpeg = smallJpeg.clone();

@@ -46,6 +46,15 @@ class PdfScrubberTest {
     }
 
     @Test
+    void streamsThatInflateFarBeyondTheirPlaceAreRefusedBeforePdfBoxInflatesThem() throws Exception {
+        assertRefused(HostilePdfs.deflateBomb(HostilePdfs.BombIn.CONTENT, 100), "pdf-too-complex");
+        assertRefused(HostilePdfs.deflateBomb(HostilePdfs.BombIn.IMAGE, 200), "pdf-too-complex");
+        assertRefused(HostilePdfs.deflateBomb(HostilePdfs.BombIn.FORM, 80), "pdf-too-complex");
+        // The same places with ordinary sizes are accepted.
+        derive(HostilePdfs.deflateBomb(HostilePdfs.BombIn.FORM, 1)).delete();
+    }
+
+    @Test
     void onlyValidPdfsAreAccepted() throws Exception {
         byte[] essay = Files.readAllBytes(ESSAYS.resolve("essay-01.pdf"));
         assertRefused(Arrays.copyOf(essay, essay.length / 2), "pdf-truncated");
