@@ -18,19 +18,12 @@ import org.apache.pdfbox.pdmodel.common.PDStream;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 
 import java.awt.image.BufferedImage;
-import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.RandomAccessFile;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.function.Supplier;
 
 /**
  * PDF intake. A PDF is accepted only if it is valid (see {@link #MAX_PAGES} and docs/privacy.md:
@@ -47,12 +40,6 @@ final class PdfScrubber {
     static final int MAX_PAGES = 500;
     /** Longest page side in points: ISO 32000 (Annex C) allows 14 400 (200 inches). */
     static final float MAX_PAGE_SIDE = 14_400f;
-    /** Where the end-of-file marker must be: PDFBox's own look-up range. */
-    private static final int EOF_WINDOW = 2048;
-    /** Names refused wherever they occur in the file, referenced or not (see {@link #scanNames}). */
-    private static final Map<String, Supplier<Rejected>> RAW_NAMES = Map.of(
-            "JavaScript", PdfRules::javascript, "Launch", PdfRules::launch,
-            "EmbeddedFile", PdfRules::embeddedFile, "EmbeddedFiles", PdfRules::embeddedFile);
     private static final Set<String> CATALOG_KEYS = Set.of("Type", "Pages", "Version");
     private static final Set<String> PAGE_KEYS = Set.of("Type", "Parent", "MediaBox", "CropBox", "Rotate",
             "Resources", "Contents", "Group");
@@ -65,8 +52,7 @@ final class PdfScrubber {
      * rendered to fit {@code box}.
      */
     static BufferedImage scrub(Path original, Path clean, int box, long maxPixels) throws IOException {
-        checkFraming(original);
-        scanNames(original);
+        PdfBytes.check(original);
         try (PDDocument source = load(original)) {
             checkSource(source);
             try (PDDocument rebuilt = rebuild(source, maxPixels)) {
@@ -84,75 +70,6 @@ final class PdfScrubber {
             float longest = Math.max(first.getWidth(), first.getHeight());
             return PdfRender.page(copy, 0, Math.min(box / longest, 4f), (long) box * box, maxPixels);
         }
-    }
-
-    /** A header at the start and an end-of-file marker at the end: a cut-off upload has none. */
-    private static void checkFraming(Path file) throws IOException {
-        try (RandomAccessFile in = new RandomAccessFile(file.toFile(), "r")) {
-            byte[] head = new byte[5];
-            if (in.length() < 5 || in.read(head) != 5 || !"%PDF-".equals(new String(head, StandardCharsets.ISO_8859_1))) {
-                throw new Rejected("unreadable", "the file does not start with a PDF header");
-            }
-            long from = Math.max(0, in.length() - EOF_WINDOW);
-            byte[] tail = new byte[(int) (in.length() - from)];
-            in.seek(from);
-            in.readFully(tail);
-            if (!new String(tail, StandardCharsets.ISO_8859_1).contains("%%EOF")) {
-                throw new Rejected("pdf-truncated", "the PDF is incomplete (it has no end-of-file marker); "
-                        + "upload it again or save it anew");
-            }
-        }
-    }
-
-    /**
-     * Refuses active content's names anywhere in the bytes, also in objects no cross-reference
-     * table lists (left over by editing, or hidden for viewers that rebuild a broken table): the
-     * sealed original is downloaded by organisers. Names are decoded ({@code /Java#53cript}).
-     * Only long names are looked for, which binary data does not produce by chance.
-     */
-    private static void scanNames(Path file) throws IOException {
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
-            StringBuilder name = null;
-            int b;
-            do {
-                b = in.read();
-                if (name != null && regular(b) && name.length() <= 32) {
-                    name.append((char) b);
-                    continue;
-                }
-                if (name != null) {
-                    Supplier<Rejected> refusal = RAW_NAMES.get(decodeName(name));
-                    if (refusal != null) {
-                        throw refusal.get();
-                    }
-                    name = null;
-                }
-                if (b == '/') {
-                    name = new StringBuilder();
-                }
-            } while (b >= 0);
-        }
-    }
-
-    private static boolean regular(int b) {
-        return b > ' ' && b < 127 && "()<>[]{}/%".indexOf(b) < 0;
-    }
-
-    /** A name with its {@code #xx} escapes resolved. */
-    private static String decodeName(CharSequence raw) {
-        StringBuilder out = new StringBuilder(raw.length());
-        for (int i = 0; i < raw.length(); i++) {
-            char c = raw.charAt(i);
-            int hi = c == '#' && i + 2 < raw.length() ? Character.digit(raw.charAt(i + 1), 16) : -1;
-            int lo = hi >= 0 ? Character.digit(raw.charAt(i + 2), 16) : -1;
-            if (lo >= 0) {
-                out.append((char) (hi << 4 | lo));
-                i += 2;
-            } else {
-                out.append(c);
-            }
-        }
-        return out.toString();
     }
 
     /** Strict parsing: no guessing at a broken cross-reference table, no repair of missing objects. */

@@ -28,6 +28,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -156,6 +157,43 @@ public final class HostilePdfs {
                 default -> throw new IllegalArgumentException();
             }
         });
+    }
+
+    /**
+     * A one-page PDF written byte by byte with an object stream ({@code /ObjStm}) whose Deflate
+     * data inflates to {@code megabytes} of spaces after its one object: PDFBox inflates object
+     * streams whole while it parses.
+     */
+    public static byte[] objectStreamBomb(int megabytes) throws IOException {
+        ByteArrayOutputStream data = new ByteArrayOutputStream();
+        try (OutputStream out = new java.util.zip.DeflaterOutputStream(data, new java.util.zip.Deflater(9), 1 << 16)) {
+            out.write("5 0 << /Kind /Padding >>".getBytes(StandardCharsets.ISO_8859_1));
+            byte[] spaces = new byte[1 << 20];
+            Arrays.fill(spaces, (byte) ' ');
+            for (int i = 0; i < megabytes; i++) {
+                out.write(spaces);
+            }
+        }
+        ByteArrayOutputStream pdf = new ByteArrayOutputStream();
+        List<Integer> offsets = new ArrayList<>();
+        pdf.writeBytes("%PDF-1.5\n".getBytes(StandardCharsets.ISO_8859_1));
+        String[] objects = {"<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] >>"};
+        for (int i = 0; i < objects.length; i++) {
+            offsets.add(pdf.size());
+            pdf.writeBytes(((i + 1) + " 0 obj\n" + objects[i] + "\nendobj\n").getBytes(StandardCharsets.ISO_8859_1));
+        }
+        offsets.add(pdf.size());
+        pdf.writeBytes(("4 0 obj\n<< /Type /ObjStm /N 1 /First 4 /Filter /FlateDecode /Length " + data.size()
+                + " >>\nstream\n").getBytes(StandardCharsets.ISO_8859_1));
+        pdf.writeBytes(data.toByteArray());
+        pdf.writeBytes("\nendstream\nendobj\n".getBytes(StandardCharsets.ISO_8859_1));
+        int xref = pdf.size();
+        StringBuilder table = new StringBuilder("xref\n0 5\n0000000000 65535 f \n");
+        offsets.forEach(o -> table.append(String.format("%010d 00000 n \n", o)));
+        table.append("trailer\n<< /Size 5 /Root 1 0 R >>\nstartxref\n").append(xref).append("\n%%EOF\n");
+        pdf.writeBytes(table.toString().getBytes(StandardCharsets.ISO_8859_1));
+        return pdf.toByteArray();
     }
 
     /** A JPEG image whose dictionary says 100×100 but whose own header says 60000×60000. */

@@ -50,8 +50,10 @@ class PdfScrubberTest {
         assertRefused(HostilePdfs.deflateBomb(HostilePdfs.BombIn.CONTENT, 100), "pdf-too-complex");
         assertRefused(HostilePdfs.deflateBomb(HostilePdfs.BombIn.IMAGE, 200), "pdf-too-complex");
         assertRefused(HostilePdfs.deflateBomb(HostilePdfs.BombIn.FORM, 80), "pdf-too-complex");
+        assertRefused(HostilePdfs.objectStreamBomb(80), "pdf-too-complex");
         // The same places with ordinary sizes are accepted.
         derive(HostilePdfs.deflateBomb(HostilePdfs.BombIn.FORM, 1)).delete();
+        derive(HostilePdfs.objectStreamBomb(1)).delete();
     }
 
     @Test
