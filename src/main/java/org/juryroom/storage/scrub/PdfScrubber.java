@@ -26,9 +26,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * PDF intake. A PDF is accepted only if it is valid (see {@link #MAX_PAGES} and docs/privacy.md:
- * header, end marker, a strict parse, 1..{@link #MAX_PAGES} pages of sane size whose content
- * parses) and carries no JavaScript, launch action, attached file or XFA form. Its clean copy is
+ * PDF intake. A PDF is accepted only if it is valid (docs/privacy.md, "A valid PDF": header and
+ * end marker ({@link PdfBytes}), a strict parse, 1..{@link #MAX_PAGES} pages of sane size whose
+ * content parses, every stream within its size) and carries no JavaScript, launch action, attached file or XFA form. Its clean copy is
  * not the upload with parts removed but a new document holding only each page's geometry, drawing
  * instructions and the resources they draw with ({@link PdfCopier}); no catalog entries, actions,
  * annotations, forms, outlines, names, metadata or document information come along. The written
@@ -53,22 +53,25 @@ final class PdfScrubber {
      */
     static BufferedImage scrub(Path original, Path clean, int box, long maxPixels) throws IOException {
         PdfBytes.check(original);
-        try (PDDocument source = load(original)) {
-            checkSource(source);
-            try (PDDocument rebuilt = rebuild(source, maxPixels)) {
-                rebuilt.save(clean.toFile(), CompressParameters.NO_COMPRESSION);
+        try {
+            try (PDDocument source = load(original)) {
+                checkSource(source);
+                try (PDDocument rebuilt = rebuild(source, maxPixels)) {
+                    rebuilt.save(clean.toFile(), CompressParameters.NO_COMPRESSION);
+                }
+            }
+            // The thumbnail, like everything a reader gets, comes from the copy as written.
+            try (PDDocument copy = load(clean)) {
+                verify(copy);
+                PDRectangle first = copy.getPage(0).getCropBox();
+                float longest = Math.max(first.getWidth(), first.getHeight());
+                return PdfRender.page(copy, 0, Math.min(box / longest, 4f), (long) box * box, maxPixels);
             }
         } catch (InvalidPasswordException e) {
             throw encrypted();
         } catch (IOException e) {
             // PDFBox reports broken structure (missing objects, bad streams) as IOException.
             throw new Rejected("unreadable", "the PDF is damaged and could not be read: " + e.getMessage());
-        }
-        try (PDDocument copy = load(clean)) {
-            verify(copy);
-            PDRectangle first = copy.getPage(0).getCropBox();
-            float longest = Math.max(first.getWidth(), first.getHeight());
-            return PdfRender.page(copy, 0, Math.min(box / longest, 4f), (long) box * box, maxPixels);
         }
     }
 
