@@ -26,12 +26,14 @@ final class PdfRules {
      * Names that mark a dictionary as an action, annotation, file, form or page-tree node (as its
      * /Type, /S or /Subtype): such a dictionary is dropped whole, and the name may not appear
      * anywhere in the clean copy's pages. {@code PS} is a PostScript XObject, passed to printers raw.
+     * Not {@code Screen}: it is also a blend mode; a screen annotation is caught by {@code /Type /Annot}
+     * or by its {@code /A} and {@code /AA} keys.
      */
     static final Set<String> ACTIVE_NAMES = Set.of(
             "JavaScript", "JS", "XFA", "AA", "OpenAction", "Launch", "EmbeddedFile", "EmbeddedFiles", "URI",
             "SubmitForm", "ImportData", "ResetForm", "RichMedia", "RichMediaExecute", "GoTo", "GoToR", "GoToE",
             "GoTo3DView", "Rendition", "Movie", "Sound", "Hide", "Named", "SetOCGState", "Thread", "Trans",
-            "Action", "Annot", "Link", "Widget", "Screen", "FileAttachment", "3D", "Filespec", "Sig", "PS",
+            "Action", "Annot", "Link", "Widget", "FileAttachment", "3D", "Filespec", "Sig", "PS",
             "Catalog", "Pages", "Page");
 
     /** Keys the rebuild never copies because they point back into the document's structure. */
