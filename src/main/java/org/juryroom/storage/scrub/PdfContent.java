@@ -11,7 +11,7 @@ import java.util.Iterator;
 
 /**
  * A page's content stream, decoded with a bound and parsed to its end: content that does not
- * parse is a damaged file, and inline images are held to the pixel limit like all others.
+ * parse is a damaged file, and inline images are held to the pixel and size limits like all others.
  */
 final class PdfContent {
 
@@ -29,16 +29,17 @@ final class PdfContent {
             content.write('\n');
         }
         byte[] bytes = content.toByteArray();
-        check(bytes, number, maxPixels);
+        check(bytes, number, maxPixels, streams);
         return bytes;
     }
 
-    private static void check(byte[] content, int number, long maxPixels) throws IOException {
+    private static void check(byte[] content, int number, long maxPixels, PdfStreams streams) throws IOException {
         PDFStreamParser parser = new PDFStreamParser(content);
         try {
             for (Object token = parser.parseNextToken(); token != null; token = parser.parseNextToken()) {
                 if (token instanceof Operator op && "BI".equals(op.getName())) {
                     PdfImages.checkInline(op.getImageParameters(), op.getImageData(), maxPixels);
+                    streams.checkInline(op.getImageParameters(), op.getImageData());
                 }
             }
         } catch (IOException e) {

@@ -45,24 +45,37 @@ final class PdfStreams {
         PdfImages.check(stream, maxPixels);
         long limit = MAX_STREAM_BYTES;
         if (COSName.IMAGE.equals(stream.getCOSName(COSName.SUBTYPE))) {
-            // At most 4 components of 16 bits, a predictor byte per row, and some slack.
-            long width = Math.max(0, stream.getLong(COSName.WIDTH));
-            long height = Math.max(0, stream.getLong(COSName.HEIGHT));
-            limit = width * height * 8 + height + (1 << 20);
+            limit = imageBytes(stream.getLong(COSName.WIDTH), stream.getLong(COSName.HEIGHT));
         }
-        decode(stream, limit, OutputStream.nullOutputStream());
+        decode(stream, filters(stream.getDictionaryObject(COSName.FILTER)), stream.createRawInputStream(), limit,
+                OutputStream.nullOutputStream());
+    }
+
+    /** An inline image's data, which PDFBox also inflates whole when it draws it. */
+    void checkInline(COSDictionary parameters, byte[] data) throws IOException {
+        COSBase filter = parameters.getDictionaryObject(COSName.F);
+        long width = parameters.getLong(COSName.W, parameters.getLong(COSName.WIDTH, 0));
+        long height = parameters.getLong(COSName.H, parameters.getLong(COSName.HEIGHT, 0));
+        decode(parameters, filters(filter != null ? filter : parameters.getDictionaryObject(COSName.FILTER)),
+                new ByteArrayInputStream(data == null ? new byte[0] : data), imageBytes(width, height),
+                OutputStream.nullOutputStream());
+    }
+
+    /** At most 4 components of 16 bits, a predictor byte per row, and some slack. */
+    private static long imageBytes(long width, long height) {
+        return Math.max(0, width) * Math.max(0, height) * 8 + Math.max(0, height) + (1 << 20);
     }
 
     /** The stream's decoded bytes (up to an image codec), refused past {@code limit}. */
     byte[] bytes(COSStream stream, long limit) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        decode(stream, limit, out);
+        decode(stream, filters(stream.getDictionaryObject(COSName.FILTER)), stream.createRawInputStream(), limit, out);
         return out.toByteArray();
     }
 
-    private void decode(COSStream stream, long limit, OutputStream sink) throws IOException {
-        List<String> filters = filters(stream.getDictionaryObject(COSName.FILTER));
-        InputStream in = stream.createRawInputStream();
+    /** Runs {@code filters} (with their parameters from {@code dictionary}) up to the first image codec. */
+    private void decode(COSDictionary dictionary, List<String> filters, InputStream in, long limit, OutputStream sink)
+            throws IOException {
         try {
             int last = filters.size();
             for (int i = 0; i < filters.size(); i++) {
@@ -73,7 +86,7 @@ final class PdfStreams {
             }
             for (int i = 0; i < last; i++) {
                 ByteArrayOutputStream stage = new ByteArrayOutputStream();
-                FilterFactory.INSTANCE.getFilter(filters.get(i)).decode(in, new Bounded(stage, limit), stream, i);
+                FilterFactory.INSTANCE.getFilter(filters.get(i)).decode(in, new Bounded(stage, limit), dictionary, i);
                 in.close();
                 in = new ByteArrayInputStream(stage.toByteArray());
             }

@@ -196,6 +196,26 @@ public final class HostilePdfs {
         return pdf.toByteArray();
     }
 
+    /** An inline image of 100×100 pixels whose data (hex, then Deflate) inflates to {@code megabytes}. */
+    public static byte[] inlineDeflateBomb(int megabytes) throws IOException {
+        ByteArrayOutputStream deflated = new ByteArrayOutputStream();
+        try (OutputStream out = new java.util.zip.DeflaterOutputStream(deflated, new java.util.zip.Deflater(9), 1 << 16)) {
+            byte[] zeros = new byte[1 << 20];
+            for (int i = 0; i < megabytes; i++) {
+                out.write(zeros);
+            }
+        }
+        String content = "q 100 0 0 100 50 50 cm BI /W 100 /H 100 /CS /G /BPC 8 /F [/AHx /Fl] ID "
+                + java.util.HexFormat.of().formatHex(deflated.toByteArray()) + "> EI Q";
+        return essay("Inline bomb", CompressParameters.NO_COMPRESSION, doc -> {
+            COSStream stream = doc.getDocument().createCOSStream();
+            try (OutputStream out = stream.createOutputStream()) {
+                out.write(content.getBytes(StandardCharsets.ISO_8859_1));
+            }
+            doc.getPage(0).getCOSObject().setItem(COSName.CONTENTS, stream);
+        });
+    }
+
     /** A JPEG image whose dictionary says 100×100 but whose own header says 60000×60000. */
     public static byte[] jpegLyingAboutItsSize(byte[] smallJpeg) throws IOException {
         byte[] jpeg = smallJpeg.clone();

@@ -51,6 +51,8 @@ class PdfScrubberTest {
         assertRefused(HostilePdfs.deflateBomb(HostilePdfs.BombIn.IMAGE, 200), "pdf-too-complex");
         assertRefused(HostilePdfs.deflateBomb(HostilePdfs.BombIn.FORM, 80), "pdf-too-complex");
         assertRefused(HostilePdfs.objectStreamBomb(80), "pdf-too-complex");
+        assertRefused(HostilePdfs.inlineDeflateBomb(100), "pdf-too-complex");
+        derive(HostilePdfs.inlineDeflateBomb(0)).delete();
         // The same places with ordinary sizes are accepted.
         derive(HostilePdfs.deflateBomb(HostilePdfs.BombIn.FORM, 1)).delete();
         derive(HostilePdfs.objectStreamBomb(1)).delete();
