@@ -44,13 +44,13 @@ import java.util.Map;
  * (see {@link FileService}), so the upload methods are not one transaction themselves.
  * <p>
  * Everything that changes an entry's status or files takes the entry's row lock first (submit,
- * withdraw, file removal, and every transaction of an upload through {@link #admitFiles}), so
+ * withdraw, file removal, and every transaction of an upload through {@link #check}), so
  * these are serialised per entry: an upload whose last byte arrives after the entry was
  * submitted or withdrawn is refused with 409, and the school's byte quota is checked under the
  * school's row lock in the same transaction that puts the size on the file's row.
  */
 @ApplicationScoped
-public class EntryService {
+public class EntryService implements WriteGate.Admit {
 
     private final AccessPolicy access;
     private final CompetitionService competitions;
@@ -97,7 +97,7 @@ public class EntryService {
                     replaceParticipants(e, request.participants());
                     e.persist();
                     return e.id;
-                }, this::admitFiles, entryId -> Entry.deleteById(entryId)));
+                }, this, entryId -> Entry.deleteById(entryId)));
                 long entryId = stored.get(0).entryId;
                 QuarkusTransaction.requiringNew().run(() -> {
                     audit.record(AuditAction.ENTRY_CREATED, competitionId, AuditLog.Subject.of("entry", entryId), null,
@@ -258,15 +258,17 @@ public class EntryService {
 
     /** Files added to an entry that exists (its owner was checked before). */
     private WriteGate existing(long entryId) {
-        return new WriteGate(() -> entryId, this::admitFiles, id -> { });
+        return new WriteGate(() -> entryId, this, id -> { });
     }
 
     /**
-     * The one check of every upload transaction (see {@link WriteGate}): under the entry's row
-     * lock the entry is still editable, and under the school's row lock its files in this
-     * competition plus {@code adding} bytes stay within the byte quota. Lock order: entry, school.
+     * The one check of every transaction that adds files to an entry (see {@link WriteGate}; the
+     * reconciler's too, before it marks a file a crash left PENDING): under the entry's row lock
+     * the entry is still editable, and under the school's row lock its files in this competition
+     * plus {@code adding} bytes stay within the byte quota. Lock order: entry, school.
      */
-    private void admitFiles(long entryId, long adding) {
+    @Override
+    public void check(long entryId, long adding) {
         Entry e = Entry.findById(entryId, LockModeType.PESSIMISTIC_WRITE);
         if (e == null) {
             throw ProblemException.conflict("Entry " + entryId + " was removed while its files arrived");

@@ -24,7 +24,8 @@ import java.util.Set;
 /**
  * Brings rows and objects back together after whatever failed: PENDING rows whose last
  * heartbeat is older than the grace period (no instance is writing them any more, see
- * {@link UploadsInFlight}) become STORED if all their objects are there with the right SHA-256,
+ * {@link UploadsInFlight}) become STORED if all their objects are there with the right SHA-256
+ * and their entry still takes files (the same check under the entry's lock as every upload),
  * otherwise they are removed with their objects; objects that no row names (deleted files,
  * withdrawn entries, failed uploads) and unfinished multipart uploads whose row is not alive
  * (streamed uploads cut off by a crash) are deleted once older than the grace period. One
@@ -49,15 +50,17 @@ public class StorageReconciler {
     private final EntityManager em;
     private final JuryRoomConfig config;
     private final StrayFiles strayFiles;
+    private final WriteGate.Admit entries;
 
     public StorageReconciler(ObjectStore store, FileService files, AgroalDataSource dataSource, EntityManager em,
-                             JuryRoomConfig config, StrayFiles strayFiles) {
+                             JuryRoomConfig config, StrayFiles strayFiles, WriteGate.Admit entries) {
         this.store = store;
         this.files = files;
         this.dataSource = dataSource;
         this.em = em;
         this.config = config;
         this.strayFiles = strayFiles;
+        this.entries = entries;
     }
 
     @Scheduled(identity = "storage-reconciler", every = "${juryroom.storage.reconcile-every:10m}",
@@ -156,21 +159,28 @@ public class StorageReconciler {
         boolean complete = row.sha256 != null && expectedHashes(row).entrySet().stream()
                 .allMatch(e -> store.rehash(e.getKey()).map(e.getValue()::equals).orElse(false));
         if (complete) {
-            int marked = QuarkusTransaction.requiringNew().call(() ->
-                    EntryFile.update("status = ?1 where id = ?2 and status = ?3 and heartbeatAt < ?4", FileStatus.STORED,
-                            row.id, FileStatus.PENDING, cutoff));
-            run.pendingStored += marked;
-            LOG.infof("Storage reconciler: file %d had all its objects, marked STORED", row.id);
-        } else {
-            long removed = QuarkusTransaction.requiringNew().call(() ->
-                    EntryFile.delete("id = ?1 and status = ?2 and heartbeatAt < ?3", row.id, FileStatus.PENDING,
-                            cutoff));
-            if (removed == 1) {
-                run.pendingRemoved++;
-                files.deleteObjects(row.keys());
-                LOG.infof("Storage reconciler: file %d was incomplete, removed it and its objects %s", row.id,
-                        row.keys());
+            try {
+                int marked = QuarkusTransaction.requiringNew().call(() -> {
+                    entries.check(row.entryId, 0); // under the entry's lock, like every upload's last step
+                    return EntryFile.update("status = ?1 where id = ?2 and status = ?3 and heartbeatAt < ?4",
+                            FileStatus.STORED, row.id, FileStatus.PENDING, cutoff);
+                });
+                run.pendingStored += marked;
+                LOG.infof("Storage reconciler: file %d had all its objects, marked STORED", row.id);
+                return;
+            } catch (ProblemException refused) {
+                // Nothing committed: the entry no longer takes files (submitted, withdrawn, closed), so the file goes.
+                LOG.infof("Storage reconciler: file %d is complete but its entry refuses it: %s", row.id,
+                        refused.getMessage());
             }
+        }
+        long removed = QuarkusTransaction.requiringNew().call(() ->
+                EntryFile.delete("id = ?1 and status = ?2 and heartbeatAt < ?3", row.id, FileStatus.PENDING, cutoff));
+        if (removed == 1) {
+            run.pendingRemoved++;
+            files.deleteObjects(row.keys());
+            LOG.infof("Storage reconciler: file %d was incomplete or refused, removed it and its objects %s", row.id,
+                    row.keys());
         }
     }
 
