@@ -28,6 +28,8 @@ public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
     public static final MediaType PROBLEM_JSON = new MediaType("application", "problem+json");
+    /** Sent with every 503 (a store or the database is down): when to try again. */
+    public static final String RETRY_AFTER_SECONDS = "10";
 
     private final BodyLimit bodyLimit;
 
@@ -215,6 +217,9 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(RuntimeException e) {
+        if (DatabaseOutage.is(e)) {
+            return problem(DatabaseOutage.problem(e));
+        }
         if (ConcurrentWrites.isConflict(e)) {
             return concurrentWrite(e);
         }
@@ -224,7 +229,11 @@ public class ProblemMappers {
     }
 
     private static Response respond(Problem problem) {
-        return Response.status(problem.status()).type(PROBLEM_JSON).entity(problem).build();
+        Response.ResponseBuilder response = Response.status(problem.status()).type(PROBLEM_JSON).entity(problem);
+        if (problem.status() == 503) {
+            response.header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+        }
+        return response.build();
     }
 
     private static String field(jakarta.validation.Path path) {
