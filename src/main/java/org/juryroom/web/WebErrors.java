@@ -42,6 +42,10 @@ public class WebErrors {
         if (org.juryroom.common.DatabaseOutage.is(e)) {
             return problem(org.juryroom.common.DatabaseOutage.problem(e));
         }
+        if (org.juryroom.common.ConcurrentWrites.isConflict(e)) {
+            // Someone changed the same thing at the same moment: the page says so, as the API's 409 does.
+            return page(Kind.CONFLICT, 409, org.juryroom.common.ConcurrentWrites.problem().detail());
+        }
         if (e instanceof ConstraintViolationException v) {
             return page(Kind.INVALID, 422, org.juryroom.web.Forms.problem(v).detail());
         }
