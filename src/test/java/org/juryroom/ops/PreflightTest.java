@@ -61,18 +61,7 @@ class PreflightTest {
 
     @Test
     void saysPostgresIsNotReachable() {
-        Map<String, String> all = new HashMap<>();
-        all.put("quarkus.datasource.jdbc.url", "jdbc:postgresql://127.0.0.1:1/x");
-        all.put("quarkus.datasource.username", "juryroom");
-        all.put("quarkus.datasource.password", "secret");
-        all.put("quarkus.minio.host", "127.0.0.1");
-        all.put("quarkus.minio.port", "1");
-        all.put("quarkus.minio.secure", "false");
-        all.put("quarkus.minio.access-key", "access");
-        all.put("quarkus.minio.secret-key", "secret-key");
-        all.put("juryroom.bucket", "juryroom");
-        all.put("quarkus.http.auth.session.encryption-key", "a-session-key-of-more-than-32-characters");
-        withProperties(all, () -> {
+        withProperties(complete("jdbc:postgresql://127.0.0.1:1/x", "juryroom", "secret"), () -> {
             String problem = Preflight.checkProduction();
             assertThat(problem).isNotNull()
                     .startsWith("PostgreSQL at jdbc:postgresql://127.0.0.1:1/x is not reachable")
