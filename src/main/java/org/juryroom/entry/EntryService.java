@@ -119,7 +119,8 @@ public class EntryService {
     public Object view(long entryId) {
         Entry e = access.readableEntry(entryId);
         List<EntryFile> stored = EntryFile.storedOf(e.id);
-        return access.view() == AccessPolicy.View.FULL ? EntryViews.details(e, stored) : EntryViews.blind(e, stored);
+        return access.view() == AccessPolicy.View.FULL
+                ? EntryViews.details(e, stored, access.currentUser().isOrganiser()) : EntryViews.blind(e, stored);
     }
 
     @Transactional
@@ -207,8 +208,9 @@ public class EntryService {
             EntryStatus before = e.status;
             e.status = EntryStatus.WITHDRAWN;
             e.updatedAt = Instant.now();
-            List<EntryFile> all = EntryFile.list("entryId", e.id);
-            EntryFile.delete("entryId", e.id);
+            // Legal hold: a held entry is withdrawn for the school, but its files stay for the safeguarding lead.
+            List<EntryFile> all = e.held() ? List.of() : EntryFile.list("entryId", e.id);
+            all.forEach(EntryFile::delete);
             audit.record(AuditAction.ENTRY_WITHDRAWN, e.competition.id, AuditLog.Subject.of("entry", e.id),
                     Map.of("status", before), Map.of("status", EntryStatus.WITHDRAWN));
             recordFiles(AuditAction.FILE_REMOVED, e.competition.id, e.id, all);
@@ -269,6 +271,9 @@ public class EntryService {
         EntryFile file = QuarkusTransaction.requiringNew().call(() -> {
             Entry e = access.ownEntry(entryId);
             requireEditable(e);
+            if (e.held()) {
+                throw ProblemException.conflict("This file cannot be removed at the moment; please contact the organisers");
+            }
             return storedFile(e, fileId);
         });
         files.delete(List.of(file));
@@ -293,6 +298,9 @@ public class EntryService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public FileDownloads.Download download(long entryId, long fileId, FileVariant variant) {
         Entry e = access.readableEntry(entryId);
+        if (!access.mayReadFiles(e)) {
+            throw ProblemException.notFound("File " + fileId);
+        }
         EntryFile f = storedFile(e, fileId);
         if (variant == FileVariant.ORIGINAL && !access.mayReadOriginal()) {
             throw ProblemException.notFound("The original of file " + fileId);

@@ -168,7 +168,8 @@ public class AssignmentService {
     private State load(Competition c) {
         List<AssignmentPlanner.EntryToAssign> entries = em.createQuery(
                         "select e.id, e.school.id, e.category.code from Entry e"
-                                + " where e.competition.id = :cid and e.status = :s order by e.id", Object[].class)
+                                + " where e.competition.id = :cid and e.status = :s and e.hold is null order by e.id",
+                        Object[].class)
                 .setParameter("cid", c.id).setParameter("s", EntryStatus.SUBMITTED)
                 .getResultStream()
                 .map(r -> new AssignmentPlanner.EntryToAssign((Long) r[0], (Long) r[1], (String) r[2]))

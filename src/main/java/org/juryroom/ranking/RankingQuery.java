@@ -28,8 +28,8 @@ import java.util.Set;
  * <p>{@link #materialise} computes the ranking once per transaction into two temporary tables
  * (dropped at commit); the page, the count and the bootstrap inputs are then cheap reads of them.
  *
- * <p>Which scorecards count: SUBMITTED, on a SUBMITTED entry, and either (live) by a juror with no
- * conflict with the entry's school, or (frozen) exactly those sealed in the competition's
+ * <p>Which scorecards count: SUBMITTED, on a SUBMITTED entry, and either (live) on an entry under no
+ * safeguarding hold by a juror with no conflict with the entry's school, or (frozen) exactly those sealed in the competition's
  * shortlist, so that a ranking re-run after the freeze gives the frozen list whatever happens later.
  */
 @ApplicationScoped
@@ -51,7 +51,8 @@ public class RankingQuery {
 
         String predicate() {
             return shortlistId == null
-                    ? "not exists (select 1 from conflict c where c.juror_id = sc.juror_id and c.school_id = e.school_id)"
+                    ? "e.hold is null and not exists (select 1 from conflict c where c.juror_id = sc.juror_id"
+                    + " and c.school_id = e.school_id)"
                     : "exists (select 1 from shortlist_scorecard ss where ss.shortlist_id = " + shortlistId
                     + " and ss.scorecard_id = sc.id)";
         }

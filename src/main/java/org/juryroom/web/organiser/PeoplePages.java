@@ -90,7 +90,7 @@ public class PeoplePages {
                                  @RestForm String contactEmail) {
         try {
             SchoolService.Created c = schools.create(new SchoolService.CreateSchool(name, district, contactName,
-                    contactEmail));
+                    contactEmail, null));
             flash.keep(SCHOOLS, new Issued(c.school().name, c.username(), c.password()));
             return WebErrors.redirect(SCHOOLS);
         } catch (RuntimeException e) {
