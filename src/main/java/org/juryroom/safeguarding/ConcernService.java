@@ -102,6 +102,16 @@ public class ConcernService {
         return new Raised(c.id, c.reference, c.status);
     }
 
+    /** The code of an entry this user may raise a concern about (the form page shows nothing more); else 404. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public String raisableCode(long entryId) {
+        Entry e = access.readableEntry(entryId);
+        if (!access.mayRaiseConcern(e)) {
+            throw ProblemException.notFound("Entry " + entryId);
+        }
+        return e.code;
+    }
+
     // ---- The safeguarding desk: leads only --------------------------------------------------
 
     public record QueueItem(long id, String reference, Concern.Kind kind, Concern.Urgency urgency,

@@ -36,6 +36,14 @@ import java.util.zip.ZipOutputStream;
 public class EvidencePackage {
 
     public record Package(String fileName, StreamingOutput body) {
+
+        /** The download, for the API and the desk page alike. */
+        public jakarta.ws.rs.core.Response response() {
+            return jakarta.ws.rs.core.Response.ok(body, "application/zip")
+                    .header("Content-Disposition", FileNames.contentDisposition(fileName))
+                    .header("Cache-Control", "private, no-store")
+                    .build();
+        }
     }
 
     private final AccessPolicy access;

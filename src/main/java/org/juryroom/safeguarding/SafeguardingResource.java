@@ -12,7 +12,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.juryroom.access.Roles;
 import org.juryroom.storage.FileDownloads;
-import org.juryroom.storage.FileNames;
 
 import java.util.List;
 
@@ -66,11 +65,7 @@ public class SafeguardingResource {
     @Path("/concerns/{id}/evidence")
     @Produces("application/zip")
     public Response evidence(@PathParam("id") long id) {
-        EvidencePackage.Package p = evidence.of(id);
-        return Response.ok(p.body(), "application/zip")
-                .header("Content-Disposition", FileNames.contentDisposition(p.fileName()))
-                .header("Cache-Control", "private, no-store")
-                .build();
+        return evidence.of(id).response();
     }
 
     /** The safeguarding record's own audit trail, newest first. */
