@@ -58,9 +58,11 @@ public class ConcernService {
     private final SafeguardingAudit record;
     private final JuryRoomConfig config;
     private final EntityManager em;
+    private final jakarta.validation.Validator validator;
 
     public ConcernService(AccessPolicy access, AuditLog audit, SafeguardingAudit record, JuryRoomConfig config,
-                          EntityManager em) {
+                          EntityManager em, jakarta.validation.Validator validator) {
+        this.validator = validator;
         this.access = access;
         this.audit = audit;
         this.record = record;
@@ -68,11 +70,22 @@ public class ConcernService {
         this.em = em;
     }
 
-    /** Anyone who can see the entry, in any state of the competition or the entry. */
-    public Raised raise(long entryId, @Valid @NotNull RaiseConcern request) {
+    /**
+     * Anyone who can see the entry, in any state of the competition or the entry. Who may is
+     * settled before the content is checked, so that nobody learns more than 404 of an entry they
+     * cannot see.
+     */
+    public Raised raise(long entryId, RaiseConcern request) {
         Entry seen = access.readableEntry(entryId);
         if (!access.mayRaiseConcern(seen)) {
             throw ProblemException.notFound("Entry " + entryId);
+        }
+        if (request == null) {
+            throw ProblemException.badRequest("Send the concern as JSON: kind, urgency, note and, if you can, excerpt");
+        }
+        var violations = validator.validate(request);
+        if (!violations.isEmpty()) {
+            throw new jakarta.validation.ConstraintViolationException(violations);
         }
         // The row lock serialises holds and releases of one entry, so none is lost to a race.
         Entry e = em.find(Entry.class, entryId, LockModeType.PESSIMISTIC_WRITE);

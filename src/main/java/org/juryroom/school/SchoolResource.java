@@ -57,12 +57,13 @@ public class SchoolResource {
         return schools.list(Page.Request.of(page, size)).map(SchoolView::of);
     }
 
-    /** The signed-in school's own safeguarding contact (null until it is recorded). */
+    /** The signed-in school's own safeguarding contact (its fields null until it is recorded). */
     @GET
     @Path("/me/safeguarding-contact")
     @RolesAllowed(Roles.SCHOOL)
     public SchoolService.SafeguardingContact ownSafeguardingContact() {
-        return SchoolService.SafeguardingContact.of(schools.get(me.schoolId()));
+        SchoolService.SafeguardingContact contact = SchoolService.SafeguardingContact.of(schools.get(me.schoolId()));
+        return contact == null ? new SchoolService.SafeguardingContact(null, null, null) : contact;
     }
 
     @PUT
