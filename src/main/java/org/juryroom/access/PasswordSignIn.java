@@ -13,12 +13,15 @@ import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.juryroom.audit.AuditAction;
 import org.juryroom.audit.AuditLog;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -42,11 +45,17 @@ public class PasswordSignIn implements IdentityProvider<UsernamePasswordAuthenti
     private final SignInThrottle throttle;
     private final AuditLog audit;
     private final BrowserSessions sessions;
+    private final ClientAddress clients;
 
-    public PasswordSignIn(SignInThrottle throttle, AuditLog audit, BrowserSessions sessions) {
+    public PasswordSignIn(SignInThrottle throttle, AuditLog audit, BrowserSessions sessions,
+                          @ConfigProperty(name = "quarkus.http.proxy.proxy-address-forwarding", defaultValue = "false")
+                          boolean forwarding,
+                          @ConfigProperty(name = "quarkus.http.proxy.trusted-proxies")
+                          Optional<List<String>> trustedProxies) {
         this.throttle = throttle;
         this.audit = audit;
         this.sessions = sessions;
+        this.clients = new ClientAddress(forwarding, trustedProxies);
     }
 
     @Override
@@ -70,16 +79,25 @@ public class PasswordSignIn implements IdentityProvider<UsernamePasswordAuthenti
 
     SecurityIdentity check(String username, String password, RoutingContext routing) {
         String address = clientAddress(routing);
-        if (throttle.blocked(username, address)) {
+        if (!throttle.admit(username, address)) {
             throw refused(username, address, routing, "throttled");
         }
-        AppUser user = QuarkusTransaction.joiningExisting().call(() -> AppUser.findByUsername(username).orElse(null));
-        boolean matches = BcryptUtil.matches(password, user == null ? DECOY_HASH : user.passwordHash);
-        if (user == null || !matches) {
-            throttle.failed(username, address);
+        AppUser user = null;
+        boolean matches = false;
+        try {
+            user = QuarkusTransaction.joiningExisting().call(() -> AppUser.findByUsername(username).orElse(null));
+            matches = BcryptUtil.matches(password, user == null ? DECOY_HASH : user.passwordHash) && user != null;
+        } finally {
+            // Every admitted attempt is concluded, even one that failed to be checked.
+            if (matches) {
+                throttle.succeeded(username, address);
+            } else {
+                throttle.failed(username, address);
+            }
+        }
+        if (!matches) {
             throw refused(username, address, routing, "wrong username or password");
         }
-        throttle.succeeded(username, address);
         if (sessions.isPageSignIn(routing)) {
             sessions.start(user, routing);
         }
@@ -113,10 +131,12 @@ public class PasswordSignIn implements IdentityProvider<UsernamePasswordAuthenti
         return new AuthenticationFailedException();
     }
 
-    private static String clientAddress(RoutingContext routing) {
-        if (routing == null || routing.request().remoteAddress() == null) {
+    /** The connection's peer, or behind a trusted proxy the address it received the request from. */
+    private String clientAddress(RoutingContext routing) {
+        if (routing == null || routing.request().connection().remoteAddress() == null) {
             return "unknown";
         }
-        return routing.request().remoteAddress().hostAddress();
+        return clients.of(routing.request().connection().remoteAddress().hostAddress(),
+                routing.request().headers().getAll("X-Forwarded-For"));
     }
 }

@@ -1,90 +1,131 @@
 package org.juryroom.access;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import org.juryroom.ops.JuryRoomConfig;
 
-import java.util.ArrayDeque;
-import java.util.Deque;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Slows down password guessing: failed sign-ins are counted in a sliding window per username +
- * client address. Past the limit every attempt for that pair fails exactly as a wrong password
- * does, so the answer never tells whether a user exists. There is deliberately no limit per
- * address alone: a school behind one NAT address (or every user behind a misconfigured proxy)
- * would be locked out together by one attacker. The generated passwords (16 characters) make
- * spraying one guess over many usernames hopeless anyway. Kept in memory: per app instance.
+ * Slows down password guessing: sign-in attempts are counted per username + client address, in
+ * PostgreSQL, so every app instance shares one count. A password is checked only after its attempt
+ * was admitted, in one locked step that counts it as pending: an attempt is admitted while the
+ * wrong passwords plus the attempts still being checked stay below the limit. So N attempts at
+ * once get at most the limit checked, whatever the timing and on whichever instance; the others
+ * wait for those to finish (correct passwords of a client sending many requests at once then all
+ * pass) and are refused once the limit of wrong ones is reached. Past the limit every attempt for
+ * that pair fails exactly as a wrong password does, so the answer never tells whether a user
+ * exists, until the window (from the pair's first attempt) has passed. A correct password clears
+ * the pair's count. There is deliberately no limit per address alone: a school behind one NAT
+ * address (or every user behind a misconfigured proxy) would be locked out together by one
+ * attacker. The generated passwords (16 characters) make spraying one guess over many usernames
+ * hopeless anyway.
  */
 @ApplicationScoped
 public class SignInThrottle {
 
-    /** Beyond this many tracked keys, expired ones are swept before a new key is added. */
-    private static final int SWEEP_ABOVE = 10_000;
+    /** An admitted attempt waits at most this long for others of its pair to finish being checked. */
+    private static final long BUSY_WAIT_MILLIS = 10_000;
+
+    enum Verdict { ADMIT, BUSY, THROTTLED }
 
     private final int maxFailures;
     private final long windowMillis;
-    private final Map<String, Deque<Long>> failures = new ConcurrentHashMap<>();
+    private final EntityManager em;
 
-    public SignInThrottle(JuryRoomConfig config) {
+    public SignInThrottle(JuryRoomConfig config, EntityManager em) {
         this.maxFailures = config.signIn().maxFailures();
         this.windowMillis = config.signIn().window().toMillis();
+        this.em = em;
     }
 
-    /** True when this username has failed from this address too often lately. */
-    public boolean blocked(String username, String address) {
-        return count(key(username, address), System.currentTimeMillis()) >= maxFailures;
-    }
-
-    public void failed(String username, String address) {
-        long now = System.currentTimeMillis();
-        if (failures.size() > SWEEP_ABOVE) {
-            sweep(now);
+    /** The rule, pure: may one more attempt be checked now? */
+    static Verdict decide(int failures, int pending, int maxFailures) {
+        if (failures >= maxFailures) {
+            return Verdict.THROTTLED;
         }
-        record(key(username, address), now);
+        return failures + pending < maxFailures ? Verdict.ADMIT : Verdict.BUSY;
     }
 
-    /** A correct password (accepted while not blocked) clears that pair's failures. */
-    public void succeeded(String username, String address) {
-        failures.remove(key(username, address));
-    }
-
-    private int count(String key, long now) {
-        Deque<Long> times = failures.get(key);
-        if (times == null) {
-            return 0;
-        }
-        synchronized (times) {
-            prune(times, now);
-            return times.size();
-        }
-    }
-
-    private void record(String key, long now) {
-        Deque<Long> times = failures.computeIfAbsent(key, k -> new ArrayDeque<>());
-        synchronized (times) {
-            prune(times, now);
-            times.addLast(now);
-        }
-    }
-
-    private void prune(Deque<Long> times, long now) {
-        while (!times.isEmpty() && times.peekFirst() <= now - windowMillis) {
-            times.removeFirst();
-        }
-    }
-
-    private void sweep(long now) {
-        failures.entrySet().removeIf(e -> {
-            synchronized (e.getValue()) {
-                prune(e.getValue(), now);
-                return e.getValue().isEmpty();
+    /**
+     * Admits this attempt (its password may be checked; then call {@link #failed} or
+     * {@link #succeeded}) or says it is throttled. Waits while the pair's other attempts being
+     * checked fill the limit.
+     */
+    public boolean admit(String username, String address) {
+        String key = key(username, address);
+        long deadline = System.currentTimeMillis() + BUSY_WAIT_MILLIS;
+        for (long pause = 10; ; pause = Math.min(pause * 2, 200)) {
+            Verdict verdict = QuarkusTransaction.requiringNew().call(() -> tryAdmit(key));
+            if (verdict != Verdict.BUSY) {
+                return verdict == Verdict.ADMIT;
             }
+            if (System.currentTimeMillis() + pause > deadline) {
+                return false;
+            }
+            try {
+                Thread.sleep(pause);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+    }
+
+    private Verdict tryAdmit(String key) {
+        em.createNativeQuery("insert into sign_in_attempt (key_hash, window_start, failures, pending)"
+                + " values (:key, now(), 0, 0) on conflict (key_hash) do nothing").setParameter("key", key)
+                .executeUpdate();
+        Object[] row = (Object[]) em.createNativeQuery("select failures, pending,"
+                        + " window_start <= now() - :window * interval '1 millisecond'"
+                        + " from sign_in_attempt where key_hash = :key for update")
+                .setParameter("key", key).setParameter("window", windowMillis).getSingleResult();
+        boolean expired = (Boolean) row[2];
+        int failures = expired ? 0 : ((Number) row[0]).intValue();
+        int pending = expired ? 0 : ((Number) row[1]).intValue();
+        Verdict verdict = decide(failures, pending, maxFailures);
+        em.createNativeQuery("update sign_in_attempt set failures = :f, pending = :p,"
+                        + " window_start = case when :expired then now() else window_start end where key_hash = :key")
+                .setParameter("f", failures).setParameter("p", verdict == Verdict.ADMIT ? pending + 1 : pending)
+                .setParameter("expired", expired).setParameter("key", key).executeUpdate();
+        return verdict;
+    }
+
+    /** An admitted attempt had a wrong password; pairs whose window has passed are deleted meanwhile. */
+    public void failed(String username, String address) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            em.createNativeQuery("update sign_in_attempt set failures = failures + 1,"
+                            + " pending = greatest(pending - 1, 0) where key_hash = :key")
+                    .setParameter("key", key(username, address)).executeUpdate();
+            em.createNativeQuery("delete from sign_in_attempt"
+                            + " where window_start <= now() - :window * interval '1 millisecond'")
+                    .setParameter("window", windowMillis).executeUpdate();
+        });
+    }
+
+    /** An admitted attempt had the correct password: that pair's failures are cleared. */
+    public void succeeded(String username, String address) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            String key = key(username, address);
+            em.createNativeQuery("update sign_in_attempt set failures = 0, pending = greatest(pending - 1, 0)"
+                    + " where key_hash = :key").setParameter("key", key).executeUpdate();
+            em.createNativeQuery("delete from sign_in_attempt where key_hash = :key and pending = 0")
+                    .setParameter("key", key).executeUpdate();
         });
     }
 
     private static String key(String username, String address) {
-        return (username == null ? "" : username.strip().toLowerCase(Locale.ROOT)) + "|" + address;
+        String key = (username == null ? "" : username.strip().toLowerCase(Locale.ROOT)) + "|" + address;
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(key.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

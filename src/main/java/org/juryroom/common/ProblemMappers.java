@@ -122,8 +122,20 @@ public class ProblemMappers {
         return respond(new Problem("about:blank", title, status, e.getMessage(), List.of(), null));
     }
 
+    /** Concurrent writes (see {@link ConcurrentWrites}) are 409 wherever they happen; wrapped ones are caught below. */
+    @ServerExceptionMapper({jakarta.persistence.OptimisticLockException.class,
+            jakarta.persistence.PessimisticLockException.class, jakarta.persistence.LockTimeoutException.class,
+            org.hibernate.StaleStateException.class, org.hibernate.exception.LockAcquisitionException.class})
+    public Response concurrentWrite(RuntimeException e) {
+        LOG.debug("Concurrent write refused", e);
+        return respond(ConcurrentWrites.problem());
+    }
+
     @ServerExceptionMapper
     public Response unexpected(RuntimeException e) {
+        if (ConcurrentWrites.isConflict(e)) {
+            return concurrentWrite(e);
+        }
         LOG.error("Unexpected failure", e);
         return respond(new Problem("about:blank", "Internal server error", 500,
                 "Something went wrong on our side; nothing was changed", List.of(), null));

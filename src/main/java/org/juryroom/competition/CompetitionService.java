@@ -2,6 +2,7 @@ package org.juryroom.competition;
 
 import io.quarkus.runtime.configuration.MemorySize;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -44,13 +45,65 @@ public class CompetitionService {
         }
     }
 
+    /**
+     * How long a request waits for a competition's lock (or any row lock after it) before it gives up;
+     * PostgreSQL then answers 55P03, which the API answers 409 "try again" (common/ConcurrentWrites).
+     */
+    static final String LOCK_WAIT = "10s";
+
     private final long maxBodyBytes;
     private final AuditLog audit;
+    private final EntityManager em;
 
     public CompetitionService(@ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBodySize,
-                              AuditLog audit) {
+                              AuditLog audit, EntityManager em) {
         this.maxBodyBytes = maxBodySize.asLongValue();
         this.audit = audit;
+        this.em = em;
+    }
+
+    /**
+     * Takes the competition's row lock in PostgreSQL, shared, until the transaction ends: for writes
+     * that depend on its status or feed its ranking (scorecards, decisions, conflicts, top-ups). They
+     * run side by side, but never across a freeze or a status change, which take the lock exclusively.
+     * The lock is the database's, so it holds across app instances. Call it before reading what it
+     * guards; the competition is returned as locked.
+     */
+    public Competition lockShared(long id) {
+        return lock(id, "share");
+    }
+
+    /**
+     * Takes the competition's row lock exclusively (the freeze, status and settings changes, the
+     * jury, assignment runs): waits for the shared holders to finish, keeps new ones waiting, and a
+     * write that waited then sees the new status.
+     */
+    public Competition lockExclusive(long id) {
+        // "no key update": excludes FOR SHARE, but not the key-share locks of inserts referencing the row.
+        return lock(id, "no key update");
+    }
+
+    /** {@link #lockShared} on the competition of an entry; nothing when there is no such entry (the caller answers 404). */
+    public void lockSharedOfEntry(long entryId) {
+        List<?> cid = em.createNativeQuery("select competition_id from entry where id = ?1")
+                .setParameter(1, entryId).getResultList();
+        if (!cid.isEmpty()) {
+            lockShared(((Number) cid.get(0)).longValue());
+        }
+    }
+
+    private Competition lock(long id, String strength) {
+        em.createNativeQuery("set local lock_timeout = '" + LOCK_WAIT + "'").executeUpdate();
+        List<?> version = em.createNativeQuery("select version from competition where id = ?1 for " + strength)
+                .setParameter(1, id).getResultList();
+        if (version.isEmpty()) {
+            throw ProblemException.notFound("Competition " + id);
+        }
+        Competition c = get(id);
+        if (c.version != ((Number) version.get(0)).longValue()) {
+            em.refresh(c); // loaded earlier in this transaction: read it again as locked
+        }
+        return c;
     }
 
     public Competition create(@Valid @NotNull CreateCompetition request) {
@@ -75,7 +128,7 @@ public class CompetitionService {
      * only the title, theme, window, sizes and ranking method may change (409 otherwise).
      */
     public Competition update(long id, @Valid @NotNull CreateCompetition request) {
-        Competition c = get(id);
+        Competition c = lockExclusive(id);
         if (c.status != CompetitionStatus.DRAFT && c.status != CompetitionStatus.OPEN) {
             throw ProblemException.conflict("A competition can be changed only while it is DRAFT or OPEN; it is "
                     + c.status, Map.of("currentStatus", c.status));
@@ -225,7 +278,7 @@ public class CompetitionService {
      * is 409. Returns the view built inside the transaction (it reads the lazy rubric).
      */
     public CompetitionView transition(long id, CompetitionStatus to) {
-        Competition c = get(id);
+        Competition c = lockExclusive(id);
         if (!c.status.transitions().contains(to)) {
             throw illegalTransition(c, to);
         }
@@ -245,7 +298,7 @@ public class CompetitionService {
      * Returns the view built inside the transaction.
      */
     public CompetitionView updateRankingSettings(long id, @Valid @NotNull CompetitionRequests.RankingSettings request) {
-        Competition c = get(id);
+        Competition c = lockExclusive(id);
         if (c.status == CompetitionStatus.FROZEN || c.status == CompetitionStatus.PUBLISHED) {
             throw ProblemException.conflict("The shortlist is frozen: its ranking settings can no longer change",
                     Map.of("currentStatus", c.status));

@@ -66,7 +66,8 @@ public class AssignmentService {
     }
 
     public Result assign(long competitionId, int jurorsPerEntry, Long seed) {
-        Competition c = competitions.get(competitionId);
+        // Exclusive: a run sets k on the competition, and a second run waits and builds on the first.
+        Competition c = competitions.lockExclusive(competitionId);
         requireAssignable(c, "Assigning jurors");
         long effectiveSeed = seed == null ? competitionId : seed;
         c.jurorsPerEntry = jurorsPerEntry;
@@ -88,7 +89,7 @@ public class AssignmentService {
      * abstention). Does nothing before the first assignment run, or outside OPEN and JUDGING.
      */
     public TopUp topUp(long competitionId, Collection<Long> entryIds, String reason) {
-        Competition c = competitions.get(competitionId);
+        Competition c = lockForPlanning(competitionId);
         if (c.jurorsPerEntry == null || !assignable(c) || entryIds.isEmpty()) {
             return new TopUp(reason, List.of(), Map.of());
         }
@@ -97,10 +98,51 @@ public class AssignmentService {
 
     /** One more counted juror for one entry (an organiser's REQUEST_JUROR); null if nobody is eligible. */
     public Long addJuror(long competitionId, long entryId, String reason) {
-        Competition c = competitions.get(competitionId);
+        Competition c = lockForPlanning(competitionId);
         requireAssignable(c, "Asking another juror");
         TopUp topUp = run(c, Set.of(entryId), 1, reason);
         return topUp.added().isEmpty() ? null : topUp.added().get(0).jurorId();
+    }
+
+    /**
+     * Top-ups run under the competition's shared lock (their callers write scores, decisions or
+     * conflicts under it) and, one at a time per competition, under a transaction-scoped advisory
+     * lock: two at once would plan from the same state and pick the same juror twice.
+     */
+    private Competition lockForPlanning(long competitionId) {
+        Competition c = competitions.lockShared(competitionId);
+        em.createNativeQuery("select 1 from pg_advisory_xact_lock(:ns, :cid)").setParameter("ns", PLANNING_LOCK)
+                .setParameter("cid", (int) competitionId).getResultList();
+        return c;
+    }
+
+    /** First key of the planning lock (the two-int key space; the storage reconciler uses the other). */
+    private static final int PLANNING_LOCK = 0x4A525041; // "JRPA"
+
+    /**
+     * Locks the assignment of this juror to this entry (if any) until the transaction ends: one
+     * juror's writes on one entry then happen one after the other, on every instance.
+     */
+    public void lockPair(long entryId, long jurorId) {
+        em.createNativeQuery("select id from assignment where entry_id = ?1 and juror_id = ?2 for update")
+                .setParameter(1, entryId).setParameter(2, jurorId).getResultList();
+    }
+
+    /**
+     * Takes the shared lock of every competition, open or judging, in which this juror is assigned
+     * entries of this school, in id order: a conflict declared or lifted changes which of their
+     * scorecards count, so it must not land in the middle of a freeze.
+     */
+    public void lockCompetitionsOf(long jurorId, long schoolId) {
+        @SuppressWarnings("unchecked")
+        List<Number> ids = em.createNativeQuery("""
+                        select distinct a.competition_id from assignment a
+                        join entry e on e.id = a.entry_id
+                        join competition c on c.id = a.competition_id
+                        where a.juror_id = :jid and e.school_id = :sid and c.status in ('OPEN', 'JUDGING')
+                        order by a.competition_id""")
+                .setParameter("jid", jurorId).setParameter("sid", schoolId).getResultList();
+        ids.forEach(id -> competitions.lockShared(id.longValue()));
     }
 
     /** After a conflict: tops up this juror's entries from that school in every competition still judging. */

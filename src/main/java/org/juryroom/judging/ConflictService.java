@@ -2,6 +2,7 @@ package org.juryroom.judging;
 
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -91,10 +92,12 @@ public class ConflictService {
     public void remove(long competitionId, long conflictId) {
         access.requireOrganiser("Removing a conflict");
         competitions.get(competitionId);
-        Conflict c = Conflict.findById(conflictId);
+        // Locked: a second removal at the same time waits, then finds it gone (404).
+        Conflict c = Conflict.findById(conflictId, LockModeType.PESSIMISTIC_WRITE);
         if (c == null) {
             throw ProblemException.notFound("Conflict " + conflictId);
         }
+        assignments.lockCompetitionsOf(c.jurorId, c.schoolId);
         ConflictView before = view(c);
         c.delete();
         audit.record(AuditAction.CONFLICT_REMOVED, null, AuditLog.Subject.of("conflict", conflictId), before,
@@ -144,6 +147,10 @@ public class ConflictService {
         if (school == null) {
             throw ProblemException.unprocessable("schoolId", "no school " + schoolId);
         }
+        // One declaration per juror at a time (on every instance): a repeated one finds the first.
+        Conflict.getEntityManager().createNativeQuery("select id from juror where id = ?1 for no key update")
+                .setParameter(1, jurorId).getResultList();
+        assignments.lockCompetitionsOf(jurorId, schoolId);
         Conflict existing = Conflict.find("jurorId = ?1 and schoolId = ?2", jurorId, schoolId).firstResult();
         if (existing != null) {
             return new Declared<>(existing, false, AssignmentService.Reassignment.NONE);

@@ -56,7 +56,8 @@ public class PanelService {
     /** Replaces the jury; assignments already made stay, the next run and every top-up use the new jury. */
     public List<MemberView> replace(long competitionId, @Valid @NotNull Panels request) {
         access.requireOrganiser("Setting the jury");
-        Competition c = competitions.get(competitionId);
+        // Exclusive: two replacements run one after the other, and no top-up plans from a half-set jury.
+        Competition c = competitions.lockExclusive(competitionId);
         if (c.status == CompetitionStatus.FROZEN || c.status == CompetitionStatus.PUBLISHED) {
             throw ProblemException.conflict("The shortlist is frozen: the jury can no longer change",
                     Map.of("currentStatus", c.status));

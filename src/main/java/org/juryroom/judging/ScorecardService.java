@@ -34,6 +34,10 @@ import java.util.Set;
  * scorecard has moved on, so two tabs cannot silently overwrite each other. A write that names no
  * version is accepted (the first write has none to name). A write that changes nothing is not a
  * write: the version stays and the answer is the same, so a retried PUT is harmless.
+ *
+ * <p>Writes of one juror on one entry are serialised by the row lock of their assignment (PostgreSQL,
+ * so across instances): parallel PUTs each see the one before and answer 200 or 412, never a lost
+ * update. Every write holds the competition's lock shared, so none lands across the freeze.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.REQUIRED)
@@ -78,12 +82,15 @@ public class ScorecardService {
     }
 
     private final AccessPolicy access;
+    private final CompetitionService competitions;
     private final AssignmentService assignments;
     private final RankingQuery ranking;
     private final AuditLog audit;
 
-    public ScorecardService(AccessPolicy access, AssignmentService assignments, RankingQuery ranking, AuditLog audit) {
+    public ScorecardService(AccessPolicy access, CompetitionService competitions, AssignmentService assignments,
+                            RankingQuery ranking, AuditLog audit) {
         this.access = access;
+        this.competitions = competitions;
         this.assignments = assignments;
         this.ranking = ranking;
         this.audit = audit;
@@ -95,6 +102,7 @@ public class ScorecardService {
     }
 
     public Saved save(long entryId, @Valid @NotNull ScorecardRequest request, String ifMatch) {
+        competitions.lockSharedOfEntry(entryId);
         Entry e = access.scorableEntry(entryId);
         Competition c = e.competition;
         CompetitionService.requireStatus(c, CompetitionStatus.JUDGING, "Scoring");
@@ -107,7 +115,11 @@ public class ScorecardService {
             reason = request.abstainReason().strip();
         }
         long jurorId = access.currentUser().jurorId();
+        assignments.lockPair(entryId, jurorId);
         Scorecard card = Scorecard.of(entryId, jurorId).orElse(null);
+        if (card != null) {
+            Scorecard.getEntityManager().refresh(card); // the access check read it before the pair's lock
+        }
         String comment = request.status() == ScorecardStatus.ABSTAINED ? null : request.comment();
         if (card != null && card.status == request.status() && card.scores.equals(scores)
                 && Objects.equals(card.comment, comment) && Objects.equals(card.abstainReason, reason)) {

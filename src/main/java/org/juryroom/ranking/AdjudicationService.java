@@ -63,7 +63,8 @@ public class AdjudicationService {
 
     public AdjudicationView decide(long competitionId, @Valid @NotNull AdjudicationRequest request) {
         access.requireOrganiser("Adjudicating");
-        Competition c = competitions.get(competitionId);
+        // Shared: a decision lands wholly before a freeze (which then reads it) or finds it FROZEN.
+        Competition c = competitions.lockShared(competitionId);
         CompetitionService.requireStatus(c, CompetitionStatus.JUDGING, "Adjudicating");
         Entry e = Entry.findById(request.entryId());
         if (e == null || !e.competition.id.equals(competitionId) || e.status != EntryStatus.SUBMITTED) {

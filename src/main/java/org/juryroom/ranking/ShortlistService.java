@@ -35,7 +35,7 @@ import java.util.Objects;
 /**
  * Freezing the top N into an immutable, digest-sealed snapshot; reading it back; verifying it.
  *
- * <p>The freeze runs in one transaction: it refuses (409) while a flagged entry in or near the cut
+ * <p>The freeze runs in one transaction, under the competition's exclusive lock: it refuses (409) while a flagged entry in or near the cut
  * lacks a current CONFIRM; it seals every scorecard that counts (id, version, marks, total) into
  * {@code shortlist_scorecard}, writes the top N with ranks and scores, then builds the canonical
  * JSON of all of it from those stored rows and keeps its SHA-256. Verification rebuilds the same
@@ -98,10 +98,16 @@ public class ShortlistService {
         this.em = em;
     }
 
-    /** Freezes the current top N; the competition moves to FROZEN in the same transaction. */
+    /**
+     * Freezes the current top N; the competition moves to FROZEN in the same transaction. The
+     * competition's lock, taken exclusively first, makes it one consistent state: every scorecard
+     * write, decision and conflict that touches the competition holds the lock shared, so the freeze
+     * waits for those in flight and reads, ranks and seals with none in between; those that waited
+     * behind it then find the competition FROZEN (409). A second freeze finds it FROZEN too.
+     */
     public Shortlist freeze(long competitionId) {
         access.requireOrganiser("Freezing the shortlist");
-        Competition c = competitions.get(competitionId);
+        Competition c = competitions.lockExclusive(competitionId);
         CompetitionService.requireStatus(c, CompetitionStatus.JUDGING, "Freezing the shortlist");
         List<RankingService.RankingRow> near = rankingService.nearCut(c);
         if (near.isEmpty()) {
