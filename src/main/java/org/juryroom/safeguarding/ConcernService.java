@@ -87,8 +87,7 @@ public class ConcernService {
         if (!violations.isEmpty()) {
             throw new jakarta.validation.ConstraintViolationException(violations);
         }
-        // The row lock serialises holds and releases of one entry, so none is lost to a race.
-        Entry e = em.find(Entry.class, entryId, LockModeType.PESSIMISTIC_WRITE);
+        Entry e = lockedFresh(seen);
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         Concern c = new Concern();
         c.reference = newReference();
@@ -267,7 +266,7 @@ public class ConcernService {
     }
 
     private void close(Concern c, ConcernAction.Kind kind, Instant now) {
-        Entry e = em.find(Entry.class, c.entryId, LockModeType.PESSIMISTIC_WRITE);
+        Entry e = lockedFresh(em.find(Entry.class, c.entryId));
         c.status = Concern.Status.CLOSED;
         c.closedAt = now;
         c.outcome = kind == ConcernAction.Kind.EXCLUDED ? Concern.Outcome.EXCLUDED : Concern.Outcome.RELEASED;
@@ -306,6 +305,16 @@ public class ConcernService {
         }
         record.append("FILE_VIEWED", c, Map.of("fileId", f.id));
         return FileDownloads.Download.of(f, FileVariant.CLEAN, f.displayName);
+    }
+
+    /**
+     * The entry row locked and read again: holds and releases of one entry take turns, and each
+     * decides on the state the previous one committed (a lock on an entity already read would keep
+     * the stale hold, and its version check would refuse the concern instead of serialising it).
+     */
+    private Entry lockedFresh(Entry e) {
+        em.refresh(e, LockModeType.PESSIMISTIC_WRITE);
+        return e;
     }
 
     Concern concern(long concernId) {

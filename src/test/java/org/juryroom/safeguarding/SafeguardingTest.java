@@ -335,6 +335,52 @@ class SafeguardingTest {
                 .body("safeguardingContact.phone", equalTo("+91 33 2456 7890"));
     }
 
+    /**
+     * Holds and releases race: the lead releases every open concern while new ones arrive. In every
+     * round the entry ends held exactly when a concern is still open, its files sealed exactly when a
+     * concern of suspected abuse material was not released, and every request got 200 or 201.
+     */
+    @Test
+    void concernsRaisedWhileOthersAreReleasedNeverLoseAHold() {
+        java.util.Random random = new java.util.Random(20261205L);
+        Lead lead = lead();
+        for (int round = 0; round < org.juryroom.judging.Race.rounds(3); round++) {
+            Fixtures.OnePoster p = Fixtures.onePosterInJudging("Race", 3, "Race School", "Race poster", "Dola");
+            List<Long> open = new java.util.ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                open.add(Fixtures.organiser().contentType(ContentType.JSON).body(concern("OTHER", "NORMAL"))
+                        .post("/api/entries/" + p.entryId() + "/concerns").then().statusCode(201)
+                        .extract().jsonPath().getLong("id"));
+            }
+            int raised = random.nextInt(3);
+            List<String> kinds = new java.util.ArrayList<>();
+            List<java.util.concurrent.Callable<Integer>> tasks = new java.util.ArrayList<>();
+            for (long id : open) {
+                tasks.add(() -> lead.api().contentType(ContentType.JSON).body(Map.of("action", "RELEASED"))
+                        .post("/api/safeguarding/concerns/" + id + "/actions").statusCode());
+            }
+            for (int i = 0; i < raised; i++) {
+                String kind = random.nextBoolean() ? "SUSPECTED_ABUSE_MATERIAL" : "DISCLOSURE";
+                kinds.add(kind);
+                tasks.add(() -> Fixtures.organiser().contentType(ContentType.JSON).body(concern(kind, "NORMAL"))
+                        .post("/api/entries/" + p.entryId() + "/concerns").statusCode());
+            }
+            java.util.Collections.shuffle(tasks, random);
+            assertThat(org.juryroom.judging.Race.all(tasks)).allMatch(status -> status == 200 || status == 201);
+
+            boolean held = raised > 0;
+            p.juror().api().get("/api/entries/" + p.entryId()).then().statusCode(held ? 404 : 200);
+            Fixtures.organiser().get("/api/entries/" + p.entryId()).then()
+                    .body("safeguardingHold", held ? equalTo("HELD") : nullValue());
+            long fid = fileOf(p.entryId());
+            boolean sealed = kinds.contains("SUSPECTED_ABUSE_MATERIAL");
+            JsonPath mine = lead.api().get("/api/safeguarding/concerns/" + open.get(0)).then().statusCode(200)
+                    .extract().jsonPath();
+            assertThat(mine.getBoolean("entry.filesSealed")).as("round %d, raised %s", round, kinds).isEqualTo(sealed);
+            p.juror().api().get("/api/entries/" + p.entryId() + "/files/" + fid).then().statusCode(held ? 404 : 200);
+        }
+    }
+
     static Map<String, byte[]> unzip(byte[] zip) throws IOException {
         Map<String, byte[]> parts = new HashMap<>();
         try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
