@@ -16,19 +16,34 @@ public record Page<T>(List<T> items, int page, int size, long total) {
         return new Page<>(query.page(paging.page(), paging.size()).list(), paging.page(), paging.size(), query.count());
     }
     public static final int MAX_SIZE = 500;
+    /** No list is paged deeper than this many rows: beyond it page × size would overflow the database's offset. */
+    public static final long MAX_OFFSET = 10_000_000;
 
-    /** Clamps client paging input to something the database can serve quickly. */
+    /** Checks client paging input: something the database can serve quickly. */
     public record Request(int page, int size) {
         public static Request of(Integer page, Integer size) {
+            return of(page, size, MAX_SIZE);
+        }
+
+        /** For a list with its own page-size limit (the ranking). */
+        public static Request of(Integer page, Integer size, int maxSize) {
             int p = page == null ? 0 : page;
-            int s = size == null ? DEFAULT_SIZE : size;
+            int s = size == null ? Math.min(DEFAULT_SIZE, maxSize) : size;
             if (p < 0) {
-                throw ProblemException.badRequest("page must be 0 or more");
+                throw bad("page", "page must be 0 or more");
             }
-            if (s < 1 || s > MAX_SIZE) {
-                throw ProblemException.badRequest("size must be between 1 and " + MAX_SIZE);
+            if (s < 1 || s > maxSize) {
+                throw bad("size", "size must be between 1 and " + maxSize);
+            }
+            if ((long) p * s > MAX_OFFSET) {
+                throw bad("page", "page is out of range: page × size must not pass " + MAX_OFFSET);
             }
             return new Request(p, s);
+        }
+
+        private static ProblemException bad(String field, String message) {
+            return new ProblemException(400, "Bad request", message, List.of(new Problem.Violation(field, message)),
+                    java.util.Map.of());
         }
     }
 }

@@ -1,7 +1,10 @@
 package org.juryroom.common;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -25,6 +28,8 @@ public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
     public static final MediaType PROBLEM_JSON = new MediaType("application", "problem+json");
+    /** Sent with every 503 (a store or the database is down): when to try again. */
+    public static final String RETRY_AFTER_SECONDS = "10";
 
     private final BodyLimit bodyLimit;
 
@@ -54,25 +59,100 @@ public class ProblemMappers {
                 "The request is invalid: fix the fields listed in violations", violations, null);
     }
 
+    /**
+     * JSON that cannot be read. Malformed JSON is 400; well-formed JSON with a value of the wrong
+     * type at a field (a fraction or text for a whole number, an unknown enum value, text with a NUL)
+     * is content that is invalid, 422 like a failed validation, with the field in violations.
+     */
     @ServerExceptionMapper
     public Response unreadableJson(JsonProcessingException e) {
-        String field = "";
-        if (e instanceof MismatchedInputException mismatch) {
-            field = mismatch.getPath().stream()
-                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                    .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("");
+        // What went wrong first: Jackson wraps a parser's failure in a mapping exception with the path.
+        JsonProcessingException source = e instanceof JsonMappingException
+                && e.getCause() instanceof StreamReadException read ? read : e;
+        boolean parsed = !(source instanceof StreamReadException) || source instanceof InputCoercionException;
+        String field = field(source);
+        if (field.isEmpty()) {
+            field = field(e);
         }
-        String detail = e instanceof InvalidFormatException invalid
-                ? "Value " + invalid.getValue() + " is not valid for " + field
-                : "The request body is not valid JSON for this endpoint" + (field.isEmpty() ? "" : " (at " + field + ")");
-        return respond(new Problem("about:blank", "Bad request", 400, detail,
-                field.isEmpty() ? List.of() : List.of(new Problem.Violation(field, "invalid value")), null));
+        if (!parsed || field.isEmpty()) {
+            return respond(new Problem("about:blank", "Bad request", 400,
+                    "The request body is not valid JSON for this endpoint" + (field.isEmpty() ? "" : " (at " + field + ")"),
+                    List.of(), null));
+        }
+        return respond(new Problem("about:blank", "Unprocessable entity", 422,
+                "The request is invalid: fix the fields listed in violations",
+                List.of(new Problem.Violation(field, expected(source))), null));
     }
 
     /** JSON of the wrong shape (e.g. an unknown enum value); without this, Quarkus' own non-problem body is sent. */
     @ServerExceptionMapper
     public Response mismatchedJson(MismatchedInputException e) {
         return unreadableJson(e);
+    }
+
+    /** Where in the body: the path Jackson recorded, or else where its parser stood. */
+    private static String field(JsonProcessingException e) {
+        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            return mapping.getPath().stream()
+                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                    .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("");
+        }
+        if (e instanceof StreamReadException read && read.getProcessor() != null) {
+            java.util.Deque<String> steps = new java.util.ArrayDeque<>();
+            for (JsonStreamContext c = read.getProcessor().getParsingContext(); c != null && !c.inRoot(); c = c.getParent()) {
+                if (c.inArray()) {
+                    steps.push("[" + Math.max(0, c.getCurrentIndex()) + "]");
+                } else if (c.getCurrentName() != null) {
+                    steps.push("." + c.getCurrentName());
+                }
+            }
+            String path = String.join("", steps);
+            return path.startsWith(".") ? path.substring(1) : path;
+        }
+        return "";
+    }
+
+    /** What the field takes, in words (Jackson's own messages name Java types). */
+    private static String expected(JsonProcessingException e) {
+        if (e instanceof StrictJson.InvalidText) {
+            return e.getOriginalMessage();
+        }
+        if (e instanceof InputCoercionException) {
+            return "is out of range";
+        }
+        Class<?> type = e instanceof MismatchedInputException m ? m.getTargetType() : null;
+        if (type == null) {
+            return "invalid value";
+        }
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class
+                || type == Short.class || type == short.class || type == java.math.BigInteger.class) {
+            return "must be a whole number (a JSON integer, not text or a fraction)";
+        }
+        if (Number.class.isAssignableFrom(type) || type == double.class || type == float.class) {
+            return "must be a number (not text)";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "must be true or false";
+        }
+        if (type.isEnum()) {
+            return "must be one of " + java.util.Arrays.toString(type.getEnumConstants());
+        }
+        if (type == String.class) {
+            return "must be text";
+        }
+        if (java.time.temporal.Temporal.class.isAssignableFrom(type)) {
+            return "must be a date-time such as 2026-03-01T09:00:00Z";
+        }
+        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "must be a list";
+        }
+        return "invalid value";
+    }
+
+    /** A query or form parameter that is not a number, or is out of range. */
+    @ServerExceptionMapper
+    public Response badParameter(NumberParams.BadParameter e) {
+        return respond(e.toProblem());
     }
 
     @ServerExceptionMapper
@@ -112,6 +192,10 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e) {
+        if (e.getCause() instanceof JsonProcessingException json) {
+            // Quarkus' JSON reader wraps what it cannot read in a bare 400: say where and what instead.
+            return unreadableJson(json);
+        }
         int status = e.getResponse().getStatus();
         if (status == 413) {
             // The multipart parser's answer to a chunked body passing the server's limit.
@@ -133,6 +217,9 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(RuntimeException e) {
+        if (DatabaseOutage.is(e)) {
+            return problem(DatabaseOutage.problem(e));
+        }
         if (ConcurrentWrites.isConflict(e)) {
             return concurrentWrite(e);
         }
@@ -142,7 +229,11 @@ public class ProblemMappers {
     }
 
     private static Response respond(Problem problem) {
-        return Response.status(problem.status()).type(PROBLEM_JSON).entity(problem).build();
+        Response.ResponseBuilder response = Response.status(problem.status()).type(PROBLEM_JSON).entity(problem);
+        if (problem.status() == 503) {
+            response.header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+        }
+        return response.build();
     }
 
     private static String field(jakarta.validation.Path path) {

@@ -21,6 +21,11 @@ public final class CompetitionRequests {
     }
 
     public static final String CODE_PATTERN = "[a-z0-9][a-z0-9_-]{0,39}";
+    /** A score scale lies within 0..1000; a weight is more than 0, at most 1000, to 4 decimals (docs/api.md). */
+    public static final int MAX_SCORE = 1000;
+    public static final String MAX_WEIGHT = "1000";
+    /** The largest per-school quota a competition can set: 1 TiB. */
+    public static final long MAX_SCHOOL_BYTES = 1L << 40;
 
     public record CreateCompetition(
             @NotBlank @Size(max = 200) String title,
@@ -32,7 +37,7 @@ public final class CompetitionRequests {
             org.juryroom.ranking.math.NormalisationMethod rankingMethod,
             @NotEmpty @Size(max = 20) List<@Valid @NotNull CategoryRequest> categories,
             @NotEmpty @Size(max = 20) List<@Valid @NotNull CriterionRequest> criteria,
-            @Positive Long maxSchoolBytes,
+            @Positive @jakarta.validation.constraints.Max(MAX_SCHOOL_BYTES) Long maxSchoolBytes,
             @DecimalMin("0") @jakarta.validation.constraints.DecimalMax("100") BigDecimal disagreementMaxSpread,
             @DecimalMin("0") @jakarta.validation.constraints.DecimalMax("100") BigDecimal disagreementMaxStdDev) {
 
@@ -49,17 +54,18 @@ public final class CompetitionRequests {
     public record CategoryRequest(
             @NotBlank @Pattern(regexp = CODE_PATTERN, message = "lower-case letters, digits, - and _ (max 40)") String code,
             @NotBlank @Size(max = 200) String name,
-            @NotEmpty List<@NotBlank String> allowedTypes,
-            @NotNull @Positive Long maxFileBytes) {
+            @NotEmpty @Size(max = 20) List<@NotBlank @Size(max = 100) String> allowedTypes,
+            @NotNull @Positive @jakarta.validation.constraints.Max(MAX_SCHOOL_BYTES) Long maxFileBytes) {
     }
 
     public record CriterionRequest(
             @NotBlank @Pattern(regexp = CODE_PATTERN, message = "lower-case letters, digits, - and _ (max 40)") String code,
             @NotBlank @Size(max = 200) String name,
             @Size(max = 2000) String description,
-            @NotNull @Positive BigDecimal weight,
-            @NotNull Integer minScore,
-            @NotNull Integer maxScore) {
+            @NotNull @DecimalMin(value = "0", inclusive = false) @jakarta.validation.constraints.DecimalMax(MAX_WEIGHT)
+            @jakarta.validation.constraints.Digits(integer = 4, fraction = 4) BigDecimal weight,
+            @NotNull @Min(0) @jakarta.validation.constraints.Max(MAX_SCORE) Integer minScore,
+            @NotNull @Min(0) @jakarta.validation.constraints.Max(MAX_SCORE) Integer maxScore) {
     }
 
     public record Transition(@NotNull CompetitionStatus to) {

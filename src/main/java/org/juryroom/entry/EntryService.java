@@ -31,6 +31,7 @@ import org.juryroom.storage.FileService;
 import org.juryroom.storage.FileVariant;
 import org.juryroom.storage.StreamedUpload;
 import org.juryroom.storage.Upload;
+import org.juryroom.storage.WriteGate;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -41,9 +42,15 @@ import java.util.Map;
  * Entries from the school's side: create with files, edit while the competition is open,
  * submit inside the window, withdraw before judging. Uploads run in several short transactions
  * (see {@link FileService}), so the upload methods are not one transaction themselves.
+ * <p>
+ * Everything that changes an entry's status or files takes the entry's row lock first (submit,
+ * withdraw, file removal, and every transaction of an upload through {@link #check}), so
+ * these are serialised per entry: an upload whose last byte arrives after the entry was
+ * submitted or withdrawn is refused with 409, and the school's byte quota is checked under the
+ * school's row lock in the same transaction that puts the size on the file's row.
  */
 @ApplicationScoped
-public class EntryService {
+public class EntryService implements WriteGate.Admit {
 
     private final AccessPolicy access;
     private final CompetitionService competitions;
@@ -73,13 +80,12 @@ public class EntryService {
                 return FileInspector.Rules.of(category(c, request.categoryCode()));
             });
             return withInspected(uploads, rules, inspected -> {
-                List<EntryFile> stored = files.store(inspected, () -> {
+                List<EntryFile> stored = files.store(inspected, new WriteGate(() -> {
                     // Re-checked under a lock on the school: two parallel uploads cannot both take the last place.
                     School school = School.findById(schoolId, LockModeType.PESSIMISTIC_WRITE);
                     Competition c = competitions.get(competitionId);
                     requireEditable(c);
                     requireQuota(c, schoolId);
-                    requireByteQuota(c, schoolId, totalSize(inspected));
                     Entry e = new Entry();
                     e.competition = c;
                     e.school = school;
@@ -91,7 +97,7 @@ public class EntryService {
                     replaceParticipants(e, request.participants());
                     e.persist();
                     return e.id;
-                }, entryId -> Entry.deleteById(entryId));
+                }, this, entryId -> Entry.deleteById(entryId)));
                 long entryId = stored.get(0).entryId;
                 QuarkusTransaction.requiringNew().run(() -> {
                     audit.record(AuditAction.ENTRY_CREATED, competitionId, AuditLog.Subject.of("entry", entryId), null,
@@ -160,7 +166,7 @@ public class EntryService {
 
     @Transactional
     public Entry submit(long entryId) {
-        Entry e = access.ownEntry(entryId);
+        Entry e = lockedOwnEntry(entryId);
         if (e.status != EntryStatus.DRAFT) {
             throw ProblemException.conflict("Only a DRAFT entry can be submitted; this one is " + e.status);
         }
@@ -196,7 +202,7 @@ public class EntryService {
     /** Withdraws the entry and removes its files, rows and objects (the reconciler finishes if the store is down). */
     public void withdraw(long entryId) {
         List<EntryFile> removed = QuarkusTransaction.requiringNew().call(() -> {
-            Entry e = access.ownEntry(entryId);
+            Entry e = lockedOwnEntry(entryId);
             if (e.status == EntryStatus.WITHDRAWN) {
                 throw ProblemException.conflict("The entry is already withdrawn");
             }
@@ -227,14 +233,8 @@ public class EntryService {
                 requireEditable(e);
                 return FileInspector.Rules.of(e.category);
             });
-            List<EntryFile> stored = withInspected(uploads, rules, inspected -> files.store(inspected, () -> {
-                Entry e = Entry.findById(entryId, LockModeType.PESSIMISTIC_WRITE);
-                requireEditable(e);
-                School.findById(e.school.id, LockModeType.PESSIMISTIC_WRITE);
-                requireByteQuota(e.competition, e.school.id, totalSize(inspected));
-                e.updatedAt = Instant.now();
-                return e.id;
-            }, id -> { }));
+            List<EntryFile> stored = withInspected(uploads, rules, inspected -> files.store(inspected,
+                    existing(entryId)));
             QuarkusTransaction.requiringNew().run(() -> recordFiles(AuditAction.FILE_ADDED,
                     Entry.<Entry>findById(entryId).competition.id, entryId, stored));
             return stored;
@@ -244,8 +244,8 @@ public class EntryService {
     /**
      * Adds one file streamed as the request body (see {@link FileService#storeStreamed}). Whether
      * this school may add it is decided before any byte is read: its own entry, still editable,
-     * room left in the school's byte quota (also for the declared length); the quota is checked
-     * again, under a lock, for the size that arrived.
+     * room left in the school's byte quota (also for the declared length); all of it is checked
+     * again, under the locks, when the file is recorded and when it is marked STORED.
      */
     public EntryFile addFile(long entryId, StreamedUpload upload) {
         record Admission(FileInspector.Rules rules, ByteLimit quota) {
@@ -255,30 +255,58 @@ public class EntryService {
             requireEditable(e);
             return new Admission(FileInspector.Rules.of(e.category), byteQuotaLeft(e.competition, e.school.id));
         });
-        return files.storeStreamed(upload, admission.rules(), admission.quota(), () -> {
-            Entry e = Entry.findById(entryId, LockModeType.PESSIMISTIC_WRITE);
-            requireEditable(e);
-            e.updatedAt = Instant.now();
-            return e.id;
-        }, size -> {
-            Entry e = Entry.findById(entryId);
-            School.findById(e.school.id, LockModeType.PESSIMISTIC_WRITE);
-            requireByteQuota(e.competition, e.school.id, size);
-        });
+        return files.storeStreamed(upload, admission.rules(), admission.quota(), existing(entryId));
     }
 
+    /** Files added to an entry that exists (its owner was checked before). */
+    private WriteGate existing(long entryId) {
+        return new WriteGate(() -> entryId, this, id -> { });
+    }
+
+    /**
+     * The one check of every transaction that adds files to an entry (see {@link WriteGate}; the
+     * reconciler's too, before it marks a file a crash left PENDING): under the entry's row lock
+     * the entry is still editable, and under the school's row lock its files in this competition
+     * plus {@code adding} bytes stay within the byte quota. Lock order: entry, school.
+     */
+    @Override
+    public void check(long entryId, long adding) {
+        Entry e = Entry.findById(entryId, LockModeType.PESSIMISTIC_WRITE);
+        if (e == null) {
+            throw ProblemException.conflict("Entry " + entryId + " was removed while its files arrived");
+        }
+        requireEditable(e);
+        School.findById(e.school.id, LockModeType.PESSIMISTIC_WRITE);
+        requireByteQuota(e.competition, e.school.id, adding);
+        e.updatedAt = Instant.now();
+    }
+
+    /** Removes a file of an editable entry: row and audit under the entry's lock, then its objects. */
     public void deleteFile(long entryId, long fileId) {
         EntryFile file = QuarkusTransaction.requiringNew().call(() -> {
-            Entry e = access.ownEntry(entryId);
+            Entry e = lockedOwnEntry(entryId);
             requireEditable(e);
             if (e.held()) {
+                // Legal hold (docs/safeguarding.md): nothing of a held entry is removed.
                 throw ProblemException.conflict("This file cannot be removed at the moment; please contact the organisers");
             }
-            return storedFile(e, fileId);
+            EntryFile f = storedFile(e, fileId);
+            f.delete();
+            e.updatedAt = Instant.now();
+            recordFiles(AuditAction.FILE_REMOVED, e.competition.id, entryId, List.of(f));
+            return f;
         });
-        files.delete(List.of(file));
-        QuarkusTransaction.requiringNew().run(() -> recordFiles(AuditAction.FILE_REMOVED,
-                Entry.<Entry>findById(entryId).competition.id, entryId, List.of(file)));
+        files.deleteObjects(file.keys());
+    }
+
+    /**
+     * The school's own entry, its row locked for this transaction and read fresh: whatever
+     * changes the entry's status or files waits here for the others (see the class comment).
+     */
+    private Entry lockedOwnEntry(long entryId) {
+        Entry e = access.ownEntry(entryId);
+        Entry.getEntityManager().refresh(e, LockModeType.PESSIMISTIC_WRITE);
+        return e;
     }
 
     /** File lines of the audit trail; before is the file for a removal, after for an addition. */
@@ -428,10 +456,6 @@ public class EntryService {
         return new ByteLimit(limit - used, adding -> ProblemException.conflict("This school has " + used
                 + " bytes of files in this competition; adding " + adding + " would pass the limit of " + limit
                 + " bytes", Map.of("limitBytes", limit, "usedBytes", used)));
-    }
-
-    private static long totalSize(List<Inspected> files) {
-        return files.stream().mapToLong(Inspected::size).sum();
     }
 
     private static void applyConsent(Entry e, ConsentRequest consent) {

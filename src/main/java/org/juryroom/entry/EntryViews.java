@@ -78,7 +78,8 @@ public final class EntryViews {
 
     /**
      * The jury's view. Title and statement pass through {@link JuryRedaction}: the organiser's terms,
-     * and always the school's name and the children's first names, in case a child wrote them in.
+     * and always what names the school or the children, in case a child wrote them in (see
+     * {@link #juryRedactionTerms}).
      */
     public static BlindEntry blind(Entry e, List<EntryFile> files) {
         List<String> terms = juryRedactionTerms(e);
@@ -91,9 +92,18 @@ public final class EntryViews {
         return JuryRedaction.apply(e.title, juryRedactionTerms(e));
     }
 
+    /**
+     * What is always hidden from jurors: the organiser's terms; the children's first names; and what
+     * identifies the school: its name, its district (it narrows the school down to a few, and jurors
+     * declare conflicts school by school), the name of its contact and of the teacher who attested
+     * the consent (whole, and word by word but titles: {@link JuryRedaction#personName}).
+     */
     static List<String> juryRedactionTerms(Entry e) {
         List<String> terms = new java.util.ArrayList<>(List.of(e.juryRedactions));
         terms.add(e.school.name);
+        terms.add(e.school.district);
+        terms.addAll(JuryRedaction.personName(e.school.contactName));
+        terms.addAll(JuryRedaction.personName(e.consentAttestedBy));
         e.participants.forEach(p -> terms.add(p.firstName));
         return terms;
     }

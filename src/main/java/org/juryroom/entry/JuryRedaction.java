@@ -1,19 +1,39 @@
 package org.juryroom.entry;
 
+import java.lang.Character.UnicodeScript;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Objects;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Set;
 
 /**
- * Hides words from the text a juror reads. Every term is matched as a whole word or phrase,
- * ignoring case, and replaced by {@value #MARK}; longer terms go first so that "Hill View School"
- * is hidden whole, not as "Hill View █████".
+ * Hides words from the text a juror reads. Text and terms are compared in one form
+ * ({@link FoldedText}: NFKC, case-folded, Latin diacritics and invisible joiners ignored), so a name
+ * is found whatever normal form, case or accents either was typed in; each match is replaced in the
+ * original text, whole characters with their marks, by {@value #MARK}. A term matches as a whole
+ * word or phrase (a word boundary is checked only where the term itself starts or ends with a
+ * letter or digit, as in "St. Xavier's"). Overlapping matches merge, so "Hill View School" is
+ * hidden whole even when "Hill View" is a term too.
+ *
+ * <p>Names in scripts that inflect by suffix ({@link #SUFFIXING}, the Brahmic scripts of India:
+ * অনন্যার is অনন্যা + র, अमितने is अमित + ने) are hidden to the end of the word they start, so the
+ * stem never shows; the suffix goes with it.
  */
 public final class JuryRedaction {
 
     public static final String MARK = "█████";
+
+    /** Scripts whose words carry case and postposition suffixes attached to the name. */
+    static final Set<UnicodeScript> SUFFIXING = EnumSet.of(UnicodeScript.BENGALI, UnicodeScript.DEVANAGARI,
+            UnicodeScript.GURMUKHI, UnicodeScript.GUJARATI, UnicodeScript.ORIYA, UnicodeScript.TAMIL,
+            UnicodeScript.TELUGU, UnicodeScript.KANNADA, UnicodeScript.MALAYALAM, UnicodeScript.SINHALA);
+
+    /** Words in a person's name field that name nobody: titles and roles ("Ms. Rao, class teacher"). */
+    static final Set<String> TITLES = Set.of("mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "madam", "mme",
+            "teacher", "class", "head", "principal", "headmaster", "headmistress", "coordinator", "contact",
+            "the", "of", "and", "sri", "shri", "smt", "kumari", "sr", "jr");
 
     private JuryRedaction() {
     }
@@ -22,18 +42,88 @@ public final class JuryRedaction {
         if (text == null || text.isEmpty()) {
             return text;
         }
-        List<String> ordered = terms.stream().filter(Objects::nonNull).map(String::strip).filter(t -> !t.isEmpty())
-                .distinct().sorted(Comparator.comparingInt(String::length).reversed().thenComparing(t -> t))
-                .toList();
-        String out = text;
-        for (String term : ordered) {
-            // \b only where the term itself starts or ends with a word character ("St. Xavier's" ends in one).
-            String start = Character.isLetterOrDigit(term.codePointAt(0)) ? "(?<![\\p{L}\\p{N}])" : "";
-            String end = Character.isLetterOrDigit(term.codePointBefore(term.length())) ? "(?![\\p{L}\\p{N}])" : "";
-            Pattern p = Pattern.compile(start + Pattern.quote(term) + end,
-                    Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
-            out = p.matcher(out).replaceAll(Matcher.quoteReplacement(MARK));
+        FoldedText folded = FoldedText.of(text);
+        List<int[]> ranges = new ArrayList<>();
+        for (String term : terms) {
+            if (term != null) {
+                ranges.addAll(matches(folded, term));
+            }
         }
-        return out;
+        if (ranges.isEmpty()) {
+            return text;
+        }
+        ranges.sort(Comparator.comparingInt(r -> r[0]));
+        StringBuilder out = new StringBuilder(text.length());
+        int at = 0;
+        int i = 0;
+        while (i < ranges.size()) {
+            int from = ranges.get(i)[0];
+            int to = ranges.get(i)[1];
+            for (i++; i < ranges.size() && ranges.get(i)[0] < to; i++) {
+                to = Math.max(to, ranges.get(i)[1]);
+            }
+            out.append(text, at, from).append(MARK);
+            at = to;
+        }
+        return out.append(text, at, text.length()).toString();
+    }
+
+    /** Where a term occurs in the text: [start, end) ranges of the original. */
+    static List<int[]> matches(FoldedText text, String term) {
+        String t = FoldedText.foldAll(term);
+        if (t.isEmpty()) {
+            return List.of();
+        }
+        boolean wordStart = Character.isLetterOrDigit(t.codePointAt(0));
+        int lastCp = t.codePointBefore(t.length());
+        boolean wordEnd = Character.isLetterOrDigit(lastCp);
+        UnicodeScript script = UnicodeScript.of(lastCp);
+        boolean suffixes = SUFFIXING.contains(script);
+        List<int[]> found = new ArrayList<>();
+        for (int at = text.folded.indexOf(t); at >= 0; at = text.folded.indexOf(t, at + 1)) {
+            int first = text.unitStartingAt(at);
+            if (first < 0 || wordStart && text.isWord(first - 1)) {
+                continue;
+            }
+            int last = text.unitEndingAt(at + t.length());
+            if (suffixes) {
+                // The match may end inside a unit (a vowel sign added by the suffix): run to the word's end.
+                last = text.unitAt(at + t.length() - 1);
+                while (text.isWord(last + 1) && inScript(text, last + 1, script)) {
+                    last++;
+                }
+            } else if (last < 0 || wordEnd && text.isWord(last + 1)) {
+                continue;
+            }
+            found.add(new int[]{text.start(first), text.end(last)});
+        }
+        return found;
+    }
+
+    private static boolean inScript(FoldedText text, int unit, UnicodeScript script) {
+        return UnicodeScript.of(text.base(unit)) == script;
+    }
+
+    /**
+     * The terms that hide a person named in a free-text field (a teacher, a contact): the whole
+     * field, and each word of it but titles and roles, so "Mrs Sharma" in a statement is hidden by
+     * "Anita Sharma". A field of titles only ("Class teacher") names nobody and hides nothing.
+     */
+    public static List<String> personName(String field) {
+        if (field == null || field.isBlank()) {
+            return List.of();
+        }
+        Set<String> terms = new LinkedHashSet<>();
+        for (String word : field.split("[^\\p{L}\\p{M}\\p{N}'’\\-\\p{Cf}]+")) {
+            String w = word.replaceAll("^['’\\-]+|['’\\-]+$", "");
+            String f = FoldedText.foldAll(w);
+            if (f.codePointCount(0, f.length()) >= 2 && !TITLES.contains(f)) {
+                terms.add(w);
+            }
+        }
+        if (!terms.isEmpty()) {
+            terms.add(field.strip());
+        }
+        return List.copyOf(terms);
     }
 }

@@ -32,6 +32,9 @@ import java.util.Set;
 @Transactional(Transactional.TxType.REQUIRED)
 public class AssignmentService {
 
+    /** The most jurors an entry can be given in one run. */
+    public static final int MAX_JURORS_PER_ENTRY = 50;
+
     /**
      * @param assignments          pairs added by this run
      * @param entriesShortOfJurors entry id → how many jurors it is missing (not enough eligible jurors)
@@ -66,6 +69,11 @@ public class AssignmentService {
     }
 
     public Result assign(long competitionId, int jurorsPerEntry, Long seed) {
+        if (jurorsPerEntry < 1 || jurorsPerEntry > MAX_JURORS_PER_ENTRY) {
+            // The API's request is validated already; the organiser's page form comes straight here.
+            throw org.juryroom.common.ProblemException.unprocessable("jurorsPerEntry",
+                    "must be between 1 and " + MAX_JURORS_PER_ENTRY);
+        }
         // Exclusive: a run sets k on the competition, and a second run waits and builds on the first.
         Competition c = competitions.lockExclusive(competitionId);
         requireAssignable(c, "Assigning jurors");

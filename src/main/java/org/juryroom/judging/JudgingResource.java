@@ -27,7 +27,8 @@ import java.util.List;
 @Consumes(MediaType.APPLICATION_JSON)
 public class JudgingResource {
 
-    public record AssignRequest(@NotNull @Min(1) @Max(50) Integer jurorsPerEntry, Long seed) {
+    public record AssignRequest(@NotNull @Min(1) @Max(AssignmentService.MAX_JURORS_PER_ENTRY) Integer jurorsPerEntry,
+                                Long seed) {
     }
 
     private final AssignmentService assignments;

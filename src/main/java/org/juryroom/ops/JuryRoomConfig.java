@@ -84,7 +84,17 @@ public interface JuryRoomConfig {
         @WithDefault("2m")
         String reconcileDelay();
 
-        /** A PENDING row or an object without a row younger than this is left alone by the reconciler. */
+        /**
+         * How often the PENDING rows of uploads in flight are marked alive (their heartbeat), so no
+         * instance's reconciler removes an upload that is still arriving. Keep it well below the grace.
+         */
+        @WithDefault("30s")
+        String heartbeatEvery();
+
+        /**
+         * A PENDING row (judged by its last heartbeat), an object without a row, an unfinished
+         * multipart upload or a temp file younger than this is left alone by the reconciler.
+         */
         @WithDefault("PT1H")
         Duration reconcileGrace();
 

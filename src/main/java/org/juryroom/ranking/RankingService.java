@@ -2,7 +2,6 @@ package org.juryroom.ranking;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import org.juryroom.common.ProblemException;
 import org.juryroom.competition.Competition;
 import org.juryroom.competition.CompetitionService;
 import org.juryroom.competition.CompetitionStatus;
@@ -61,9 +60,7 @@ public class RankingService {
     }
 
     public RankingView ranking(long competitionId, int page, int size) {
-        if (page < 0 || size < 1 || size > 1000) {
-            throw ProblemException.badRequest("page must be 0 or more and size between 1 and 1000");
-        }
+        org.juryroom.common.Page.Request.of(page, size, 1000);
         Competition c = competitions.get(competitionId);
         RankingQuery.Basis basis = basis(c);
         query.materialise(c.id, c.rankingMethod, basis);

@@ -46,6 +46,10 @@ public class EntryFile extends PanacheEntityBase {
     @Column(name = "created_at", insertable = false, updatable = false)
     public Instant createdAt;
 
+    /** The last sign of life of the upload writing a PENDING row (see {@link UploadsInFlight}). */
+    @Column(name = "heartbeat_at", insertable = false, updatable = false)
+    public Instant heartbeatAt;
+
     /** The copy jurors, the UI and the public get; equal to {@link #objectKey} when nothing had to be removed. */
     @Column(name = "clean_key")
     public String cleanKey;

@@ -35,6 +35,12 @@ import java.util.function.LongSupplier;
  * way back may in fact have happened and deleting its objects would lose the file. Whatever a
  * crash leaves behind, {@link StorageReconciler} resolves.
  * <p>
+ * Every transaction that writes an upload's rows first runs the caller's {@link WriteGate}
+ * under the entry's row lock, the last one in (3): an upload that the entry no longer accepts
+ * when it is recorded (submitted, withdrawn, past the deadline, over the school's quota) is
+ * refused with the gate's 409 and its objects and rows are removed. While it is handled its
+ * rows beat in {@link UploadsInFlight} and its temp files are marked in use.
+ * <p>
  * Files arrive in two ways. {@link #store} takes files the HTTP layer has already received and
  * {@link FileInspector} has accepted (multipart). {@link #storeStreamed} takes one raw request
  * body and PUTs the original while it arrives; its PENDING row is committed before the first
@@ -54,24 +60,34 @@ public class FileService {
     private final StorageHooks hooks;
     private final FileInspector inspector;
     private final BodyLimit bodyLimit;
+    private final UploadsInFlight inFlight;
     private final Path workDir;
 
     public FileService(ObjectStore store, StorageHooks hooks, FileInspector inspector, BodyLimit bodyLimit,
-                       JuryRoomConfig config) {
+                       UploadsInFlight inFlight, JuryRoomConfig config) {
         this.store = store;
         this.hooks = hooks;
         this.inspector = inspector;
         this.bodyLimit = bodyLimit;
+        this.inFlight = inFlight;
         this.workDir = Path.of(config.storage().workDir());
     }
 
     /**
      * Stores {@code files} for the entry that {@code prepare} returns (it runs in the same new
      * transaction as the PENDING rows); {@code undo} reverses {@code prepare} if storing fails.
+     * Nothing re-checks the entry: for writers of their own finished entries (the demo seed).
      */
     public List<EntryFile> store(List<Inspected> files, LongSupplier prepare, LongConsumer undo) {
+        return store(files, WriteGate.unchecked(prepare, undo));
+    }
+
+    /** Stores {@code files} for the entry that {@code gate} opens, admitted by the gate (see the class comment). */
+    public List<EntryFile> store(List<Inspected> files, WriteGate gate) {
+        long total = files.stream().mapToLong(Inspected::size).sum();
         List<EntryFile> rows = QuarkusTransaction.requiringNew().call(() -> {
-            long entryId = prepare.getAsLong();
+            long entryId = gate.open().getAsLong();
+            gate.admit().check(entryId, total);
             List<EntryFile> pending = new ArrayList<>();
             for (Inspected f : files) {
                 EntryFile row = newRow(entryId, f.displayName(), f.contentType());
@@ -83,18 +99,20 @@ public class FileService {
         });
         List<String> put = new ArrayList<>();
         long began = System.nanoTime();
-        try {
-            for (int i = 0; i < rows.size(); i++) {
-                put(rows.get(i).objectKey, files.get(i).path(), rows.get(i).contentType, rows.get(i).sha256, put);
-                putDerived(rows.get(i), files.get(i), put);
+        try (UploadsInFlight.Flight flight = inFlight.begin().rows(ids(rows)).files(tempFiles(files))) {
+            try {
+                for (int i = 0; i < rows.size(); i++) {
+                    put(rows.get(i).objectKey, files.get(i).path(), rows.get(i).contentType, rows.get(i).sha256, put);
+                    putDerived(rows.get(i), files.get(i), put);
+                }
+            } catch (RuntimeException e) {
+                deleteObjects(put);
+                removePending(rows, gate.undo());
+                throw e;
             }
-        } catch (RuntimeException e) {
-            deleteObjects(put);
-            removePending(rows, undo);
-            throw e;
+            markStored(rows, gate, put);
         }
-        markStored(rows, undo);
-        LOG.debugf("Stored files %s (%d objects) in %d ms", rows.stream().map(r -> r.id).toList(), put.size(),
+        LOG.debugf("Stored files %s (%d objects) in %d ms", ids(rows), put.size(),
                 (System.nanoTime() - began) / 1_000_000);
         return rows;
     }
@@ -102,17 +120,16 @@ public class FileService {
     /**
      * Stores one file streamed as the request body, reading the body once. Its first bytes are
      * checked (empty, type by content, extension) before anything is written. Then the PENDING
-     * row is committed with {@code prepare} (which returns the entry's id), and while the rest
+     * row is committed with the gate (which opens the entry and returns its id), and while the rest
      * arrives every chunk is hashed, counted against the category's, the server's and
      * {@code quota}'s limits, and appended to a spool file from which the original is PUT in
      * parts under the row's key. After the last byte the spool is inspected like any upload while
-     * the last part goes out; {@code admit} gets the final size in the transaction that records
-     * the inspected file (the school's quota, under a lock); then the clean copy and thumbnail are
-     * PUT and the row is marked STORED. A refusal or failure on the way deletes what was put and
-     * the row; nothing of the upload is kept.
+     * the last part goes out; the gate admits the final size in the transaction that records the
+     * inspected file; then the clean copy and thumbnail are PUT and the row is marked STORED (the
+     * gate once more). A refusal or failure on the way deletes what was put and the row; nothing
+     * of the upload is kept.
      */
-    public EntryFile storeStreamed(StreamedUpload upload, Rules rules, ByteLimit quota, LongSupplier prepare,
-                                   LongConsumer admit) {
+    public EntryFile storeStreamed(StreamedUpload upload, Rules rules, ByteLimit quota, WriteGate gate) {
         long began = System.nanoTime();
         String displayName = FileNames.sanitise(upload.fileName());
         // On a tie the first named answers: the server's limit, then the category's, then the quota.
@@ -122,17 +139,21 @@ public class FileService {
                         + rules.maxFileBytes() + " bytes", rules.maxFileBytes())))
                 .tighter(quota);
         limit.check(upload.declaredBytes());
-        try (Spool spool = createSpool()) {
+        try (UploadsInFlight.Flight flight = inFlight.begin(); Spool spool = createSpool()) {
+            flight.files(List.of(spool.path()));
             byte[] chunk = new byte[CHUNK];
             int n = read(upload.body(), chunk);
             limit.check(n);
             String type = inspector.checkType(Arrays.copyOf(chunk, Math.min(n, FileInspector.HEAD_BYTES)), displayName,
                     rules);
             EntryFile row = QuarkusTransaction.requiringNew().call(() -> {
-                EntryFile pending = newRow(prepare.getAsLong(), displayName, type);
+                long entryId = gate.open().getAsLong();
+                gate.admit().check(entryId, 0);
+                EntryFile pending = newRow(entryId, displayName, type);
                 pending.persist();
                 return pending;
             });
+            flight.rows(List.of(row.id));
             List<String> put = new ArrayList<>(List.of(row.objectKey));
             CompletableFuture<Void> original = CompletableFuture.completedFuture(null);
             Inspected inspected = null;
@@ -159,23 +180,24 @@ public class FileService {
                 // Inspection needs only the spool: the last part may still be on its way meanwhile.
                 inspected = inspector.inspect(spool.path(), upload.fileName(), rules, upload.sha256(),
                         HexFormat.of().formatHex(sha256.digest()));
+                flight.files(tempFiles(List.of(inspected)));
                 checked = System.nanoTime();
                 join(original);
                 inStore = System.nanoTime();
-                record(row, inspected, admit);
+                record(row, inspected, gate.admit());
                 putDerived(row, inspected, put);
             } catch (RuntimeException | IOException e) {
                 spool.abandon(e);
                 original.handle((done, failure) -> null).join(); // the uploader has stopped: nothing more arrives
                 deleteObjects(put);
-                removePending(List.of(row), entryId -> { });
+                removePending(List.of(row), gate.undo());
                 throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
             } finally {
                 if (inspected != null) {
                     inspected.discard();
                 }
             }
-            markStored(List.of(row), entryId -> { });
+            markStored(List.of(row), gate, put);
             long done = System.nanoTime();
             LOG.debugf("Stored streamed file %d (%s, %d bytes, %d objects) in %d ms: last byte after %d ms, "
                             + "inspected %d ms later, original in the store %d ms later, STORED %d ms later", row.id, type,
@@ -212,17 +234,41 @@ public class FileService {
         }
     }
 
-    /** The inspected file's size, checksums and derived objects on its PENDING row, after {@code admit}. */
-    private static void record(EntryFile row, Inspected f, LongConsumer admit) {
+    /** The inspected file's size, checksums and derived objects on its PENDING row, once the gate admits its size. */
+    private static void record(EntryFile row, Inspected f, WriteGate.Admit admit) {
         QuarkusTransaction.requiringNew().run(() -> {
-            admit.accept(f.size());
+            admit.check(row.entryId, f.size());
             EntryFile pending = EntryFile.findById(row.id, LockModeType.PESSIMISTIC_WRITE);
             if (pending == null || pending.status != FileStatus.PENDING) {
-                throw new IllegalStateException("the PENDING row of file " + row.id + " was removed during its upload");
+                throw removedWhileArriving(row.id);
             }
             describe(pending, f);
             describe(row, f);
         });
+    }
+
+    private static ProblemException removedWhileArriving(long fileId) {
+        return ProblemException.conflict("File " + fileId + " was removed while it arrived (the entry was withdrawn"
+                + " or the upload was cleaned up); nothing was saved");
+    }
+
+    private static List<Long> ids(List<EntryFile> rows) {
+        return rows.stream().map(r -> r.id).toList();
+    }
+
+    /** The files on disk an upload still needs: the received file and its clean copy and thumbnail. */
+    private static List<Path> tempFiles(List<Inspected> files) {
+        List<Path> paths = new ArrayList<>();
+        for (Inspected f : files) {
+            paths.add(f.path());
+            if (f.clean() != null) {
+                paths.add(f.clean().path());
+            }
+            if (f.thumbnail() != null) {
+                paths.add(f.thumbnail().path());
+            }
+        }
+        return paths;
     }
 
     private void putDerived(EntryFile row, Inspected f, List<String> put) {
@@ -234,21 +280,30 @@ public class FileService {
         }
     }
 
-    /** Step (3); on failure the rows go and the objects are left to the reconciler (see the class comment). */
-    private void markStored(List<EntryFile> rows, LongConsumer undo) {
-        List<Long> ids = rows.stream().map(r -> r.id).toList();
+    /**
+     * Step (3), after the gate (all rows are of one entry and their sizes are on them). When the
+     * gate or a removed row refuses, nothing commits: the objects in {@code put} and the rows go.
+     * On any other failure the rows go and the objects are left to the reconciler (see the class comment).
+     */
+    private void markStored(List<EntryFile> rows, WriteGate gate, List<String> put) {
+        List<Long> ids = ids(rows);
         try {
             QuarkusTransaction.requiringNew().run(() -> {
+                gate.admit().check(rows.get(0).entryId, 0);
                 int marked = EntryFile.update("status = ?1 where id in ?2 and status = ?3", FileStatus.STORED, ids,
                         FileStatus.PENDING);
                 if (marked != ids.size()) {
-                    throw new IllegalStateException("a PENDING row was removed while its objects were stored");
+                    throw removedWhileArriving(ids.get(0));
                 }
                 hooks.whileMarkingStored(ids);
             });
+        } catch (ProblemException refused) {
+            deleteObjects(put);
+            removePending(rows, gate.undo());
+            throw refused;
         } catch (RuntimeException e) {
             LOG.warnf(e, "Could not mark files %s STORED; their objects are left to the reconciler", ids);
-            removePending(rows, undo);
+            removePending(rows, gate.undo());
             ProblemException p = ProblemException.unavailable(
                     "The database could not record the upload right now; nothing was saved, please try again");
             p.initCause(e);
@@ -314,20 +369,10 @@ public class FileService {
     }
 
     /**
-     * Removes files' rows, then their objects (the caller checked that it may). Rows first: an
-     * object left behind by a failing store is an orphan the reconciler removes; a row without
-     * its object would be a broken file.
+     * Best effort, after the rows that named {@code keys} were removed (rows first: an object
+     * left behind by a failing store is an orphan the reconciler removes; a row without its
+     * object would be a broken file).
      */
-    public void delete(List<EntryFile> files) {
-        if (files.isEmpty()) {
-            return;
-        }
-        QuarkusTransaction.requiringNew().run(() ->
-                EntryFile.delete("id in ?1", files.stream().map(f -> f.id).toList()));
-        deleteObjects(files.stream().flatMap(f -> f.keys().stream()).toList());
-    }
-
-    /** Best effort: what cannot be deleted now has no row, so the reconciler deletes it later. */
     public void deleteObjects(Collection<String> keys) {
         for (String key : keys) {
             try {

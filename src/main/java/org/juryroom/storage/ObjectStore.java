@@ -178,9 +178,11 @@ public class ObjectStore {
     /**
      * Aborts the multipart uploads under {@code prefix} begun before {@code cutoff} and never
      * completed (the app died during a streamed upload, or the store was down when it should have
-     * been aborted): their parts are no object, so no listing shows them. Returns how many.
+     * been aborted), except those whose key is {@code alive} (still being written by some
+     * instance): their parts are no object, so no listing shows them. Returns how many.
      */
-    public int abortUnfinishedUploads(String prefix, java.time.Instant cutoff) {
+    public int abortUnfinishedUploads(String prefix, java.time.Instant cutoff,
+                                      java.util.function.Predicate<String> alive) {
         int aborted = 0;
         try {
             String keyMarker = null;
@@ -189,7 +191,8 @@ public class ObjectStore {
                 var page = parts.listMultipartUploadsAsync(bucket, null, null, null, keyMarker, 1000, prefix,
                         uploadIdMarker, null, null).get().result();
                 for (var upload : page.uploads()) {
-                    if (upload.initiated() == null || upload.initiated().toInstant().isBefore(cutoff)) {
+                    boolean old = upload.initiated() == null || upload.initiated().toInstant().isBefore(cutoff);
+                    if (old && !alive.test(upload.objectName())) {
                         parts.abortMultipartUploadAsync(bucket, null, upload.objectName(), upload.uploadId(), null, null)
                                 .get();
                         aborted++;

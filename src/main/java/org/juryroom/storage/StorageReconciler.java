@@ -22,12 +22,15 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Brings rows and objects back together after whatever failed: PENDING rows older than the
- * grace period become STORED if all their objects are there with the right SHA-256, otherwise
- * they are removed with their objects; objects that no row names (deleted files, withdrawn
- * entries, failed uploads) and unfinished multipart uploads (streamed uploads cut off by a crash)
- * are deleted once older than the grace period. One instance at a time
- * (a PostgreSQL advisory lock), in batches, so it is safe on several instances and at any size.
+ * Brings rows and objects back together after whatever failed: PENDING rows whose last
+ * heartbeat is older than the grace period (no instance is writing them any more, see
+ * {@link UploadsInFlight}) become STORED if all their objects are there with the right SHA-256
+ * and their entry still takes files (the same check under the entry's lock as every upload),
+ * otherwise they are removed with their objects; objects that no row names (deleted files,
+ * withdrawn entries, failed uploads) and unfinished multipart uploads whose row is not alive
+ * (streamed uploads cut off by a crash) are deleted once older than the grace period. One
+ * instance at a time (a PostgreSQL advisory lock), in batches, so it is safe on several instances
+ * and at any size. Each instance also removes its own stray temp files ({@link StrayFiles}).
  */
 @ApplicationScoped
 public class StorageReconciler {
@@ -46,14 +49,18 @@ public class StorageReconciler {
     private final AgroalDataSource dataSource;
     private final EntityManager em;
     private final JuryRoomConfig config;
+    private final StrayFiles strayFiles;
+    private final WriteGate.Admit entries;
 
     public StorageReconciler(ObjectStore store, FileService files, AgroalDataSource dataSource, EntityManager em,
-                             JuryRoomConfig config) {
+                             JuryRoomConfig config, StrayFiles strayFiles, WriteGate.Admit entries) {
         this.store = store;
         this.files = files;
         this.dataSource = dataSource;
         this.em = em;
         this.config = config;
+        this.strayFiles = strayFiles;
+        this.entries = entries;
     }
 
     @Scheduled(identity = "storage-reconciler", every = "${juryroom.storage.reconcile-every:10m}",
@@ -70,6 +77,7 @@ public class StorageReconciler {
 
     /** As {@link #run()}, leaving alone PENDING rows and unnamed objects younger than {@code grace}. */
     public Report run(java.time.Duration grace) {
+        strayFiles.clean(grace); // this instance's own disk: whether or not another instance reconciles
         try (Connection lock = dataSource.getConnection()) {
             if (!advisory(lock, "select pg_try_advisory_lock(?)")) {
                 LOG.info("Storage reconciler: another instance is running, skipped");
@@ -103,7 +111,7 @@ public class StorageReconciler {
         try {
             resolvePending(cutoff, run);
             deleteOrphans(cutoff, run);
-            int unfinished = store.abortUnfinishedUploads(PREFIX, cutoff);
+            int unfinished = store.abortUnfinishedUploads(PREFIX, cutoff, key -> alive(key, cutoff));
             if (unfinished > 0) {
                 // Counted with the orphans: stored bytes that no row will ever name.
                 run.orphansDeleted += unfinished;
@@ -127,7 +135,8 @@ public class StorageReconciler {
         while (true) {
             long after = afterId;
             List<EntryFile> batch = QuarkusTransaction.requiringNew().call(() -> EntryFile.<EntryFile>find(
-                            "status = ?1 and createdAt < ?2 and id > ?3 order by id", FileStatus.PENDING, cutoff, after)
+                            "status = ?1 and heartbeatAt < ?2 and id > ?3 order by id", FileStatus.PENDING, cutoff,
+                            after)
                     .page(0, config.storage().reconcileBatch()).list());
             if (batch.isEmpty()) {
                 return;
@@ -135,7 +144,7 @@ public class StorageReconciler {
             for (EntryFile row : batch) {
                 afterId = row.id;
                 try {
-                    resolve(row, run);
+                    resolve(row, cutoff, run);
                 } catch (ProblemException e) {
                     run.failures++;
                     LOG.warnf("Storage reconciler: PENDING file %d left for the next run: %s", row.id, e.getMessage());
@@ -144,25 +153,34 @@ public class StorageReconciler {
         }
     }
 
-    private void resolve(EntryFile row, ReconcilerRun run) {
+    /** Each change is conditional on the row still being stale: an upload may beat again meanwhile. */
+    private void resolve(EntryFile row, Instant cutoff, ReconcilerRun run) {
         // A row without the original's SHA-256 is a streamed upload that never reached inspection.
         boolean complete = row.sha256 != null && expectedHashes(row).entrySet().stream()
                 .allMatch(e -> store.rehash(e.getKey()).map(e.getValue()::equals).orElse(false));
         if (complete) {
-            int marked = QuarkusTransaction.requiringNew().call(() ->
-                    EntryFile.update("status = ?1 where id = ?2 and status = ?3", FileStatus.STORED, row.id,
-                            FileStatus.PENDING));
-            run.pendingStored += marked;
-            LOG.infof("Storage reconciler: file %d had all its objects, marked STORED", row.id);
-        } else {
-            long removed = QuarkusTransaction.requiringNew().call(() ->
-                    EntryFile.delete("id = ?1 and status = ?2", row.id, FileStatus.PENDING));
-            if (removed == 1) {
-                run.pendingRemoved++;
-                files.deleteObjects(row.keys());
-                LOG.infof("Storage reconciler: file %d was incomplete, removed it and its objects %s", row.id,
-                        row.keys());
+            try {
+                int marked = QuarkusTransaction.requiringNew().call(() -> {
+                    entries.check(row.entryId, 0); // under the entry's lock, like every upload's last step
+                    return EntryFile.update("status = ?1 where id = ?2 and status = ?3 and heartbeatAt < ?4",
+                            FileStatus.STORED, row.id, FileStatus.PENDING, cutoff);
+                });
+                run.pendingStored += marked;
+                LOG.infof("Storage reconciler: file %d had all its objects, marked STORED", row.id);
+                return;
+            } catch (ProblemException refused) {
+                // Nothing committed: the entry no longer takes files (submitted, withdrawn, closed), so the file goes.
+                LOG.infof("Storage reconciler: file %d is complete but its entry refuses it: %s", row.id,
+                        refused.getMessage());
             }
+        }
+        long removed = QuarkusTransaction.requiringNew().call(() ->
+                EntryFile.delete("id = ?1 and status = ?2 and heartbeatAt < ?3", row.id, FileStatus.PENDING, cutoff));
+        if (removed == 1) {
+            run.pendingRemoved++;
+            files.deleteObjects(row.keys());
+            LOG.infof("Storage reconciler: file %d was incomplete or refused, removed it and its objects %s", row.id,
+                    row.keys());
         }
     }
 
@@ -196,6 +214,12 @@ public class StorageReconciler {
                 }
             }
         }
+    }
+
+    /** Whether a PENDING row whose upload beat since {@code cutoff} names {@code key} (its multipart upload is alive). */
+    private boolean alive(String key, Instant cutoff) {
+        return QuarkusTransaction.requiringNew().call(() -> EntryFile.count(
+                "objectKey = ?1 and status = ?2 and heartbeatAt >= ?3", key, FileStatus.PENDING, cutoff) > 0);
     }
 
     /** Which of {@code keys} some row names, as original, clean copy or thumbnail. */

@@ -4,11 +4,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.io.MemoryUsageSetting;
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.rendering.ImageType;
-import org.apache.pdfbox.rendering.PDFRenderer;
 import org.juryroom.common.ProblemException;
 import org.juryroom.ops.JuryRoomConfig;
 import org.juryroom.storage.ObjectStore;
+import org.juryroom.storage.scrub.PdfRender;
+import org.juryroom.storage.scrub.Rejected;
 
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
@@ -36,15 +36,22 @@ public class PdfPreviews {
     static final float TARGET_WIDTH_PX = 1100f;
     /** A jury's working set of essays; a preview is typically 100–400 KB. */
     static final long CACHE_BYTES = 32L << 20;
+    /**
+     * The most pixels one preview bitmap may have, whatever the page's shape (a long thin page
+     * would otherwise get a bitmap of any height): A4 at the target width is 1.7 million.
+     */
+    static final long MAX_PREVIEW_PIXELS = 4_000_000;
 
     private final ObjectStore store;
     private final Path workDir;
+    private final long maxImagePixels;
     private final Map<String, byte[]> recent = new LinkedHashMap<>(16, 0.75f, true);
     private long cachedBytes;
 
     public PdfPreviews(ObjectStore store, JuryRoomConfig config) {
         this.store = store;
         this.workDir = Path.of(config.storage().workDir());
+        this.maxImagePixels = config.storage().maxImagePixels();
     }
 
     public byte[] firstPage(String objectKey) {
@@ -70,14 +77,15 @@ public class PdfPreviews {
                 if (pdf.getNumberOfPages() == 0) {
                     throw ProblemException.notFound("A first page");
                 }
-                float widthPt = pdf.getPage(0).getMediaBox().getWidth();
-                float scale = widthPt > 0 ? TARGET_WIDTH_PX / widthPt : 1.5f;
-                BufferedImage image = new PDFRenderer(pdf).renderImage(0, Math.min(scale, 3f), ImageType.RGB);
+                float widthPt = pdf.getPage(0).getCropBox().getWidth();
+                float scale = widthPt > 0 ? Math.min(TARGET_WIDTH_PX / widthPt, 3f) : 1.5f;
+                BufferedImage image = PdfRender.page(pdf, 0, scale, MAX_PREVIEW_PIXELS, maxImagePixels);
                 ByteArrayOutputStream png = new ByteArrayOutputStream();
                 ImageIO.write(image, "png", png);
                 return png.toByteArray();
             }
-        } catch (IOException e) {
+        } catch (IOException | Rejected e) {
+            // Clean copies stored before intake rebuilt PDFs may hold what intake now refuses.
             throw new ProblemException(422, "Unprocessable entity", "The PDF could not be shown; download it instead");
         } finally {
             if (pdfFile != null) {

@@ -39,6 +39,13 @@ public class WebErrors {
         if (e instanceof ProblemException p) {
             return problem(p);
         }
+        if (org.juryroom.common.DatabaseOutage.is(e)) {
+            return problem(org.juryroom.common.DatabaseOutage.problem(e));
+        }
+        if (org.juryroom.common.ConcurrentWrites.isConflict(e)) {
+            // Someone changed the same thing at the same moment: the page says so, as the API's 409 does.
+            return page(Kind.CONFLICT, 409, org.juryroom.common.ConcurrentWrites.problem().detail());
+        }
         if (e instanceof ConstraintViolationException v) {
             return page(Kind.INVALID, 422, org.juryroom.web.Forms.problem(v).detail());
         }
@@ -84,6 +91,7 @@ public class WebErrors {
     public Response page(Kind kind, int status, String detail) {
         return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                 .header("Cache-Control", "no-store")
+                .header("Retry-After", status == 503 ? org.juryroom.common.ProblemMappers.RETRY_AFTER_SECONDS : null)
                 .entity(Templates.error(kind, status, detail).render()).build();
     }
 }

@@ -3,7 +3,6 @@ package org.juryroom.web;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.CookieSameSite;
-import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.quarkus.security.AuthenticationFailedException;
@@ -15,9 +14,8 @@ import jakarta.enterprise.event.Observes;
  * HTTP-level guards for the web pages, ahead of authentication:
  * <ul>
  *   <li>gives every browser a CSRF nonce cookie (see {@link Csrf});</li>
- *   <li>checks the CSRF token of the sign-in form, which Quarkus' form authentication consumes
- *       before any resource (or {@link CsrfCheck}) runs: without it anyone could sign a victim
- *       into the attacker's account;</li>
+ *   <li>(the sign-in form's CSRF token is checked by {@link SignInCsrfCheck}, once Quarkus' form
+ *       authentication has read the body that carries it);</li>
  *   <li>sends the browser hardening headers: a strict Content-Security-Policy (no inline script
  *       or style), no framing, no sniffing, same-origin referrers.</li>
  * </ul>
@@ -34,12 +32,6 @@ public class WebFilters {
 
     /** Runs before authentication (priority 200) so a forged sign-in never reaches it. */
     private static final int PRIORITY = 250;
-
-    private final Csrf csrf;
-
-    public WebFilters(Csrf csrf) {
-        this.csrf = csrf;
-    }
 
     void register(@Observes Filters filters) {
         filters.register(this::handle, PRIORITY);
@@ -88,12 +80,6 @@ public class WebFilters {
                     .setSameSite(CookieSameSite.STRICT).setSecure(ctx.request().isSSL()));
         }
         ctx.put(NONCE, nonce);
-        if (ctx.request().method() == HttpMethod.POST && path.equals(SIGN_IN_POST)
-                && !csrf.valid(cookie == null ? null : cookie.getValue(), "", ctx.request().getParam(Csrf.FIELD))) {
-            // An expired or forged sign-in form: back to the page, which issues a fresh token.
-            ctx.response().setStatusCode(303).putHeader("Location", "/login?expired").end();
-            return;
-        }
         ctx.next();
     }
 

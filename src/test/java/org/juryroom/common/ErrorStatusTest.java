@@ -44,16 +44,19 @@ class ErrorStatusTest {
     // ---- 400 --------------------------------------------------------------------------------
 
     @Test
-    void malformedJsonIs400() {
+    void malformedJsonIs400AndAValueOfTheWrongTypeIs422NamingTheField() {
         problem(organiser().contentType(ContentType.JSON).body("{\"title\": \"Stay Safe\", \"categories\": [")
                 .post("/api/competitions"), 400);
-        // Well-formed JSON of the wrong shape cannot be read either.
+        problem(organiser().contentType(ContentType.JSON).body("[1, 2]").post("/api/competitions"), 400);
+        // Well-formed JSON with a value of the wrong type is invalid content, named like any other.
         Map<String, Object> body = Api.competitionBody();
         body.put("shortlistSize", "many");
-        problem(Api.postCompetition(body), 400).body("violations.field", contains("shortlistSize"));
+        problem(Api.postCompetition(body), 422).body("violations.field", contains("shortlistSize"))
+                .body("violations[0].message", containsString("whole number"));
         body = Api.competitionBody();
         body.put("rankingMethod", "COIN_TOSS");
-        problem(Api.postCompetition(body), 400).body("violations.field", contains("rankingMethod"));
+        problem(Api.postCompetition(body), 422).body("violations.field", contains("rankingMethod"))
+                .body("violations[0].message", containsString("RAW_MEAN"));
     }
 
     @Test
@@ -183,12 +186,12 @@ class ErrorStatusTest {
     }
 
     @Test
-    void aTransitionWithoutATargetIs422AndAnUnknownTargetIs400() {
+    void aTransitionWithoutATargetOrWithAnUnknownOneIs422() {
         long cid = Api.createCompetition(c -> { });
         problem(organiser().contentType(ContentType.JSON).body("{}")
                 .post("/api/competitions/{cid}/transitions", cid), 422)
                 .body("violations.field", contains("to"));
-        problem(Api.postTransition(cid, "ARCHIVED"), 400);
+        problem(Api.postTransition(cid, "ARCHIVED"), 422).body("violations.field", contains("to"));
         organiser().get("/api/competitions/{cid}", cid).then().body("status", equalTo("DRAFT"));
     }
 

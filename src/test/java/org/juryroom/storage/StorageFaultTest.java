@@ -212,6 +212,26 @@ class StorageFaultTest {
     }
 
     @Test
+    void aCompletePendingFileOfAnEntrySubmittedMeanwhileIsRemovedNotStored() throws Exception {
+        long cid = competition();
+        Account school = school();
+        long eid = upload(school, cid, "poster", "a.jpg", sample("posters/poster-03-phone-gps.jpg")).then()
+                .statusCode(201).extract().jsonPath().getLong("id");
+        long late = school.api().multiPart("files", "b.jpg", sample("posters/poster-01.jpg"), "image/jpeg")
+                .post("/api/entries/" + eid + "/files").then().statusCode(201).extract().jsonPath().getLong("[0].id");
+        // As if the app had died before marking the second file STORED, and the school then submitted:
+        sql("update entry_file set status = 'PENDING' where id = " + late);
+        String lateKey = key(late, "object_key");
+        school.api().post("/api/entries/" + eid + "/submit").then().statusCode(200);
+
+        reconcile().body("run.pendingRemoved", greaterThanOrEqualTo(1));
+        assertThat(count("select count(*) from entry_file where id = ?", late)).as("the submitted entry is unchanged")
+                .isZero();
+        assertThat(count("select count(*) from entry_file where entry_id = ? and status = 'STORED'", eid)).isOne();
+        assertThat(allObjects()).doesNotContain(lateKey);
+    }
+
+    @Test
     void uploadsStillInFlightAreLeftAloneUntilTheGracePeriodHasPassed() throws Exception {
         long cid = competition();
         Account school = school();

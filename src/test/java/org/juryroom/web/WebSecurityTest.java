@@ -143,6 +143,37 @@ class WebSecurityTest {
     }
 
     @Test
+    void theSignInTokenTravelsInTheFormBodyNeverInTheUrl() {
+        WebSession web = WebSession.anonymous();
+        String page = web.get("/login").asString();
+        java.util.regex.Matcher form = WebSession.LOGIN_FORM.matcher(page);
+        assertThat(form.find()).as("the sign-in form with its token in a hidden field: " + page).isTrue();
+        assertThat(page).doesNotContain("j_security_check?");
+        String token = form.group(1);
+        // The right token in the URL instead of the body is refused, before any password check.
+        Response inUrl = given().cookies(web.cookies()).redirects().follow(false)
+                .contentType("application/x-www-form-urlencoded")
+                .formParam("j_username", "organiser").formParam("j_password", RealStack.ORGANISER_PASSWORD)
+                .post("/j_security_check?_csrf=" + token);
+        assertThat(inUrl.statusCode()).isEqualTo(303);
+        assertThat(inUrl.header("Location")).endsWith("/login?expired");
+        assertThat(inUrl.getDetailedCookie("juryroom-session")).isNull();
+        // A wrong token in the body is refused too; the right one signs in.
+        Response wrong = given().cookies(web.cookies()).redirects().follow(false)
+                .contentType("application/x-www-form-urlencoded").formParam(Csrf.FIELD, token + "x")
+                .formParam("j_username", "organiser").formParam("j_password", RealStack.ORGANISER_PASSWORD)
+                .post("/j_security_check");
+        assertThat(wrong.header("Location")).endsWith("/login?expired");
+        Response signedIn = given().cookies(web.cookies()).redirects().follow(false)
+                .contentType("application/x-www-form-urlencoded").formParam(Csrf.FIELD, token)
+                .formParam("j_username", "organiser").formParam("j_password", RealStack.ORGANISER_PASSWORD)
+                .post("/j_security_check");
+        assertThat(signedIn.statusCode()).isEqualTo(302);
+        assertThat(signedIn.header("Location")).doesNotContain("failed").doesNotContain("expired");
+        assertThat(signedIn.getDetailedCookie("juryroom-session")).isNotNull();
+    }
+
+    @Test
     void unknownUsersAndWrongPasswordsGetTheSameAnswer() {
         Response unknown = WebSession.anonymous().postSignIn(Fixtures.unique("nobody").replace(' ', '-'), "whatever");
         Response wrong = WebSession.anonymous().postSignIn("organiser", "not-the-password");

@@ -14,7 +14,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 public final class WebSession {
 
     private static final Pattern META_TOKEN = Pattern.compile("<meta name=\"csrf-token\" content=\"([^\"]*)\">");
-    private static final Pattern LOGIN_ACTION = Pattern.compile("action=\"/j_security_check\\?_csrf=([^\"]*)\"");
+    /** The sign-in form posts to /j_security_check with its token in a hidden field, never in the URL. */
+    static final Pattern LOGIN_FORM = Pattern.compile(
+            "<form[^>]*action=\"/j_security_check\">\\s*<input type=\"hidden\" name=\"_csrf\" value=\"([^\"]+)\">");
 
     private final Map<String, String> cookies = new HashMap<>();
 
@@ -22,7 +24,7 @@ public final class WebSession {
         return new WebSession();
     }
 
-    static WebSession signIn(String username, String password) {
+    public static WebSession signIn(String username, String password) {
         WebSession web = new WebSession();
         Response posted = web.postSignIn(username, password);
         assertThat(posted.statusCode()).as("sign-in of " + username).isEqualTo(302);
@@ -32,11 +34,11 @@ public final class WebSession {
 
     public Response postSignIn(String username, String password) {
         Response page = get("/login");
-        Matcher m = LOGIN_ACTION.matcher(page.asString());
+        Matcher m = LOGIN_FORM.matcher(page.asString());
         assertThat(m.find()).as("sign-in form").isTrue();
         return remember(given().cookies(cookies).redirects().follow(false).contentType("application/x-www-form-urlencoded")
-                .formParam("j_username", username).formParam("j_password", password)
-                .post("/j_security_check?_csrf=" + m.group(1)));
+                .formParam("j_username", username).formParam("j_password", password).formParam(Csrf.FIELD, m.group(1))
+                .post("/j_security_check"));
     }
 
     /** Another client holding the same cookies (signing it out leaves this one signed in). */
@@ -50,7 +52,7 @@ public final class WebSession {
         return cookies;
     }
 
-    Response get(String path) {
+    public Response get(String path) {
         return remember(given().cookies(cookies).redirects().follow(false).get(path));
     }
 
@@ -62,7 +64,7 @@ public final class WebSession {
     }
 
     /** Posts a form from the page at {@code page}, with that page's token. */
-    Response post(String page, String path, Map<String, ?> form) {
+    public Response post(String page, String path, Map<String, ?> form) {
         Map<String, Object> fields = new HashMap<>(form);
         fields.put("_csrf", token(page));
         return postRaw(path, fields);

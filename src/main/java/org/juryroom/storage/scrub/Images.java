@@ -26,18 +26,28 @@ final class Images {
 
     /** Refuses images whose header announces more than {@code maxPixels}; reads nothing but the header. */
     static void checkPixels(Path file, long maxPixels) throws IOException {
-        withReader(file, reader -> {
-            long width = reader.getWidth(0);
-            long height = reader.getHeight(0);
-            if (width <= 0 || height <= 0) {
-                throw new Rejected("image-corrupt", "the image has no pixels");
-            }
-            if (width * height > maxPixels) {
-                throw new Rejected("pixel-limit", "the image is " + width + "×" + height + " pixels; at most "
-                        + maxPixels + " pixels are accepted");
-            }
+        try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
+            checkPixels(in, "the image", maxPixels);
+        }
+    }
+
+    /** As above, for an image inside another file ({@code what} names it in the refusal). */
+    static void checkPixels(ImageInputStream in, String what, long maxPixels) throws IOException {
+        withReader(in, reader -> {
+            checkCount(reader.getWidth(0), reader.getHeight(0), what, maxPixels);
             return null;
         });
+    }
+
+    /** The one place the pixel limit is applied, to sizes read from any header or dictionary. */
+    static void checkCount(long width, long height, String what, long maxPixels) {
+        if (width <= 0 || height <= 0) {
+            throw new Rejected("image-corrupt", what + " has no pixels");
+        }
+        if (width > maxPixels || height > maxPixels || width * height > maxPixels) {
+            throw new Rejected("pixel-limit", what + " is " + width + "×" + height + " pixels; at most "
+                    + maxPixels + " pixels are accepted");
+        }
     }
 
     /** Decodes the whole image (subsampled), so corrupt or truncated data is found; returns it upright, fitting {@code box}. */
@@ -112,21 +122,25 @@ final class Images {
 
     private static <T> T withReader(Path file, ReaderWork<T> work) throws IOException {
         try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
-            Iterator<ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
-            if (readers == null || !readers.hasNext()) {
-                throw new Rejected("image-corrupt", "the image could not be read");
-            }
-            ImageReader reader = readers.next();
-            try {
-                reader.setInput(in, true, true);
-                return work.apply(reader);
-            } catch (IIOException | IndexOutOfBoundsException | IllegalArgumentException | IllegalStateException
-                     | NegativeArraySizeException | ArithmeticException | UnsupportedOperationException
-                     | java.awt.color.CMMException | java.awt.image.RasterFormatException e) {
-                throw new Rejected("image-corrupt", "the image is corrupt or truncated and cannot be shown");
-            } finally {
-                reader.dispose();
-            }
+            return withReader(in, work);
+        }
+    }
+
+    private static <T> T withReader(ImageInputStream in, ReaderWork<T> work) throws IOException {
+        Iterator<ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
+        if (readers == null || !readers.hasNext()) {
+            throw new Rejected("image-corrupt", "the image could not be read");
+        }
+        ImageReader reader = readers.next();
+        try {
+            reader.setInput(in, true, true);
+            return work.apply(reader);
+        } catch (IIOException | IndexOutOfBoundsException | IllegalArgumentException | IllegalStateException
+                 | NegativeArraySizeException | ArithmeticException | UnsupportedOperationException
+                 | java.awt.color.CMMException | java.awt.image.RasterFormatException e) {
+            throw new Rejected("image-corrupt", "the image is corrupt or truncated and cannot be shown");
+        } finally {
+            reader.dispose();
         }
     }
 }

@@ -82,7 +82,7 @@ public final class PrivacyScrubber {
 
     private static Derived pdf(Path original, Limits limits, Path workDir, List<Path> created) throws IOException {
         Path clean = temp(workDir, created, "clean");
-        BufferedImage page = PdfScrubber.scrub(original, clean, limits.thumbnailSize());
+        BufferedImage page = PdfScrubber.scrub(original, clean, limits.thumbnailSize(), limits.maxPixels());
         Path thumbnail = temp(workDir, created, "thumb");
         Images.writeJpeg(Images.fit(page, limits.thumbnailSize()), thumbnail);
         return new Derived(clean, thumbnail, null);

@@ -182,7 +182,14 @@ public record CompetitionForm(Long id, CompetitionStatus status, String title, S
 
     private static Long megabytes(String value) {
         BigDecimal mb = decimal(value);
-        return mb == null ? null : mb.multiply(BigDecimal.valueOf(MB)).longValue();
+        if (mb == null) {
+            return null;
+        }
+        try {
+            return mb.multiply(BigDecimal.valueOf(MB)).setScale(0, java.math.RoundingMode.CEILING).longValueExact();
+        } catch (ArithmeticException e) {
+            return Long.MAX_VALUE; // far beyond any limit: refused by the bounds, never wrapped round into range
+        }
     }
 
     private static BigDecimal decimal(String value) {

@@ -1,0 +1,92 @@
+package org.juryroom.common;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.jboss.logging.Logger;
+
+import java.sql.SQLException;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * PostgreSQL cannot be reached: connection refused or closed, the pool's acquisition timeout,
+ * SQLState class 08 (connection exception) or 57P01-57P03 (the server is shutting down or
+ * starting). Like the object store's outage this is 503 with Retry-After, not a 500: the request
+ * can be repeated once the database is back. {@link ProblemMappers} answers it for every
+ * resource; {@link #install} for what fails before a resource runs (signing in reads the users).
+ */
+@ApplicationScoped
+public class DatabaseOutage {
+
+    private static final Logger LOG = Logger.getLogger(DatabaseOutage.class);
+    private static final Set<String> SERVER_GOING_AWAY = Set.of("57P01", "57P02", "57P03");
+
+    private final ObjectMapper json;
+
+    public DatabaseOutage(ObjectMapper json) {
+        this.json = json;
+    }
+
+    /** Whether {@code failure}, or anything that caused it, says the database cannot be reached. */
+    public static boolean is(Throwable failure) {
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Throwable t = failure; t != null && seen.add(t); t = t.getCause()) {
+            if (t instanceof SQLException sql && unreachable(sql)) {
+                return true;
+            }
+            if (t instanceof org.hibernate.exception.JDBCConnectionException || t instanceof java.net.ConnectException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean unreachable(SQLException e) {
+        String state = e.getSQLState();
+        if (state != null && (state.startsWith("08") || SERVER_GOING_AWAY.contains(state))) {
+            return true;
+        }
+        // Agroal's pool gives no SQLState when no connection comes within the acquisition timeout.
+        String message = e.getMessage();
+        return message != null && message.toLowerCase(Locale.ROOT).contains("acquisition timeout");
+    }
+
+    /** The 503 for an outage; logged once, briefly (the cause is the outage, not a bug). */
+    public static ProblemException problem(Throwable cause) {
+        LOG.warnf("The database is not reachable: %s", cause.toString());
+        ProblemException p = ProblemException.unavailable(
+                "The database is not reachable right now; nothing was changed, please try again shortly");
+        p.initCause(cause);
+        return p;
+    }
+
+    /** Failures outside the resources, e.g. authentication reading the users while PostgreSQL is down. */
+    void install(@Observes Router router) {
+        router.route().order(Integer.MIN_VALUE).failureHandler(this::answer);
+    }
+
+    private void answer(RoutingContext ctx) {
+        if (ctx.response().ended() || ctx.response().headWritten() || !is(ctx.failure())) {
+            ctx.next();
+            return;
+        }
+        String body;
+        try {
+            body = json.writeValueAsString(problem(ctx.failure()).toProblem());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        ctx.response().setStatusCode(503)
+                .putHeader(HttpHeaders.CONTENT_TYPE, ProblemMappers.PROBLEM_JSON.toString())
+                .putHeader(HttpHeaders.RETRY_AFTER, ProblemMappers.RETRY_AFTER_SECONDS)
+                .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
+                .end(body);
+    }
+}

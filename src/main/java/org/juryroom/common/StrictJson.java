@@ -1,0 +1,90 @@
+package org.juryroom.common;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.KeyDeserializer;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
+import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.type.LogicalType;
+import io.quarkus.jackson.ObjectMapperCustomizer;
+import jakarta.inject.Singleton;
+
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * Request JSON is read as written, for every body and the multipart {@code entry} part alike: a
+ * whole number is a JSON integer (7.5 and "8" are refused, never stored as 7 or read as 8), a
+ * number or a boolean is not a string, and no text holds what {@link TextRules} forbids. Each
+ * refusal names its field; {@link ProblemMappers} answers 422 with it in {@code violations}.
+ */
+@Singleton
+public class StrictJson implements ObjectMapperCustomizer {
+
+    @Override
+    public void customize(ObjectMapper mapper) {
+        mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+        for (LogicalType type : List.of(LogicalType.Integer, LogicalType.Float, LogicalType.Boolean)) {
+            mapper.coercionConfigFor(type)
+                    .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
+        }
+        mapper.coercionConfigFor(LogicalType.Integer).setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
+        mapper.coercionConfigFor(LogicalType.Boolean).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
+        mapper.registerModule(new SimpleModule("juryroom-text")
+                .addDeserializer(String.class, new CheckedText())
+                .addKeyDeserializer(String.class, new CheckedKey()));
+    }
+
+    /** A text value that breaks {@link TextRules}; its message is the violation's. */
+    public static final class InvalidText extends InvalidFormatException {
+        InvalidText(JsonParser p, String message, String value) {
+            super(p, message, value, String.class);
+        }
+    }
+
+    static final class CheckedText extends StdScalarDeserializer<String> {
+
+        CheckedText() {
+            super(String.class);
+        }
+
+        @Override
+        public String deserialize(JsonParser p, DeserializationContext ctx) throws IOException {
+            String value = StringDeserializer.instance.deserialize(p, ctx);
+            String refusal = TextRules.refusal(value);
+            if (refusal != null) {
+                throw new InvalidText(p, refusal, value);
+            }
+            return value;
+        }
+
+        @Override
+        public LogicalType logicalType() {
+            return LogicalType.Textual;
+        }
+
+        @Override
+        public boolean isCachable() {
+            return true;
+        }
+    }
+
+    /** Map keys (score maps are keyed by criterion code) follow the same rules. */
+    static final class CheckedKey extends KeyDeserializer {
+        @Override
+        public Object deserializeKey(String key, DeserializationContext ctx) throws IOException {
+            String refusal = TextRules.refusal(key);
+            if (refusal != null) {
+                throw new InvalidText(ctx.getParser(), refusal, key);
+            }
+            return key;
+        }
+    }
+}

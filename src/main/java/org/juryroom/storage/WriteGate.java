@@ -1,0 +1,30 @@
+package org.juryroom.storage;
+
+import java.util.function.LongConsumer;
+import java.util.function.LongSupplier;
+
+/**
+ * The entry's side of a file write, run inside {@link FileService}'s transactions. {@code admit}
+ * locks the entry's row and refuses (a {@code ProblemException}, so nothing of that transaction
+ * commits) unless the entry may still take {@code adding} more bytes of files. It runs in every
+ * transaction that creates, records or marks an upload's rows, so a write is serialised on the
+ * entry's row with everything else that changes its files (submit, withdraw, file removal) and
+ * an upload that loses the race is refused, whenever its last byte arrives.
+ *
+ * @param open  in the transaction that creates the PENDING rows: the entry's id (an entry it may create)
+ * @param admit the check above; {@code adding} is the size not yet on any row (0 when it is)
+ * @param undo  reverses {@code open} when nothing of the upload is kept
+ */
+public record WriteGate(LongSupplier open, Admit admit, LongConsumer undo) {
+
+    /** A check under the entry's lock (see the class comment). */
+    @FunctionalInterface
+    public interface Admit {
+        void check(long entryId, long adding);
+    }
+
+    /** For rows that need no re-check (the demo seed writes its own finished entries). */
+    static WriteGate unchecked(LongSupplier open, LongConsumer undo) {
+        return new WriteGate(open, (entryId, adding) -> { }, undo);
+    }
+}

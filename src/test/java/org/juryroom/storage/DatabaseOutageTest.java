@@ -1,0 +1,96 @@
+package org.juryroom.storage;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.juryroom.storage.StorageFixtures.Account;
+import org.juryroom.support.RealStack;
+import org.juryroom.support.TestVideos;
+
+import java.net.http.HttpResponse;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.juryroom.storage.StorageFixtures.competition;
+import static org.juryroom.storage.StorageFixtures.count;
+import static org.juryroom.storage.StorageFixtures.organiser;
+import static org.juryroom.storage.StorageFixtures.sample;
+import static org.juryroom.storage.StorageFixtures.school;
+import static org.juryroom.storage.StorageFixtures.upload;
+
+/**
+ * PostgreSQL goes away (the test cuts the app off from it and lets it back): every request
+ * answers 503 with Retry-After, like an outage of the object store, nothing is half stored, and
+ * the app serves again once the database is back.
+ */
+@QuarkusTest
+class DatabaseOutageTest {
+
+    private static final ExecutorService POOL = Executors.newCachedThreadPool();
+
+    @AfterEach
+    void databaseIsBack() {
+        RealStack.database().start();
+    }
+
+    @AfterAll
+    static void stopPool() {
+        POOL.shutdownNow();
+    }
+
+    @Test
+    void everyRequestIs503WithRetryAfterWhileTheDatabaseIsDownAndServedAgainAfter() throws Exception {
+        Account school = school();
+        long cid = competition();
+        long eid = StreamingUploadTest.entry(school, cid);
+        byte[] jpeg = sample("posters/poster-01.jpg");
+
+        RealStack.database().stop();
+        assertUnavailable(school.api().get("/api/competitions/" + cid + "/entries"));
+        assertUnavailable(organiser().get("/api/competitions"));
+        assertUnavailable(upload(school, cid, "poster", "a.jpg", jpeg));
+        assertUnavailable(school.api().multiPart("files", "b.jpg", jpeg, "image/jpeg")
+                .post("/api/entries/" + eid + "/files"));
+        HttpResponse<String> streamed = StorageFixtures.stream(school, eid, "c.jpg", jpeg, true);
+        StreamingUploadTest.assertRefused(streamed, 503);
+        assertThat(streamed.headers().firstValue("Retry-After")).isPresent();
+
+        RealStack.database().start();
+        school.api().get("/api/competitions/" + cid + "/entries").then().statusCode(200);
+        StreamingUploadTest.created(StorageFixtures.stream(school, eid, "c.jpg", jpeg, true));
+        ConcurrentWritesTest.assertNothingLeftBehind(eid, 2);
+    }
+
+    @Test
+    void theDatabaseGoingAwayMidUploadIs503AndNothingIsLeftOnceItIsBack() throws Exception {
+        Account school = school();
+        long eid = StreamingUploadTest.videoEntry(school, competition());
+        byte[] video = TestVideos.mp4(StreamingUploadTest.VIDEO_BYTES);
+        HeldBody held = new HeldBody(video, 7 << 20);
+        CompletableFuture<HttpResponse<String>> upload = held.send(POOL, school, eid, "clip.mp4");
+        held.awaitHeld();
+        ConcurrentWritesTest.awaitPending(eid, 1);
+
+        RealStack.database().stop();
+        held.release();
+        HttpResponse<String> response = upload.get();
+        StreamingUploadTest.assertRefused(response, 503);
+        assertThat(response.headers().firstValue("Retry-After")).isPresent();
+
+        RealStack.database().start();
+        organiser().post("/api/admin/storage/reconcile").then().statusCode(200);
+        ConcurrentWritesTest.assertNothingLeftBehind(eid, 1);
+        assertThat(count("select count(*) from entry_file where status = 'PENDING'")).isZero();
+        StreamingUploadTest.created(StorageFixtures.stream(school, eid, "clip.mp4", video, true));
+    }
+
+    private static void assertUnavailable(Response response) {
+        response.then().statusCode(503).contentType("application/problem+json")
+                .header("Retry-After", org.hamcrest.Matchers.notNullValue());
+        assertThat(response.jsonPath().getString("detail")).contains("database");
+    }
+}
