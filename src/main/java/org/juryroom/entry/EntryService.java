@@ -281,6 +281,12 @@ public class EntryService implements WriteGate.Admit {
         e.updatedAt = Instant.now();
     }
 
+    @Override
+    public boolean underLegalHold(long entryId) {
+        Entry e = Entry.findById(entryId);
+        return e != null && e.held();
+    }
+
     /** Removes a file of an editable entry: row and audit under the entry's lock, then its objects. */
     public void deleteFile(long entryId, long fileId) {
         EntryFile file = QuarkusTransaction.requiringNew().call(() -> {

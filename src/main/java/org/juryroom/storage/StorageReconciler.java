@@ -155,6 +155,11 @@ public class StorageReconciler {
 
     /** Each change is conditional on the row still being stale: an upload may beat again meanwhile. */
     private void resolve(EntryFile row, Instant cutoff, ReconcilerRun run) {
+        if (QuarkusTransaction.requiringNew().call(() -> entries.underLegalHold(row.entryId))) {
+            LOG.infof("Storage reconciler: file %d is PENDING on an entry under a safeguarding hold; left as it is",
+                    row.id);
+            return;
+        }
         // A row without the original's SHA-256 is a streamed upload that never reached inspection.
         boolean complete = row.sha256 != null && expectedHashes(row).entrySet().stream()
                 .allMatch(e -> store.rehash(e.getKey()).map(e.getValue()::equals).orElse(false));

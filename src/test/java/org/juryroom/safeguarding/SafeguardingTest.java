@@ -258,7 +258,7 @@ class SafeguardingTest {
     }
 
     @Test
-    void aHeldEntrysRowsAndObjectsSurviveWithdrawalFileRemovalAndReconciliation() {
+    void aHeldEntrysRowsAndObjectsSurviveWithdrawalFileRemovalAndReconciliation() throws IOException {
         long cid = Fixtures.openCompetition(Fixtures.unique("Legal hold"), 5);
         Account school = Fixtures.school(Fixtures.unique("Hold School"));
         long eid = school.api().multiPart("entry", "{\"title\":\"Draft poster\",\"categoryCode\":\"poster\","
@@ -272,9 +272,29 @@ class SafeguardingTest {
         List<String> keys = QuarkusTransaction.requiringNew().call(() ->
                 EntryFile.<EntryFile>findById(fid).keys());
 
+        // An upload a crash left PENDING on the held entry: the reconciler would remove it, but not under a hold.
+        String pendingKey = "legal-hold-test/" + eid + "/" + java.util.UUID.randomUUID();
+        Path bytes = Files.createTempFile("legal-hold", ".bin");
+        Files.write(bytes, new byte[] {1, 2, 3});
+        store.put(pendingKey, bytes, "application/octet-stream", null);
+        Files.delete(bytes);
+        long pendingId = QuarkusTransaction.requiringNew().call(() -> {
+            EntryFile f = new EntryFile();
+            f.entryId = eid;
+            f.objectKey = pendingKey;
+            f.displayName = "cut-off.jpg";
+            f.contentType = "image/jpeg";
+            f.size = 3L;
+            f.persist();
+            return f.id;
+        });
+
         school.api().delete("/api/entries/" + eid + "/files/" + fid).then().statusCode(409);
         school.api().post("/api/entries/" + eid + "/withdraw").then().statusCode(200);
         Fixtures.organiser().post("/api/admin/storage/reconcile").then().statusCode(200);
+        EntryFile pending = QuarkusTransaction.requiringNew().call(() -> EntryFile.findById(pendingId));
+        assertThat(pending).isNotNull();
+        assertThat(store.stat(pendingKey).isPresent()).isTrue();
 
         EntryFile kept = QuarkusTransaction.requiringNew().call(() -> EntryFile.findById(fid));
         assertThat(kept).isNotNull();
