@@ -44,7 +44,10 @@ create table concern (
     raised_at     timestamptz   not null default now(),
     triage_due_at timestamptz   not null,
     triaged_at    timestamptz,
-    closed_at     timestamptz
+    closed_at     timestamptz,
+    -- The entry as it was when the concern was raised (title, statement, children, files): a school
+    -- may still edit a held draft, and the lead and the evidence package need what was seen.
+    entry_snapshot jsonb        not null
 );
 create index concern_open_idx on concern (status, urgency, raised_at);
 create index concern_entry_idx on concern (entry_id);
@@ -81,3 +84,5 @@ begin
 end $$;
 create trigger safeguarding_audit_no_update before update or delete on safeguarding_audit
     for each row execute function safeguarding_audit_append_only();
+create trigger safeguarding_audit_no_truncate before truncate on safeguarding_audit
+    for each statement execute function safeguarding_audit_append_only();

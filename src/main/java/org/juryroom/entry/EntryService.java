@@ -281,9 +281,10 @@ public class EntryService implements WriteGate.Admit {
         e.updatedAt = Instant.now();
     }
 
+    /** Under the entry's row lock, like a concern raising a hold, so the answer holds until the caller commits. */
     @Override
     public boolean underLegalHold(long entryId) {
-        Entry e = Entry.findById(entryId);
+        Entry e = Entry.findById(entryId, LockModeType.PESSIMISTIC_WRITE);
         return e != null && e.held();
     }
 

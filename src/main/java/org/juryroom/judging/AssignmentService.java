@@ -183,6 +183,10 @@ public class AssignmentService {
         List<AssignmentPlanner.EntryToAssign> targets = state.entries.stream()
                 .filter(e -> entryIds.contains(e.entryId())).toList();
         if (targets.isEmpty()) {
+            if (extra == null) {
+                // A top-up of entries that left judging meanwhile (withdrawn, or held for a safeguarding review).
+                return new TopUp(reason, List.of(), Map.of());
+            }
             throw ProblemException.notFound("Submitted entry " + entryIds + " in competition " + c.id);
         }
         int k = extra == null ? c.jurorsPerEntry

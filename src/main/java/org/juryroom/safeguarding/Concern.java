@@ -68,6 +68,11 @@ public class Concern extends PanacheEntityBase {
     @Column(name = "closed_at")
     public Instant closedAt;
 
+    /** The entry as it was when the concern was raised (ConcernService.EntryAsRaised, as JSON). */
+    @Column(name = "entry_snapshot")
+    @org.hibernate.annotations.JdbcTypeCode(org.hibernate.type.SqlTypes.JSON)
+    public String entrySnapshot;
+
     public boolean open() {
         return status == Status.OPEN;
     }

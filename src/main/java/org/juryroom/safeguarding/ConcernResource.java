@@ -35,7 +35,8 @@ public class ConcernResource {
     @RolesAllowed({Roles.ORGANISER, Roles.JUROR, Roles.SCHOOL})
     public RestResponse<Receipt> raise(@PathParam("eid") long eid, ConcernService.RaiseConcern request) {
         ConcernService.Raised r = concerns.raise(eid, request);
-        return RestResponse.ResponseBuilder.<Receipt>created(URI.create("/api/entries/" + eid + "/concerns/" + r.id()))
+        // Where the safeguarding lead reads it (the person who raised it may not).
+        return RestResponse.ResponseBuilder.<Receipt>created(URI.create("/api/safeguarding/concerns/" + r.id()))
                 .entity(new Receipt(r.id(), r.reference(), r.status(), THANK_YOU)).build();
     }
 }

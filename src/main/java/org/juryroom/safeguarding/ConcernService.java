@@ -59,10 +59,21 @@ public class ConcernService {
     private final JuryRoomConfig config;
     private final EntityManager em;
     private final jakarta.validation.Validator validator;
+    private final org.juryroom.judging.AssignmentService assignments;
+    private final org.juryroom.storage.FileService files;
+    private final jakarta.transaction.TransactionSynchronizationRegistry transactions;
+    private final com.fasterxml.jackson.databind.ObjectMapper json;
 
     public ConcernService(AccessPolicy access, AuditLog audit, SafeguardingAudit record, JuryRoomConfig config,
-                          EntityManager em, jakarta.validation.Validator validator) {
+                          EntityManager em, jakarta.validation.Validator validator,
+                          org.juryroom.judging.AssignmentService assignments, org.juryroom.storage.FileService files,
+                          jakarta.transaction.TransactionSynchronizationRegistry transactions,
+                          com.fasterxml.jackson.databind.ObjectMapper json) {
+        this.json = json;
         this.validator = validator;
+        this.assignments = assignments;
+        this.files = files;
+        this.transactions = transactions;
         this.access = access;
         this.audit = audit;
         this.record = record;
@@ -101,6 +112,7 @@ public class ConcernService {
         c.raisedByRole = me.roleName();
         c.raisedAt = now;
         c.triageDueAt = now.plus(config.safeguarding().triageWithin());
+        c.entrySnapshot = toJson(asRaised(e));
         c.persist();
         if (c.kind == Concern.Kind.SUSPECTED_ABUSE_MATERIAL) {
             e.filesSealed = true;
@@ -179,6 +191,34 @@ public class ConcernService {
                               List<FileRecord> files) {
     }
 
+    /** What the entry said and held when the concern was raised; the lead and the evidence package keep it. */
+    public record EntryAsRaised(String title, String statement, String categoryCode, EntryStatus status,
+                                List<ChildRecord> participants, List<FileRecord> files) {
+    }
+
+    private static EntryAsRaised asRaised(Entry e) {
+        return new EntryAsRaised(e.title, e.statement, e.category.code, e.status,
+                e.participants.stream().map(p -> new ChildRecord(p.firstName, p.grade)).toList(),
+                EntryFile.storedOf(e.id).stream().map(f -> new FileRecord(f.id, f.displayName, f.contentType, f.size,
+                        f.sha256, false, null)).toList());
+    }
+
+    private String toJson(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    private EntryAsRaised fromJson(String value) {
+        try {
+            return json.readValue(value, EntryAsRaised.class);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
     public record ActionRecord(ConcernAction.Kind action, String note, String reportedTo, String reportReference,
                                Instant reportedAt, String by, Instant at) {
     }
@@ -186,8 +226,8 @@ public class ConcernService {
     public record ConcernRecord(long id, String reference, Concern.Kind kind, Concern.Urgency urgency, String note,
                                 String excerpt, Concern.Status status, Concern.Outcome outcome, String raisedBy,
                                 String raisedByRole, Instant raisedAt, Instant triageDueAt, Instant triagedAt,
-                                boolean overdue, Instant closedAt, EntryRecord entry, List<ActionRecord> history,
-                                List<String> otherConcerns) {
+                                boolean overdue, Instant closedAt, EntryRecord entry, EntryAsRaised entryAsRaised,
+                                List<ActionRecord> history, List<String> otherConcerns) {
     }
 
     /** Everything about one concern; reading it is recorded in the safeguarding audit trail. */
@@ -218,7 +258,7 @@ public class ConcernService {
                 .map(o -> o.reference).toList();
         return new ConcernRecord(c.id, c.reference, c.kind, c.urgency, c.note, c.excerpt, c.status, c.outcome,
                 c.raisedBy, c.raisedByRole, c.raisedAt, c.triageDueAt, c.triagedAt, c.overdue(Instant.now()),
-                c.closedAt, entry, history, others);
+                c.closedAt, entry, fromJson(c.entrySnapshot), history, others);
     }
 
     /**
@@ -289,8 +329,39 @@ public class ConcernService {
         if (e.hold == Entry.Hold.HELD && stillOpen.isEmpty()) {
             e.hold = null;
             audit.recordForSafeguarding(AuditAction.ENTRY_RELEASED, e.competition.id,
-                    AuditLog.Subject.of("entry", e.id), Map.of("hold", Entry.Hold.HELD), java.util.Collections.singletonMap("hold", null));
+                    AuditLog.Subject.of("entry", e.id), Map.of("hold", Entry.Hold.HELD),
+                    java.util.Collections.singletonMap("hold", null));
+            if (e.status == EntryStatus.WITHDRAWN) {
+                // The school withdrew it while it was held: the files kept for the lead go now.
+                removeFilesOfWithdrawn(e);
+            } else {
+                // Back to k jurors if it was held when jurors were assigned or lost one meanwhile.
+                assignments.topUp(e.competition.id, java.util.Set.of(e.id), "released after a safeguarding review");
+            }
         }
+    }
+
+    /** Rows now, objects once the release has committed (a left-over object is an orphan the reconciler removes). */
+    private void removeFilesOfWithdrawn(Entry e) {
+        List<EntryFile> all = EntryFile.list("entryId", e.id);
+        List<String> keys = all.stream().flatMap(f -> f.keys().stream()).toList();
+        for (EntryFile f : all) {
+            f.delete();
+            audit.recordForSafeguarding(AuditAction.FILE_REMOVED, e.competition.id, AuditLog.Subject.of("entry", e.id),
+                    org.juryroom.entry.EntryViews.audited(f), null);
+        }
+        transactions.registerInterposedSynchronization(new jakarta.transaction.Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == jakarta.transaction.Status.STATUS_COMMITTED) {
+                    files.deleteObjects(keys);
+                }
+            }
+        });
     }
 
     /** A lead looks at a held entry's clean copy; never a file that may be abuse material. */

@@ -44,10 +44,12 @@ public class SafeguardingLeadService {
 
     private final AccessPolicy access;
     private final AuditLog audit;
+    private final SafeguardingAudit record;
 
-    public SafeguardingLeadService(AccessPolicy access, AuditLog audit) {
+    public SafeguardingLeadService(AccessPolicy access, AuditLog audit, SafeguardingAudit record) {
         this.access = access;
         this.audit = audit;
+        this.record = record;
     }
 
     public Created create(@Valid @NotNull CreateLead request) {
@@ -58,6 +60,10 @@ public class SafeguardingLeadService {
                     .filter(u -> Roles.ORGANISER.equals(u.role))
                     .orElseThrow(() -> ProblemException.unprocessable("account",
                             "must be the username of an organiser account (or leave it out to create a new account)"));
+            if (existing.username.equals(access.currentUser().username())) {
+                // Another organiser appoints you: nobody opens the desk to themselves.
+                throw new io.quarkus.security.ForbiddenException("An organiser cannot appoint themselves a safeguarding lead");
+            }
             if (existing.safeguardingLeadId != null) {
                 throw ProblemException.conflict("The account " + existing.username + " is already a safeguarding lead");
             }
@@ -79,6 +85,9 @@ public class SafeguardingLeadService {
         }
         audit.record(AuditAction.SAFEGUARDING_LEAD_APPOINTED, null, AuditLog.Subject.of("safeguardingLead", lead.id),
                 null, Map.of("name", lead.name, "username", username));
+        // The leads see in their own trail who was given the desk, and by whom.
+        record.append("LEAD_APPOINTED", null, Map.of("name", lead.name, "username", username,
+                "existingAccount", existing != null));
         return new Created(lead, username, password);
     }
 

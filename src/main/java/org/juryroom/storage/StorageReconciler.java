@@ -179,8 +179,9 @@ public class StorageReconciler {
                         refused.getMessage());
             }
         }
-        long removed = QuarkusTransaction.requiringNew().call(() ->
-                EntryFile.delete("id = ?1 and status = ?2 and heartbeatAt < ?3", row.id, FileStatus.PENDING, cutoff));
+        // Under the entry's lock again: a concern raised since the first look keeps the file too.
+        long removed = QuarkusTransaction.requiringNew().call(() -> entries.underLegalHold(row.entryId) ? 0L
+                : EntryFile.delete("id = ?1 and status = ?2 and heartbeatAt < ?3", row.id, FileStatus.PENDING, cutoff));
         if (removed == 1) {
             run.pendingRemoved++;
             files.deleteObjects(row.keys());

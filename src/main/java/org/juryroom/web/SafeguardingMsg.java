@@ -312,4 +312,7 @@ public interface SafeguardingMsg {
 
     @Message
     String sg_lead_username();
+
+    @Message
+    String sg_as_raised();
 }

@@ -121,14 +121,20 @@ class SafeguardingTest {
         long fid = fileOf(p.entryA());
         String codeA = code(p.entryA());
         p.juror1().api().get("/api/entries/" + p.entryA()).then().statusCode(200);
+        int rankA = given().get("/api/public/competitions/" + p.cid() + "/shortlist").then().statusCode(200)
+                .extract().jsonPath().getInt("entries.find { it.title == 'Tell a grown-up' }.rank");
+        String publicFile = "/api/public/competitions/" + p.cid() + "/shortlist/" + rankA + "/files/" + fid;
+        String galleryPicture = "/shortlist/" + p.cid() + "/works/" + rankA + "/" + fid + ".jpg";
+        given().get(publicFile).then().statusCode(200);
+        given().get(galleryPicture).then().statusCode(200);
 
         JsonPath receipt = p.juror1().api().contentType(ContentType.JSON)
                 .body(concern("DISCLOSURE", "NORMAL")).post("/api/entries/" + p.entryA() + "/concerns")
                 .then().statusCode(201).body("status", equalTo("OPEN"))
                 .body("reference", org.hamcrest.Matchers.matchesPattern("SG-[A-Z0-9]{6}"))
                 .body("message", containsString("do not need to do anything else"))
-                .body("kind", nullValue()).body("note", nullValue())
                 .extract().jsonPath();
+        assertThat(receipt.getMap("").keySet()).containsExactlyInAnyOrder("id", "reference", "status", "message");
         long concernId = receipt.getLong("id");
 
         // Gone for every juror, with its files and from their queues.
@@ -156,6 +162,9 @@ class SafeguardingTest {
                 .body("entries.title", not(hasItem("Tell a grown-up"))).body("entries.title", hasItem("Block and report"));
         given().get("/shortlist/" + p.cid()).then().statusCode(200)
                 .body(not(containsString("Tell a grown-up"))).body(containsString("Block and report"));
+        given().get(publicFile).then().statusCode(404);
+        given().get(publicFile + "/thumbnail").then().statusCode(404);
+        given().get(galleryPicture).then().statusCode(404);
         for (String export : List.of("shortlist.csv", "ranking.csv")) {
             Fixtures.organiser().get("/api/competitions/" + p.cid() + "/exports/" + export).then().statusCode(200)
                     .body(not(containsString(codeA))).body(not(containsString("Tell a grown-up")));
@@ -316,7 +325,7 @@ class SafeguardingTest {
         p.juror1().api().contentType(ContentType.JSON).body(noKind).post("/api/entries/" + p.entryB() + "/concerns")
                 .then().statusCode(422);
         p.juror1().api().contentType(ContentType.JSON).body(concern("NOT_A_KIND", "NORMAL"))
-                .post("/api/entries/" + p.entryB() + "/concerns").then().statusCode(org.hamcrest.Matchers.oneOf(400, 422));
+                .post("/api/entries/" + p.entryB() + "/concerns").then().statusCode(422);
         stranger.api().contentType(ContentType.JSON).body(concern("OTHER", "NORMAL"))
                 .post("/api/entries/" + p.entryB() + "/concerns").then().statusCode(404);
         Fixtures.school(Fixtures.unique("Nosy")).api().contentType(ContentType.JSON).body(concern("OTHER", "NORMAL"))
@@ -399,6 +408,97 @@ class SafeguardingTest {
             assertThat(mine.getBoolean("entry.filesSealed")).as("round %d, raised %s", round, kinds).isEqualTo(sealed);
             p.juror().api().get("/api/entries/" + p.entryId() + "/files/" + fid).then().statusCode(held ? 404 : 200);
         }
+    }
+
+    @Test
+    void anExclusionAfterPublicationKeepsTheSealAndTheSchoolSeesItWithdrawn() {
+        Published p = published();
+        Lead lead = lead();
+        long concernId = p.juror2().api().contentType(ContentType.JSON).body(concern("IDENTIFIABLE_CHILD", "NORMAL"))
+                .post("/api/entries/" + p.entryA() + "/concerns").then().statusCode(201).extract().jsonPath().getLong("id");
+        lead.api().contentType(ContentType.JSON).body(Map.of("action", "EXCLUDED", "note", "The poster shows a pupil."))
+                .post("/api/safeguarding/concerns/" + concernId + "/actions").then().statusCode(200)
+                .body("outcome", equalTo("EXCLUDED")).body("entry.hold", equalTo("EXCLUDED"));
+
+        Fixtures.organiser().get("/api/competitions/" + p.cid() + "/shortlist/verify").then().statusCode(200)
+                .body("valid", equalTo(true)).body("differences", org.hamcrest.Matchers.empty());
+        Fixtures.organiser().get("/api/entries/" + p.entryA()).then().body("safeguardingHold", equalTo("EXCLUDED"));
+        p.school().api().get("/api/entries/" + p.entryA()).then().statusCode(200)
+                .body("status", equalTo("WITHDRAWN")).body("safeguardingHold", nullValue());
+        p.school().api().post("/api/entries/" + p.entryA() + "/withdraw").then().statusCode(409);
+        given().get("/api/public/competitions/" + p.cid() + "/shortlist").then()
+                .body("entries.title", not(hasItem("Tell a grown-up"))).body("entries.title", hasItem("Block and report"));
+        // The frozen ranking keeps its sealed ranks: B stays second, A is simply not shown.
+        Fixtures.organiser().get("/api/competitions/" + p.cid() + "/ranking").then().statusCode(200)
+                .body("rows.entryId", not(hasItem((int) p.entryA())))
+                .body("rows.find { it.entryId == " + p.entryB() + " }.rank", equalTo(2));
+        Fixtures.organiser().queryParam("action", "ENTRY_EXCLUDED").get("/api/competitions/" + p.cid() + "/audit")
+                .then().body("items[0].actor", equalTo("safeguarding"));
+    }
+
+    @Test
+    void theFreezeWaitsForHeldEntriesAndAConflictWithAHeldEntrysSchoolStillLands() {
+        Fixtures.OnePoster p = Fixtures.onePosterInJudging("Freeze waits", 3, "Pine School", "Pine poster", "Jhumpa");
+        score(p.juror(), p.entryId(), 7);
+        Lead lead = lead();
+        long concernId = p.juror().api().contentType(ContentType.JSON).body(concern("DISCLOSURE", "NORMAL"))
+                .post("/api/entries/" + p.entryId() + "/concerns").then().statusCode(201).extract().jsonPath().getLong("id");
+        Fixtures.organiser().post("/api/competitions/" + p.cid() + "/shortlist").then().statusCode(409)
+                .body("held", equalTo(1)).body("detail", containsString("safeguarding"));
+        // The juror then declares a conflict with the school: it lands although the entry is held.
+        p.juror().api().contentType(ContentType.JSON).body(Map.of("schoolId", p.school().id(), "reason", "My niece"))
+                .post("/api/me/conflicts").then().statusCode(201);
+        lead.api().contentType(ContentType.JSON).body(Map.of("action", "RELEASED"))
+                .post("/api/safeguarding/concerns/" + concernId + "/actions").then().statusCode(200);
+        Fixtures.organiser().get("/api/entries/" + p.entryId()).then().body("safeguardingHold", nullValue());
+    }
+
+    @Test
+    void theLeadKeepsWhatTheEntrySaidWhenRaisedAndAWithdrawalWaitsForTheRelease() {
+        long cid = Fixtures.openCompetition(Fixtures.unique("As raised"), 5);
+        Account school = Fixtures.school(Fixtures.unique("Elm School"));
+        long eid = school.api().multiPart("entry", "{\"title\":\"What Rumi told me\",\"categoryCode\":\"poster\","
+                        + "\"statement\":\"Rumi said a man online asked for her address.\","
+                        + "\"participants\":[{\"firstName\":\"Rumi\",\"grade\":6}],\"consent\":{\"judging\":true,"
+                        + "\"publishWork\":true,\"publishNames\":false,\"attestedBy\":\"Class teacher\"}}", "application/json")
+                .multiPart("files", new java.io.File("uploads-sample/posters/poster-01.jpg"))
+                .post("/api/competitions/" + cid + "/entries").then().statusCode(201).extract().jsonPath().getLong("id");
+        long fid = fileOf(eid);
+        List<String> keys = QuarkusTransaction.requiringNew().call(() -> EntryFile.<EntryFile>findById(fid).keys());
+        Lead lead = lead();
+        long concernId = Fixtures.organiser().contentType(ContentType.JSON).body(concern("DISCLOSURE", "NORMAL"))
+                .post("/api/entries/" + eid + "/concerns").then().statusCode(201).extract().jsonPath().getLong("id");
+        school.api().contentType(ContentType.JSON).body(Map.of("title", "A safe poster", "statement", "Nothing."))
+                .patch("/api/entries/" + eid).then().statusCode(200);
+        lead.api().get("/api/safeguarding/concerns/" + concernId).then().statusCode(200)
+                .body("entry.title", equalTo("A safe poster"))
+                .body("entryAsRaised.title", equalTo("What Rumi told me"))
+                .body("entryAsRaised.statement", containsString("asked for her address"))
+                .body("entryAsRaised.participants[0].firstName", equalTo("Rumi"))
+                .body("entryAsRaised.files[0].sha256", notNullValue());
+
+        // Withdrawn while held: files kept; released: the withdrawal is carried out, rows and objects go.
+        school.api().post("/api/entries/" + eid + "/withdraw").then().statusCode(200);
+        assertThat(store.stat(keys.get(0)).isPresent()).isTrue();
+        lead.api().contentType(ContentType.JSON).body(Map.of("action", "RELEASED"))
+                .post("/api/safeguarding/concerns/" + concernId + "/actions").then().statusCode(200);
+        EntryFile gone = QuarkusTransaction.requiringNew().call(() -> EntryFile.findById(fid));
+        assertThat(gone).isNull();
+        for (String key : keys) {
+            assertThat(store.stat(key).isPresent()).as("object %s", key).isFalse();
+        }
+    }
+
+    @Test
+    void anOrganiserCannotAppointThemselves() {
+        String username = Fixtures.unique("self").replace(' ', '-').toLowerCase();
+        QuarkusTransaction.requiringNew().run(() ->
+                Credentials.create(username, "self-organiser-pw", Roles.ORGANISER, null, null));
+        RequestSpecification self = given().auth().preemptive().basic(username, "self-organiser-pw");
+        self.contentType(ContentType.JSON).body(Map.of("name", "Me", "email", "me@commission.example",
+                "phone", "033 2222 1111", "account", username)).post("/api/safeguarding-leads").then().statusCode(403);
+        given().auth().preemptive().basic(username, "self-organiser-pw").get("/api/safeguarding/concerns")
+                .then().statusCode(403);
     }
 
     static Map<String, byte[]> unzip(byte[] zip) throws IOException {

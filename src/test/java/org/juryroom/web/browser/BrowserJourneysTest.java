@@ -451,11 +451,11 @@ class BrowserJourneysTest {
             assertThat(page.locator("main")).containsText("Willow School");
             shot(page, "safeguarding-concern", true);
             page.getByLabel("Triaged: I have read it and judged how urgent it is").check();
-            page.getByLabel("Note").fill("Read at once; not immediate. Calling the school's contact.");
+            page.getByLabel("Note", new Page.GetByLabelOptions().setExact(true)).fill("Read at once; not immediate. Calling the school's contact.");
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Record it")).click();
             assertThat(page.locator(".alert.ok")).containsText("Recorded.");
             page.getByLabel("Release the entry: it returns to judging as it was").check();
-            page.getByLabel("Note").fill("The school confirms it is a made-up story for the poster.");
+            page.getByLabel("Note", new Page.GetByLabelOptions().setExact(true)).fill("The school confirms it is a made-up story for the poster.");
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Record it")).click();
             assertThat(page.locator("main")).containsText("the entry was released to judging");
         }
