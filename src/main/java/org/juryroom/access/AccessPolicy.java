@@ -24,7 +24,8 @@ import java.util.Map;
  *
  * <p>An entry a user may not see does not exist for them: 404, never 403, so existence never
  * leaks. A juror sees an entry only if it is SUBMITTED, assigned to them, and they have no
- * conflict with its school; a conflict declared during judging applies on the next request.
+ * conflict with its school; a conflict declared during judging applies on the next request. An
+ * entry under a safeguarding hold leaves judging at once, and its files are served to no one here.
  */
 @RequestScoped
 public class AccessPolicy {
@@ -166,6 +167,32 @@ public class AccessPolicy {
         return me.isJuror() || me.isOrganiser();
     }
 
+    /**
+     * The files of an entry under a safeguarding hold are served to no one through the entry: a lead
+     * reads them on the safeguarding desk ({@link #mayReadHeldFiles}), and for suspected abuse
+     * material not even there.
+     */
+    public boolean mayReadFiles(Entry e) {
+        return !e.held();
+    }
+
+    /** A safeguarding lead may look at a held entry's clean copies, unless they may be abuse material. */
+    public boolean mayReadHeldFiles(Entry e) {
+        return me.isSafeguardingLead() && !e.filesSealed;
+    }
+
+    /** Anyone who can see an entry may raise a concern about it; the desk is for safeguarding leads. */
+    public boolean mayRaiseConcern(Entry e) {
+        return rights(e).exists();
+    }
+
+    /** The safeguarding desk: leads only. An organiser without the role gets 403. */
+    public void requireSafeguardingLead(String act) {
+        if (!me.isSafeguardingLead()) {
+            throw new ForbiddenException(act + " is for safeguarding leads");
+        }
+    }
+
     /** The sealed original (with whatever metadata it came with) is for organisers only, for disputes. */
     public boolean mayReadOriginal() {
         return me.isOrganiser();
@@ -191,10 +218,10 @@ public class AccessPolicy {
     public static Entry publicEntry(long competitionId, int rank) {
         Competition c = Competition.findById(competitionId);
         Entry e = c == null || c.status != CompetitionStatus.PUBLISHED ? null
-                : Shortlist.ofCompetition(competitionId).flatMap(s -> s.entries().stream()
+                : Shortlist.ofCompetition(competitionId).flatMap(s -> s.shownEntries().stream()
                         .filter(row -> row.rank == rank).findFirst())
                 .map(row -> Entry.<Entry>findById(row.entryId)).orElse(null);
-        if (e == null || !e.consentPublishWork) {
+        if (e == null || !e.consentPublishWork || e.held()) {
             throw ProblemException.notFound("Published entry " + rank);
         }
         return e;
@@ -203,6 +230,7 @@ public class AccessPolicy {
     private boolean jurorSees(Entry e) {
         long jurorId = me.jurorId();
         return e.status == EntryStatus.SUBMITTED
+                && !e.held()
                 && Assignment.exists(e.id, jurorId)
                 && !Conflict.exists(jurorId, e.school.id);
     }
@@ -221,7 +249,7 @@ public class AccessPolicy {
         if (me.isJuror()) {
             params.put("jid", me.jurorId());
             params.put("submitted", EntryStatus.SUBMITTED);
-            return new EntryFilter("e.competition.id = :cid and e.status = :submitted"
+            return new EntryFilter("e.competition.id = :cid and e.status = :submitted and e.hold is null"
                     + " and exists (select 1 from Assignment a where a.entryId = e.id and a.jurorId = :jid)"
                     + " and not exists (select 1 from Conflict c where c.jurorId = :jid and c.schoolId = e.school.id)",
                     params);

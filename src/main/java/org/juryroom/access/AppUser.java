@@ -42,6 +42,10 @@ public class AppUser extends PanacheEntityBase {
     @Column(name = "juror_id")
     public Long jurorId;
 
+    /** Set when this account is a designated safeguarding lead (its own role, or in addition to another). */
+    @Column(name = "safeguarding_lead_id")
+    public Long safeguardingLeadId;
+
     @Column(name = "created_at", insertable = false, updatable = false)
     public Instant createdAt;
 

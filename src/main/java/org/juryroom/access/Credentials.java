@@ -27,7 +27,14 @@ public final class Credentials {
 
     /** Creates and persists a user; the caller's transaction owns it. */
     public static AppUser create(String username, String password, String role, Long schoolId, Long jurorId) {
+        return create(username, password, role, schoolId, jurorId, null);
+    }
+
+    /** The same, for an account that is also (or only) a designated safeguarding lead. */
+    public static AppUser create(String username, String password, String role, Long schoolId, Long jurorId,
+                                 Long safeguardingLeadId) {
         AppUser user = new AppUser();
+        user.safeguardingLeadId = safeguardingLeadId;
         user.username = username;
         user.passwordHash = BcryptUtil.bcryptHash(password);
         user.role = role;

@@ -35,7 +35,8 @@ public class CurrentUser {
         if (identity.isAnonymous()) {
             return "anonymous";
         }
-        return isOrganiser() ? Roles.ORGANISER : isJuror() ? Roles.JUROR : isSchool() ? Roles.SCHOOL : "unknown";
+        return isOrganiser() ? Roles.ORGANISER : isJuror() ? Roles.JUROR : isSchool() ? Roles.SCHOOL
+                : isSafeguardingLead() ? Roles.SAFEGUARDING : "unknown";
     }
 
     public boolean isOrganiser() {
@@ -44,6 +45,11 @@ public class CurrentUser {
 
     public boolean isSchool() {
         return identity.hasRole(Roles.SCHOOL);
+    }
+
+    /** A designated safeguarding lead (possibly also holding another role). */
+    public boolean isSafeguardingLead() {
+        return identity.hasRole(Roles.SAFEGUARDING);
     }
 
     public boolean isJuror() {

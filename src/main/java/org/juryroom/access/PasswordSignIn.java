@@ -105,10 +105,13 @@ public class PasswordSignIn implements IdentityProvider<UsernamePasswordAuthenti
     }
 
     static SecurityIdentity identityOf(AppUser user) {
-        return QuarkusSecurityIdentity.builder()
+        QuarkusSecurityIdentity.Builder identity = QuarkusSecurityIdentity.builder()
                 .setPrincipal(new QuarkusPrincipal(user.username))
-                .addRole(user.role)
-                .build();
+                .addRole(user.role);
+        if (user.safeguardingLeadId != null) {
+            identity.addRole(Roles.SAFEGUARDING);
+        }
+        return identity.build();
     }
 
     /** Audits a refused sign-in; the refusal stands even if the audit line cannot be written. */

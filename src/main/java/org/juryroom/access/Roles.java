@@ -1,10 +1,12 @@
 package org.juryroom.access;
 
-/** The three roles of JuryRoom; every endpoint names the ones it admits. */
+/** The roles of JuryRoom; every endpoint names the ones it admits. */
 public final class Roles {
     public static final String ORGANISER = "organiser";
     public static final String JUROR = "juror";
     public static final String SCHOOL = "school";
+    /** A designated safeguarding lead; an account of another role may hold it too (AppUser.safeguardingLeadId). */
+    public static final String SAFEGUARDING = "safeguarding";
 
     private Roles() {
     }

@@ -28,5 +28,11 @@ public enum AuditAction {
     SCORECARD_ABSTAINED,
     ADJUDICATION,
     SHORTLIST_FROZEN,
-    LOGIN_FAILED
+    LOGIN_FAILED,
+    /** Safeguarding (docs/safeguarding.md): the main trail says only that an entry was held, released or excluded. */
+    ENTRY_HELD,
+    ENTRY_RELEASED,
+    ENTRY_EXCLUDED,
+    SAFEGUARDING_LEAD_APPOINTED,
+    SAFEGUARDING_CONTACT_CHANGED
 }

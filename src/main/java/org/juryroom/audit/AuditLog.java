@@ -23,6 +23,7 @@ public class AuditLog {
     }
 
     private static final String ANONYMOUS = "anonymous";
+    private static final String SAFEGUARDING = "safeguarding";
 
     private final ObjectMapper json;
 
@@ -46,6 +47,16 @@ public class AuditLog {
     @Transactional(Transactional.TxType.REQUIRED)
     public void recordAnonymous(AuditAction action, Object after) {
         append(new String[] {ANONYMOUS, ANONYMOUS}, action, null, null, null, after);
+    }
+
+    /**
+     * Appends one line whose actor is "safeguarding": a hold must not tell the organisers who
+     * raised the concern (a juror, the school), only that the entry is held.
+     */
+    @Transactional(Transactional.TxType.REQUIRED)
+    public void recordForSafeguarding(AuditAction action, Long competitionId, Subject subject, Object before,
+                                      Object after) {
+        append(new String[] {SAFEGUARDING, SAFEGUARDING}, action, competitionId, subject, before, after);
     }
 
     private void append(String[] actor, AuditAction action, Long competitionId, Subject subject, Object before,

@@ -165,6 +165,9 @@ public class DemoSeed {
             s.district = DISTRICTS[i % DISTRICTS.length];
             s.contactName = "Teacher " + (i + 1);
             s.contactEmail = "teacher" + (i + 1) + "@school.example";
+            s.safeguardingName = "Safeguarding contact " + (i + 1);
+            s.safeguardingPhone = String.format("+91 98300 %05d", i + 1);
+            s.safeguardingEmail = "safeguarding" + (i + 1) + "@school.example";
             s.persist();
             String username = String.format("school%02d", i + 1);
             Credentials.create(username, username, Roles.SCHOOL, s.id, null);
@@ -182,6 +185,13 @@ public class DemoSeed {
             member.jurorId = juror.id;
             member.persist();
         }
+        // The commission's designated safeguarding lead (docs/safeguarding.md).
+        org.juryroom.safeguarding.SafeguardingLead lead = new org.juryroom.safeguarding.SafeguardingLead();
+        lead.name = "Dr Mitali Sen";
+        lead.email = "safeguarding@commission.example";
+        lead.phone = "+91 33 2000 1098";
+        lead.persist();
+        Credentials.create("safeguarding", "safeguarding", Roles.SAFEGUARDING, null, null, lead.id);
         return c.id;
     }
 

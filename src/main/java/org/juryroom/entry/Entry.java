@@ -67,6 +67,23 @@ public class Entry extends PanacheEntityBase {
     @Column(name = "consent_attested_by")
     public String consentAttestedBy;
 
+    /**
+     * Safeguarding hold (docs/safeguarding.md): HELD while a concern is open, EXCLUDED when a lead
+     * kept the entry out for good. A held entry is out of judging, ranking, publication and exports.
+     */
+    @Enumerated(EnumType.STRING)
+    public Hold hold;
+
+    /** A concern of suspected abuse material: no file of the entry is served to anyone. */
+    @Column(name = "files_sealed")
+    public boolean filesSealed;
+
+    public enum Hold { HELD, EXCLUDED }
+
+    public boolean held() {
+        return hold != null;
+    }
+
     @Column(name = "submitted_at")
     public Instant submittedAt;
 

@@ -125,7 +125,8 @@ public class EntryService implements WriteGate.Admit {
     public Object view(long entryId) {
         Entry e = access.readableEntry(entryId);
         List<EntryFile> stored = EntryFile.storedOf(e.id);
-        return access.view() == AccessPolicy.View.FULL ? EntryViews.details(e, stored) : EntryViews.blind(e, stored);
+        return access.view() == AccessPolicy.View.FULL
+                ? EntryViews.details(e, stored, access.currentUser().isOrganiser()) : EntryViews.blind(e, stored);
     }
 
     @Transactional
@@ -213,8 +214,9 @@ public class EntryService implements WriteGate.Admit {
             EntryStatus before = e.status;
             e.status = EntryStatus.WITHDRAWN;
             e.updatedAt = Instant.now();
-            List<EntryFile> all = EntryFile.list("entryId", e.id);
-            EntryFile.delete("entryId", e.id);
+            // Legal hold: a held entry is withdrawn for the school, but its files stay for the safeguarding lead.
+            List<EntryFile> all = e.held() ? List.of() : EntryFile.list("entryId", e.id);
+            all.forEach(EntryFile::delete);
             audit.record(AuditAction.ENTRY_WITHDRAWN, e.competition.id, AuditLog.Subject.of("entry", e.id),
                     Map.of("status", before), Map.of("status", EntryStatus.WITHDRAWN));
             recordFiles(AuditAction.FILE_REMOVED, e.competition.id, e.id, all);
@@ -279,11 +281,22 @@ public class EntryService implements WriteGate.Admit {
         e.updatedAt = Instant.now();
     }
 
+    /** Under the entry's row lock, like a concern raising a hold, so the answer holds until the caller commits. */
+    @Override
+    public boolean underLegalHold(long entryId) {
+        Entry e = Entry.findById(entryId, LockModeType.PESSIMISTIC_WRITE);
+        return e != null && e.held();
+    }
+
     /** Removes a file of an editable entry: row and audit under the entry's lock, then its objects. */
     public void deleteFile(long entryId, long fileId) {
         EntryFile file = QuarkusTransaction.requiringNew().call(() -> {
             Entry e = lockedOwnEntry(entryId);
             requireEditable(e);
+            if (e.held()) {
+                // Legal hold (docs/safeguarding.md): nothing of a held entry is removed.
+                throw ProblemException.conflict("This file cannot be removed at the moment; please contact the organisers");
+            }
             EntryFile f = storedFile(e, fileId);
             f.delete();
             e.updatedAt = Instant.now();
@@ -320,6 +333,9 @@ public class EntryService implements WriteGate.Admit {
     @Transactional(Transactional.TxType.SUPPORTS)
     public FileDownloads.Download download(long entryId, long fileId, FileVariant variant) {
         Entry e = access.readableEntry(entryId);
+        if (!access.mayReadFiles(e)) {
+            throw ProblemException.notFound("File " + fileId);
+        }
         EntryFile f = storedFile(e, fileId);
         if (variant == FileVariant.ORIGINAL && !access.mayReadOriginal()) {
             throw ProblemException.notFound("The original of file " + fileId);

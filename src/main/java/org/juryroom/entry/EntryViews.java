@@ -49,7 +49,7 @@ public final class EntryViews {
                                String categoryCode, String statement, SchoolRef school,
                                List<ParticipantView> participants, ConsentView consent, List<FileView> files,
                                Instant submittedAt, Instant createdAt, Instant updatedAt, long version,
-                               List<String> juryRedactions) {
+                               List<String> juryRedactions, Entry.Hold safeguardingHold) {
     }
 
     /** For jurors: the anonymous code and the work, nothing about who made it. */
@@ -62,13 +62,18 @@ public final class EntryViews {
                                SchoolRef school, Instant submittedAt) {
     }
 
-    public static EntryDetails details(Entry e, List<EntryFile> files) {
+    /**
+     * {@code showHold}: organisers learn that an entry is held (nothing more); the school sees
+     * nothing different until the safeguarding lead decides what to tell it.
+     */
+    public static EntryDetails details(Entry e, List<EntryFile> files, boolean showHold) {
         return new EntryDetails(e.id, e.code, e.competition.id, e.status, e.title, e.category.code, e.statement,
                 new SchoolRef(e.school.id, e.school.name),
                 e.participants.stream().map(p -> new ParticipantView(p.firstName, p.grade)).toList(),
                 new ConsentView(e.consentJudging, e.consentPublishWork, e.consentPublishNames, e.consentAttestedBy),
                 files.stream().map(FileView::full).toList(),
-                e.submittedAt, e.createdAt, e.updatedAt, e.version, List.of(e.juryRedactions));
+                e.submittedAt, e.createdAt, e.updatedAt, e.version, List.of(e.juryRedactions),
+                showHold ? e.hold : null);
     }
 
     /**

@@ -183,6 +183,10 @@ public class AssignmentService {
         List<AssignmentPlanner.EntryToAssign> targets = state.entries.stream()
                 .filter(e -> entryIds.contains(e.entryId())).toList();
         if (targets.isEmpty()) {
+            if (extra == null) {
+                // A top-up of entries that left judging meanwhile (withdrawn, or held for a safeguarding review).
+                return new TopUp(reason, List.of(), Map.of());
+            }
             throw ProblemException.notFound("Submitted entry " + entryIds + " in competition " + c.id);
         }
         int k = extra == null ? c.jurorsPerEntry
@@ -218,7 +222,8 @@ public class AssignmentService {
     private State load(Competition c) {
         List<AssignmentPlanner.EntryToAssign> entries = em.createQuery(
                         "select e.id, e.school.id, e.category.code from Entry e"
-                                + " where e.competition.id = :cid and e.status = :s order by e.id", Object[].class)
+                                + " where e.competition.id = :cid and e.status = :s and e.hold is null order by e.id",
+                        Object[].class)
                 .setParameter("cid", c.id).setParameter("s", EntryStatus.SUBMITTED)
                 .getResultStream()
                 .map(r -> new AssignmentPlanner.EntryToAssign((Long) r[0], (Long) r[1], (String) r[2]))

@@ -44,7 +44,8 @@ public class JudgingProgress {
 
     /** For an assignment {@code a} of entry {@code e}: its juror has no conflict with the entry's school. */
     private static final String NOT_CONFLICTED =
-            "not exists (select 1 from conflict c where c.juror_id = a.juror_id and c.school_id = e.school_id)";
+            "e.hold is null and not exists (select 1 from conflict c where c.juror_id = a.juror_id"
+                    + " and c.school_id = e.school_id)";
 
     private final CompetitionService competitions;
     private final EntityManager em;

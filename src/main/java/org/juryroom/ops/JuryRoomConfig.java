@@ -43,6 +43,14 @@ public interface JuryRoomConfig {
         java.time.Duration window();
     }
 
+    Safeguarding safeguarding();
+
+    interface Safeguarding {
+        /** A new concern must be triaged within this time (docs/safeguarding.md). */
+        @WithDefault("PT24H")
+        Duration triageWithin();
+    }
+
     Storage storage();
 
     Quota quota();

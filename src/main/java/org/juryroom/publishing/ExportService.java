@@ -81,7 +81,7 @@ public class ExportService {
         Competition c = competitions.get(competitionId);
         Shortlist s = shortlists.get(competitionId);
         List<List<String>> rows = new ArrayList<>();
-        for (ShortlistEntry e : s.entries()) {
+        for (ShortlistEntry e : s.shownEntries()) {
             rows.add(List.of(Integer.toString(e.rank), e.code, e.title, e.schoolName,
                     org.juryroom.entry.Entry.<org.juryroom.entry.Entry>findById(e.entryId).category.code,
                     e.score.toPlainString(), e.median.toPlainString(), Integer.toString(e.jurorCount)));

@@ -45,7 +45,7 @@ public class PublicShortlistService {
     public PublicShortlist shortlist(long competitionId) {
         Competition c = Competition.findById(competitionId);
         Shortlist s = published(c, competitionId);
-        List<PublicEntry> entries = s.entries().stream().map(this::publicEntry).toList();
+        List<PublicEntry> entries = s.shownEntries().stream().map(this::publicEntry).toList();
         return new PublicShortlist(c.title, c.theme, c.publishedAt, entries);
     }
 

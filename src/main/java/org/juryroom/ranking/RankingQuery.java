@@ -28,8 +28,8 @@ import java.util.Set;
  * <p>{@link #materialise} computes the ranking once per transaction into two temporary tables
  * (dropped at commit); the page, the count and the bootstrap inputs are then cheap reads of them.
  *
- * <p>Which scorecards count: SUBMITTED, on a SUBMITTED entry, and either (live) by a juror with no
- * conflict with the entry's school, or (frozen) exactly those sealed in the competition's
+ * <p>Which scorecards count: SUBMITTED, on a SUBMITTED entry, and either (live) on an entry under no
+ * safeguarding hold by a juror with no conflict with the entry's school, or (frozen) exactly those sealed in the competition's
  * shortlist, so that a ranking re-run after the freeze gives the frozen list whatever happens later.
  */
 @ApplicationScoped
@@ -50,8 +50,11 @@ public class RankingQuery {
         }
 
         String predicate() {
+            // Frozen: exactly the sealed scorecards, whatever became of their entries since (a safeguarding
+            // exclusion withdraws one), so that a re-run after the freeze reproduces the sealed ranking.
             return shortlistId == null
-                    ? "not exists (select 1 from conflict c where c.juror_id = sc.juror_id and c.school_id = e.school_id)"
+                    ? "e.status = 'SUBMITTED' and e.hold is null and not exists (select 1 from conflict c where c.juror_id = sc.juror_id"
+                    + " and c.school_id = e.school_id)"
                     : "exists (select 1 from shortlist_scorecard ss where ss.shortlist_id = " + shortlistId
                     + " and ss.scorecard_id = sc.id)";
         }
@@ -67,7 +70,7 @@ public class RankingQuery {
                 counted as (
                     select sc.id, sc.entry_id, sc.juror_id, sc.version, sc.total
                     from scorecard sc join entry e on e.id = sc.entry_id
-                    where e.competition_id = :cid and e.status = 'SUBMITTED' and sc.status = 'SUBMITTED'
+                    where e.competition_id = :cid and sc.status = 'SUBMITTED'
                       and %s
                 )""".formatted(basis.predicate());
     }
@@ -85,7 +88,7 @@ public class RankingQuery {
                 from totals group by juror_id
             ),
             comp_scale as (select avg(t) as m, stddev_pop(t) as sd, min(t) < max(t) as varies from totals)
-            select t.entry_id, t.juror_id, t.t as raw,
+            select t.scorecard_id, t.entry_id, t.juror_id, t.t as raw,
                    case when :zscore and j.n >= :minForZ and j.varies and c.varies
                         then c.m + c.sd * (t.t - j.m) / j.sd
                         else t.t end as v
@@ -273,14 +276,26 @@ public class RankingQuery {
                 ((Number) r[2]).longValue(), ((Number) r[3]).longValue(), (BigDecimal) r[4], (String) r[5])).toList();
     }
 
-    /** Seals the scorecards that count now into a shortlist, in one INSERT ... SELECT; returns how many. */
+    /**
+     * Seals the scorecards of the live ranking materialised in this transaction into a shortlist, in
+     * one INSERT ... SELECT; returns how many.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
     public int seal(long competitionId, long shortlistId) {
         em.createNativeQuery(WORK_MEM).executeUpdate();
         return em.createNativeQuery("insert into shortlist_scorecard"
                         + " (shortlist_id, scorecard_id, entry_id, juror_id, version, total, scores)"
-                        + " with " + counted(Basis.LIVE) + ", " + SEALED.replace("select c.id,", "select :sid, c.id,"))
+                        + " with " + RANKED_SCORECARDS + ", " + SEALED.replace("select c.id,", "select :sid, c.id,"))
                 .setParameter("cid", competitionId).setParameter("sid", shortlistId).executeUpdate();
     }
+
+    // The freeze seals exactly the scorecards its ranking was computed from (jr_normalised, materialised
+    // earlier in the same transaction): a safeguarding hold raised meanwhile cannot split the two.
+    private static final String RANKED_SCORECARDS = """
+            counted as (
+                select sc.id, sc.entry_id, sc.juror_id, sc.version, sc.total
+                from scorecard sc join jr_normalised n on n.scorecard_id = sc.id
+            )""";
 
     // Sorting or hashing half a million rows in 4 MB (PostgreSQL's default) spills to disk; a transaction
     // that ranks or seals a competition may use more.

@@ -32,14 +32,16 @@ public class RankingResource {
     public record ShortlistView(int size, Instant frozenAt, String frozenBy, String method, String tieBreak,
                                 String digest, List<ShortlistRow> entries, String disagreement) {
         static ShortlistView of(Shortlist s) {
+            java.util.Set<Long> held = s.heldEntryIds();
             return new ShortlistView(s.size, s.frozenAt, s.frozenBy, s.method, s.tieBreak, s.digest,
                     s.entries().stream().map(e -> new ShortlistRow(e.rank, e.entryId, e.code, e.title, e.schoolName,
-                            e.score, e.median, e.jurorCount)).toList(), s.disagreement);
+                            e.score, e.median, e.jurorCount, held.contains(e.entryId))).toList(), s.disagreement);
         }
     }
 
+    /** {@code held}: a safeguarding lead holds the entry since the freeze; it is not published or exported. */
     public record ShortlistRow(int rank, long entryId, String code, String title, String schoolName, BigDecimal score,
-                               BigDecimal median, int jurorCount) {
+                               BigDecimal median, int jurorCount, boolean held) {
     }
 
     private final RankingService ranking;

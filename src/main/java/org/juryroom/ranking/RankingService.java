@@ -95,6 +95,13 @@ public class RankingService {
 
     private RankingView view(Competition c, RankingQuery.Basis basis, int page, int size) {
         List<RankingRow> out = decorate(c, basis, query.page(page * size, size), true);
+        if (basis.shortlistId() != null) {
+            // The frozen ranking keeps its sealed ranks; an entry held since the freeze is simply not shown.
+            java.util.Set<Long> held = org.juryroom.entry.Entry.<org.juryroom.entry.Entry>stream(
+                    "competition.id = ?1 and hold is not null", c.id).map(e -> e.id)
+                    .collect(java.util.stream.Collectors.toSet());
+            out = out.stream().filter(r -> !held.contains(r.entryId())).toList();
+        }
         return new RankingView(c.rankingMethod.name(), TieBreak.DESCRIPTION, c.shortlistSize, query.scoredCount(),
                 page, size, out, describe(c.disagreementRule()), RankingParams.DEFAULT_NEAR_CUT_MARGIN,
                 basis.shortlistId() != null, BootstrapParams.DEFAULT_ROUNDS, c.id);

@@ -9,6 +9,7 @@ import jakarta.persistence.Id;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 
 /** The frozen top N of a competition: written once, never updated, sealed by a SHA-256 digest. */
@@ -47,7 +48,23 @@ public class Shortlist extends PanacheEntityBase {
         return find("competitionId", competitionId).firstResultOptional();
     }
 
+    /** Every sealed row: what the seal covers and verifies. */
     public List<ShortlistEntry> entries() {
         return ShortlistEntry.list("shortlistId = ?1 order by rank", id);
+    }
+
+    /**
+     * The sealed rows that may still be shown and exported: without entries a safeguarding lead
+     * holds or excluded after the freeze (the snapshot itself is never rewritten).
+     */
+    public java.util.Set<Long> heldEntryIds() {
+        return Set.copyOf(getEntityManager().createQuery("select se.entryId from ShortlistEntry se, Entry e"
+                + " where se.shortlistId = :sid and e.id = se.entryId and e.hold is not null", Long.class)
+                .setParameter("sid", id).getResultList());
+    }
+
+    public List<ShortlistEntry> shownEntries() {
+        return ShortlistEntry.list("shortlistId = ?1 and not exists (select 1 from Entry e where e.id = entryId"
+                + " and e.hold is not null) order by rank", id);
     }
 }

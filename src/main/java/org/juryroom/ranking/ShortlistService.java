@@ -109,6 +109,13 @@ public class ShortlistService {
         access.requireOrganiser("Freezing the shortlist");
         Competition c = competitions.lockExclusive(competitionId);
         CompetitionService.requireStatus(c, CompetitionStatus.JUDGING, "Freezing the shortlist");
+        // A held entry might belong in the top N: the shortlist waits for the safeguarding lead's decision.
+        long held = org.juryroom.entry.Entry.count("competition.id = ?1 and hold = ?2", c.id,
+                org.juryroom.entry.Entry.Hold.HELD);
+        if (held > 0) {
+            throw ProblemException.conflict(held + " entries are held for a safeguarding review: the shortlist can be"
+                    + " frozen once the safeguarding lead has released or excluded them", Map.of("held", held));
+        }
         List<RankingService.RankingRow> near = rankingService.nearCut(c);
         if (near.isEmpty()) {
             throw ProblemException.conflict("No entry has a submitted scorecard yet: there is nothing to shortlist");

@@ -26,6 +26,16 @@ public class School extends PanacheEntityBase {
     @Column(name = "contact_email")
     public String contactEmail;
 
+    /** The school's own designated safeguarding contact, whom a safeguarding lead calls first. */
+    @Column(name = "safeguarding_name")
+    public String safeguardingName;
+
+    @Column(name = "safeguarding_phone")
+    public String safeguardingPhone;
+
+    @Column(name = "safeguarding_email")
+    public String safeguardingEmail;
+
     @Column(name = "created_at", insertable = false, updatable = false)
     public Instant createdAt;
 }

@@ -4,6 +4,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -20,9 +21,11 @@ import java.net.URI;
 @Consumes(MediaType.APPLICATION_JSON)
 public class SchoolResource {
 
-    public record SchoolView(Long id, String name, String district, String contactName, String contactEmail) {
+    public record SchoolView(Long id, String name, String district, String contactName, String contactEmail,
+                             SchoolService.SafeguardingContact safeguardingContact) {
         static SchoolView of(School s) {
-            return new SchoolView(s.id, s.name, s.district, s.contactName, s.contactEmail);
+            return new SchoolView(s.id, s.name, s.district, s.contactName, s.contactEmail,
+                    SchoolService.SafeguardingContact.of(s));
         }
     }
 
@@ -31,9 +34,11 @@ public class SchoolResource {
     }
 
     private final SchoolService schools;
+    private final org.juryroom.access.CurrentUser me;
 
-    public SchoolResource(SchoolService schools) {
+    public SchoolResource(SchoolService schools, org.juryroom.access.CurrentUser me) {
         this.schools = schools;
+        this.me = me;
     }
 
     @POST
@@ -50,6 +55,22 @@ public class SchoolResource {
     @RolesAllowed(Roles.ORGANISER)
     public Page<SchoolView> list(@QueryParam("page") Integer page, @QueryParam("size") Integer size) {
         return schools.list(Page.Request.of(page, size)).map(SchoolView::of);
+    }
+
+    /** The signed-in school's own safeguarding contact (its fields null until it is recorded). */
+    @GET
+    @Path("/me/safeguarding-contact")
+    @RolesAllowed(Roles.SCHOOL)
+    public SchoolService.SafeguardingContact ownSafeguardingContact() {
+        SchoolService.SafeguardingContact contact = SchoolService.SafeguardingContact.of(schools.get(me.schoolId()));
+        return contact == null ? new SchoolService.SafeguardingContact(null, null, null) : contact;
+    }
+
+    @PUT
+    @Path("/me/safeguarding-contact")
+    @RolesAllowed(Roles.SCHOOL)
+    public SchoolService.SafeguardingContact updateOwnSafeguardingContact(SchoolService.SafeguardingContact contact) {
+        return SchoolService.SafeguardingContact.of(schools.updateSafeguardingContact(me.schoolId(), contact));
     }
 
     @GET

@@ -155,6 +155,11 @@ public class StorageReconciler {
 
     /** Each change is conditional on the row still being stale: an upload may beat again meanwhile. */
     private void resolve(EntryFile row, Instant cutoff, ReconcilerRun run) {
+        if (QuarkusTransaction.requiringNew().call(() -> entries.underLegalHold(row.entryId))) {
+            LOG.infof("Storage reconciler: file %d is PENDING on an entry under a safeguarding hold; left as it is",
+                    row.id);
+            return;
+        }
         // A row without the original's SHA-256 is a streamed upload that never reached inspection.
         boolean complete = row.sha256 != null && expectedHashes(row).entrySet().stream()
                 .allMatch(e -> store.rehash(e.getKey()).map(e.getValue()::equals).orElse(false));
@@ -174,8 +179,9 @@ public class StorageReconciler {
                         refused.getMessage());
             }
         }
-        long removed = QuarkusTransaction.requiringNew().call(() ->
-                EntryFile.delete("id = ?1 and status = ?2 and heartbeatAt < ?3", row.id, FileStatus.PENDING, cutoff));
+        // Under the entry's lock again: a concern raised since the first look keeps the file too.
+        long removed = QuarkusTransaction.requiringNew().call(() -> entries.underLegalHold(row.entryId) ? 0L
+                : EntryFile.delete("id = ?1 and status = ?2 and heartbeatAt < ?3", row.id, FileStatus.PENDING, cutoff));
         if (removed == 1) {
             run.pendingRemoved++;
             files.deleteObjects(row.keys());

@@ -21,6 +21,11 @@ public record WriteGate(LongSupplier open, Admit admit, LongConsumer undo) {
     @FunctionalInterface
     public interface Admit {
         void check(long entryId, long adding);
+
+        /** A safeguarding hold keeps every row and object of the entry, complete or not (docs/safeguarding.md). */
+        default boolean underLegalHold(long entryId) {
+            return false;
+        }
     }
 
     /** For rows that need no re-check (the demo seed writes its own finished entries). */

@@ -19,6 +19,9 @@ final class Home {
         if (identity.hasRole(Roles.SCHOOL)) {
             return "/school";
         }
+        if (identity.hasRole(Roles.SAFEGUARDING)) {
+            return "/safeguarding";
+        }
         return "/login";
     }
 }

@@ -824,4 +824,30 @@ public interface OrgMsg {
 
     @Message
     String org_redaction_jury_view();
+    @Message
+    String org_sg_held_badge();
+
+    @Message
+    String org_sg_excluded_badge();
+
+    @Message
+    String org_sg_held_text();
+
+    @Message
+    String org_act_entry_held();
+
+    @Message
+    String org_act_entry_released();
+
+    @Message
+    String org_act_entry_excluded();
+
+    @Message
+    String org_act_safeguarding_lead_appointed();
+
+    @Message
+    String org_act_safeguarding_contact_changed();
+
+    @Message
+    String org_subject_safeguarding_lead();
 }

@@ -54,6 +54,29 @@ public class WebRequest {
         return identity.hasRole(Roles.SCHOOL);
     }
 
+    /** A designated safeguarding lead (also when the account is an organiser's). */
+    public boolean safeguardingLead() {
+        return identity.hasRole(Roles.SAFEGUARDING);
+    }
+
+    /** The badge on a lead's navigation: how many concerns are open (the alert until e-mail exists). */
+    public long openConcerns() {
+        if (!safeguardingLead() || io.vertx.core.Context.isOnEventLoopThread()) {
+            return 0;
+        }
+        return org.juryroom.safeguarding.Concern.openCount();
+    }
+
+    /** A school that has not yet recorded its safeguarding contact is asked to on its portal. */
+    public boolean missingSafeguardingContact() {
+        if (!school() || io.vertx.core.Context.isOnEventLoopThread()) {
+            return false;
+        }
+        AppUser user = AppUser.findByUsername(principal()).orElse(null);
+        School s = user == null || user.schoolId == null ? null : School.findById(user.schoolId);
+        return s != null && s.safeguardingName == null;
+    }
+
     /** The signed-in user's own name: their school, their juror name, or the username. */
     public String displayName() {
         if (displayName == null) {

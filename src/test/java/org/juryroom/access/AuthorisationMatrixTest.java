@@ -36,140 +36,168 @@ import static org.juryroom.judging.JudgingFixtures.ORGANISER;
 @TestProfile(JudgingProfile.class)
 class AuthorisationMatrixTest {
 
-    enum Role { ANONYMOUS, SCHOOL_A, SCHOOL_B, JUROR_ASSIGNED, JUROR_UNASSIGNED, JUROR_CONFLICTED, ORGANISER }
+    enum Role { ANONYMOUS, SCHOOL_A, SCHOOL_B, JUROR_ASSIGNED, JUROR_UNASSIGNED, JUROR_CONFLICTED, ORGANISER, SAFEGUARDING }
 
     record Row(String endpoint, Function<Ctx, Function<RequestSpecification, Response>> call, int... expected) {
     }
 
-    // anonymous, school A, school B, juror assigned, juror unassigned, juror conflicted, organiser
+    // anonymous, school A, school B, juror assigned, juror unassigned, juror conflicted, organiser, safeguarding lead
     private static List<Row> rows() {
         List<Row> r = new ArrayList<>();
         // Competitions
-        r.add(new Row("GET /api/competitions", c -> s -> s.get("/api/competitions"), 401, 200, 200, 200, 200, 200, 200));
+        r.add(new Row("GET /api/competitions", c -> s -> s.get("/api/competitions"), 401, 200, 200, 200, 200, 200, 200, 200));
         r.add(new Row("POST /api/competitions", c -> s -> s.contentType(ContentType.JSON).body(newCompetition())
-                .post("/api/competitions"), 401, 403, 403, 403, 403, 403, 201));
+                .post("/api/competitions"), 401, 403, 403, 403, 403, 403, 201, 403));
         r.add(new Row("GET /api/competitions/{cid}", c -> s -> s.get("/api/competitions/" + c.cid()),
-                401, 200, 200, 200, 200, 200, 200));
+                401, 200, 200, 200, 200, 200, 200, 200));
         // The judging competition's categories and rubric are fixed: the organiser's edit is refused by state.
         r.add(new Row("PUT /api/competitions/{cid}", c -> s -> s.contentType(ContentType.JSON).body(newCompetition())
-                .put("/api/competitions/" + c.cid()), 401, 403, 403, 403, 403, 403, 409));
+                .put("/api/competitions/" + c.cid()), 401, 403, 403, 403, 403, 403, 409, 403));
         r.add(new Row("POST /api/competitions/{cid}/transitions", c -> s -> s.contentType(ContentType.JSON)
                 .body(Map.of("to", "OPEN")).post("/api/competitions/" + c.cid() + "/transitions"),
-                401, 403, 403, 403, 403, 403, 409));
+                401, 403, 403, 403, 403, 403, 409, 403));
         // Entries and files
         r.add(new Row("POST /api/competitions/{cid}/entries", c -> s -> s.multiPart("entry", entryJson(), "application/json")
                 .multiPart("files", "p.png", JudgingFixtures.png(), "image/png")
-                .post("/api/competitions/" + c.cid() + "/entries"), 401, 409, 409, 403, 403, 403, 403));
+                .post("/api/competitions/" + c.cid() + "/entries"), 401, 409, 409, 403, 403, 403, 403, 403));
         r.add(new Row("GET /api/competitions/{cid}/entries", c -> s -> s.get("/api/competitions/" + c.cid() + "/entries"),
-                401, 200, 200, 200, 200, 200, 200));
+                401, 200, 200, 200, 200, 200, 200, 404));
         r.add(new Row("GET /api/entries/{eid}", c -> s -> s.get("/api/entries/" + c.eid()),
-                401, 200, 404, 200, 404, 404, 200));
+                401, 200, 404, 200, 404, 404, 200, 404));
         r.add(new Row("PATCH /api/entries/{eid}", c -> s -> s.contentType(ContentType.JSON).body(Map.of("title", "New"))
-                .patch("/api/entries/" + c.eid()), 401, 409, 404, 403, 403, 403, 403));
+                .patch("/api/entries/" + c.eid()), 401, 409, 404, 403, 403, 403, 403, 403));
         r.add(new Row("POST /api/entries/{eid}/submit", c -> s -> s.post("/api/entries/" + c.eid() + "/submit"),
-                401, 409, 404, 403, 403, 403, 403));
+                401, 409, 404, 403, 403, 403, 403, 403));
         r.add(new Row("POST /api/entries/{eid}/withdraw", c -> s -> s.post("/api/entries/" + c.eid() + "/withdraw"),
-                401, 409, 404, 403, 403, 403, 403));
+                401, 409, 404, 403, 403, 403, 403, 403));
         r.add(new Row("POST /api/entries/{eid}/files", c -> s -> s.multiPart("files", "x.png", JudgingFixtures.png(),
-                "image/png").post("/api/entries/" + c.eid() + "/files"), 401, 409, 404, 403, 403, 403, 403));
+                "image/png").post("/api/entries/" + c.eid() + "/files"), 401, 409, 404, 403, 403, 403, 403, 403));
         r.add(new Row("GET /api/entries/{eid}/files/{fid}", c -> s -> s.get("/api/entries/" + c.eid() + "/files/" + c.fid()),
-                401, 200, 404, 200, 404, 404, 200));
+                401, 200, 404, 200, 404, 404, 200, 404));
         r.add(new Row("GET /api/entries/{eid}/files/{fid}/thumbnail", c -> s -> s.get("/api/entries/" + c.eid()
-                + "/files/" + c.fid() + "/thumbnail"), 401, 200, 404, 200, 404, 404, 200));
+                + "/files/" + c.fid() + "/thumbnail"), 401, 200, 404, 200, 404, 404, 200, 404));
         r.add(new Row("GET /api/entries/{eid}/files/{fid}/original", c -> s -> s.get("/api/entries/" + c.eid()
-                + "/files/" + c.fid() + "/original"), 401, 403, 403, 403, 403, 403, 200));
+                + "/files/" + c.fid() + "/original"), 401, 403, 403, 403, 403, 403, 200, 403));
         r.add(new Row("POST /api/entries/{eid}/files/{fid}/review", c -> s -> s.post("/api/entries/" + c.eid()
-                + "/files/" + c.fid() + "/review"), 401, 403, 403, 403, 403, 403, 200));
+                + "/files/" + c.fid() + "/review"), 401, 403, 403, 403, 403, 403, 200, 403));
         r.add(new Row("DELETE /api/entries/{eid}/files/{fid}", c -> s -> s.delete("/api/entries/" + c.eid() + "/files/"
-                + c.fid()), 401, 409, 404, 403, 403, 403, 403));
+                + c.fid()), 401, 409, 404, 403, 403, 403, 403, 403));
         r.add(new Row("GET /api/entries/{eid}/redactions", c -> s -> s.get("/api/entries/" + c.eid() + "/redactions"),
-                401, 403, 403, 403, 403, 403, 200));
+                401, 403, 403, 403, 403, 403, 200, 403));
         r.add(new Row("PUT /api/entries/{eid}/redactions", c -> s -> s.contentType(ContentType.JSON)
                 .body(Map.of("terms", List.of())).put("/api/entries/" + c.eid() + "/redactions"),
-                401, 403, 403, 403, 403, 403, 200));
+                401, 403, 403, 403, 403, 403, 200, 403));
         // Schools and jurors
-        r.add(new Row("GET /api/schools", c -> s -> s.get("/api/schools"), 401, 403, 403, 403, 403, 403, 200));
+        r.add(new Row("GET /api/schools", c -> s -> s.get("/api/schools"), 401, 403, 403, 403, 403, 403, 200, 403));
         r.add(new Row("POST /api/schools", c -> s -> s.contentType(ContentType.JSON).body(Map.of("name",
                 JudgingFixtures.unique("Matrix school"), "district", "M", "contactName", "T", "contactEmail", "t@x.example"))
-                .post("/api/schools"), 401, 403, 403, 403, 403, 403, 201));
+                .post("/api/schools"), 401, 403, 403, 403, 403, 403, 201, 403));
         r.add(new Row("GET /api/schools/{sid}", c -> s -> s.get("/api/schools/" + c.schoolB().id()),
-                401, 403, 403, 403, 403, 403, 200));
-        r.add(new Row("GET /api/jurors", c -> s -> s.get("/api/jurors"), 401, 403, 403, 403, 403, 403, 200));
+                401, 403, 403, 403, 403, 403, 200, 403));
+        r.add(new Row("GET /api/jurors", c -> s -> s.get("/api/jurors"), 401, 403, 403, 403, 403, 403, 200, 403));
         r.add(new Row("POST /api/jurors", c -> s -> s.contentType(ContentType.JSON).body(Map.of("name",
                 JudgingFixtures.unique("Matrix juror"), "email", "j@x.example")).post("/api/jurors"),
-                401, 403, 403, 403, 403, 403, 201));
+                401, 403, 403, 403, 403, 403, 201, 403));
         // Judging
         r.add(new Row("GET /api/competitions/{cid}/panels", c -> s -> s.get("/api/competitions/" + c.cid() + "/panels"),
-                401, 403, 403, 403, 403, 403, 200));
+                401, 403, 403, 403, 403, 403, 200, 403));
         r.add(new Row("PUT /api/competitions/{cid}/panels", c -> s -> s.contentType(ContentType.JSON).body(panels(c))
-                .put("/api/competitions/" + c.cid() + "/panels"), 401, 403, 403, 403, 403, 403, 200));
+                .put("/api/competitions/" + c.cid() + "/panels"), 401, 403, 403, 403, 403, 403, 200, 403));
         r.add(new Row("POST /api/competitions/{cid}/assignments", c -> s -> s.contentType(ContentType.JSON)
                 .body(Map.of("jurorsPerEntry", 2)).post("/api/competitions/" + c.cid() + "/assignments"),
-                401, 403, 403, 403, 403, 403, 201));
+                401, 403, 403, 403, 403, 403, 201, 403));
         r.add(new Row("GET /api/me/assignments", c -> s -> s.queryParam("competition", c.cid()).get("/api/me/assignments"),
-                401, 403, 403, 200, 200, 200, 403));
+                401, 403, 403, 200, 200, 200, 403, 403));
         r.add(new Row("PUT /api/entries/{eid}/scorecard", c -> s -> s.contentType(ContentType.JSON)
                 .body(Map.of("scores", Map.of("message", 5), "status", "DRAFT")).put("/api/entries/" + c.eid() + "/scorecard"),
-                401, 403, 403, 200, 404, 404, 403));
+                401, 403, 403, 200, 404, 404, 403, 403));
         r.add(new Row("GET /api/entries/{eid}/scorecard", c -> s -> s.get("/api/entries/" + c.eid() + "/scorecard"),
-                401, 403, 403, 200, 404, 404, 403));
+                401, 403, 403, 200, 404, 404, 403, 403));
         r.add(new Row("GET /api/entries/{eid}/scorecards", c -> s -> s.get("/api/entries/" + c.eid() + "/scorecards"),
-                401, 403, 403, 409, 404, 404, 200));
+                401, 403, 403, 409, 404, 404, 200, 403));
         // Conflicts
         r.add(new Row("POST /api/me/conflicts", c -> s -> s.contentType(ContentType.JSON)
-                .body(Map.of("schoolId", c.spareSchool())).post("/api/me/conflicts"), 401, 403, 403, 201, 201, 201, 403));
-        r.add(new Row("GET /api/me/conflicts", c -> s -> s.get("/api/me/conflicts"), 401, 403, 403, 200, 200, 200, 403));
+                .body(Map.of("schoolId", c.spareSchool())).post("/api/me/conflicts"), 401, 403, 403, 201, 201, 201, 403, 403));
+        r.add(new Row("GET /api/me/conflicts", c -> s -> s.get("/api/me/conflicts"), 401, 403, 403, 200, 200, 200, 403, 403));
         r.add(new Row("GET /api/me/conflicts/schools", c -> s -> s.get("/api/me/conflicts/schools"),
-                401, 403, 403, 200, 200, 200, 403));
+                401, 403, 403, 200, 200, 200, 403, 403));
         r.add(new Row("GET /api/competitions/{cid}/conflicts", c -> s -> s.get("/api/competitions/" + c.cid() + "/conflicts"),
-                401, 403, 403, 403, 403, 403, 200));
+                401, 403, 403, 403, 403, 403, 200, 403));
         r.add(new Row("POST /api/competitions/{cid}/conflicts", c -> s -> s.contentType(ContentType.JSON)
                 .body(Map.of("jurorId", c.unassigned().id(), "schoolId", c.otherSpareSchool()))
-                .post("/api/competitions/" + c.cid() + "/conflicts"), 401, 403, 403, 403, 403, 403, 201));
+                .post("/api/competitions/" + c.cid() + "/conflicts"), 401, 403, 403, 403, 403, 403, 201, 403));
         r.add(new Row("DELETE /api/competitions/{cid}/conflicts/{conflictId}", c -> s -> s.delete("/api/competitions/"
-                + c.cid() + "/conflicts/" + c.removableConflict()), 401, 403, 403, 403, 403, 403, 204));
+                + c.cid() + "/conflicts/" + c.removableConflict()), 401, 403, 403, 403, 403, 403, 204, 403));
         // Ranking, adjudication, freeze
         r.add(new Row("GET /api/competitions/{cid}/ranking", c -> s -> s.get("/api/competitions/" + c.cid() + "/ranking"),
-                401, 403, 403, 403, 403, 403, 200));
+                401, 403, 403, 403, 403, 403, 200, 403));
         r.add(new Row("PUT /api/competitions/{cid}/ranking-settings", c -> s -> s.contentType(ContentType.JSON)
                 .body(Map.of("rankingMethod", "Z_SCORE", "disagreementMaxSpread", 30))
-                .put("/api/competitions/" + c.cid() + "/ranking-settings"), 401, 403, 403, 403, 403, 403, 200));
+                .put("/api/competitions/" + c.cid() + "/ranking-settings"), 401, 403, 403, 403, 403, 403, 200, 403));
         r.add(new Row("POST /api/competitions/{cid}/adjudications", c -> s -> s.contentType(ContentType.JSON)
                 .body(Map.of("entryId", c.eid(), "decision", "CONFIRM"))
-                .post("/api/competitions/" + c.cid() + "/adjudications"), 401, 403, 403, 403, 403, 403, 201));
+                .post("/api/competitions/" + c.cid() + "/adjudications"), 401, 403, 403, 403, 403, 403, 201, 403));
         r.add(new Row("GET /api/competitions/{cid}/adjudications", c -> s -> s.get("/api/competitions/" + c.cid()
-                + "/adjudications"), 401, 403, 403, 403, 403, 403, 200));
+                + "/adjudications"), 401, 403, 403, 403, 403, 403, 200, 403));
         // Nothing is scored in the judging competition: the organiser's freeze is refused by state, not by role.
         r.add(new Row("POST /api/competitions/{cid}/shortlist", c -> s -> s.post("/api/competitions/" + c.cid() + "/shortlist"),
-                401, 403, 403, 403, 403, 403, 409));
+                401, 403, 403, 403, 403, 403, 409, 403));
         r.add(new Row("GET /api/competitions/{cid}/shortlist", c -> s -> s.get("/api/competitions/" + c.publishedCid()
-                + "/shortlist"), 401, 403, 403, 403, 403, 403, 200));
+                + "/shortlist"), 401, 403, 403, 403, 403, 403, 200, 403));
         r.add(new Row("GET /api/competitions/{cid}/shortlist/snapshot.json", c -> s -> s.get("/api/competitions/"
-                + c.publishedCid() + "/shortlist/snapshot.json"), 401, 403, 403, 403, 403, 403, 200));
+                + c.publishedCid() + "/shortlist/snapshot.json"), 401, 403, 403, 403, 403, 403, 200, 403));
         r.add(new Row("GET /api/competitions/{cid}/shortlist/verify", c -> s -> s.get("/api/competitions/"
-                + c.publishedCid() + "/shortlist/verify"), 401, 403, 403, 403, 403, 403, 200));
+                + c.publishedCid() + "/shortlist/verify"), 401, 403, 403, 403, 403, 403, 200, 403));
         for (String export : List.of("shortlist.csv", "shortlist.pdf", "ranking.csv", "ranking.pdf")) {
             r.add(new Row("GET /api/competitions/{cid}/exports/" + export, c -> s -> s.get("/api/competitions/"
-                    + c.publishedCid() + "/exports/" + export), 401, 403, 403, 403, 403, 403, 200));
+                    + c.publishedCid() + "/exports/" + export), 401, 403, 403, 403, 403, 403, 200, 403));
         }
         r.add(new Row("GET /api/competitions/{cid}/audit", c -> s -> s.get("/api/competitions/" + c.cid() + "/audit"),
-                401, 403, 403, 403, 403, 403, 200));
+                401, 403, 403, 403, 403, 403, 200, 403));
         // Public
         r.add(new Row("GET /api/public/competitions/{cid}/shortlist", c -> s -> s.get("/api/public/competitions/"
-                + c.publishedCid() + "/shortlist"), 200, 200, 200, 200, 200, 200, 200));
+                + c.publishedCid() + "/shortlist"), 200, 200, 200, 200, 200, 200, 200, 200));
         r.add(new Row("GET /api/public/competitions/{cid}/shortlist/{rank}/files/{fid}", c -> s -> s.get(
                 "/api/public/competitions/" + c.publishedCid() + "/shortlist/1/files/" + c.publishedFid()),
-                200, 200, 200, 200, 200, 200, 200));
+                200, 200, 200, 200, 200, 200, 200, 200));
         r.add(new Row("GET /api/public/competitions/{cid}/shortlist/{rank}/files/{fid}/thumbnail", c -> s -> s.get(
                 "/api/public/competitions/" + c.publishedCid() + "/shortlist/1/files/" + c.publishedFid() + "/thumbnail"),
-                200, 200, 200, 200, 200, 200, 200));
+                200, 200, 200, 200, 200, 200, 200, 200));
+        // Safeguarding. Raising a concern would hold the shared entry: an empty concern shows who passes the
+        // access check (422) and who never learns the entry exists (404).
+        r.add(new Row("POST /api/entries/{eid}/concerns", c -> s -> s.contentType(ContentType.JSON).body(Map.of())
+                .post("/api/entries/" + c.eid() + "/concerns"), 401, 422, 404, 422, 404, 404, 422, 403));
+        r.add(new Row("GET /api/safeguarding/concerns", c -> s -> s.get("/api/safeguarding/concerns"),
+                401, 403, 403, 403, 403, 403, 403, 200));
+        // No such concern: the lead passes the role check and gets 404; everyone else is refused by role.
+        r.add(new Row("GET /api/safeguarding/concerns/{id}", c -> s -> s.get("/api/safeguarding/concerns/0"),
+                401, 403, 403, 403, 403, 403, 403, 404));
+        r.add(new Row("POST /api/safeguarding/concerns/{id}/actions", c -> s -> s.contentType(ContentType.JSON)
+                .body(Map.of("action", "TRIAGED")).post("/api/safeguarding/concerns/0/actions"),
+                401, 403, 403, 403, 403, 403, 403, 404));
+        r.add(new Row("GET /api/safeguarding/concerns/{id}/files/{fid}", c -> s -> s.get(
+                "/api/safeguarding/concerns/0/files/" + c.fid()), 401, 403, 403, 403, 403, 403, 403, 404));
+        r.add(new Row("GET /api/safeguarding/concerns/{id}/evidence", c -> s -> s.get(
+                "/api/safeguarding/concerns/0/evidence"), 401, 403, 403, 403, 403, 403, 403, 404));
+        r.add(new Row("GET /api/safeguarding/audit", c -> s -> s.get("/api/safeguarding/audit"),
+                401, 403, 403, 403, 403, 403, 403, 200));
+        r.add(new Row("GET /api/safeguarding-leads", c -> s -> s.get("/api/safeguarding-leads"),
+                401, 403, 403, 403, 403, 403, 200, 403));
+        r.add(new Row("POST /api/safeguarding-leads", c -> s -> s.contentType(ContentType.JSON).body(Map.of("name",
+                JudgingFixtures.unique("Matrix lead"), "email", "l@x.example", "phone", "+91 98300 00000"))
+                .post("/api/safeguarding-leads"), 401, 403, 403, 403, 403, 403, 201, 403));
+        r.add(new Row("GET /api/schools/me/safeguarding-contact", c -> s -> s.get("/api/schools/me/safeguarding-contact"),
+                401, 200, 200, 403, 403, 403, 403, 403));
+        r.add(new Row("PUT /api/schools/me/safeguarding-contact", c -> s -> s.contentType(ContentType.JSON)
+                .body(Map.of("name", "Ms Matrix", "phone", "+91 33 0000 0000", "email", "m@x.example"))
+                .put("/api/schools/me/safeguarding-contact"), 401, 200, 200, 403, 403, 403, 403, 403));
         // Storage administration
         r.add(new Row("GET /api/admin/storage/reconciler", c -> s -> s.get("/api/admin/storage/reconciler"),
-                401, 403, 403, 403, 403, 403, 200));
+                401, 403, 403, 403, 403, 403, 200, 403));
         r.add(new Row("POST /api/admin/storage/reconcile", c -> s -> s.post("/api/admin/storage/reconcile"),
-                401, 403, 403, 403, 403, 403, 200));
+                401, 403, 403, 403, 403, 403, 200, 403));
         r.add(new Row("POST /api/admin/storage/verify", c -> s -> s.post("/api/admin/storage/verify"),
-                401, 403, 403, 403, 403, 403, 200));
+                401, 403, 403, 403, 403, 403, 200, 403));
         return r;
     }
 
@@ -220,6 +248,7 @@ class AuthorisationMatrixTest {
             case JUROR_UNASSIGNED -> c.unassigned().login().as();
             case JUROR_CONFLICTED -> c.conflicted().login().as();
             case ORGANISER -> ORGANISER.as();
+            case SAFEGUARDING -> c.lead().as();
         };
     }
 

@@ -24,7 +24,8 @@ public final class MatrixFixture {
 
     public record Ctx(long cid, long eid, long fid, SchoolAccount schoolA, SchoolAccount schoolB,
                       JurorAccount assigned, JurorAccount unassigned, JurorAccount conflicted, long publishedCid,
-                      long publishedFid, long spareSchool, long otherSpareSchool, long removableConflict) {
+                      long publishedFid, long spareSchool, long otherSpareSchool, long removableConflict,
+                      JudgingFixtures.Login lead) {
     }
 
     public static Ctx create() {
@@ -69,8 +70,14 @@ public final class MatrixFixture {
         ORGANISER.as().post("/api/competitions/{cid}/shortlist", pub).then().statusCode(201);
         JudgingFixtures.transition(pub, "PUBLISHED");
         long pubFile = ORGANISER.as().get("/api/entries/{eid}", pubEntry).jsonPath().getLong("files[0].id");
+        // A designated safeguarding lead (an account of its own role).
+        var leadJson = ORGANISER.as().contentType(ContentType.JSON).body(Map.of("name", JudgingFixtures.unique("Lead"),
+                        "email", "dsl@matrix.example", "phone", "+91 98300 12345"))
+                .post("/api/safeguarding-leads").then().statusCode(201).extract().jsonPath();
+        JudgingFixtures.Login lead = new JudgingFixtures.Login(leadJson.getString("username"),
+                leadJson.getString("password"));
         return new Ctx(cid, eid, fid, a, b, assigned, unassigned, conflicted, pub, pubFile, spare, otherSpare,
-                removable);
+                removable, lead);
     }
 
 }

@@ -27,6 +27,9 @@ class DemoSeedTest {
                 .get("/api/competitions").then().statusCode(200).extract().jsonPath()
                 .getList("findAll { it.title == 'Stay Safe Online' }.id");
         assertThat(ids).as("exactly one demo competition").hasSize(1);
+        // The demo's safeguarding lead opens the desk.
+        given().auth().preemptive().basic("safeguarding", "safeguarding").get("/api/safeguarding/concerns")
+                .then().statusCode(200);
         long cid = ids.get(0);
 
         JsonPath entries = given().auth().preemptive().basic("organiser", RealStack.ORGANISER_PASSWORD)

@@ -55,7 +55,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestProfile(JudgingProfile.class)
 class PageAuthorisationMatrixTest {
 
-    enum Role { ANONYMOUS, SCHOOL_A, SCHOOL_B, JUROR_ASSIGNED, JUROR_UNASSIGNED, JUROR_CONFLICTED, ORGANISER }
+    enum Role { ANONYMOUS, SCHOOL_A, SCHOOL_B, JUROR_ASSIGNED, JUROR_UNASSIGNED, JUROR_CONFLICTED, ORGANISER, SAFEGUARDING }
 
     /** A signed-in browser per role, and the page each role can always open (for its CSRF token). */
     record Browser(WebSession web, String home) {
@@ -66,120 +66,145 @@ class PageAuthorisationMatrixTest {
 
     private static final int ASK_SIGN_IN = 302;
 
-    // anonymous, school A, school B, juror assigned, juror unassigned, juror conflicted, organiser
+    // anonymous, school A, school B, juror assigned, juror unassigned, juror conflicted, organiser, safeguarding lead
     private static List<Row> rows() {
         List<Row> r = new ArrayList<>();
         // Sign-in and home
         // Signed in, both send each role to its own pages.
-        r.add(get("GET /", c -> "/", ASK_SIGN_IN, 303, 303, 303, 303, 303, 303));
-        r.add(get("GET /login", c -> "/login", 200, 303, 303, 303, 303, 303, 303));
+        r.add(get("GET /", c -> "/", ASK_SIGN_IN, 303, 303, 303, 303, 303, 303, 303));
+        r.add(get("GET /login", c -> "/login", 200, 303, 303, 303, 303, 303, 303, 303));
         // School portal
-        r.add(get("GET /school", c -> "/school", ASK_SIGN_IN, 200, 200, 403, 403, 403, 403));
+        r.add(get("GET /school", c -> "/school", ASK_SIGN_IN, 200, 200, 403, 403, 403, 403, 403));
         r.add(get("GET /school/competitions/{cid}/new", c -> "/school/competitions/" + c.cid() + "/new",
-                ASK_SIGN_IN, 200, 200, 403, 403, 403, 403));
+                ASK_SIGN_IN, 200, 200, 403, 403, 403, 403, 403));
         r.add(post("POST /school/competitions/{cid}/entries", c -> "/school/competitions/" + c.cid() + "/entries",
-                entryForm(), ASK_SIGN_IN, 422, 422, 403, 403, 403, 403));
+                entryForm(), ASK_SIGN_IN, 422, 422, 403, 403, 403, 403, 403));
         r.add(get("GET /school/entries/{eid}", c -> "/school/entries/" + c.eid(),
-                ASK_SIGN_IN, 200, 404, 403, 403, 403, 403));
+                ASK_SIGN_IN, 200, 404, 403, 403, 403, 403, 403));
         r.add(get("GET /school/entries/{eid}/edit", c -> "/school/entries/" + c.eid() + "/edit",
-                ASK_SIGN_IN, 200, 404, 403, 403, 403, 403));
+                ASK_SIGN_IN, 200, 404, 403, 403, 403, 403, 403));
         // School A's entry is locked by judging: its owner gets 409 from the domain, school B a 404.
         r.add(post("POST /school/entries/{eid}", c -> "/school/entries/" + c.eid(), entryForm(),
-                ASK_SIGN_IN, 409, 404, 403, 403, 403, 403));
+                ASK_SIGN_IN, 409, 404, 403, 403, 403, 403, 403));
         r.add(new Row("POST /school/entries/{eid}/files", (c, b) -> b.web().postMultipart(b.home(),
                 "/school/entries/" + c.eid() + "/files", "files", "p.png", "image/png", JudgingFixtures.png()),
-                ASK_SIGN_IN, 409, 404, 403, 403, 403, 403));
+                ASK_SIGN_IN, 409, 404, 403, 403, 403, 403, 403));
         r.add(post("POST /school/entries/{eid}/files/{fid}/delete", c -> "/school/entries/" + c.eid() + "/files/"
-                + c.fid() + "/delete", Map.of(), ASK_SIGN_IN, 409, 404, 403, 403, 403, 403));
+                + c.fid() + "/delete", Map.of(), ASK_SIGN_IN, 409, 404, 403, 403, 403, 403, 403));
         r.add(post("POST /school/entries/{eid}/submit", c -> "/school/entries/" + c.eid() + "/submit", Map.of(),
-                ASK_SIGN_IN, 409, 404, 403, 403, 403, 403));
+                ASK_SIGN_IN, 409, 404, 403, 403, 403, 403, 403));
         r.add(post("POST /school/entries/{eid}/withdraw", c -> "/school/entries/" + c.eid() + "/withdraw", Map.of(),
-                ASK_SIGN_IN, 409, 404, 403, 403, 403, 403));
+                ASK_SIGN_IN, 409, 404, 403, 403, 403, 403, 403));
         // Juror desk
         // The desk's home opens the only competition a juror judges directly (the conflicted juror's case).
-        r.add(get("GET /jury", c -> "/jury", ASK_SIGN_IN, 403, 403, 200, 200, 303, 403));
+        r.add(get("GET /jury", c -> "/jury", ASK_SIGN_IN, 403, 403, 200, 200, 303, 403, 403));
         r.add(get("GET /jury/competitions/{cid}", c -> "/jury/competitions/" + c.cid(),
-                ASK_SIGN_IN, 403, 403, 200, 200, 200, 403));
+                ASK_SIGN_IN, 403, 403, 200, 200, 200, 403, 403));
         r.add(get("GET /jury/entries/{eid}", c -> "/jury/entries/" + c.eid(),
-                ASK_SIGN_IN, 403, 403, 200, 404, 404, 403));
+                ASK_SIGN_IN, 403, 403, 200, 404, 404, 403, 403));
         r.add(post("POST /jury/entries/{eid}/scorecard", c -> "/jury/entries/" + c.eid() + "/scorecard",
-                Map.of("action", "draft", "comment", "matrix"), ASK_SIGN_IN, 403, 403, 303, 404, 404, 403));
+                Map.of("action", "draft", "comment", "matrix"), ASK_SIGN_IN, 403, 403, 303, 404, 404, 403, 403));
         // The one page where jurors see school names; a declaration without a school is refused (422).
-        r.add(get("GET /jury/conflicts", c -> "/jury/conflicts", ASK_SIGN_IN, 403, 403, 200, 200, 200, 403));
+        r.add(get("GET /jury/conflicts", c -> "/jury/conflicts", ASK_SIGN_IN, 403, 403, 200, 200, 200, 403, 403));
         r.add(post("POST /jury/conflicts", c -> "/jury/conflicts", Map.of("reason", "no school"),
-                ASK_SIGN_IN, 403, 403, 422, 422, 422, 403));
+                ASK_SIGN_IN, 403, 403, 422, 422, 422, 403, 403));
         // Files, for everyone who may see the entry
         r.add(get("GET /files/{eid}/{fid}", c -> "/files/" + c.eid() + "/" + c.fid(),
-                ASK_SIGN_IN, 200, 404, 200, 404, 404, 200));
+                ASK_SIGN_IN, 200, 404, 200, 404, 404, 200, 404));
         r.add(get("GET /files/{eid}/{fid}/thumbnail", c -> "/files/" + c.eid() + "/" + c.fid() + "/thumbnail",
-                ASK_SIGN_IN, 200, 404, 200, 404, 404, 200));
+                ASK_SIGN_IN, 200, 404, 200, 404, 404, 200, 404));
         // A preview exists only for PDFs: past the same access check as the thumbnail, the PNG has none.
         r.add(get("GET /files/{eid}/{fid}/preview", c -> "/files/" + c.eid() + "/" + c.fid() + "/preview",
-                ASK_SIGN_IN, 404, 404, 404, 404, 404, 404));
+                ASK_SIGN_IN, 404, 404, 404, 404, 404, 404, 404));
         // The sealed original does not exist for anyone but organisers.
         r.add(get("GET /files/{eid}/{fid}/original", c -> "/files/" + c.eid() + "/" + c.fid() + "/original",
-                ASK_SIGN_IN, 404, 404, 404, 404, 404, 200));
+                ASK_SIGN_IN, 404, 404, 404, 404, 404, 200, 404));
         // Organiser console
-        r.add(get("GET /organiser", c -> "/organiser", ASK_SIGN_IN, 403, 403, 403, 403, 403, 200));
+        r.add(get("GET /organiser", c -> "/organiser", ASK_SIGN_IN, 403, 403, 403, 403, 403, 200, 403));
         r.add(get("GET /organiser/competitions/new", c -> "/organiser/competitions/new",
-                ASK_SIGN_IN, 403, 403, 403, 403, 403, 200));
+                ASK_SIGN_IN, 403, 403, 403, 403, 403, 200, 403));
         // Organiser writes aimed at a validation error (422) or a refused transition (409).
         r.add(post("POST /organiser/competitions", c -> "/organiser/competitions", Map.of("title", ""),
-                ASK_SIGN_IN, 403, 403, 403, 403, 403, 422));
+                ASK_SIGN_IN, 403, 403, 403, 403, 403, 422, 403));
         r.add(get("GET /organiser/competitions/{cid}", c -> "/organiser/competitions/" + c.cid(),
-                ASK_SIGN_IN, 403, 403, 403, 403, 403, 200));
+                ASK_SIGN_IN, 403, 403, 403, 403, 403, 200, 403));
         r.add(get("GET /organiser/competitions/{cid}/edit", c -> "/organiser/competitions/" + c.cid() + "/edit",
-                ASK_SIGN_IN, 403, 403, 403, 403, 403, 200));
+                ASK_SIGN_IN, 403, 403, 403, 403, 403, 200, 403));
         r.add(post("POST /organiser/competitions/{cid}", c -> "/organiser/competitions/" + c.cid(), Map.of("title", ""),
-                ASK_SIGN_IN, 403, 403, 403, 403, 403, 422));
+                ASK_SIGN_IN, 403, 403, 403, 403, 403, 422, 403));
         r.add(post("POST /organiser/competitions/{cid}/transitions", c -> "/organiser/competitions/" + c.cid()
-                + "/transitions", Map.of("to", "OPEN"), ASK_SIGN_IN, 403, 403, 403, 403, 403, 409));
+                + "/transitions", Map.of("to", "OPEN"), ASK_SIGN_IN, 403, 403, 403, 403, 403, 409, 403));
         r.add(post("POST /organiser/competitions/{cid}/assignments", c -> "/organiser/competitions/" + c.cid()
-                + "/assignments", Map.of("jurorsPerEntry", "2"), ASK_SIGN_IN, 403, 403, 403, 403, 403, 303));
+                + "/assignments", Map.of("jurorsPerEntry", "2"), ASK_SIGN_IN, 403, 403, 403, 403, 403, 303, 403));
         r.add(get("GET /organiser/competitions/{cid}/ranking", c -> "/organiser/competitions/" + c.cid() + "/ranking",
-                ASK_SIGN_IN, 403, 403, 403, 403, 403, 200));
+                ASK_SIGN_IN, 403, 403, 403, 403, 403, 200, 403));
         r.add(post("POST /organiser/competitions/{cid}/shortlist", c -> "/organiser/competitions/" + c.cid()
-                + "/shortlist", Map.of(), ASK_SIGN_IN, 403, 403, 403, 403, 403, 409));
+                + "/shortlist", Map.of(), ASK_SIGN_IN, 403, 403, 403, 403, 403, 409, 403));
         r.add(get("GET /organiser/competitions/{cid}/shortlist", c -> "/organiser/competitions/" + c.publishedCid()
-                + "/shortlist", ASK_SIGN_IN, 403, 403, 403, 403, 403, 200));
+                + "/shortlist", ASK_SIGN_IN, 403, 403, 403, 403, 403, 200, 403));
         r.add(post("POST /organiser/competitions/{cid}/adjudications", c -> "/organiser/competitions/" + c.cid()
                 + "/adjudications", Map.of("entryId", "0", "decision", "CONFIRM"),
-                ASK_SIGN_IN, 403, 403, 403, 403, 403, 422));
+                ASK_SIGN_IN, 403, 403, 403, 403, 403, 422, 403));
         r.add(get("GET /organiser/competitions/{cid}/shortlist/verify", c -> "/organiser/competitions/"
-                + c.publishedCid() + "/shortlist/verify", ASK_SIGN_IN, 403, 403, 403, 403, 403, 200));
+                + c.publishedCid() + "/shortlist/verify", ASK_SIGN_IN, 403, 403, 403, 403, 403, 200, 403));
         r.add(get("GET /organiser/competitions/{cid}/shortlist/snapshot.json", c -> "/organiser/competitions/"
-                + c.publishedCid() + "/shortlist/snapshot.json", ASK_SIGN_IN, 403, 403, 403, 403, 403, 200));
+                + c.publishedCid() + "/shortlist/snapshot.json", ASK_SIGN_IN, 403, 403, 403, 403, 403, 200, 403));
         r.add(get("GET /organiser/competitions/{cid}/exports/{name}", c -> "/organiser/competitions/"
-                + c.publishedCid() + "/exports/shortlist.pdf", ASK_SIGN_IN, 403, 403, 403, 403, 403, 200));
+                + c.publishedCid() + "/exports/shortlist.pdf", ASK_SIGN_IN, 403, 403, 403, 403, 403, 200, 403));
         r.add(get("GET /organiser/competitions/{cid}/conflicts", c -> "/organiser/competitions/" + c.cid()
-                + "/conflicts", ASK_SIGN_IN, 403, 403, 403, 403, 403, 200));
+                + "/conflicts", ASK_SIGN_IN, 403, 403, 403, 403, 403, 200, 403));
         r.add(post("POST /organiser/competitions/{cid}/conflicts", c -> "/organiser/competitions/" + c.cid()
-                + "/conflicts", Map.of("reason", "no juror, no school"), ASK_SIGN_IN, 403, 403, 403, 403, 403, 422));
+                + "/conflicts", Map.of("reason", "no juror, no school"), ASK_SIGN_IN, 403, 403, 403, 403, 403, 422, 403));
         r.add(post("POST /organiser/competitions/{cid}/conflicts/{conflictId}/delete", c -> "/organiser/competitions/"
-                + c.cid() + "/conflicts/0/delete", Map.of(), ASK_SIGN_IN, 403, 403, 403, 403, 403, 404));
+                + c.cid() + "/conflicts/0/delete", Map.of(), ASK_SIGN_IN, 403, 403, 403, 403, 403, 404, 403));
         r.add(get("GET /organiser/competitions/{cid}/audit", c -> "/organiser/competitions/" + c.cid() + "/audit",
-                ASK_SIGN_IN, 403, 403, 403, 403, 403, 200));
+                ASK_SIGN_IN, 403, 403, 403, 403, 403, 200, 403));
         r.add(post("POST /organiser/entries/{eid}/redactions", c -> "/organiser/entries/" + c.eid() + "/redactions",
-                Map.of("term", " "), ASK_SIGN_IN, 403, 403, 403, 403, 403, 422));
+                Map.of("term", " "), ASK_SIGN_IN, 403, 403, 403, 403, 403, 422, 403));
         r.add(get("GET /organiser/competitions/{cid}/entries", c -> "/organiser/competitions/" + c.cid() + "/entries",
-                ASK_SIGN_IN, 403, 403, 403, 403, 403, 200));
+                ASK_SIGN_IN, 403, 403, 403, 403, 403, 200, 403));
         r.add(get("GET /organiser/entries/{eid}", c -> "/organiser/entries/" + c.eid(),
-                ASK_SIGN_IN, 403, 403, 403, 403, 403, 200));
+                ASK_SIGN_IN, 403, 403, 403, 403, 403, 200, 403));
         r.add(post("POST /organiser/entries/{eid}/files/{fid}/review", c -> "/organiser/entries/" + c.eid()
-                + "/files/" + c.fid() + "/review", Map.of(), ASK_SIGN_IN, 403, 403, 403, 403, 403, 303));
-        r.add(get("GET /organiser/schools", c -> "/organiser/schools", ASK_SIGN_IN, 403, 403, 403, 403, 403, 200));
+                + "/files/" + c.fid() + "/review", Map.of(), ASK_SIGN_IN, 403, 403, 403, 403, 403, 303, 403));
+        r.add(get("GET /organiser/schools", c -> "/organiser/schools", ASK_SIGN_IN, 403, 403, 403, 403, 403, 200, 403));
         r.add(post("POST /organiser/schools", c -> "/organiser/schools", Map.of("name", ""),
-                ASK_SIGN_IN, 403, 403, 403, 403, 403, 422));
-        r.add(get("GET /organiser/jurors", c -> "/organiser/jurors", ASK_SIGN_IN, 403, 403, 403, 403, 403, 200));
+                ASK_SIGN_IN, 403, 403, 403, 403, 403, 422, 403));
+        r.add(get("GET /organiser/jurors", c -> "/organiser/jurors", ASK_SIGN_IN, 403, 403, 403, 403, 403, 200, 403));
         r.add(post("POST /organiser/jurors", c -> "/organiser/jurors", Map.of("name", ""),
-                ASK_SIGN_IN, 403, 403, 403, 403, 403, 422));
+                ASK_SIGN_IN, 403, 403, 403, 403, 403, 422, 403));
         // The public shortlist: open to everyone
-        r.add(get("GET /shortlist", c -> "/shortlist", 200, 200, 200, 200, 200, 200, 200));
-        r.add(get("GET /shortlist/{cid}", c -> "/shortlist/" + c.publishedCid(), 200, 200, 200, 200, 200, 200, 200));
+        r.add(get("GET /shortlist", c -> "/shortlist", 200, 200, 200, 200, 200, 200, 200, 200));
+        r.add(get("GET /shortlist/{cid}", c -> "/shortlist/" + c.publishedCid(), 200, 200, 200, 200, 200, 200, 200, 200));
         r.add(get("GET /shortlist/{cid}/works/{rank}/{fid}.jpg", c -> "/shortlist/" + c.publishedCid() + "/works/1/"
-                + c.publishedFid() + ".jpg", 200, 200, 200, 200, 200, 200, 200));
+                + c.publishedFid() + ".jpg", 200, 200, 200, 200, 200, 200, 200, 200));
+        // Safeguarding: raising a concern from any entry page (an empty form is refused after the access check,
+        // so the shared entry is never held), the desk (no concern 0: the lead's 404 shows it passed the role
+        // rule), the school's own contact, appointing leads.
+        r.add(get("GET /concerns/entries/{eid}", c -> "/concerns/entries/" + c.eid(),
+                ASK_SIGN_IN, 200, 404, 200, 404, 404, 200, 403));
+        r.add(post("POST /concerns/entries/{eid}", c -> "/concerns/entries/" + c.eid(), Map.of(),
+                ASK_SIGN_IN, 422, 404, 422, 404, 404, 422, 403));
+        r.add(get("GET /concerns/thanks", c -> "/concerns/thanks", ASK_SIGN_IN, 303, 303, 303, 303, 303, 303, 403));
+        r.add(get("GET /safeguarding", c -> "/safeguarding", ASK_SIGN_IN, 403, 403, 403, 403, 403, 403, 200));
+        r.add(get("GET /safeguarding/concerns/{id}", c -> "/safeguarding/concerns/0",
+                ASK_SIGN_IN, 403, 403, 403, 403, 403, 403, 404));
+        r.add(post("POST /safeguarding/concerns/{id}/actions", c -> "/safeguarding/concerns/0/actions",
+                Map.of("action", "TRIAGED"), ASK_SIGN_IN, 403, 403, 403, 403, 403, 403, 404));
+        r.add(get("GET /safeguarding/concerns/{id}/files/{fid}", c -> "/safeguarding/concerns/0/files/" + c.fid(),
+                ASK_SIGN_IN, 403, 403, 403, 403, 403, 403, 404));
+        r.add(get("GET /safeguarding/concerns/{id}/evidence", c -> "/safeguarding/concerns/0/evidence",
+                ASK_SIGN_IN, 403, 403, 403, 403, 403, 403, 404));
+        r.add(get("GET /school/safeguarding-contact", c -> "/school/safeguarding-contact",
+                ASK_SIGN_IN, 200, 200, 403, 403, 403, 403, 403));
+        r.add(post("POST /school/safeguarding-contact", c -> "/school/safeguarding-contact", Map.of("name", ""),
+                ASK_SIGN_IN, 422, 422, 403, 403, 403, 403, 403));
+        r.add(get("GET /organiser/safeguarding-leads", c -> "/organiser/safeguarding-leads",
+                ASK_SIGN_IN, 403, 403, 403, 403, 403, 200, 403));
+        r.add(post("POST /organiser/safeguarding-leads", c -> "/organiser/safeguarding-leads", Map.of("name", ""),
+                ASK_SIGN_IN, 403, 403, 403, 403, 403, 422, 403));
         // Last: it ends every session
-        r.add(post("POST /logout", c -> "/logout", Map.of(), ASK_SIGN_IN, 303, 303, 303, 303, 303, 303));
+        r.add(post("POST /logout", c -> "/logout", Map.of(), ASK_SIGN_IN, 303, 303, 303, 303, 303, 303, 303));
         return r;
     }
 
@@ -274,6 +299,7 @@ class PageAuthorisationMatrixTest {
         b.put(Role.JUROR_UNASSIGNED, signIn(c.unassigned().login(), "/jury/competitions/" + c.cid()));
         b.put(Role.JUROR_CONFLICTED, signIn(c.conflicted().login(), "/jury/competitions/" + c.cid()));
         b.put(Role.ORGANISER, signIn(JudgingFixtures.ORGANISER, "/organiser"));
+        b.put(Role.SAFEGUARDING, signIn(c.lead(), "/safeguarding"));
         return b;
     }
 

@@ -69,7 +69,7 @@ public final class OrganiserViews {
         }
     }
 
-    public record ShortlistRow(int rank, String code, String title, String schoolName, BigDecimal score) {
+    public record ShortlistRow(int rank, String code, String title, String schoolName, BigDecimal score, boolean held) {
     }
 
     /** @param verification the answer of "Verify", or null when not asked */

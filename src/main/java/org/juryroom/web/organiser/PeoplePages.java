@@ -48,8 +48,10 @@ public class PeoplePages {
     public record Issued(String name, String username, String password) {
     }
 
+    /** {@code contact}: a school's safeguarding contact as typed (schools only). */
     public record PeoplePage(String kind, List<Person> people, Paging paging, long total, Issued issued,
-                             String name, String second, String third, String fourth, Errors errors) {
+                             String name, String second, String third, String fourth,
+                             SchoolService.SafeguardingContact contact, Errors errors) {
         public boolean schools() {
             return kind.equals("schools");
         }
@@ -80,22 +82,29 @@ public class PeoplePages {
     @GET
     @Path("schools")
     public Response schools(@QueryParam("page") @DefaultValue("0") int page) {
-        return noStore(Templates.people(schoolsPage(page, issued(SCHOOLS), "", "", "", "", Errors.NONE)));
+        return noStore(Templates.people(schoolsPage(page, issued(SCHOOLS), "", "", "", "", NO_CONTACT, Errors.NONE)));
     }
 
     @POST
     @Path("schools")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response createSchool(@RestForm String name, @RestForm String district, @RestForm String contactName,
-                                 @RestForm String contactEmail) {
+                                 @RestForm String contactEmail, @RestForm String safeguardingName,
+                                 @RestForm String safeguardingPhone, @RestForm String safeguardingEmail) {
+        // The safeguarding contact is optional here (the school can add it itself); half of one is refused.
+        SchoolService.SafeguardingContact contact = nz(safeguardingName).isBlank() && nz(safeguardingPhone).isBlank()
+                && nz(safeguardingEmail).isBlank() ? null
+                : new SchoolService.SafeguardingContact(safeguardingName, safeguardingPhone, safeguardingEmail);
         try {
             SchoolService.Created c = schools.create(new SchoolService.CreateSchool(name, district, contactName,
-                    contactEmail));
+                    contactEmail, contact));
             flash.keep(SCHOOLS, new Issued(c.school().name, c.username(), c.password()));
             return WebErrors.redirect(SCHOOLS);
         } catch (RuntimeException e) {
             return Response.status(Forms.problem(e).status()).entity(Templates.people(schoolsPage(0, null, nz(name),
-                    nz(district), nz(contactName), nz(contactEmail), Forms.errors(e)))).build();
+                    nz(district), nz(contactName), nz(contactEmail), new SchoolService.SafeguardingContact(
+                            nz(safeguardingName), nz(safeguardingPhone), nz(safeguardingEmail)), Forms.errors(e))))
+                    .build();
         }
     }
 
@@ -120,19 +129,21 @@ public class PeoplePages {
         }
     }
 
+    private static final SchoolService.SafeguardingContact NO_CONTACT = new SchoolService.SafeguardingContact("", "", "");
+
     private PeoplePage schoolsPage(int page, Issued issued, String name, String district, String contact,
-                                   String email, Errors errors) {
+                                   String email, SchoolService.SafeguardingContact safeguarding, Errors errors) {
         var p = schools.list(Page.Request.of(Math.max(0, page), PAGE_SIZE));
         return new PeoplePage("schools", p.items().stream().map(s -> new Person(s.id, s.name, s.district,
                 s.contactName + " · " + s.contactEmail)).toList(), Paging.of(p.page(), p.total(), PAGE_SIZE),
-                p.total(), issued, name, district, contact, email, errors);
+                p.total(), issued, name, district, contact, email, safeguarding, errors);
     }
 
     private PeoplePage jurorsPage(int page, Issued issued, String name, String email, String expertise, Errors errors) {
         var p = jurors.list(Page.Request.of(Math.max(0, page), PAGE_SIZE));
         return new PeoplePage("jurors", p.items().stream().map(j -> new Person(j.id, j.name,
                 j.expertise == null ? "" : j.expertise, j.email)).toList(), Paging.of(p.page(), p.total(), PAGE_SIZE),
-                p.total(), issued, name, email, expertise, "", errors);
+                p.total(), issued, name, email, expertise, "", NO_CONTACT, errors);
     }
 
     /** The sign-in registered just before, shown once on the page the registration redirected to. */

@@ -178,8 +178,9 @@ public class RankingPages {
     private ShortlistPage shortlistOf(long cid, ShortlistService.Verification verification) {
         Shortlist s = shortlists.get(cid);
         CompetitionView c = CompetitionView.of(competitions.get(cid));
+        java.util.Set<Long> held = s.heldEntryIds();
         List<ShortlistRow> rows = s.entries().stream().map(e -> new ShortlistRow(e.rank, e.code, e.title, e.schoolName,
-                e.score)).toList();
+                e.score, held.contains(e.entryId))).toList();
         return new ShortlistPage(c, s.size, s.frozenAt, s.frozenBy, s.method, s.tieBreak, s.disagreement, s.digest,
                 rows, verification);
     }

@@ -418,6 +418,50 @@ class BrowserJourneysTest {
                 + "&size=100").jsonPath().getList("items.entryId", Long.class);
     }
 
+    @Test
+    void aJurorRaisesASafeguardingConcernAndTheLeadReleasesTheEntry() {
+        Fixtures.OnePoster p = Fixtures.onePosterInJudging("Concern journey", 3, "Willow School", "Whisper", "Piu");
+        String code = Fixtures.organiser().get("/api/entries/" + p.entryId()).jsonPath().getString("code");
+        try (BrowserContext phone = chromium.browser.newContext(new Browser.NewContextOptions()
+                .setViewportSize(390, 844).setIsMobile(true).setHasTouch(true))) {
+            Page page = phone.newPage();
+            watch(page);
+            signIn(page, p.juror().username(), p.juror().password());
+            page.waitForURL(Pattern.compile(".*/jury.*"));
+            page.navigate(url("/jury/entries/" + p.entryId()));
+            summary(page, "Raise a safeguarding concern").click();
+            page.getByLabel("The work tells of a child who may be at risk").check();
+            page.getByLabel("What did you see?").fill("The poster's speech bubble describes a stranger asking for photos.");
+            page.getByLabel("Where in the work? (optional)").fill("the speech bubble, top left");
+            shot(page, "concern-dialog-phone", true);
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send to the safeguarding lead")).click();
+            page.waitForURL(Pattern.compile(".*/concerns/thanks"));
+            assertThat(page.locator("main")).containsText("you do not need to do anything else");
+            assertThat(page.locator("main")).not().containsText("stranger");
+        }
+        try (BrowserContext desktop = desktop()) {
+            Page page = desktop.newPage();
+            watch(page);
+            signIn(page, "safeguarding", "safeguarding");
+            page.waitForURL(Pattern.compile(".*/safeguarding"));
+            assertThat(page.locator("nav.mainnav")).containsText("open");
+            page.locator("tr").filter(new Locator.FilterOptions().setHasText(code)).locator("a").click();
+            page.waitForURL(Pattern.compile(".*/safeguarding/concerns/\\d+"));
+            assertThat(page.locator("main")).containsText("stranger asking for photos");
+            assertThat(page.locator("main")).containsText("Willow School");
+            shot(page, "safeguarding-concern", true);
+            page.getByLabel("Triaged: I have read it and judged how urgent it is").check();
+            page.getByLabel("Note", new Page.GetByLabelOptions().setExact(true)).fill("Read at once; not immediate. Calling the school's contact.");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Record it")).click();
+            assertThat(page.locator(".alert.ok")).containsText("Recorded.");
+            page.getByLabel("Release the entry: it returns to judging as it was").check();
+            page.getByLabel("Note", new Page.GetByLabelOptions().setExact(true)).fill("The school confirms it is a made-up story for the poster.");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Record it")).click();
+            assertThat(page.locator("main")).containsText("the entry was released to judging");
+        }
+        p.juror().api().get("/api/entries/" + p.entryId()).then().statusCode(200);
+    }
+
     private static int clamp(int score) {
         return Math.max(1, Math.min(10, score));
     }

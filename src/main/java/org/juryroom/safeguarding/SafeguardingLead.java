@@ -1,0 +1,28 @@
+package org.juryroom.safeguarding;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+
+/** A designated safeguarding lead (DSL): receives every concern and decides what happens to the entry. */
+@Entity
+@Table(name = "safeguarding_lead")
+public class SafeguardingLead extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    public String name;
+    public String email;
+    public String phone;
+
+    @Column(name = "created_at", insertable = false, updatable = false)
+    public Instant createdAt;
+}

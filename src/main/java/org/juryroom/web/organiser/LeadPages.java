@@ -1,0 +1,80 @@
+package org.juryroom.web.organiser;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.juryroom.access.Roles;
+import org.juryroom.safeguarding.SafeguardingLeadService;
+import org.juryroom.web.Flash;
+import org.juryroom.web.Forms;
+import org.juryroom.web.Forms.Errors;
+import org.juryroom.web.WebErrors;
+
+import java.util.List;
+
+/** Appointing safeguarding leads: their sign-in is shown once, like a juror's. */
+@Path("/organiser/safeguarding-leads")
+@Produces(MediaType.TEXT_HTML)
+@RolesAllowed(Roles.ORGANISER)
+public class LeadPages {
+
+    private static final String LEADS = "/organiser/safeguarding-leads";
+
+    public record LeadsPage(List<SafeguardingLeadService.LeadView> leads, PeoplePages.Issued issued, String name,
+                            String email, String phone, Errors errors) {
+    }
+
+    @CheckedTemplate(basePath = "organiser")
+    static class Templates {
+        static native TemplateInstance leads(LeadsPage page);
+    }
+
+    private final SafeguardingLeadService leads;
+    private final WebErrors errors;
+    private final Flash flash;
+
+    public LeadPages(SafeguardingLeadService leads, WebErrors errors, Flash flash) {
+        this.leads = leads;
+        this.errors = errors;
+        this.flash = flash;
+    }
+
+    @ServerExceptionMapper
+    public Response failed(Exception e) {
+        return errors.page(e);
+    }
+
+    @GET
+    public Response list() {
+        return Response.ok(Templates.leads(new LeadsPage(leads.list(),
+                        flash.take(LEADS, PeoplePages.Issued.class).orElse(null), "", "", "", Errors.NONE)))
+                .header("Cache-Control", "no-store").build();
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response create(@RestForm String name, @RestForm String email, @RestForm String phone) {
+        try {
+            SafeguardingLeadService.Created c = leads.create(new SafeguardingLeadService.CreateLead(name, email, phone,
+                    null));
+            flash.keep(LEADS, new PeoplePages.Issued(c.lead().name, c.username(), c.password()));
+            return WebErrors.redirect(LEADS);
+        } catch (RuntimeException e) {
+            return Response.status(Forms.problem(e).status()).entity(Templates.leads(new LeadsPage(leads.list(), null,
+                    nz(name), nz(email), nz(phone), Forms.errors(e)))).build();
+        }
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+}
