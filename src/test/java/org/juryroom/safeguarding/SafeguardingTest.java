@@ -276,8 +276,8 @@ class SafeguardingTest {
                 .multiPart("files", new java.io.File("uploads-sample/posters/poster-01.jpg"))
                 .post("/api/competitions/" + cid + "/entries").then().statusCode(201).extract().jsonPath().getLong("id");
         long fid = fileOf(eid);
-        school.api().contentType(ContentType.JSON).body(concern("IDENTIFIABLE_CHILD", "NORMAL"))
-                .post("/api/entries/" + eid + "/concerns").then().statusCode(201);
+        long concernId = school.api().contentType(ContentType.JSON).body(concern("IDENTIFIABLE_CHILD", "NORMAL"))
+                .post("/api/entries/" + eid + "/concerns").then().statusCode(201).extract().jsonPath().getLong("id");
         List<String> keys = QuarkusTransaction.requiringNew().call(() ->
                 EntryFile.<EntryFile>findById(fid).keys());
 
@@ -310,6 +310,13 @@ class SafeguardingTest {
         for (String key : keys) {
             assertThat(store.stat(key).isPresent()).as("object %s", key).isTrue();
         }
+
+        // Released: the school's withdrawal is carried out, the cut-off upload included.
+        lead().api().contentType(ContentType.JSON).body(Map.of("action", "RELEASED"))
+                .post("/api/safeguarding/concerns/" + concernId + "/actions").then().statusCode(200);
+        EntryFile cutOff = QuarkusTransaction.requiringNew().call(() -> EntryFile.findById(pendingId));
+        assertThat(cutOff).isNull();
+        assertThat(store.stat(pendingKey).isPresent()).isFalse();
     }
 
     @Test
