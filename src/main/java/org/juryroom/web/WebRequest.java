@@ -21,6 +21,7 @@ public class WebRequest {
     private final RoutingContext routing;
     private final Csrf csrf;
     private String displayName;
+    private School ownSchool;
 
     public WebRequest(SecurityIdentity identity, RoutingContext routing, Csrf csrf) {
         this.identity = identity;
@@ -72,9 +73,17 @@ public class WebRequest {
         if (!school() || io.vertx.core.Context.isOnEventLoopThread()) {
             return false;
         }
-        AppUser user = AppUser.findByUsername(principal()).orElse(null);
-        School s = user == null || user.schoolId == null ? null : School.findById(user.schoolId);
+        School s = ownSchool();
         return s != null && s.safeguardingName == null;
+    }
+
+    /** The signed-in school, read once per request for the frame (name, safeguarding prompt). */
+    private School ownSchool() {
+        if (ownSchool == null) {
+            AppUser user = signedIn() ? AppUser.findByUsername(principal()).orElse(null) : null;
+            ownSchool = user == null || user.schoolId == null ? null : School.findById(user.schoolId);
+        }
+        return ownSchool;
     }
 
     /** The signed-in user's own name: their school, their juror name, or the username. */
@@ -85,11 +94,13 @@ public class WebRequest {
                 // Security refusals are rendered on the I/O thread, where the database may not be asked.
                 return displayName;
             }
-            AppUser user = signedIn() ? AppUser.findByUsername(principal()).orElse(null) : null;
-            if (user != null && user.schoolId != null) {
-                School s = School.findById(user.schoolId);
+            if (school()) {
+                School s = ownSchool();
                 displayName = s == null ? displayName : s.name;
-            } else if (user != null && user.jurorId != null) {
+                return displayName;
+            }
+            AppUser user = signedIn() ? AppUser.findByUsername(principal()).orElse(null) : null;
+            if (user != null && user.jurorId != null) {
                 Juror j = Juror.findById(user.jurorId);
                 displayName = j == null ? displayName : j.name;
             }
