@@ -34,5 +34,13 @@ public enum AuditAction {
     ENTRY_RELEASED,
     ENTRY_EXCLUDED,
     SAFEGUARDING_LEAD_APPOINTED,
-    SAFEGUARDING_CONTACT_CHANGED
+    SAFEGUARDING_CONTACT_CHANGED,
+    /** Guardian consent and the children's data (docs/privacy.md): no personal field is kept in these events. */
+    CONSENT_RECORDED,
+    CONSENT_WITHDRAWN,
+    ENTRY_IDENTIFIABLE_CHILD,
+    PERSONAL_DATA_ERASED,
+    RETENTION_SET,
+    SEAL_MIGRATED,
+    ACCESS_REQUEST_SERVED
 }

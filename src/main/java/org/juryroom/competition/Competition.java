@@ -70,6 +70,10 @@ public class Competition extends PanacheEntityBase {
     @Column(name = "published_at")
     public Instant publishedAt;
 
+    /** After this the children's personal data and files are erased; null: publication + 12 months. */
+    @Column(name = "retain_personal_data_until")
+    public Instant retainPersonalDataUntil;
+
     @Column(name = "created_at", insertable = false, updatable = false)
     public Instant createdAt;
 

@@ -67,6 +67,10 @@ public class Entry extends PanacheEntityBase {
     @Column(name = "consent_attested_by")
     public String consentAttestedBy;
 
+    // The three consent_* booleans are the summary of the children's records (consent/GuardianConsent):
+    // true only while every child's guardian gives that scope. Kept by the consent service, read by
+    // access checks and the public page without loading the records.
+
     /**
      * Safeguarding hold (docs/safeguarding.md): HELD while a concern is open, EXCLUDED when a lead
      * kept the entry out for good. A held entry is out of judging, ranking, publication and exports.
@@ -79,6 +83,18 @@ public class Entry extends PanacheEntityBase {
     public boolean filesSealed;
 
     public enum Hold { HELD, EXCLUDED }
+
+    /** The organiser judged that the work shows a recognisable child: no child's name is ever shown with it. */
+    @Column(name = "identifiable_child")
+    public boolean identifiableChild;
+
+    /** When the children's personal data and every file of the entry were erased (docs/privacy.md). */
+    @Column(name = "personal_data_erased_at")
+    public Instant personalDataErasedAt;
+
+    /** Why: ORGANISER, CONSENT_WITHDRAWN or RETENTION. */
+    @Column(name = "erasure_reason")
+    public String erasureReason;
 
     public boolean held() {
         return hold != null;

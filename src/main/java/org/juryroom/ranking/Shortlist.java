@@ -40,6 +40,14 @@ public class Shortlist extends PanacheEntityBase {
     /** The disagreement rule in force at the freeze, in words. */
     public String disagreement;
 
+    /** 1: titles sealed in clear; 2: their SHA-256, so an erased title still verifies (docs/privacy.md). */
+    @Column(name = "seal_format")
+    public int sealFormat = 1;
+
+    /** The digest a seal had before it was migrated to format 2 (the audit trail links the two). */
+    @Column(name = "previous_digest")
+    public String previousDigest;
+
     /** Exactly the bytes the digest was computed over. */
     @Column(name = "canonical_json")
     public String canonicalJson;

@@ -1,0 +1,139 @@
+package org.juryroom.consent;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import org.juryroom.entry.Participant;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One child's guardian consent (DPDP s.9, GDPR Art. 8): who agreed, how it was verified, on which
+ * notice, to which scopes, and when each scope was withdrawn. A scope is active while given and not
+ * withdrawn. Erasure empties the guardian's fields and keeps the scopes and dates.
+ */
+@Entity
+@Table(name = "guardian_consent")
+public class GuardianConsent extends PanacheEntityBase {
+
+    public enum Relationship { PARENT, LEGAL_GUARDIAN }
+
+    public enum Verification { PAPER_FORM_HELD_BY_SCHOOL, GUARDIAN_EMAIL_CONFIRMED, OTHER }
+
+    /** The scopes as the API names them. */
+    public enum Scope {
+        judging, publishWork, publishName
+    }
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(name = "entry_id")
+    public Long entryId;
+
+    /** Null once the participant row is gone (never while the entry exists: erasure keeps the row). */
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "participant_id")
+    public Participant participant;
+
+    /** The child's place in the entry (0-based), kept after erasure. */
+    public int position;
+
+    /** The withdrawal link's credential (/consent/{token}): 256 random bits, URL-safe. */
+    public String token;
+
+    @Column(name = "guardian_name")
+    public String guardianName;
+
+    @Enumerated(EnumType.STRING)
+    public Relationship relationship;
+
+    @Column(name = "guardian_email")
+    public String guardianEmail;
+
+    @Column(name = "guardian_phone")
+    public String guardianPhone;
+
+    @Enumerated(EnumType.STRING)
+    public Verification verification;
+
+    /** PAPER_FORM_HELD_BY_SCHOOL: the form's reference at the school. */
+    @Column(name = "verification_reference")
+    public String verificationReference;
+
+    /** OTHER: how it was verified. */
+    @Column(name = "verification_note")
+    public String verificationNote;
+
+    /** The notice the guardian saw; null for records migrated from before notices were versioned. */
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "notice_id")
+    public ConsentNotice notice;
+
+    public boolean judging;
+
+    @Column(name = "publish_work")
+    public boolean publishWork;
+
+    @Column(name = "publish_name")
+    public boolean publishName;
+
+    @Column(name = "given_at")
+    public Instant givenAt;
+
+    /** The account that recorded it (the school's user, or "migration"). */
+    @Column(name = "recorded_by")
+    public String recordedBy;
+
+    /** The teacher who attests that the school holds the guardian's consent. */
+    @Column(name = "attested_by")
+    public String attestedBy;
+
+    @Column(name = "judging_withdrawn_at")
+    public Instant judgingWithdrawnAt;
+
+    @Column(name = "publish_work_withdrawn_at")
+    public Instant publishWorkWithdrawnAt;
+
+    @Column(name = "publish_name_withdrawn_at")
+    public Instant publishNameWithdrawnAt;
+
+    @Column(name = "erased_at")
+    public Instant erasedAt;
+
+    public boolean active(Scope scope) {
+        return switch (scope) {
+            case judging -> judging && judgingWithdrawnAt == null;
+            case publishWork -> publishWork && publishWorkWithdrawnAt == null;
+            case publishName -> publishName && publishNameWithdrawnAt == null;
+        };
+    }
+
+    public Instant withdrawnAt(Scope scope) {
+        return switch (scope) {
+            case judging -> judgingWithdrawnAt;
+            case publishWork -> publishWorkWithdrawnAt;
+            case publishName -> publishNameWithdrawnAt;
+        };
+    }
+
+    public static List<GuardianConsent> ofEntry(long entryId) {
+        return list("entryId = ?1 order by position", entryId);
+    }
+
+    public static Optional<GuardianConsent> byToken(String token) {
+        return find("token", token).firstResultOptional();
+    }
+}
