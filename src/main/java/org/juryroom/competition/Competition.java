@@ -88,6 +88,18 @@ public class Competition extends PanacheEntityBase {
     @OrderBy("position")
     public List<Criterion> criteria = new ArrayList<>();
 
+    /** Months after publication the children's data is kept when no retention date is set. */
+    public static final int DEFAULT_RETENTION_MONTHS = 12;
+
+    /** When the children's personal data falls due for erasure; empty while unset and unpublished. */
+    public java.util.Optional<Instant> personalDataDueAt() {
+        if (retainPersonalDataUntil != null) {
+            return java.util.Optional.of(retainPersonalDataUntil);
+        }
+        return java.util.Optional.ofNullable(publishedAt).map(p -> p.atZone(java.time.ZoneOffset.UTC)
+                .plusMonths(DEFAULT_RETENTION_MONTHS).toInstant());
+    }
+
     public DisagreementRule disagreementRule() {
         return new DisagreementRule(disagreementMaxSpread.doubleValue(),
                 disagreementMaxStdDev == null ? null : disagreementMaxStdDev.doubleValue());
