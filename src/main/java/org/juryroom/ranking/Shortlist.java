@@ -62,17 +62,22 @@ public class Shortlist extends PanacheEntityBase {
     }
 
     /**
-     * The sealed rows that may still be shown and exported: without entries a safeguarding lead
-     * holds or excluded after the freeze (the snapshot itself is never rewritten).
+     * An entry that left the competition after the freeze: a safeguarding lead holds or excluded it, or
+     * a guardian withdrew judging consent (status WITHDRAWN). Its row stays sealed and verifiable, but
+     * it is no longer shown or exported (the snapshot itself is never rewritten).
      */
+    private static final String WITHHELD = "(e.hold is not null or e.status = org.juryroom.entry.EntryStatus.WITHDRAWN)";
+
+    /** The sealed rows withheld from display and export (see {@link #WITHHELD}). */
     public java.util.Set<Long> heldEntryIds() {
         return Set.copyOf(getEntityManager().createQuery("select se.entryId from ShortlistEntry se, Entry e"
-                + " where se.shortlistId = :sid and e.id = se.entryId and e.hold is not null", Long.class)
+                + " where se.shortlistId = :sid and e.id = se.entryId and " + WITHHELD, Long.class)
                 .setParameter("sid", id).getResultList());
     }
 
+    /** The sealed rows that may still be shown and exported. */
     public List<ShortlistEntry> shownEntries() {
         return ShortlistEntry.list("shortlistId = ?1 and not exists (select 1 from Entry e where e.id = entryId"
-                + " and e.hold is not null) order by rank", id);
+                + " and " + WITHHELD + ") order by rank", id);
     }
 }

@@ -16,6 +16,7 @@ import org.juryroom.competition.Competition;
 import org.juryroom.entry.EntryService;
 import org.juryroom.storage.FileDownloads;
 import org.juryroom.storage.FileVariant;
+import org.juryroom.publishing.PublicCaching;
 import org.juryroom.publishing.PublicShortlistService;
 import org.juryroom.publishing.PublicShortlistService.PublicShortlist;
 import org.juryroom.web.WebErrors;
@@ -29,15 +30,12 @@ import java.util.List;
 /**
  * The only public pages: published shortlists as a gallery. They read no session (see
  * application.properties) and hold nothing personal beyond what guardians agreed to publish, so
- * shared caches may keep them; an ETag makes revalidation cheap, and a short max-age lets an
- * unpublished list disappear from caches within a minute.
+ * shared caches may keep them, but must revalidate every use (PublicCaching): a withdrawn consent,
+ * a hold or an unpublication shows at once, and the ETag makes revalidation cheap (304).
  */
 @Path("/shortlist")
 @PermitAll
 public class ShortlistPages {
-
-    static final int MAX_AGE_SECONDS = 60;
-    static final int PICTURE_MAX_AGE_SECONDS = 300;
 
     public record Published(long id, String title, String theme) {
     }
@@ -79,7 +77,7 @@ public class ShortlistPages {
     public Response index(Request request) {
         List<Published> list = shortlists.publishedCompetitions().stream()
                 .map((Competition c) -> new Published(c.id, c.title, c.theme)).toList();
-        return cacheable(request, list.toString(), Templates.index(list), MAX_AGE_SECONDS);
+        return cacheable(request, list.toString(), Templates.index(list));
     }
 
     @GET
@@ -91,13 +89,13 @@ public class ShortlistPages {
                 String.join(", ", e.participants()), e.category(), e.files().stream()
                 .filter(f -> f.thumbnailUrl() != null).map(PublicShortlistService.PublicFile::id).findFirst()
                 .orElse(null))).toList();
-        return cacheable(request, cid + "|" + s, Templates.gallery(new Gallery(cid, s, cards)), MAX_AGE_SECONDS);
+        return cacheable(request, cid + "|" + s, Templates.gallery(new Gallery(cid, s, cards)));
     }
 
     /**
      * The thumbnail of a shortlisted work's clean copy (made by storage), only with consent to
-     * publish the work, else 404 (the same check as the public API). Served with public caching:
-     * a published file never changes, so its object key is its version.
+     * publish the work, else 404 (the same check as the public API). A published file never changes,
+     * so its object key is its version; whether it may still be shown is asked on every revalidation.
      */
     @GET
     @Path("{cid}/works/{rank}/{fid}.jpg")
@@ -108,26 +106,22 @@ public class ShortlistPages {
         EntityTag tag = new EntityTag(sha256(d.objectKey()).substring(0, 32));
         Response.ResponseBuilder unchanged = request.evaluatePreconditions(tag);
         if (unchanged != null) {
-            return unchanged.header("Cache-Control", cache(PICTURE_MAX_AGE_SECONDS)).build();
+            return unchanged.header("Cache-Control", PublicCaching.REVALIDATE).build();
         }
         return Response.fromResponse(downloads.respond(d, null)).tag(tag)
-                .header("Cache-Control", null).header("Cache-Control", cache(PICTURE_MAX_AGE_SECONDS))
+                .header("Cache-Control", null).header("Cache-Control", PublicCaching.REVALIDATE)
                 .header("Content-Disposition", null).header("Content-Disposition", "inline").build();
     }
 
     /** 304 when the browser or a cache already holds this version; otherwise the page with its tag. */
-    private static Response cacheable(Request request, String version, TemplateInstance page, int maxAge) {
+    private static Response cacheable(Request request, String version, TemplateInstance page) {
         EntityTag tag = new EntityTag(sha256(version).substring(0, 32));
         Response.ResponseBuilder unchanged = request.evaluatePreconditions(tag);
         if (unchanged != null) {
-            return unchanged.header("Cache-Control", cache(maxAge)).build();
+            return unchanged.header("Cache-Control", PublicCaching.REVALIDATE).build();
         }
         return Response.ok(page).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).tag(tag)
-                .header("Cache-Control", cache(maxAge)).build();
-    }
-
-    private static String cache(int maxAge) {
-        return "public, max-age=" + maxAge;
+                .header("Cache-Control", PublicCaching.REVALIDATE).build();
     }
 
     private static String sha256(String text) {
