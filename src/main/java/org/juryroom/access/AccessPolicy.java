@@ -5,6 +5,7 @@ import jakarta.enterprise.context.RequestScoped;
 import org.juryroom.common.ProblemException;
 import org.juryroom.competition.Competition;
 import org.juryroom.competition.CompetitionStatus;
+import org.juryroom.consent.GuardianConsent;
 import org.juryroom.ranking.Shortlist;
 import org.juryroom.entry.Entry;
 import org.juryroom.entry.EntryStatus;
@@ -225,6 +226,30 @@ public class AccessPolicy {
             throw ProblemException.notFound("Published entry " + rank);
         }
         return e;
+    }
+
+    /** Withdrawal links are 256 random bits, URL-safe (older links: 64 hex digits). */
+    private static final java.util.regex.Pattern CONSENT_TOKEN = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{32,64}");
+
+    /**
+     * The consent record a withdrawal link names: the token is the credential, so no sign-in. An
+     * unknown and a malformed token get the same 404 (the lookup goes through the unique index).
+     */
+    public static GuardianConsent consentByToken(String token) {
+        return token == null || !CONSENT_TOKEN.matcher(token).matches() ? noConsent()
+                : GuardianConsent.byToken(token).orElseGet(AccessPolicy::noConsent);
+    }
+
+    private static GuardianConsent noConsent() {
+        throw ProblemException.notFound("Consent link");
+    }
+
+    /**
+     * The entry whose guardians' withdrawals this user may record at the guardian's request: the
+     * school's own entry, any entry for organisers; else 404.
+     */
+    public Entry consentRecordingEntry(long entryId) {
+        return entryWhere(entryId, EntryRights::seeConsent);
     }
 
     private boolean jurorSees(Entry e) {

@@ -198,6 +198,16 @@ class AuthorisationMatrixTest {
                 401, 403, 403, 403, 403, 403, 200, 403));
         r.add(new Row("POST /api/admin/storage/verify", c -> s -> s.post("/api/admin/storage/verify"),
                 401, 403, 403, 403, 403, 403, 200, 403));
+        // Guardian consent withdrawal: the link needs no sign-in (an unknown token is 404 for everyone); the
+        // school (own entry) and the organiser record one (an empty list is refused after the access check).
+        r.add(new Row("GET /api/consents/{token}", c -> s -> s.get("/api/consents/" + "A".repeat(43)),
+                404, 404, 404, 404, 404, 404, 404, 404));
+        r.add(new Row("POST /api/consents/{token}/withdraw", c -> s -> s.contentType(ContentType.JSON)
+                .body(Map.of("scopes", List.of("publishName"))).post("/api/consents/" + "A".repeat(43) + "/withdraw"),
+                404, 404, 404, 404, 404, 404, 404, 404));
+        r.add(new Row("POST /api/entries/{eid}/consents/{position}/withdraw", c -> s -> s.contentType(ContentType.JSON)
+                .body(Map.of("scopes", List.of())).post("/api/entries/" + c.eid() + "/consents/0/withdraw"),
+                401, 422, 404, 403, 403, 403, 422, 403));
         return r;
     }
 

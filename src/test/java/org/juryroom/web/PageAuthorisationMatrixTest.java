@@ -203,6 +203,20 @@ class PageAuthorisationMatrixTest {
                 ASK_SIGN_IN, 403, 403, 403, 403, 403, 200, 403));
         r.add(post("POST /organiser/safeguarding-leads", c -> "/organiser/safeguarding-leads", Map.of("name", ""),
                 ASK_SIGN_IN, 403, 403, 403, 403, 403, 422, 403));
+        // Guardian consent: the link's page is open to everyone (its token is the credential; its form carries
+        // the token of a visitor who is not signed in); the school (own entry) and the organiser record a
+        // withdrawal on their own pages (a form without a scope is refused after the access check).
+        r.add(get("GET /consent/{token}", c -> "/consent/" + consentToken(c), 200, 200, 200, 200, 200, 200, 200, 200));
+        r.add(new Row("POST /consent/{token}", (c, b) -> b.web().post("/consent/" + consentToken(c),
+                "/consent/" + consentToken(c), Map.of()), 422, 422, 422, 422, 422, 422, 422, 422));
+        r.add(get("GET /school/entries/{eid}/consents/{position}", c -> "/school/entries/" + c.eid() + "/consents/0",
+                ASK_SIGN_IN, 200, 404, 403, 403, 403, 403, 403));
+        r.add(post("POST /school/entries/{eid}/consents/{position}", c -> "/school/entries/" + c.eid() + "/consents/0",
+                Map.of(), ASK_SIGN_IN, 422, 404, 403, 403, 403, 403, 403));
+        r.add(get("GET /organiser/entries/{eid}/consents/{position}", c -> "/organiser/entries/" + c.eid()
+                + "/consents/0", ASK_SIGN_IN, 403, 403, 403, 403, 403, 200, 403));
+        r.add(post("POST /organiser/entries/{eid}/consents/{position}", c -> "/organiser/entries/" + c.eid()
+                + "/consents/0", Map.of(), ASK_SIGN_IN, 403, 403, 403, 403, 403, 422, 403));
         // Last: it ends every session
         r.add(post("POST /logout", c -> "/logout", Map.of(), ASK_SIGN_IN, 303, 303, 303, 303, 303, 303, 303));
         return r;
@@ -301,6 +315,11 @@ class PageAuthorisationMatrixTest {
         b.put(Role.ORGANISER, signIn(JudgingFixtures.ORGANISER, "/organiser"));
         b.put(Role.SAFEGUARDING, signIn(c.lead(), "/safeguarding"));
         return b;
+    }
+
+    /** The withdrawal link of school A's child (the record is made as the entry's consent gives it, if none). */
+    private static String consentToken(Ctx c) {
+        return org.juryroom.consent.ConsentFixtures.tokens(c.eid()).get(0);
     }
 
     private static Browser signIn(Login login, String home) {

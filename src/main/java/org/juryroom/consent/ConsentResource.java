@@ -1,0 +1,51 @@
+package org.juryroom.consent;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.juryroom.access.Roles;
+
+/**
+ * Withdrawing guardian consent (docs/api.md): by the guardian through their link, no sign-in (the
+ * token is the credential), or recorded by the school or the organiser at the guardian's request.
+ */
+@Path("/api")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class ConsentResource {
+
+    private final WithdrawalService withdrawals;
+
+    public ConsentResource(WithdrawalService withdrawals) {
+        this.withdrawals = withdrawals;
+    }
+
+    @GET
+    @Path("/consents/{token}")
+    @PermitAll
+    public WithdrawalService.ConsentView get(@PathParam("token") String token) {
+        return withdrawals.byToken(token);
+    }
+
+    @POST
+    @Path("/consents/{token}/withdraw")
+    @PermitAll
+    public WithdrawalService.ConsentView withdraw(@PathParam("token") String token,
+                                                  WithdrawalService.Withdraw request) {
+        return withdrawals.withdrawByToken(token, request);
+    }
+
+    @POST
+    @Path("/entries/{eid}/consents/{position}/withdraw")
+    @RolesAllowed({Roles.SCHOOL, Roles.ORGANISER})
+    public WithdrawalService.ConsentView record(@PathParam("eid") long eid, @PathParam("position") int position,
+                                                WithdrawalService.Withdraw request) {
+        return withdrawals.withdrawForParticipant(eid, position, request);
+    }
+}

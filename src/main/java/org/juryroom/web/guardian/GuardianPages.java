@@ -1,0 +1,55 @@
+package org.juryroom.web.guardian;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.juryroom.consent.WithdrawalService;
+
+import java.util.List;
+
+/** The guardian's withdrawal link, {@code /consent/{token}}: no sign-in, the token is the credential. */
+@Path("/consent/{token}")
+@Produces(MediaType.TEXT_HTML)
+@PermitAll
+public class GuardianPages {
+
+    private final WithdrawalService withdrawals;
+    private final WithdrawalForms forms;
+
+    public GuardianPages(WithdrawalService withdrawals, WithdrawalForms forms) {
+        this.withdrawals = withdrawals;
+        this.forms = forms;
+    }
+
+    @ServerExceptionMapper
+    public Response failed(Exception e) {
+        return forms.failed(e);
+    }
+
+    @GET
+    public Response page(@PathParam("token") String token, @QueryParam("withdrawn") String withdrawn) {
+        return forms.show("/consent/" + token, false, () -> withdrawals.byToken(token), notice(token),
+                withdrawn != null);
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response withdraw(@PathParam("token") String token, @RestForm("scope") List<String> scopes,
+                             @RestForm String confirm) {
+        return forms.post("/consent/" + token, false, () -> withdrawals.byToken(token), notice(token), scopes,
+                confirm, request -> withdrawals.withdrawByToken(token, request));
+    }
+
+    private java.util.function.Supplier<String> notice(String token) {
+        return () -> withdrawals.noticeText(token, "en");
+    }
+}

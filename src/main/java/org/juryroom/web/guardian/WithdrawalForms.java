@@ -1,0 +1,97 @@
+package org.juryroom.web.guardian;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.juryroom.consent.GuardianConsent.Scope;
+import org.juryroom.consent.WithdrawalService;
+import org.juryroom.consent.WithdrawalService.ConsentView;
+import org.juryroom.web.Forms;
+import org.juryroom.web.WebErrors;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * The withdrawal form, one for the guardian's link and the school's and organiser's recording
+ * pages: what was agreed, a tick per scope still given, a confirmation before a judging withdrawal
+ * (the entry leaves the competition and its children's data is erased), then what remains.
+ */
+@ApplicationScoped
+public class WithdrawalForms {
+
+    /**
+     * One form's state. {@code action}: where it posts (and the page itself); {@code staff}: a school or
+     * organiser records the guardian's request; {@code confirm}: the judging step; {@code chosen}: the
+     * ticked scopes; {@code done}: a withdrawal was just recorded.
+     */
+    public record Form(ConsentView consent, String noticeText, String action, boolean staff, boolean confirm,
+                       List<String> chosen, boolean done, Forms.Errors errors) {
+
+        public List<Scope> scopes() {
+            return List.of(Scope.values());
+        }
+
+        public boolean ticked(Scope s) {
+            return chosen.contains(s.name());
+        }
+    }
+
+    @CheckedTemplate(basePath = "guardian")
+    static class Templates {
+        static native TemplateInstance consent(Form form);
+    }
+
+    private final WithdrawalService withdrawals;
+    private final WebErrors errors;
+
+    public WithdrawalForms(WithdrawalService withdrawals, WebErrors errors) {
+        this.withdrawals = withdrawals;
+        this.errors = errors;
+    }
+
+    /** The page: what was agreed and the form; {@code done} after the redirect of a withdrawal. */
+    public Response show(String action, boolean staff, Supplier<ConsentView> view, Supplier<String> notice,
+                         boolean done) {
+        return page(200, new Form(view.get(), notice.get(), action, staff, false, List.of(), done, Forms.Errors.NONE));
+    }
+
+    /**
+     * A posted form: a judging withdrawal not yet confirmed shows the confirmation; otherwise the
+     * withdrawal is made and the browser sent back to the page, or the form comes back with the refusal.
+     */
+    public Response post(String action, boolean staff, Supplier<ConsentView> view, Supplier<String> notice,
+                         List<String> scopes, String confirm, Function<WithdrawalService.Withdraw, ConsentView> withdraw) {
+        List<String> chosen = scopes == null ? List.of() : new ArrayList<>(scopes);
+        if (chosen.contains(Scope.judging.name()) && !"yes".equals(confirm)) {
+            ConsentView current = view.get();
+            if (current.isActive(Scope.judging)) {
+                return page(200, new Form(current, notice.get(), action, staff, true, chosen, false, Forms.Errors.NONE));
+            }
+        }
+        try {
+            withdraw.apply(new WithdrawalService.Withdraw(chosen));
+            return WebErrors.redirect(action + "?withdrawn=1");
+        } catch (RuntimeException e) {
+            if (Forms.problem(e).status() == 404) {
+                throw e;
+            }
+            return page(Forms.problem(e).status(), new Form(view.get(), notice.get(), action, staff, false, chosen,
+                    false, Forms.errors(e)));
+        }
+    }
+
+    public Response failed(Exception e) {
+        return errors.page(e);
+    }
+
+    // The page names a child: never kept by a cache.
+    private static Response page(int status, Form form) {
+        return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .header("Cache-Control", "no-store").entity(Templates.consent(form)).build();
+    }
+}

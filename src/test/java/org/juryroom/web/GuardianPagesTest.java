@@ -1,0 +1,92 @@
+package org.juryroom.web;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import org.junit.jupiter.api.Test;
+import org.juryroom.consent.ConsentFixtures;
+import org.juryroom.judging.JudgingFixtures;
+import org.juryroom.judging.JudgingFixtures.SchoolAccount;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.juryroom.judging.JudgingFixtures.anonymous;
+
+/** The guardian's withdrawal page (/consent/{token}) and the school's and organiser's recording pages. */
+@QuarkusTest
+class GuardianPagesTest {
+
+    @Test
+    void aGuardianWithdrawsOnThePageAndConfirmsBeforeTheEntryLeavesJudging() {
+        long cid = JudgingFixtures.openCompetition(2);
+        SchoolAccount school = JudgingFixtures.school(JudgingFixtures.unique("District"));
+        String child = JudgingFixtures.firstName();
+        long eid = JudgingFixtures.draftEntry(cid, school, "Safe online poster", "s", List.of(child), true, true);
+        String token = ConsentFixtures.tokens(eid).get(0);
+        String page = "/consent/" + token;
+        WebSession guardian = WebSession.anonymous();
+
+        Response shown = guardian.get(page);
+        assertThat(shown.statusCode()).isEqualTo(200);
+        assertThat(shown.header("Cache-Control")).isEqualTo("no-store");
+        assertThat(shown.asString()).contains(child).contains("Safe online poster")
+                .contains("value=\"publishName\"").contains("value=\"judging\"").contains("Publishing the work")
+                .contains("Judging").doesNotContain("http://")
+                .doesNotContain("https://");
+
+        Response posted = guardian.post(page, page, Map.of("scope", List.of("publishName")));
+        assertThat(posted.statusCode()).isEqualTo(303);
+        assertThat(posted.header("Location")).endsWith(page + "?withdrawn=1");
+        assertThat(guardian.get(page + "?withdrawn=1").asString()).contains("Your withdrawal is recorded")
+                .doesNotContain("value=\"publishName\"");
+        anonymous().get("/api/consents/{t}", token).then().statusCode(200)
+                .body("active", org.hamcrest.Matchers.equalTo(List.of("judging", "publishWork")));
+
+        // Judging: first the consequences, and nothing is withdrawn until confirmed.
+        Response asked = guardian.post(page, page, Map.of("scope", List.of("judging")));
+        assertThat(asked.statusCode()).isEqualTo(200);
+        assertThat(asked.asString()).contains("The entry will leave the competition").contains("name=\"confirm\"");
+        anonymous().get("/api/consents/{t}", token).then().body("active", org.hamcrest.Matchers.hasItem("judging"));
+        Response confirmed = guardian.post(page, page, Map.of("scope", List.of("judging"), "confirm", "yes"));
+        assertThat(confirmed.statusCode()).isEqualTo(303);
+        anonymous().get("/api/consents/{t}", token).then()
+                .body("active", org.hamcrest.Matchers.equalTo(List.of("publishWork")))
+                .body("entryWithdrawn", org.hamcrest.Matchers.equalTo(true));
+
+        // A forged post (no token) does nothing; an unknown link is a plain 404.
+        assertThat(guardian.postRaw(page, Map.of("scope", "publishWork")).statusCode()).isEqualTo(403);
+        anonymous().get("/api/consents/{t}", token).then().body("active", org.hamcrest.Matchers.hasItem("publishWork"));
+        assertThat(guardian.get("/consent/" + "C".repeat(43)).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void theSchoolAndTheOrganiserRecordAWithdrawalOnTheirPages() {
+        long cid = JudgingFixtures.openCompetition(2);
+        SchoolAccount school = JudgingFixtures.school(JudgingFixtures.unique("District"));
+        SchoolAccount other = JudgingFixtures.school(JudgingFixtures.unique("District"));
+        long eid = JudgingFixtures.draftEntry(cid, school, "Recorded poster", "s",
+                List.of(JudgingFixtures.firstName(), JudgingFixtures.firstName()), true, true);
+        List<String> tokens = ConsentFixtures.tokens(eid);
+
+        WebSession web = WebSession.signIn(school.login().username(), school.login().password());
+        String schoolPage = "/school/entries/" + eid + "/consents/1";
+        assertThat(web.get(schoolPage).statusCode()).isEqualTo(200);
+        assertThat(web.post(schoolPage, schoolPage, Map.of("scope", List.of("publishWork"))).statusCode())
+                .isEqualTo(303);
+        anonymous().get("/api/consents/{t}", tokens.get(1)).then()
+                .body("active", org.hamcrest.Matchers.equalTo(List.of("judging", "publishName")));
+        WebSession stranger = WebSession.signIn(other.login().username(), other.login().password());
+        assertThat(stranger.get(schoolPage).statusCode()).isEqualTo(404);
+
+        WebSession organiser = WebSession.signIn(JudgingFixtures.ORGANISER.username(),
+                JudgingFixtures.ORGANISER.password());
+        String organiserPage = "/organiser/entries/" + eid + "/consents/0";
+        assertThat(organiser.post(organiserPage, organiserPage, Map.of("scope", List.of("publishName", "nope")))
+                .statusCode()).isEqualTo(422);
+        assertThat(organiser.post(organiserPage, organiserPage, Map.of("scope", List.of("publishName")))
+                .statusCode()).isEqualTo(303);
+        anonymous().get("/api/consents/{t}", tokens.get(0)).then()
+                .body("active", org.hamcrest.Matchers.equalTo(List.of("judging", "publishWork")));
+    }
+}
