@@ -27,6 +27,8 @@ import java.util.Map;
  * leaks. A juror sees an entry only if it is SUBMITTED, assigned to them, and they have no
  * conflict with its school; a conflict declared during judging applies on the next request. An
  * entry under a safeguarding hold leaves judging at once, and its files are served to no one here.
+ * An entry whose guardian withdrew judging consent is WITHDRAWN, so it is out of judging like any
+ * withdrawn entry; a withdrawal link's token is checked here too ({@link #consentByToken}).
  */
 @RequestScoped
 public class AccessPolicy {

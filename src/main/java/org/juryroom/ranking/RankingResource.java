@@ -39,7 +39,10 @@ public class RankingResource {
         }
     }
 
-    /** {@code held}: a safeguarding lead holds the entry since the freeze; it is not published or exported. */
+    /**
+     * {@code held}: since the freeze a safeguarding lead holds the entry, or a guardian withdrew judging
+     * consent; it is not published or exported (see Shortlist#heldEntryIds).
+     */
     public record ShortlistRow(int rank, long entryId, String code, String title, String schoolName, BigDecimal score,
                                BigDecimal median, int jurorCount, boolean held) {
     }
