@@ -9,7 +9,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.juryroom.access.Roles;
 
-/** Access requests (docs/privacy.md): the school's file of all its entries, and one entry's for organisers. */
+/**
+ * Access requests (docs/privacy.md): one entry's file for organisers. The school's file is
+ * {@link SchoolDataResource} (under /api/schools, whose resource class would otherwise shadow it).
+ */
 @Path("/api")
 public class DataAccessResource {
 
@@ -17,14 +20,6 @@ public class DataAccessResource {
 
     public DataAccessResource(DataAccessService service) {
         this.service = service;
-    }
-
-    @GET
-    @Path("/schools/me/data")
-    @Produces(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Roles.SCHOOL)
-    public Response school() {
-        return download(service.forSchool());
     }
 
     @GET

@@ -1,19 +1,20 @@
 package org.juryroom.web;
 
 import io.quarkus.qute.TemplateExtension;
-import io.quarkus.qute.TemplateGlobal;
 import org.juryroom.competition.Competition;
 
 import java.time.Instant;
 
 /** What the privacy texts of the pages need (tags/retention.html). */
-public final class PrivacyGlobals {
+public final class PrivacyFormats {
 
-    /** Months after publication the children's data is kept when no retention date is set. */
-    @TemplateGlobal
-    static int retentionMonths = Competition.DEFAULT_RETENTION_MONTHS;
+    /** {@code {retention:defaultMonths}}: months after publication the children's data is kept when no date is set. */
+    @TemplateExtension(namespace = "retention")
+    static int defaultMonths() {
+        return Competition.DEFAULT_RETENTION_MONTHS;
+    }
 
-    private PrivacyGlobals() {
+    private PrivacyFormats() {
     }
 
     /** The value of a date input: the day, in the competition's zone. */
