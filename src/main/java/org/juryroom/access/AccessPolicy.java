@@ -252,6 +252,34 @@ public class AccessPolicy {
      */
     public Entry consentRecordingEntry(long entryId) {
         return entryWhere(entryId, EntryRights::seeConsent);
+    /**
+     * Access request (DPDP s.11, GDPR Art. 15, docs/privacy.md): a school gets everything held about
+     * the children of its own entries, and only its own; no other role asks as a school. Returns the
+     * school whose entries the file covers.
+     */
+    public long accessRequestSchool() {
+        if (!me.isSchool()) {
+            throw new ForbiddenException("An access request for a school's entries is the school's");
+        }
+        return me.schoolId();
+    }
+
+    /**
+     * Access request for one entry, answered by an organiser on a guardian's behalf (the guardian may
+     * not be able to reach the school). Organisers only; an entry that does not exist is 404.
+     */
+    public Entry accessRequestEntry(long entryId) {
+        requireOrganiser("Serving an access request for an entry");
+        return readableEntry(entryId);
+    }
+
+    /**
+     * What an access-request file says of safeguarding: organisers learn that an entry is held, as on
+     * their entry page; the school learns nothing while a concern is open (the record is exempt from
+     * access while it may concern an offence against a child: docs/privacy.md).
+     */
+    public boolean accessRequestShowsHold() {
+        return me.isOrganiser();
     }
 
     private boolean jurorSees(Entry e) {

@@ -71,6 +71,13 @@ public final class CompetitionRequests {
     public record Transition(@NotNull CompetitionStatus to) {
     }
 
+    /**
+     * When the children's personal data and files are erased (docs/privacy.md); null: publication +
+     * 12 months. Not in the past, and not before publication once published.
+     */
+    public record RetentionSetting(OffsetDateTime retainPersonalDataUntil) {
+    }
+
     /** How the ranking is computed and when an entry is flagged; changeable until the freeze. */
     public record RankingSettings(
             @NotNull org.juryroom.ranking.math.NormalisationMethod rankingMethod,

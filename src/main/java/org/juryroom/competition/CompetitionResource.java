@@ -60,6 +60,16 @@ public class CompetitionResource {
         return CompetitionView.of(competitions.update(cid, request));
     }
 
+    /** The retention date of the children's personal data (docs/privacy.md). */
+    @PUT
+    @Path("/competitions/{cid}/retention")
+    @RolesAllowed(Roles.ORGANISER)
+    public CompetitionView retention(@PathParam("cid") long cid,
+                                     @jakarta.validation.Valid @jakarta.validation.constraints.NotNull
+                                     CompetitionRequests.RetentionSetting request) {
+        return competitions.updateRetention(cid, request);
+    }
+
     @POST
     @Path("/competitions/{cid}/transitions")
     @RolesAllowed(Roles.ORGANISER)

@@ -315,6 +315,38 @@ public class CompetitionService {
         return CompetitionView.of(c);
     }
 
+    /** What the audit trail records of a retention change. */
+    record RetentionValue(Instant retainPersonalDataUntil, Instant personalDataDueAt) {
+        static RetentionValue of(Competition c) {
+            return new RetentionValue(c.retainPersonalDataUntil, c.personalDataDueAt().orElse(null));
+        }
+    }
+
+    /**
+     * Sets when the children's personal data is erased (docs/privacy.md), in any status: null returns to
+     * the default (publication + 12 months). A date in the past, or before the publication of a
+     * published competition, is refused (422): erasure is not brought forward this way (the organiser
+     * erases an entry directly), and published work is kept at least as long as it is on show.
+     */
+    public CompetitionView updateRetention(long id, @NotNull CompetitionRequests.RetentionSetting request) {
+        Competition c = lockExclusive(id);
+        Instant until = request.retainPersonalDataUntil() == null ? null
+                : request.retainPersonalDataUntil().toInstant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        // A published competition's publication lies in the past, so "in the future" covers both rules.
+        if (until != null && !until.isAfter(Instant.now())) {
+            throw ProblemException.unprocessable("The retention date cannot be set as asked", List.of(new Violation(
+                    "retainPersonalDataUntil", c.publishedAt == null ? "must be in the future"
+                            : "must be in the future (and so after the publication on " + c.publishedAt + ")")));
+        }
+        RetentionValue before = RetentionValue.of(c);
+        c.retainPersonalDataUntil = until;
+        RetentionValue after = RetentionValue.of(c);
+        if (!after.equals(before)) {
+            audit.record(AuditAction.RETENTION_SET, c.id, AuditLog.Subject.of("competition", c.id), before, after);
+        }
+        return CompetitionView.of(c);
+    }
+
     public static ProblemException illegalTransition(Competition c, CompetitionStatus to) {
         return ProblemException.conflict("A competition in " + c.status + " cannot move to " + to,
                 Map.of("currentStatus", c.status, "allowed", c.status.transitions()));

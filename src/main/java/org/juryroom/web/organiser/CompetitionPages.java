@@ -165,6 +165,30 @@ public class CompetitionPages {
         }
     }
 
+    /**
+     * The retention date from the dashboard (tags/retention.html): a day, erased at its end in the
+     * competition's zone; blank returns to the default (publication + 12 months).
+     */
+    @POST
+    @Path("competitions/{cid}/retention")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response retention(@PathParam("cid") long cid, @RestForm String retainPersonalDataUntil) {
+        try {
+            java.time.OffsetDateTime until = null;
+            if (retainPersonalDataUntil != null && !retainPersonalDataUntil.isBlank()) {
+                until = java.time.LocalDate.parse(retainPersonalDataUntil.strip()).plusDays(1)
+                        .atStartOfDay(org.juryroom.web.Formats.zone()).minusSeconds(1).toOffsetDateTime();
+            }
+            competitions.updateRetention(cid, new org.juryroom.competition.CompetitionRequests.RetentionSetting(until));
+            return redirect("/organiser/competitions/" + cid + "?retention=set#retention");
+        } catch (java.time.format.DateTimeParseException e) {
+            return refusedOnDashboard(cid, org.juryroom.common.ProblemException.unprocessable("retainPersonalDataUntil",
+                    "must be a date (YYYY-MM-DD)"));
+        } catch (RuntimeException e) {
+            return refusedOnDashboard(cid, e);
+        }
+    }
+
     private Dashboard dashboardOf(long cid, Errors errors) {
         Competition c = competitions.get(cid);
         return new Dashboard(CompetitionView.of(c), progress.of(cid), OrganiserViews.steps(c.status),
