@@ -252,6 +252,8 @@ public class AccessPolicy {
      */
     public Entry consentRecordingEntry(long entryId) {
         return entryWhere(entryId, EntryRights::seeConsent);
+    }
+
     /**
      * Access request (DPDP s.11, GDPR Art. 15, docs/privacy.md): a school gets everything held about
      * the children of its own entries, and only its own; no other role asks as a school. Returns the
