@@ -119,6 +119,7 @@ public class ConsentService {
         }
         Map<Integer, GuardianConsent> byPosition = new TreeMap<>();
         GuardianConsent.ofEntry(e.id).forEach(r -> byPosition.put(r.position, r));
+        ConsentRequest entryWide = legacy != null && legacy.givesScopes() ? legacy : entryWide(byPosition.values());
         Instant now = Instant.now();
         for (Participant p : e.participants) {
             GuardianConsent r = byPosition.get(p.position);
@@ -131,6 +132,8 @@ public class ConsentService {
             } else if (legacy != null && legacy.givesScopes() && (r == null || r.guardianName == null)) {
                 // A guardian's own record is never overwritten by the teacher's entry-wide ticks.
                 next = Values.legacy(legacy, r == null ? notices.current() : r.notice);
+            } else if (r == null && entryWide != null) {
+                next = Values.legacy(entryWide, notices.current());
             } else {
                 if (r != null) {
                     r.attestedBy = e.consentAttestedBy;
@@ -162,6 +165,27 @@ public class ConsentService {
             }
         }
         ConsentSummary.apply(e, new ArrayList<>(byPosition.values()));
+    }
+
+    /**
+     * An entry kept through the legacy form only: the teacher's ticks, which the attestation gives for
+     * every child listed, so a child added by such a client has them too. Null once any record is a
+     * guardian's own, differs from the others, or has a withdrawal.
+     */
+    private static ConsentRequest entryWide(java.util.Collection<GuardianConsent> records) {
+        Set<Set<GuardianConsent.Scope>> kinds = new java.util.HashSet<>();
+        for (GuardianConsent r : records) {
+            if (r.guardianName != null || !given(r).equals(active(r))) {
+                return null;
+            }
+            kinds.add(given(r));
+        }
+        if (kinds.size() != 1) {
+            return null;
+        }
+        Set<GuardianConsent.Scope> s = kinds.iterator().next();
+        return new ConsentRequest(s.contains(GuardianConsent.Scope.judging), s.contains(GuardianConsent.Scope.publishWork),
+                s.contains(GuardianConsent.Scope.publishName), null);
     }
 
     /** The scopes a record gives (withdrawn or not). */

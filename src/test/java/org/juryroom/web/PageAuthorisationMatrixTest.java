@@ -203,11 +203,11 @@ class PageAuthorisationMatrixTest {
                 ASK_SIGN_IN, 403, 403, 403, 403, 403, 200, 403));
         r.add(post("POST /organiser/safeguarding-leads", c -> "/organiser/safeguarding-leads", Map.of("name", ""),
                 ASK_SIGN_IN, 403, 403, 403, 403, 403, 422, 403));
-        // Last: it ends every session
-        r.add(post("POST /logout", c -> "/logout", Map.of(), ASK_SIGN_IN, 303, 303, 303, 303, 303, 303, 303));
         // Guardian consent: the organiser's identifiable-child flag (unticked: the fixture stays as it is).
         r.add(post("POST /organiser/entries/{eid}/identifiable-child", c -> "/organiser/entries/" + c.eid()
                 + "/identifiable-child", Map.of(), ASK_SIGN_IN, 403, 403, 403, 403, 403, 303, 403));
+        // Last: it ends every session
+        r.add(post("POST /logout", c -> "/logout", Map.of(), ASK_SIGN_IN, 303, 303, 303, 303, 303, 303, 303));
         return r;
     }
 
