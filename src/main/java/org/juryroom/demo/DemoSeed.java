@@ -250,7 +250,7 @@ public class DemoSeed {
             }
             ConsentSummary.apply(e, records);
             return e.id;
-        }, id -> Entry.deleteById(id));
+        }, org.juryroom.entry.EntryService::discardCreated);
     }
 
     private static final String[] GUARDIAN_NAMES = {"Sunita", "Rakesh", "Farida", "Amit", "Lakshmi", "Joseph",

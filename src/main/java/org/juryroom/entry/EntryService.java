@@ -102,7 +102,7 @@ public class EntryService implements WriteGate.Admit {
                     e.persist();
                     consents.record(e, request.participants(), request.consent(), user);
                     return e.id;
-                }, this, entryId -> Entry.deleteById(entryId)));
+                }, this, EntryService::discardCreated));
                 long entryId = stored.get(0).entryId;
                 QuarkusTransaction.requiringNew().run(() -> {
                     audit.record(AuditAction.ENTRY_CREATED, competitionId, AuditLog.Subject.of("entry", entryId), null,
@@ -472,6 +472,15 @@ public class EntryService implements WriteGate.Admit {
         return new ByteLimit(limit - used, adding -> ProblemException.conflict("This school has " + used
                 + " bytes of files in this competition; adding " + adding + " would pass the limit of " + limit
                 + " bytes", Map.of("limitBytes", limit, "usedBytes", used)));
+    }
+
+    /**
+     * Undoes the creation of an entry whose files were not kept (a later transaction): its consent
+     * records first (they point at the entry), then the entry with its participants.
+     */
+    public static void discardCreated(long entryId) {
+        GuardianConsent.delete("entryId", entryId);
+        Entry.deleteById(entryId);
     }
 
     /** The children (by position, as the 422 names them) whose guardian has not given judging consent. */
