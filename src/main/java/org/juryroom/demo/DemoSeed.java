@@ -2,6 +2,11 @@ package org.juryroom.demo;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
+import org.juryroom.consent.ConsentNotice;
+import org.juryroom.consent.ConsentNotices;
+import org.juryroom.consent.ConsentService;
+import org.juryroom.consent.ConsentSummary;
+import org.juryroom.consent.GuardianConsent;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 import jakarta.persistence.EntityManager;
@@ -72,9 +77,11 @@ public class DemoSeed {
     private final FileService files;
     private final AssignmentService assignments;
     private final EntityManager em;
+    private final ConsentNotices notices;
 
     public DemoSeed(JuryRoomConfig config, FileInspector inspector, FileService files, AssignmentService assignments,
-                    EntityManager em) {
+                    EntityManager em, ConsentNotices notices) {
+        this.notices = notices;
         this.config = config;
         this.inspector = inspector;
         this.files = files;
@@ -211,6 +218,10 @@ public class DemoSeed {
                             FileInspector.Inspected inspected) {
         int participants = 1 + random.nextInt(3);
         boolean publishNames = random.nextInt(10) < 7;
+        boolean publishWork = random.nextInt(10) < 9;
+        int noticeVersion = notices.currentVersion();
+        // Its own generator, so the rest of the demo stays as it was before consent was per child.
+        Random guardians = new Random(7919L * index + 17);
         files.store(List.of(inspected), () -> {
             Entry e = new Entry();
             e.competition = Competition.findById(competitionId);
@@ -219,9 +230,6 @@ public class DemoSeed {
             e.code = org.juryroom.entry.EntryCodes.next();
             e.title = index < 22 ? sample.title() : sample.title() + " (" + (index / 22 + 1) + ")";
             e.statement = "We made this " + sample.category() + " to help children in our school stay safe online.";
-            e.consentJudging = true;
-            e.consentPublishWork = random.nextInt(10) < 9;
-            e.consentPublishNames = publishNames;
             e.consentAttestedBy = "Class teacher";
             for (int p = 0; p < participants; p++) {
                 Participant part = new Participant();
@@ -234,8 +242,42 @@ public class DemoSeed {
             e.status = EntryStatus.SUBMITTED;
             e.submittedAt = Instant.now();
             e.persist();
+            List<GuardianConsent> records = new java.util.ArrayList<>();
+            for (Participant part : e.participants) {
+                // Every guardian agreed to judging; the work is shown when all agreed; names vary child by child.
+                records.add(guardianConsent(e, part, noticeVersion, publishWork,
+                        publishNames && guardians.nextInt(10) < 8, guardians));
+            }
+            ConsentSummary.apply(e, records);
             return e.id;
-        }, id -> Entry.deleteById(id));
+        }, org.juryroom.entry.EntryService::discardCreated);
+    }
+
+    private static final String[] GUARDIAN_NAMES = {"Sunita", "Rakesh", "Farida", "Amit", "Lakshmi", "Joseph",
+            "Parveen", "Gopal"};
+
+    private static GuardianConsent guardianConsent(Entry e, Participant child, int noticeVersion, boolean publishWork,
+                                                   boolean publishName, Random random) {
+        GuardianConsent r = new GuardianConsent();
+        r.entryId = e.id;
+        r.participant = child;
+        r.position = child.position;
+        r.token = ConsentService.newToken();
+        r.guardianName = GUARDIAN_NAMES[random.nextInt(GUARDIAN_NAMES.length)];
+        r.relationship = random.nextInt(10) < 9 ? GuardianConsent.Relationship.PARENT
+                : GuardianConsent.Relationship.LEGAL_GUARDIAN;
+        r.guardianPhone = "+91 98300 " + (10000 + random.nextInt(90000));
+        r.verification = GuardianConsent.Verification.PAPER_FORM_HELD_BY_SCHOOL;
+        r.verificationReference = "FORM-" + e.code + "-" + (child.position + 1);
+        r.notice = ConsentNotice.find("version", noticeVersion).firstResult();
+        r.judging = true;
+        r.publishWork = publishWork;
+        r.publishName = publishName;
+        r.givenAt = Instant.now();
+        r.recordedBy = "demo";
+        r.attestedBy = e.consentAttestedBy;
+        r.persist();
+        return r;
     }
 
     /** Every juror but the designer has scored their queue, each with their own leniency. */

@@ -1,6 +1,7 @@
 package org.juryroom.entry;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -8,6 +9,9 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+
+import org.juryroom.common.Phones;
+import org.juryroom.consent.GuardianConsent;
 
 import java.util.List;
 
@@ -26,7 +30,7 @@ public final class EntryRequests {
             @NotBlank @Size(max = 40) String categoryCode,
             @Size(max = 5000) String statement,
             @NotEmpty @Size(max = 10) List<@Valid @NotNull ParticipantRequest> participants,
-            @NotNull @Valid ConsentRequest consent) {
+            @Valid ConsentRequest consent) {
     }
 
     /** A partial update: fields left out (null) stay as they are. */
@@ -38,16 +42,50 @@ public final class EntryRequests {
             @Valid ConsentRequest consent) {
     }
 
+    /** {@code consent}: this child's guardian's consent; left out, the child keeps the record it has. */
     public record ParticipantRequest(
             @NotBlank @Pattern(regexp = FIRST_NAME, message = FIRST_NAME_MESSAGE) String firstName,
-            @NotNull @Min(1) @Max(12) Integer grade) {
+            @NotNull @Min(1) @Max(12) Integer grade,
+            @Valid GuardianConsentRequest consent) {
+
+        public ParticipantRequest(String firstName, Integer grade) {
+            this(firstName, grade, null);
+        }
     }
 
-    /** What the guardians agreed to; attested by the teacher who holds the signed forms. */
+    /**
+     * The entry-level consent. With its three booleans it is the legacy form: one record per child
+     * that has none of its own (see consent/ConsentService); {@code attestedBy} alone only names the
+     * teacher who holds the signed forms.
+     */
     public record ConsentRequest(
-            @NotNull Boolean judging,
-            @NotNull Boolean publishWork,
-            @NotNull Boolean publishNames,
+            Boolean judging,
+            Boolean publishWork,
+            Boolean publishNames,
             @Size(max = 200) String attestedBy) {
+
+        public boolean givesScopes() {
+            return judging != null || publishWork != null || publishNames != null;
+        }
+    }
+
+    /**
+     * One guardian's consent for one child. The rules across fields (a contact, the verification's
+     * reference or note, a known notice version) are checked by consent/ConsentService, naming the field.
+     */
+    public record GuardianConsentRequest(
+            @NotBlank @Size(max = 100) String guardianName,
+            @NotNull GuardianConsent.Relationship relationship,
+            @Email @Size(max = 254) String guardianEmail,
+            @Pattern(regexp = Phones.PATTERN, message = Phones.MESSAGE) @Size(max = 32) String guardianPhone,
+            @NotNull GuardianConsent.Verification verification,
+            @Size(max = 100) String verificationReference,
+            @Size(max = 500) String verificationNote,
+            Integer noticeVersion,
+            @NotNull @Size(max = 3) List<GuardianConsent.@NotNull Scope> scopes) {
+    }
+
+    /** The organiser's mark that the work shows a recognisable child. */
+    public record IdentifiableChild(@NotNull Boolean identifiableChild) {
     }
 }

@@ -10,6 +10,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
@@ -88,6 +89,16 @@ public class EntryResource {
     @RolesAllowed(Roles.SCHOOL)
     public Object update(@PathParam("eid") long eid, EntryRequests.UpdateEntry request) {
         entries.update(eid, request);
+        return entries.view(eid);
+    }
+
+    /** The organiser marks that the work shows a recognisable child: no child's name is then published with it. */
+    @PUT
+    @Path("/entries/{eid}/identifiable-child")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.ORGANISER)
+    public Object identifiableChild(@PathParam("eid") long eid, EntryRequests.IdentifiableChild request) {
+        entries.setIdentifiableChild(eid, request);
         return entries.view(eid);
     }
 

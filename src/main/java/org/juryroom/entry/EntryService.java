@@ -16,7 +16,8 @@ import org.juryroom.competition.Category;
 import org.juryroom.competition.Competition;
 import org.juryroom.competition.CompetitionService;
 import org.juryroom.competition.CompetitionStatus;
-import org.juryroom.entry.EntryRequests.ConsentRequest;
+import org.juryroom.consent.ConsentService;
+import org.juryroom.consent.GuardianConsent;
 import org.juryroom.entry.EntryRequests.CreateEntry;
 import org.juryroom.entry.EntryRequests.ParticipantRequest;
 import org.juryroom.entry.EntryRequests.UpdateEntry;
@@ -58,9 +59,11 @@ public class EntryService implements WriteGate.Admit {
     private final FileService files;
     private final long defaultSchoolBytes;
     private final AuditLog audit;
+    private final ConsentService consents;
 
     public EntryService(AccessPolicy access, CompetitionService competitions, FileInspector inspector,
-                        FileService files, JuryRoomConfig config, AuditLog audit) {
+                        FileService files, JuryRoomConfig config, AuditLog audit, ConsentService consents) {
+        this.consents = consents;
         this.access = access;
         this.competitions = competitions;
         this.inspector = inspector;
@@ -73,10 +76,12 @@ public class EntryService implements WriteGate.Admit {
     public long create(long competitionId, @Valid @NotNull CreateEntry request, List<Upload> uploads) {
         return withUploads(uploads, () -> {
             long schoolId = access.currentUser().schoolId();
+            String user = access.currentUser().username();
             FileInspector.Rules rules = QuarkusTransaction.requiringNew().call(() -> {
                 Competition c = competitions.get(competitionId);
                 requireEditable(c);
                 requireQuota(c, schoolId);
+                consents.validate(request.participants(), request.consent());
                 return FileInspector.Rules.of(category(c, request.categoryCode()));
             });
             return withInspected(uploads, rules, inspected -> {
@@ -93,11 +98,11 @@ public class EntryService implements WriteGate.Admit {
                     e.code = EntryCodes.next();
                     e.title = request.title().strip();
                     e.statement = request.statement();
-                    applyConsent(e, request.consent());
-                    replaceParticipants(e, request.participants());
+                    syncParticipants(e, request.participants());
                     e.persist();
+                    consents.record(e, request.participants(), request.consent(), user);
                     return e.id;
-                }, this, entryId -> Entry.deleteById(entryId)));
+                }, this, EntryService::discardCreated));
                 long entryId = stored.get(0).entryId;
                 QuarkusTransaction.requiringNew().run(() -> {
                     audit.record(AuditAction.ENTRY_CREATED, competitionId, AuditLog.Subject.of("entry", entryId), null,
@@ -134,6 +139,7 @@ public class EntryService implements WriteGate.Admit {
         Entry e = access.ownEntry(entryId);
         requireEditable(e);
         Map<String, Object> before = EntryViews.audited(e);
+        consents.validate(request.participants(), request.consent());
         if (request.categoryCode() != null && !request.categoryCode().equals(e.category.code)) {
             Category next = category(e.competition, request.categoryCode());
             for (EntryFile f : EntryFile.storedOf(e.id)) {
@@ -151,10 +157,11 @@ public class EntryService implements WriteGate.Admit {
             e.statement = request.statement();
         }
         if (request.participants() != null) {
-            replaceParticipants(e, request.participants());
+            consents.dropBeyond(e, request.participants().size());
+            syncParticipants(e, request.participants());
         }
-        if (request.consent() != null) {
-            applyConsent(e, request.consent());
+        if (request.participants() != null || request.consent() != null) {
+            consents.record(e, request.participants(), request.consent(), access.currentUser().username());
         }
         e.updatedAt = Instant.now();
         Map<String, Object> after = EntryViews.audited(e);
@@ -182,8 +189,10 @@ public class EntryService implements WriteGate.Admit {
         if (EntryFile.storedCount(e.id) == 0) {
             missing.add(new Violation("files", "attach at least one file"));
         }
-        if (!e.consentJudging) {
-            missing.add(new Violation("consent.judging", "guardians must consent to judging"));
+        List<Violation> withoutJudging = withoutJudgingConsent(e);
+        if (!withoutJudging.isEmpty()) {
+            missing.add(new Violation("consent.judging", "every child's guardian must consent to judging"));
+            missing.addAll(withoutJudging);
         }
         if (e.consentAttestedBy == null || e.consentAttestedBy.isBlank()) {
             missing.add(new Violation("consent.attestedBy", "name the teacher who holds the signed consent forms"));
@@ -465,23 +474,68 @@ public class EntryService implements WriteGate.Admit {
                 + " bytes", Map.of("limitBytes", limit, "usedBytes", used)));
     }
 
-    private static void applyConsent(Entry e, ConsentRequest consent) {
-        e.consentJudging = consent.judging();
-        e.consentPublishWork = consent.publishWork();
-        e.consentPublishNames = consent.publishNames();
-        e.consentAttestedBy = consent.attestedBy() == null ? null : consent.attestedBy().strip();
+    /**
+     * Undoes the creation of an entry whose files were not kept (a later transaction): its consent
+     * records first (they point at the entry), then the entry with its participants.
+     */
+    public static void discardCreated(long entryId) {
+        GuardianConsent.delete("entryId", entryId);
+        Entry.deleteById(entryId);
     }
 
-    private static void replaceParticipants(Entry e, List<ParticipantRequest> participants) {
-        e.participants.clear();
-        int position = 0;
-        for (ParticipantRequest r : participants) {
-            Participant p = new Participant();
-            p.entry = e;
-            p.position = position++;
-            p.firstName = r.firstName().strip();
-            p.grade = r.grade();
-            e.participants.add(p);
+    /** The children (by position, as the 422 names them) whose guardian has not given judging consent. */
+    private static List<Violation> withoutJudgingConsent(Entry e) {
+        Map<Integer, GuardianConsent> records = new java.util.HashMap<>();
+        GuardianConsent.ofEntry(e.id).forEach(r -> records.put(r.position, r));
+        List<Violation> out = new ArrayList<>();
+        for (Participant p : e.participants) {
+            GuardianConsent r = records.get(p.position);
+            if (r == null || !r.active(GuardianConsent.Scope.judging)) {
+                out.add(new Violation("participants[" + p.position + "].consent.judging",
+                        "this child's guardian has not consented to judging"));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The organiser marks that the work shows a recognisable child (or clears it): then no child's
+     * name is published with it (publishing/PublicShortlistService).
+     */
+    @Transactional
+    public Entry setIdentifiableChild(long entryId, @Valid @NotNull EntryRequests.IdentifiableChild request) {
+        access.requireOrganiser("Marking an identifiable child");
+        boolean identifiable = request.identifiableChild();
+        Entry e = access.redactableEntry(entryId);
+        if (e.identifiableChild != identifiable) {
+            audit.record(AuditAction.ENTRY_IDENTIFIABLE_CHILD, e.competition.id, AuditLog.Subject.of("entry", e.id),
+                    Map.of("identifiableChild", e.identifiableChild), Map.of("identifiableChild", identifiable));
+            e.identifiableChild = identifiable;
+            e.updatedAt = Instant.now();
+        }
+        return e;
+    }
+
+    /**
+     * The request's children onto the entry's rows, place by place: a child still at its place keeps
+     * its row, and so its consent record and withdrawal link; rows beyond the list go.
+     */
+    private static void syncParticipants(Entry e, List<ParticipantRequest> participants) {
+        while (e.participants.size() > participants.size()) {
+            e.participants.remove(e.participants.size() - 1);
+        }
+        for (int i = 0; i < participants.size(); i++) {
+            Participant p;
+            if (i < e.participants.size()) {
+                p = e.participants.get(i);
+            } else {
+                p = new Participant();
+                p.entry = e;
+                e.participants.add(p);
+            }
+            p.position = i;
+            p.firstName = participants.get(i).firstName().strip();
+            p.grade = participants.get(i).grade();
         }
     }
 }

@@ -3,8 +3,15 @@ package org.juryroom.entry;
 import org.juryroom.storage.EntryFile;
 import org.juryroom.storage.FileNames;
 
+import org.juryroom.consent.ConsentService;
+import org.juryroom.consent.GuardianConsent;
+
 import java.time.Instant;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * The shapes an entry leaves the API in. The blind view is a different type, not a filtered
@@ -35,10 +42,39 @@ public final class EntryViews {
         }
     }
 
-    public record ParticipantView(String firstName, int grade) {
+    /** {@code consent}: the child's guardian consent record, or null while none is recorded. */
+    public record ParticipantView(String firstName, int grade, ConsentRecordView consent) {
     }
 
+    /** The entry-level consent: the summary of the children's records (consent/ConsentSummary). */
     public record ConsentView(boolean judging, boolean publishWork, boolean publishNames, String attestedBy) {
+    }
+
+    /**
+     * A child's guardian consent, for the school and organisers only (never the jury, never the
+     * audit trail). {@code scopes}: what was given; {@code activeScopes}: what still holds;
+     * {@code withdrawnAt}: scope to when it was withdrawn; {@code withdrawUrl}: the link to give the guardian.
+     */
+    public record ConsentRecordView(String guardianName, GuardianConsent.Relationship relationship,
+                                    String guardianEmail, String guardianPhone,
+                                    GuardianConsent.Verification verification, String verificationReference,
+                                    String verificationNote, Integer noticeVersion, Set<GuardianConsent.Scope> scopes,
+                                    Set<GuardianConsent.Scope> activeScopes, Instant givenAt,
+                                    Map<GuardianConsent.Scope, Instant> withdrawnAt, String recordedBy,
+                                    String attestedBy, String withdrawUrl) {
+
+        static ConsentRecordView of(GuardianConsent r) {
+            Map<GuardianConsent.Scope, Instant> withdrawn = new EnumMap<>(GuardianConsent.Scope.class);
+            for (GuardianConsent.Scope scope : GuardianConsent.Scope.values()) {
+                if (r.withdrawnAt(scope) != null) {
+                    withdrawn.put(scope, r.withdrawnAt(scope));
+                }
+            }
+            return new ConsentRecordView(r.guardianName, r.relationship, r.guardianEmail, r.guardianPhone,
+                    r.verification, r.verificationReference, r.verificationNote,
+                    r.notice == null ? null : r.notice.version, ConsentService.given(r), ConsentService.active(r),
+                    r.givenAt, withdrawn, r.recordedBy, r.attestedBy, "/consent/" + r.token);
+        }
     }
 
     public record SchoolRef(Long id, String name) {
@@ -49,7 +85,7 @@ public final class EntryViews {
                                String categoryCode, String statement, SchoolRef school,
                                List<ParticipantView> participants, ConsentView consent, List<FileView> files,
                                Instant submittedAt, Instant createdAt, Instant updatedAt, long version,
-                               List<String> juryRedactions, Entry.Hold safeguardingHold) {
+                               List<String> juryRedactions, Entry.Hold safeguardingHold, boolean identifiableChild) {
     }
 
     /** For jurors: the anonymous code and the work, nothing about who made it. */
@@ -67,13 +103,16 @@ public final class EntryViews {
      * nothing different until the safeguarding lead decides what to tell it.
      */
     public static EntryDetails details(Entry e, List<EntryFile> files, boolean showHold) {
+        Map<Integer, GuardianConsent> records = new HashMap<>();
+        GuardianConsent.ofEntry(e.id).forEach(r -> records.put(r.position, r));
         return new EntryDetails(e.id, e.code, e.competition.id, e.status, e.title, e.category.code, e.statement,
                 new SchoolRef(e.school.id, e.school.name),
-                e.participants.stream().map(p -> new ParticipantView(p.firstName, p.grade)).toList(),
+                e.participants.stream().map(p -> new ParticipantView(p.firstName, p.grade,
+                        records.containsKey(p.position) ? ConsentRecordView.of(records.get(p.position)) : null)).toList(),
                 new ConsentView(e.consentJudging, e.consentPublishWork, e.consentPublishNames, e.consentAttestedBy),
                 files.stream().map(FileView::full).toList(),
                 e.submittedAt, e.createdAt, e.updatedAt, e.version, List.of(e.juryRedactions),
-                showHold ? e.hold : null);
+                showHold ? e.hold : null, e.identifiableChild);
     }
 
     /**
@@ -114,6 +153,10 @@ public final class EntryViews {
         return e.code + "-file" + f.id + (ext.isEmpty() ? "" : "." + ext);
     }
 
+    /** A child as the audit trail keeps it: no guardian, no consent record (CONSENT_RECORDED has the scopes). */
+    public record AuditedChild(String firstName, int grade) {
+    }
+
     /** What the audit trail keeps of an entry's content (before and after a change). */
     public static java.util.Map<String, Object> audited(Entry e) {
         java.util.Map<String, Object> v = new java.util.LinkedHashMap<>();
@@ -122,7 +165,7 @@ public final class EntryViews {
         v.put("title", e.title);
         v.put("categoryCode", e.category.code);
         v.put("statement", e.statement);
-        v.put("participants", e.participants.stream().map(p -> new ParticipantView(p.firstName, p.grade)).toList());
+        v.put("participants", e.participants.stream().map(p -> new AuditedChild(p.firstName, p.grade)).toList());
         v.put("consent", new ConsentView(e.consentJudging, e.consentPublishWork, e.consentPublishNames,
                 e.consentAttestedBy));
         return v;

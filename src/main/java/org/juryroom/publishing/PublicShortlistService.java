@@ -7,7 +7,6 @@ import org.juryroom.common.ProblemException;
 import org.juryroom.competition.Competition;
 import org.juryroom.competition.CompetitionStatus;
 import org.juryroom.entry.Entry;
-import org.juryroom.entry.Participant;
 import org.juryroom.ranking.Shortlist;
 import org.juryroom.ranking.ShortlistEntry;
 import org.juryroom.storage.EntryFile;
@@ -19,7 +18,7 @@ import java.util.List;
  * What the public may read: the frozen shortlist of a PUBLISHED competition, and of each entry
  * only what its guardians consented to. Without {@code publishWork}: title and school only (no
  * category, no files, no names). With it: also the category and the files (clean copies, see
- * PublicFileResource), and the children's first names only if {@code publishNames} too.
+ * PublicFileResource), and the children's first names as {@link PublicNames} allows.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
@@ -68,8 +67,7 @@ public class PublicShortlistService {
         if (!e.consentPublishWork) {
             return new PublicEntry(row.rank, row.title, row.schoolName, List.of(), null, false, List.of());
         }
-        List<String> names = e.consentPublishNames
-                ? e.participants.stream().map((Participant p) -> p.firstName).toList() : List.of();
+        List<String> names = PublicNames.of(e);
         List<PublicFile> files = EntryFile.storedOf(e.id).stream()
                 .filter(f -> f.review != EntryFile.Review.REQUIRED)
                 .map(f -> {

@@ -217,6 +217,12 @@ class AuthorisationMatrixTest {
         r.add(new Row("PUT /api/competitions/{cid}/retention", c -> s -> s.contentType(ContentType.JSON)
                 .body(Map.of("retainPersonalDataUntil", OffsetDateTime.now().plusYears(2).toString()))
                 .put("/api/competitions/" + c.cid() + "/retention"), 401, 403, 403, 403, 403, 403, 200, 403));
+        // Guardian consent: the notice is public; the identifiable-child flag is the organiser's (false: no change).
+        r.add(new Row("GET /api/consent-notice", c -> s -> s.get("/api/consent-notice"),
+                200, 200, 200, 200, 200, 200, 200, 200));
+        r.add(new Row("PUT /api/entries/{eid}/identifiable-child", c -> s -> s.contentType(ContentType.JSON)
+                .body(Map.of("identifiableChild", false)).put("/api/entries/" + c.eid() + "/identifiable-child"),
+                401, 403, 403, 403, 403, 403, 200, 403));
         return r;
     }
 

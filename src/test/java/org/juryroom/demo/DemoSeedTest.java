@@ -45,6 +45,23 @@ class DemoSeedTest {
                 .get("/api/entries/" + first.getLong("id") + "/files/" + first.getLong("files[0].id"))
                 .then().statusCode(200);
 
+        // Every demo child has its guardian's own record, with judging given (the entries are submitted).
+        java.util.Set<List<String>> scopeSets = new java.util.HashSet<>();
+        for (int i = 0; i < 10; i++) {
+            JsonPath e = given().auth().preemptive().basic("organiser", RealStack.ORGANISER_PASSWORD)
+                    .get("/api/entries/" + entries.getLong("items[" + i + "].id")).then().statusCode(200)
+                    .extract().jsonPath();
+            for (int p = 0; p < e.getList("participants").size(); p++) {
+                String at = "participants[" + p + "].consent.";
+                assertThat(e.getString(at + "guardianName")).isNotBlank();
+                assertThat(e.getString(at + "withdrawUrl")).startsWith("/consent/");
+                assertThat(e.getList(at + "scopes", String.class)).contains("judging");
+                scopeSets.add(e.getList(at + "scopes", String.class));
+            }
+            assertThat(e.getBoolean("consent.judging")).isTrue();
+        }
+        assertThat(scopeSets).as("the demo's guardians agreed to different things").hasSizeGreaterThan(1);
+
         // Four jurors scored their queues; the designer's queue is still to do. Each entry has three
         // jurors of the demo jury, at most one of them the designer, so every entry is ranked.
         JsonPath ranking = given().auth().preemptive().basic("organiser", RealStack.ORGANISER_PASSWORD)

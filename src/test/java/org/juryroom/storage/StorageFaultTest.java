@@ -69,6 +69,7 @@ class StorageFaultTest {
         long eid = entryOf(firstKey.get());
         assertThat(count("select count(*) from entry_file where entry_id = ?", eid)).isZero();
         assertThat(count("select count(*) from entry where id = ?", eid)).isZero();
+        assertThat(count("select count(*) from guardian_consent where entry_id = ?", eid)).isZero();
 
         RealStack.services().startS3(RealStack.services().s3Port());
         assertThat(objectsOf(eid)).containsExactly(firstKey.get()); // could not be deleted while the store was down

@@ -223,6 +223,9 @@ class PageAuthorisationMatrixTest {
                 ASK_SIGN_IN, 403, 403, 403, 403, 403, 200, 403));
         r.add(post("POST /organiser/competitions/{cid}/retention", c -> "/organiser/competitions/" + c.cid()
                 + "/retention", Map.of("retainPersonalDataUntil", "not a date"), ASK_SIGN_IN, 403, 403, 403, 403, 403, 422, 403));
+        // Guardian consent: the organiser's identifiable-child flag (unticked: the fixture stays as it is).
+        r.add(post("POST /organiser/entries/{eid}/identifiable-child", c -> "/organiser/entries/" + c.eid()
+                + "/identifiable-child", Map.of(), ASK_SIGN_IN, 403, 403, 403, 403, 403, 303, 403));
         // Last: it ends every session
         r.add(post("POST /logout", c -> "/logout", Map.of(), ASK_SIGN_IN, 303, 303, 303, 303, 303, 303, 303));
         return r;

@@ -19,6 +19,7 @@ import org.juryroom.access.Roles;
 import org.juryroom.common.Page;
 import org.juryroom.competition.Competition;
 import org.juryroom.competition.CompetitionService;
+import org.juryroom.entry.EntryRequests;
 import org.juryroom.entry.EntryService;
 import org.juryroom.entry.EntryViews;
 import org.juryroom.entry.EntryViews.EntryDetails;
@@ -115,6 +116,16 @@ public class EntryPages {
             return Response.status(Forms.problem(e).status()).entity(Templates.entry(entryPage(eid, null,
                     Forms.errors(e)))).build();
         }
+    }
+
+    /** Marks that the work shows a recognisable child (or clears the mark): no child's name is then published with it. */
+    @POST
+    @Path("entries/{eid}/identifiable-child")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response identifiableChild(@PathParam("eid") long eid, @RestForm String identifiableChild) {
+        entries.setIdentifiableChild(eid, new EntryRequests.IdentifiableChild(identifiableChild != null
+                && !identifiableChild.isEmpty()));
+        return WebErrors.redirect("/organiser/entries/" + eid + "?identifiable#identifiable");
     }
 
     private EntryPage entryPage(long eid, Long fileId, Errors errors) {

@@ -6,6 +6,10 @@ import org.juryroom.competition.Competition;
 import org.juryroom.competition.CompetitionStatus;
 import org.juryroom.entry.Entry;
 import org.juryroom.entry.EntryStatus;
+import org.juryroom.consent.ConsentNotices;
+import org.juryroom.consent.GuardianConsent;
+import org.juryroom.entry.EntryRequests;
+import org.juryroom.entry.EntryViews;
 import org.juryroom.entry.EntryViews.EntryDetails;
 import org.juryroom.storage.EntryFile;
 import org.juryroom.storage.FileTypes;
@@ -38,7 +42,60 @@ public class SchoolViews {
     public record CategoryOption(String code, String name, String extensions, String accept, long maxBytes) {
     }
 
-    public record ParticipantRow(int index, String firstName, String grade) {
+    /** A child's guardian consent as the form shows it (empty strings for what is not filled in). */
+    public record GuardianRow(String guardianName, String relationship, String guardianEmail, String guardianPhone,
+                              String verification, String verificationReference, String verificationNote,
+                              Set<String> scopes) {
+        static final GuardianRow EMPTY = new GuardianRow("", "", "", "", "PAPER_FORM_HELD_BY_SCHOOL", "", "", Set.of());
+
+        static GuardianRow of(EntryRequests.GuardianConsentRequest c) {
+            if (c == null) {
+                return EMPTY;
+            }
+            return new GuardianRow(nz(c.guardianName()), c.relationship() == null ? "" : c.relationship().name(),
+                    nz(c.guardianEmail()), nz(c.guardianPhone()),
+                    c.verification() == null ? "" : c.verification().name(), nz(c.verificationReference()),
+                    nz(c.verificationNote()), names(c.scopes()));
+        }
+
+        /** A recorded guardian's consent; a record from the entry-wide form has no guardian fields to edit. */
+        static GuardianRow of(EntryViews.ConsentRecordView r) {
+            if (r == null || r.guardianName() == null) {
+                return EMPTY;
+            }
+            return new GuardianRow(r.guardianName(), r.relationship() == null ? "" : r.relationship().name(),
+                    nz(r.guardianEmail()), nz(r.guardianPhone()), r.verification().name(),
+                    nz(r.verificationReference()), nz(r.verificationNote()), names(r.activeScopes()));
+        }
+
+        private static Set<String> names(java.util.Collection<GuardianConsent.Scope> scopes) {
+            Set<String> out = new TreeSet<>();
+            if (scopes != null) {
+                scopes.forEach(s -> out.add(s.name()));
+            }
+            return out;
+        }
+
+        public boolean has(String scope) {
+            return scopes.contains(scope);
+        }
+    }
+
+    public record ParticipantRow(int index, String firstName, String grade, GuardianRow guardian) {
+        public ParticipantRow(int index, String firstName, String grade) {
+            this(index, firstName, grade, GuardianRow.EMPTY);
+        }
+
+        /** The API's name of one of this child's consent fields, as violations name it. */
+        public String consentKey(String field) {
+            return "participants[" + index + "].consent." + field;
+        }
+
+        /** The form's name of one of this child's consent fields (renumbered by the page script with the rows). */
+        public String field(String name) {
+            return "child." + index + "." + name;
+        }
+
         /** The API's names for this row's fields, as violations name them. */
         public String nameKey() {
             return "participants[" + index + "].firstName";
@@ -56,13 +113,28 @@ public class SchoolViews {
     public record EntryForm(Long entryId, long competitionId, String competitionTitle, Deadline deadline, String title,
                             String categoryCode, String statement, List<ParticipantRow> participants, boolean judging,
                             boolean publishWork, boolean publishNames, String attestedBy,
-                            List<CategoryOption> categories, Errors errors, boolean filesNotKept) {
+                            List<CategoryOption> categories, Errors errors, boolean filesNotKept,
+                            ConsentNotices.NoticeView notice) {
         public boolean creating() {
             return entryId == null;
         }
 
         public List<Integer> grades() {
             return java.util.stream.IntStream.rangeClosed(1, 12).boxed().toList();
+        }
+
+        public List<String> relationships() {
+            return java.util.Arrays.stream(GuardianConsent.Relationship.values()).map(Enum::name).toList();
+        }
+
+        /** The ways a school can verify a consent today (no e-mail confirmation until e-mail exists). */
+        public List<String> verifications() {
+            return List.of(GuardianConsent.Verification.PAPER_FORM_HELD_BY_SCHOOL.name(),
+                    GuardianConsent.Verification.OTHER.name());
+        }
+
+        public List<String> scopes() {
+            return java.util.Arrays.stream(GuardianConsent.Scope.values()).map(Enum::name).toList();
         }
 
         public List<String> otherErrors() {
@@ -73,6 +145,12 @@ public class SchoolViews {
     public record EntryPage(EntryDetails entry, long competitionId, String competitionTitle, Deadline deadline,
                             CategoryOption category, boolean editable, boolean withdrawable, List<FileRow> files,
                             Errors errors) {
+    }
+
+    private final ConsentNotices notices;
+
+    public SchoolViews(ConsentNotices notices) {
+        this.notices = notices;
     }
 
     public CompetitionBlock block(Competition c, List<Entry> mine) {
@@ -91,30 +169,33 @@ public class SchoolViews {
         }
         String first = c.categories.isEmpty() ? "" : c.categories.get(0).code;
         return new EntryForm(null, c.id, c.title, Deadline.of(c), "", first, "", rows, false, false, false, "",
-                options(c), Errors.NONE, false);
+                options(c), Errors.NONE, false, notices.view(null));
     }
 
     public EntryForm editForm(Competition c, EntryDetails d) {
         List<ParticipantRow> rows = new ArrayList<>();
-        d.participants().forEach(p -> rows.add(new ParticipantRow(rows.size(), p.firstName(), String.valueOf(p.grade()))));
+        d.participants().forEach(p -> rows.add(new ParticipantRow(rows.size(), p.firstName(), String.valueOf(p.grade()),
+                GuardianRow.of(p.consent()))));
         rows.add(new ParticipantRow(rows.size(), "", ""));
         return new EntryForm(d.id(), c.id, c.title, Deadline.of(c), d.title(), d.categoryCode(),
                 d.statement() == null ? "" : d.statement(), rows, d.consent().judging(), d.consent().publishWork(),
                 d.consent().publishNames(), d.consent().attestedBy() == null ? "" : d.consent().attestedBy(),
-                options(c), Errors.NONE, false);
+                options(c), Errors.NONE, false, notices.view(null));
     }
 
     /** The form as it was posted, with the reasons it was refused. */
     public EntryForm filledForm(Competition c, EntryDetails d, EntryFormData form, Errors errors, boolean creating) {
         List<ParticipantRow> rows = new ArrayList<>();
         form.participants().forEach(p -> rows.add(new ParticipantRow(rows.size(),
-                p.firstName() == null ? "" : p.firstName(), p.grade() == null ? "" : String.valueOf(p.grade()))));
+                p.firstName() == null ? "" : p.firstName(), p.grade() == null ? "" : String.valueOf(p.grade()),
+                GuardianRow.of(p.consent()))));
         rows.add(new ParticipantRow(rows.size(), "", ""));
         var consent = form.consent();
         return new EntryForm(creating ? null : d.id(), c.id, c.title, Deadline.of(c), nz(form.title),
-                nz(form.categoryCode), nz(form.statement), rows, consent.judging(), consent.publishWork(),
-                consent.publishNames(), nz(form.attestedBy), options(c), errors,
-                creating && form.files != null && !form.files.isEmpty());
+                nz(form.categoryCode), nz(form.statement), rows, Boolean.TRUE.equals(consent.judging()),
+                Boolean.TRUE.equals(consent.publishWork()),
+                Boolean.TRUE.equals(consent.publishNames()), nz(form.attestedBy), options(c), errors,
+                creating && form.files != null && !form.files.isEmpty(), notices.view(null));
     }
 
     public EntryPage entryPage(EntryDetails d, Errors errors) {

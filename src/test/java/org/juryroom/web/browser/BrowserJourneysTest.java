@@ -87,8 +87,16 @@ class BrowserJourneysTest {
             page.selectOption("#grade-0", "7");
             page.fill("#firstName-1", "Kabir");
             page.selectOption("#grade-1", "8");
-            page.check("input[name=consentJudging]");
-            page.check("input[name=consentPublishWork]");
+            // Each child's guardian consent, with the child (the notice they read is on the form).
+            String[][] guardians = {{"Sunita", "+91 98300 12345", "7B-14"}, {"Rakesh", "+91 98300 54321", "7B-15"}};
+            for (int i = 0; i < guardians.length; i++) {
+                page.fill("#guardianName-" + i, guardians[i][0]);
+                page.selectOption("#relationship-" + i, "PARENT");
+                page.fill("#guardianPhone-" + i, guardians[i][1]);
+                page.fill("#verificationReference-" + i, guardians[i][2]);
+                page.check("#scope-judging-" + i);
+                page.check("#scope-publishWork-" + i);
+            }
             page.fill("#attestedBy", "Mrs. Das, class teacher");
 
             // The browser checks type and size against the category before anything is sent.
