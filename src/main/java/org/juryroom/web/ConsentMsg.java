@@ -100,6 +100,9 @@ public interface ConsentMsg {
     String withdraw_link_hint();
 
     @Message
+    String record_withdrawal();
+
+    @Message
     String identifiable_heading();
 
     @Message

@@ -71,6 +71,8 @@ class GuardianPagesTest {
 
         WebSession web = WebSession.signIn(school.login().username(), school.login().password());
         String schoolPage = "/school/entries/" + eid + "/consents/1";
+        // The entry page leads to it, for each child.
+        assertThat(web.get("/school/entries/" + eid).asString()).contains("href=\"" + schoolPage + "\"");
         assertThat(web.get(schoolPage).statusCode()).isEqualTo(200);
         assertThat(web.post(schoolPage, schoolPage, Map.of("scope", List.of("publishWork"))).statusCode())
                 .isEqualTo(303);
@@ -82,6 +84,7 @@ class GuardianPagesTest {
         WebSession organiser = WebSession.signIn(JudgingFixtures.ORGANISER.username(),
                 JudgingFixtures.ORGANISER.password());
         String organiserPage = "/organiser/entries/" + eid + "/consents/0";
+        assertThat(organiser.get("/organiser/entries/" + eid).asString()).contains("href=\"" + organiserPage + "\"");
         assertThat(organiser.post(organiserPage, organiserPage, Map.of("scope", List.of("publishName", "nope")))
                 .statusCode()).isEqualTo(422);
         assertThat(organiser.post(organiserPage, organiserPage, Map.of("scope", List.of("publishName")))
