@@ -78,12 +78,12 @@ public class SignInThrottle {
     }
 
     private Verdict tryAdmit(String key) {
-        em.createNativeQuery("insert into sign_in_attempt (key_hash, window_start, failures, pending)"
-                + " values (:key, now(), 0, 0) on conflict (key_hash) do nothing").setParameter("key", key)
-                .executeUpdate();
-        Object[] row = (Object[]) em.createNativeQuery("select failures, pending,"
-                        + " window_start <= now() - :window * interval '1 millisecond'"
-                        + " from sign_in_attempt where key_hash = :key for update")
+        // One statement creates or locks the pair's row: a separate insert and select would let a
+        // concurrent success delete the row in between.
+        Object[] row = (Object[]) em.createNativeQuery("insert into sign_in_attempt (key_hash, window_start, failures,"
+                        + " pending) values (:key, now(), 0, 0) on conflict (key_hash) do update set key_hash ="
+                        + " excluded.key_hash returning failures, pending,"
+                        + " window_start <= now() - :window * interval '1 millisecond'")
                 .setParameter("key", key).setParameter("window", windowMillis).getSingleResult();
         boolean expired = (Boolean) row[2];
         int failures = expired ? 0 : ((Number) row[0]).intValue();

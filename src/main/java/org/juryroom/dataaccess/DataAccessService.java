@@ -151,7 +151,7 @@ public class DataAccessService {
         return new ConsentPart(r.guardianName, r.relationship == null ? null : r.relationship.name(), r.guardianEmail,
                 r.guardianPhone, r.verification == null ? null : r.verification.name(), r.verificationReference,
                 r.verificationNote, n == null ? new NoticePart(null, null) : new NoticePart(n.version, n.texts),
-                scopes, r.givenAt, r.recordedBy, r.attestedBy, "/consent/" + r.token, r.erasedAt);
+                scopes, r.givenAt, recordedBy(r), r.attestedBy, "/consent/" + r.token, r.erasedAt);
     }
 
     private List<EventPart> events(Entry e, Audience audience) {
@@ -190,5 +190,10 @@ public class DataAccessService {
         } catch (JsonProcessingException ex) {
             throw new IllegalStateException("The access-request file could not be written", ex);
         }
+    }
+
+    /** Like the audit events, the file names the kind of account that recorded a consent, not the account. */
+    private static String recordedBy(GuardianConsent r) {
+        return "migration".equals(r.recordedBy) ? "migration" : "school";
     }
 }
