@@ -35,7 +35,7 @@ public final class EntryViews {
         }
     }
 
-    public record ParticipantView(String firstName, int grade) {
+    public record ParticipantView(String firstName, Integer grade) {
     }
 
     public record ConsentView(boolean judging, boolean publishWork, boolean publishNames, String attestedBy) {
