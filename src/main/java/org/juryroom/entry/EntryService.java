@@ -427,8 +427,8 @@ public class EntryService implements WriteGate.Admit {
     }
 
     private static void requireEditable(Entry e) {
-        if (e.personalDataErasedAt != null) {
-            // Erased (docs/privacy.md): nothing personal comes back through an edit or an upload.
+        if (e.personalDataErasedAt != null || e.erasureReason != null) {
+            // Erased or being erased (docs/privacy.md): nothing personal comes back through an edit or an upload.
             throw ProblemException.conflict("The entry's personal data was erased; it can no longer be changed");
         }
         if (e.status != EntryStatus.DRAFT) {
