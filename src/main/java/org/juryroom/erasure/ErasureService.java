@@ -201,8 +201,12 @@ public class ErasureService {
         List<GuardianConsent> guardians = GuardianConsent.ofEntry(e.id);
         Set<Long> keptNames = new HashSet<>();
         if (keep && !e.identifiableChild) {
-            guardians.stream().filter(g -> g.active(GuardianConsent.Scope.publishName) && g.participant != null)
-                    .forEach(g -> keptNames.add(g.participant.id));
+            // A child's own record decides; a child without one (entered before records) follows the entry's summary.
+            Map<Long, GuardianConsent> byChild = new java.util.HashMap<>();
+            guardians.stream().filter(g -> g.participant != null).forEach(g -> byChild.put(g.participant.id, g));
+            e.participants.stream().filter(p -> byChild.containsKey(p.id)
+                            ? byChild.get(p.id).active(GuardianConsent.Scope.publishName) : e.consentPublishNames)
+                    .forEach(p -> keptNames.add(p.id));
         }
         // What the audit trail may hold of this entry: collected before it is emptied.
         List<String> personal = new ArrayList<>();
