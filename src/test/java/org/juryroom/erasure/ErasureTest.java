@@ -16,6 +16,7 @@ import org.juryroom.judging.JudgingFixtures.JurorAccount;
 import org.juryroom.judging.JudgingFixtures.SchoolAccount;
 import org.juryroom.judging.JudgingProfile;
 import org.juryroom.storage.ObjectStore;
+import org.juryroom.support.RealStack;
 import org.juryroom.storage.TestPdfs;
 import org.juryroom.web.PdfPreviews;
 
@@ -51,6 +52,9 @@ class ErasureTest {
 
     @Inject
     Event<JudgingConsentWithdrawn> withdrawn;
+
+    @Inject
+    RetentionJob retention;
 
     @Test
     void erasureLeavesNoTraceInTheDatabaseOrTheBucketAndTheSealStillVerifies() throws Exception {
@@ -181,6 +185,37 @@ class ErasureTest {
         // The school can no longer put anything back.
         school.login().as().contentType(ContentType.JSON).body(Map.of("title", "Again " + marker))
                 .patch("/api/entries/{eid}", eid).then().statusCode(409);
+    }
+
+    @Test
+    void aStoreFailureLeavesTheErasureUnderWayAndTheNextRunFinishesIt() throws Exception {
+        long cid = JudgingFixtures.openCompetition(2);
+        SchoolAccount school = JudgingFixtures.school(JudgingFixtures.unique("District"));
+        String marker = ErasureFixtures.marker();
+        long eid = ErasureFixtures.entry(cid, school, "poster", marker, ErasureFixtures.png(marker), true, true);
+        try {
+            RealStack.services().stopS3();
+            ORGANISER.as().post("/api/entries/{eid}/erasure", eid).then().statusCode(503)
+                    .contentType("application/problem+json");
+        } finally {
+            RealStack.services().startS3(RealStack.services().s3Port());
+        }
+        // The records are erased and nothing names the objects; the entry does not claim to be erased yet.
+        assertThat(ErasureFixtures.databaseHits(db, marker)).isEmpty();
+        assertThat(ErasureFixtures.objectsOf(store, eid)).hasSize(3);
+        QuarkusTransaction.requiringNew().run(() -> {
+            org.juryroom.entry.Entry e = org.juryroom.entry.Entry.findById(eid);
+            assertThat(e.erasureReason).isEqualTo("ORGANISER");
+            assertThat(e.personalDataErasedAt).isNull();
+        });
+        school.login().as().multiPart("files", "again.png", JudgingFixtures.png(), "image/png")
+                .post("/api/entries/{eid}/files", eid).then().statusCode(409);
+
+        assertThat(retention.run().erased()).contains(eid);
+        assertThat(ErasureFixtures.objectsOf(store, eid)).isEmpty();
+        ORGANISER.as().post("/api/entries/{eid}/erasure", eid).then().statusCode(200)
+                .body("alreadyErased", equalTo(true)).body("reason", equalTo("ORGANISER"))
+                .body("erasedAt", notNullValue());
     }
 
     /** A guardian's record for the entry's first child, its personal fields carrying {@code marker}. */
