@@ -105,9 +105,9 @@ public class RetentionJob {
     private static Map<Long, ErasureService.Reason> due() {
         Map<Long, ErasureService.Reason> due = new LinkedHashMap<>();
         Instant now = Instant.now();
-        Entry.<Entry>find("personalDataErasedAt is null and ((erasureReason is not null and erasureReason <> ?1)"
-                + " or exists (select 1 from GuardianConsent g where g.entryId = id and g.judgingWithdrawnAt is not null))"
-                + " order by id", ErasureService.KEPT_PUBLISHED)
+        Entry.<Entry>find("from Entry e where e.personalDataErasedAt is null and ((e.erasureReason is not null"
+                + " and e.erasureReason <> ?1) or exists (select 1 from GuardianConsent g where g.entryId = e.id"
+                + " and g.judgingWithdrawnAt is not null)) order by e.id", ErasureService.KEPT_PUBLISHED)
                 .<Entry>list().forEach(e -> due.put(e.id, pending(e)));
         Competition.<Competition>find("retainPersonalDataUntil is not null or publishedAt is not null").<Competition>list()
                 .stream().filter(c -> c.personalDataDueAt().map(at -> !at.isAfter(now)).orElse(false))

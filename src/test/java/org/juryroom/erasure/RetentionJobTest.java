@@ -134,4 +134,45 @@ class RetentionJobTest {
         ORGANISER.as().queryParam("action", "PERSONAL_DATA_ERASED").get("/api/competitions/{cid}/audit", cid)
                 .then().statusCode(200).body("items.size()", equalTo(3));
     }
+
+    @Test
+    void aJudgingConsentWithdrawnUnderAHoldIsErasedOnceTheHoldEnds() throws Exception {
+        long cid = JudgingFixtures.openCompetition(2);
+        SchoolAccount school = JudgingFixtures.school(JudgingFixtures.unique("District"));
+        String marker = ErasureFixtures.marker();
+        long eid = ErasureFixtures.entry(cid, school, "poster", marker, ErasureFixtures.png(marker), true, true);
+        // As a withdrawal under a hold leaves it: the record withdrawn, nothing erased (ErasureTest fires the event).
+        sql("update entry set hold = 'HELD' where id = ?1", eid);
+        sql("""
+                insert into guardian_consent (entry_id, participant_id, position, token, verification, judging,
+                    publish_work, publish_name, given_at, recorded_by, judging_withdrawn_at)
+                select p.entry_id, p.id, p.position, md5(random()::text) || md5(random()::text),
+                    'PAPER_FORM_HELD_BY_SCHOOL', true, true, true, now(), 'test', now()
+                from participant p where p.entry_id = ?1
+                on conflict (participant_id) do update set judging_withdrawn_at = now()""", eid);
+
+        assertThat(job.run().held()).contains(eid);
+        assertThat(ErasureFixtures.objectsOf(store, eid)).hasSize(3);
+        sql("update entry set hold = null where id = ?1", eid); // the safeguarding lead released it
+
+        assertThat(job.run().erased()).contains(eid);
+        assertThat(ErasureFixtures.objectsOf(store, eid)).isEmpty();
+        assertThat(ErasureFixtures.databaseHits(db, marker)).isEmpty();
+        QuarkusTransaction.requiringNew().run(() -> {
+            Entry e = Entry.findById(eid);
+            assertThat(e.erasureReason).isEqualTo("CONSENT_WITHDRAWN");
+            assertThat(e.personalDataErasedAt).isNotNull();
+        });
+        assertThat(job.run().erased()).doesNotContain(eid);
+    }
+
+    private void sql(String sql, Object... params) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            var q = em.createNativeQuery(sql);
+            for (int i = 0; i < params.length; i++) {
+                q.setParameter(i + 1, params[i]);
+            }
+            assertThat(q.executeUpdate()).isPositive();
+        });
+    }
 }
