@@ -145,6 +145,11 @@ public class AccessPolicy {
         return e;
     }
 
+    /** The entry if this user may erase its personal data (organisers only: docs/privacy.md), else 404. */
+    public Entry erasableEntry(long entryId) {
+        return entryWhere(entryId, rights -> me.isOrganiser() && rights.exists());
+    }
+
     public boolean mayRead(Entry e) {
         return rights(e).exists();
     }

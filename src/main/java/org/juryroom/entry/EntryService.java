@@ -436,6 +436,10 @@ public class EntryService implements WriteGate.Admit {
     }
 
     private static void requireEditable(Entry e) {
+        if (e.personalDataErasedAt != null || e.erasureReason != null) {
+            // Erased or being erased (docs/privacy.md): nothing personal comes back through an edit or an upload.
+            throw ProblemException.conflict("The entry's personal data was erased; it can no longer be changed");
+        }
         if (e.status != EntryStatus.DRAFT) {
             throw ProblemException.conflict("Only a DRAFT entry can be changed; this one is " + e.status);
         }

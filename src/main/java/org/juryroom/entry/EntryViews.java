@@ -43,7 +43,7 @@ public final class EntryViews {
     }
 
     /** {@code consent}: the child's guardian consent record, or null while none is recorded. */
-    public record ParticipantView(String firstName, int grade, ConsentRecordView consent) {
+    public record ParticipantView(String firstName, Integer grade, ConsentRecordView consent) {
     }
 
     /** The entry-level consent: the summary of the children's records (consent/ConsentSummary). */
@@ -154,7 +154,7 @@ public final class EntryViews {
     }
 
     /** A child as the audit trail keeps it: no guardian, no consent record (CONSENT_RECORDED has the scopes). */
-    public record AuditedChild(String firstName, int grade) {
+    public record AuditedChild(String firstName, Integer grade) {
     }
 
     /** What the audit trail keeps of an entry's content (before and after a change). */

@@ -27,5 +27,6 @@ public class Participant extends PanacheEntityBase {
     @Column(name = "first_name")
     public String firstName;
 
-    public int grade;
+    /** Null once erased (docs/privacy.md), like the first name. */
+    public Integer grade;
 }

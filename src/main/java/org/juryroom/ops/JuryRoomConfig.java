@@ -55,6 +55,26 @@ public interface JuryRoomConfig {
 
     Quota quota();
 
+    Retention retention();
+
+    /** Erasure of the children's personal data after the competition's retention date (docs/privacy.md). */
+    interface Retention {
+        /** How often the retention job runs on each instance ("off" disables it); one instance at a time runs it. */
+        @WithDefault("1h")
+        String every();
+
+        /** How long after start-up its first run waits. */
+        @WithDefault("5m")
+        String delay();
+
+        /**
+         * Keep what the public page shows of the published shortlist's entries whose publishWork consent
+         * stands (the clean copies, the title, the names whose publishName stands); the rest is erased.
+         */
+        @WithDefault("true")
+        boolean keepPublishedWork();
+    }
+
     interface Storage {
         /** Images whose header announces more pixels are refused before anything is decoded. */
         @WithDefault("40000000")

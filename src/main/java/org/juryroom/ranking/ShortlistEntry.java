@@ -43,7 +43,13 @@ public class ShortlistEntry extends PanacheEntityBase {
     public Long entryId;
 
     public String code;
+
+    /** Shown on the shortlist; blank once erased (docs/privacy.md). Seal format 2 seals {@link #titleSha256}. */
     public String title;
+
+    /** SHA-256 of code + "\n" + title, taken at the freeze (null in a format-1 seal not yet migrated). */
+    @Column(name = "title_sha256")
+    public String titleSha256;
 
     @Column(name = "school_name")
     public String schoolName;

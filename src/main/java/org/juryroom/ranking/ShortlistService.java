@@ -1,5 +1,6 @@
 package org.juryroom.ranking;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -45,15 +46,39 @@ import java.util.Objects;
 @Transactional(Transactional.TxType.REQUIRED)
 public class ShortlistService {
 
-    /** The snapshot as it is hashed: field order fixed (alphabetical), numbers as fixed-scale decimals. */
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(ShortlistService.class);
+
+    /**
+     * The snapshot as it is hashed: field order fixed (alphabetical), numbers as fixed-scale decimals.
+     * {@code sealFormat} is in the JSON from format 2 on (absent, so format-1 bytes are unchanged, in format 1).
+     */
     public record Snapshot(long competitionId, int shortlistSize, String method, String tieBreak, String disagreement,
-                           Instant frozenAt, String frozenBy, List<SnapshotEntry> entries,
-                           List<SnapshotScorecard> scorecards) {
+                           Instant frozenAt, String frozenBy,
+                           @JsonInclude(JsonInclude.Include.NON_NULL) Integer sealFormat,
+                           List<? extends Placed> entries, List<SnapshotScorecard> scorecards) {
     }
 
-    public record SnapshotEntry(int rank, long entryId, String code, String title, String schoolName, BigDecimal score,
-                                BigDecimal median, int jurorCount) {
+    /** What the ranking re-run is compared with, whatever the seal format. */
+    public interface Placed {
+        int rank();
+
+        long entryId();
+
+        BigDecimal score();
     }
+
+    /** Seal format 1: the title in clear (an erased title no longer verifies; migrated to format 2 at start-up). */
+    public record SnapshotEntry(int rank, long entryId, String code, String title, String schoolName, BigDecimal score,
+                                BigDecimal median, int jurorCount) implements Placed {
+    }
+
+    /** Seal format 2: the title's {@link #titleSha256} instead of the title, so it verifies after erasure. */
+    public record SealedEntry(int rank, long entryId, String code, String titleSha256, String schoolName,
+                              BigDecimal score, BigDecimal median, int jurorCount) implements Placed {
+    }
+
+    /** The seal format new freezes write (docs/judging.md). */
+    public static final int SEAL_FORMAT = 2;
 
     public record SnapshotScorecard(long scorecardId, long entryId, long jurorId, long version, BigDecimal total,
                                     String scores) {
@@ -66,11 +91,12 @@ public class ShortlistService {
      * @param storedJsonMatches   the stored canonical JSON is byte for byte the rebuilt one
      * @param scorecardsUnchanged every sealed scorecard still exists, SUBMITTED, with the same version, marks and total
      * @param rankingReproduces   re-running the ranking on the sealed scorecards gives the same top N
+     * @param titlesMatch         format 2: every title still shown (not erased) hashes to its sealed {@code titleSha256}
      */
     public record Verification(boolean valid, String digest, String recomputedDigest, boolean digestMatches,
                                boolean storedJsonMatches, boolean scorecardsUnchanged, int scorecardsSealed,
                                List<Long> changedScorecards, boolean rankingReproduces, List<String> differences,
-                               Instant checkedAt) {
+                               Instant checkedAt, int sealFormat, boolean titlesMatch) {
     }
 
     private static final ObjectMapper CANONICAL = JsonMapper.builder()
@@ -139,6 +165,7 @@ public class ShortlistService {
         s.frozenBy = access.currentUser().username();
         s.digest = "";
         s.canonicalJson = "";
+        s.sealFormat = SEAL_FORMAT;
         s.persist();
         for (RankingService.RankingRow r : near) {
             if (r.rank() > c.shortlistSize) {
@@ -150,6 +177,7 @@ public class ShortlistService {
             row.entryId = r.entryId();
             row.code = r.code();
             row.title = r.title();
+            row.titleSha256 = titleSha256(r.code(), r.title());
             row.schoolName = r.schoolName();
             row.score = decimal(r.score());
             row.median = decimal(r.median());
@@ -213,7 +241,7 @@ public class ShortlistService {
         List<RankingQuery.Row> rerun = ranking.page(0, s.size);
         boolean reproduces = rerun.size() == snapshot.entries().size();
         for (int i = 0; reproduces && i < rerun.size(); i++) {
-            SnapshotEntry frozen = snapshot.entries().get(i);
+            Placed frozen = snapshot.entries().get(i);
             RankingQuery.Row now = rerun.get(i);
             reproduces = frozen.rank() == now.rank() && frozen.entryId() == now.entryId()
                     && frozen.score().equals(decimal(now.score()));
@@ -222,17 +250,64 @@ public class ShortlistService {
             differences.add("re-running the ranking on the sealed scorecards no longer gives the frozen top "
                     + s.size);
         }
-        boolean valid = digestMatches && jsonMatches && changed.isEmpty() && reproduces;
+        List<String> retitled = s.sealFormat < 2 ? List.of() : s.entries().stream()
+                .filter(e -> !e.title.isEmpty() && !titleSha256(e.code, e.title).equals(e.titleSha256))
+                .map(e -> e.code).toList();
+        if (!retitled.isEmpty()) {
+            differences.add("the shown titles of " + retitled + " are not the sealed ones");
+        }
+        boolean valid = digestMatches && jsonMatches && changed.isEmpty() && reproduces && retitled.isEmpty();
         return new Verification(valid, s.digest, recomputed, digestMatches, jsonMatches, changed.isEmpty(),
-                snapshot.scorecards().size(), changed, reproduces, differences, Instant.now());
+                snapshot.scorecards().size(), changed, reproduces, differences, Instant.now(), s.sealFormat,
+                retitled.isEmpty());
+    }
+
+    /**
+     * Moves a format-1 seal to format 2 if its format-1 digest still holds over the stored rows: each
+     * row gets its title's hash, the format-2 JSON and digest replace the old ones (kept in
+     * {@code previousDigest}), and SEAL_MIGRATED links the two. A seal that no longer holds stays
+     * format 1 (verification reports it) and false is returned; so is a seal already in format 2.
+     * Under the competition's exclusive lock, so it is one step whoever else runs it.
+     */
+    public boolean migrateSeal(long competitionId) {
+        competitions.lockExclusive(competitionId);
+        Shortlist s = Shortlist.ofCompetition(competitionId).orElse(null);
+        if (s == null || s.sealFormat >= SEAL_FORMAT) {
+            return false;
+        }
+        em.refresh(s);
+        String formatOne = canonicalJson(snapshot(s));
+        if (!sha256(formatOne).equals(s.digest) || !formatOne.equals(s.canonicalJson)) {
+            LOG.errorf("The format-1 seal of competition %d no longer verifies; it is left in format 1 (GET"
+                    + " /api/competitions/%d/shortlist/verify shows what differs)", competitionId, competitionId);
+            return false;
+        }
+        s.entries().forEach(e -> e.titleSha256 = titleSha256(e.code, e.title));
+        String old = s.digest;
+        s.sealFormat = SEAL_FORMAT;
+        String canonical = canonicalJson(snapshot(s));
+        s.previousDigest = old;
+        s.canonicalJson = canonical;
+        s.digest = sha256(canonical);
+        audit.record(AuditAction.SEAL_MIGRATED, competitionId, AuditLog.Subject.of("shortlist", s.id),
+                Map.of("sealFormat", 1, "digest", old), Map.of("sealFormat", SEAL_FORMAT, "digest", s.digest));
+        return true;
+    }
+
+    /** What format 2 seals of a title: it names the entry too, so equal titles of two entries hash apart. */
+    public static String titleSha256(String code, String title) {
+        return sha256(code + "\n" + title);
     }
 
     /** The snapshot as stored in shortlist, shortlist_entry and shortlist_scorecard. */
     @SuppressWarnings("unchecked")
     Snapshot snapshot(Shortlist s) {
         em.flush();
-        List<SnapshotEntry> entries = s.entries().stream().map(e -> new SnapshotEntry(e.rank, e.entryId, e.code,
-                e.title, e.schoolName, e.score, e.median, e.jurorCount)).toList();
+        List<? extends Placed> entries = s.sealFormat < 2
+                ? s.entries().stream().map(e -> new SnapshotEntry(e.rank, e.entryId, e.code, e.title, e.schoolName,
+                        e.score, e.median, e.jurorCount)).toList()
+                : s.entries().stream().map(e -> new SealedEntry(e.rank, e.entryId, e.code, e.titleSha256,
+                        e.schoolName, e.score, e.median, e.jurorCount)).toList();
         List<Object[]> rows = em.createNativeQuery("select scorecard_id, entry_id, juror_id, version, total, scores"
                 + " from shortlist_scorecard where shortlist_id = :sid order by scorecard_id")
                 .setParameter("sid", s.id).getResultList();
@@ -240,7 +315,8 @@ public class ShortlistService {
                 ((Number) r[1]).longValue(), ((Number) r[2]).longValue(), ((Number) r[3]).longValue(),
                 (BigDecimal) r[4], (String) r[5])).toList();
         return new Snapshot(s.competitionId, Objects.requireNonNull(Competition.<Competition>findById(s.competitionId))
-                .shortlistSize, s.method, s.tieBreak, s.disagreement, s.frozenAt, s.frozenBy, entries, scorecards);
+                .shortlistSize, s.method, s.tieBreak, s.disagreement, s.frozenAt, s.frozenBy,
+                s.sealFormat < 2 ? null : s.sealFormat, entries, scorecards);
     }
 
     static BigDecimal decimal(double score) {

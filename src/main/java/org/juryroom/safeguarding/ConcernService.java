@@ -178,7 +178,7 @@ public class ConcernService {
                                Contact safeguardingContact) {
     }
 
-    public record ChildRecord(String firstName, int grade) {
+    public record ChildRecord(String firstName, Integer grade) {
     }
 
     public record FileRecord(long id, String name, String contentType, long size, String sha256,

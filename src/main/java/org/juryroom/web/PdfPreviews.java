@@ -98,6 +98,21 @@ public class PdfPreviews {
         }
     }
 
+    /** Drops the previews of {@code keys} (their objects were erased): no rendered page outlives its file. */
+    public synchronized void forget(java.util.Collection<String> keys) {
+        for (String key : keys) {
+            byte[] png = recent.remove(key);
+            if (png != null) {
+                cachedBytes -= png.length;
+            }
+        }
+    }
+
+    /** Whether a preview of {@code key} is cached (tests prove erasure drops it). */
+    public synchronized boolean holds(String key) {
+        return recent.containsKey(key);
+    }
+
     private synchronized byte[] cached(String key) {
         return recent.get(key);
     }

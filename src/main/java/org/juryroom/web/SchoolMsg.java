@@ -208,6 +208,9 @@ public interface SchoolMsg {
     String entry_grade(int grade);
 
     @Message
+    String entry_child_erased();
+
+    @Message
     String consent_yes();
 
     @Message

@@ -1,0 +1,428 @@
+package org.juryroom.erasure;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.minio.messages.Item;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import org.jboss.logging.Logger;
+import org.juryroom.access.AccessPolicy;
+import org.juryroom.audit.AuditAction;
+import org.juryroom.audit.AuditLog;
+import org.juryroom.common.ProblemException;
+import org.juryroom.competition.CompetitionService;
+import org.juryroom.competition.CompetitionStatus;
+import org.juryroom.consent.GuardianConsent;
+import org.juryroom.consent.JudgingConsentWithdrawn;
+import org.juryroom.entry.Entry;
+import org.juryroom.entry.EntryViews;
+import org.juryroom.entry.Participant;
+import org.juryroom.ops.JuryRoomConfig;
+import org.juryroom.ranking.Shortlist;
+import org.juryroom.ranking.ShortlistEntry;
+import org.juryroom.storage.EntryFile;
+import org.juryroom.storage.FileStatus;
+import org.juryroom.storage.ObjectStore;
+import org.juryroom.web.PdfPreviews;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The one place that erases an entry's personal data (docs/privacy.md, "Erasure"), in two steps.
+ * <p>
+ * (1) {@link #eraseRecords}, in one transaction under the entry's row lock (and its competition's,
+ * shared, so no freeze copies a title half-way): the children's names and grades, the guardians'
+ * personal fields, the statement, the title (here and on the shortlist, whose format-2 seal holds
+ * only its hash), the jury redactions, the attestation, every file row, and the personal values of
+ * the entry's past audit events; then PERSONAL_DATA_ERASED. The entry's {@code erasure_reason} says
+ * that an erasure is under way. A safeguarding hold refuses it (409): the data is evidence.
+ * <p>
+ * (2) {@link #finish}, after the commit: every object keyed by the entry ({@code entries/{id}/…}:
+ * originals, clean copies, thumbnails, and leftovers of failed uploads) is deleted and cached PDF
+ * previews are dropped; only when nothing is left is {@code personal_data_erased_at} set. A store
+ * failure leaves the entry "under way" (no row names the objects, so nothing serves them): the next
+ * call, the retention job or the reconciler finishes it. A rollback of (1) deletes nothing.
+ * <p>
+ * Scores, assignments, the code and the sealed shortlist stay. When the retention job may keep
+ * published work ({@code juryroom.retention.keep-published-work}), it keeps exactly what the
+ * public page shows: the title, the clean copies and thumbnails the public sees, and the names
+ * whose guardians' publishName stands (never with an identifiable child); the rest goes.
+ */
+@ApplicationScoped
+public class ErasureService {
+
+    private static final Logger LOG = Logger.getLogger(ErasureService.class);
+    /** {@code erasure_reason} of an entry whose published work the retention job keeps (not erased). */
+    public static final String KEPT_PUBLISHED = "RETENTION_KEPT_PUBLISHED";
+    private static final String PREFIX = "entries/";
+    private static final int LIST_BATCH = 1000;
+
+    public enum Reason { ORGANISER, CONSENT_WITHDRAWN, RETENTION }
+
+    /**
+     * The answer to an erasure request.
+     *
+     * @param erasedAt       when the erasure completed (null while objects are left, or for kept published work)
+     * @param alreadyErased  an earlier erasure had done it all; this call had nothing more to do
+     * @param publishedWorkKept what the public page shows was kept (retention only)
+     * @param objectsDeleted objects deleted from the store by this call
+     * @param objectsLeft    objects this call could not delete (the store failed); 0 once complete
+     */
+    public record Erasure(long entryId, String code, Instant erasedAt, String reason, boolean alreadyErased,
+                          boolean publishedWorkKept, int participantsErased, int guardianRecordsErased,
+                          int filesRemoved, int auditEventsScrubbed, int objectsDeleted, int objectsLeft) {
+    }
+
+    /** What step (1) did; {@code keep} are the object keys that stay (kept published work). */
+    record Step(long entryId, String code, String reason, boolean already, boolean kept, int participants,
+                int guardians, int files, int audit, Set<String> keep, Set<String> rowKeys) {
+    }
+
+    private final CompetitionService competitions;
+    private final AccessPolicy access;
+    private final AuditLog audit;
+    private final ObjectStore store;
+    private final PdfPreviews previews;
+    private final EntityManager em;
+    private final ObjectMapper json;
+    private final boolean keepPublishedWork;
+
+    public ErasureService(CompetitionService competitions, AccessPolicy access, AuditLog audit, ObjectStore store,
+                          PdfPreviews previews, EntityManager em, ObjectMapper json, JuryRoomConfig config) {
+        this.competitions = competitions;
+        this.access = access;
+        this.audit = audit;
+        this.store = store;
+        this.previews = previews;
+        this.em = em;
+        this.json = json;
+        this.keepPublishedWork = config.retention().keepPublishedWork();
+    }
+
+    /** {@code POST /api/entries/{eid}/erasure}: an organiser erases the entry now; again, it finishes or does nothing. */
+    public Erasure eraseAsOrganiser(long entryId) {
+        Step step = QuarkusTransaction.requiringNew().call(() -> {
+            access.erasableEntry(entryId);
+            return eraseRecords(entryId, Reason.ORGANISER.name(), false);
+        });
+        Erasure done = finish(step);
+        if (done.objectsLeft() > 0) {
+            throw ProblemException.unavailable("The entry's personal data is erased from the database, but "
+                    + done.objectsLeft() + " of its files could not be deleted from the file store right now;"
+                    + " no one can open them. Call again to finish (the storage reconciler also removes them)");
+        }
+        return done;
+    }
+
+    /** Erases the entry for {@code reason} (the retention job, a guardian's withdrawal); the hold's 409 as it is. */
+    public Erasure erase(long entryId, Reason reason) {
+        return finish(QuarkusTransaction.requiringNew().call(() -> eraseRecords(entryId, reason.name(), false)));
+    }
+
+    /**
+     * The retention job's erasure: as {@link #erase} with the reason already under way, if any; keeps
+     * what the public page shows of published work when allowed (only for RETENTION).
+     */
+    Erasure retain(long entryId, Reason reason) {
+        return finish(QuarkusTransaction.requiringNew().call(() -> eraseRecords(entryId, reason.name(), true)));
+    }
+
+    /**
+     * A guardian withdrew judging consent (helper B's event, inside the withdrawing transaction): the
+     * records are erased in that same transaction, the objects after it commits. Under a hold nothing
+     * is erased now: the entry is due, and the retention job erases it once the hold is released.
+     */
+    void onJudgingWithdrawn(@Observes JudgingConsentWithdrawn event) {
+        Entry e = Entry.findById(event.entryId());
+        if (e == null || e.personalDataErasedAt != null) {
+            return;
+        }
+        if (e.held()) {
+            LOG.infof("Entry %d: judging consent withdrawn under a safeguarding hold; erased once the hold ends",
+                    e.id);
+            return;
+        }
+        eraseRecords(event.entryId(), Reason.CONSENT_WITHDRAWN.name(), false);
+    }
+
+    /** After the withdrawal committed: the objects go (a failure is finished by the retention job or the reconciler). */
+    void afterJudgingWithdrawn(@Observes(during = TransactionPhase.AFTER_SUCCESS) JudgingConsentWithdrawn event) {
+        try {
+            Step step = QuarkusTransaction.requiringNew().call(() -> {
+                Entry e = Entry.findById(event.entryId());
+                return e == null || e.erasureReason == null || e.personalDataErasedAt != null ? null
+                        : new Step(e.id, e.code, e.erasureReason, false, false, 0, 0, 0, 0, Set.of(), Set.of());
+            });
+            if (step != null) {
+                finish(step);
+            }
+        } catch (RuntimeException failed) {
+            LOG.warnf(failed, "Entry %d: objects not erased after the withdrawal; the retention job finishes it",
+                    event.entryId());
+        }
+    }
+
+    /** Step (1); joins the caller's transaction. {@code retention}: the job, which may keep published work. */
+    Step eraseRecords(long entryId, String reason, boolean retention) {
+        competitions.lockSharedOfEntry(entryId);
+        Entry e = Entry.findById(entryId);
+        if (e == null) {
+            throw ProblemException.notFound("Entry " + entryId);
+        }
+        em.refresh(e, LockModeType.PESSIMISTIC_WRITE);
+        if (e.held()) {
+            throw ProblemException.conflict("Entry " + e.code + " is under a safeguarding hold: its data is evidence"
+                    + " and cannot be erased until the safeguarding lead releases it", Map.of("hold", e.hold));
+        }
+        if (e.personalDataErasedAt != null) {
+            return new Step(e.id, e.code, e.erasureReason, true, false, 0, 0, 0, 0, Set.of(), Set.of());
+        }
+        // An erasure under way keeps its first reason; kept published work is erased in full once not kept.
+        String why = e.erasureReason != null && !KEPT_PUBLISHED.equals(e.erasureReason) ? e.erasureReason : reason;
+        boolean keep = retention && Reason.RETENTION.name().equals(why) && keepsPublishedWork(e);
+        if (keep && KEPT_PUBLISHED.equals(e.erasureReason)) {
+            return new Step(e.id, e.code, KEPT_PUBLISHED, true, true, 0, 0, 0, 0, keptKeys(e.id), Set.of());
+        }
+        // Recorded once, and again when kept published work is erased in full after all.
+        boolean record = e.erasureReason == null || (KEPT_PUBLISHED.equals(e.erasureReason) && !keep);
+        List<GuardianConsent> guardians = GuardianConsent.ofEntry(e.id);
+        Set<Long> keptNames = new HashSet<>();
+        if (keep && !e.identifiableChild) {
+            // A child's own record decides; a child without one (entered before records) follows the entry's summary.
+            Map<Long, GuardianConsent> byChild = new java.util.HashMap<>();
+            guardians.stream().filter(g -> g.participant != null).forEach(g -> byChild.put(g.participant.id, g));
+            e.participants.stream().filter(p -> byChild.containsKey(p.id)
+                            ? byChild.get(p.id).active(GuardianConsent.Scope.publishName) : e.consentPublishNames)
+                    .forEach(p -> keptNames.add(p.id));
+        }
+        // What the audit trail may hold of this entry: collected before it is emptied.
+        List<String> personal = new ArrayList<>();
+        if (!keep) {
+            personal.add(e.title);
+        }
+        personal.add(e.statement);
+        personal.add(e.consentAttestedBy);
+        personal.addAll(List.of(e.juryRedactions));
+        int participants = 0;
+        for (Participant p : e.participants) {
+            if (!keptNames.contains(p.id)) {
+                personal.add(p.firstName);
+                participants += p.firstName != null || p.grade != null ? 1 : 0;
+                p.firstName = null;
+            }
+            p.grade = null;
+        }
+        int guardianRecords = 0;
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        for (GuardianConsent g : guardians) {
+            personal.addAll(java.util.Arrays.asList(g.guardianName, g.guardianEmail, g.guardianPhone,
+                    g.verificationReference, g.verificationNote, g.attestedBy));
+            if (g.erasedAt == null) {
+                guardianRecords++;
+                g.guardianName = null;
+                g.relationship = null;
+                g.guardianEmail = null;
+                g.guardianPhone = null;
+                g.verificationReference = null;
+                g.verificationNote = null;
+                g.attestedBy = null;
+                g.erasedAt = now;
+            }
+        }
+        Set<String> rowKeys = new LinkedHashSet<>();
+        Set<String> keptKeys = new LinkedHashSet<>();
+        int filesRemoved = 0;
+        for (EntryFile f : EntryFile.<EntryFile>list("entryId", e.id)) {
+            personal.add(f.displayName);
+            rowKeys.addAll(f.keys());
+            if (keep && publiclyShown(f)) {
+                // Only the clean copy and thumbnail the public sees stay; the original (with whatever the
+                // clean copy left out) goes, and the row names no upload.
+                f.objectKey = f.cleanKey;
+                f.sha256 = f.cleanSha256;
+                f.size = f.cleanSize;
+                f.displayName = EntryViews.blindName(e, f);
+                keptKeys.addAll(f.keys());
+            } else {
+                f.delete();
+                filesRemoved++;
+            }
+        }
+        if (!keep) {
+            e.title = "";
+            ShortlistEntry.update("title = '' where entryId = ?1", e.id);
+        }
+        e.statement = null;
+        e.juryRedactions = new String[0];
+        e.consentAttestedBy = null;
+        e.erasureReason = keep ? KEPT_PUBLISHED : why;
+        e.updatedAt = now;
+        em.flush();
+        int scrubbed = scrubAudit(e, guardians, personal);
+        if (record) {
+            Map<String, Object> after = new LinkedHashMap<>();
+            after.put("reason", why);
+            after.put("publishedWorkKept", keep);
+            after.put("participantsErased", participants);
+            after.put("guardianRecordsErased", guardianRecords);
+            after.put("filesRemoved", filesRemoved);
+            after.put("auditEventsScrubbed", scrubbed);
+            audit.record(AuditAction.PERSONAL_DATA_ERASED, e.competition.id, AuditLog.Subject.of("entry", e.id), null,
+                    after);
+        }
+        return new Step(e.id, e.code, keep ? KEPT_PUBLISHED : why, false, keep, participants, guardianRecords,
+                filesRemoved, scrubbed, keptKeys, rowKeys);
+    }
+
+    /** Retention keeps what the public page shows: a published, shown shortlist entry whose publishWork stands. */
+    private boolean keepsPublishedWork(Entry e) {
+        if (!keepPublishedWork || e.competition.status != CompetitionStatus.PUBLISHED || !e.consentPublishWork) {
+            return false;
+        }
+        return Shortlist.ofCompetition(e.competition.id)
+                .map(s -> s.shownEntries().stream().anyMatch(row -> row.entryId.equals(e.id))).orElse(false);
+    }
+
+    /** The files the public page shows (PublicShortlistService): stored and not awaiting an organiser's review. */
+    private static boolean publiclyShown(EntryFile f) {
+        return f.status == FileStatus.STORED && f.review != EntryFile.Review.REQUIRED;
+    }
+
+    private static Set<String> keptKeys(long entryId) {
+        Set<String> keys = new LinkedHashSet<>();
+        EntryFile.<EntryFile>list("entryId", entryId).forEach(f -> keys.addAll(f.keys()));
+        return keys;
+    }
+
+    /**
+     * Rewrites the before/after values of the entry's past audit events (and its guardian records'),
+     * the one update the trail allows, only with {@code juryroom.erasure} set for this transaction.
+     */
+    @SuppressWarnings("unchecked")
+    private int scrubAudit(Entry e, List<GuardianConsent> guardians, List<String> personal) {
+        AuditScrub scrub = new AuditScrub(personal);
+        List<Long> consentIds = guardians.stream().map(g -> g.id).toList();
+        List<Long> participantIds = e.participants.stream().map(p -> p.id).toList();
+        List<Object[]> rows = em.createNativeQuery("select id, cast(before_value as text), cast(after_value as text)"
+                        + " from audit_event where (subject_type = 'entry' and subject_id = :eid)"
+                        + " or (subject_type in ('consent', 'guardian_consent') and subject_id in (:consents))"
+                        + " or (subject_type = 'participant' and subject_id in (:participants)) order by id")
+                .setParameter("eid", e.id)
+                .setParameter("consents", consentIds.isEmpty() ? List.of(-1L) : consentIds)
+                .setParameter("participants", participantIds.isEmpty() ? List.of(-1L) : participantIds)
+                .getResultList();
+        int changed = 0;
+        for (Object[] row : rows) {
+            JsonNode before = scrub.scrub(read((String) row[1]));
+            JsonNode after = scrub.scrub(read((String) row[2]));
+            if (before == null && after == null) {
+                continue;
+            }
+            if (changed == 0) {
+                em.createNativeQuery("select set_config('juryroom.erasure', 'on', true)").getSingleResult();
+            }
+            em.createNativeQuery("update audit_event set before_value = coalesce(cast(:b as jsonb), before_value),"
+                            + " after_value = coalesce(cast(:a as jsonb), after_value) where id = :id")
+                    .setParameter("b", before == null ? null : before.toString())
+                    .setParameter("a", after == null ? null : after.toString())
+                    .setParameter("id", ((Number) row[0]).longValue())
+                    .executeUpdate();
+            changed++;
+        }
+        if (changed > 0) {
+            em.createNativeQuery("select set_config('juryroom.erasure', 'off', true)").getSingleResult();
+        }
+        return changed;
+    }
+
+    private JsonNode read(String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return json.readTree(value);
+        } catch (JsonProcessingException ex) {
+            throw new IllegalStateException("audit value is not JSON", ex);
+        }
+    }
+
+    /**
+     * Step (2): deletes every object under the entry's prefix but the kept ones, drops their cached
+     * previews, and marks the entry erased once nothing is left (not for kept published work).
+     */
+    Erasure finish(Step step) {
+        String prefix = PREFIX + step.entryId() + "/";
+        Set<String> seen = new LinkedHashSet<>(step.rowKeys());
+        int deleted = 0;
+        int left = 0;
+        try {
+            String after = null;
+            while (true) {
+                List<Item> page = store.list(prefix, after, LIST_BATCH);
+                if (page.isEmpty()) {
+                    break;
+                }
+                after = page.get(page.size() - 1).objectName();
+                for (Item item : page) {
+                    String key = item.objectName();
+                    seen.add(key);
+                    if (step.keep().contains(key)) {
+                        continue;
+                    }
+                    try {
+                        store.delete(key);
+                        deleted++;
+                    } catch (ProblemException failed) {
+                        left++;
+                        LOG.warnf("Erasure of entry %d: object %s not deleted now (%s)", step.entryId(), key,
+                                failed.getMessage());
+                    }
+                }
+            }
+        } catch (ProblemException listFailed) {
+            left = Math.max(left, 1);
+            LOG.warnf("Erasure of entry %d: the store could not list its objects now (%s)", step.entryId(),
+                    listFailed.getMessage());
+        }
+        seen.removeAll(step.keep());
+        previews.forget(seen);
+        Instant erasedAt = null;
+        if (left == 0 && !step.kept()) {
+            erasedAt = QuarkusTransaction.requiringNew().call(() -> complete(step.entryId()));
+        }
+        if (!step.already() || deleted > 0) {
+            LOG.infof("Entry %d: personal data %s (%s), %d objects deleted, %d left", step.entryId(),
+                    step.kept() ? "erased but for the published work" : "erased", step.reason(), deleted, left);
+        }
+        return new Erasure(step.entryId(), step.code(), erasedAt, step.reason(), step.already() && deleted == 0,
+                step.kept(), step.participants(), step.guardians(), step.files(), step.audit(), deleted, left);
+    }
+
+    /** Under the entry's lock: erased, unless a new upload row appeared since (then the next run finishes). */
+    private Instant complete(long entryId) {
+        Entry e = em.find(Entry.class, entryId, LockModeType.PESSIMISTIC_WRITE);
+        if (e == null || e.erasureReason == null || KEPT_PUBLISHED.equals(e.erasureReason)) {
+            return null;
+        }
+        if (e.personalDataErasedAt == null) {
+            if (EntryFile.count("entryId", entryId) > 0) {
+                return null;
+            }
+            e.personalDataErasedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        }
+        return e.personalDataErasedAt;
+    }
+}

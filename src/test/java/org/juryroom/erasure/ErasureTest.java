@@ -1,0 +1,238 @@
+package org.juryroom.erasure;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.junit.jupiter.api.Test;
+import org.juryroom.consent.JudgingConsentWithdrawn;
+import org.juryroom.judging.JudgingFixtures;
+import org.juryroom.judging.JudgingFixtures.JurorAccount;
+import org.juryroom.judging.JudgingFixtures.SchoolAccount;
+import org.juryroom.judging.JudgingProfile;
+import org.juryroom.storage.ObjectStore;
+import org.juryroom.support.RealStack;
+import org.juryroom.storage.TestPdfs;
+import org.juryroom.web.PdfPreviews;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.juryroom.judging.JudgingFixtures.ORGANISER;
+
+/**
+ * Erasure end to end (issue 11's "Done means"): after it, no column of any table and no object of
+ * the bucket holds the erased children's names, words or file bytes, while the sealed shortlist
+ * still verifies and the erased entry's scores still count.
+ */
+@QuarkusTest
+@TestProfile(JudgingProfile.class)
+class ErasureTest {
+
+    @Inject
+    AgroalDataSource db;
+
+    @Inject
+    ObjectStore store;
+
+    @Inject
+    PdfPreviews previews;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    Event<JudgingConsentWithdrawn> withdrawn;
+
+    @Inject
+    RetentionJob retention;
+
+    @Test
+    void erasureLeavesNoTraceInTheDatabaseOrTheBucketAndTheSealStillVerifies() throws Exception {
+        long cid = JudgingFixtures.openCompetition(2);
+        SchoolAccount school = JudgingFixtures.school(JudgingFixtures.unique("District"));
+        String top = ErasureFixtures.marker();
+        String kept = ErasureFixtures.marker();
+        String essay = ErasureFixtures.marker();
+        // Shortlisted and erased; shortlisted and kept (the control: the scans do find what is there);
+        // not shortlisted and erased (a PDF essay, previewed).
+        long topEntry = ErasureFixtures.entry(cid, school, "poster", top, ErasureFixtures.png(top), true, true);
+        long keptEntry = ErasureFixtures.entry(cid, school, "poster", kept, ErasureFixtures.png(kept), true, true);
+        long essayEntry = ErasureFixtures.entry(cid, school, "essay", essay, new JudgingFixtures.Upload(
+                essay + "_essay.pdf", TestPdfs.withAuthors(essay, "School of " + essay, "Essay " + essay),
+                "application/pdf"), true, true);
+        ORGANISER.as().contentType(ContentType.JSON).body(Map.of("terms", List.of("Aunt " + top)))
+                .put("/api/entries/{eid}/redactions", topEntry).then().statusCode(200);
+        guardian(topEntry, top);
+        guardian(essayEntry, essay);
+        List.of(topEntry, keptEntry, essayEntry).forEach(e -> JudgingFixtures.submit(school, e));
+        JurorAccount juror = JudgingFixtures.juror();
+        JudgingFixtures.panels(cid, Map.of(juror.id(), List.of()));
+        JudgingFixtures.transition(cid, "JUDGING");
+        JudgingFixtures.assign(cid, 1, 1).then().statusCode(201);
+        JudgingFixtures.submitScore(juror, topEntry, 10, 5);
+        JudgingFixtures.submitScore(juror, keptEntry, 8, 4);
+        JudgingFixtures.submitScore(juror, essayEntry, 2, 1);
+        ORGANISER.as().post("/api/competitions/{cid}/shortlist", cid).then().statusCode(201);
+        JudgingFixtures.transition(cid, "PUBLISHED");
+        String essayClean = QuarkusTransaction.requiringNew().call(() -> (String) em.createNativeQuery(
+                "select clean_key from entry_file where entry_id = ?1").setParameter(1, essayEntry).getSingleResult());
+        assertThat(previews.firstPage(essayClean)).isNotEmpty();
+        assertThat(previews.holds(essayClean)).isTrue();
+        // The scans find what is there.
+        for (String marker : List.of(top, essay)) {
+            assertThat(ErasureFixtures.databaseHits(db, marker)).as(marker).isNotEmpty();
+            assertThat(ErasureFixtures.bucketHits(store, marker)).as(marker).isNotEmpty();
+        }
+
+        JsonPath first = ORGANISER.as().post("/api/entries/{eid}/erasure", topEntry).then().statusCode(200)
+                .body("entryId", equalTo((int) topEntry)).body("reason", equalTo("ORGANISER"))
+                .body("erasedAt", notNullValue()).body("alreadyErased", equalTo(false))
+                .body("objectsDeleted", greaterThan(0)).body("objectsLeft", equalTo(0))
+                .body("filesRemoved", equalTo(1)).body("guardianRecordsErased", equalTo(1))
+                .extract().jsonPath();
+        assertThat(first.getString("code")).isNotBlank();
+        ORGANISER.as().post("/api/entries/{eid}/erasure", topEntry).then().statusCode(200)
+                .body("alreadyErased", equalTo(true)).body("objectsDeleted", equalTo(0))
+                .body("erasedAt", equalTo(first.getString("erasedAt")));
+        ORGANISER.as().post("/api/entries/{eid}/erasure", essayEntry).then().statusCode(200)
+                .body("erasedAt", notNullValue());
+
+        for (String marker : List.of(top, essay)) {
+            assertThat(ErasureFixtures.databaseHits(db, marker)).as("database rows holding " + marker).isEmpty();
+            assertThat(ErasureFixtures.bucketHits(store, marker)).as("objects holding " + marker).isEmpty();
+        }
+        assertThat(ErasureFixtures.objectsOf(store, topEntry)).isEmpty();
+        assertThat(ErasureFixtures.objectsOf(store, essayEntry)).isEmpty();
+        assertThat(previews.holds(essayClean)).isFalse();
+        assertThat(ErasureFixtures.databaseHits(db, kept)).isNotEmpty();
+        assertThat(ErasureFixtures.bucketHits(store, kept)).isNotEmpty();
+
+        // The seal, the code and the scores stay.
+        ORGANISER.as().get("/api/competitions/{cid}/shortlist/verify", cid).then().statusCode(200)
+                .body("valid", equalTo(true)).body("sealFormat", equalTo(2));
+        JsonPath ranking = JudgingFixtures.json(ORGANISER.as().get("/api/competitions/{cid}/ranking", cid)
+                .then().statusCode(200).extract().response());
+        assertThat(ranking.getList("rows.entryId", Long.class)).containsExactly(topEntry, keptEntry, essayEntry);
+        ORGANISER.as().get("/api/entries/{eid}", topEntry).then().statusCode(200)
+                .body("code", equalTo(first.getString("code"))).body("title", equalTo(""))
+                .body("participants[0].firstName", equalTo(null)).body("files.size()", equalTo(0));
+        ORGANISER.as().get("/api/entries/{eid}/scorecards", topEntry).then().statusCode(200)
+                .body("all.size()", equalTo(1));
+        ORGANISER.as().queryParam("action", "PERSONAL_DATA_ERASED").get("/api/competitions/{cid}/audit", cid)
+                .then().statusCode(200).body("items.size()", equalTo(2))
+                .body("items[0].after.reason", equalTo("ORGANISER"));
+        // An erased entry takes nothing back.
+        JudgingFixtures.anonymous().get("/api/public/competitions/{cid}/shortlist", cid).then().statusCode(200)
+                .body("entries[0].title", equalTo("")).body("entries[0].files.size()", equalTo(0));
+    }
+
+    @Test
+    void anEntryUnderASafeguardingHoldIsNotErased() throws Exception {
+        long cid = JudgingFixtures.openCompetition(2);
+        SchoolAccount school = JudgingFixtures.school(JudgingFixtures.unique("District"));
+        String marker = ErasureFixtures.marker();
+        long eid = ErasureFixtures.entry(cid, school, "poster", marker, ErasureFixtures.png(marker), true, true);
+        school.login().as().contentType(ContentType.JSON).body(Map.of("kind", "DISCLOSURE", "urgency", "NORMAL",
+                "note", "The statement tells of something that happened.")).post("/api/entries/{eid}/concerns", eid)
+                .then().statusCode(201);
+        ORGANISER.as().post("/api/entries/{eid}/erasure", eid).then().statusCode(409)
+                .contentType("application/problem+json");
+        assertThat(ErasureFixtures.objectsOf(store, eid)).hasSize(3);
+        ORGANISER.as().get("/api/entries/{eid}", eid).then().body("participants[0].firstName", equalTo(marker));
+        // A withdrawal of judging consent under the hold leaves the entry due, not erased.
+        QuarkusTransaction.requiringNew().run(() -> withdrawn.fire(new JudgingConsentWithdrawn(eid, "ORGANISER")));
+        ORGANISER.as().get("/api/entries/{eid}", eid).then().body("participants[0].firstName", equalTo(marker));
+        ORGANISER.as().post("/api/entries/0/erasure").then().statusCode(404);
+    }
+
+    @Test
+    void aWithdrawnJudgingConsentErasesInTheWithdrawingTransactionAndTheObjectsAfterIt() throws Exception {
+        long cid = JudgingFixtures.openCompetition(2);
+        SchoolAccount school = JudgingFixtures.school(JudgingFixtures.unique("District"));
+        String marker = ErasureFixtures.marker();
+        long eid = ErasureFixtures.entry(cid, school, "poster", marker, ErasureFixtures.png(marker), true, true);
+        // A withdrawal that rolls back erases nothing.
+        try {
+            QuarkusTransaction.requiringNew().run(() -> {
+                withdrawn.fire(new JudgingConsentWithdrawn(eid, "GUARDIAN_LINK"));
+                throw new IllegalStateException("the withdrawal failed");
+            });
+        } catch (IllegalStateException expected) {
+            // rolled back
+        }
+        assertThat(ErasureFixtures.objectsOf(store, eid)).hasSize(3);
+        ORGANISER.as().get("/api/entries/{eid}", eid).then().body("participants[0].firstName", equalTo(marker));
+
+        QuarkusTransaction.requiringNew().run(() -> withdrawn.fire(new JudgingConsentWithdrawn(eid, "GUARDIAN_LINK")));
+        assertThat(ErasureFixtures.objectsOf(store, eid)).isEmpty();
+        assertThat(ErasureFixtures.databaseHits(db, marker)).isEmpty();
+        ORGANISER.as().get("/api/entries/{eid}", eid).then().statusCode(200).body("title", equalTo(""));
+        QuarkusTransaction.requiringNew().run(() -> {
+            org.juryroom.entry.Entry e = org.juryroom.entry.Entry.findById(eid);
+            assertThat(e.erasureReason).isEqualTo("CONSENT_WITHDRAWN");
+            assertThat(e.personalDataErasedAt).isNotNull();
+        });
+        // The school can no longer put anything back.
+        school.login().as().contentType(ContentType.JSON).body(Map.of("title", "Again " + marker))
+                .patch("/api/entries/{eid}", eid).then().statusCode(409);
+    }
+
+    @Test
+    void aStoreFailureLeavesTheErasureUnderWayAndTheNextRunFinishesIt() throws Exception {
+        long cid = JudgingFixtures.openCompetition(2);
+        SchoolAccount school = JudgingFixtures.school(JudgingFixtures.unique("District"));
+        String marker = ErasureFixtures.marker();
+        long eid = ErasureFixtures.entry(cid, school, "poster", marker, ErasureFixtures.png(marker), true, true);
+        try {
+            RealStack.services().stopS3();
+            ORGANISER.as().post("/api/entries/{eid}/erasure", eid).then().statusCode(503)
+                    .contentType("application/problem+json");
+        } finally {
+            RealStack.services().startS3(RealStack.services().s3Port());
+        }
+        // The records are erased and nothing names the objects; the entry does not claim to be erased yet.
+        assertThat(ErasureFixtures.databaseHits(db, marker)).isEmpty();
+        assertThat(ErasureFixtures.objectsOf(store, eid)).hasSize(3);
+        QuarkusTransaction.requiringNew().run(() -> {
+            org.juryroom.entry.Entry e = org.juryroom.entry.Entry.findById(eid);
+            assertThat(e.erasureReason).isEqualTo("ORGANISER");
+            assertThat(e.personalDataErasedAt).isNull();
+        });
+        school.login().as().multiPart("files", "again.png", JudgingFixtures.png(), "image/png")
+                .post("/api/entries/{eid}/files", eid).then().statusCode(409);
+
+        assertThat(retention.run().erased()).contains(eid);
+        assertThat(ErasureFixtures.objectsOf(store, eid)).isEmpty();
+        ORGANISER.as().post("/api/entries/{eid}/erasure", eid).then().statusCode(200)
+                .body("alreadyErased", equalTo(true)).body("reason", equalTo("ORGANISER"))
+                .body("erasedAt", notNullValue());
+    }
+
+    /** A guardian's record for the entry's first child, its personal fields carrying {@code marker}. */
+    private void guardian(long entryId, String marker) {
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
+                        insert into guardian_consent (entry_id, participant_id, position, token, guardian_name,
+                            relationship, guardian_email, guardian_phone, verification, verification_reference,
+                            judging, publish_work, publish_name, given_at, recorded_by, attested_by)
+                        select p.entry_id, p.id, p.position, md5(random()::text) || md5(random()::text), ?2, 'PARENT',
+                            ?3, '+91 98300 55555', 'PAPER_FORM_HELD_BY_SCHOOL', ?4, true, true, true, now(), 'test', ?5
+                        from participant p where p.entry_id = ?1
+                        on conflict (participant_id) do update set guardian_name = excluded.guardian_name,
+                            guardian_email = excluded.guardian_email,
+                            verification_reference = excluded.verification_reference,
+                            attested_by = excluded.attested_by""")
+                .setParameter(1, entryId).setParameter(2, "Parent of " + marker)
+                .setParameter(3, marker.toLowerCase() + "@home.example").setParameter(4, "Form " + marker)
+                .setParameter(5, "Teacher " + marker).executeUpdate());
+    }
+}
