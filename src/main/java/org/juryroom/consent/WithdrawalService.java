@@ -61,9 +61,12 @@ public class WithdrawalService {
     private final AuditLog audit;
     private final EntityManager em;
     private final Event<JudgingConsentWithdrawn> judgingWithdrawn;
+    private final org.juryroom.competition.CompetitionService competitions;
 
     public WithdrawalService(AccessPolicy access, AuditLog audit, EntityManager em,
-                             Event<JudgingConsentWithdrawn> judgingWithdrawn) {
+                             Event<JudgingConsentWithdrawn> judgingWithdrawn,
+                             org.juryroom.competition.CompetitionService competitions) {
+        this.competitions = competitions;
         this.access = access;
         this.audit = audit;
         this.em = em;
@@ -156,8 +159,13 @@ public class WithdrawalService {
         judgingWithdrawn.fire(new JudgingConsentWithdrawn(e.id, via.name()));
     }
 
-    /** The entry's row, locked for this transaction and read fresh (the lock EntryService takes). */
+    /**
+     * The entry's row, locked for this transaction and read fresh (the lock EntryService takes), after
+     * its competition's shared lock: a judging withdrawal changes what the ranking counts, so it waits
+     * for a freeze like a scorecard save does, and the erasure it triggers takes the locks in the same order.
+     */
     private Entry locked(Entry e) {
+        competitions.lockSharedOfEntry(e.id);
         em.refresh(e, LockModeType.PESSIMISTIC_WRITE);
         return e;
     }

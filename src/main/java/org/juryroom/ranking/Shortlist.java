@@ -63,10 +63,12 @@ public class Shortlist extends PanacheEntityBase {
 
     /**
      * An entry that left the competition after the freeze: a safeguarding lead holds or excluded it, or
-     * a guardian withdrew judging consent (status WITHDRAWN). Its row stays sealed and verifiable, but
+     * a guardian withdrew judging consent (status WITHDRAWN), or an organiser erased its personal data
+     * (what the retention job erases keeps the published work, so it stays shown). Its row stays sealed and verifiable, but
      * it is no longer shown or exported (the snapshot itself is never rewritten).
      */
-    private static final String WITHHELD = "(e.hold is not null or e.status = org.juryroom.entry.EntryStatus.WITHDRAWN)";
+    private static final String WITHHELD = "(e.hold is not null or e.status = org.juryroom.entry.EntryStatus.WITHDRAWN"
+            + " or e.erasureReason = 'ORGANISER')";
 
     /** The sealed rows withheld from display and export (see {@link #WITHHELD}). */
     public java.util.Set<Long> heldEntryIds() {

@@ -131,9 +131,14 @@ class ErasureTest {
         ORGANISER.as().queryParam("action", "PERSONAL_DATA_ERASED").get("/api/competitions/{cid}/audit", cid)
                 .then().statusCode(200).body("items.size()", equalTo(2))
                 .body("items[0].after.reason", equalTo("ORGANISER"));
-        // An erased entry takes nothing back.
+        // An erased entry leaves the public shortlist (its sealed row stays); its pages still open.
         JudgingFixtures.anonymous().get("/api/public/competitions/{cid}/shortlist", cid).then().statusCode(200)
-                .body("entries[0].title", equalTo("")).body("entries[0].files.size()", equalTo(0));
+                .body("entries.rank", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(1)))
+                .body("entries.title", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem("")));
+        org.juryroom.web.WebSession organiserWeb = org.juryroom.web.WebSession.signIn(ORGANISER.username(),
+                ORGANISER.password());
+        assertThat(organiserWeb.get("/organiser/entries/" + topEntry).statusCode()).isEqualTo(200);
+        assertThat(organiserWeb.get("/organiser/entries/" + topEntry).asString()).contains("name and grade erased");
     }
 
     @Test
