@@ -23,10 +23,17 @@ public class Outbox {
     public record View(Long id, String to, String subject, String kind, OutboxMessage.Status status, int attempts,
                        String lastError, Instant createdAt, Instant sentAt, Instant nextAttemptAt, String text,
                        String html) {
-        static View of(OutboxMessage m) {
+        public static View of(OutboxMessage m) {
             return new View(m.id, m.recipient, m.subject, m.kind, m.status, m.attempts, m.lastError, m.createdAt,
                     m.sentAt, m.status == OutboxMessage.Status.QUEUED ? m.nextAttemptAt : null,
                     Secrets.mask(m.textBody), Secrets.mask(m.htmlBody));
+        }
+
+        /** The answer to an action that queued this message: 201, pointing at the recipient's messages. */
+        public static org.jboss.resteasy.reactive.RestResponse<View> created(View message) {
+            return org.jboss.resteasy.reactive.RestResponse.ResponseBuilder.<View>created(java.net.URI.create(
+                    "/api/outbox?to=" + java.net.URLEncoder.encode(message.to(), java.nio.charset.StandardCharsets.UTF_8)))
+                    .entity(message).build();
         }
     }
 
