@@ -90,6 +90,41 @@ class MailTest {
                 .post("/api/invitations/not-a-token").then().statusCode(410);
     }
 
+    /** The same, in a browser: the pages the mailed links open, and "Forgot your password?" on the sign-in page. */
+    @Test
+    void thePagesTheLinksOpenSetThePassword() {
+        String email = address("pages");
+        String username = ORGANISER.as().contentType(ContentType.JSON).body(Map.of("name",
+                        JudgingFixtures.unique("Juror"), "email", email)).post("/api/jurors").then().statusCode(201)
+                .extract().jsonPath().getString("username");
+        sender.run();
+        String invite = single(email).token("invite");
+        WebSession browser = WebSession.anonymous();
+        Response saved = browser.post("/invite/" + invite, "/invite/" + invite,
+                Map.of("password", "chosen on the page"));
+        assertThat(saved.statusCode()).isEqualTo(200);
+        assertThat(saved.asString()).contains("id=\"password-saved\"");
+        WebSession.signIn(username, "chosen on the page");
+        assertThat(browser.post("/invite/" + invite, "/invite/" + invite, Map.of("password", "chosen again here"))
+                .statusCode()).isEqualTo(410);
+
+        assertThat(browser.get("/login").asString()).contains("href=\"/reset\"");
+        Response asked = browser.post("/reset", "/reset", Map.of("email", email));
+        assertThat(asked.statusCode()).isEqualTo(200);
+        assertThat(asked.asString()).contains("id=\"reset-sent\"");
+        String other = address("nobody");
+        Response unknown = browser.post("/reset", "/reset", Map.of("email", other));
+        assertThat(unknown.statusCode()).isEqualTo(200);
+        assertThat(withoutCsrf(unknown.asString())).isEqualTo(withoutCsrf(asked.asString()));
+        sender.run();
+        String reset = Mailbox.to(email).get(1).token("reset");
+        assertThat(browser.post("/reset/" + reset, "/reset/" + reset, Map.of("password", "short")).statusCode())
+                .isEqualTo(422);
+        assertThat(browser.post("/reset/" + reset, "/reset/" + reset, Map.of("password", "reset on the page"))
+                .statusCode()).isEqualTo(200);
+        WebSession.signIn(username, "reset on the page");
+    }
+
     @Test
     void aResentInvitationReplacesTheEarlierLink() {
         String email = address("school");
@@ -247,6 +282,10 @@ class MailTest {
             assertThat(reports.stream().mapToInt(MailSender.Report::sent).sum())
                     .as("round " + round).isGreaterThanOrEqualTo(messages);
         }
+    }
+
+    private static String withoutCsrf(String page) {
+        return page.replaceAll("(name=\"csrf-token\" content=|name=\"_csrf\" value=)\"[^\"]*\"", "$1");
     }
 
     private JsonPath outbox(String email) {
