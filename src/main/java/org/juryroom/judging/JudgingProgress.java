@@ -42,8 +42,8 @@ public class JudgingProgress {
         }
     }
 
-    /** For an assignment {@code a} of entry {@code e}: its juror has no conflict with the entry's school. */
-    private static final String NOT_CONFLICTED =
+    /** For an assignment {@code a} of entry {@code e}: its juror has no conflict with the entry's school (also JuryReminders). */
+    static final String NOT_CONFLICTED =
             "e.hold is null and not exists (select 1 from conflict c where c.juror_id = a.juror_id"
                     + " and c.school_id = e.school_id)";
 

@@ -3,5 +3,6 @@ package org.juryroom.mail;
 /** What a message is for; the outbox lists and filters by it. */
 public enum MailKind {
     INVITATION,
-    PASSWORD_RESET
+    PASSWORD_RESET,
+    REMINDER
 }

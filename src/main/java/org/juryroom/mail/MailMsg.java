@@ -50,4 +50,13 @@ public interface MailMsg {
 
     @Message
     String mail_reset_expiry();
+
+    @Message
+    String mail_reminder_subject(String competition);
+
+    @Message
+    String mail_reminder_intro(String competition, long left);
+
+    @Message
+    String mail_reminder_action();
 }

@@ -108,4 +108,10 @@ public interface AccountMsg {
 
     @Message
     String acct_send_reset();
+
+    @Message
+    String acct_invite_checkbox();
+
+    @Message
+    String acct_invited();
 }

@@ -217,6 +217,8 @@ class AuthorisationMatrixTest {
                 + "/password-reset"), 401, 403, 403, 403, 403, 403, 201, 403));
         r.add(new Row("POST /api/jurors/{jid}/invitation", c -> s -> s.post("/api/jurors/" + c.unassigned().id()
                 + "/invitation"), 401, 403, 403, 403, 403, 403, 201, 403));
+        r.add(new Row("POST /api/competitions/{cid}/reminders", c -> s -> s.post("/api/competitions/" + c.cid()
+                + "/reminders"), 401, 403, 403, 403, 403, 403, 201, 403));
         r.add(new Row("POST /api/jurors/{jid}/password-reset", c -> s -> s.post("/api/jurors/" + c.unassigned().id()
                 + "/password-reset"), 401, 403, 403, 403, 403, 403, 201, 403));
         return r;

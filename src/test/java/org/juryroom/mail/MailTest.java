@@ -94,9 +94,17 @@ class MailTest {
     @Test
     void thePagesTheLinksOpenSetThePassword() {
         String email = address("pages");
-        String username = ORGANISER.as().contentType(ContentType.JSON).body(Map.of("name",
-                        JudgingFixtures.unique("Juror"), "email", email)).post("/api/jurors").then().statusCode(201)
-                .extract().jsonPath().getString("username");
+        // The organiser registers the juror on the page, where "invite" is ticked by default.
+        WebSession organiser = WebSession.signIn(ORGANISER.username(), ORGANISER.password());
+        assertThat(organiser.get("/organiser/jurors").asString()).contains("name=\"invite\" value=\"on\" checked");
+        assertThat(organiser.post("/organiser/jurors", "/organiser/jurors", Map.of("name",
+                JudgingFixtures.unique("Juror"), "email", email, "invite", "on")).statusCode()).isEqualTo(303);
+        String list = organiser.get("/organiser/jurors").asString();
+        assertThat(list).contains("id=\"issued-invited\"").doesNotContain("issued-password");
+        java.util.regex.Matcher issued = java.util.regex.Pattern.compile("id=\"issued-username\">([^<]+)<").matcher(list);
+        assertThat(issued.find()).isTrue();
+        String username = issued.group(1);
+        assertThat(organiser.get("/organiser/outbox?to=" + email).asString()).contains("QUEUED", "/invite/…");
         sender.run();
         String invite = single(email).token("invite");
         WebSession browser = WebSession.anonymous();
@@ -282,6 +290,54 @@ class MailTest {
             assertThat(reports.stream().mapToInt(MailSender.Report::sent).sum())
                     .as("round " + round).isGreaterThanOrEqualTo(messages);
         }
+    }
+
+    /** A reminder reaches exactly the jurors with unfinished assigned scorecards, and names no school or entry. */
+    @Test
+    void aReminderReachesExactlyTheJurorsWhoHaveNotFinished() {
+        long cid = JudgingFixtures.openCompetition(1);
+        String district = JudgingFixtures.unique("Reminder district");
+        JudgingFixtures.SchoolAccount school = JudgingFixtures.school(district);
+        JudgingFixtures.SchoolAccount other = JudgingFixtures.school(district);
+        long first = JudgingFixtures.submittedEntry(cid, school, "Reminder poster", "s", List.of("Mira"));
+        long second = JudgingFixtures.submittedEntry(cid, other, "Second poster", "s", List.of("Tara"));
+        Map<String, JudgingFixtures.JurorAccount> jurors = new java.util.LinkedHashMap<>();
+        Map<String, String> emails = new java.util.HashMap<>();
+        for (String who : List.of("done", "half", "none", "idle")) {
+            String email = address(who);
+            JsonPath j = ORGANISER.as().contentType(ContentType.JSON).body(Map.of("name", JudgingFixtures.unique("Juror"),
+                    "email", email, "invite", false)).post("/api/jurors").then().statusCode(201).extract().jsonPath();
+            jurors.put(who, new JudgingFixtures.JurorAccount(j.getLong("id"), j.getString("name"),
+                    new JudgingFixtures.Login(j.getString("username"), j.getString("password"))));
+            emails.put(who, email);
+        }
+        Map<Long, List<String>> jury = new java.util.LinkedHashMap<>();
+        for (String who : List.of("done", "half", "none")) {
+            jury.put(jurors.get(who).id(), List.of());
+        }
+        JudgingFixtures.panels(cid, jury);
+        JudgingFixtures.transition(cid, "JUDGING");
+        JudgingFixtures.assign(cid, 3, 1).then().statusCode(201);
+        JudgingFixtures.submitScore(jurors.get("done"), first, 5, 5);
+        JudgingFixtures.submitScore(jurors.get("done"), second, 6, 6);
+        JudgingFixtures.submitScore(jurors.get("half"), first, 7, 7);
+        JudgingFixtures.score(jurors.get("half"), second, 7, 7, "DRAFT").then().statusCode(200);
+
+        List<Long> reminded = ORGANISER.as().post("/api/competitions/" + cid + "/reminders").then().statusCode(201)
+                .extract().jsonPath().getList("reminded", Long.class);
+        assertThat(reminded).containsExactly(jurors.get("half").id(), jurors.get("none").id());
+        sender.run();
+        assertThat(single(emails.get("half")).text()).contains("1 of the entries assigned to you");
+        Delivered none = single(emails.get("none"));
+        assertThat(none.text()).contains("2 of the entries assigned to you", "http://juryroom.test/jury/competitions/" + cid);
+        for (Delivered mail : List.of(none, single(emails.get("half")))) {
+            assertThat(mail.text() + mail.html() + mail.subject()).doesNotContain(school.name(), other.name(), district,
+                    "Reminder poster", "Second poster", "Mira", "Tara");
+        }
+        assertThat(Mailbox.to(emails.get("done"))).isEmpty();
+        assertThat(Mailbox.to(emails.get("idle"))).isEmpty();
+        anonymous().post("/api/competitions/" + cid + "/reminders").then().statusCode(401);
+        jurors.get("none").login().as().post("/api/competitions/" + cid + "/reminders").then().statusCode(403);
     }
 
     private static String withoutCsrf(String page) {
