@@ -319,9 +319,9 @@ class MailTest {
         JudgingFixtures.transition(cid, "JUDGING");
         JudgingFixtures.assign(cid, 3, 1).then().statusCode(201);
         JudgingFixtures.submitScore(jurors.get("done"), first, 5, 5);
-        JudgingFixtures.submitScore(jurors.get("done"), second, 6, 6);
-        JudgingFixtures.submitScore(jurors.get("half"), first, 7, 7);
-        JudgingFixtures.score(jurors.get("half"), second, 7, 7, "DRAFT").then().statusCode(200);
+        JudgingFixtures.submitScore(jurors.get("done"), second, 6, 4);
+        JudgingFixtures.submitScore(jurors.get("half"), first, 7, 3);
+        JudgingFixtures.score(jurors.get("half"), second, 7, 2, "DRAFT").then().statusCode(200);
 
         List<Long> reminded = ORGANISER.as().post("/api/competitions/" + cid + "/reminders").then().statusCode(201)
                 .extract().jsonPath().getList("reminded", Long.class);
