@@ -23,6 +23,10 @@ public class JuryRoomMain {
                 System.err.println("JuryRoom cannot start: " + problem);
                 System.exit(2);
             }
+            String mail = Preflight.mailWarning();
+            if (mail != null) {
+                System.err.println("JuryRoom warning: " + mail);
+            }
         }
         Quarkus.run(args);
     }

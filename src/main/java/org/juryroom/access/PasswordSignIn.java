@@ -132,7 +132,7 @@ public class PasswordSignIn implements IdentityProvider<UsernamePasswordAuthenti
     }
 
     /** The connection's peer, or behind a trusted proxy the address it received the request from. */
-    private String clientAddress(RoutingContext routing) {
+    String clientAddress(RoutingContext routing) {
         if (routing == null || routing.request().connection().remoteAddress() == null) {
             return "unknown";
         }

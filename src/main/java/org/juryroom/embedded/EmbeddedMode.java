@@ -31,8 +31,9 @@ public final class EmbeddedMode {
         config.forEach(System::setProperty);
         SessionKey.provide(dataDir);
         System.setProperty(STARTED_MARKER, "true");
-        LOG.infof("Embedded mode: PostgreSQL on 127.0.0.1:%d, S3 server on 127.0.0.1:%d, data in %s (%d ms)",
-                services.postgresPort(), services.s3Port(), dataDir, (System.nanoTime() - began) / 1_000_000);
+        LOG.infof("Embedded mode: PostgreSQL on 127.0.0.1:%d, S3 server on 127.0.0.1:%d, SMTP server on 127.0.0.1:%d"
+                        + " (organisers read its mail in the outbox), data in %s (%d ms)", services.postgresPort(),
+                services.s3Port(), services.smtpPort(), dataDir, (System.nanoTime() - began) / 1_000_000);
     }
 
     private static String dataDirSetting() {

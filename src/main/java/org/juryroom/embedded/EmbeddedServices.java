@@ -1,5 +1,7 @@
 package org.juryroom.embedded;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.gaul.s3proxy.auth.AuthenticationType;
 import org.gaul.s3proxy.S3Proxy;
@@ -15,9 +17,10 @@ import java.util.Map;
 import java.util.Properties;
 
 /**
- * The zero-setup stack: a real PostgreSQL (zonky binaries) and a real S3 protocol server
- * (S3Proxy on a filesystem backend), both on free loopback ports, with their data under one
- * directory so that a restart finds everything where it was. Used by the embedded/dev mode
+ * The zero-setup stack: a real PostgreSQL (zonky binaries), a real S3 protocol server
+ * (S3Proxy on a filesystem backend) and a real SMTP server (GreenMail, which keeps what it receives
+ * in memory), all on free loopback ports, with the data of the first two under one directory so that
+ * a restart finds everything where it was. Used by the embedded/dev mode
  * and by the test suite; production code never touches this package.
  */
 public final class EmbeddedServices implements AutoCloseable {
@@ -30,6 +33,11 @@ public final class EmbeddedServices implements AutoCloseable {
     private final BlobStore blobStore;
     private S3Proxy s3;
     private int s3Port;
+    private GreenMail smtp;
+    private int smtpPort;
+
+    /** The sender address of the embedded mode's mails. */
+    public static final String MAIL_FROM = "JuryRoom <juryroom@localhost>";
 
     private EmbeddedServices(Path dataDir, EmbeddedPostgres postgres, BlobStore blobStore) {
         this.dataDir = dataDir;
@@ -49,6 +57,7 @@ public final class EmbeddedServices implements AutoCloseable {
                     .start();
             EmbeddedServices services = new EmbeddedServices(dataDir, pg, fileBlobStore(objects));
             services.startS3(0);
+            services.startSmtp(0);
             return services;
         } catch (IOException e) {
             throw new UncheckedIOException("could not start the embedded services under " + dataDir, e);
@@ -108,6 +117,35 @@ public final class EmbeddedServices implements AutoCloseable {
         s3 = null;
     }
 
+    /** Starts the SMTP server; port 0 picks a free one. Tests stop and restart it on the same port. */
+    public synchronized void startSmtp(int port) {
+        if (smtp != null) {
+            return;
+        }
+        ServerSetup setup = new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
+        GreenMail server = new GreenMail(port == 0 ? setup.dynamicPort() : setup);
+        server.start();
+        smtp = server;
+        smtpPort = server.getSmtp().getPort();
+    }
+
+    /** Stops the SMTP server; what it had received is gone with it. */
+    public synchronized void stopSmtp() {
+        if (smtp != null) {
+            smtp.stop();
+            smtp = null;
+        }
+    }
+
+    /** The running SMTP server (its received messages), or null while it is stopped. */
+    public synchronized GreenMail smtp() {
+        return smtp;
+    }
+
+    public int smtpPort() {
+        return smtpPort;
+    }
+
     public int s3Port() {
         return s3Port;
     }
@@ -135,11 +173,15 @@ public final class EmbeddedServices implements AutoCloseable {
         config.put("quarkus.minio.secure", "false");
         config.put("quarkus.minio.access-key", ACCESS_KEY);
         config.put("quarkus.minio.secret-key", SECRET_KEY);
+        config.put("quarkus.mailer.host", "127.0.0.1");
+        config.put("quarkus.mailer.port", Integer.toString(smtpPort));
+        config.put("quarkus.mailer.from", MAIL_FROM);
         return config;
     }
 
     @Override
     public void close() {
+        stopSmtp();
         stopS3();
         try {
             postgres.close();

@@ -9,7 +9,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.juryroom.access.AccountLinks;
 import org.juryroom.access.Roles;
+import org.juryroom.mail.Outbox;
+import jakarta.ws.rs.PathParam;
 import org.juryroom.common.Page;
 
 import java.net.URI;
@@ -22,14 +25,17 @@ public class JurorResource {
     public record JurorView(Long id, String name, String email, String expertise) {
     }
 
-    /** The only response that ever carries the generated password. */
-    public record JurorCredentials(Long id, String name, String username, String password) {
+    /** The only response that ever carries the generated password; none with an invitation ({@code invited}). */
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    public record JurorCredentials(Long id, String name, String username, String password, boolean invited) {
     }
 
     private final JurorService jurors;
+    private final AccountLinks links;
 
-    public JurorResource(JurorService jurors) {
+    public JurorResource(JurorService jurors, AccountLinks links) {
         this.jurors = jurors;
+        this.links = links;
     }
 
     @POST
@@ -37,7 +43,26 @@ public class JurorResource {
     public RestResponse<JurorCredentials> create(JurorService.CreateJuror request) {
         JurorService.Created c = jurors.create(request);
         return RestResponse.ResponseBuilder.<JurorCredentials>created(URI.create("/api/jurors/" + c.juror().id))
-                .entity(new JurorCredentials(c.juror().id, c.juror().name, c.username(), c.password())).build();
+                .entity(new JurorCredentials(c.juror().id, c.juror().name, c.username(), c.password(),
+                        c.password() == null)).build();
+    }
+
+    /** Sends the juror a new invitation link; earlier ones stop working. */
+    @POST
+    @Path("/{jid}/invitation")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed(Roles.ORGANISER)
+    public RestResponse<Outbox.View> invite(@PathParam("jid") long jid) {
+        return org.juryroom.mail.Outbox.View.created(links.resend(links.accountOfJuror(jid), AccountLinks.Purpose.INVITE));
+    }
+
+    /** Sends the juror a password reset link (1 hour). */
+    @POST
+    @Path("/{jid}/password-reset")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed(Roles.ORGANISER)
+    public RestResponse<Outbox.View> reset(@PathParam("jid") long jid) {
+        return org.juryroom.mail.Outbox.View.created(links.resend(links.accountOfJuror(jid), AccountLinks.Purpose.RESET));
     }
 
     @GET

@@ -8,6 +8,8 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.juryroom.access.AccountLinks;
+import org.juryroom.access.AppUser;
 import org.juryroom.access.Credentials;
 import org.juryroom.access.Roles;
 import org.juryroom.audit.AuditAction;
@@ -19,15 +21,28 @@ import org.juryroom.common.Page;
 public class JurorService {
 
     private final AuditLog audit;
+    private final AccountLinks links;
 
-    public JurorService(AuditLog audit) {
+    public JurorService(AuditLog audit, AccountLinks links) {
         this.audit = audit;
+        this.links = links;
     }
 
     public record CreateJuror(@NotBlank @Size(max = 200) String name, @NotBlank @Email @Size(max = 320) String email,
-                              @Size(max = 500) String expertise) {
+                              @Size(max = 500) String expertise, Boolean invite) {
+
+        /** Without {@code invite}, as before invitations existed: a generated password. */
+        public CreateJuror(String name, String email, String expertise) {
+            this(name, email, expertise, false);
+        }
+
+        /** An invitation unless the request says {@code "invite": false} (the e-mail is required). */
+        boolean invites() {
+            return invite == null || invite;
+        }
     }
 
+    /** {@code password} is null when an invitation was queued instead. */
     public record Created(Juror juror, String username, String password) {
     }
 
@@ -39,10 +54,13 @@ public class JurorService {
         j.persist();
         String username = Credentials.uniqueUsername(j.name, "juror");
         String password = Credentials.generatePassword();
-        Credentials.create(username, password, Roles.JUROR, null, j.id);
+        AppUser user = Credentials.create(username, password, Roles.JUROR, null, j.id);
+        if (request.invites()) {
+            links.send(user, AccountLinks.Purpose.INVITE);
+        }
         audit.record(AuditAction.JUROR_CREATED, null, AuditLog.Subject.of("juror", j.id), null,
-                java.util.Map.of("name", j.name, "username", username));
-        return new Created(j, username, password);
+                java.util.Map.of("name", j.name, "username", username, "invited", request.invites()));
+        return new Created(j, username, request.invites() ? null : password);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -138,4 +138,33 @@ public interface JuryRoomConfig {
         @WithDefault("uploads-sample")
         String samplesDir();
     }
+
+    /** Where people reach this installation (env JURYROOM_PUBLIC_URL): links in mails start with it. */
+    @WithDefault("http://localhost:8080")
+    String publicUrl();
+
+    Mail mail();
+
+    /** The outbox sender (docs/operations.md, "Mail"). */
+    interface Mail {
+        /** How often each instance looks for due messages ("off" disables it, e.g. in tests). */
+        @WithDefault("10s")
+        String sendEvery();
+
+        /** Messages one run sends at most; the rest wait for the next run. */
+        @WithDefault("100")
+        int batch();
+
+        /** Attempts before a message has failed for good. */
+        @WithDefault("8")
+        int maxAttempts();
+
+        /** The wait after the first failed attempt; it doubles with every further one. */
+        @WithDefault("PT1M")
+        Duration retryAfter();
+
+        /** The longest wait between two attempts. */
+        @WithDefault("PT2H")
+        Duration retryAtMost();
+    }
 }

@@ -35,12 +35,24 @@ public final class Preflight {
         settings.put("JURYROOM_BUCKET", "juryroom.bucket");
         // Encrypts the web sign-in cookie and derives the CSRF key; shared by every instance.
         settings.put("JURYROOM_SESSION_KEY", "quarkus.http.auth.session.encryption-key");
+        // Mail: invitations and password resets need SMTP and the address links in mails start with.
+        settings.put("QUARKUS_MAILER_HOST", "quarkus.mailer.host");
+        settings.put("QUARKUS_MAILER_PORT", "quarkus.mailer.port");
+        settings.put("QUARKUS_MAILER_FROM", "quarkus.mailer.from");
+        settings.put("JURYROOM_PUBLIC_URL", "juryroom.public-url");
         return settings;
     }
 
     /** Optional settings Preflight reads: environment variable and the property Quarkus reads. */
     private static final Map<String, String> OPTIONAL = Map.of(
-            "JURYROOM_ORGANISER_PASSWORD", "juryroom.organiser-password");
+            "JURYROOM_ORGANISER_PASSWORD", "juryroom.organiser-password",
+            "QUARKUS_MAILER_USERNAME", "quarkus.mailer.username",
+            "QUARKUS_MAILER_PASSWORD", "quarkus.mailer.password",
+            "QUARKUS_MAILER_TLS", "quarkus.mailer.tls",
+            "QUARKUS_MAILER_START_TLS", "quarkus.mailer.start-tls");
+
+    private static final java.util.regex.Pattern MAIL_ADDRESS =
+            java.util.regex.Pattern.compile("(?:[^<>]*<)?[^@\\s<>]+@[^@\\s<>]+\\.[^@\\s<>]+>?");
 
     /** 32 characters of base64 carry 192 bits: plenty for the AES key derived from it. */
     static final int MIN_SESSION_KEY_LENGTH = 32;
@@ -73,6 +85,10 @@ public final class Preflight {
             return "JURYROOM_SESSION_KEY is too short: use at least " + MIN_SESSION_KEY_LENGTH
                     + " random characters, e.g. the output of 'openssl rand -base64 32'";
         }
+        String mail = checkMailSettings();
+        if (mail != null) {
+            return mail;
+        }
         String url = setting("QUARKUS_DATASOURCE_JDBC_URL");
         String user = setting("QUARKUS_DATASOURCE_USERNAME");
         DriverManager.setLoginTimeout(10);
@@ -98,6 +114,66 @@ public final class Preflight {
             return "object store at " + endpoint + " is not reachable: " + firstLine(e.getMessage());
         }
         return null;
+    }
+
+    /**
+     * The SMTP settings and the public address, checked as a whole: a half-configured mailer would
+     * start and then fail every message in the outbox.
+     */
+    static String checkMailSettings() {
+        String port = setting("QUARKUS_MAILER_PORT");
+        if (!port.matches("[0-9]{1,5}") || Integer.parseInt(port) < 1 || Integer.parseInt(port) > 65535) {
+            return "QUARKUS_MAILER_PORT must be a port number (587 for STARTTLS, 465 for TLS), not '" + port + "'";
+        }
+        boolean user = setting("QUARKUS_MAILER_USERNAME") != null;
+        boolean password = setting("QUARKUS_MAILER_PASSWORD") != null;
+        if (user != password) {
+            return "set both QUARKUS_MAILER_USERNAME and QUARKUS_MAILER_PASSWORD, or neither (an SMTP relay that"
+                    + " needs no sign-in): only " + (user ? "the username" : "the password") + " is set";
+        }
+        String tls = setting("QUARKUS_MAILER_TLS");
+        if (tls != null && !tls.equalsIgnoreCase("true") && !tls.equalsIgnoreCase("false")) {
+            return "QUARKUS_MAILER_TLS must be true (TLS from the first byte, usually port 465) or false, not '"
+                    + tls + "'";
+        }
+        String startTls = setting("QUARKUS_MAILER_START_TLS");
+        if (startTls != null && !List.of("DISABLED", "OPTIONAL", "REQUIRED").contains(startTls.toUpperCase(Locale.ROOT))) {
+            return "QUARKUS_MAILER_START_TLS must be DISABLED, OPTIONAL or REQUIRED, not '" + startTls + "'";
+        }
+        boolean implicitTls = "true".equalsIgnoreCase(tls);
+        if (implicitTls && startTls != null && startTls.equalsIgnoreCase("REQUIRED")) {
+            return "set either QUARKUS_MAILER_TLS=true (port 465) or QUARKUS_MAILER_START_TLS=REQUIRED (port 587),"
+                    + " not both";
+        }
+        if (user && !implicitTls && startTls != null && startTls.equalsIgnoreCase("DISABLED")) {
+            return "QUARKUS_MAILER_START_TLS=DISABLED without QUARKUS_MAILER_TLS=true would send the SMTP password"
+                    + " unencrypted: use STARTTLS (REQUIRED) or TLS";
+        }
+        if (!MAIL_ADDRESS.matcher(setting("QUARKUS_MAILER_FROM")).matches()) {
+            return "QUARKUS_MAILER_FROM must be a mail address, e.g. 'JuryRoom <juryroom@example.org>'";
+        }
+        String publicUrl = setting("JURYROOM_PUBLIC_URL");
+        if (!publicUrl.matches("https?://[^/\\s?#]+(/[^\\s?#]*)?")) {
+            return "JURYROOM_PUBLIC_URL must be the address people open JuryRoom at, e.g. https://juryroom.example.org"
+                    + " (links in mails start with it), not '" + publicUrl + "'";
+        }
+        return null;
+    }
+
+    /**
+     * Null when the SMTP server accepts a connection now, else a warning. Unlike the database, an
+     * SMTP server that is down does not stop the start: mails wait in the outbox until it is back.
+     */
+    public static String mailWarning() {
+        String host = setting("QUARKUS_MAILER_HOST");
+        int port = Integer.parseInt(setting("QUARKUS_MAILER_PORT"));
+        try (java.net.Socket socket = new java.net.Socket()) {
+            socket.connect(new java.net.InetSocketAddress(host, port), 5000);
+            return null;
+        } catch (java.io.IOException e) {
+            return "SMTP server at " + host + ":" + port + " is not reachable now (" + firstLine(e.getMessage())
+                    + "); mails wait in the outbox until it is";
+        }
     }
 
     /**

@@ -29,16 +29,23 @@ public class SchoolResource {
         }
     }
 
-    /** The only response that ever carries the generated password. */
-    public record SchoolCredentials(Long id, String name, String username, String password) {
+    /**
+     * The only response that ever carries the generated password; with an invitation there is none
+     * ({@code invited} is true and the contact chooses the password from the mailed link).
+     */
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    public record SchoolCredentials(Long id, String name, String username, String password, boolean invited) {
     }
 
     private final SchoolService schools;
     private final org.juryroom.access.CurrentUser me;
+    private final org.juryroom.access.AccountLinks links;
 
-    public SchoolResource(SchoolService schools, org.juryroom.access.CurrentUser me) {
+    public SchoolResource(SchoolService schools, org.juryroom.access.CurrentUser me,
+                          org.juryroom.access.AccountLinks links) {
         this.schools = schools;
         this.me = me;
+        this.links = links;
     }
 
     @POST
@@ -47,8 +54,26 @@ public class SchoolResource {
         SchoolService.Created created = schools.create(request);
         return RestResponse.ResponseBuilder.<SchoolCredentials>created(URI.create("/api/schools/" + created.school().id))
                 .entity(new SchoolCredentials(created.school().id, created.school().name, created.username(),
-                        created.password()))
+                        created.password(), created.password() == null))
                 .build();
+    }
+
+    /** Sends the school's contact a new invitation link; earlier ones stop working. */
+    @POST
+    @Path("/{sid}/invitation")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed(Roles.ORGANISER)
+    public RestResponse<org.juryroom.mail.Outbox.View> invite(@PathParam("sid") long sid) {
+        return org.juryroom.mail.Outbox.View.created(links.resend(links.accountOfSchool(sid), org.juryroom.access.AccountLinks.Purpose.INVITE));
+    }
+
+    /** Sends the school's contact a password reset link (1 hour). */
+    @POST
+    @Path("/{sid}/password-reset")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed(Roles.ORGANISER)
+    public RestResponse<org.juryroom.mail.Outbox.View> reset(@PathParam("sid") long sid) {
+        return org.juryroom.mail.Outbox.View.created(links.resend(links.accountOfSchool(sid), org.juryroom.access.AccountLinks.Purpose.RESET));
     }
 
     @GET

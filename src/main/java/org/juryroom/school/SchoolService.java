@@ -7,6 +7,8 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.juryroom.access.AccountLinks;
+import org.juryroom.access.AppUser;
 import org.juryroom.access.Credentials;
 import org.juryroom.access.Roles;
 import org.juryroom.audit.AuditAction;
@@ -19,15 +21,29 @@ import org.juryroom.common.ProblemException;
 public class SchoolService {
 
     private final AuditLog audit;
+    private final AccountLinks links;
 
-    public SchoolService(AuditLog audit) {
+    public SchoolService(AuditLog audit, AccountLinks links) {
         this.audit = audit;
+        this.links = links;
     }
 
     public record CreateSchool(@NotBlank @Size(max = 200) String name, @NotBlank @Size(max = 200) String district,
                                @NotBlank @Size(max = 200) String contactName,
                                @NotBlank @Email @Size(max = 320) String contactEmail,
-                               @jakarta.validation.Valid SafeguardingContact safeguardingContact) {
+                               @jakarta.validation.Valid SafeguardingContact safeguardingContact,
+                               Boolean invite) {
+
+        /** Without {@code invite}, as before invitations existed: a generated password. */
+        public CreateSchool(String name, String district, String contactName, String contactEmail,
+                            SafeguardingContact safeguardingContact) {
+            this(name, district, contactName, contactEmail, safeguardingContact, false);
+        }
+
+        /** An invitation unless the request says {@code "invite": false} (the contact e-mail is required). */
+        boolean invites() {
+            return invite == null || invite;
+        }
     }
 
     /** The school's own designated safeguarding contact, whom a safeguarding lead calls first. */
@@ -43,10 +59,14 @@ public class SchoolService {
         }
     }
 
+    /** {@code password} is null when an invitation was queued instead. */
     public record Created(School school, String username, String password) {
     }
 
-    /** Registers a school and issues its sign-in; the password is returned once and never again. */
+    /**
+     * Registers a school and issues its sign-in: an invitation by mail to its contact, or (asked for
+     * with {@code "invite": false}) a generated password, returned once and never again.
+     */
     public Created create(@Valid @NotNull CreateSchool request) {
         School s = new School();
         s.name = request.name().strip();
@@ -57,10 +77,14 @@ public class SchoolService {
         s.persist();
         String username = Credentials.uniqueUsername(s.name, "school");
         String password = Credentials.generatePassword();
-        Credentials.create(username, password, Roles.SCHOOL, s.id, null);
+        AppUser user = Credentials.create(username, password, Roles.SCHOOL, s.id, null);
+        if (request.invites()) {
+            links.send(user, AccountLinks.Purpose.INVITE);
+        }
         audit.record(AuditAction.SCHOOL_CREATED, null, AuditLog.Subject.of("school", s.id), null,
-                java.util.Map.of("name", s.name, "district", s.district, "username", username));
-        return new Created(s, username, password);
+                java.util.Map.of("name", s.name, "district", s.district, "username", username,
+                        "invited", request.invites()));
+        return new Created(s, username, request.invites() ? null : password);
     }
 
     /** The school records or changes its own safeguarding contact. */

@@ -226,6 +226,29 @@ class AuthorisationMatrixTest {
         // Erasure would empty the shared entry: no such entry shows who passes the role check (404).
         r.add(new Row("POST /api/entries/{eid}/erasure", c -> s -> s.post("/api/entries/0/erasure"),
                 401, 403, 403, 403, 403, 403, 404, 403));
+        // Mail: the outbox is the organiser's; the token in a link is the only credential its endpoint needs.
+        r.add(new Row("GET /api/outbox", c -> s -> s.get("/api/outbox"), 401, 403, 403, 403, 403, 403, 200, 403));
+        r.add(new Row("POST /api/outbox/{id}/retry", c -> s -> s.post("/api/outbox/" + Long.MAX_VALUE + "/retry"),
+                401, 403, 403, 403, 403, 403, 404, 403));
+        r.add(new Row("POST /api/invitations/{token}", c -> s -> s.contentType(ContentType.JSON)
+                .body(Map.of("password", "matrix password")).post("/api/invitations/" + "x".repeat(43)),
+                410, 410, 410, 410, 410, 410, 410, 410));
+        r.add(new Row("POST /api/password-resets", c -> s -> s.contentType(ContentType.JSON)
+                .body(Map.of("email", "matrix-nobody@x.example")).post("/api/password-resets"),
+                202, 202, 202, 202, 202, 202, 202, 202));
+        r.add(new Row("POST /api/password-resets/{token}", c -> s -> s.contentType(ContentType.JSON)
+                .body(Map.of("password", "matrix password")).post("/api/password-resets/" + "x".repeat(43)),
+                410, 410, 410, 410, 410, 410, 410, 410));
+        r.add(new Row("POST /api/schools/{sid}/invitation", c -> s -> s.post("/api/schools/" + c.schoolB().id()
+                + "/invitation"), 401, 403, 403, 403, 403, 403, 201, 403));
+        r.add(new Row("POST /api/schools/{sid}/password-reset", c -> s -> s.post("/api/schools/" + c.schoolB().id()
+                + "/password-reset"), 401, 403, 403, 403, 403, 403, 201, 403));
+        r.add(new Row("POST /api/jurors/{jid}/invitation", c -> s -> s.post("/api/jurors/" + c.unassigned().id()
+                + "/invitation"), 401, 403, 403, 403, 403, 403, 201, 403));
+        r.add(new Row("POST /api/competitions/{cid}/reminders", c -> s -> s.post("/api/competitions/" + c.cid()
+                + "/reminders"), 401, 403, 403, 403, 403, 403, 201, 403));
+        r.add(new Row("POST /api/jurors/{jid}/password-reset", c -> s -> s.post("/api/jurors/" + c.unassigned().id()
+                + "/password-reset"), 401, 403, 403, 403, 403, 403, 201, 403));
         return r;
     }
 

@@ -317,7 +317,7 @@ public final class UploadBenchmark {
 
         String[] school() throws Exception {
             String r = send("POST", "/api/schools", "{\"name\":\"Bench School\",\"district\":\"Bench\","
-                    + "\"contactName\":\"T\",\"contactEmail\":\"t@school.example\"}", "organiser", "organiser", 201);
+                    + "\"contactName\":\"T\",\"contactEmail\":\"t@school.example\",\"invite\":false}", "organiser", "organiser", 201);
             return new String[] {string(r, "username"), string(r, "password")};
         }
 

@@ -153,7 +153,7 @@ class BlindJudgingTest {
         String attestedBy = "Mrs. " + teacherSurname + ", class teacher";
         var created = ORGANISER.as().contentType(ContentType.JSON)
                 .body(Map.of("name", schoolName, "district", district, "contactName", contact,
-                        "contactEmail", "c" + contactSurname + "@school.example"))
+                        "contactEmail", "c" + contactSurname + "@school.example", "invite", false))
                 .post("/api/schools").then().statusCode(201).extract().jsonPath();
         var login = new JudgingFixtures.Login(created.getString("username"), created.getString("password"));
         String zoeNfd = "Zoe\u0308";

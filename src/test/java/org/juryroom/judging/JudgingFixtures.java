@@ -124,7 +124,7 @@ public final class JudgingFixtures {
         String name = unique("School");
         var json = ORGANISER.as().contentType(ContentType.JSON)
                 .body(Map.of("name", name, "district", district, "contactName", "Teacher",
-                        "contactEmail", "t" + SEQ.incrementAndGet() + "@school.example"))
+                        "contactEmail", "t" + SEQ.incrementAndGet() + "@school.example", "invite", false))
                 .post("/api/schools").then().statusCode(201).extract().jsonPath();
         return new SchoolAccount(json.getLong("id"), name, district,
                 new Login(json.getString("username"), json.getString("password")));
@@ -133,7 +133,7 @@ public final class JudgingFixtures {
     public static JurorAccount juror() {
         String name = unique("Juror");
         var json = ORGANISER.as().contentType(ContentType.JSON)
-                .body(Map.of("name", name, "email", "j" + SEQ.incrementAndGet() + "@jury.example"))
+                .body(Map.of("name", name, "email", "j" + SEQ.incrementAndGet() + "@jury.example", "invite", false))
                 .post("/api/jurors").then().statusCode(201).extract().jsonPath();
         return new JurorAccount(json.getLong("id"), name, new Login(json.getString("username"),
                 json.getString("password")));

@@ -25,11 +25,16 @@ class PreflightTest {
         REQUIRED.put("QUARKUS_MINIO_SECRET_KEY", "quarkus.minio.secret-key");
         REQUIRED.put("JURYROOM_BUCKET", "juryroom.bucket");
         REQUIRED.put("JURYROOM_SESSION_KEY", "quarkus.http.auth.session.encryption-key");
+        REQUIRED.put("QUARKUS_MAILER_HOST", "quarkus.mailer.host");
+        REQUIRED.put("QUARKUS_MAILER_PORT", "quarkus.mailer.port");
+        REQUIRED.put("QUARKUS_MAILER_FROM", "quarkus.mailer.from");
+        REQUIRED.put("JURYROOM_PUBLIC_URL", "juryroom.public-url");
     }
 
     /** Optional settings Preflight also reads; cleared so the machine's own values cannot leak in. */
     private static final List<String> OPTIONAL = List.of("quarkus.minio.secure", "quarkus.minio.port",
-            "juryroom.organiser-password");
+            "juryroom.organiser-password", "quarkus.mailer.username", "quarkus.mailer.password", "quarkus.mailer.tls",
+            "quarkus.mailer.start-tls");
 
     @Test
     void namesEveryMissingSetting() {
@@ -198,7 +203,67 @@ class PreflightTest {
         all.put("quarkus.minio.secret-key", "secret-key");
         all.put("juryroom.bucket", "juryroom");
         all.put("quarkus.http.auth.session.encryption-key", "a-session-key-of-more-than-32-characters");
+        all.put("quarkus.mailer.host", "127.0.0.1");
+        all.put("quarkus.mailer.port", "1");
+        all.put("quarkus.mailer.from", "JuryRoom <juryroom@example.org>");
+        all.put("juryroom.public-url", "https://juryroom.example.org");
         return all;
+    }
+
+    /** Each half-configured or contradictory mail setting is one line that says what to set. */
+    @Test
+    void refusesHalfConfiguredMail() {
+        assumeNoneInEnvironment();
+        Map<String, String> cases = new LinkedHashMap<>();
+        cases.put("quarkus.mailer.port=smtp", "QUARKUS_MAILER_PORT must be a port number");
+        cases.put("quarkus.mailer.port=70000", "QUARKUS_MAILER_PORT must be a port number");
+        cases.put("quarkus.mailer.username=juryroom", "set both QUARKUS_MAILER_USERNAME and QUARKUS_MAILER_PASSWORD");
+        cases.put("quarkus.mailer.password=mail-secret", "set both QUARKUS_MAILER_USERNAME and QUARKUS_MAILER_PASSWORD");
+        cases.put("quarkus.mailer.tls=yes", "QUARKUS_MAILER_TLS must be true");
+        cases.put("quarkus.mailer.start-tls=ALWAYS", "QUARKUS_MAILER_START_TLS must be DISABLED, OPTIONAL or REQUIRED");
+        cases.put("quarkus.mailer.from=juryroom", "QUARKUS_MAILER_FROM must be a mail address");
+        cases.put("juryroom.public-url=juryroom.example.org", "JURYROOM_PUBLIC_URL must be the address");
+        cases.forEach((setting, expected) -> {
+            Map<String, String> config = complete("jdbc:postgresql://127.0.0.1:1/x", "juryroom", "secret");
+            String[] kv = setting.split("=", 2);
+            config.put(kv[0], kv[1]);
+            withProperties(config, () -> assertThat(Preflight.checkProduction()).as(setting).startsWith(expected)
+                    .doesNotContain("\n").doesNotContain("mail-secret"));
+        });
+        Map<String, String> both = complete("jdbc:postgresql://127.0.0.1:1/x", "juryroom", "secret");
+        both.put("quarkus.mailer.tls", "true");
+        both.put("quarkus.mailer.start-tls", "REQUIRED");
+        withProperties(both, () -> assertThat(Preflight.checkProduction()).startsWith("set either QUARKUS_MAILER_TLS"));
+        Map<String, String> clear = complete("jdbc:postgresql://127.0.0.1:1/x", "juryroom", "secret");
+        clear.put("quarkus.mailer.username", "juryroom");
+        clear.put("quarkus.mailer.password", "mail-secret");
+        clear.put("quarkus.mailer.start-tls", "DISABLED");
+        withProperties(clear, () -> assertThat(Preflight.checkProduction())
+                .contains("would send the SMTP password unencrypted").doesNotContain("mail-secret"));
+        // Complete and consistent mail settings pass on to the database check.
+        Map<String, String> good = complete("jdbc:postgresql://127.0.0.1:1/x", "juryroom", "secret");
+        good.put("quarkus.mailer.username", "juryroom");
+        good.put("quarkus.mailer.password", "mail-secret");
+        good.put("quarkus.mailer.start-tls", "REQUIRED");
+        withProperties(good, () -> assertThat(Preflight.checkProduction()).startsWith("PostgreSQL at"));
+    }
+
+    /** An SMTP server that is down is a warning, not a refusal: the outbox keeps the mails. */
+    @Test
+    void warnsWhenSmtpIsDown() throws Exception {
+        int closedPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        Map<String, String> config = complete("jdbc:postgresql://127.0.0.1:1/x", "juryroom", "secret");
+        config.put("quarkus.mailer.port", Integer.toString(closedPort));
+        withProperties(config, () -> assertThat(Preflight.mailWarning())
+                .startsWith("SMTP server at 127.0.0.1:" + closedPort + " is not reachable now")
+                .endsWith("mails wait in the outbox until it is"));
+        try (java.net.ServerSocket listening = new java.net.ServerSocket(0)) {
+            config.put("quarkus.mailer.port", Integer.toString(listening.getLocalPort()));
+            withProperties(config, () -> assertThat(Preflight.mailWarning()).isNull());
+        }
     }
 
     @Test

@@ -94,14 +94,14 @@ final class StorageFixtures {
 
     static Account school() {
         var r = organiser().contentType("application/json").body(Map.of("name", "School " + UUID.randomUUID(),
-                        "district", "Test", "contactName", "Teacher", "contactEmail", "t@school.example"))
+                        "district", "Test", "contactName", "Teacher", "contactEmail", "t@school.example", "invite", false))
                 .post("/api/schools").then().statusCode(201).extract().jsonPath();
         return new Account(r.getString("username"), r.getString("password"), r.getLong("id"));
     }
 
     static Account juror() {
         var r = organiser().contentType("application/json").body(Map.of("name", "Juror " + UUID.randomUUID(),
-                        "email", "j" + UUID.randomUUID().toString().substring(0, 8) + "@jury.example"))
+                        "email", "j" + UUID.randomUUID().toString().substring(0, 8) + "@jury.example", "invite", false))
                 .post("/api/jurors").then().statusCode(201).extract().jsonPath();
         return new Account(r.getString("username"), r.getString("password"), r.getLong("id"));
     }

@@ -206,13 +206,13 @@ public final class Api {
 
     public static Account createSchool(String name) {
         Map<String, Object> body = Map.of("name", name, "district", "North District",
-                "contactName", "Teacher " + name, "contactEmail", "contact@example.org");
+                "contactName", "Teacher " + name, "contactEmail", "contact@example.org", "invite", false);
         return account(organiser().contentType(ContentType.JSON).body(body).post("/api/schools"));
     }
 
     public static Account createJuror() {
         Map<String, Object> body = Map.of("name", unique("Juror"), "email", "juror@example.org",
-                "expertise", "child rights");
+                "expertise", "child rights", "invite", false);
         return account(organiser().contentType(ContentType.JSON).body(body).post("/api/jurors"));
     }
 

@@ -76,14 +76,14 @@ public final class Fixtures {
     public static Account school(String name) {
         JsonPath json = organiser().contentType(ContentType.JSON)
                 .body(Map.of("name", name, "district", "Test District", "contactName", "Teacher",
-                        "contactEmail", "teacher@school.example"))
+                        "contactEmail", "teacher@school.example", "invite", false))
                 .post("/api/schools").then().statusCode(201).extract().jsonPath();
         return new Account(json.getLong("id"), name, json.getString("username"), json.getString("password"));
     }
 
     public static Account juror(String name) {
         JsonPath json = organiser().contentType(ContentType.JSON)
-                .body(Map.of("name", name, "email", "juror@jury.example", "expertise", "Design"))
+                .body(Map.of("name", name, "email", "juror@jury.example", "expertise", "Design", "invite", false))
                 .post("/api/jurors").then().statusCode(201).extract().jsonPath();
         return new Account(json.getLong("id"), name, json.getString("username"), json.getString("password"));
     }

@@ -226,6 +226,29 @@ class PageAuthorisationMatrixTest {
         // Guardian consent: the organiser's identifiable-child flag (unticked: the fixture stays as it is).
         r.add(post("POST /organiser/entries/{eid}/identifiable-child", c -> "/organiser/entries/" + c.eid()
                 + "/identifiable-child", Map.of(), ASK_SIGN_IN, 403, 403, 403, 403, 403, 303, 403));
+        // Choosing a password from a mailed link: open to anyone, the token is the credential (none valid here: 410).
+        String token = "x".repeat(43);
+        r.add(get("GET /invite/{token}", c -> "/invite/" + token, 200, 200, 200, 200, 200, 200, 200, 200));
+        r.add(post("POST /invite/{token}", c -> "/invite/" + token, Map.of("password", "matrix password"),
+                410, 410, 410, 410, 410, 410, 410, 410));
+        r.add(get("GET /reset", c -> "/reset", 200, 200, 200, 200, 200, 200, 200, 200));
+        r.add(post("POST /reset", c -> "/reset", Map.of("email", "matrix-nobody@x.example"),
+                200, 200, 200, 200, 200, 200, 200, 200));
+        r.add(get("GET /reset/{token}", c -> "/reset/" + token, 200, 200, 200, 200, 200, 200, 200, 200));
+        r.add(post("POST /reset/{token}", c -> "/reset/" + token, Map.of("password", "matrix password"),
+                410, 410, 410, 410, 410, 410, 410, 410));
+        // The outbox, and sending a school or a juror a new link
+        r.add(get("GET /organiser/outbox", c -> "/organiser/outbox", ASK_SIGN_IN, 403, 403, 403, 403, 403, 200, 403));
+        r.add(post("POST /organiser/outbox/{id}/retry", c -> "/organiser/outbox/" + Long.MAX_VALUE + "/retry",
+                Map.of(), ASK_SIGN_IN, 403, 403, 403, 403, 403, 404, 403));
+        r.add(post("POST /organiser/schools/{sid}/invitation", c -> "/organiser/schools/" + c.schoolB().id()
+                + "/invitation", Map.of(), ASK_SIGN_IN, 403, 403, 403, 403, 403, 303, 403));
+        r.add(post("POST /organiser/schools/{sid}/password-reset", c -> "/organiser/schools/" + c.schoolB().id()
+                + "/password-reset", Map.of(), ASK_SIGN_IN, 403, 403, 403, 403, 403, 303, 403));
+        r.add(post("POST /organiser/jurors/{jid}/invitation", c -> "/organiser/jurors/" + c.unassigned().id()
+                + "/invitation", Map.of(), ASK_SIGN_IN, 403, 403, 403, 403, 403, 303, 403));
+        r.add(post("POST /organiser/jurors/{jid}/password-reset", c -> "/organiser/jurors/" + c.unassigned().id()
+                + "/password-reset", Map.of(), ASK_SIGN_IN, 403, 403, 403, 403, 403, 303, 403));
         // Last: it ends every session
         r.add(post("POST /logout", c -> "/logout", Map.of(), ASK_SIGN_IN, 303, 303, 303, 303, 303, 303, 303));
         return r;

@@ -28,9 +28,10 @@ import java.util.List;
 
 /**
  * Schools and jurors: the lists, and registering new ones. A registration answers 303 to the list
- * (Post/Redirect/Get: reloading never registers twice), which shows the new sign-in's generated
- * password once ({@link Flash}) and nowhere else, ever (it is stored only as a hash); these pages
- * are never cached.
+ * (Post/Redirect/Get: reloading never registers twice). With "invite" ticked (the form's default)
+ * an invitation is mailed and the list says so; without it, the list shows the new sign-in's
+ * generated password once ({@link Flash}) and nowhere else, ever (it is stored only as a hash);
+ * these pages are never cached.
  */
 @Path("/organiser")
 @Produces(MediaType.TEXT_HTML)
@@ -44,7 +45,7 @@ public class PeoplePages {
     public record Person(long id, String name, String detail, String contact) {
     }
 
-    /** Shown once, right after registering. */
+    /** Shown once, right after registering; {@code password} is null when an invitation was mailed instead. */
     public record Issued(String name, String username, String password) {
     }
 
@@ -90,14 +91,15 @@ public class PeoplePages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response createSchool(@RestForm String name, @RestForm String district, @RestForm String contactName,
                                  @RestForm String contactEmail, @RestForm String safeguardingName,
-                                 @RestForm String safeguardingPhone, @RestForm String safeguardingEmail) {
+                                 @RestForm String safeguardingPhone, @RestForm String safeguardingEmail,
+                                 @RestForm String invite) {
         // The safeguarding contact is optional here (the school can add it itself); half of one is refused.
         SchoolService.SafeguardingContact contact = nz(safeguardingName).isBlank() && nz(safeguardingPhone).isBlank()
                 && nz(safeguardingEmail).isBlank() ? null
                 : new SchoolService.SafeguardingContact(safeguardingName, safeguardingPhone, safeguardingEmail);
         try {
             SchoolService.Created c = schools.create(new SchoolService.CreateSchool(name, district, contactName,
-                    contactEmail, contact));
+                    contactEmail, contact, invite != null));
             flash.keep(SCHOOLS, new Issued(c.school().name, c.username(), c.password()));
             return WebErrors.redirect(SCHOOLS);
         } catch (RuntimeException e) {
@@ -117,10 +119,11 @@ public class PeoplePages {
     @POST
     @Path("jurors")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response createJuror(@RestForm String name, @RestForm String email, @RestForm String expertise) {
+    public Response createJuror(@RestForm String name, @RestForm String email, @RestForm String expertise,
+                                @RestForm String invite) {
         try {
             JurorService.Created c = jurors.create(new JurorService.CreateJuror(name, email,
-                    expertise == null || expertise.isBlank() ? null : expertise));
+                    expertise == null || expertise.isBlank() ? null : expertise, invite != null));
             flash.keep(JURORS, new Issued(c.juror().name, c.username(), c.password()));
             return WebErrors.redirect(JURORS);
         } catch (RuntimeException e) {

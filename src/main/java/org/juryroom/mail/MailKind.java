@@ -1,0 +1,8 @@
+package org.juryroom.mail;
+
+/** What a message is for; the outbox lists and filters by it. */
+public enum MailKind {
+    INVITATION,
+    PASSWORD_RESET,
+    REMINDER
+}

@@ -1,0 +1,62 @@
+package org.juryroom.mail;
+
+import io.quarkus.qute.i18n.Message;
+import io.quarkus.qute.i18n.MessageBundle;
+
+/**
+ * Texts of the e-mails. Templates ({@code templates/mail/}) use {@code mail:key}; subjects are read
+ * here. The English texts live in {@code messages/mail_en.properties}; a translation is one more
+ * file, as for the pages' bundles (web/OrgMsg). Nothing in a mail names a child together with a
+ * school, and no mail to a juror names a school.
+ */
+@MessageBundle(value = "mail", locale = "en")
+public interface MailMsg {
+
+    @Message
+    String mail_greeting(String name);
+
+    @Message
+    String mail_username(String username);
+
+    @Message
+    String mail_footer();
+
+    @Message
+    String mail_invite_subject();
+
+    @Message
+    String mail_invite_school(String school);
+
+    @Message
+    String mail_invite_juror();
+
+    @Message
+    String mail_invite_account();
+
+    @Message
+    String mail_invite_action();
+
+    @Message
+    String mail_invite_expiry();
+
+    @Message
+    String mail_reset_subject();
+
+    @Message
+    String mail_reset_intro();
+
+    @Message
+    String mail_reset_action();
+
+    @Message
+    String mail_reset_expiry();
+
+    @Message
+    String mail_reminder_subject(String competition);
+
+    @Message
+    String mail_reminder_intro(String competition, long left);
+
+    @Message
+    String mail_reminder_action();
+}
