@@ -328,6 +328,8 @@ public class CompetitionService {
      * published competition, is refused (422): erasure is not brought forward this way (the organiser
      * erases an entry directly), and published work is kept at least as long as it is on show.
      */
+    static final int MAX_RETENTION_YEARS = 10;
+
     public CompetitionView updateRetention(long id, @NotNull CompetitionRequests.RetentionSetting request) {
         Competition c = lockExclusive(id);
         Instant until = request.retainPersonalDataUntil() == null ? null
@@ -337,6 +339,12 @@ public class CompetitionService {
             throw ProblemException.unprocessable("The retention date cannot be set as asked", List.of(new Violation(
                     "retainPersonalDataUntil", c.publishedAt == null ? "must be in the future"
                             : "must be in the future (and so after the publication on " + c.publishedAt + ")")));
+        }
+        // Children's data is kept for the competition's purpose, not for ever (and far dates overflow).
+        if (until != null && until.isAfter(Instant.now().atZone(java.time.ZoneOffset.UTC)
+                .plusYears(MAX_RETENTION_YEARS).toInstant())) {
+            throw ProblemException.unprocessable("The retention date cannot be set as asked", List.of(new Violation(
+                    "retainPersonalDataUntil", "must be within " + MAX_RETENTION_YEARS + " years from today")));
         }
         RetentionValue before = RetentionValue.of(c);
         c.retainPersonalDataUntil = until;

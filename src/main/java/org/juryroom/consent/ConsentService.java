@@ -97,13 +97,11 @@ public class ConsentService {
         return out;
     }
 
-    /**
-     * Drops the records of children beyond {@code keep} (a child removed from the entry takes its
-     * record along). Called before the participant rows go.
-     */
-    public void dropBeyond(Entry e, int keep) {
-        if (e.id != null) {
-            GuardianConsent.delete("entryId = ?1 and position >= ?2", e.id, keep);
+    /** Drops the records of children no longer in the entry (before their rows go). */
+    public void dropFor(List<Participant> removed) {
+        List<Long> ids = removed.stream().map(p -> p.id).filter(Objects::nonNull).toList();
+        if (!ids.isEmpty()) {
+            GuardianConsent.delete("participant.id in ?1", ids);
         }
     }
 
@@ -117,12 +115,20 @@ public class ConsentService {
         if (legacy != null && legacy.attestedBy() != null) {
             e.consentAttestedBy = legacy.attestedBy().strip();
         }
+        // A record belongs to its child (participant row), wherever the child now stands.
+        Map<Long, GuardianConsent> byChild = new java.util.HashMap<>();
+        GuardianConsent.<GuardianConsent>list("entryId = ?1 and participant is not null", e.id)
+                .forEach(r -> byChild.put(r.participant.id, r));
         Map<Integer, GuardianConsent> byPosition = new TreeMap<>();
-        GuardianConsent.ofEntry(e.id).forEach(r -> byPosition.put(r.position, r));
-        ConsentRequest entryWide = legacy != null && legacy.givesScopes() ? legacy : entryWide(byPosition.values());
+        // Only the teacher's ticks in this very request attest for a child added without its own record.
+        ConsentRequest entryWide = legacy != null && legacy.givesScopes() ? legacy : null;
         Instant now = Instant.now();
         for (Participant p : e.participants) {
-            GuardianConsent r = byPosition.get(p.position);
+            GuardianConsent r = p.id == null ? null : byChild.get(p.id);
+            if (r != null) {
+                r.position = p.position;
+                byPosition.put(r.position, r);
+            }
             GuardianConsentRequest own = requested == null || p.position >= requested.size() ? null
                     : requested.get(p.position).consent();
             Values next;
@@ -149,6 +155,7 @@ public class ConsentService {
                 r.token = newToken();
             }
             Set<GuardianConsent.Scope> before = created ? null : given(r);
+            Set<GuardianConsent.Scope> activeBefore = created ? null : active(r);
             if (created || !next.sameAs(r)) {
                 next.applyTo(r);
                 r.givenAt = now;
@@ -159,33 +166,12 @@ public class ConsentService {
                 r.persist();
                 byPosition.put(r.position, r);
             }
-            if (created || !before.equals(given(r))) {
+            if (created || !before.equals(given(r)) || !activeBefore.equals(active(r))) {
                 audit.record(AuditAction.CONSENT_RECORDED, e.competition.id, AuditLog.Subject.of("entry", e.id),
                         created ? null : audited(r.position, before, null), audited(r.position, given(r), r));
             }
         }
         ConsentSummary.apply(e, new ArrayList<>(byPosition.values()));
-    }
-
-    /**
-     * An entry kept through the legacy form only: the teacher's ticks, which the attestation gives for
-     * every child listed, so a child added by such a client has them too. Null once any record is a
-     * guardian's own, differs from the others, or has a withdrawal.
-     */
-    private static ConsentRequest entryWide(java.util.Collection<GuardianConsent> records) {
-        Set<Set<GuardianConsent.Scope>> kinds = new java.util.HashSet<>();
-        for (GuardianConsent r : records) {
-            if (r.guardianName != null || !given(r).equals(active(r))) {
-                return null;
-            }
-            kinds.add(given(r));
-        }
-        if (kinds.size() != 1) {
-            return null;
-        }
-        Set<GuardianConsent.Scope> s = kinds.iterator().next();
-        return new ConsentRequest(s.contains(GuardianConsent.Scope.judging), s.contains(GuardianConsent.Scope.publishWork),
-                s.contains(GuardianConsent.Scope.publishName), null);
     }
 
     /** The scopes a record gives (withdrawn or not). */
@@ -280,12 +266,15 @@ public class ConsentService {
                     && Objects.equals(guardianEmail, r.guardianEmail) && Objects.equals(guardianPhone, r.guardianPhone)
                     && verification == r.verification && Objects.equals(reference, r.verificationReference)
                     && Objects.equals(note, r.verificationNote) && Objects.equals(noticeId(notice), noticeId(r.notice))
-                    && judging == r.active(GuardianConsent.Scope.judging)
-                    && publishWork == r.active(GuardianConsent.Scope.publishWork)
-                    && publishName == r.active(GuardianConsent.Scope.publishName);
+                    && (r.judgingWithdrawnAt != null || judging == r.judging)
+                    && (r.publishWorkWithdrawnAt != null || publishWork == r.publishWork)
+                    && (r.publishNameWithdrawnAt != null || publishName == r.publishName);
         }
 
-        /** A scope given again after a withdrawal is a new consent: its withdrawal date goes (the audit keeps it). */
+        /**
+         * A withdrawal stands: no edit by the school, a stale form or the legacy ticks gives a withdrawn
+         * scope back (its withdrawal date stays, so it stays inactive). The guardian's word is final.
+         */
         void applyTo(GuardianConsent r) {
             r.guardianName = guardianName;
             r.relationship = relationship;
@@ -295,12 +284,9 @@ public class ConsentService {
             r.verificationReference = reference;
             r.verificationNote = note;
             r.notice = notice;
-            r.judging = judging;
-            r.publishWork = publishWork;
-            r.publishName = publishName;
-            r.judgingWithdrawnAt = judging ? null : r.judgingWithdrawnAt;
-            r.publishWorkWithdrawnAt = publishWork ? null : r.publishWorkWithdrawnAt;
-            r.publishNameWithdrawnAt = publishName ? null : r.publishNameWithdrawnAt;
+            r.judging = r.judgingWithdrawnAt != null ? r.judging : judging;
+            r.publishWork = r.publishWorkWithdrawnAt != null ? r.publishWork : publishWork;
+            r.publishName = r.publishNameWithdrawnAt != null ? r.publishName : publishName;
         }
     }
 }

@@ -136,7 +136,8 @@ public class EntryService implements WriteGate.Admit {
 
     @Transactional
     public Entry update(long entryId, @Valid @NotNull UpdateEntry request) {
-        Entry e = access.ownEntry(entryId);
+        // The row lock first, as every other writer of the entry and its children's records takes it.
+        Entry e = lockedOwnEntry(entryId);
         requireEditable(e);
         Map<String, Object> before = EntryViews.audited(e);
         consents.validate(request.participants(), request.consent());
@@ -157,8 +158,7 @@ public class EntryService implements WriteGate.Admit {
             e.statement = request.statement();
         }
         if (request.participants() != null) {
-            consents.dropBeyond(e, request.participants().size());
-            syncParticipants(e, request.participants());
+            consents.dropFor(syncParticipants(e, request.participants()));
         }
         if (request.participants() != null || request.consent() != null) {
             consents.record(e, request.participants(), request.consent(), access.currentUser().username());
@@ -521,25 +521,33 @@ public class EntryService implements WriteGate.Admit {
     }
 
     /**
-     * The request's children onto the entry's rows, place by place: a child still at its place keeps
-     * its row, and so its consent record and withdrawal link; rows beyond the list go.
+     * The request's children onto the entry's rows. A child is known by its first name, not its place:
+     * a child still listed keeps its row, and so its consent record and withdrawal link, wherever it
+     * moved; a child no longer listed goes (returned, so its record goes with it) and a new name is a
+     * new child, never another child's record.
+     *
+     * @return the rows of the children no longer listed
      */
-    private static void syncParticipants(Entry e, List<ParticipantRequest> participants) {
-        while (e.participants.size() > participants.size()) {
-            e.participants.remove(e.participants.size() - 1);
-        }
+    private static List<Participant> syncParticipants(Entry e, List<ParticipantRequest> participants) {
+        List<Participant> left = new ArrayList<>(e.participants);
+        List<Participant> next = new ArrayList<>();
         for (int i = 0; i < participants.size(); i++) {
-            Participant p;
-            if (i < e.participants.size()) {
-                p = e.participants.get(i);
-            } else {
+            String name = participants.get(i).firstName().strip();
+            Participant p = left.stream().filter(o -> o.firstName != null && o.firstName.equalsIgnoreCase(name))
+                    .findFirst().orElse(null);
+            if (p == null) {
                 p = new Participant();
                 p.entry = e;
-                e.participants.add(p);
+            } else {
+                left.remove(p);
             }
             p.position = i;
-            p.firstName = participants.get(i).firstName().strip();
+            p.firstName = name;
             p.grade = participants.get(i).grade();
+            next.add(p);
         }
+        e.participants.clear();
+        e.participants.addAll(next);
+        return left;
     }
 }

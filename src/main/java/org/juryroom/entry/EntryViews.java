@@ -135,7 +135,8 @@ public final class EntryViews {
      * What is always hidden from jurors: the organiser's terms; the children's first names; and what
      * identifies the school: its name, its district (it narrows the school down to a few, and jurors
      * declare conflicts school by school), the name of its contact and of the teacher who attested
-     * the consent (whole, and word by word but titles: {@link JuryRedaction#personName}).
+     * the consent, and the children's guardians ("with my mother Sunita Das") — whole, and word by word
+     * but titles: {@link JuryRedaction#personName}.
      */
     static List<String> juryRedactionTerms(Entry e) {
         List<String> terms = new java.util.ArrayList<>(List.of(e.juryRedactions));
@@ -143,7 +144,9 @@ public final class EntryViews {
         terms.add(e.school.district);
         terms.addAll(JuryRedaction.personName(e.school.contactName));
         terms.addAll(JuryRedaction.personName(e.consentAttestedBy));
-        e.participants.forEach(p -> terms.add(p.firstName));
+        e.participants.stream().map(p -> p.firstName).filter(java.util.Objects::nonNull).forEach(terms::add);
+        org.juryroom.consent.GuardianConsent.ofEntry(e.id)
+                .forEach(r -> terms.addAll(JuryRedaction.personName(r.guardianName)));
         return terms;
     }
 

@@ -32,12 +32,16 @@ final class AuditScrub {
     private static final int MIN_CONTAINED = 3;
 
     private final List<String> exact;
-    private final List<String> contained;
+    private final List<java.util.regex.Pattern> contained;
 
     AuditScrub(Collection<String> personalValues) {
         this.exact = personalValues.stream().filter(Objects::nonNull).map(String::strip).filter(v -> !v.isEmpty())
                 .map(v -> v.toLowerCase(Locale.ROOT)).distinct().toList();
-        this.contained = exact.stream().filter(v -> v.length() >= MIN_CONTAINED).toList();
+        // Whole words only: a child called "Nam" must not wipe "publishName", nor "Mit" "SUBMITTED".
+        this.contained = exact.stream().filter(v -> v.length() >= MIN_CONTAINED)
+                .map(v -> java.util.regex.Pattern.compile("(?<![\\p{L}\\p{M}\\p{N}])" + java.util.regex.Pattern.quote(v)
+                        + "(?![\\p{L}\\p{M}\\p{N}])", java.util.regex.Pattern.CASE_INSENSITIVE
+                        | java.util.regex.Pattern.UNICODE_CASE)).toList();
     }
 
     /** The scrubbed copy of {@code node}, or null when nothing in it is personal (the row stays as it is). */
@@ -88,6 +92,6 @@ final class AuditScrub {
         if (ERASED.equals(t)) {
             return false;
         }
-        return exact.contains(t.strip()) || contained.stream().anyMatch(t::contains);
+        return exact.contains(t.strip()) || contained.stream().anyMatch(p -> p.matcher(t).find());
     }
 }

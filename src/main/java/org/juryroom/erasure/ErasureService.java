@@ -193,9 +193,6 @@ public class ErasureService {
         // An erasure under way keeps its first reason; kept published work is erased in full once not kept.
         String why = e.erasureReason != null && !KEPT_PUBLISHED.equals(e.erasureReason) ? e.erasureReason : reason;
         boolean keep = retention && Reason.RETENTION.name().equals(why) && keepsPublishedWork(e);
-        if (keep && KEPT_PUBLISHED.equals(e.erasureReason)) {
-            return new Step(e.id, e.code, KEPT_PUBLISHED, true, true, 0, 0, 0, 0, keptKeys(e.id), Set.of());
-        }
         // Recorded once, and again when kept published work is erased in full after all.
         boolean record = e.erasureReason == null || (KEPT_PUBLISHED.equals(e.erasureReason) && !keep);
         List<GuardianConsent> guardians = GuardianConsent.ofEntry(e.id);
@@ -207,6 +204,20 @@ public class ErasureService {
             e.participants.stream().filter(p -> byChild.containsKey(p.id)
                             ? byChild.get(p.id).active(GuardianConsent.Scope.publishName) : e.consentPublishNames)
                     .forEach(p -> keptNames.add(p.id));
+        }
+        if (keep && KEPT_PUBLISHED.equals(e.erasureReason)) {
+            // Kept published work: a name whose publishName has since gone (or the work marked as showing an
+            // identifiable child) is erased now, from the row and the trail; the rest stays as shown.
+            List<String> gone = new ArrayList<>();
+            for (Participant p : e.participants) {
+                if (!keptNames.contains(p.id) && p.firstName != null) {
+                    gone.add(p.firstName);
+                    p.firstName = null;
+                }
+            }
+            int scrubbed = gone.isEmpty() ? 0 : scrubAudit(e, guardians, gone);
+            return new Step(e.id, e.code, KEPT_PUBLISHED, true, true, gone.size(), 0, 0, scrubbed, keptKeys(e.id),
+                    Set.of());
         }
         // What the audit trail may hold of this entry: collected before it is emptied.
         List<String> personal = new ArrayList<>();
@@ -271,6 +282,7 @@ public class ErasureService {
         e.erasureReason = keep ? KEPT_PUBLISHED : why;
         e.updatedAt = now;
         em.flush();
+        redactJuryTexts(e, personal);
         int scrubbed = scrubAudit(e, guardians, personal);
         if (record) {
             Map<String, Object> after = new LinkedHashMap<>();
@@ -285,6 +297,28 @@ public class ErasureService {
         }
         return new Step(e.id, e.code, keep ? KEPT_PUBLISHED : why, false, keep, participants, guardianRecords,
                 filesRemoved, scrubbed, keptKeys, rowKeys);
+    }
+
+    /**
+     * A juror's comment or abstention reason is judging data and stays, but a child's or guardian's name
+     * in it goes (hidden as the jury view hides names). Written without touching the scorecard's
+     * version: the seal covers version, marks and total, not the words.
+     */
+    @SuppressWarnings("unchecked")
+    private void redactJuryTexts(Entry e, List<String> personal) {
+        List<String> terms = personal.stream().filter(java.util.Objects::nonNull).filter(t -> !t.isBlank()
+                && t.length() <= 200).toList();
+        List<Object[]> rows = em.createNativeQuery("select id, comment, abstain_reason from scorecard where entry_id = :eid"
+                + " and (comment is not null or abstain_reason is not null)").setParameter("eid", e.id).getResultList();
+        for (Object[] row : rows) {
+            String comment = org.juryroom.entry.JuryRedaction.apply((String) row[1], terms);
+            String reason = org.juryroom.entry.JuryRedaction.apply((String) row[2], terms);
+            if (!java.util.Objects.equals(comment, row[1]) || !java.util.Objects.equals(reason, row[2])) {
+                em.createNativeQuery("update scorecard set comment = :c, abstain_reason = :r where id = :id")
+                        .setParameter("c", comment).setParameter("r", reason)
+                        .setParameter("id", ((Number) row[0]).longValue()).executeUpdate();
+            }
+        }
     }
 
     /** Retention keeps what the public page shows: a published, shown shortlist entry whose publishWork stands. */
@@ -319,7 +353,9 @@ public class ErasureService {
         List<Object[]> rows = em.createNativeQuery("select id, cast(before_value as text), cast(after_value as text)"
                         + " from audit_event where (subject_type = 'entry' and subject_id = :eid)"
                         + " or (subject_type in ('consent', 'guardian_consent') and subject_id in (:consents))"
-                        + " or (subject_type = 'participant' and subject_id in (:participants)) order by id")
+                        + " or (subject_type = 'participant' and subject_id in (:participants))"
+                        + " or (subject_type = 'scorecard' and subject_id in (select id from scorecard where entry_id = :eid))"
+                        + " order by id")
                 .setParameter("eid", e.id)
                 .setParameter("consents", consentIds.isEmpty() ? List.of(-1L) : consentIds)
                 .setParameter("participants", participantIds.isEmpty() ? List.of(-1L) : participantIds)

@@ -82,8 +82,10 @@ public class ExportService {
         Shortlist s = shortlists.get(competitionId);
         List<List<String>> rows = new ArrayList<>();
         for (ShortlistEntry e : s.shownEntries()) {
-            rows.add(List.of(Integer.toString(e.rank), e.code, e.title, e.schoolName,
-                    org.juryroom.entry.Entry.<org.juryroom.entry.Entry>findById(e.entryId).category.code,
+            // The shortlist export travels (press, notice boards): its titles follow the public page's rule.
+            org.juryroom.entry.Entry entry = org.juryroom.entry.Entry.findById(e.entryId);
+            rows.add(List.of(Integer.toString(e.rank), e.code, PublicNames.title(entry, e.title), e.schoolName,
+                    entry.category.code,
                     e.score.toPlainString(), e.median.toPlainString(), Integer.toString(e.jurorCount)));
         }
         String base = "shortlist-" + competitionId;

@@ -36,4 +36,22 @@ public final class PublicNames {
     public static List<String> of(Entry e) {
         return of(e, GuardianConsent.ofEntry(e.id));
     }
+
+    /**
+     * The sealed title as the public reads it: a child's words often name a child ("Riya's safe web"),
+     * so the name of every child not publicly named, and of every guardian, is hidden as the jury view
+     * hides it (display only: the seal keeps the title's hash).
+     */
+    public static String title(Entry e, String sealedTitle) {
+        List<GuardianConsent> records = GuardianConsent.ofEntry(e.id);
+        List<String> shown = of(e, records);
+        List<String> hidden = new ArrayList<>();
+        for (Participant p : e.participants) {
+            if (p.firstName != null && !shown.contains(p.firstName)) {
+                hidden.add(p.firstName);
+            }
+        }
+        records.forEach(r -> hidden.addAll(org.juryroom.entry.JuryRedaction.personName(r.guardianName)));
+        return org.juryroom.entry.JuryRedaction.apply(sealedTitle, hidden);
+    }
 }

@@ -64,8 +64,9 @@ public class PublicShortlistService {
 
     private PublicEntry publicEntry(ShortlistEntry row) {
         Entry e = em.find(Entry.class, row.entryId);
+        String title = PublicNames.title(e, row.title);
         if (!e.consentPublishWork) {
-            return new PublicEntry(row.rank, row.title, row.schoolName, List.of(), null, false, List.of());
+            return new PublicEntry(row.rank, title, row.schoolName, List.of(), null, false, List.of());
         }
         List<String> names = PublicNames.of(e);
         List<PublicFile> files = EntryFile.storedOf(e.id).stream()
@@ -75,6 +76,6 @@ public class PublicShortlistService {
                             + "/files/" + f.id;
                     return new PublicFile(f.id, f.contentType, url, f.thumbKey == null ? null : url + "/thumbnail");
                 }).toList();
-        return new PublicEntry(row.rank, row.title, row.schoolName, names, e.category.name, true, files);
+        return new PublicEntry(row.rank, title, row.schoolName, names, e.category.name, true, files);
     }
 }

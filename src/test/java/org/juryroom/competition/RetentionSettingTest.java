@@ -58,6 +58,12 @@ class RetentionSettingTest {
         Api.problem(put(cid, OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(1).toString()), 422)
                 .body("violations[0].field", equalTo("retainPersonalDataUntil"));
         organiser().get("/api/competitions/{cid}", cid).then().body("retainPersonalDataUntil", nullValue());
+        // Too far (kept for ever, or beyond what the database holds): 422 too.
+        for (String far : java.util.List.of(OffsetDateTime.now(ZoneOffset.UTC).plusYears(11).toString(),
+                "+300000-01-01T00:00:00Z")) {
+            assertThat(put(cid, far).statusCode()).as(far).isEqualTo(422);
+        }
+        organiser().get("/api/competitions/{cid}", cid).then().body("retainPersonalDataUntil", nullValue());
         assertThat(retentionEvents(cid)).isEmpty();
 
         Instant until = OffsetDateTime.now(ZoneOffset.UTC).plusYears(1).withNano(0).toInstant();
@@ -100,6 +106,9 @@ class RetentionSettingTest {
                 Map.of("retainPersonalDataUntil", LocalDate.now(ZONE).minusDays(1).toString()));
         assertThat(refused.statusCode()).isEqualTo(422);
         assertThat(refused.asString()).contains("must be in the future");
+        Response tooFar = web.post(dashboard, dashboard + "/retention",
+                Map.of("retainPersonalDataUntil", "+999999999-12-31"));
+        assertThat(tooFar.statusCode()).isEqualTo(422);
         Response unreadable = web.post(dashboard, dashboard + "/retention", Map.of("retainPersonalDataUntil", "soon"));
         assertThat(unreadable.statusCode()).isEqualTo(422);
         assertThat(unreadable.asString()).contains("must be a date");

@@ -111,27 +111,34 @@ class GuardianConsentTest {
         assertThat(org.getString("participants[1].consent.guardianName")).isEqualTo("Rakesh");
         assertThat(org.getString("participants[1].consent.withdrawUrl")).isEqualTo(token1);
 
-        // An edit that keeps both children (a new name for the first) keeps both records and links;
-        // changing the second's scopes is CONSENT_RECORDED.
-        school.api().contentType(ContentType.JSON).body(Map.of("participants", List.of(child("Riyaa", null),
-                        child("Kabir", guardian("Rakesh", "+91 98300 22222", "judging", "publishWork", "publishName")))))
+        // A record belongs to its child, not to a place: listing the children the other way round keeps
+        // each child's record and link; changing the second's scopes is CONSENT_RECORDED.
+        school.api().contentType(ContentType.JSON).body(Map.of("participants", List.of(
+                        child("Kabir", guardian("Rakesh", "+91 98300 22222", "judging", "publishWork", "publishName")),
+                        child("Riya", null))))
                 .patch("/api/entries/" + eid).then().statusCode(200)
-                .body("participants[0].consent.withdrawUrl", equalTo(token0))
-                .body("participants[1].consent.withdrawUrl", equalTo(token1))
+                .body("participants[0].firstName", equalTo("Kabir"))
+                .body("participants[0].consent.withdrawUrl", equalTo(token1))
+                .body("participants[1].consent.withdrawUrl", equalTo(token0))
+                .body("participants[1].consent.guardianName", equalTo("Sunita"))
                 .body("consent.publishNames", equalTo(true));
-        // Removing the second child takes its record along.
-        school.api().contentType(ContentType.JSON).body(Map.of("participants", List.of(child("Riyaa", null))))
+        given().get("/api/consents/" + token1.substring("/consent/".length())).then().statusCode(200)
+                .body("firstName", equalTo("Kabir"));
+        // Removing Kabir takes his record along: Riya, now first, keeps hers; his link no longer opens.
+        school.api().contentType(ContentType.JSON).body(Map.of("participants", List.of(child("Riya", null))))
                 .patch("/api/entries/" + eid).then().statusCode(200)
                 .body("participants.size()", equalTo(1))
                 .body("participants[0].consent.withdrawUrl", equalTo(token0));
-        school.api().contentType(ContentType.JSON).body(Map.of("participants", List.of(child("Riyaa", null),
+        given().get("/api/consents/" + token1.substring("/consent/".length())).then().statusCode(404);
+        // A renamed child is another child: no record carries over to it.
+        school.api().contentType(ContentType.JSON).body(Map.of("participants", List.of(child("Riya", null),
                         child("Kabir", null)))).patch("/api/entries/" + eid).then().statusCode(200)
                 .body("participants[1].consent", equalTo(null))
                 .body("consent.judging", equalTo(false));
         school.api().post("/api/entries/" + eid + "/submit").then().statusCode(422)
                 .body("violations.field", hasItem("participants[1].consent.judging"))
                 .body("violations.field", not(hasItem("participants[0].consent.judging")));
-        school.api().contentType(ContentType.JSON).body(Map.of("participants", List.of(child("Riyaa", null),
+        school.api().contentType(ContentType.JSON).body(Map.of("participants", List.of(child("Riya", null),
                         child("Kabir", guardian("Farida", "+91 98300 33333", "judging")))))
                 .patch("/api/entries/" + eid).then().statusCode(200);
         school.api().post("/api/entries/" + eid + "/submit").then().statusCode(200);
@@ -154,6 +161,35 @@ class GuardianConsentTest {
         JsonPath recorded = Fixtures.organiser().queryParam("size", 500).queryParam("action", "CONSENT_RECORDED")
                 .get("/api/competitions/" + cid + "/audit").then().statusCode(200).extract().jsonPath();
         assertThat(recorded.getList("items.after.scopes")).contains(List.of("judging", "publishWork", "publishName"));
+    }
+
+    @Test
+    void aGuardiansWithdrawalStandsWhateverTheSchoolSendsAfterwards() {
+        long cid = Fixtures.openCompetition(Fixtures.unique("Standing Competition"), 2);
+        Fixtures.Account school = Fixtures.school(Fixtures.unique("Standing School"));
+        Map<String, Object> ticks = Map.of("judging", true, "publishWork", true, "publishNames", true,
+                "attestedBy", "Mrs. Das");
+        long eid = create(school, cid, entry("Standing Withdrawal", List.of(child("Ishani", null)), ticks));
+        String url = school.api().get("/api/entries/" + eid).then().statusCode(200).extract().jsonPath()
+                .getString("participants[0].consent.withdrawUrl");
+        given().contentType(ContentType.JSON).body(Map.of("scopes", List.of("publishName")))
+                .post("/api/consents/" + url.substring("/consent/".length()) + "/withdraw").then().statusCode(200);
+        // The teacher's entry-wide ticks sent again do not give it back...
+        school.api().contentType(ContentType.JSON).body(Map.of("consent", ticks)).patch("/api/entries/" + eid)
+                .then().statusCode(200).body("consent.publishNames", equalTo(false))
+                .body("participants[0].consent.activeScopes", not(hasItem("publishName")));
+        // ...nor does a form that still ticks it (opened before the withdrawal), with the guardian's details.
+        school.api().contentType(ContentType.JSON).body(Map.of("participants", List.of(child("Ishani",
+                        guardian("Meera", "+91 98300 55555", "judging", "publishWork", "publishName")))))
+                .patch("/api/entries/" + eid).then().statusCode(200)
+                .body("participants[0].consent.guardianName", equalTo("Meera"))
+                .body("participants[0].consent.activeScopes", not(hasItem("publishName")))
+                .body("participants[0].consent.withdrawUrl", equalTo(url))
+                .body("consent.publishNames", equalTo(false));
+        // A child added later is given nothing by the earlier ticks: its guardian's consent is its own.
+        school.api().contentType(ContentType.JSON).body(Map.of("participants", List.of(child("Ishani", null),
+                        child("Tanvir", null)))).patch("/api/entries/" + eid).then().statusCode(200)
+                .body("participants[1].consent", equalTo(null)).body("consent.judging", equalTo(false));
     }
 
     @Test
@@ -261,7 +297,7 @@ class GuardianConsentTest {
         long mixed = create(school, cid, entry("Mixed Names Poster", List.of(
                 child("Anwesha", guardian("Sunita", "+91 98300 10101", "judging", "publishWork", "publishName")),
                 child("Bidisha", guardian("Rakesh", "+91 98300 20202", "judging", "publishWork"))), ATTESTED));
-        long flagged = create(school, cid, entry("Flagged Poster", List.of(
+        long flagged = create(school, cid, entry("Flagged Poster by Chandrima and Farida", List.of(
                 child("Chandrima", guardian("Farida", "+91 98300 30303", "judging", "publishWork", "publishName"))),
                 ATTESTED));
         school.api().post("/api/entries/" + mixed + "/submit").then().statusCode(200);
@@ -284,8 +320,10 @@ class GuardianConsentTest {
                 .extract().jsonPath();
         Map<String, List<String>> names = new HashMap<>();
         for (int i = 0; i < 2; i++) {
-            names.put(api.getString("entries[" + i + "].title"), api.getList("entries[" + i + "].participants",
-                    String.class));
+            // A title is a child's words: names the public may not read are hidden in it too.
+            names.put(api.getString("entries[" + i + "].title").replaceAll(" by .*", ""),
+                    api.getList("entries[" + i + "].participants", String.class));
+            assertThat(api.getString("entries[" + i + "].title")).doesNotContain("Chandrima").doesNotContain("Farida");
             assertThat(api.getBoolean("entries[" + i + "].workPublished")).isTrue();
         }
         assertThat(names.get("Mixed Names Poster")).containsExactly("Anwesha");

@@ -72,12 +72,16 @@ class EntryLifecycleTest {
                 .header("X-Content-Type-Options", equalTo("nosniff"));
         assertThat(download.asByteArray()).isEqualTo(JPEG.bytes());
 
-        // Edit while DRAFT.
+        // Edit while DRAFT. A child added is given nothing by the earlier ticks: the teacher ticks again
+        // for the children now listed (a guardian's own record would be sent per child).
         as(school).contentType(ContentType.JSON)
                 .body(Map.of("title", "Pause, Think, Then Click",
                         "participants", List.of(Api.participant("Ishaan", 7), Api.participant("Noor", 6))))
                 .patch("/api/entries/{eid}", eid)
-                .then().statusCode(200)
+                .then().statusCode(200).body("consent.judging", equalTo(false));
+        as(school).contentType(ContentType.JSON).body(Map.of("consent", Api.consent(true, true, true)))
+                .patch("/api/entries/{eid}", eid)
+                .then().statusCode(200).body("consent.judging", equalTo(true))
                 .body("title", equalTo("Pause, Think, Then Click"))
                 .body("participants.firstName", contains("Ishaan", "Noor"))
                 .body("participants.grade", contains(7, 6))

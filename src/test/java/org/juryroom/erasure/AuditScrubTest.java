@@ -35,6 +35,16 @@ class AuditScrubTest {
     }
 
     @Test
+    void aNameInsideAnotherWordIsNotPersonalSoTheTrailKeepsItsFacts() throws Exception {
+        AuditScrub scrub = new AuditScrub(List.of("Nam", "Mit", "Ana"));
+        assertThat(scrub.scrub(json("{\"scopes\":[\"judging\",\"publishName\"],\"status\":\"SUBMITTED\","
+                + "\"verification\":\"PAPER_FORM_HELD_BY_SCHOOL\",\"via\":\"GUARDIAN_LINK\"}"))).isNull();
+        assertThat(scrub.personal("Banana bread")).isFalse();
+        assertThat(scrub.personal("made by Nam and friends")).isTrue();
+        assertThat(scrub.personal("Mit's poster")).isTrue();
+    }
+
+    @Test
     void nothingPersonalMeansNoRewrite() throws Exception {
         AuditScrub scrub = new AuditScrub(List.of("Riya"));
         assertThat(scrub.scrub(json("{\"status\":\"SUBMITTED\",\"title\":\"erased\",\"statement\":null}")))

@@ -181,7 +181,7 @@ public class CompetitionPages {
             }
             competitions.updateRetention(cid, new org.juryroom.competition.CompetitionRequests.RetentionSetting(until));
             return redirect("/organiser/competitions/" + cid + "?retention=set#retention");
-        } catch (java.time.format.DateTimeParseException e) {
+        } catch (java.time.DateTimeException e) {
             return refusedOnDashboard(cid, org.juryroom.common.ProblemException.unprocessable("retainPersonalDataUntil",
                     "must be a date (YYYY-MM-DD)"));
         } catch (RuntimeException e) {
