@@ -40,9 +40,11 @@ public class SchoolResource {
     private final SchoolService schools;
     private final org.juryroom.access.CurrentUser me;
     private final org.juryroom.access.AccountLinks links;
+    private final org.juryroom.access.AccountActivation activation;
 
     public SchoolResource(SchoolService schools, org.juryroom.access.CurrentUser me,
-                          org.juryroom.access.AccountLinks links) {
+                          org.juryroom.access.AccountLinks links, org.juryroom.access.AccountActivation activation) {
+        this.activation = activation;
         this.schools = schools;
         this.me = me;
         this.links = links;
@@ -74,6 +76,23 @@ public class SchoolResource {
     @RolesAllowed(Roles.ORGANISER)
     public RestResponse<org.juryroom.mail.Outbox.View> reset(@PathParam("sid") long sid) {
         return org.juryroom.mail.Outbox.View.created(links.resend(links.accountOfSchool(sid), org.juryroom.access.AccountLinks.Purpose.RESET));
+    }
+
+    /** The school's account can no longer sign in and its sessions end; its entries and history stay. */
+    @POST
+    @Path("/{sid}/deactivate")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed(Roles.ORGANISER)
+    public org.juryroom.access.AccountActivation.State deactivate(@PathParam("sid") long sid) {
+        return activation.school(sid, false);
+    }
+
+    @POST
+    @Path("/{sid}/reactivate")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed(Roles.ORGANISER)
+    public org.juryroom.access.AccountActivation.State reactivate(@PathParam("sid") long sid) {
+        return activation.school(sid, true);
     }
 
     @GET
