@@ -41,9 +41,12 @@ public class SchoolResource {
     private final org.juryroom.access.CurrentUser me;
     private final org.juryroom.access.AccountLinks links;
     private final org.juryroom.access.AccountActivation activation;
+    private final SchoolImport imports;
 
     public SchoolResource(SchoolService schools, org.juryroom.access.CurrentUser me,
-                          org.juryroom.access.AccountLinks links, org.juryroom.access.AccountActivation activation) {
+                          org.juryroom.access.AccountLinks links, org.juryroom.access.AccountActivation activation,
+                          SchoolImport imports) {
+        this.imports = imports;
         this.activation = activation;
         this.schools = schools;
         this.me = me;
@@ -76,6 +79,21 @@ public class SchoolResource {
     @RolesAllowed(Roles.ORGANISER)
     public RestResponse<org.juryroom.mail.Outbox.View> reset(@PathParam("sid") long sid) {
         return org.juryroom.mail.Outbox.View.created(links.resend(links.accountOfSchool(sid), org.juryroom.access.AccountLinks.Purpose.RESET));
+    }
+
+    /** Schools from a CSV; {@code dryRun=true} only reports (see {@link SchoolImport}). */
+    @POST
+    @Path("/import")
+    @Consumes({"text/csv", MediaType.TEXT_PLAIN})
+    @RolesAllowed(Roles.ORGANISER)
+    public SchoolImport.Result importCsv(@QueryParam("dryRun") String dryRun, String csv) {
+        // Anything but true/false is refused: a mistyped preview must not import.
+        if (dryRun != null && !dryRun.equals("true") && !dryRun.equals("false")) {
+            throw new org.juryroom.common.ProblemException(400, "Bad request", "dryRun must be true or false",
+                    java.util.List.of(new org.juryroom.common.Problem.Violation("dryRun", "must be true or false")),
+                    java.util.Map.of());
+        }
+        return imports.run(csv, "true".equals(dryRun));
     }
 
     /** The school's account can no longer sign in and its sessions end; its entries and history stay. */
