@@ -120,9 +120,9 @@ public class AccountLinks {
     @Transactional
     public void requestReset(String email) {
         String address = email.strip().toLowerCase(Locale.ROOT);
-        List<AppUser> users = AppUser.list("schoolId in (select s.id from School s where lower(s.contactEmail) = ?1)"
+        List<AppUser> users = AppUser.list("deactivatedAt is null and (schoolId in (select s.id from School s where lower(s.contactEmail) = ?1)"
                 + " or jurorId in (select j.id from Juror j where lower(j.email) = ?1)"
-                + " or safeguardingLeadId in (select l.id from SafeguardingLead l where lower(l.email) = ?1)"
+                + " or safeguardingLeadId in (select l.id from SafeguardingLead l where lower(l.email) = ?1))"
                 + " order by id", address);
         for (AppUser user : users) {
             contactOf(user).ifPresent(contact -> send(user, contact, Purpose.RESET));

@@ -49,6 +49,10 @@ public class AppUser extends PanacheEntityBase {
     @Column(name = "created_at", insertable = false, updatable = false)
     public Instant createdAt;
 
+    /** Set while an organiser has deactivated the account: it cannot sign in (see AccountActivation). */
+    @Column(name = "deactivated_at")
+    public Instant deactivatedAt;
+
     public static Optional<AppUser> findByUsername(String username) {
         return find("username", username).firstResultOptional();
     }

@@ -34,7 +34,7 @@ public class BrowserSession extends PanacheEntityBase {
     /** The session with this id hash, if it belongs to this user and was used after {@code idleSince}. */
     public static Optional<BrowserSession> live(String idHash, String username, Instant idleSince) {
         return find("from BrowserSession s join fetch s.user u where s.idHash = ?1 and u.username = ?2"
-                + " and s.lastSeenAt > ?3", idHash, username, idleSince).firstResultOptional();
+                + " and s.lastSeenAt > ?3 and u.deactivatedAt is null", idHash, username, idleSince).firstResultOptional();
     }
 
     public static long end(String idHash, String username) {

@@ -86,7 +86,9 @@ public class PasswordSignIn implements IdentityProvider<UsernamePasswordAuthenti
         boolean matches = false;
         try {
             user = QuarkusTransaction.joiningExisting().call(() -> AppUser.findByUsername(username).orElse(null));
-            matches = BcryptUtil.matches(password, user == null ? DECOY_HASH : user.passwordHash) && user != null;
+            // A deactivated account costs the same check and fails the same way as a wrong password.
+            matches = BcryptUtil.matches(password, user == null ? DECOY_HASH : user.passwordHash) && user != null
+                    && user.deactivatedAt == null;
         } finally {
             // Every admitted attempt is concluded, even one that failed to be checked.
             if (matches) {
@@ -96,7 +98,8 @@ public class PasswordSignIn implements IdentityProvider<UsernamePasswordAuthenti
             }
         }
         if (!matches) {
-            throw refused(username, address, routing, "wrong username or password");
+            throw refused(username, address, routing, user != null && user.deactivatedAt != null
+                    ? "account deactivated" : "wrong username or password");
         }
         if (sessions.isPageSignIn(routing)) {
             sessions.start(user, routing);

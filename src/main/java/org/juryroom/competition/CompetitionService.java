@@ -54,9 +54,11 @@ public class CompetitionService {
     private final long maxBodyBytes;
     private final AuditLog audit;
     private final EntityManager em;
+    private final org.juryroom.publishing.ResultLetters results;
 
     public CompetitionService(@ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBodySize,
-                              AuditLog audit, EntityManager em) {
+                              AuditLog audit, EntityManager em, org.juryroom.publishing.ResultLetters results) {
+        this.results = results;
         this.maxBodyBytes = maxBodySize.asLongValue();
         this.audit = audit;
         this.em = em;
@@ -288,6 +290,11 @@ public class CompetitionService {
         AuditAction action = to == CompetitionStatus.PUBLISHED ? AuditAction.COMPETITION_PUBLISHED
                 : from == CompetitionStatus.PUBLISHED ? AuditAction.COMPETITION_UNPUBLISHED
                 : AuditAction.COMPETITION_TRANSITION;
+        // The result is mailed once: publishing again after an unpublish shows the same sealed shortlist.
+        if (to == CompetitionStatus.PUBLISHED && org.juryroom.audit.AuditEvent.count("action = ?1 and competitionId = ?2",
+                AuditAction.COMPETITION_PUBLISHED.name(), c.id) == 0) {
+            results.queueAll(c);
+        }
         audit.record(action, c.id, AuditLog.Subject.of("competition", c.id), Map.of("status", from),
                 Map.of("status", to));
         return CompetitionView.of(c);

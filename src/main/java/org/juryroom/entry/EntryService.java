@@ -60,10 +60,13 @@ public class EntryService implements WriteGate.Admit {
     private final long defaultSchoolBytes;
     private final AuditLog audit;
     private final ConsentService consents;
+    private final EntryReceipts receipts;
 
     public EntryService(AccessPolicy access, CompetitionService competitions, FileInspector inspector,
-                        FileService files, JuryRoomConfig config, AuditLog audit, ConsentService consents) {
+                        FileService files, JuryRoomConfig config, AuditLog audit, ConsentService consents,
+                        EntryReceipts receipts) {
         this.consents = consents;
+        this.receipts = receipts;
         this.access = access;
         this.competitions = competitions;
         this.inspector = inspector;
@@ -205,6 +208,7 @@ public class EntryService implements WriteGate.Admit {
         e.updatedAt = now;
         audit.record(AuditAction.ENTRY_SUBMITTED, c.id, AuditLog.Subject.of("entry", e.id),
                 Map.of("status", EntryStatus.DRAFT), Map.of("status", EntryStatus.SUBMITTED, "submittedAt", now));
+        receipts.queue(e);
         return e;
     }
 

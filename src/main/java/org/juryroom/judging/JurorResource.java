@@ -9,6 +9,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.juryroom.access.AccountActivation;
 import org.juryroom.access.AccountLinks;
 import org.juryroom.access.Roles;
 import org.juryroom.mail.Outbox;
@@ -32,8 +33,10 @@ public class JurorResource {
 
     private final JurorService jurors;
     private final AccountLinks links;
+    private final AccountActivation activation;
 
-    public JurorResource(JurorService jurors, AccountLinks links) {
+    public JurorResource(JurorService jurors, AccountLinks links, AccountActivation activation) {
+        this.activation = activation;
         this.jurors = jurors;
         this.links = links;
     }
@@ -63,6 +66,23 @@ public class JurorResource {
     @RolesAllowed(Roles.ORGANISER)
     public RestResponse<Outbox.View> reset(@PathParam("jid") long jid) {
         return org.juryroom.mail.Outbox.View.created(links.resend(links.accountOfJuror(jid), AccountLinks.Purpose.RESET));
+    }
+
+    /** The juror's account can no longer sign in and its sessions end; its scorecards and history stay. */
+    @POST
+    @Path("/{jid}/deactivate")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed(Roles.ORGANISER)
+    public AccountActivation.State deactivate(@PathParam("jid") long jid) {
+        return activation.juror(jid, false);
+    }
+
+    @POST
+    @Path("/{jid}/reactivate")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed(Roles.ORGANISER)
+    public AccountActivation.State reactivate(@PathParam("jid") long jid) {
+        return activation.juror(jid, true);
     }
 
     @GET

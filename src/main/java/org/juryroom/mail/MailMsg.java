@@ -59,4 +59,37 @@ public interface MailMsg {
 
     @Message
     String mail_reminder_action();
+
+    @Message
+    String mail_receipt_subject(String code);
+
+    @Message
+    String mail_receipt_intro(String title, String competition);
+
+    @Message
+    String mail_receipt_code(String code);
+
+    @Message
+    String mail_receipt_time(String when);
+
+    @Message
+    String mail_receipt_files();
+
+    @Message
+    String mail_receipt_file(String type, String size, String sha256);
+
+    @Message
+    String mail_result_subject(String competition);
+
+    @Message
+    String mail_result_shortlisted(String competition);
+
+    @Message
+    String mail_result_none(String competition);
+
+    @Message
+    String mail_result_entry(String title, String code);
+
+    @Message
+    String mail_result_action();
 }

@@ -40,9 +40,14 @@ public class SchoolResource {
     private final SchoolService schools;
     private final org.juryroom.access.CurrentUser me;
     private final org.juryroom.access.AccountLinks links;
+    private final org.juryroom.access.AccountActivation activation;
+    private final SchoolImport imports;
 
     public SchoolResource(SchoolService schools, org.juryroom.access.CurrentUser me,
-                          org.juryroom.access.AccountLinks links) {
+                          org.juryroom.access.AccountLinks links, org.juryroom.access.AccountActivation activation,
+                          SchoolImport imports) {
+        this.imports = imports;
+        this.activation = activation;
         this.schools = schools;
         this.me = me;
         this.links = links;
@@ -74,6 +79,38 @@ public class SchoolResource {
     @RolesAllowed(Roles.ORGANISER)
     public RestResponse<org.juryroom.mail.Outbox.View> reset(@PathParam("sid") long sid) {
         return org.juryroom.mail.Outbox.View.created(links.resend(links.accountOfSchool(sid), org.juryroom.access.AccountLinks.Purpose.RESET));
+    }
+
+    /** Schools from a CSV; {@code dryRun=true} only reports (see {@link SchoolImport}). */
+    @POST
+    @Path("/import")
+    @Consumes({"text/csv", MediaType.TEXT_PLAIN})
+    @RolesAllowed(Roles.ORGANISER)
+    public SchoolImport.Result importCsv(@QueryParam("dryRun") String dryRun, String csv) {
+        // Anything but true/false is refused: a mistyped preview must not import.
+        if (dryRun != null && !dryRun.equals("true") && !dryRun.equals("false")) {
+            throw new org.juryroom.common.ProblemException(400, "Bad request", "dryRun must be true or false",
+                    java.util.List.of(new org.juryroom.common.Problem.Violation("dryRun", "must be true or false")),
+                    java.util.Map.of());
+        }
+        return imports.run(csv, "true".equals(dryRun));
+    }
+
+    /** The school's account can no longer sign in and its sessions end; its entries and history stay. */
+    @POST
+    @Path("/{sid}/deactivate")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed(Roles.ORGANISER)
+    public org.juryroom.access.AccountActivation.State deactivate(@PathParam("sid") long sid) {
+        return activation.school(sid, false);
+    }
+
+    @POST
+    @Path("/{sid}/reactivate")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed(Roles.ORGANISER)
+    public org.juryroom.access.AccountActivation.State reactivate(@PathParam("sid") long sid) {
+        return activation.school(sid, true);
     }
 
     @GET

@@ -850,4 +850,13 @@ public interface OrgMsg {
 
     @Message
     String org_subject_safeguarding_lead();
+
+    @Message
+    String org_account_deactivate();
+
+    @Message
+    String org_account_reactivate();
+
+    @Message
+    String org_account_deactivated();
 }

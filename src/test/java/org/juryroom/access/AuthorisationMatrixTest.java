@@ -249,6 +249,18 @@ class AuthorisationMatrixTest {
                 + "/reminders"), 401, 403, 403, 403, 403, 403, 201, 403));
         r.add(new Row("POST /api/jurors/{jid}/password-reset", c -> s -> s.post("/api/jurors/" + c.unassigned().id()
                 + "/password-reset"), 401, 403, 403, 403, 403, 403, 201, 403));
+        // Deactivation: a spare school (deactivated, then active again); no juror here can be spared (404).
+        r.add(new Row("POST /api/schools/{sid}/deactivate", c -> s -> s.post("/api/schools/" + c.spareSchool()
+                + "/deactivate"), 401, 403, 403, 403, 403, 403, 200, 403));
+        r.add(new Row("POST /api/schools/{sid}/reactivate", c -> s -> s.post("/api/schools/" + c.spareSchool()
+                + "/reactivate"), 401, 403, 403, 403, 403, 403, 200, 403));
+        r.add(new Row("POST /api/jurors/{jid}/deactivate", c -> s -> s.post("/api/jurors/0/deactivate"),
+                401, 403, 403, 403, 403, 403, 404, 403));
+        r.add(new Row("POST /api/jurors/{jid}/reactivate", c -> s -> s.post("/api/jurors/0/reactivate"),
+                401, 403, 403, 403, 403, 403, 404, 403));
+        r.add(new Row("POST /api/schools/import", c -> s -> s.contentType("text/csv")
+                .body("name,district,contactName,contactEmail\n").queryParam("dryRun", "true").post("/api/schools/import"),
+                401, 403, 403, 403, 403, 403, 200, 403));
         return r;
     }
 

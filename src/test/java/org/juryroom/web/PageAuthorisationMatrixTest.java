@@ -249,6 +249,15 @@ class PageAuthorisationMatrixTest {
                 + "/invitation", Map.of(), ASK_SIGN_IN, 403, 403, 403, 403, 403, 303, 403));
         r.add(post("POST /organiser/jurors/{jid}/password-reset", c -> "/organiser/jurors/" + c.unassigned().id()
                 + "/password-reset", Map.of(), ASK_SIGN_IN, 403, 403, 403, 403, 403, 303, 403));
+        // Deactivation: a spare school (deactivated, then active again); no juror here can be spared (404).
+        r.add(post("POST /organiser/schools/{sid}/deactivate", c -> "/organiser/schools/" + c.spareSchool()
+                + "/deactivate", Map.of(), ASK_SIGN_IN, 403, 403, 403, 403, 403, 303, 403));
+        r.add(post("POST /organiser/schools/{sid}/reactivate", c -> "/organiser/schools/" + c.spareSchool()
+                + "/reactivate", Map.of(), ASK_SIGN_IN, 403, 403, 403, 403, 403, 303, 403));
+        r.add(post("POST /organiser/jurors/{jid}/deactivate", c -> "/organiser/jurors/0/deactivate",
+                Map.of(), ASK_SIGN_IN, 403, 403, 403, 403, 403, 404, 403));
+        r.add(post("POST /organiser/jurors/{jid}/reactivate", c -> "/organiser/jurors/0/reactivate",
+                Map.of(), ASK_SIGN_IN, 403, 403, 403, 403, 403, 404, 403));
         // Last: it ends every session
         r.add(post("POST /logout", c -> "/logout", Map.of(), ASK_SIGN_IN, 303, 303, 303, 303, 303, 303, 303));
         return r;

@@ -8,6 +8,7 @@ import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
@@ -42,7 +43,8 @@ public class PeoplePages {
     private static final String SCHOOLS = "/organiser/schools";
     private static final String JURORS = "/organiser/jurors";
 
-    public record Person(long id, String name, String detail, String contact) {
+    /** {@code active}: whether the account may sign in (an organiser can deactivate and reactivate it). */
+    public record Person(long id, String name, String detail, String contact, boolean active) {
     }
 
     /** Shown once, right after registering; {@code password} is null when an invitation was mailed instead. */
@@ -67,8 +69,11 @@ public class PeoplePages {
     private final JurorService jurors;
     private final WebErrors errors;
     private final Flash flash;
+    private final org.juryroom.access.AccountActivation activation;
 
-    public PeoplePages(SchoolService schools, JurorService jurors, WebErrors errors, Flash flash) {
+    public PeoplePages(SchoolService schools, JurorService jurors, WebErrors errors, Flash flash,
+                       org.juryroom.access.AccountActivation activation) {
+        this.activation = activation;
         this.schools = schools;
         this.jurors = jurors;
         this.errors = errors;
@@ -137,16 +142,53 @@ public class PeoplePages {
     private PeoplePage schoolsPage(int page, Issued issued, String name, String district, String contact,
                                    String email, SchoolService.SafeguardingContact safeguarding, Errors errors) {
         var p = schools.list(Page.Request.of(Math.max(0, page), PAGE_SIZE));
+        java.util.Set<Long> inactive = inactive("schoolId", p.items().stream().map(s -> s.id).toList());
         return new PeoplePage("schools", p.items().stream().map(s -> new Person(s.id, s.name, s.district,
-                s.contactName + " · " + s.contactEmail)).toList(), Paging.of(p.page(), p.total(), PAGE_SIZE),
+                s.contactName + " · " + s.contactEmail, !inactive.contains(s.id))).toList(), Paging.of(p.page(), p.total(), PAGE_SIZE),
                 p.total(), issued, name, district, contact, email, safeguarding, errors);
     }
 
     private PeoplePage jurorsPage(int page, Issued issued, String name, String email, String expertise, Errors errors) {
         var p = jurors.list(Page.Request.of(Math.max(0, page), PAGE_SIZE));
+        java.util.Set<Long> inactive = inactive("jurorId", p.items().stream().map(j -> j.id).toList());
         return new PeoplePage("jurors", p.items().stream().map(j -> new Person(j.id, j.name,
-                j.expertise == null ? "" : j.expertise, j.email)).toList(), Paging.of(p.page(), p.total(), PAGE_SIZE),
+                j.expertise == null ? "" : j.expertise, j.email, !inactive.contains(j.id))).toList(), Paging.of(p.page(), p.total(), PAGE_SIZE),
                 p.total(), issued, name, email, expertise, "", NO_CONTACT, errors);
+    }
+
+    @POST
+    @Path("schools/{sid}/deactivate")
+    public Response deactivateSchool(@PathParam("sid") long sid) {
+        activation.school(sid, false);
+        return WebErrors.redirect(SCHOOLS);
+    }
+
+    @POST
+    @Path("schools/{sid}/reactivate")
+    public Response reactivateSchool(@PathParam("sid") long sid) {
+        activation.school(sid, true);
+        return WebErrors.redirect(SCHOOLS);
+    }
+
+    @POST
+    @Path("jurors/{jid}/deactivate")
+    public Response deactivateJuror(@PathParam("jid") long jid) {
+        activation.juror(jid, false);
+        return WebErrors.redirect(JURORS);
+    }
+
+    @POST
+    @Path("jurors/{jid}/reactivate")
+    public Response reactivateJuror(@PathParam("jid") long jid) {
+        activation.juror(jid, true);
+        return WebErrors.redirect(JURORS);
+    }
+
+    /** Of these schools or jurors ({@code link}: the account's column), those whose account is deactivated; one query. */
+    private static java.util.Set<Long> inactive(String link, List<Long> ids) {
+        return ids.isEmpty() ? java.util.Set.of() : java.util.Set.copyOf(org.juryroom.access.AppUser.getEntityManager()
+                .createQuery("select u." + link + " from AppUser u where u." + link + " in :ids"
+                        + " and u.deactivatedAt is not null", Long.class).setParameter("ids", ids).getResultList());
     }
 
     /** The sign-in registered just before, shown once on the page the registration redirected to. */

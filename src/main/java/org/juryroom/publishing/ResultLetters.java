@@ -1,0 +1,87 @@
+package org.juryroom.publishing;
+
+import io.quarkus.qute.TemplateData;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.juryroom.competition.Competition;
+import org.juryroom.mail.Letters;
+import org.juryroom.mail.MailKind;
+import org.juryroom.mail.MailMsg;
+import org.juryroom.mail.Outbox;
+import org.juryroom.ops.JuryRoomConfig;
+import org.juryroom.ranking.Shortlist;
+import org.juryroom.ranking.ShortlistEntry;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The result mail to every school that submitted to a competition, queued in the transaction that
+ * publishes it: which of its entries are on the shortlist (by title and code, as the public page
+ * shows them), or that none is, and a link to the public page. Built from two queries whatever the
+ * number of schools (the shown shortlist, then every school with its submitted entries), never one
+ * per school.
+ */
+@ApplicationScoped
+public class ResultLetters {
+
+    /** A shortlisted entry as the mail names it. */
+    @TemplateData
+    public record Placed(String title, String code) {
+    }
+
+    private final EntityManager em;
+    private final Outbox outbox;
+    private final Letters letters;
+    private final MailMsg msg;
+    private final String publicUrl;
+
+    public ResultLetters(EntityManager em, Outbox outbox, Letters letters, MailMsg msg, JuryRoomConfig config) {
+        this.em = em;
+        this.outbox = outbox;
+        this.letters = letters;
+        this.msg = msg;
+        this.publicUrl = config.publicUrl().replaceAll("/+$", "");
+    }
+
+    /** Queues one mail per school with a submitted entry; returns how many were queued. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int queueAll(Competition c) {
+        Map<Long, ShortlistEntry> shown = Shortlist.ofCompetition(c.id).map(Shortlist::shownEntries).orElse(List.of())
+                .stream().collect(Collectors.toMap(se -> se.entryId, Function.identity()));
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                select s.id, s.contact_name, s.contact_email, e.id
+                from entry e join school s on s.id = e.school_id
+                where e.competition_id = :cid and e.submitted_at is not null
+                  and s.contact_email is not null and s.contact_email <> ''
+                order by s.id, e.id""").setParameter("cid", c.id).getResultList();
+        String subject = msg.mail_result_subject(c.title);
+        String link = publicUrl + "/shortlist/" + c.id;
+        int queued = 0;
+        for (int i = 0; i < rows.size(); ) {
+            Object[] school = rows.get(i);
+            long schoolId = ((Number) school[0]).longValue();
+            List<Placed> placed = new ArrayList<>();
+            for (; i < rows.size() && ((Number) rows.get(i)[0]).longValue() == schoolId; i++) {
+                ShortlistEntry se = shown.get(((Number) rows.get(i)[3]).longValue());
+                if (se != null) {
+                    placed.add(new Placed(se.title, se.code));
+                }
+            }
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("name", school[1]);
+            data.put("competition", c.title);
+            data.put("shortlisted", placed);
+            data.put("link", link);
+            outbox.queue(MailKind.RESULT, (String) school[2], letters.render("result", subject, data));
+            queued++;
+        }
+        return queued;
+    }
+}

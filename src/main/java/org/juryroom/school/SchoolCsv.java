@@ -1,0 +1,131 @@
+package org.juryroom.school;
+
+import org.juryroom.common.Problem.Violation;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Reads a CSV of schools (RFC 4180: comma-separated, fields in double quotes may hold commas,
+ * quotes doubled and line breaks). The first line names the columns, in any order:
+ * {@code name, district, contactName, contactEmail} (any case). Pure: no database.
+ */
+public final class SchoolCsv {
+
+    public static final List<String> COLUMNS = List.of("name", "district", "contactName", "contactEmail");
+
+    /** A data record and the line of the file it starts on (the header is line 1). */
+    public record Row(int line, Map<String, String> fields) {
+        public String get(String column) {
+            return fields.getOrDefault(column, "");
+        }
+    }
+
+    public record Parsed(List<Row> rows, List<Violation> errors) {
+    }
+
+    private SchoolCsv() {
+    }
+
+    public static Parsed parse(String text) {
+        List<Violation> errors = new ArrayList<>();
+        List<Row> rows = new ArrayList<>();
+        List<Record> records = records(text == null ? "" : text.replace("\uFEFF", ""), errors);
+        if (records.isEmpty()) {
+            errors.add(new Violation("line 1", "the first line must name the columns " + String.join(", ", COLUMNS)));
+            return new Parsed(rows, errors);
+        }
+        List<String> header = records.get(0).fields().stream().map(h -> h.strip()).toList();
+        Map<Integer, String> columnAt = new LinkedHashMap<>();
+        for (int i = 0; i < header.size(); i++) {
+            for (String column : COLUMNS) {
+                if (column.toLowerCase(Locale.ROOT).equals(header.get(i).toLowerCase(Locale.ROOT))) {
+                    columnAt.put(i, column);
+                }
+            }
+        }
+        boolean complete = true;
+        for (String column : COLUMNS) {
+            if (!columnAt.containsValue(column)) {
+                errors.add(new Violation("line 1", "missing column " + column));
+                complete = false;
+            }
+        }
+        if (!complete) {
+            return new Parsed(rows, errors);
+        }
+        for (Record r : records.subList(1, records.size())) {
+            if (r.fields().size() == 1 && r.fields().get(0).isBlank()) {
+                continue;
+            }
+            if (r.fields().size() != header.size()) {
+                errors.add(new Violation("line " + r.line(), "expected " + header.size() + " fields, found "
+                        + r.fields().size()));
+                continue;
+            }
+            Map<String, String> fields = new LinkedHashMap<>();
+            columnAt.forEach((i, column) -> fields.put(column, r.fields().get(i).strip()));
+            rows.add(new Row(r.line(), fields));
+        }
+        return new Parsed(rows, errors);
+    }
+
+    private record Record(int line, List<String> fields) {
+    }
+
+    private static List<Record> records(String text, List<Violation> errors) {
+        List<Record> records = new ArrayList<>();
+        List<String> fields = new ArrayList<>();
+        StringBuilder field = new StringBuilder();
+        int line = 1;
+        int start = 1;
+        boolean quoted = false;
+        boolean any = false;
+        for (int i = 0; i < text.length(); i++) {
+            char ch = text.charAt(i);
+            any = true;
+            if (quoted) {
+                if (ch == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
+                    field.append('"');
+                    i++;
+                } else if (ch == '"') {
+                    quoted = false;
+                } else {
+                    if (ch == '\n') {
+                        line++;
+                    }
+                    field.append(ch);
+                }
+            } else if (ch == '"' && field.isEmpty()) {
+                quoted = true;
+            } else if (ch == ',') {
+                fields.add(field.toString());
+                field.setLength(0);
+            } else if (ch == '\n' || ch == '\r') {
+                if (ch == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+                    i++;
+                }
+                fields.add(field.toString());
+                records.add(new Record(start, List.copyOf(fields)));
+                fields.clear();
+                field.setLength(0);
+                any = false;
+                line++;
+                start = line;
+            } else {
+                field.append(ch);
+            }
+        }
+        if (quoted) {
+            errors.add(new Violation("line " + start, "a quoted field is not closed"));
+        }
+        if (any) {
+            fields.add(field.toString());
+            records.add(new Record(start, List.copyOf(fields)));
+        }
+        return records;
+    }
+}
