@@ -4,5 +4,7 @@ package org.juryroom.mail;
 public enum MailKind {
     INVITATION,
     PASSWORD_RESET,
-    REMINDER
+    REMINDER,
+    CONSENT_CONFIRMATION,
+    CONSENT_RECORDED
 }

@@ -249,6 +249,9 @@ class AuthorisationMatrixTest {
                 + "/reminders"), 401, 403, 403, 403, 403, 403, 201, 403));
         r.add(new Row("POST /api/jurors/{jid}/password-reset", c -> s -> s.post("/api/jurors/" + c.unassigned().id()
                 + "/password-reset"), 401, 403, 403, 403, 403, 403, 201, 403));
+        // A guardian confirms a consent through their link: no sign-in, the token is the credential (unknown: 404).
+        r.add(new Row("POST /api/consents/{token}/confirm", c -> s -> s.contentType(ContentType.JSON)
+                .post("/api/consents/" + "A".repeat(43) + "/confirm"), 404, 404, 404, 404, 404, 404, 404, 404));
         return r;
     }
 
