@@ -37,12 +37,20 @@ public class GuardianMails {
 
     public void askToConfirm(GuardianConsent r, String firstName, String competition) {
         outbox.queue(MailKind.CONSENT_CONFIRMATION, r.guardianEmail, letters.render("consentConfirm",
-                msg.mail_consent_confirm_subject(competition), data(r, firstName, competition)));
+                msg.mail_consent_confirm_subject(competition), data(r, firstName, competition))).consentId = r.id;
     }
 
     public void recorded(GuardianConsent r, String firstName, String competition) {
         outbox.queue(MailKind.CONSENT_RECORDED, r.guardianEmail, letters.render("consentRecorded",
-                msg.mail_consent_recorded_subject(competition), data(r, firstName, competition)));
+                msg.mail_consent_recorded_subject(competition), data(r, firstName, competition))).consentId = r.id;
+    }
+
+    /**
+     * Erasure: the guardian's mails about this record go from the outbox (sent or not), since they hold
+     * the guardian's address and the child's first name.
+     */
+    public static long forget(GuardianConsent r) {
+        return org.juryroom.mail.OutboxMessage.delete("consentId", r.id);
     }
 
     private Map<String, Object> data(GuardianConsent r, String firstName, String competition) {

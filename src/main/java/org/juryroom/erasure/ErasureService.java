@@ -232,6 +232,7 @@ public class ErasureService {
                     g.verificationReference, g.verificationNote, g.attestedBy));
             if (g.erasedAt == null) {
                 guardianRecords++;
+                org.juryroom.consent.GuardianMails.forget(g);
                 g.guardianName = null;
                 g.relationship = null;
                 g.guardianEmail = null;

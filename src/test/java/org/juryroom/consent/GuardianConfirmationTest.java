@@ -158,5 +158,15 @@ class GuardianConfirmationTest {
                 .doesNotContain("confirm").doesNotContain(school.name());
         assertThat(mail.html()).doesNotContain(school.name());
         school.api().post("/api/entries/" + eid + "/submit").then().statusCode(200);
+
+        // Erasure takes the guardian's mails (address, child's name) out of the outbox too.
+        assertThat(outboxTo(email)).hasSize(1);
+        organiser().post("/api/entries/{eid}/erasure", eid).then().statusCode(200);
+        assertThat(outboxTo(email)).isEmpty();
+    }
+
+    static List<Object> outboxTo(String email) {
+        return organiser().queryParam("to", email).get("/api/outbox").then().statusCode(200).extract().jsonPath()
+                .getList("items");
     }
 }
