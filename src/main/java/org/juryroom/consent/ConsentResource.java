@@ -12,8 +12,9 @@ import jakarta.ws.rs.core.MediaType;
 import org.juryroom.access.Roles;
 
 /**
- * Withdrawing guardian consent (docs/api.md): by the guardian through their link, no sign-in (the
- * token is the credential), or recorded by the school or the organiser at the guardian's request.
+ * Confirming and withdrawing guardian consent (docs/api.md): by the guardian through their link, no
+ * sign-in (the token is the credential), or a withdrawal recorded by the school or the organiser at the
+ * guardian's request.
  */
 @Path("/api")
 @Produces(MediaType.APPLICATION_JSON)
@@ -39,6 +40,13 @@ public class ConsentResource {
     public WithdrawalService.ConsentView withdraw(@PathParam("token") String token,
                                                   WithdrawalService.Withdraw request) {
         return withdrawals.withdrawByToken(token, request);
+    }
+
+    @POST
+    @Path("/consents/{token}/confirm")
+    @PermitAll
+    public WithdrawalService.ConsentView confirm(@PathParam("token") String token) {
+        return withdrawals.confirmByToken(token);
     }
 
     @POST

@@ -39,10 +39,12 @@ public class ConsentService {
 
     private final ConsentNotices notices;
     private final AuditLog audit;
+    private final GuardianMails mails;
 
-    public ConsentService(ConsentNotices notices, AuditLog audit) {
+    public ConsentService(ConsentNotices notices, AuditLog audit, GuardianMails mails) {
         this.notices = notices;
         this.audit = audit;
+        this.mails = mails;
     }
 
     /** 422 naming every field of the request's consent that cannot be recorded; nothing is written. */
@@ -86,9 +88,9 @@ public class ConsentService {
             if (c.verification() == GuardianConsent.Verification.OTHER && blank(c.verificationNote())) {
                 out.add(new Violation(at + "verificationNote", "say how the consent was verified"));
             }
-            if (c.verification() == GuardianConsent.Verification.GUARDIAN_EMAIL_CONFIRMED) {
-                out.add(new Violation(at + "verification", "GUARDIAN_EMAIL_CONFIRMED is not available yet (JuryRoom "
-                        + "sends no e-mail); use PAPER_FORM_HELD_BY_SCHOOL or OTHER"));
+            if (c.verification() == GuardianConsent.Verification.GUARDIAN_EMAIL_CONFIRMED && blank(c.guardianEmail())) {
+                out.add(new Violation(at + "guardianEmail", "GUARDIAN_EMAIL_CONFIRMED needs the guardian's e-mail: "
+                        + "the guardian confirms through a link mailed there"));
             }
             if (c.noticeVersion() != null && !knownNotice.test(c.noticeVersion())) {
                 out.add(new Violation(at + "noticeVersion", "no consent notice has version " + c.noticeVersion()));
@@ -156,7 +158,9 @@ public class ConsentService {
             }
             Set<GuardianConsent.Scope> before = created ? null : given(r);
             Set<GuardianConsent.Scope> activeBefore = created ? null : active(r);
-            if (created || !next.sameAs(r)) {
+            Terms agreedBefore = created ? null : Terms.of(r);
+            boolean changed = created || !next.sameAs(r);
+            if (changed) {
                 next.applyTo(r);
                 r.givenAt = now;
                 r.recordedBy = user;
@@ -166,12 +170,49 @@ public class ConsentService {
                 r.persist();
                 byPosition.put(r.position, r);
             }
+            if (changed) {
+                mailGuardian(e, p, r, agreedBefore);
+            }
             if (created || !before.equals(given(r)) || !activeBefore.equals(active(r))) {
                 audit.record(AuditAction.CONSENT_RECORDED, e.competition.id, AuditLog.Subject.of("entry", e.id),
                         created ? null : audited(r.position, before, null), audited(r.position, given(r), r));
             }
         }
         ConsentSummary.apply(e, new ArrayList<>(byPosition.values()));
+    }
+
+    /**
+     * A consent the guardian confirms by e-mail is asked again whenever what they agree to changes (a new
+     * record, address, notice or scopes): a link to confirm, in force only once confirmed. Any other record
+     * with an e-mail tells its guardian, once per address, that it was recorded and where to withdraw it.
+     */
+    private void mailGuardian(Entry e, Participant p, GuardianConsent r, Terms before) {
+        Terms now = Terms.of(r);
+        if (r.verification == GuardianConsent.Verification.GUARDIAN_EMAIL_CONFIRMED) {
+            if (!now.equals(before)) {
+                r.confirmedAt = null;
+                mails.askToConfirm(r, p.firstName, e.competition.title);
+            }
+        } else {
+            r.confirmedAt = null;
+            if (r.guardianEmail != null && (before == null || !r.guardianEmail.equals(before.email()))) {
+                mails.recorded(r, p.firstName, e.competition.title);
+            }
+        }
+    }
+
+    /** What a guardian agrees to, as the confirmation link puts it to them. */
+    private record Terms(GuardianConsent.Verification verification, String email, Long noticeId,
+                         Set<GuardianConsent.Scope> scopes) {
+        static Terms of(GuardianConsent r) {
+            Set<GuardianConsent.Scope> standing = EnumSet.noneOf(GuardianConsent.Scope.class);
+            for (GuardianConsent.Scope s : GuardianConsent.Scope.values()) {
+                if (r.standing(s)) {
+                    standing.add(s);
+                }
+            }
+            return new Terms(r.verification, r.guardianEmail, ConsentService.noticeId(r.notice), standing);
+        }
     }
 
     /** The scopes a record gives (withdrawn or not). */

@@ -113,12 +113,29 @@ public class GuardianConsent extends PanacheEntityBase {
     @Column(name = "erased_at")
     public Instant erasedAt;
 
+    /** GUARDIAN_EMAIL_CONFIRMED: when the guardian confirmed through their link; null while awaited. */
+    @Column(name = "confirmed_at")
+    public Instant confirmedAt;
+
+    /**
+     * In force: given, not withdrawn, and — for a consent the guardian confirms by e-mail — confirmed.
+     * Every reader of consent (the entry's summary, submission, publication) asks this.
+     */
     public boolean active(Scope scope) {
+        return standing(scope) && !awaitingConfirmation();
+    }
+
+    /** Given and not withdrawn, confirmed or not: what a guardian can still confirm or withdraw. */
+    public boolean standing(Scope scope) {
         return switch (scope) {
             case judging -> judging && judgingWithdrawnAt == null;
             case publishWork -> publishWork && publishWorkWithdrawnAt == null;
             case publishName -> publishName && publishNameWithdrawnAt == null;
         };
+    }
+
+    public boolean awaitingConfirmation() {
+        return verification == Verification.GUARDIAN_EMAIL_CONFIRMED && confirmedAt == null;
     }
 
     public Instant withdrawnAt(Scope scope) {

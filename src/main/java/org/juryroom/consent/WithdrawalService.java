@@ -47,13 +47,21 @@ public class WithdrawalService {
     /**
      * What a child's guardian agreed to and what remains. {@code firstName} and {@code entryTitle} are
      * null once erased; {@code noticeVersion} is null for consent recorded before notices were versioned.
+     * {@code awaitingConfirmation}: a GUARDIAN_EMAIL_CONFIRMED consent the guardian has not confirmed yet
+     * (nothing of it is {@code active}; {@code given} is what they are asked to confirm).
      */
     public record ConsentView(String competition, String entryTitle, String firstName, int position,
                               Instant givenAt, Integer noticeVersion, List<Scope> given, List<Scope> active,
-                              Map<Scope, Instant> withdrawn, boolean entryWithdrawn) {
+                              Map<Scope, Instant> withdrawn, boolean entryWithdrawn,
+                              boolean awaitingConfirmation, Instant confirmedAt) {
 
         public boolean isActive(Scope scope) {
             return active.contains(scope);
+        }
+
+        /** What the guardian can still withdraw: given and not withdrawn, confirmed or not. */
+        public List<Scope> standing() {
+            return given.stream().filter(s -> !withdrawn.containsKey(s)).toList();
         }
     }
 
@@ -99,6 +107,37 @@ public class WithdrawalService {
         return withdraw(e, r, scopes, Via.GUARDIAN_LINK);
     }
 
+    /**
+     * The guardian confirms a GUARDIAN_EMAIL_CONFIRMED consent through their link: its standing scopes
+     * come into force at once (the entry's summary with them). Idempotent: a confirmed record, or one
+     * needing no confirmation, is answered as it is. Unknown token 404; erased 409.
+     */
+    @Transactional
+    public ConsentView confirmByToken(String token) {
+        GuardianConsent r = AccessPolicy.consentByToken(token);
+        Entry e = locked(em.find(Entry.class, r.entryId));
+        em.refresh(r);
+        if (!r.awaitingConfirmation()) {
+            return view(r, e);
+        }
+        if (r.erasedAt != null) {
+            throw ProblemException.conflict("This consent's personal data was erased; there is nothing to confirm");
+        }
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        r.confirmedAt = now;
+        em.flush();
+        ConsentSummary.apply(e);
+        e.updatedAt = now;
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("consentId", r.id);
+        line.put("position", r.position);
+        line.put("scopes", ConsentService.active(r));
+        line.put("verification", r.verification);
+        line.put("via", Via.GUARDIAN_LINK);
+        audit.record(AuditAction.CONSENT_RECORDED, e.competition.id, AuditLog.Subject.of("entry", e.id), null, line);
+        return view(r, e);
+    }
+
     /** The school (its own entry) or the organiser records a withdrawal on the guardian's request. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public ConsentView ofParticipant(long entryId, int position) {
@@ -119,7 +158,7 @@ public class WithdrawalService {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS); // as stored: the answer is the record
         List<Scope> withdrawn = new ArrayList<>();
         for (Scope s : scopes) {
-            if (r.active(s)) { // withdrawing what is not (or no longer) given changes nothing: idempotent
+            if (r.standing(s)) { // withdrawing what is not (or no longer) given changes nothing: idempotent
                 setWithdrawn(r, s, now);
                 withdrawn.add(s);
             }
@@ -232,6 +271,6 @@ public class WithdrawalService {
         }
         return new ConsentView(e.competition.title, e.title, r.participant == null ? null : r.participant.firstName,
                 r.position, r.givenAt, r.notice == null ? null : r.notice.version, given, active, withdrawn,
-                e.status == EntryStatus.WITHDRAWN);
+                e.status == EntryStatus.WITHDRAWN, r.awaitingConfirmation(), r.confirmedAt);
     }
 }

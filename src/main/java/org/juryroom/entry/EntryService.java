@@ -498,7 +498,11 @@ public class EntryService implements WriteGate.Admit {
         List<Violation> out = new ArrayList<>();
         for (Participant p : e.participants) {
             GuardianConsent r = records.get(p.position);
-            if (r == null || !r.active(GuardianConsent.Scope.judging)) {
+            if (r != null && r.standing(GuardianConsent.Scope.judging) && r.awaitingConfirmation()) {
+                out.add(new Violation("participants[" + p.position + "].consent.judging",
+                        "this child's guardian has not confirmed the consent yet: it takes effect when the guardian "
+                                + "opens the link mailed to them and confirms"));
+            } else if (r == null || !r.active(GuardianConsent.Scope.judging)) {
                 out.add(new Violation("participants[" + p.position + "].consent.judging",
                         "this child's guardian has not consented to judging"));
             }

@@ -53,7 +53,8 @@ public final class EntryViews {
     /**
      * A child's guardian consent, for the school and organisers only (never the jury, never the
      * audit trail). {@code scopes}: what was given; {@code activeScopes}: what still holds;
-     * {@code withdrawnAt}: scope to when it was withdrawn; {@code withdrawUrl}: the link to give the guardian.
+     * {@code withdrawnAt}: scope to when it was withdrawn; {@code withdrawUrl}: the link to give the guardian;
+     * {@code awaitingConfirmation}: a GUARDIAN_EMAIL_CONFIRMED consent the guardian has not confirmed yet.
      */
     public record ConsentRecordView(String guardianName, GuardianConsent.Relationship relationship,
                                     String guardianEmail, String guardianPhone,
@@ -61,7 +62,8 @@ public final class EntryViews {
                                     String verificationNote, Integer noticeVersion, Set<GuardianConsent.Scope> scopes,
                                     Set<GuardianConsent.Scope> activeScopes, Instant givenAt,
                                     Map<GuardianConsent.Scope, Instant> withdrawnAt, String recordedBy,
-                                    String attestedBy, String withdrawUrl) {
+                                    String attestedBy, String withdrawUrl, boolean awaitingConfirmation,
+                                    Instant confirmedAt) {
 
         static ConsentRecordView of(GuardianConsent r) {
             Map<GuardianConsent.Scope, Instant> withdrawn = new EnumMap<>(GuardianConsent.Scope.class);
@@ -73,7 +75,8 @@ public final class EntryViews {
             return new ConsentRecordView(r.guardianName, r.relationship, r.guardianEmail, r.guardianPhone,
                     r.verification, r.verificationReference, r.verificationNote,
                     r.notice == null ? null : r.notice.version, ConsentService.given(r), ConsentService.active(r),
-                    r.givenAt, withdrawn, r.recordedBy, r.attestedBy, "/consent/" + r.token);
+                    r.givenAt, withdrawn, r.recordedBy, r.attestedBy, "/consent/" + r.token, r.awaitingConfirmation(),
+                    r.confirmedAt);
         }
     }
 

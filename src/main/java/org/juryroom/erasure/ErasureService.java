@@ -243,6 +243,7 @@ public class ErasureService {
                     g.verificationReference, g.verificationNote, g.attestedBy));
             if (g.erasedAt == null) {
                 guardianRecords++;
+                org.juryroom.consent.GuardianMails.forget(g);
                 g.guardianName = null;
                 g.relationship = null;
                 g.guardianEmail = null;
@@ -283,6 +284,7 @@ public class ErasureService {
         e.updatedAt = now;
         em.flush();
         redactJuryTexts(e, personal);
+        scrubMails(e, personal);
         int scrubbed = scrubAudit(e, guardians, personal);
         if (record) {
             Map<String, Object> after = new LinkedHashMap<>();
@@ -317,6 +319,40 @@ public class ErasureService {
                 em.createNativeQuery("update scorecard set comment = :c, abstain_reason = :r where id = :id")
                         .setParameter("c", comment).setParameter("r", reason)
                         .setParameter("id", ((Number) row[0]).longValue()).executeUpdate();
+            }
+        }
+    }
+
+    /**
+     * A school's receipt and result mails name the entry (by its code) with its title: the erased values
+     * are replaced in them, raw and as the HTML part escapes them; a guardian's mails went with the record.
+     * Each erasure reads the outbox once for the code (no index: erasure is rare; see docs/privacy.md).
+     */
+    private void scrubMails(Entry e, List<String> personal) {
+        List<String> forms = new ArrayList<>();
+        for (String v : personal) {
+            if (v != null && v.strip().length() >= 2) {
+                forms.add(v);
+                String html = v.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+                        .replace("\"", "&quot;").replace("'", "&#39;");
+                if (!html.equals(v)) {
+                    forms.add(html);
+                }
+            }
+        }
+        if (forms.isEmpty() || e.code == null) {
+            return;
+        }
+        @SuppressWarnings("unchecked")
+        List<Number> ids = em.createNativeQuery("select id from outbox_message where strpos(text_body, :code) > 0")
+                .setParameter("code", e.code).getResultList();
+        for (Number id : ids) {
+            for (String v : forms) {
+                em.createNativeQuery("update outbox_message set subject = replace(subject, :v, :x),"
+                                + " text_body = replace(text_body, :v, :x), html_body = replace(html_body, :v, :x)"
+                                + " where id = :id")
+                        .setParameter("v", v).setParameter("x", AuditScrub.ERASED).setParameter("id", id.longValue())
+                        .executeUpdate();
             }
         }
     }

@@ -6,5 +6,7 @@ public enum MailKind {
     PASSWORD_RESET,
     REMINDER,
     RECEIPT,
-    RESULT
+    RESULT,
+    CONSENT_CONFIRMATION,
+    CONSENT_RECORDED
 }

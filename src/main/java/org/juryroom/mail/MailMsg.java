@@ -92,4 +92,43 @@ public interface MailMsg {
 
     @Message
     String mail_result_action();
+
+    @Message
+    String mail_consent_confirm_subject(String competition);
+
+    @Message
+    String mail_consent_confirm_intro(String child, String competition);
+
+    @Message
+    String mail_consent_scopes();
+
+    @Message
+    String mail_consent_scope_judging();
+
+    @Message
+    String mail_consent_scope_publishWork();
+
+    @Message
+    String mail_consent_scope_publishName();
+
+    @Message
+    String mail_consent_notice(int version);
+
+    @Message
+    String mail_consent_confirm_action();
+
+    @Message
+    String mail_consent_confirm_hint();
+
+    @Message
+    String mail_consent_withdraw_hint();
+
+    @Message
+    String mail_consent_recorded_subject(String competition);
+
+    @Message
+    String mail_consent_recorded_intro(String child, String competition);
+
+    @Message
+    String mail_consent_recorded_action();
 }

@@ -51,4 +51,8 @@ public class OutboxMessage extends PanacheEntityBase {
 
     @Column(name = "sent_at")
     public Instant sentAt;
+
+    /** A guardian's mail: their consent record's id (erasure deletes the mail with the record's personal data). */
+    @Column(name = "consent_id")
+    public Long consentId;
 }

@@ -116,4 +116,10 @@ public interface ConsentMsg {
 
     @Message
     String identifiable_saved();
+
+    @Message
+    String record_awaiting();
+
+    @Message
+    String record_confirmed(String when);
 }

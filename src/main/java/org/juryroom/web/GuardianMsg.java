@@ -99,4 +99,19 @@ public interface GuardianMsg {
 
     @Message
     String gd_nothing_left();
+
+    @Message
+    String gd_state_awaiting();
+
+    @Message
+    String gd_confirm_heading();
+
+    @Message
+    String gd_confirm_intro();
+
+    @Message
+    String gd_confirm_yes();
+
+    @Message
+    String gd_confirmed();
 }

@@ -261,6 +261,9 @@ class AuthorisationMatrixTest {
         r.add(new Row("POST /api/schools/import", c -> s -> s.contentType("text/csv")
                 .body("name,district,contactName,contactEmail\n").queryParam("dryRun", "true").post("/api/schools/import"),
                 401, 403, 403, 403, 403, 403, 200, 403));
+        // A guardian confirms a consent through their link: no sign-in, the token is the credential (unknown: 404).
+        r.add(new Row("POST /api/consents/{token}/confirm", c -> s -> s.contentType(ContentType.JSON)
+                .post("/api/consents/" + "A".repeat(43) + "/confirm"), 404, 404, 404, 404, 404, 404, 404, 404));
         return r;
     }
 

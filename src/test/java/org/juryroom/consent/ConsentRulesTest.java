@@ -43,7 +43,9 @@ class ConsentRulesTest {
                 .containsExactly("participants[1].consent.verificationNote");
         assertThat(fields(consent("a@b.example", null, Verification.OTHER, null, "phoned the mother", null))).isEmpty();
         assertThat(fields(consent("a@b.example", null, Verification.GUARDIAN_EMAIL_CONFIRMED, null, null, null)))
-                .containsExactly("participants[1].consent.verification");
+                .isEmpty();
+        assertThat(fields(consent(null, "+91 98300 1", Verification.GUARDIAN_EMAIL_CONFIRMED, null, null, null)))
+                .containsExactly("participants[1].consent.guardianEmail");
         assertThat(fields(consent("a@b.example", null, Verification.PAPER_FORM_HELD_BY_SCHOOL, "F2", null, 2)))
                 .containsExactly("participants[1].consent.noticeVersion");
         assertThat(fields(null)).isEmpty();

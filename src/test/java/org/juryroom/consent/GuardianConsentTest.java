@@ -243,7 +243,7 @@ class GuardianConsentTest {
         cases.put("participants[1].consent.verificationNote", other);
         Map<String, Object> email = guardian("Gopal", "+91 98300 66666", "judging");
         email.put("verification", "GUARDIAN_EMAIL_CONFIRMED");
-        cases.put("participants[1].consent.verification", email);
+        cases.put("participants[1].consent.guardianEmail#emailConfirmedNeedsAnAddress", email);
         Map<String, Object> notice = guardian("Gopal", "+91 98300 66666", "judging");
         notice.put("noticeVersion", 999_999);
         cases.put("participants[1].consent.noticeVersion", notice);

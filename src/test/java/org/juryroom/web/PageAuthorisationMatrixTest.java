@@ -258,6 +258,9 @@ class PageAuthorisationMatrixTest {
                 Map.of(), ASK_SIGN_IN, 403, 403, 403, 403, 403, 404, 403));
         r.add(post("POST /organiser/jurors/{jid}/reactivate", c -> "/organiser/jurors/0/reactivate",
                 Map.of(), ASK_SIGN_IN, 403, 403, 403, 403, 403, 404, 403));
+        // A guardian confirms on the link's page; the fixture's paper-form consent needs none: idempotent, 303.
+        r.add(new Row("POST /consent/{token}/confirm", (c, b) -> b.web().post("/consent/" + consentToken(c),
+                "/consent/" + consentToken(c) + "/confirm", Map.of()), 303, 303, 303, 303, 303, 303, 303, 303));
         // Last: it ends every session
         r.add(post("POST /logout", c -> "/logout", Map.of(), ASK_SIGN_IN, 303, 303, 303, 303, 303, 303, 303));
         return r;

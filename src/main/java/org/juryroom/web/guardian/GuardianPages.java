@@ -16,7 +16,10 @@ import org.juryroom.consent.WithdrawalService;
 
 import java.util.List;
 
-/** The guardian's withdrawal link, {@code /consent/{token}}: no sign-in, the token is the credential. */
+/**
+ * The guardian's link, {@code /consent/{token}}: no sign-in, the token is the credential. It confirms a
+ * consent awaiting the guardian's confirmation, and withdraws.
+ */
 @Path("/consent/{token}")
 @Produces(MediaType.TEXT_HTML)
 @PermitAll
@@ -36,9 +39,18 @@ public class GuardianPages {
     }
 
     @GET
-    public Response page(@PathParam("token") String token, @QueryParam("withdrawn") String withdrawn) {
+    public Response page(@PathParam("token") String token, @QueryParam("withdrawn") String withdrawn,
+                         @QueryParam("confirmed") String confirmed) {
         return forms.show("/consent/" + token, false, () -> withdrawals.byToken(token), notice(token),
-                withdrawn != null);
+                withdrawn != null, confirmed != null);
+    }
+
+    @POST
+    @Path("/confirm")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response confirm(@PathParam("token") String token) {
+        return forms.confirm("/consent/" + token, () -> withdrawals.byToken(token), notice(token),
+                () -> withdrawals.confirmByToken(token));
     }
 
     @POST

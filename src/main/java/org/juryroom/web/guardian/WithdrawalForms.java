@@ -27,10 +27,15 @@ public class WithdrawalForms {
     /**
      * One form's state. {@code action}: where it posts (and the page itself); {@code staff}: a school or
      * organiser records the guardian's request; {@code confirm}: the judging step; {@code chosen}: the
-     * ticked scopes; {@code done}: a withdrawal was just recorded.
+     * ticked scopes; {@code done}: a withdrawal was just recorded; {@code confirmed}: the guardian just
+     * confirmed their consent.
      */
     public record Form(ConsentView consent, String noticeText, String action, boolean staff, boolean confirm,
-                       List<String> chosen, boolean done, Forms.Errors errors) {
+                       List<String> chosen, boolean done, Forms.Errors errors, boolean confirmed) {
+
+        public List<Scope> withdrawable() {
+            return consent.standing();
+        }
 
         public List<Scope> scopes() {
             return List.of(Scope.values());
@@ -57,7 +62,29 @@ public class WithdrawalForms {
     /** The page: what was agreed and the form; {@code done} after the redirect of a withdrawal. */
     public Response show(String action, boolean staff, Supplier<ConsentView> view, Supplier<String> notice,
                          boolean done) {
-        return page(200, new Form(view.get(), notice.get(), action, staff, false, List.of(), done, Forms.Errors.NONE));
+        return show(action, staff, view, notice, done, false);
+    }
+
+    /** As {@link #show(String, boolean, Supplier, Supplier, boolean)}; {@code confirmed} after the guardian confirmed. */
+    public Response show(String action, boolean staff, Supplier<ConsentView> view, Supplier<String> notice,
+                         boolean done, boolean confirmed) {
+        return page(200, new Form(view.get(), notice.get(), action, staff, false, List.of(), done, Forms.Errors.NONE,
+                confirmed));
+    }
+
+    /** The guardian's "I confirm": the consent comes into force and the browser goes back to the page. */
+    public Response confirm(String action, Supplier<ConsentView> view, Supplier<String> notice,
+                            Supplier<ConsentView> confirm) {
+        try {
+            confirm.get();
+            return WebErrors.redirect(action + "?confirmed=1");
+        } catch (RuntimeException e) {
+            if (Forms.problem(e).status() == 404) {
+                throw e;
+            }
+            return page(Forms.problem(e).status(), new Form(view.get(), notice.get(), action, false, false, List.of(),
+                    false, Forms.errors(e), false));
+        }
     }
 
     /**
@@ -69,8 +96,9 @@ public class WithdrawalForms {
         List<String> chosen = scopes == null ? List.of() : new ArrayList<>(scopes);
         if (chosen.contains(Scope.judging.name()) && !"yes".equals(confirm)) {
             ConsentView current = view.get();
-            if (current.isActive(Scope.judging)) {
-                return page(200, new Form(current, notice.get(), action, staff, true, chosen, false, Forms.Errors.NONE));
+            if (current.standing().contains(Scope.judging)) {
+                return page(200, new Form(current, notice.get(), action, staff, true, chosen, false, Forms.Errors.NONE,
+                        false));
             }
         }
         try {
@@ -81,7 +109,7 @@ public class WithdrawalForms {
                 throw e;
             }
             return page(Forms.problem(e).status(), new Form(view.get(), notice.get(), action, staff, false, chosen,
-                    false, Forms.errors(e)));
+                    false, Forms.errors(e), false));
         }
     }
 

@@ -1,0 +1,172 @@
+package org.juryroom.consent;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+import org.juryroom.mail.MailSender;
+import org.juryroom.support.Api;
+import org.juryroom.support.Mailbox;
+import org.juryroom.support.Mailbox.Delivered;
+import org.juryroom.web.Fixtures;
+import org.juryroom.web.WebSession;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.juryroom.consent.GuardianConsentTest.ATTESTED;
+import static org.juryroom.consent.GuardianConsentTest.child;
+import static org.juryroom.consent.GuardianConsentTest.create;
+import static org.juryroom.consent.GuardianConsentTest.entry;
+import static org.juryroom.consent.GuardianConsentTest.guardian;
+import static org.juryroom.judging.JudgingFixtures.anonymous;
+import static org.juryroom.web.Fixtures.organiser;
+
+/**
+ * GUARDIAN_EMAIL_CONFIRMED end to end with the tests' real SMTP server: the school records it, nothing
+ * is in force and the entry cannot be submitted until the guardian confirms through the mailed link;
+ * the guardians' mails name the child and the competition, never the school.
+ */
+@QuarkusTest
+class GuardianConfirmationTest {
+
+    @Inject
+    MailSender sender;
+
+    static Map<String, Object> byEmail(String name, String email, String... scopes) {
+        Map<String, Object> c = guardian(name, null, scopes);
+        c.put("guardianEmail", email);
+        c.put("verification", "GUARDIAN_EMAIL_CONFIRMED");
+        c.remove("verificationReference");
+        return c;
+    }
+
+    static String address(String who) {
+        return who + "-" + UUID.randomUUID() + "@guardians.example";
+    }
+
+    static Delivered single(String email) {
+        List<Delivered> mails = Mailbox.to(email);
+        assertThat(mails).hasSize(1);
+        return mails.get(0);
+    }
+
+    static Response confirm(String token) {
+        return anonymous().contentType(ContentType.JSON).post("/api/consents/{t}/confirm", token);
+    }
+
+    @Test
+    void theEntryIsSubmittedOnlyOnceTheGuardianConfirmsThroughTheMailedLinkWhichNamesNoSchool() {
+        String competition = Fixtures.unique("Confirm Competition");
+        long cid = Fixtures.openCompetition(competition, 3);
+        Fixtures.Account school = Fixtures.school(Fixtures.unique("Confirm School"));
+        String email = address("anita");
+        long eid = create(school, cid, entry("Confirmed Poster", List.of(child("Kavya",
+                byEmail("Anita", email, "judging", "publishWork"))), ATTESTED));
+
+        JsonPath json = school.api().get("/api/entries/" + eid).then().statusCode(200).extract().jsonPath();
+        assertThat(json.getBoolean("participants[0].consent.awaitingConfirmation")).isTrue();
+        assertThat(json.getList("participants[0].consent.scopes")).containsExactly("judging", "publishWork");
+        assertThat(json.getList("participants[0].consent.activeScopes")).isEmpty();
+        assertThat(json.getBoolean("consent.judging")).isFalse();
+        assertThat(WebSession.signIn(school.username(), school.password()).get("/school/entries/" + eid).asString())
+                .contains("Awaiting the guardian");
+
+        Response refused = school.api().post("/api/entries/" + eid + "/submit");
+        Api.problem(refused, 422).body("violations.field", hasItem("participants[0].consent.judging"));
+        assertThat(refused.asString()).contains("has not confirmed the consent yet");
+
+        sender.run();
+        Delivered mail = single(email);
+        assertThat(mail.subject()).isEqualTo("Please confirm your consent for " + competition);
+        assertThat(mail.text()).contains("Hello Anita,", "Kavya", competition, "judging: the competition's jury",
+                "publishing the work", "The consent notice you are agreeing to (version", "http://juryroom.test/consent/")
+                .doesNotContain("publishing the child's first name").doesNotContain(school.name());
+        assertThat(mail.html()).contains("Kavya").doesNotContain(school.name());
+        String token = mail.token("consent");
+        assertThat(json.getString("participants[0].consent.withdrawUrl")).isEqualTo("/consent/" + token);
+        // The organiser reads the message in the outbox, but not the guardian's credential.
+        assertThat(organiser().queryParam("to", email).get("/api/outbox").then().statusCode(200).extract()
+                .jsonPath().getString("items[0].text")).contains("/consent/…").doesNotContain(token);
+
+        JsonPath confirmed = confirm(token).then().statusCode(200).extract().jsonPath();
+        assertThat(confirmed.getBoolean("awaitingConfirmation")).isFalse();
+        assertThat(confirmed.getList("active")).containsExactly("judging", "publishWork");
+        String at = confirmed.getString("confirmedAt");
+        assertThat(at).isNotNull();
+        // Idempotent: a second click changes nothing and records nothing.
+        confirm(token).then().statusCode(200).body("confirmedAt", equalTo(at));
+        List<Map<String, Object>> audited = organiser().queryParam("action", "CONSENT_RECORDED")
+                .get("/api/competitions/{cid}/audit", cid).then().statusCode(200).extract().jsonPath().getList("items");
+        assertThat(audited).hasSize(2); // recorded by the school, then confirmed by the guardian
+        assertThat(audited.toString()).contains("GUARDIAN_LINK").doesNotContain("Anita").doesNotContain(email)
+                .doesNotContain("Kavya");
+
+        school.api().post("/api/entries/" + eid + "/submit").then().statusCode(200).body("status", equalTo("SUBMITTED"));
+        assertThat(Mailbox.to(email)).hasSize(1); // confirming sends nothing more
+        confirm("C".repeat(43)).then().statusCode(404);
+    }
+
+    @Test
+    void theGuardianConfirmsOnTheLinksPage() {
+        long cid = Fixtures.openCompetition(Fixtures.unique("Page Confirm Competition"), 3);
+        Fixtures.Account school = Fixtures.school(Fixtures.unique("Page Confirm School"));
+        String email = address("ravi");
+        long eid = create(school, cid, entry("Page Poster", List.of(child("Ishaan",
+                byEmail("Ravi", email, "judging"))), ATTESTED));
+        sender.run();
+        String page = "/consent/" + single(email).token("consent");
+        WebSession guardian = WebSession.anonymous();
+        assertThat(guardian.get(page).asString()).contains("given, awaiting your confirmation").contains("I confirm")
+                .contains("value=\"judging\"");
+        Response posted = guardian.post(page, page + "/confirm", Map.of());
+        assertThat(posted.statusCode()).isEqualTo(303);
+        assertThat(posted.header("Location")).endsWith(page + "?confirmed=1");
+        assertThat(guardian.get(page + "?confirmed=1").asString()).contains("your consent is confirmed")
+                .doesNotContain("I confirm");
+        school.api().get("/api/entries/" + eid).then().body("consent.judging", equalTo(true))
+                .body("participants[0].consent.awaitingConfirmation", equalTo(false));
+    }
+
+    @Test
+    void aPaperFormRecordWithAnEmailMailsTheGuardianTheWithdrawalLinkOnce() {
+        String competition = Fixtures.unique("Paper Competition");
+        long cid = Fixtures.openCompetition(competition, 3);
+        Fixtures.Account school = Fixtures.school(Fixtures.unique("Paper School"));
+        String email = address("meena");
+        Map<String, Object> paper = guardian("Meena", "+91 98300 12345", "judging", "publishName");
+        paper.put("guardianEmail", email);
+        long eid = create(school, cid, entry("Paper Poster", List.of(child("Tara", paper)), ATTESTED));
+        JsonPath json = school.api().get("/api/entries/" + eid).then().statusCode(200).extract().jsonPath();
+        assertThat(json.getBoolean("participants[0].consent.awaitingConfirmation")).isFalse();
+        assertThat(json.getBoolean("consent.judging")).isTrue();
+
+        // Saving the same consent again is no new record: no second mail.
+        school.api().contentType(ContentType.JSON).body(Map.of("participants", List.of(child("Tara", paper))))
+                .patch("/api/entries/" + eid).then().statusCode(200);
+        sender.run();
+        Delivered mail = single(email);
+        assertThat(mail.subject()).isEqualTo("Your consent for " + competition + " was recorded");
+        assertThat(mail.text()).contains("Hello Meena,", "Tara", competition, "See or withdraw your consent",
+                "http://juryroom.test" + json.getString("participants[0].consent.withdrawUrl"))
+                .doesNotContain("confirm").doesNotContain(school.name());
+        assertThat(mail.html()).doesNotContain(school.name());
+        school.api().post("/api/entries/" + eid + "/submit").then().statusCode(200);
+
+        // Erasure takes the guardian's mails (address, child's name) out of the outbox too.
+        assertThat(outboxTo(email)).hasSize(1);
+        organiser().post("/api/entries/{eid}/erasure", eid).then().statusCode(200);
+        assertThat(outboxTo(email)).isEmpty();
+    }
+
+    static List<Object> outboxTo(String email) {
+        return organiser().queryParam("to", email).get("/api/outbox").then().statusCode(200).extract().jsonPath()
+                .getList("items");
+    }
+}
