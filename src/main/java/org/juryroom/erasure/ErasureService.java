@@ -346,14 +346,16 @@ public class ErasureService {
         @SuppressWarnings("unchecked")
         List<Number> ids = em.createNativeQuery("select id from outbox_message where strpos(text_body, :code) > 0")
                 .setParameter("code", e.code).getResultList();
-        for (Number id : ids) {
-            for (String v : forms) {
-                em.createNativeQuery("update outbox_message set subject = replace(subject, :v, :x),"
-                                + " text_body = replace(text_body, :v, :x), html_body = replace(html_body, :v, :x)"
-                                + " where id = :id")
-                        .setParameter("v", v).setParameter("x", AuditScrub.ERASED).setParameter("id", id.longValue())
-                        .executeUpdate();
-            }
+        if (ids.isEmpty()) {
+            return;
+        }
+        List<Long> messages = ids.stream().map(Number::longValue).toList();
+        for (String v : forms) {
+            em.createNativeQuery("update outbox_message set subject = replace(subject, :v, :x),"
+                            + " text_body = replace(text_body, :v, :x), html_body = replace(html_body, :v, :x)"
+                            + " where id in (:ids)")
+                    .setParameter("v", v).setParameter("x", AuditScrub.ERASED).setParameter("ids", messages)
+                    .executeUpdate();
         }
     }
 

@@ -33,17 +33,17 @@ public final class PublicNames {
         return names;
     }
 
-    public static List<String> of(Entry e) {
-        return of(e, GuardianConsent.ofEntry(e.id));
-    }
-
     /**
      * The sealed title as the public reads it: a child's words often name a child ("Riya's safe web"),
      * so the name of every child not publicly named, and of every guardian, is hidden as the jury view
      * hides it (display only: the seal keeps the title's hash).
      */
     public static String title(Entry e, String sealedTitle) {
-        List<GuardianConsent> records = GuardianConsent.ofEntry(e.id);
+        return title(e, sealedTitle, GuardianConsent.ofEntry(e.id));
+    }
+
+    /** As {@link #title(Entry, String)}, with the entry's records already read. */
+    public static String title(Entry e, String sealedTitle, List<GuardianConsent> records) {
         List<String> shown = of(e, records);
         List<String> hidden = new ArrayList<>();
         for (Participant p : e.participants) {

@@ -64,11 +64,13 @@ public class PublicShortlistService {
 
     private PublicEntry publicEntry(ShortlistEntry row) {
         Entry e = em.find(Entry.class, row.entryId);
-        String title = PublicNames.title(e, row.title);
+        // One read of the children's records serves the title and the names.
+        List<org.juryroom.consent.GuardianConsent> records = org.juryroom.consent.GuardianConsent.ofEntry(e.id);
+        String title = PublicNames.title(e, row.title, records);
         if (!e.consentPublishWork) {
             return new PublicEntry(row.rank, title, row.schoolName, List.of(), null, false, List.of());
         }
-        List<String> names = PublicNames.of(e);
+        List<String> names = PublicNames.of(e, records);
         List<PublicFile> files = EntryFile.storedOf(e.id).stream()
                 .filter(f -> f.review != EntryFile.Review.REQUIRED)
                 .map(f -> {
