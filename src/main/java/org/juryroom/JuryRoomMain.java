@@ -42,8 +42,20 @@ public class JuryRoomMain {
         return profile;
     }
 
+    /** A class of each service the embedded mode starts; the production build leaves them out (pom.xml). */
+    static final String[] EMBEDDED_LIBRARIES = {"io.zonky.test.db.postgres.embedded.EmbeddedPostgres",
+            "org.gaul.s3proxy.S3Proxy", "com.icegreen.greenmail.util.GreenMail"};
+
     // Loaded by name so that the production path never loads the embedded classes.
     private static void startEmbedded() {
+        String missing = missingEmbeddedLibrary(JuryRoomMain.class.getClassLoader());
+        if (missing != null) {
+            System.err.println("JuryRoom cannot start: embedded mode was asked for (profile dev or embedded, no"
+                    + " QUARKUS_DATASOURCE_JDBC_URL) but this build of the app does not include the embedded services ("
+                    + missing + " is missing). Build and start it with ./mvnw -Pembedded, or configure PostgreSQL,"
+                    + " S3 and SMTP and start the production profile (see README, 'Production set-up').");
+            System.exit(2);
+        }
         try {
             Class.forName("org.juryroom.embedded.EmbeddedMode").getMethod("start").invoke(null);
         } catch (ReflectiveOperationException e) {
@@ -52,5 +64,17 @@ public class JuryRoomMain {
             cause.printStackTrace();
             System.exit(2);
         }
+    }
+
+    /** The first embedded service library {@code loader} cannot find, or null when all are there. */
+    static String missingEmbeddedLibrary(ClassLoader loader) {
+        for (String name : EMBEDDED_LIBRARIES) {
+            try {
+                Class.forName(name, false, loader);
+            } catch (ClassNotFoundException | LinkageError e) {
+                return name;
+            }
+        }
+        return null;
     }
 }

@@ -45,15 +45,28 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * The "Stay Safe Online" demo (embedded and dev profiles only): 30 schools, 5 jurors, about 60
- * entries made from uploads-sample/, judging under way. Runs once: a marker row written in the
- * first transaction means a restart, or a crash half-way, never seeds twice.
+ * The demo (embedded and dev profiles only): "Stay Safe Online" with 30 schools, 5 jurors, about 60
+ * entries made from uploads-sample/ and judging under way, and "Online Safety Week", open for
+ * entries, where the schools can try their side. Each competition runs once under its own marker
+ * row, written in its first transaction: a restart, or a crash half-way, never seeds twice, and a
+ * data directory seeded before the second existed gets it on its next start.
  */
 @Singleton
 public class DemoSeed {
 
     private static final Logger LOG = Logger.getLogger(DemoSeed.class);
     static final String MARKER = "demo-stay-safe-online";
+    static final String OPEN_CALL_MARKER = "demo-online-safety-week";
+    static final String OPEN_CALL_TITLE = "Online Safety Week";
+    /** Where the samples travel inside the app (pom.xml, profile embedded). */
+    static final String SHIPPED_SAMPLES = "demo-samples/";
+
+    /** Who is who in the demo, for the start banner and the README (password = username). */
+    public static final List<String> ACCOUNTS = List.of(
+            "organiser                  the organiser: both competitions, the whole console",
+            "school01 ... school30      teachers: enter 'Online Safety Week' (open for entries)",
+            "designer, juror2 ... juror5 jurors: score 'Stay Safe Online' (the designer has not started)",
+            "safeguarding               the safeguarding lead: concerns raised about entries");
     static final int SCHOOLS = 30;
     static final int ENTRIES = 60;
 
@@ -92,17 +105,43 @@ public class DemoSeed {
     // Runs after StartupTasks (bucket and organiser exist).
     void onStart(@Observes @jakarta.annotation.Priority(jakarta.interceptor.Interceptor.Priority.APPLICATION + 100)
                  StartupEvent event) throws IOException {
-        if (config.demo().seed()) {
-            seed(Path.of(config.demo().samplesDir()));
+        if (!config.demo().seed() || seeded()) {
+            return;
+        }
+        if (config.demo().samplesDir().isPresent()) {
+            seed(Path.of(config.demo().samplesDir().get()));
+            return;
+        }
+        Path shipped = Files.createTempDirectory("juryroom-demo-samples-");
+        try {
+            seed(DemoSamples.extract(SHIPPED_SAMPLES, shipped) ? shipped : Path.of("uploads-sample"));
+        } finally {
+            DemoSamples.delete(shipped);
         }
     }
 
-    /** Seeds the demo from the sample folder; false when it was seeded before (or there are no samples). */
+    private boolean seeded() {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                        "select count(*) from seed_marker where name in (?1, ?2)").setParameter(1, MARKER)
+                .setParameter(2, OPEN_CALL_MARKER).getSingleResult()).intValue() == 2);
+    }
+
+    /**
+     * Seeds what is not seeded yet: the judging demo from the sample folder, then the open call;
+     * false when both were seeded before (or there are no samples).
+     */
     public boolean seed(Path samples) throws IOException {
         if (!Files.isRegularFile(samples.resolve("manifest.csv"))) {
-            LOG.warnf("Demo seed skipped: no %s/manifest.csv (run from the repository root)", samples);
+            LOG.warnf("Demo seed skipped: no %s (the app was built without -Pembedded, and juryroom.demo.samples-dir"
+                    + " does not name the uploads-sample folder)", samples.resolve("manifest.csv").toAbsolutePath());
             return false;
         }
+        boolean judging = seedJudging(samples);
+        boolean open = QuarkusTransaction.requiringNew().call(this::seedOpenCall);
+        return judging || open;
+    }
+
+    private boolean seedJudging(Path samples) throws IOException {
         List<Sample> manifest = readManifest(samples);
         Long competitionId = QuarkusTransaction.requiringNew().call(this::claimAndCreateBasics);
         if (competitionId == null) {
@@ -148,23 +187,9 @@ public class DemoSeed {
         if (claimed == 0) {
             return null;
         }
-        Competition c = new Competition();
-        c.title = "Stay Safe Online";
-        c.theme = "Posters, essays and short videos by school students on staying safe from online sexual abuse";
-        c.submissionOpensAt = Instant.now().minus(30, ChronoUnit.DAYS);
-        c.submissionClosesAt = Instant.now().plus(14, ChronoUnit.DAYS);
-        c.shortlistSize = 25;
-        c.maxEntriesPerSchool = 5;
-        c.status = CompetitionStatus.OPEN;
-        c.categories.add(category(c, "poster", "Poster", "image/jpeg,image/png,image/webp", 20L << 20));
-        c.categories.add(category(c, "essay", "Essay", "application/pdf", 10L << 20));
-        c.categories.add(category(c, "video", "Short video", "video/mp4,video/webm", 200L << 20));
-        c.criteria.add(criterion(c, 0, "message", "Clarity of the safety message",
-                "Would a classmate understand what to do and whom to tell?", "40"));
-        c.criteria.add(criterion(c, 1, "originality", "Originality", "A fresh idea, not a copy of a campaign.", "25"));
-        c.criteria.add(criterion(c, 2, "craft", "Craft and design", "Composition, legibility, care in making.", "20"));
-        c.criteria.add(criterion(c, 3, "age-fit", "Right for children",
-                "Speaks to children without frightening or shaming them.", "15"));
+        Competition c = competition("Stay Safe Online",
+                "Posters, essays and short videos by school students on staying safe from online sexual abuse",
+                Instant.now().minus(30, ChronoUnit.DAYS), Instant.now().plus(14, ChronoUnit.DAYS), 25, 5);
         c.persist();
         for (int i = 0; i < SCHOOLS; i++) {
             School s = new School();
@@ -200,6 +225,56 @@ public class DemoSeed {
         lead.persist();
         Credentials.create("safeguarding", "safeguarding", Roles.SAFEGUARDING, null, null, lead.id);
         return c.id;
+    }
+
+    /** A new OPEN competition with the demo's categories and rubric. */
+    private static Competition competition(String title, String theme, Instant opens, Instant closes, int shortlist,
+                                           int maxEntriesPerSchool) {
+        Competition c = new Competition();
+        c.title = title;
+        c.theme = theme;
+        c.submissionOpensAt = opens;
+        c.submissionClosesAt = closes;
+        c.shortlistSize = shortlist;
+        c.maxEntriesPerSchool = maxEntriesPerSchool;
+        c.status = CompetitionStatus.OPEN;
+        c.categories.add(category(c, "poster", "Poster", "image/jpeg,image/png,image/webp", 20L << 20));
+        c.categories.add(category(c, "essay", "Essay", "application/pdf", 10L << 20));
+        c.categories.add(category(c, "video", "Short video", "video/mp4,video/webm", 200L << 20));
+        c.criteria.add(criterion(c, 0, "message", "Clarity of the safety message",
+                "Would a classmate understand what to do and whom to tell?", "40"));
+        c.criteria.add(criterion(c, 1, "originality", "Originality", "A fresh idea, not a copy of a campaign.", "25"));
+        c.criteria.add(criterion(c, 2, "craft", "Craft and design", "Composition, legibility, care in making.", "20"));
+        c.criteria.add(criterion(c, 3, "age-fit", "Right for children",
+                "Speaks to children without frightening or shaming them.", "15"));
+        return c;
+    }
+
+    /**
+     * "Online Safety Week": open for entries for another six weeks from the day it is seeded, with
+     * the demo's jury as its panel, so a teacher can try entering, uploading and submitting.
+     */
+    private boolean seedOpenCall() {
+        int claimed = em.createNativeQuery("insert into seed_marker (name) values (?1) on conflict do nothing")
+                .setParameter(1, OPEN_CALL_MARKER).executeUpdate();
+        if (claimed == 0) {
+            return false;
+        }
+        Competition c = competition(OPEN_CALL_TITLE,
+                "A week of posters, essays and short videos: how to tell a trusted adult when something online feels wrong",
+                Instant.now().minus(1, ChronoUnit.DAYS), Instant.now().plus(42, ChronoUnit.DAYS), 10, 3);
+        c.persist();
+        for (String[] j : JURORS) {
+            Juror juror = Juror.find("email", j[0] + "@jury.example").firstResult();
+            if (juror != null) {
+                PanelMember member = new PanelMember();
+                member.competitionId = c.id;
+                member.jurorId = juror.id;
+                member.persist();
+            }
+        }
+        LOG.infof("Demo seeded: '%s', open for entries until %s", OPEN_CALL_TITLE, c.submissionClosesAt);
+        return true;
     }
 
     private void createEntry(long competitionId, long schoolId, Sample sample, Path samples, int index, Random random) {

@@ -30,6 +30,7 @@ public final class EmbeddedMode {
         Map<String, String> config = services.quarkusConfig();
         config.forEach(System::setProperty);
         SessionKey.provide(dataDir);
+        System.setProperty(org.juryroom.ops.StartupTasks.EMBEDDED_DATA_DIR, dataDir.toString());
         System.setProperty(STARTED_MARKER, "true");
         LOG.infof("Embedded mode: PostgreSQL on 127.0.0.1:%d, S3 server on 127.0.0.1:%d, SMTP server on 127.0.0.1:%d"
                         + " (organisers read its mail in the outbox), data in %s (%d ms)", services.postgresPort(),

@@ -134,9 +134,11 @@ public interface JuryRoomConfig {
         @WithDefault("false")
         boolean seed();
 
-        /** Where the demo's sample files are read from. */
-        @WithDefault("uploads-sample")
-        String samplesDir();
+        /**
+         * A folder to read the demo's sample files from instead of the copy the embedded build
+         * carries on its class path (falling back to ./uploads-sample when there is none).
+         */
+        Optional<String> samplesDir();
     }
 
     /** Where people reach this installation (env JURYROOM_PUBLIC_URL): links in mails start with it. */

@@ -8,13 +8,22 @@ import org.jboss.logging.Logger;
 import org.juryroom.access.AppUser;
 import org.juryroom.access.Credentials;
 import org.juryroom.access.Roles;
+import org.juryroom.demo.DemoSeed;
 import org.juryroom.storage.ObjectStore;
 
-/** Creates the bucket and the first organiser; refuses to run without an organiser password. */
+import java.util.List;
+
+/**
+ * Creates the bucket and the first organiser (refusing to run without an organiser password), and
+ * prints the start banner once everything else has started.
+ */
 @Singleton
 public class StartupTasks {
 
     private static final Logger LOG = Logger.getLogger(StartupTasks.class);
+    private static final String PASSWORD_PROPERTY = "juryroom.organiser-password";
+    /** Set by the embedded mode (org.juryroom.embedded.EmbeddedMode): the absolute data directory. */
+    public static final String EMBEDDED_DATA_DIR = "juryroom-embedded.data-dir";
 
     void onStart(@Observes @jakarta.annotation.Priority(jakarta.interceptor.Interceptor.Priority.APPLICATION) StartupEvent event, ObjectStore store, JuryRoomConfig config) throws Exception {
         store.ensureBucket();
@@ -26,8 +35,26 @@ public class StartupTasks {
                     new IllegalStateException("JuryRoom cannot start: no organiser account exists and "
                             + "JURYROOM_ORGANISER_PASSWORD is not set (it creates the 'organiser' account once)"));
             Credentials.create("organiser", password, Roles.ORGANISER, null, null);
-            LOG.info("Created the organiser account 'organiser' from JURYROOM_ORGANISER_PASSWORD");
+            var value = org.eclipse.microprofile.config.ConfigProvider.getConfig().getConfigValue(PASSWORD_PROPERTY);
+            String profile = value instanceof io.smallrye.config.ConfigValue v ? v.getProfile() : null;
+            LOG.infof("Created the organiser account 'organiser' with the password from %s", StartBanner.passwordSource(
+                    "JURYROOM_ORGANISER_PASSWORD", PASSWORD_PROPERTY, value.getSourceName(), profile));
         });
+    }
+
+    // Last of the start-up observers: after the demo seed, so the banner is the final word.
+    void announce(@Observes @jakarta.annotation.Priority(jakarta.interceptor.Interceptor.Priority.APPLICATION + 1000)
+                  StartupEvent event, JuryRoomConfig config, ObjectStore store) {
+        var settings = org.eclipse.microprofile.config.ConfigProvider.getConfig();
+        String host = settings.getOptionalValue("quarkus.http.host", String.class).orElse("0.0.0.0");
+        int port = settings.getOptionalValue("quarkus.http.port", Integer.class).orElse(8080);
+        String dataDir = System.getProperty(EMBEDDED_DATA_DIR);
+        String data = dataDir != null
+                ? dataDir + " (PostgreSQL in postgres/, files in objects/; delete the directory to start afresh)"
+                : "PostgreSQL at " + settings.getOptionalValue("quarkus.datasource.jdbc.url", String.class).orElse("?")
+                + ", files in bucket '" + store.bucket() + "'";
+        List<String> accounts = config.demo().seed() ? DemoSeed.ACCOUNTS : List.of();
+        LOG.info(StartBanner.text(dataDir != null ? StartBanner.url(host, port) : config.publicUrl(), accounts, data));
     }
 
 }

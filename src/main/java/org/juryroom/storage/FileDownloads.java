@@ -4,15 +4,23 @@ import io.minio.GetObjectResponse;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.core.CurrentRequestManager;
+import org.jboss.resteasy.reactive.server.core.ResteasyReactiveRequestContext;
 import org.juryroom.common.ProblemException;
 
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * File responses: streamed from the store (never buffered whole), with a server-derived type,
  * an attachment disposition, no sniffing, a sandbox CSP, and byte ranges for video players.
+ * The store's response is closed when the HTTP exchange ends, however it ends: a body that is
+ * never written (HEAD, a client gone before the first byte) would otherwise hold a pooled
+ * connection of the MinIO client until the garbage collector finds it ("connection leaked").
  */
 @ApplicationScoped
 public class FileDownloads {
@@ -38,6 +46,8 @@ public class FileDownloads {
 
     private static final Pattern RANGE = Pattern.compile("bytes=(\\d*)-(\\d*)");
 
+    private static final Logger LOG = Logger.getLogger(FileDownloads.class);
+
     private final ObjectStore store;
 
     public FileDownloads(ObjectStore store) {
@@ -48,11 +58,11 @@ public class FileDownloads {
         long[] range = parseRange(rangeHeader, d.size());
         Response.ResponseBuilder response;
         if (range == null) {
-            response = Response.ok(stream(store.get(d.objectKey())), d.contentType())
+            response = Response.ok(stream(closedAtEnd(store.get(d.objectKey())), d.name()), d.contentType())
                     .header("Content-Length", d.size());
         } else {
             long length = range[1] - range[0] + 1;
-            response = Response.status(206).entity(stream(store.getRange(d.objectKey(), range[0], length)))
+            response = Response.status(206).entity(stream(closedAtEnd(store.getRange(d.objectKey(), range[0], length)), d.name()))
                     .type(d.contentType())
                     .header("Content-Range", "bytes " + range[0] + "-" + range[1] + "/" + d.size())
                     .header("Content-Length", length);
@@ -65,12 +75,50 @@ public class FileDownloads {
                 .build();
     }
 
-    private static StreamingOutput stream(GetObjectResponse object) {
+    /** Closes the store's response when the request completes, or its connection closes, whichever is first. */
+    private static GetObjectResponse closedAtEnd(GetObjectResponse object) {
+        ResteasyReactiveRequestContext request = CurrentRequestManager.get();
+        if (request != null) {
+            request.registerCompletionCallback(failure -> closeQuietly(object));
+            request.serverResponse().addCloseHandler(() -> closeQuietly(object));
+        }
+        return object;
+    }
+
+    /**
+     * Copies the object to the client. A client that goes away (a closed tab, a video player
+     * seeking elsewhere) is an everyday event, not a server error: one debug line, no stack trace.
+     * A store that fails mid-way still fails the response, so the client sees a cut-off transfer.
+     */
+    private static StreamingOutput stream(GetObjectResponse object, String name) {
         return out -> {
             try (InputStream in = object) {
-                in.transferTo(out);
+                byte[] buffer = new byte[64 << 10];
+                for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                    if (!write(out, buffer, n, name)) {
+                        return;
+                    }
+                }
             }
         };
+    }
+
+    private static boolean write(OutputStream out, byte[] buffer, int length, String name) {
+        try {
+            out.write(buffer, 0, length);
+            return true;
+        } catch (IOException | IllegalStateException clientGone) {
+            LOG.debugf("Download of %s stopped: the client went away (%s)", name, clientGone.getMessage());
+            return false;
+        }
+    }
+
+    private static void closeQuietly(InputStream in) {
+        try {
+            in.close();
+        } catch (IOException | RuntimeException e) {
+            LOG.debugf("Closing a store response: %s", e.getMessage());
+        }
     }
 
     /** {start, end} inclusive, or null for the whole file; an unsatisfiable range is 416. */

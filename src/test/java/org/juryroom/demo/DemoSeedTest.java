@@ -77,4 +77,46 @@ class DemoSeedTest {
         assertThat(queue.getInt("total")).isPositive();
         assertThat(queue.getList("items.scorecardStatus")).containsOnly("NONE");
     }
+
+    @Test
+    void seedsAnOpenCallASchoolCanEnterAndADataDirectorySeededBeforeItGetsItOnce() throws Exception {
+        seed.seed(Path.of("uploads-sample"));
+        assertThat(openCalls()).as("one open call").hasSize(1);
+        long cid = openCalls().get(0);
+        JsonPath c = given().auth().preemptive().basic("organiser", RealStack.ORGANISER_PASSWORD)
+                .get("/api/competitions/" + cid).then().statusCode(200).extract().jsonPath();
+        assertThat(c.getString("status")).isEqualTo("OPEN");
+        assertThat(java.time.Instant.parse(c.getString("submissionClosesAt")))
+                .isAfter(java.time.Instant.now().plus(java.time.Duration.ofDays(30)));
+
+        // A demo school enters it: the school journey works on the demo as seeded.
+        given().auth().preemptive().basic("school01", "school01")
+                .multiPart("entry", "{\"title\":\"Tell someone\",\"categoryCode\":\"poster\",\"participants\":"
+                        + "[{\"firstName\":\"Riya\",\"grade\":7}],\"consent\":{\"judging\":true,\"publishWork\":true,"
+                        + "\"publishNames\":false,\"attestedBy\":\"Class teacher\"}}", "application/json")
+                .multiPart("files", "poster.jpg", java.nio.file.Files.readAllBytes(
+                        Path.of("uploads-sample/posters/poster-01.jpg")), "image/jpeg")
+                .post("/api/competitions/" + cid + "/entries").then().statusCode(201);
+
+        // A data directory seeded before the open call existed has the judging demo's marker only:
+        // the next start adds the open call, and only it.
+        try (var db = java.sql.DriverManager.getConnection(RealStack.services().jdbcUrl(), "postgres", "postgres");
+             var delete = db.prepareStatement("delete from seed_marker where name = ?")) {
+            delete.setString(1, DemoSeed.OPEN_CALL_MARKER);
+            assertThat(delete.executeUpdate()).isEqualTo(1);
+        }
+        assertThat(seed.seed(Path.of("uploads-sample"))).isTrue();
+        assertThat(openCalls()).hasSize(2);
+        assertThat(seed.seed(Path.of("uploads-sample"))).isFalse();
+        assertThat(openCalls()).hasSize(2);
+        assertThat(given().auth().preemptive().basic("organiser", RealStack.ORGANISER_PASSWORD)
+                .get("/api/competitions").then().statusCode(200).extract().jsonPath()
+                .getList("findAll { it.title == 'Stay Safe Online' }.id")).hasSize(1);
+    }
+
+    private static List<Long> openCalls() {
+        return given().auth().preemptive().basic("organiser", RealStack.ORGANISER_PASSWORD)
+                .get("/api/competitions").then().statusCode(200).extract().jsonPath()
+                .getList("findAll { it.title == '" + DemoSeed.OPEN_CALL_TITLE + "' }.id", Long.class);
+    }
 }
