@@ -111,10 +111,11 @@ class DownloadAbortTest {
             Thread.sleep(50);
         }
         assertThat(pool.connectionCount() - pool.idleConnectionCount()).as(() -> "store connections still in use; "
-                + DIAG()).isZero();
+                + storeThreads()).isZero();
     }
 
-    static String DIAG() {
+    /** The stacks of the threads that could hold a store response, for the failure message. */
+    static String storeThreads() {
         StringBuilder b = new StringBuilder();
         Thread.getAllStackTraces().forEach((t, st) -> {
             String all = java.util.Arrays.toString(st);
