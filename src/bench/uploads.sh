@@ -4,6 +4,8 @@
 #   src/bench/uploads.sh [runs-per-size]      (default 2)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-./mvnw -B -q package -DskipTests
+# The app with its embedded services (only the embedded build carries them), then the benchmark's classes.
+./mvnw -B -q -Pembedded package
+./mvnw -B -q test-compile
 ./mvnw -B -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath
 java -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" org.juryroom.bench.UploadBenchmark "$@"
