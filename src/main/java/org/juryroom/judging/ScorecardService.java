@@ -71,10 +71,15 @@ public class ScorecardService {
     public record PeerScorecard(Map<String, Integer> scores, double total) {
     }
 
-    /** A scorecard as the organiser sees it. */
+    /**
+     * A scorecard as the organiser sees it.
+     *
+     * @param total           the weighted total (0–100) of complete marks, else null
+     * @param normalisedTotal what the ranking counts for it (the competition's normalisation); null when it does not count
+     */
     public record JuryScorecard(long scorecardId, long jurorId, String jurorName, ScorecardStatus status,
-                                Map<String, Integer> scores, Double total, String comment, String abstainReason,
-                                boolean counted, long version, Instant updatedAt) {
+                                Map<String, Integer> scores, Double total, Double normalisedTotal, String comment,
+                                String abstainReason, boolean counted, long version, Instant updatedAt) {
     }
 
     /** The scorecards of one entry; {@code others} for jurors, {@code all} for organisers. */
@@ -174,16 +179,11 @@ public class ScorecardService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public EntryScorecards ofEntry(long entryId) {
         Entry e = access.scorecardsEntry(entryId);
+        if (access.rights(e).seeJurorNames()) {
+            return new EntryScorecards(e.id, e.code, null, evidence(e.competition.id, List.of(e.id)).get(e.id));
+        }
         List<Scorecard> cards = Scorecard.list("entryId = ?1 order by id", entryId);
         Set<Long> counted = ranking.countedScorecardIds(e.competition.id, entryId);
-        if (access.rights(e).seeJurorNames()) {
-            List<JuryScorecard> all = cards.stream().map(s -> {
-                ScorecardView v = view(e, s);
-                return new JuryScorecard(s.id, s.jurorId, Juror.<Juror>findById(s.jurorId).name, s.status, v.scores(),
-                        v.total(), s.comment, s.abstainReason, counted.contains(s.id), s.version, s.updatedAt);
-            }).toList();
-            return new EntryScorecards(e.id, e.code, null, all);
-        }
         long me = access.currentUser().jurorId();
         List<PeerScorecard> others = cards.stream()
                 .filter(s -> s.jurorId != me && counted.contains(s.id))
@@ -193,6 +193,36 @@ public class ScorecardService {
                         .thenComparing(p -> p.scores().toString()))
                 .toList();
         return new EntryScorecards(e.id, e.code, others, null);
+    }
+
+    /**
+     * The evidence behind a decision, for organisers: every scorecard of these entries (of one
+     * competition), by id, with the juror's name, marks, comment, raw and normalised totals.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Map<Long, List<JuryScorecard>> evidence(long competitionId, List<Long> entryIds) {
+        access.requireOrganiser("Reading every juror's scorecards");
+        Map<Long, List<JuryScorecard>> out = new LinkedHashMap<>();
+        if (entryIds.isEmpty()) {
+            return out;
+        }
+        Competition c = competitions.get(competitionId);
+        Map<Long, Double> normalised = ranking.normalisedValues(c, entryIds);
+        for (Long entryId : entryIds) {
+            Entry e = Entry.findById(entryId);
+            if (e == null || !e.competition.id.equals(competitionId)) {
+                throw ProblemException.notFound("Entry " + entryId);
+            }
+            Set<Long> counted = ranking.countedScorecardIds(competitionId, entryId);
+            List<Scorecard> cards = Scorecard.list("entryId = ?1 order by id", entryId);
+            out.put(entryId, cards.stream().map(s -> {
+                ScorecardView v = view(e, s);
+                return new JuryScorecard(s.id, s.jurorId, Juror.<Juror>findById(s.jurorId).name, s.status, v.scores(),
+                        v.total(), normalised.get(s.id), s.comment, s.abstainReason, counted.contains(s.id), s.version,
+                        s.updatedAt);
+            }).toList());
+        }
+        return out;
     }
 
     private static Map<Long, Integer> validScores(Competition c, ScorecardRequest request) {

@@ -237,6 +237,80 @@ public class RankingQuery {
                 num(r[9]))).toList();
     }
 
+    /**
+     * The normalised value the ranking gives each scorecard of these entries (scorecard id → value),
+     * with the competition's method and basis (live, or sealed once frozen): the same formula as the
+     * ranking, over the whole competition's scales. Scorecards that do not count are absent.
+     */
+    @SuppressWarnings("unchecked")
+    public Map<Long, Double> normalisedValues(org.juryroom.competition.Competition c, java.util.Collection<Long> entryIds) {
+        Map<Long, Double> out = new HashMap<>();
+        if (entryIds.isEmpty()) {
+            return out;
+        }
+        List<Object[]> rows = em.createNativeQuery("select n.scorecard_id, n.v from (with "
+                        + counted(RankingService.basis(c)) + ", " + STORED_TOTALS + ", " + NORMALISED
+                        + ") n where n.entry_id in (:ids)")
+                .setParameter("cid", c.id).setParameter("ids", entryIds)
+                .setParameter("zscore", c.rankingMethod == NormalisationMethod.Z_SCORE)
+                .setParameter("minForZ", Normalisation.MIN_SCORECARDS_FOR_Z).getResultList();
+        rows.forEach(r -> out.put(((Number) r[0]).longValue(), num(r[1])));
+        return out;
+    }
+
+    /** Count, mean and population sd of some marks; mean and sd null when there are none. */
+    public record Figures(long count, Double mean, Double sd) {
+    }
+
+    /** One juror's marks beside everyone's (theirs included), per criterion in rubric order. */
+    public record CriterionFigures(String code, String name, int minScore, int maxScore, Figures juror, Figures all) {
+    }
+
+    /**
+     * @param otherJurors how many other jurors have counted scorecards in the competition
+     * @param jurorTotals / allTotals the weighted totals (0–100) of the counted scorecards
+     */
+    public record JurorFigures(long otherJurors, Figures jurorTotals, Figures allTotals,
+                               List<CriterionFigures> criteria) {
+    }
+
+    /**
+     * A juror's counted marks against the whole jury's, per criterion and for the total, with the
+     * competition's basis (live, or sealed once frozen). Two aggregate queries, no row per scorecard.
+     */
+    @SuppressWarnings("unchecked")
+    public JurorFigures jurorFigures(org.juryroom.competition.Competition c, long jurorId) {
+        String counted = "with " + counted(RankingService.basis(c));
+        Object[] t = (Object[]) em.createNativeQuery(counted + """
+                         select count(distinct juror_id) filter (where juror_id <> :jid),
+                                count(*) filter (where juror_id = :jid), avg(total) filter (where juror_id = :jid),
+                                stddev_pop(total) filter (where juror_id = :jid),
+                                count(*), avg(total), stddev_pop(total)
+                         from counted""")
+                .setParameter("cid", c.id).setParameter("jid", jurorId).getSingleResult();
+        List<Object[]> rows = em.createNativeQuery(counted + """
+                         select cr.code, cr.name, cr.min_score, cr.max_score,
+                                count(m.value) filter (where m.juror_id = :jid),
+                                avg(m.value) filter (where m.juror_id = :jid),
+                                stddev_pop(m.value) filter (where m.juror_id = :jid),
+                                count(m.value), avg(m.value), stddev_pop(m.value)
+                         from criterion cr
+                         left join (select s.criterion_id, s.value, k.juror_id from score s
+                                    join counted k on k.id = s.scorecard_id) m on m.criterion_id = cr.id
+                         where cr.competition_id = :cid
+                         group by cr.id, cr.code, cr.name, cr.min_score, cr.max_score, cr.position
+                         order by cr.position""")
+                .setParameter("cid", c.id).setParameter("jid", jurorId).getResultList();
+        return new JurorFigures(((Number) t[0]).longValue(), figures(t, 1), figures(t, 4),
+                rows.stream().map(r -> new CriterionFigures((String) r[0], (String) r[1], ((Number) r[2]).intValue(),
+                        ((Number) r[3]).intValue(), figures(r, 4), figures(r, 7))).toList());
+    }
+
+    private static Figures figures(Object[] row, int from) {
+        long n = ((Number) row[from]).longValue();
+        return n == 0 ? new Figures(0, null, null) : new Figures(n, num(row[from + 1]), num(row[from + 2]));
+    }
+
     /** "id:version,..." for several entries at once (entries without counted scorecards map to ""). */
     @SuppressWarnings("unchecked")
     public Map<Long, String> fingerprints(long competitionId, List<Long> entryIds) {

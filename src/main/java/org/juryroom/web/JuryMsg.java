@@ -197,4 +197,31 @@ public interface JuryMsg {
 
     @Message
     String jury_conflicts_lift();
+
+    @Message
+    String jury_stats_title();
+
+    @Message
+    String jury_stats_done(long done, long total);
+
+    @Message
+    String jury_stats_hint();
+
+    @Message
+    String jury_stats_col_criterion();
+
+    @Message
+    String jury_stats_col_you();
+
+    @Message
+    String jury_stats_col_jury();
+
+    @Message
+    String jury_stats_total();
+
+    @Message
+    String jury_stats_withheld(int n);
+
+    @Message
+    String jury_stats_none();
 }

@@ -859,4 +859,31 @@ public interface OrgMsg {
 
     @Message
     String org_account_deactivated();
+
+    @Message
+    String org_evidence();
+
+    @Message
+    String org_evidence_hint();
+
+    @Message
+    String org_evidence_none();
+
+    @Message
+    String org_evidence_not_counted();
+
+    @Message
+    String org_col_total();
+
+    @Message
+    String org_col_normalised();
+
+    @Message
+    String org_sc_draft();
+
+    @Message
+    String org_sc_submitted();
+
+    @Message
+    String org_sc_abstained();
 }

@@ -21,6 +21,7 @@ import org.juryroom.competition.CompetitionService;
 import org.juryroom.competition.CompetitionStatus;
 import org.juryroom.entry.EntryService;
 import org.juryroom.entry.EntryViews.BlindEntry;
+import org.juryroom.judging.JurorStats;
 import org.juryroom.judging.JuryQueueService;
 import org.juryroom.judging.JuryQueueService.QueueItem;
 import org.juryroom.judging.ScorecardService;
@@ -56,9 +57,9 @@ public class JuryPages {
 
     @CheckedTemplate(basePath = "jury")
     static class Templates {
-        static native TemplateInstance desk(List<DeskCompetition> competitions);
+        static native TemplateInstance desk(List<DeskCompetition> competitions, Map<Long, StatsView> stats);
 
-        static native TemplateInstance queue(Queue queue);
+        static native TemplateInstance queue(Queue queue, StatsView stats);
 
         static native TemplateInstance entry(Desk desk);
     }
@@ -67,10 +68,12 @@ public class JuryPages {
     private final EntryService entries;
     private final JuryQueueService queues;
     private final ScorecardService scorecards;
+    private final JurorStats stats;
     private final WebErrors errors;
 
     public JuryPages(CompetitionService competitions, EntryService entries, JuryQueueService queues,
-                     ScorecardService scorecards, WebErrors errors) {
+                     ScorecardService scorecards, JurorStats stats, WebErrors errors) {
+        this.stats = stats;
         this.competitions = competitions;
         this.entries = entries;
         this.queues = queues;
@@ -86,6 +89,7 @@ public class JuryPages {
     @GET
     public Response desk() {
         List<DeskCompetition> mine = new ArrayList<>();
+        Map<Long, StatsView> figures = new LinkedHashMap<>();
         for (Competition c : competitions.list()) {
             List<QueueItem> items = all(c.id);
             if (!items.isEmpty()) {
@@ -96,7 +100,8 @@ public class JuryPages {
         if (mine.size() == 1) {
             return redirect("/jury/competitions/" + mine.get(0).id());
         }
-        return Response.ok(Templates.desk(mine)).build();
+        mine.forEach(d -> figures.put(d.id(), StatsView.of(stats.mine(d.id()))));
+        return Response.ok(Templates.desk(mine, figures)).build();
     }
 
     @GET
@@ -113,7 +118,7 @@ public class JuryPages {
         };
         return Templates.queue(new Queue(cid, c.title, c.status, shown,
                 items.stream().filter(i -> i.scorecardStatus().equals(status)).toList(), count(items, "NONE"),
-                count(items, "DRAFT"), count(items, "SUBMITTED"), items.size()));
+                count(items, "DRAFT"), count(items, "SUBMITTED"), items.size()), StatsView.of(stats.mine(cid)));
     }
 
     @GET

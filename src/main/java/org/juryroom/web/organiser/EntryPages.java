@@ -26,6 +26,7 @@ import org.juryroom.entry.EntryViews.EntryDetails;
 import org.juryroom.entry.RedactionService;
 import org.juryroom.entry.RedactionService.RedactionView;
 import org.juryroom.entry.RedactionService.Redactions;
+import org.juryroom.judging.ScorecardService;
 import org.juryroom.web.Forms;
 import org.juryroom.web.Forms.Errors;
 import org.juryroom.web.Paging;
@@ -49,9 +50,12 @@ public class EntryPages {
                             Paging paging, long total) {
     }
 
-    /** @param redactions the words hidden from the jury and what the jury reads as a result */
+    /**
+     * @param redactions the words hidden from the jury and what the jury reads as a result
+     * @param evidence   every juror's scorecard, with names, marks, comments and normalised totals
+     */
     public record EntryPage(EntryDetails entry, String competitionTitle, List<FileRow> files, FileRow current,
-                            RedactionView redactions, Errors errors) {
+                            RedactionView redactions, Errors errors, Evidence evidence) {
     }
 
     @CheckedTemplate(basePath = "organiser")
@@ -64,13 +68,15 @@ public class EntryPages {
     private final CompetitionService competitions;
     private final EntryService entries;
     private final RedactionService redactions;
+    private final ScorecardService scorecards;
     private final WebErrors errors;
 
     public EntryPages(CompetitionService competitions, EntryService entries, RedactionService redactions,
-                      WebErrors errors) {
+                      ScorecardService scorecards, WebErrors errors) {
         this.competitions = competitions;
         this.entries = entries;
         this.redactions = redactions;
+        this.scorecards = scorecards;
         this.errors = errors;
     }
 
@@ -133,7 +139,8 @@ public class EntryPages {
         List<FileRow> files = d.files().stream().map(FileRow::of).toList();
         FileRow current = files.stream().filter(f -> fileId != null && f.id() == fileId).findFirst()
                 .orElse(files.isEmpty() ? null : files.get(0));
-        return new EntryPage(d, competitions.get(d.competitionId()).title, files, current, redactions.get(eid),
-                errors);
+        Competition c = competitions.get(d.competitionId());
+        return new EntryPage(d, c.title, files, current, redactions.get(eid), errors,
+                Evidence.of(c, scorecards.evidence(c.id, List.of(eid)).get(eid)));
     }
 }

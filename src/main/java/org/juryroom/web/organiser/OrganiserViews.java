@@ -44,10 +44,17 @@ public final class OrganiserViews {
      * @param waiting flagged entries in or near the cut still without a current decision: the freeze waits for them
      * @param decisions every decision recorded so far, oldest first
      * @param justDecided the decision the organiser has just recorded, or null
+     * @param evidence every juror's scorecard for each waiting entry, by entry id
      */
     public record RankingPage(CompetitionView competition, RankingView ranking, Charts.BoxChart jurors,
                               Charts.CutChart cut, Paging paging, boolean canFreeze, List<RankingRow> waiting,
-                              List<AdjudicationView> decisions, AdjudicationView justDecided, Errors errors) {
+                              List<AdjudicationView> decisions, AdjudicationView justDecided, Errors errors,
+                              java.util.Map<Long, Evidence> evidence) {
+        /** The scorecards behind a waiting entry's card. */
+        public Evidence evidenceOn(long entryId) {
+            return evidence.get(entryId);
+        }
+
         public int shortlistSize() {
             return ranking.shortlistSize();
         }

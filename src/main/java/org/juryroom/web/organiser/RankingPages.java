@@ -21,6 +21,7 @@ import org.juryroom.competition.CompetitionService;
 import org.juryroom.competition.CompetitionStatus;
 import org.juryroom.competition.CompetitionView;
 import org.juryroom.common.ProblemException;
+import org.juryroom.judging.ScorecardService;
 import org.juryroom.publishing.ExportResource;
 import org.juryroom.publishing.ExportService;
 import org.juryroom.ranking.Adjudication;
@@ -70,17 +71,19 @@ public class RankingPages {
     private final AdjudicationService adjudications;
     private final ShortlistService shortlists;
     private final ExportService exports;
+    private final ScorecardService scorecards;
     private final WebErrors errors;
 
     public RankingPages(CompetitionService competitions, RankingService ranking, RankingQuery rankingQuery,
                         AdjudicationService adjudications, ShortlistService shortlists, ExportService exports,
-                        WebErrors errors) {
+                        ScorecardService scorecards, WebErrors errors) {
         this.competitions = competitions;
         this.ranking = ranking;
         this.rankingQuery = rankingQuery;
         this.adjudications = adjudications;
         this.shortlists = shortlists;
         this.exports = exports;
+        this.scorecards = scorecards;
         this.errors = errors;
     }
 
@@ -166,13 +169,17 @@ public class RankingPages {
         RankingView first = page == 0 && nearCut <= RANKING_PAGE ? view
                 : ranking.top(cid, Math.max(RANKING_PAGE, nearCut));
         List<AdjudicationView> decisions = adjudications.list(cid);
+        List<RankingService.RankingRow> waiting = first.rows().stream()
+                .filter(RankingService.RankingRow::needsAdjudication).toList();
+        java.util.Map<Long, Evidence> evidence = new java.util.HashMap<>();
+        scorecards.evidence(cid, waiting.stream().map(RankingService.RankingRow::entryId).toList())
+                .forEach((id, cards) -> evidence.put(id, Evidence.of(c, cards)));
         return new RankingPage(CompetitionView.of(c), view, Charts.jurorBoxes(rankingQuery.jurorSpreads(cid)),
                 Charts.nearCut(first.rows(), c.shortlistSize),
                 Paging.of(view.page(), view.total(), RANKING_PAGE),
                 c.status == CompetitionStatus.JUDGING,
-                first.rows().stream().filter(RankingService.RankingRow::needsAdjudication).toList(),
-                decisions, decisions.stream().filter(d -> decided != null && d.id() == decided).findFirst()
-                .orElse(null), errors);
+                waiting, decisions, decisions.stream().filter(d -> decided != null && d.id() == decided).findFirst()
+                .orElse(null), errors, evidence);
     }
 
     private ShortlistPage shortlistOf(long cid, ShortlistService.Verification verification) {
