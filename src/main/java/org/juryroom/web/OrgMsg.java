@@ -860,84 +860,30 @@ public interface OrgMsg {
     @Message
     String org_account_deactivated();
 
-    @Message
-    String org_judging_closes();
 
-    @Message
-    String org_judging_closes_hint();
 
-    @Message
-    String org_judging_closes_on(String when);
 
-    @Message
-    String org_remind_unfinished();
 
-    @Message
-    String org_remind_hint();
 
-    @Message
-    String org_reminded_count(String n);
 
-    @Message
-    String org_col_reminded();
 
-    @Message
-    String org_reminded_manual(String when);
 
-    @Message
-    String org_reminded_days(int days, String when);
 
-    @Message
-    String org_edit_person();
 
-    @Message
-    String org_person_saved();
 
-    @Message
-    String org_save();
 
-    @Message
-    String org_person_email_hint();
 
-    @Message
-    String org_import();
 
-    @Message
-    String org_import_columns(String columns);
 
-    @Message
-    String org_import_file();
 
-    @Message
-    String org_import_text();
 
-    @Message
-    String org_import_preview();
 
-    @Message
-    String org_import_confirm();
 
-    @Message
-    String org_import_summary(int create, int existing, int errors);
 
-    @Message
-    String org_import_fix();
 
-    @Message
-    String org_import_done(String created, String existing);
 
-    @Message
-    String org_import_line();
 
-    @Message
-    String org_import_outcome();
 
-    @Message
-    String org_import_problem();
 
-    @Message
-    String org_import_create();
 
-    @Message
-    String org_import_exists();
 }

@@ -58,8 +58,9 @@ public class PersonPages {
             return kind.equals("schools");
         }
 
-        public long toCreate() {
-            return result == null ? 0 : result.lines().stream().filter(l -> l.outcome() == CsvImport.Outcome.CREATE).count();
+        public int toCreate() {
+            return result == null ? 0
+                    : (int) result.lines().stream().filter(l -> l.outcome() == CsvImport.Outcome.CREATE).count();
         }
 
         public boolean canConfirm() {
