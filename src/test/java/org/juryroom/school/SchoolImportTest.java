@@ -122,7 +122,11 @@ class SchoolImportTest {
         assertThat(total()).as("all or nothing").isEqualTo(before);
 
         String clean = fiveHundred(run, false);
-        JsonPath imported = post(clean, "false").then().statusCode(200).extract().jsonPath();
+        // 500 accounts (a bcrypt hash each) in one transaction: on a loaded machine this takes longer than the default read timeout.
+        JsonPath imported = ORGANISER.as().config(io.restassured.RestAssured.config().httpClient(
+                        io.restassured.config.HttpClientConfig.httpClientConfig().setParam("http.socket.timeout", 900_000)))
+                .contentType("text/csv").body(clean).queryParam("dryRun", "false").post("/api/schools/import")
+                .then().statusCode(200).extract().jsonPath();
         assertThat(imported.getInt("created")).isEqualTo(500);
         assertThat(total()).isEqualTo(before + 500);
         // Each new school's invitation is queued with it; they are not delivered here (the other tests' sender

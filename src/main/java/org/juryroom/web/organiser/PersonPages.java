@@ -43,9 +43,9 @@ import java.util.List;
 @RolesAllowed(Roles.ORGANISER)
 public class PersonPages {
 
-    /** The edit form: {@code second}…{@code fourth} as on the people page (district/contact name/e-mail; e-mail/expertise). */
+    /** The edit form: {@code second}…{@code fourth} as on the people page (district/contact name/e-mail; e-mail/expertise); "?saved" after a save. */
     public record PersonForm(String kind, long id, String name, String second, String third, String fourth,
-                             boolean saved, Errors errors) {
+                             Errors errors) {
         public boolean schools() {
             return kind.equals("schools");
         }
@@ -97,10 +97,10 @@ public class PersonPages {
 
     @GET
     @Path("schools/{sid}/edit")
-    public Response editSchool(@PathParam("sid") long sid, @jakarta.ws.rs.QueryParam("saved") String saved) {
+    public Response editSchool(@PathParam("sid") long sid) {
         School s = schools.get(sid);
         return noStore(Templates.person(new PersonForm("schools", sid, s.name, s.district, s.contactName,
-                s.contactEmail, saved != null, Errors.NONE)));
+                s.contactEmail, Errors.NONE)));
     }
 
     @POST
@@ -113,16 +113,16 @@ public class PersonPages {
             return WebErrors.redirect("/organiser/schools/" + sid + "/edit?saved");
         } catch (RuntimeException e) {
             return refused(e, new PersonForm("schools", sid, nz(name), nz(district), nz(contactName), nz(contactEmail),
-                    false, Forms.errors(e)));
+                    Forms.errors(e)));
         }
     }
 
     @GET
     @Path("jurors/{jid}/edit")
-    public Response editJuror(@PathParam("jid") long jid, @jakarta.ws.rs.QueryParam("saved") String saved) {
+    public Response editJuror(@PathParam("jid") long jid) {
         Juror j = jurors.get(jid);
         return noStore(Templates.person(new PersonForm("jurors", jid, j.name, j.email, nz(j.expertise), "",
-                saved != null, Errors.NONE)));
+                Errors.NONE)));
     }
 
     @POST
@@ -134,7 +134,7 @@ public class PersonPages {
             jurors.update(jid, new JurorService.UpdateJuror(name, email, expertise));
             return WebErrors.redirect("/organiser/jurors/" + jid + "/edit?saved");
         } catch (RuntimeException e) {
-            return refused(e, new PersonForm("jurors", jid, nz(name), nz(email), nz(expertise), "", false,
+            return refused(e, new PersonForm("jurors", jid, nz(name), nz(email), nz(expertise), "",
                     Forms.errors(e)));
         }
     }
