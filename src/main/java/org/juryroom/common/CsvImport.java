@@ -77,7 +77,9 @@ public class CsvImport {
         return "true".equals(value);
     }
 
+    /** Thousands of accounts (a password hash each) and their invitations in one transaction: minutes, not the default 60 s. */
     @Transactional
+    @io.quarkus.narayana.jta.runtime.TransactionConfiguration(timeout = 1800)
     public <R> Result run(Kind<R> kind, String csv, boolean dryRun) {
         em.createNativeQuery("select pg_advisory_xact_lock(hashtext(:name))")
                 .setParameter("name", "juryroom:import:" + kind.name()).getSingleResult();

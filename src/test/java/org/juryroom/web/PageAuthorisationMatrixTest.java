@@ -264,11 +264,11 @@ class PageAuthorisationMatrixTest {
         // Editing people (an unknown id: the fixture's people stay), importing them, reminding jurors
         r.add(get("GET /organiser/schools/{sid}/edit", c -> "/organiser/schools/" + c.schoolB().id() + "/edit",
                 ASK_SIGN_IN, 403, 403, 403, 403, 403, 200, 403));
-        r.add(post("POST /organiser/schools/{sid}", c -> "/organiser/schools/0", Map.of("name", "N", "district", "D",
+        r.add(post("POST /organiser/schools/{sid}/edit", c -> "/organiser/schools/0/edit", Map.of("name", "N", "district", "D",
                 "contactName", "C", "contactEmail", "c@matrix.example"), ASK_SIGN_IN, 403, 403, 403, 403, 403, 404, 403));
         r.add(get("GET /organiser/jurors/{jid}/edit", c -> "/organiser/jurors/" + c.unassigned().id() + "/edit",
                 ASK_SIGN_IN, 403, 403, 403, 403, 403, 200, 403));
-        r.add(post("POST /organiser/jurors/{jid}", c -> "/organiser/jurors/0", Map.of("name", "N",
+        r.add(post("POST /organiser/jurors/{jid}/edit", c -> "/organiser/jurors/0/edit", Map.of("name", "N",
                 "email", "j@matrix.example"), ASK_SIGN_IN, 403, 403, 403, 403, 403, 404, 403));
         r.add(get("GET /organiser/{kind}/import", c -> "/organiser/jurors/import",
                 ASK_SIGN_IN, 403, 403, 403, 403, 403, 200, 403));

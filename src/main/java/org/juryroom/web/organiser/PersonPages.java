@@ -103,8 +103,9 @@ public class PersonPages {
                 s.contactEmail, Errors.NONE)));
     }
 
+    // Posted to the edit page's own path: "schools/{sid}" would also match "schools/import".
     @POST
-    @Path("schools/{sid}")
+    @Path("schools/{sid}/edit")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response saveSchool(@PathParam("sid") long sid, @RestForm String name, @RestForm String district,
                                @RestForm String contactName, @RestForm String contactEmail) {
@@ -126,7 +127,7 @@ public class PersonPages {
     }
 
     @POST
-    @Path("jurors/{jid}")
+    @Path("jurors/{jid}/edit")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response saveJuror(@PathParam("jid") long jid, @RestForm String name, @RestForm String email,
                               @RestForm String expertise) {
