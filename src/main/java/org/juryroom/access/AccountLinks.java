@@ -4,6 +4,8 @@ import io.quarkus.elytron.security.common.BcryptUtil;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.juryroom.audit.AuditAction;
+import org.juryroom.audit.AuditLog;
 import org.juryroom.common.ProblemException;
 import org.juryroom.judging.Juror;
 import org.juryroom.mail.Letters;
@@ -74,8 +76,11 @@ public class AccountLinks {
     private final Letters letters;
     private final MailMsg msg;
     private final String publicUrl;
+    private final AuditLog audit;
 
-    public AccountLinks(EntityManager em, Outbox outbox, Letters letters, MailMsg msg, JuryRoomConfig config) {
+    public AccountLinks(EntityManager em, Outbox outbox, Letters letters, MailMsg msg, JuryRoomConfig config,
+                        AuditLog audit) {
+        this.audit = audit;
         this.em = em;
         this.outbox = outbox;
         this.letters = letters;
@@ -83,12 +88,30 @@ public class AccountLinks {
         this.publicUrl = config.publicUrl().replaceAll("/+$", "");
     }
 
-    /** Queues a link of this kind for the account, replacing any earlier one; part of the caller's transaction. */
+    /**
+     * Queues a link of this kind for the account, replacing any earlier one; part of the caller's
+     * transaction (registering the account). Audited as {@code INVITATION_SENT} for an invitation.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public OutboxMessage send(AppUser user, Purpose purpose) {
+        return sendAudited(user, purpose, purpose == Purpose.INVITE ? AuditAction.INVITATION_SENT
+                : AuditAction.PASSWORD_RESET_SENT);
+    }
+
+    private OutboxMessage sendAudited(AppUser user, Purpose purpose, AuditAction action) {
         Contact contact = contactOf(user).orElseThrow(() -> ProblemException.conflict(
                 "Account " + user.username + " has no e-mail address to send a link to"));
-        return send(user, contact, purpose);
+        OutboxMessage m = send(user, contact, purpose);
+        audit.record(action, null, subjectOf(user), null, Map.of("username", user.username, "message", m.id));
+        return m;
+    }
+
+    /** What an audit line about an account is about: its school, juror or safeguarding lead. */
+    static AuditLog.Subject subjectOf(AppUser user) {
+        return user.schoolId != null ? AuditLog.Subject.of("school", user.schoolId)
+                : user.jurorId != null ? AuditLog.Subject.of("juror", user.jurorId)
+                : user.safeguardingLeadId != null ? AuditLog.Subject.of("safeguardingLead", user.safeguardingLeadId)
+                : AuditLog.Subject.of("user", user.id);
     }
 
     private OutboxMessage send(AppUser user, Contact contact, Purpose purpose) {
@@ -155,6 +178,8 @@ public class AccountLinks {
                 .setParameter("user", userId).executeUpdate();
         AppUser user = AppUser.findById(userId);
         user.passwordHash = BcryptUtil.bcryptHash(password);
+        audit.record(purpose == Purpose.INVITE ? AuditAction.INVITATION_ACCEPTED : AuditAction.PASSWORD_RESET_USED,
+                null, subjectOf(user), null, Map.of("username", user.username));
         // Whoever was signed in with the old password is signed out everywhere.
         BrowserSession.delete("user.id", userId);
     }
@@ -187,10 +212,18 @@ public class AccountLinks {
                 .orElseThrow(() -> ProblemException.notFound("Juror " + jurorId));
     }
 
-    /** An organiser sends a link (a new invitation or a reset) to a school's or a juror's account. */
+    /** The account of a safeguarding lead; 404 when there is none. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public AppUser accountOfLead(long leadId) {
+        return AppUser.<AppUser>find("safeguardingLeadId", leadId).firstResultOptional()
+                .orElseThrow(() -> ProblemException.notFound("Safeguarding lead " + leadId));
+    }
+
+    /** An organiser sends a link (a new invitation or a reset) to a school's, a juror's or a lead's account. */
     @Transactional
     public Outbox.View resend(AppUser account, Purpose purpose) {
-        return Outbox.View.of(send(em.merge(account), purpose));
+        return Outbox.View.of(sendAudited(em.merge(account), purpose,
+                purpose == Purpose.INVITE ? AuditAction.INVITATION_RESENT : AuditAction.PASSWORD_RESET_SENT));
     }
 
     static Optional<Contact> contactOf(AppUser user) {

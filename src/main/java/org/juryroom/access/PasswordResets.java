@@ -1,14 +1,22 @@
 package org.juryroom.access;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 
+import java.util.List;
 import java.util.Locale;
 
 /**
  * Reset requests, rate-limited with the sign-in throttle's counts (shared by every instance): per
  * address + client, and per address from anywhere, so nobody can flood someone's mailbox. A
  * request over the limit is answered like any other and sends nothing.
+ * <p>
+ * The request path does the same work whether or not an account uses the address: it counts the
+ * request and stores the address ({@code reset_request}). Looking the address up and queueing the
+ * mail happen later, in {@link #handle()}, so neither the answer nor its time tells who has an account.
  */
 @ApplicationScoped
 public class PasswordResets {
@@ -18,24 +26,57 @@ public class PasswordResets {
 
     /** Stands for "any client" in the per-address count. */
     private static final String ANY_CLIENT = "*";
+    private static final int BATCH = 100;
 
     private final SignInThrottle throttle;
     private final AccountLinks links;
     private final PasswordSignIn signIn;
+    private final EntityManager em;
 
-    public PasswordResets(SignInThrottle throttle, AccountLinks links, PasswordSignIn signIn) {
+    public PasswordResets(SignInThrottle throttle, AccountLinks links, PasswordSignIn signIn, EntityManager em) {
         this.throttle = throttle;
         this.links = links;
         this.signIn = signIn;
+        this.em = em;
     }
 
     public void request(String email, RoutingContext routing) {
-        String key = "password-reset:" + email.strip().toLowerCase(Locale.ROOT);
+        String address = email.strip().toLowerCase(Locale.ROOT);
+        String key = "password-reset:" + address;
         // Every request counts as a failure: the count only grows until its window has passed.
         if (!count(key, signIn.clientAddress(routing)) || !count(key, ANY_CLIENT)) {
             return;
         }
-        links.requestReset(email);
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                "insert into reset_request (email) values (:email)").setParameter("email", address).executeUpdate());
+    }
+
+    @Scheduled(identity = "reset-requests", every = "${juryroom.mail.resets-every:5s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scheduled() {
+        handle();
+    }
+
+    /**
+     * Turns the stored requests into reset mails (none for an address no account uses), a batch at a
+     * time: each request is taken once, also with several instances, and its mail commits with its removal.
+     * Returns how many requests were handled.
+     */
+    public int handle() {
+        int handled = 0;
+        int batch;
+        do {
+            batch = QuarkusTransaction.requiringNew().call(() -> {
+                @SuppressWarnings("unchecked")
+                List<String> emails = em.createNativeQuery("delete from reset_request where id in (select id from"
+                        + " reset_request order by id limit " + BATCH + " for update skip locked) returning email")
+                        .getResultList();
+                emails.stream().distinct().forEach(links::requestReset);
+                return emails.size();
+            });
+            handled += batch;
+        } while (batch == BATCH);
+        return handled;
     }
 
     private boolean count(String key, String client) {

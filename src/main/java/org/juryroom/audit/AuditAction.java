@@ -44,5 +44,14 @@ public enum AuditAction {
     SEAL_MIGRATED,
     ACCESS_REQUEST_SERVED,
     ACCOUNT_DEACTIVATED,
-    ACCOUNT_REACTIVATED
+    ACCOUNT_REACTIVATED,
+    /** Mail (docs/operations.md "Mail"): links sent and used; never the link itself. */
+    INVITATION_SENT,
+    INVITATION_RESENT,
+    INVITATION_ACCEPTED,
+    PASSWORD_RESET_SENT,
+    PASSWORD_RESET_USED,
+    OUTBOX_RETRIED,
+    SCHOOL_UPDATED,
+    JUROR_UPDATED
 }

@@ -37,6 +37,10 @@ public class Competition extends PanacheEntityBase {
     @Column(name = "submission_closes_at")
     public Instant submissionClosesAt;
 
+    /** When jurors should have finished scoring; reminders go out before it. Null: no deadline set. */
+    @Column(name = "judging_closes_at")
+    public Instant judgingClosesAt;
+
     @Column(name = "shortlist_size")
     public int shortlistSize;
 

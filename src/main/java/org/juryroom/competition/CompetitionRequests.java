@@ -39,7 +39,18 @@ public final class CompetitionRequests {
             @NotEmpty @Size(max = 20) List<@Valid @NotNull CriterionRequest> criteria,
             @Positive @jakarta.validation.constraints.Max(MAX_SCHOOL_BYTES) Long maxSchoolBytes,
             @DecimalMin("0") @jakarta.validation.constraints.DecimalMax("100") BigDecimal disagreementMaxSpread,
-            @DecimalMin("0") @jakarta.validation.constraints.DecimalMax("100") BigDecimal disagreementMaxStdDev) {
+            @DecimalMin("0") @jakarta.validation.constraints.DecimalMax("100") BigDecimal disagreementMaxStdDev,
+            OffsetDateTime judgingClosesAt) {
+
+        /** Without a judging deadline (none is set). */
+        public CreateCompetition(String title, String theme, OffsetDateTime submissionOpensAt,
+                                 OffsetDateTime submissionClosesAt, Integer shortlistSize, Integer maxEntriesPerSchool,
+                                 org.juryroom.ranking.math.NormalisationMethod rankingMethod,
+                                 List<CategoryRequest> categories, List<CriterionRequest> criteria, Long maxSchoolBytes,
+                                 BigDecimal disagreementMaxSpread, BigDecimal disagreementMaxStdDev) {
+            this(title, theme, submissionOpensAt, submissionClosesAt, shortlistSize, maxEntriesPerSchool, rankingMethod,
+                    categories, criteria, maxSchoolBytes, disagreementMaxSpread, disagreementMaxStdDev, null);
+        }
 
         /** Without disagreement thresholds: the competition keeps the defaults (spread above 30 points). */
         public CreateCompetition(String title, String theme, OffsetDateTime submissionOpensAt,
@@ -47,7 +58,7 @@ public final class CompetitionRequests {
                                  org.juryroom.ranking.math.NormalisationMethod rankingMethod,
                                  List<CategoryRequest> categories, List<CriterionRequest> criteria, Long maxSchoolBytes) {
             this(title, theme, submissionOpensAt, submissionClosesAt, shortlistSize, maxEntriesPerSchool, rankingMethod,
-                    categories, criteria, maxSchoolBytes, null, null);
+                    categories, criteria, maxSchoolBytes, null, null, null);
         }
     }
 
@@ -66,6 +77,10 @@ public final class CompetitionRequests {
             @jakarta.validation.constraints.Digits(integer = 4, fraction = 4) BigDecimal weight,
             @NotNull @Min(0) @jakarta.validation.constraints.Max(MAX_SCORE) Integer minScore,
             @NotNull @Min(0) @jakarta.validation.constraints.Max(MAX_SCORE) Integer maxScore) {
+    }
+
+    /** The judging deadline alone: changeable until judging ends (null removes it). */
+    public record JudgingDeadline(OffsetDateTime judgingClosesAt) {
     }
 
     public record Transition(@NotNull CompetitionStatus to) {

@@ -60,6 +60,15 @@ public class CompetitionResource {
         return CompetitionView.of(competitions.update(cid, request));
     }
 
+    /** The judging deadline alone, changeable until judging ends (the full update stops at OPEN). */
+    @PUT
+    @Path("/competitions/{cid}/judging-deadline")
+    @RolesAllowed(Roles.ORGANISER)
+    public CompetitionView judgingDeadline(@PathParam("cid") long cid,
+                                           @jakarta.validation.constraints.NotNull CompetitionRequests.JudgingDeadline request) {
+        return competitions.updateJudgingDeadline(cid, request);
+    }
+
     /** The retention date of the children's personal data (docs/privacy.md). */
     @PUT
     @Path("/competitions/{cid}/retention")

@@ -38,10 +38,11 @@ public class CompetitionService {
 
     /** What the audit trail records of a competition's general fields. */
     record General(String title, String theme, Instant submissionOpensAt, Instant submissionClosesAt,
-                   int shortlistSize, int maxEntriesPerSchool, Long maxSchoolBytes, RankingSettingsValue settings) {
+                   int shortlistSize, int maxEntriesPerSchool, Long maxSchoolBytes, RankingSettingsValue settings,
+                   Instant judgingClosesAt) {
         static General of(Competition c) {
             return new General(c.title, c.theme, c.submissionOpensAt, c.submissionClosesAt, c.shortlistSize,
-                    c.maxEntriesPerSchool, c.maxSchoolBytes, RankingSettingsValue.of(c));
+                    c.maxEntriesPerSchool, c.maxSchoolBytes, RankingSettingsValue.of(c), c.judgingClosesAt);
         }
     }
 
@@ -155,6 +156,7 @@ public class CompetitionService {
         if (!request.submissionClosesAt().isAfter(request.submissionOpensAt())) {
             violations.add(new Violation("submissionClosesAt", "must be after submissionOpensAt"));
         }
+        checkJudgingDeadline(request.judgingClosesAt(), request.submissionClosesAt().toInstant(), violations);
         checkCategories(request.categories(), violations);
         checkCriteria(request.criteria(), violations);
         if (!violations.isEmpty()) {
@@ -170,6 +172,7 @@ public class CompetitionService {
         c.shortlistSize = request.shortlistSize() == null ? 25 : request.shortlistSize();
         c.maxEntriesPerSchool = request.maxEntriesPerSchool();
         c.maxSchoolBytes = request.maxSchoolBytes();
+        c.judgingClosesAt = request.judgingClosesAt() == null ? null : request.judgingClosesAt().toInstant();
         if (request.rankingMethod() != null) {
             c.rankingMethod = request.rankingMethod();
         }
@@ -360,6 +363,40 @@ public class CompetitionService {
             audit.record(AuditAction.RETENTION_SET, c.id, AuditLog.Subject.of("competition", c.id), before, after);
         }
         return CompetitionView.of(c);
+    }
+
+    /**
+     * Moves (or sets, or with null removes) the judging deadline, also while jurors are scoring; the
+     * scheduled reminders then count down to the new date (judging/DeadlineReminders).
+     */
+    public CompetitionView updateJudgingDeadline(long id, @NotNull CompetitionRequests.JudgingDeadline request) {
+        Competition c = lockExclusive(id);
+        if (c.status != CompetitionStatus.DRAFT && c.status != CompetitionStatus.OPEN
+                && c.status != CompetitionStatus.JUDGING) {
+            throw ProblemException.conflict("The judging deadline can be changed until judging ends; the competition is "
+                    + c.status, Map.of("currentStatus", c.status));
+        }
+        List<Violation> violations = new ArrayList<>();
+        checkJudgingDeadline(request.judgingClosesAt(), c.submissionClosesAt, violations);
+        if (!violations.isEmpty()) {
+            throw ProblemException.unprocessable("The judging deadline cannot be set as asked", violations);
+        }
+        General before = General.of(c);
+        c.judgingClosesAt = request.judgingClosesAt() == null ? null
+                : request.judgingClosesAt().toInstant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        if (!General.of(c).equals(before)) {
+            audit.record(AuditAction.COMPETITION_UPDATED, c.id, AuditLog.Subject.of("competition", c.id), before,
+                    General.of(c));
+        }
+        return CompetitionView.of(c);
+    }
+
+    /** Judging follows the submissions: its deadline, when set, is after theirs. */
+    private static void checkJudgingDeadline(java.time.OffsetDateTime judgingClosesAt, Instant submissionClosesAt,
+                                             List<Violation> violations) {
+        if (judgingClosesAt != null && !judgingClosesAt.toInstant().isAfter(submissionClosesAt)) {
+            violations.add(new Violation("judgingClosesAt", "must be after submissionClosesAt"));
+        }
     }
 
     public static ProblemException illegalTransition(Competition c, CompetitionStatus to) {

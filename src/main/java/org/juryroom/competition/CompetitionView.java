@@ -14,7 +14,7 @@ public record CompetitionView(Long id, String title, String theme, Instant submi
                               CompetitionStatus status, String rankingMethod, Instant publishedAt, List<CompetitionStatus> allowedTransitions,
                               List<CategoryView> categories, List<CriterionView> criteria, Long maxSchoolBytes,
                               BigDecimal disagreementMaxSpread, BigDecimal disagreementMaxStdDev, Integer jurorsPerEntry,
-                              Instant retainPersonalDataUntil, Instant personalDataDueAt) {
+                              Instant retainPersonalDataUntil, Instant personalDataDueAt, Instant judgingClosesAt) {
 
     public record CategoryView(String code, String name, List<String> allowedTypes, long maxFileBytes) {
     }
@@ -30,6 +30,6 @@ public record CompetitionView(Long id, String title, String theme, Instant submi
                 c.criteria.stream().map(k -> new CriterionView(k.code, k.name, k.description, k.weight,
                         k.minScore, k.maxScore)).toList(), c.maxSchoolBytes,
                 c.disagreementMaxSpread, c.disagreementMaxStdDev, c.jurorsPerEntry,
-                c.retainPersonalDataUntil, c.personalDataDueAt().orElse(null));
+                c.retainPersonalDataUntil, c.personalDataDueAt().orElse(null), c.judgingClosesAt);
     }
 }

@@ -61,11 +61,14 @@ public class AssignmentService {
     private final CompetitionService competitions;
     private final EntityManager em;
     private final AuditLog audit;
+    private final AssignmentNotices notices;
 
-    public AssignmentService(CompetitionService competitions, EntityManager em, AuditLog audit) {
+    public AssignmentService(CompetitionService competitions, EntityManager em, AuditLog audit,
+                             AssignmentNotices notices) {
         this.competitions = competitions;
         this.em = em;
         this.audit = audit;
+        this.notices = notices;
     }
 
     public Result assign(long competitionId, int jurorsPerEntry, Long seed) {
@@ -211,6 +214,8 @@ public class AssignmentService {
             a.persist();
         }
         em.flush();
+        // Every way work is given to jurors comes through here: one notice per juror and run.
+        notices.assigned(c, pairs);
     }
 
     /** Everything the planner needs about one competition, read once. */

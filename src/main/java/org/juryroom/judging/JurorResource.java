@@ -24,6 +24,9 @@ import java.net.URI;
 public class JurorResource {
 
     public record JurorView(Long id, String name, String email, String expertise) {
+        static JurorView of(Juror j) {
+            return new JurorView(j.id, j.name, j.email, j.expertise);
+        }
     }
 
     /** The only response that ever carries the generated password; none with an invitation ({@code invited}). */
@@ -34,8 +37,10 @@ public class JurorResource {
     private final JurorService jurors;
     private final AccountLinks links;
     private final AccountActivation activation;
+    private final JurorImport imports;
 
-    public JurorResource(JurorService jurors, AccountLinks links, AccountActivation activation) {
+    public JurorResource(JurorService jurors, AccountLinks links, AccountActivation activation, JurorImport imports) {
+        this.imports = imports;
         this.activation = activation;
         this.jurors = jurors;
         this.links = links;
@@ -68,6 +73,15 @@ public class JurorResource {
         return org.juryroom.mail.Outbox.View.created(links.resend(links.accountOfJuror(jid), AccountLinks.Purpose.RESET));
     }
 
+    /** Jurors from a CSV ({@code name, email}, optionally {@code expertise}); {@code dryRun=true} only reports. */
+    @POST
+    @Path("/import")
+    @Consumes({"text/csv", MediaType.TEXT_PLAIN})
+    @RolesAllowed(Roles.ORGANISER)
+    public org.juryroom.common.CsvImport.Result importCsv(@QueryParam("dryRun") String dryRun, String csv) {
+        return imports.run(csv, org.juryroom.common.CsvImport.dryRun(dryRun));
+    }
+
     /** The juror's account can no longer sign in and its sessions end; its scorecards and history stay. */
     @POST
     @Path("/{jid}/deactivate")
@@ -86,8 +100,23 @@ public class JurorResource {
     }
 
     @GET
+    @Path("/{jid}")
+    @RolesAllowed(Roles.ORGANISER)
+    public JurorView get(@PathParam("jid") long jid) {
+        return JurorView.of(jurors.get(jid));
+    }
+
+    /** Corrects a juror's name, e-mail and expertise (audited). */
+    @jakarta.ws.rs.PUT
+    @Path("/{jid}")
+    @RolesAllowed(Roles.ORGANISER)
+    public JurorView update(@PathParam("jid") long jid, JurorService.UpdateJuror request) {
+        return JurorView.of(jurors.update(jid, request));
+    }
+
+    @GET
     @RolesAllowed(Roles.ORGANISER)
     public Page<JurorView> list(@QueryParam("page") Integer page, @QueryParam("size") Integer size) {
-        return jurors.list(Page.Request.of(page, size)).map(j -> new JurorView(j.id, j.name, j.email, j.expertise));
+        return jurors.list(Page.Request.of(page, size)).map(JurorView::of);
     }
 }

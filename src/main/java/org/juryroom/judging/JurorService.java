@@ -63,6 +63,40 @@ public class JurorService {
         return new Created(j, username, request.invites() ? null : password);
     }
 
+    /** An organiser's correction of a juror's name, e-mail and expertise. */
+    public record UpdateJuror(@NotBlank @Size(max = 200) String name, @NotBlank @Email @Size(max = 320) String email,
+                              @Size(max = 500) String expertise) {
+        static UpdateJuror of(Juror j) {
+            return new UpdateJuror(j.name, j.email, j.expertise);
+        }
+    }
+
+    /** Changes a juror's details, audited with before and after; their account, work and links stay. */
+    public Juror update(long jurorId, @Valid @NotNull UpdateJuror request) {
+        Juror j = Juror.findById(jurorId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        if (j == null) {
+            throw org.juryroom.common.ProblemException.notFound("Juror " + jurorId);
+        }
+        UpdateJuror before = UpdateJuror.of(j);
+        j.name = request.name().strip();
+        j.email = request.email().strip();
+        j.expertise = request.expertise() == null || request.expertise().isBlank() ? null : request.expertise().strip();
+        if (!UpdateJuror.of(j).equals(before)) {
+            audit.record(AuditAction.JUROR_UPDATED, null, AuditLog.Subject.of("juror", j.id), before,
+                    UpdateJuror.of(j));
+        }
+        return j;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Juror get(long jurorId) {
+        Juror j = Juror.findById(jurorId);
+        if (j == null) {
+            throw org.juryroom.common.ProblemException.notFound("Juror " + jurorId);
+        }
+        return j;
+    }
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<Juror> list(Page.Request paging) {
         return Page.of(Juror.<Juror>findAll(Sort.by("name", "id")), paging);

@@ -9,41 +9,99 @@ import org.juryroom.mail.Letters;
 import org.juryroom.mail.MailKind;
 import org.juryroom.mail.MailMsg;
 import org.juryroom.mail.Outbox;
+import org.juryroom.mail.ReminderKind;
+import org.juryroom.mail.ReminderLog;
 import org.juryroom.ops.JuryRoomConfig;
+import org.juryroom.web.Formats;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * "Remind everyone who has not finished": a mail to each juror with assigned work in the
- * competition that is not yet submitted or abstained from (counted as on the progress page). The
- * mail says how many entries are left and links to the jury desk; it names no school and no entry.
+ * Reminders to jurors with assigned work in a competition that is not yet submitted or abstained
+ * from (counted as on the progress page): the organiser's "remind everyone who has not finished", and
+ * the scheduled ones before the judging deadline (mail/DeadlineReminders). The mail says how many
+ * entries are left (and the deadline) and links to the jury desk; it names no school and no entry.
+ * Every reminder is recorded ({@link ReminderLog}); the progress page shows them.
  */
 @ApplicationScoped
 public class JuryReminders {
+
+    /**
+     * A juror reminded by hand is not reminded by hand again within this time: a double click, or two
+     * organisers pressing the button at once, sends one mail.
+     */
+    public static final Duration MANUAL_GAP = Duration.ofHours(1);
+
+    private record Unfinished(long jurorId, String name, String email, long left) {
+    }
 
     private final CompetitionService competitions;
     private final EntityManager em;
     private final Outbox outbox;
     private final Letters letters;
     private final MailMsg msg;
+    private final ReminderLog log;
     private final String publicUrl;
 
     public JuryReminders(CompetitionService competitions, EntityManager em, Outbox outbox, Letters letters,
-                         MailMsg msg, JuryRoomConfig config) {
+                         MailMsg msg, ReminderLog log, JuryRoomConfig config) {
         this.competitions = competitions;
         this.em = em;
         this.outbox = outbox;
         this.letters = letters;
         this.msg = msg;
+        this.log = log;
         this.publicUrl = config.publicUrl().replaceAll("/+$", "");
     }
 
-    /** Queues the reminders; returns the reminded jurors' ids, in id order. */
+    /** The organiser's button: queues the reminders; returns the reminded jurors' ids, in id order. */
     @Transactional
     public List<Long> remindUnfinished(long competitionId) {
         Competition competition = competitions.get(competitionId);
+        Set<Long> recently = new HashSet<>(log.remindedByHandSince(competitionId, ReminderLog.To.JUROR,
+                Instant.now().minus(MANUAL_GAP)));
+        List<Unfinished> due = unfinished(competitionId).stream().filter(u -> !recently.contains(u.jurorId())).toList();
+        return send(competition, due, ReminderKind.MANUAL, competition.judgingClosesAt);
+    }
+
+    /** A scheduled reminder before the judging deadline, to those who have not had this one; part of the caller's transaction. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<Long> remindBeforeDeadline(Competition competition, ReminderKind kind) {
+        return send(competition, unfinished(competition.id), kind, competition.judgingClosesAt);
+    }
+
+    /** Who was reminded when, per juror id (manual and scheduled), for the progress page. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Map<Long, List<ReminderLog.Sent>> history(long competitionId) {
+        return log.history(competitionId, ReminderLog.To.JUROR);
+    }
+
+    private List<Long> send(Competition competition, List<Unfinished> candidates, ReminderKind kind, Instant deadline) {
+        Map<Long, Unfinished> byId = new LinkedHashMap<>();
+        candidates.forEach(u -> byId.put(u.jurorId(), u));
+        List<Long> claimed = log.claim(competition.id, ReminderLog.To.JUROR, List.copyOf(byId.keySet()), kind, deadline);
+        for (Long id : claimed) {
+            Unfinished u = byId.get(id);
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("name", u.name());
+            data.put("competition", competition.title);
+            data.put("left", u.left());
+            data.put("deadline", deadline == null ? null : Formats.when(deadline));
+            data.put("link", publicUrl + "/jury/competitions/" + competition.id);
+            outbox.queue(MailKind.REMINDER, u.email(),
+                    letters.render("reminder", msg.mail_reminder_subject(competition.title), data));
+        }
+        return claimed;
+    }
+
+    /** Jurors (still able to sign in) with unfinished assigned work, in id order. */
+    private List<Unfinished> unfinished(long competitionId) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
                 select j.id, j.name, j.email, count(*)
@@ -51,18 +109,11 @@ public class JuryReminders {
                 join assignment a on a.juror_id = j.id and a.competition_id = :cid
                 join entry e on e.id = a.entry_id
                 left join scorecard s on s.entry_id = a.entry_id and s.juror_id = j.id
-                where %s and e.status = 'SUBMITTED' and (s.id is null or s.status = 'DRAFT')
+                where %s and (s.id is null or s.status = 'DRAFT')
+                  and not exists (select 1 from app_user u where u.juror_id = j.id and u.deactivated_at is not null)
                 group by j.id, j.name, j.email order by j.id""".formatted(JudgingProgress.NOT_CONFLICTED))
                 .setParameter("cid", competitionId).getResultList();
-        for (Object[] row : rows) {
-            Map<String, Object> data = new LinkedHashMap<>();
-            data.put("name", row[1]);
-            data.put("competition", competition.title);
-            data.put("left", ((Number) row[3]).longValue());
-            data.put("link", publicUrl + "/jury/competitions/" + competitionId);
-            outbox.queue(MailKind.REMINDER, (String) row[2],
-                    letters.render("reminder", msg.mail_reminder_subject(competition.title), data));
-        }
-        return rows.stream().map(r -> ((Number) r[0]).longValue()).toList();
+        return rows.stream().map(r -> new Unfinished(((Number) r[0]).longValue(), (String) r[1], (String) r[2],
+                ((Number) r[3]).longValue())).toList();
     }
 }

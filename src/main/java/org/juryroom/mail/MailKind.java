@@ -5,6 +5,7 @@ public enum MailKind {
     INVITATION,
     PASSWORD_RESET,
     REMINDER,
+    ASSIGNMENT,
     RECEIPT,
     RESULT,
     CONSENT_CONFIRMATION,

@@ -61,6 +61,24 @@ public interface MailMsg {
     String mail_reminder_action();
 
     @Message
+    String mail_reminder_deadline(String when);
+
+    @Message
+    String mail_drafts_subject(String competition);
+
+    @Message
+    String mail_drafts_intro(String competition, long drafts, String deadline);
+
+    @Message
+    String mail_drafts_action();
+
+    @Message
+    String mail_assigned_subject(String competition);
+
+    @Message
+    String mail_assigned_intro(String competition, long added, long total);
+
+    @Message
     String mail_receipt_subject(String code);
 
     @Message

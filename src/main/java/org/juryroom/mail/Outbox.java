@@ -19,6 +19,12 @@ import java.util.Locale;
 @ApplicationScoped
 public class Outbox {
 
+    private final org.juryroom.audit.AuditLog audit;
+
+    public Outbox(org.juryroom.audit.AuditLog audit) {
+        this.audit = audit;
+    }
+
     /** An outbox row as organisers see it: secret links masked. */
     public record View(Long id, String to, String subject, String kind, OutboxMessage.Status status, int attempts,
                        String lastError, Instant createdAt, Instant sentAt, Instant nextAttemptAt, String text,
@@ -89,7 +95,11 @@ public class Outbox {
             m.status = OutboxMessage.Status.QUEUED;
             m.attempts = 0;
         }
+        OutboxMessage.Status before = m.status;
         m.nextAttemptAt = Instant.now();
+        audit.record(org.juryroom.audit.AuditAction.OUTBOX_RETRIED, null,
+                org.juryroom.audit.AuditLog.Subject.of("outboxMessage", m.id), java.util.Map.of("status", before),
+                java.util.Map.of("status", m.status, "kind", m.kind));
         return View.of(m);
     }
 

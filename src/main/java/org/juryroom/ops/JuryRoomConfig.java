@@ -153,6 +153,14 @@ public interface JuryRoomConfig {
         @WithDefault("10s")
         String sendEvery();
 
+        /** How often deadline reminders are looked for (mail/DeadlineReminders; "off" in tests). */
+        @WithDefault("15m")
+        String remindEvery();
+
+        /** How often stored reset requests become mails (access/PasswordResets; "off" in tests). */
+        @WithDefault("5s")
+        String resetsEvery();
+
         /** Messages one run sends at most; the rest wait for the next run. */
         @WithDefault("100")
         int batch();

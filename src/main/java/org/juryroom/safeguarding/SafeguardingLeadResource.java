@@ -19,21 +19,45 @@ import java.util.List;
 @RolesAllowed(Roles.ORGANISER)
 public class SafeguardingLeadResource {
 
-    /** The only response that carries a new lead's generated password (null when an existing account gained the role). */
-    public record LeadCredentials(long id, String name, String username, String password) {
+    /**
+     * The only response that carries a new lead's generated password: only with {@code "invite": false}
+     * (null when an existing account gained the role, or {@code invited}: a link was mailed).
+     */
+    public record LeadCredentials(long id, String name, String username, String password, boolean invited) {
     }
 
     private final SafeguardingLeadService leads;
+    private final org.juryroom.access.AccountLinks links;
 
-    public SafeguardingLeadResource(SafeguardingLeadService leads) {
+    public SafeguardingLeadResource(SafeguardingLeadService leads, org.juryroom.access.AccountLinks links) {
         this.leads = leads;
+        this.links = links;
     }
 
     @POST
     public RestResponse<LeadCredentials> create(SafeguardingLeadService.CreateLead request) {
         SafeguardingLeadService.Created c = leads.create(request);
         return RestResponse.ResponseBuilder.<LeadCredentials>created(URI.create("/api/safeguarding-leads/" + c.lead().id))
-                .entity(new LeadCredentials(c.lead().id, c.lead().name, c.username(), c.password())).build();
+                .entity(new LeadCredentials(c.lead().id, c.lead().name, c.username(), c.password(),
+                        c.invited())).build();
+    }
+
+    /** Sends a lead with an account of their own a new invitation link; earlier ones stop working. */
+    @POST
+    @jakarta.ws.rs.Path("/{lid}/invitation")
+    @Consumes(MediaType.WILDCARD)
+    public RestResponse<org.juryroom.mail.Outbox.View> invite(@jakarta.ws.rs.PathParam("lid") long lid) {
+        return org.juryroom.mail.Outbox.View.created(links.resend(links.accountOfLead(lid),
+                org.juryroom.access.AccountLinks.Purpose.INVITE));
+    }
+
+    /** Sends a lead a password reset link (1 hour). */
+    @POST
+    @jakarta.ws.rs.Path("/{lid}/password-reset")
+    @Consumes(MediaType.WILDCARD)
+    public RestResponse<org.juryroom.mail.Outbox.View> reset(@jakarta.ws.rs.PathParam("lid") long lid) {
+        return org.juryroom.mail.Outbox.View.created(links.resend(links.accountOfLead(lid),
+                org.juryroom.access.AccountLinks.Purpose.RESET));
     }
 
     @GET

@@ -32,11 +32,21 @@ public class SafeguardingLeadService {
     public record CreateLead(@NotBlank @Size(max = 200) String name, @NotBlank @Email @Size(max = 320) String email,
                              @NotBlank @Pattern(regexp = Phones.PATTERN, message = Phones.MESSAGE)
                              String phone,
-                             @Size(max = 100) String account) {
+                             @Size(max = 100) String account, Boolean invite) {
+
+        /** Without {@code invite}: a new account gets an invitation by mail (as for schools and jurors). */
+        public CreateLead(String name, String email, String phone, String account) {
+            this(name, email, phone, account, null);
+        }
+
+        /** An invitation unless {@code "invite": false}; an existing account keeps its password. */
+        boolean invites() {
+            return invite == null || invite;
+        }
     }
 
-    /** {@code password} is null when an existing account was given the role. */
-    public record Created(SafeguardingLead lead, String username, String password) {
+    /** {@code password} is null when an existing account was given the role, or an invitation was queued. */
+    public record Created(SafeguardingLead lead, String username, String password, boolean invited) {
     }
 
     public record LeadView(long id, String name, String email, String phone, String username) {
@@ -46,7 +56,11 @@ public class SafeguardingLeadService {
     private final AuditLog audit;
     private final SafeguardingAudit record;
 
-    public SafeguardingLeadService(AccessPolicy access, AuditLog audit, SafeguardingAudit record) {
+    private final org.juryroom.access.AccountLinks links;
+
+    public SafeguardingLeadService(AccessPolicy access, AuditLog audit, SafeguardingAudit record,
+                                   org.juryroom.access.AccountLinks links) {
+        this.links = links;
         this.access = access;
         this.audit = audit;
         this.record = record;
@@ -81,14 +95,18 @@ public class SafeguardingLeadService {
         } else {
             username = Credentials.uniqueUsername(lead.name, "safeguarding");
             password = Credentials.generatePassword();
-            Credentials.create(username, password, Roles.SAFEGUARDING, null, null, lead.id);
+            AppUser user = Credentials.create(username, password, Roles.SAFEGUARDING, null, null, lead.id);
+            if (request.invites()) {
+                links.send(user, org.juryroom.access.AccountLinks.Purpose.INVITE);
+                password = null;
+            }
         }
         audit.record(AuditAction.SAFEGUARDING_LEAD_APPOINTED, null, AuditLog.Subject.of("safeguardingLead", lead.id),
                 null, Map.of("name", lead.name, "username", username));
         // The leads see in their own trail who was given the desk, and by whom.
         record.append("LEAD_APPOINTED", null, Map.of("name", lead.name, "username", username,
                 "existingAccount", existing != null));
-        return new Created(lead, username, password);
+        return new Created(lead, username, password, existing == null && request.invites());
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

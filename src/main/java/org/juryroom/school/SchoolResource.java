@@ -86,14 +86,8 @@ public class SchoolResource {
     @Path("/import")
     @Consumes({"text/csv", MediaType.TEXT_PLAIN})
     @RolesAllowed(Roles.ORGANISER)
-    public SchoolImport.Result importCsv(@QueryParam("dryRun") String dryRun, String csv) {
-        // Anything but true/false is refused: a mistyped preview must not import.
-        if (dryRun != null && !dryRun.equals("true") && !dryRun.equals("false")) {
-            throw new org.juryroom.common.ProblemException(400, "Bad request", "dryRun must be true or false",
-                    java.util.List.of(new org.juryroom.common.Problem.Violation("dryRun", "must be true or false")),
-                    java.util.Map.of());
-        }
-        return imports.run(csv, "true".equals(dryRun));
+    public org.juryroom.common.CsvImport.Result importCsv(@QueryParam("dryRun") String dryRun, String csv) {
+        return imports.run(csv, org.juryroom.common.CsvImport.dryRun(dryRun));
     }
 
     /** The school's account can no longer sign in and its sessions end; its entries and history stay. */
@@ -140,5 +134,13 @@ public class SchoolResource {
     @RolesAllowed(Roles.ORGANISER)
     public SchoolView get(@PathParam("sid") long sid) {
         return SchoolView.of(schools.get(sid));
+    }
+
+    /** Corrects a school's name, district and contact (audited). */
+    @PUT
+    @Path("/{sid}")
+    @RolesAllowed(Roles.ORGANISER)
+    public SchoolView update(@PathParam("sid") long sid, SchoolService.UpdateSchool request) {
+        return SchoolView.of(schools.update(sid, request));
     }
 }

@@ -87,6 +87,36 @@ public class SchoolService {
         return new Created(s, username, request.invites() ? null : password);
     }
 
+    /** An organiser's correction of a school's name, district and contact (all four, as on creation). */
+    public record UpdateSchool(@NotBlank @Size(max = 200) String name, @NotBlank @Size(max = 200) String district,
+                               @NotBlank @Size(max = 200) String contactName,
+                               @NotBlank @Email @Size(max = 320) String contactEmail) {
+        static UpdateSchool of(School s) {
+            return new UpdateSchool(s.name, s.district, s.contactName, s.contactEmail);
+        }
+    }
+
+    /**
+     * Changes a school's details, audited with before and after. Its account, entries and links stay:
+     * after correcting the address, the organiser resends the invitation if it went to the wrong one.
+     */
+    public School update(long schoolId, @Valid @NotNull UpdateSchool request) {
+        School s = School.findById(schoolId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        if (s == null) {
+            throw ProblemException.notFound("School " + schoolId);
+        }
+        UpdateSchool before = UpdateSchool.of(s);
+        s.name = request.name().strip();
+        s.district = request.district().strip();
+        s.contactName = request.contactName().strip();
+        s.contactEmail = request.contactEmail().strip();
+        if (!UpdateSchool.of(s).equals(before)) {
+            audit.record(AuditAction.SCHOOL_UPDATED, null, AuditLog.Subject.of("school", s.id), before,
+                    UpdateSchool.of(s));
+        }
+        return s;
+    }
+
     /** The school records or changes its own safeguarding contact. */
     public School updateSafeguardingContact(long schoolId, @Valid @NotNull SafeguardingContact contact) {
         School s = get(schoolId);

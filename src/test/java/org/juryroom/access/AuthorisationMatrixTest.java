@@ -263,6 +263,24 @@ class AuthorisationMatrixTest {
         r.add(new Row("POST /api/schools/import", c -> s -> s.contentType("text/csv")
                 .body("name,district,contactName,contactEmail\n").queryParam("dryRun", "true").post("/api/schools/import"),
                 401, 403, 403, 403, 403, 403, 200, 403));
+        r.add(new Row("POST /api/jurors/import", c -> s -> s.contentType("text/csv")
+                .body("name,email\n").queryParam("dryRun", "true").post("/api/jurors/import"),
+                401, 403, 403, 403, 403, 403, 200, 403));
+        // Editing people: a valid body for an unknown id (the fixture's people stay as they are).
+        r.add(new Row("PUT /api/schools/{sid}", c -> s -> s.contentType(ContentType.JSON).body(Map.of("name", "N",
+                "district", "D", "contactName", "C", "contactEmail", "c@matrix.example")).put("/api/schools/0"),
+                401, 403, 403, 403, 403, 403, 404, 403));
+        r.add(new Row("GET /api/jurors/{jid}", c -> s -> s.get("/api/jurors/" + c.unassigned().id()),
+                401, 403, 403, 403, 403, 403, 200, 403));
+        r.add(new Row("PUT /api/jurors/{jid}", c -> s -> s.contentType(ContentType.JSON).body(Map.of("name", "N",
+                "email", "j@matrix.example")).put("/api/jurors/0"), 401, 403, 403, 403, 403, 403, 404, 403));
+        r.add(new Row("PUT /api/competitions/{cid}/judging-deadline", c -> s -> s.contentType(ContentType.JSON)
+                .body("{\"judgingClosesAt\": null}").put("/api/competitions/" + c.cid() + "/judging-deadline"),
+                401, 403, 403, 403, 403, 403, 200, 403));
+        r.add(new Row("POST /api/safeguarding-leads/{lid}/invitation", c -> s -> s.post("/api/safeguarding-leads/0/invitation"),
+                401, 403, 403, 403, 403, 403, 404, 403));
+        r.add(new Row("POST /api/safeguarding-leads/{lid}/password-reset", c -> s -> s.post(
+                "/api/safeguarding-leads/0/password-reset"), 401, 403, 403, 403, 403, 403, 404, 403));
         // A guardian confirms a consent through their link: no sign-in, the token is the credential (unknown: 404).
         r.add(new Row("POST /api/consents/{token}/confirm", c -> s -> s.contentType(ContentType.JSON)
                 .post("/api/consents/" + "A".repeat(43) + "/confirm"), 404, 404, 404, 404, 404, 404, 404, 404));

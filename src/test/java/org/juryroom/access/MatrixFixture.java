@@ -72,7 +72,7 @@ public final class MatrixFixture {
         long pubFile = ORGANISER.as().get("/api/entries/{eid}", pubEntry).jsonPath().getLong("files[0].id");
         // A designated safeguarding lead (an account of its own role).
         var leadJson = ORGANISER.as().contentType(ContentType.JSON).body(Map.of("name", JudgingFixtures.unique("Lead"),
-                        "email", "dsl@matrix.example", "phone", "+91 98300 12345"))
+                        "email", "dsl@matrix.example", "phone", "+91 98300 12345", "invite", false))
                 .post("/api/safeguarding-leads").then().statusCode(201).extract().jsonPath();
         JudgingFixtures.Login lead = new JudgingFixtures.Login(leadJson.getString("username"),
                 leadJson.getString("password"));

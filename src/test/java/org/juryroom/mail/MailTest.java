@@ -45,6 +45,9 @@ class MailTest {
     @Inject
     MailSender sender;
 
+    @Inject
+    org.juryroom.access.PasswordResets resets;
+
     @Test
     void anInvitedJurorChoosesAPasswordFromTheDeliveredLinkAndSignsIn() {
         String email = address("juror");
@@ -124,6 +127,7 @@ class MailTest {
         Response unknown = browser.post("/reset", "/reset", Map.of("email", other));
         assertThat(unknown.statusCode()).isEqualTo(200);
         assertThat(withoutCsrf(unknown.asString())).isEqualTo(withoutCsrf(asked.asString()));
+        resets.handle();
         sender.run();
         String reset = Mailbox.to(email).get(1).token("reset");
         assertThat(browser.post("/reset/" + reset, "/reset/" + reset, Map.of("password", "short")).statusCode())
@@ -172,6 +176,12 @@ class MailTest {
         assertThat(known.statusCode()).isEqualTo(202);
         assertThat(unknown.statusCode()).isEqualTo(202);
         assertThat(unknown.asString()).isEqualTo(known.asString());
+        // The same work on the request path for both: each address is stored, nothing is looked up or queued yet.
+        assertThat(storedResetRequests(email)).isEqualTo(1);
+        assertThat(storedResetRequests(address("nobody-never-asked"))).isZero();
+        assertThat(outbox(email).getList("items")).isEmpty();
+        assertThat(resets.handle()).isGreaterThanOrEqualTo(2);
+        assertThat(storedResetRequests(email)).isZero();
         sender.run();
         Delivered mail = single(email);
         assertThat(mail.subject()).isEqualTo("Reset your JuryRoom password");
@@ -208,6 +218,9 @@ class MailTest {
     void noMailGoesToAnAddressNoAccountUses() {
         String nobody = address("nobody");
         requestReset(nobody).then().statusCode(202);
+        assertThat(storedResetRequests(nobody)).isEqualTo(1);
+        resets.handle();
+        assertThat(storedResetRequests(nobody)).isZero();
         sender.run();
         assertThat(Mailbox.to(nobody)).isEmpty();
         ORGANISER.as().queryParam("to", nobody).get("/api/outbox").then().statusCode(200)
@@ -318,6 +331,17 @@ class MailTest {
         JudgingFixtures.panels(cid, jury);
         JudgingFixtures.transition(cid, "JUDGING");
         JudgingFixtures.assign(cid, 3, 1).then().statusCode(201);
+        // One assignment notice per juror for the run, not one per entry; none to the juror without work.
+        sender.run();
+        for (String who : List.of("done", "half", "none")) {
+            Delivered notice = single(emails.get(who));
+            assertThat(notice.subject()).endsWith(": entries to judge");
+            assertThat(notice.text()).contains("You have been given 2 new entries", "2 entries are assigned to you in all",
+                    "http://juryroom.test/jury/competitions/" + cid);
+            assertThat(notice.text() + notice.html() + notice.subject()).doesNotContain(school.name(), other.name(),
+                    district, "Reminder poster", "Second poster", "Mira", "Tara");
+        }
+        assertThat(Mailbox.to(emails.get("idle"))).isEmpty();
         JudgingFixtures.submitScore(jurors.get("done"), first, 5, 5);
         JudgingFixtures.submitScore(jurors.get("done"), second, 6, 4);
         JudgingFixtures.submitScore(jurors.get("half"), first, 7, 3);
@@ -327,17 +351,31 @@ class MailTest {
                 .extract().jsonPath().getList("reminded", Long.class);
         assertThat(reminded).containsExactly(jurors.get("half").id(), jurors.get("none").id());
         sender.run();
-        assertThat(single(emails.get("half")).text()).contains("1 of the entries assigned to you");
-        Delivered none = single(emails.get("none"));
+        assertThat(last(emails.get("half")).text()).contains("1 of the entries assigned to you");
+        Delivered none = last(emails.get("none"));
         assertThat(none.text()).contains("2 of the entries assigned to you", "http://juryroom.test/jury/competitions/" + cid);
-        for (Delivered mail : List.of(none, single(emails.get("half")))) {
+        for (Delivered mail : List.of(none, last(emails.get("half")))) {
             assertThat(mail.text() + mail.html() + mail.subject()).doesNotContain(school.name(), other.name(), district,
                     "Reminder poster", "Second poster", "Mira", "Tara");
         }
-        assertThat(Mailbox.to(emails.get("done"))).isEmpty();
+        assertThat(Mailbox.to(emails.get("done"))).as("the notice only").hasSize(1);
         assertThat(Mailbox.to(emails.get("idle"))).isEmpty();
         anonymous().post("/api/competitions/" + cid + "/reminders").then().statusCode(401);
         jurors.get("none").login().as().post("/api/competitions/" + cid + "/reminders").then().statusCode(403);
+    }
+
+    /** Reset requests for this address waiting to be handled. */
+    static int storedResetRequests(String email) {
+        try (Connection c = DriverManager.getConnection(RealStack.services().jdbcUrl(), "postgres", "postgres");
+             PreparedStatement st = c.prepareStatement("select count(*) from reset_request where email = ?")) {
+            st.setString(1, email.toLowerCase(java.util.Locale.ROOT));
+            try (var rs = st.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String withoutCsrf(String page) {
@@ -350,6 +388,13 @@ class MailTest {
 
     private static Response requestReset(String email) {
         return anonymous().contentType(ContentType.JSON).body(Map.of("email", email)).post("/api/password-resets");
+    }
+
+    /** The second of two mails: the one after the assignment notice. */
+    private static Delivered last(String email) {
+        List<Delivered> mails = Mailbox.to(email);
+        assertThat(mails).as("mails to " + email).hasSize(2);
+        return mails.get(1);
     }
 
     private static Delivered single(String email) {

@@ -60,7 +60,7 @@ class SafeguardingTest {
     static Lead lead() {
         JsonPath json = Fixtures.organiser().contentType(ContentType.JSON)
                 .body(Map.of("name", Fixtures.unique("Lead"), "email", "dsl@commission.example",
-                        "phone", "+91 98300 12345"))
+                        "phone", "+91 98300 12345", "invite", false))
                 .post("/api/safeguarding-leads").then().statusCode(201)
                 .body("password", notNullValue()).extract().jsonPath();
         return new Lead(json.getString("username"), json.getString("password"));

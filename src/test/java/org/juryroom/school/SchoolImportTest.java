@@ -103,4 +103,74 @@ class SchoolImportTest {
         return new JudgingFixtures.SchoolAccount(json.getLong("id"), json.getString("name"), "Import district",
                 null);
     }
+
+    /**
+     * A CSV of 500 schools with a few bad lines: the preview names each bad line, the import is refused
+     * whole; without them, 497 schools are created at once, and importing the file again creates nothing.
+     */
+    @Test
+    void fiveHundredSchoolsWithAFewBadLinesReportErrorsPerLineAndASecondImportCreatesNothing() {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String csv = fiveHundred(run, true);
+        long before = total();
+        JsonPath preview = post(csv, "true").then().statusCode(200).extract().jsonPath();
+        assertThat(preview.getList("errors.line", Integer.class)).containsExactly(101, 251, 401);
+        assertThat(preview.getList("errors.field")).containsExactly("contactEmail", "name", "contactEmail");
+        assertThat(preview.getList("lines")).hasSize(497);
+        assertThat(preview.getList("lines.outcome")).containsOnly("CREATE");
+        Api.problem(post(csv, "false"), 422);
+        assertThat(total()).as("all or nothing").isEqualTo(before);
+
+        String clean = fiveHundred(run, false);
+        // 500 accounts (a bcrypt hash each) in one transaction: on a loaded machine this takes longer than the default read timeout.
+        JsonPath imported = ORGANISER.as().config(io.restassured.RestAssured.config().httpClient(
+                        io.restassured.config.HttpClientConfig.httpClientConfig().setParam("http.socket.timeout", 900_000)))
+                .contentType("text/csv").body(clean).queryParam("dryRun", "false").post("/api/schools/import")
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(imported.getInt("created")).isEqualTo(500);
+        assertThat(total()).isEqualTo(before + 500);
+        // Each new school's invitation is queued with it; they are not delivered here (the other tests' sender
+        // runs take the oldest due messages first, 100 at a time), so they leave the outbox again.
+        assertThat(dropQueuedInvitations("bulk-" + run + "-%")).isEqualTo(500);
+        JsonPath again = post(clean, "false").then().statusCode(200).extract().jsonPath();
+        assertThat(again.getInt("created")).isZero();
+        assertThat(again.getInt("existing")).isEqualTo(500);
+        assertThat(total()).isEqualTo(before + 500);
+    }
+
+    private static int dropQueuedInvitations(String addressLike) {
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(
+                org.juryroom.support.RealStack.services().jdbcUrl(), "postgres", "postgres");
+             java.sql.PreparedStatement st = c.prepareStatement("delete from outbox_message where kind = 'INVITATION'"
+                     + " and status = 'QUEUED' and recipient like ?")) {
+            st.setString(1, addressLike);
+            return st.executeUpdate();
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static long total() {
+        return ORGANISER.as().queryParam("size", 1).get("/api/schools").jsonPath().getLong("total");
+    }
+
+    /** 500 schools (lines 2..501); with {@code bad}, line 101 has no valid address, 251 no name, 401 repeats line 2's address. */
+    static String fiveHundred(String run, boolean bad) {
+        StringBuilder csv = new StringBuilder("name,district,contactName,contactEmail\n");
+        for (int i = 0; i < 500; i++) {
+            int line = i + 2;
+            String name = "Bulk School " + run + " " + i;
+            String email = "bulk-" + run + "-" + i + "@import.example";
+            if (bad && line == 101) {
+                email = "not an address";
+            } else if (bad && line == 251) {
+                name = "";
+            } else if (bad && line == 401) {
+                email = "bulk-" + run + "-0@import.example";
+            }
+            csv.append('"').append(name).append("\",District ").append(i % 7).append(",Teacher ").append(i).append(',')
+                    .append(email).append('\n');
+        }
+        return csv.toString();
+    }
 }

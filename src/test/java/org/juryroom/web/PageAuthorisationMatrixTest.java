@@ -261,6 +261,25 @@ class PageAuthorisationMatrixTest {
         // A guardian confirms on the link's page; the fixture's paper-form consent needs none: idempotent, 303.
         r.add(new Row("POST /consent/{token}/confirm", (c, b) -> b.web().post("/consent/" + consentToken(c),
                 "/consent/" + consentToken(c) + "/confirm", Map.of()), 303, 303, 303, 303, 303, 303, 303, 303));
+        // Editing people (an unknown id: the fixture's people stay), importing them, reminding jurors
+        r.add(get("GET /organiser/schools/{sid}/edit", c -> "/organiser/schools/" + c.schoolB().id() + "/edit",
+                ASK_SIGN_IN, 403, 403, 403, 403, 403, 200, 403));
+        r.add(post("POST /organiser/schools/{sid}/edit", c -> "/organiser/schools/0/edit", Map.of("name", "N", "district", "D",
+                "contactName", "C", "contactEmail", "c@matrix.example"), ASK_SIGN_IN, 403, 403, 403, 403, 403, 404, 403));
+        r.add(get("GET /organiser/jurors/{jid}/edit", c -> "/organiser/jurors/" + c.unassigned().id() + "/edit",
+                ASK_SIGN_IN, 403, 403, 403, 403, 403, 200, 403));
+        r.add(post("POST /organiser/jurors/{jid}/edit", c -> "/organiser/jurors/0/edit", Map.of("name", "N",
+                "email", "j@matrix.example"), ASK_SIGN_IN, 403, 403, 403, 403, 403, 404, 403));
+        r.add(get("GET /organiser/{kind}/import", c -> "/organiser/jurors/import",
+                ASK_SIGN_IN, 403, 403, 403, 403, 403, 200, 403));
+        r.add(new Row("POST /organiser/{kind}/import", (c, b) -> b.web().postMultipart(b.home(),
+                "/organiser/jurors/import", "file", "jurors.csv", "text/csv",
+                "name,email\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                ASK_SIGN_IN, 403, 403, 403, 403, 403, 200, 403));
+        r.add(post("POST /organiser/{kind}/import/confirm", c -> "/organiser/jurors/import/confirm",
+                Map.of("csv", "name,email\n"), ASK_SIGN_IN, 403, 403, 403, 403, 403, 303, 403));
+        r.add(post("POST /organiser/competitions/{cid}/reminders", c -> "/organiser/competitions/" + c.cid()
+                + "/reminders", Map.of(), ASK_SIGN_IN, 403, 403, 403, 403, 403, 303, 403));
         // Last: it ends every session
         r.add(post("POST /logout", c -> "/logout", Map.of(), ASK_SIGN_IN, 303, 303, 303, 303, 303, 303, 303));
         return r;

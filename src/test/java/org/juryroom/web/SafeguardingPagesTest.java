@@ -131,7 +131,8 @@ class SafeguardingPagesTest {
 
     private static Map<String, String> newLead() {
         JsonPath json = Fixtures.organiser().contentType(ContentType.JSON)
-                .body(Map.of("name", Fixtures.unique("Lead"), "email", "dsl@commission.example", "phone", "+91 98300 12345"))
+                .body(Map.of("name", Fixtures.unique("Lead"), "email", "dsl@commission.example", "phone", "+91 98300 12345",
+                        "invite", false))
                 .post("/api/safeguarding-leads").then().statusCode(201).extract().jsonPath();
         return Map.of("username", json.getString("username"), "password", json.getString("password"));
     }

@@ -27,7 +27,7 @@ import java.util.List;
 public record CompetitionForm(Long id, CompetitionStatus status, String title, String theme, String opensAt,
                               String closesAt, String shortlistSize, String maxEntries, String maxSchoolMb,
                               String rankingMethod, List<CategoryRow> categories, List<CriterionRow> criteria,
-                              Errors errors) {
+                              Errors errors, String judgingClosesAt) {
 
     /** The API's limit on categories and criteria. */
     static final int MAX_ROWS = 20;
@@ -65,7 +65,7 @@ public record CompetitionForm(Long id, CompetitionStatus status, String title, S
 
     public List<String> otherErrors() {
         return errors.others(List.of("title", "theme", "submissionOpensAt", "submissionClosesAt", "shortlistSize",
-                "maxEntriesPerSchool", "maxSchoolBytes", "rankingMethod", "categories", "criteria"));
+                "maxEntriesPerSchool", "maxSchoolBytes", "rankingMethod", "categories", "criteria", "judgingClosesAt"));
     }
 
     static CompetitionForm blank() {
@@ -83,7 +83,7 @@ public record CompetitionForm(Long id, CompetitionStatus status, String title, S
                 new CriterionRow(3, "age-fit", "Right for children",
                         "Speaks to children without frightening or shaming them.", "15", "1", "10")));
         return new CompetitionForm(null, null, "", "", "", "", "25", "5", "", NormalisationMethod.Z_SCORE.name(), cats,
-                crits, Errors.NONE);
+                crits, Errors.NONE, "");
     }
 
     static CompetitionForm of(Competition c) {
@@ -97,8 +97,8 @@ public record CompetitionForm(Long id, CompetitionStatus status, String title, S
         return new CompetitionForm(c.id, c.status, c.title, c.theme == null ? "" : c.theme,
                 Formats.inputValue(c.submissionOpensAt), Formats.inputValue(c.submissionClosesAt),
                 String.valueOf(c.shortlistSize), String.valueOf(c.maxEntriesPerSchool),
-                c.maxSchoolBytes == null ? "" : mb(c.maxSchoolBytes), c.rankingMethod.name(), cats, crits, Errors.NONE)
-                .withBlankRows();
+                c.maxSchoolBytes == null ? "" : mb(c.maxSchoolBytes), c.rankingMethod.name(), cats, crits, Errors.NONE,
+                c.judgingClosesAt == null ? "" : Formats.inputValue(c.judgingClosesAt)).withBlankRows();
     }
 
     /** The posted form (of the current request), rows as sent, for showing again. */
@@ -128,18 +128,18 @@ public record CompetitionForm(Long id, CompetitionStatus status, String title, S
         return new CompetitionForm(id, status, FormFields.first("title"), FormFields.first("theme"),
                 FormFields.first("opensAt"), FormFields.first("closesAt"), FormFields.first("shortlistSize"),
                 FormFields.first("maxEntries"), FormFields.first("maxSchoolMb"), FormFields.first("rankingMethod"), cats,
-                crits, Errors.NONE);
+                crits, Errors.NONE, FormFields.first("judgingClosesAt"));
     }
 
     /** The same form with the categories and rubric of {@code fixed} (locked once the competition is open). */
     CompetitionForm withStructureOf(CompetitionForm fixed) {
         return new CompetitionForm(id, status, title, theme, opensAt, closesAt, shortlistSize, maxEntries, maxSchoolMb,
-                rankingMethod, fixed.categories, fixed.criteria, errors);
+                rankingMethod, fixed.categories, fixed.criteria, errors, judgingClosesAt);
     }
 
     CompetitionForm withErrors(Errors errors) {
         return new CompetitionForm(id, status, title, theme, opensAt, closesAt, shortlistSize, maxEntries, maxSchoolMb,
-                rankingMethod, categories, criteria, errors).withBlankRows();
+                rankingMethod, categories, criteria, errors, judgingClosesAt).withBlankRows();
     }
 
     /** One empty row of each kind at the end, for adding without script. */
@@ -156,7 +156,7 @@ public record CompetitionForm(Long id, CompetitionStatus status, String title, S
             crits.add(new CriterionRow(crits.size(), "", "", "", "", "1", "10"));
         }
         return new CompetitionForm(id, status, title, theme, opensAt, closesAt, shortlistSize, maxEntries, maxSchoolMb,
-                rankingMethod, cats, crits, errors);
+                rankingMethod, cats, crits, errors, judgingClosesAt);
     }
 
     /**
@@ -171,7 +171,16 @@ public record CompetitionForm(Long id, CompetitionStatus status, String title, S
                         decimal(k.weight()), integer(k.min()), integer(k.max()))).toList();
         return new CreateCompetition(title.strip(), theme.isBlank() ? null : theme, dateTime(opensAt),
                 dateTime(closesAt), integer(shortlistSize), integer(maxEntries), method(rankingMethod), cats, crits,
-                megabytes(maxSchoolMb));
+                megabytes(maxSchoolMb), null, null, judgingDeadline());
+    }
+
+    /** Blank: no deadline; unreadable: a date the service refuses on the field (never silently none). */
+    private OffsetDateTime judgingDeadline() {
+        if (judgingClosesAt == null || judgingClosesAt.isBlank()) {
+            return null;
+        }
+        OffsetDateTime when = dateTime(judgingClosesAt);
+        return when != null ? when : OffsetDateTime.parse("1970-01-01T00:00:00Z");
     }
 
     private static String mb(long bytes) {

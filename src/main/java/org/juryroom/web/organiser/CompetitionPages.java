@@ -56,9 +56,11 @@ public class CompetitionPages {
     private final JudgingProgress progress;
     private final AssignmentService assignments;
     private final WebErrors errors;
+    private final org.juryroom.judging.JuryReminders reminders;
 
     public CompetitionPages(CompetitionService competitions, JudgingProgress progress, AssignmentService assignments,
-                            WebErrors errors) {
+                            WebErrors errors, org.juryroom.judging.JuryReminders reminders) {
+        this.reminders = reminders;
         this.competitions = competitions;
         this.progress = progress;
         this.assignments = assignments;
@@ -165,6 +167,19 @@ public class CompetitionPages {
         }
     }
 
+    /** "Remind everyone who has not finished" (the API's POST /reminders): one mail per juror with work left. */
+    @POST
+    @Path("competitions/{cid}/reminders")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response remind(@PathParam("cid") long cid) {
+        try {
+            return redirect("/organiser/competitions/" + cid + "?reminded=" + reminders.remindUnfinished(cid).size()
+                    + "#per-juror");
+        } catch (RuntimeException e) {
+            return refusedOnDashboard(cid, e);
+        }
+    }
+
     /**
      * The retention date from the dashboard (tags/retention.html): a day, erased at its end in the
      * competition's zone; blank returns to the default (publication + 12 months).
@@ -193,7 +208,7 @@ public class CompetitionPages {
         Competition c = competitions.get(cid);
         return new Dashboard(CompetitionView.of(c), progress.of(cid), OrganiserViews.steps(c.status),
                 c.status == CompetitionStatus.OPEN || c.status == CompetitionStatus.JUDGING,
-                Shortlist.ofCompetition(cid).isPresent(), errors);
+                Shortlist.ofCompetition(cid).isPresent(), errors, reminders.history(cid));
     }
 
     private Response refusedOnDashboard(long cid, RuntimeException e) {

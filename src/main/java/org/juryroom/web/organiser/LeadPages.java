@@ -62,10 +62,11 @@ public class LeadPages {
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response create(@RestForm String name, @RestForm String email, @RestForm String phone) {
+    public Response create(@RestForm String name, @RestForm String email, @RestForm String phone,
+                           @RestForm String invite) {
         try {
             SafeguardingLeadService.Created c = leads.create(new SafeguardingLeadService.CreateLead(name, email, phone,
-                    null));
+                    null, invite != null));
             flash.keep(LEADS, new PeoplePages.Issued(c.lead().name, c.username(), c.password()));
             return WebErrors.redirect(LEADS);
         } catch (RuntimeException e) {

@@ -33,10 +33,22 @@ public final class OrganiserViews {
     public record Step(CompetitionStatus status, boolean done, boolean current) {
     }
 
+    /** {@code reminded}: per juror id, the reminders sent in this competition (manual and scheduled), oldest first. */
     public record Dashboard(CompetitionView competition, Progress progress, List<Step> steps, boolean canAssign,
-                            boolean hasShortlist, Errors errors) {
+                            boolean hasShortlist, Errors errors,
+                            java.util.Map<Long, List<org.juryroom.mail.ReminderLog.Sent>> reminded) {
         public long percent() {
             return Formats.share(progress.scorecardsSubmitted(), progress.assignments());
+        }
+
+        public List<org.juryroom.mail.ReminderLog.Sent> remindersOf(long jurorId) {
+            return reminded.getOrDefault(jurorId, List.of());
+        }
+
+        /** The button "remind everyone who has not finished": while jurors are assigned and scoring. */
+        public boolean canRemind() {
+            return competition.status() == org.juryroom.competition.CompetitionStatus.JUDGING
+                    && progress.scorecardsSubmitted() < progress.assignments();
         }
     }
 

@@ -1,19 +1,22 @@
-package org.juryroom.school;
+package org.juryroom.common;
 
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class SchoolCsvTest {
+class CsvTest {
+
+    private static final java.util.List<String> SCHOOL = java.util.List.of("name", "district", "contactName",
+            "contactEmail");
 
     @Test
     void readsQuotedFieldsLineBreaksAndColumnsInAnyOrder() {
-        SchoolCsv.Parsed p = SchoolCsv.parse("\uFEFFcontactEmail,NAME,district,contactName\r\n"
+        Csv.Parsed p = Csv.parse("\uFEFFcontactEmail,NAME,district,contactName\r\n"
                 + "a@x.example,\"Oak, \"\"Big\"\"\",North,\"Two\nlines\"\r\n"
                 + "\n"
                 + "b@x.example,Pine,South,Pat\n"
                 + "c@x.example,Short\n"
-                + "d@x.example,\"open,South,Q");
+                + "d@x.example,\"open,South,Q", SCHOOL);
         assertThat(p.rows()).hasSize(2);
         assertThat(p.rows().get(0).line()).isEqualTo(2);
         assertThat(p.rows().get(0).get("name")).isEqualTo("Oak, \"Big\"");
@@ -27,8 +30,18 @@ class SchoolCsvTest {
 
     @Test
     void anEmptyFileOrAMissingColumnIsReportedOnLineOne() {
-        assertThat(SchoolCsv.parse("").errors()).extracting(v -> v.field()).containsExactly("line 1");
-        assertThat(SchoolCsv.parse("name,district,contactName\n").errors())
+        assertThat(Csv.parse("", SCHOOL).errors()).extracting(v -> v.field()).containsExactly("line 1");
+        assertThat(Csv.parse("name,district,contactName\n", SCHOOL).errors())
                 .extracting(v -> v.message()).containsExactly("missing column contactEmail");
+    }
+
+    @Test
+    void anOptionalColumnMayBeLeftOutAndUnknownColumnsAreIgnored() {
+        Csv.Parsed p = Csv.parse("Email,name,notes\nj@x.example,Jo,whatever\n", java.util.List.of("name", "email"),
+                java.util.List.of("expertise"));
+        assertThat(p.errors()).isEmpty();
+        assertThat(p.rows().get(0).get("expertise")).isEmpty();
+        assertThat(p.rows().get(0).get("email")).isEqualTo("j@x.example");
+        assertThat(p.rows().get(0).fields()).doesNotContainKey("notes");
     }
 }

@@ -1,4 +1,4 @@
-package org.juryroom.school;
+package org.juryroom.common;
 
 import org.juryroom.common.Problem.Violation;
 
@@ -9,13 +9,11 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Reads a CSV of schools (RFC 4180: comma-separated, fields in double quotes may hold commas,
- * quotes doubled and line breaks). The first line names the columns, in any order:
- * {@code name, district, contactName, contactEmail} (any case). Pure: no database.
+ * Reads a CSV (RFC 4180: comma-separated, fields in double quotes may hold commas, quotes doubled
+ * and line breaks). The first line names the columns, in any order and any case; every required
+ * column must be there, optional ones may be (a missing one reads as empty). Pure: no database.
  */
-public final class SchoolCsv {
-
-    public static final List<String> COLUMNS = List.of("name", "district", "contactName", "contactEmail");
+public final class Csv {
 
     /** A data record and the line of the file it starts on (the header is line 1). */
     public record Row(int line, Map<String, String> fields) {
@@ -27,28 +25,34 @@ public final class SchoolCsv {
     public record Parsed(List<Row> rows, List<Violation> errors) {
     }
 
-    private SchoolCsv() {
+    private Csv() {
     }
 
-    public static Parsed parse(String text) {
+    public static Parsed parse(String text, List<String> required) {
+        return parse(text, required, List.of());
+    }
+
+    public static Parsed parse(String text, List<String> required, List<String> optional) {
+        List<String> known = new ArrayList<>(required);
+        known.addAll(optional);
         List<Violation> errors = new ArrayList<>();
         List<Row> rows = new ArrayList<>();
         List<Record> records = records(text == null ? "" : text.replace("\uFEFF", ""), errors);
         if (records.isEmpty()) {
-            errors.add(new Violation("line 1", "the first line must name the columns " + String.join(", ", COLUMNS)));
+            errors.add(new Violation("line 1", "the first line must name the columns " + String.join(", ", required)));
             return new Parsed(rows, errors);
         }
         List<String> header = records.get(0).fields().stream().map(h -> h.strip()).toList();
         Map<Integer, String> columnAt = new LinkedHashMap<>();
         for (int i = 0; i < header.size(); i++) {
-            for (String column : COLUMNS) {
+            for (String column : known) {
                 if (column.toLowerCase(Locale.ROOT).equals(header.get(i).toLowerCase(Locale.ROOT))) {
                     columnAt.put(i, column);
                 }
             }
         }
         boolean complete = true;
-        for (String column : COLUMNS) {
+        for (String column : required) {
             if (!columnAt.containsValue(column)) {
                 errors.add(new Violation("line 1", "missing column " + column));
                 complete = false;
