@@ -550,6 +550,10 @@ public class EntryService implements WriteGate.Admit {
 
     private static void requireEditable(Entry e) {
         requireUnerased(e);
+        if (e.status == EntryStatus.SUBMITTED) {
+            throw ProblemException.conflict("Only a DRAFT entry can be changed; this one is SUBMITTED: reopen it"
+                    + " (back to a draft, to be submitted again) to change it before the deadline");
+        }
         if (e.status != EntryStatus.DRAFT) {
             throw ProblemException.conflict("Only a DRAFT entry can be changed; this one is " + e.status);
         }

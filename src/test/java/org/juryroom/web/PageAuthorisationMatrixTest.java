@@ -261,6 +261,12 @@ class PageAuthorisationMatrixTest {
         // A guardian confirms on the link's page; the fixture's paper-form consent needs none: idempotent, 303.
         r.add(new Row("POST /consent/{token}/confirm", (c, b) -> b.web().post("/consent/" + consentToken(c),
                 "/consent/" + consentToken(c) + "/confirm", Map.of()), 303, 303, 303, 303, 303, 303, 303, 303));
+        r.add(post("POST /school/entries/{eid}/reopen", c -> "/school/entries/" + c.eid() + "/reopen", Map.of(),
+                ASK_SIGN_IN, 409, 404, 403, 403, 403, 403, 403));
+        r.add(post("POST /school/entries/{eid}/reinstate", c -> "/school/entries/" + c.eid() + "/reinstate", Map.of(),
+                ASK_SIGN_IN, 409, 404, 403, 403, 403, 403, 403));
+        // The commission's logo is public; none is configured in the tests.
+        r.add(get("GET /shortlist/logo", c -> "/shortlist/logo", 404, 404, 404, 404, 404, 404, 404, 404));
         // Last: it ends every session
         r.add(post("POST /logout", c -> "/logout", Map.of(), ASK_SIGN_IN, 303, 303, 303, 303, 303, 303, 303));
         return r;
