@@ -188,6 +188,7 @@ public class WithdrawalService {
      * WITHDRAWN entry again. A frozen ranking keeps its sealed scorecards, so the seal still verifies.
      */
     private void leaveJudging(Entry e, Via via, Instant now) {
+        e.withdrawnFrom = null; // a school's own withdrawal can no longer be undone
         if (e.status != EntryStatus.WITHDRAWN) {
             EntryStatus before = e.status;
             e.status = EntryStatus.WITHDRAWN;

@@ -51,6 +51,11 @@ public class Entry extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     public EntryStatus status = EntryStatus.DRAFT;
 
+    /** The status before the school withdrew it; set only by the school's own withdrawal, which it may undo. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "withdrawn_from")
+    public EntryStatus withdrawnFrom;
+
     /** Words an organiser hid from the jury view (a school name a child wrote into the text). */
     @Column(name = "jury_redactions")
     public String[] juryRedactions = new String[0];

@@ -118,6 +118,24 @@ public class EntryResource {
         return entries.view(eid);
     }
 
+    /** A submitted entry back to DRAFT for changes before the deadline; it must be submitted again. */
+    @POST
+    @Path("/entries/{eid}/reopen")
+    @RolesAllowed(Roles.SCHOOL)
+    public Object reopen(@PathParam("eid") long eid) {
+        entries.reopen(eid);
+        return entries.view(eid);
+    }
+
+    /** Undoes the school's withdrawal before the deadline. */
+    @POST
+    @Path("/entries/{eid}/reinstate")
+    @RolesAllowed(Roles.SCHOOL)
+    public Object reinstate(@PathParam("eid") long eid) {
+        entries.reinstate(eid);
+        return entries.view(eid);
+    }
+
     @POST
     @Path("/entries/{eid}/files")
     @Consumes(MediaType.MULTIPART_FORM_DATA)

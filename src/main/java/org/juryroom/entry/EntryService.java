@@ -41,7 +41,8 @@ import java.util.Map;
 
 /**
  * Entries from the school's side: create with files, edit while the competition is open,
- * submit inside the window, withdraw before judging. Uploads run in several short transactions
+ * submit inside the window, reopen a submitted entry for changes before the deadline, withdraw
+ * before judging and undo that while entries may still be changed. Uploads run in several short transactions
  * (see {@link FileService}), so the upload methods are not one transaction themselves.
  * <p>
  * Everything that changes an entry's status or files takes the entry's row lock first (submit,
@@ -89,9 +90,10 @@ public class EntryService implements WriteGate.Admit {
             });
             return withInspected(uploads, rules, inspected -> {
                 List<EntryFile> stored = files.store(inspected, new WriteGate(() -> {
-                    // Re-checked under a lock on the school: two parallel uploads cannot both take the last place.
+                    // Re-checked under a lock on the school: two parallel uploads cannot both take the last place;
+                    // and under the competition's shared lock, so that no entry is created after submissions end.
+                    Competition c = competitions.lockShared(competitionId);
                     School school = School.findById(schoolId, LockModeType.PESSIMISTIC_WRITE);
-                    Competition c = competitions.get(competitionId);
                     requireEditable(c);
                     requireQuota(c, schoolId);
                     Entry e = new Entry();
@@ -128,6 +130,46 @@ public class EntryService implements WriteGate.Admit {
         return new Page<>(items, paging.page(), paging.size(), total);
     }
 
+    /** How {@link #search} orders: by code, title, school, category, status or submission time. */
+    public enum EntryOrder {
+        CODE("e.code"), TITLE("lower(e.title)"), SCHOOL("lower(s.name)"), CATEGORY("k.code"), STATUS("e.status"),
+        SUBMITTED("e.submittedAt");
+
+        final String expression;
+
+        EntryOrder(String expression) {
+            this.expression = expression;
+        }
+    }
+
+    /**
+     * The entries of a competition this user may list, searched (code, title or school name contain
+     * {@code text}, any case), filtered by status, ordered, then paged: all in the database.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<Entry> search(long competitionId, String text, EntryStatus status, EntryOrder order,
+                              boolean descending, Page.Request paging) {
+        competitions.get(competitionId);
+        AccessPolicy.EntryFilter filter = access.entriesOf(competitionId);
+        Map<String, Object> params = new java.util.LinkedHashMap<>(filter.params());
+        StringBuilder where = new StringBuilder(filter.where());
+        if (text != null && !text.isBlank()) {
+            where.append(" and (lower(e.code) like :text or lower(e.title) like :text or lower(s.name) like :text)");
+            params.put("text", "%" + text.strip().toLowerCase(java.util.Locale.ROOT) + "%");
+        }
+        if (status != null) {
+            where.append(" and e.status = :status");
+            params.put("status", status);
+        }
+        String from = " from Entry e join e.school s join e.category k where " + where;
+        List<Entry> items = Entry.<Entry>find("select e" + from.replace("join e.school s join e.category k",
+                        "join fetch e.school s join fetch e.category k") + " order by " + order.expression
+                        + (descending ? " desc nulls last" : " asc nulls last") + ", e.id", params)
+                .page(paging.page(), paging.size()).list();
+        long total = Entry.count(from.substring(1), params);
+        return new Page<>(items, paging.page(), paging.size(), total);
+    }
+
     /** The entry as this user may see it: full for its school and organisers, blind for jurors. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Object view(long entryId) {
@@ -148,8 +190,9 @@ public class EntryService implements WriteGate.Admit {
             Category next = category(e.competition, request.categoryCode());
             for (EntryFile f : EntryFile.storedOf(e.id)) {
                 if (!next.allowedTypes().contains(f.contentType)) {
-                    throw ProblemException.unprocessable("categoryCode", "file " + f.displayName + " is "
-                            + f.contentType + ", which the " + next.code + " category does not accept");
+                    throw ProblemException.unprocessable("categoryCode", f.displayName + " is "
+                            + org.juryroom.storage.FileTypes.phrase(f.contentType) + "; the " + next.name
+                            + " category accepts " + org.juryroom.storage.FileTypes.describe(next.allowedTypes()));
                 }
             }
             e.category = next;
@@ -188,18 +231,7 @@ public class EntryService implements WriteGate.Admit {
                     Map.of("currentStatus", c.status, "submissionOpensAt", c.submissionOpensAt,
                             "submissionClosesAt", c.submissionClosesAt));
         }
-        List<Violation> missing = new ArrayList<>();
-        if (EntryFile.storedCount(e.id) == 0) {
-            missing.add(new Violation("files", "attach at least one file"));
-        }
-        List<Violation> withoutJudging = withoutJudgingConsent(e);
-        if (!withoutJudging.isEmpty()) {
-            missing.add(new Violation("consent.judging", "every child's guardian must consent to judging"));
-            missing.addAll(withoutJudging);
-        }
-        if (e.consentAttestedBy == null || e.consentAttestedBy.isBlank()) {
-            missing.add(new Violation("consent.attestedBy", "name the teacher who holds the signed consent forms"));
-        }
+        List<Violation> missing = missingForSubmission(e);
         if (!missing.isEmpty()) {
             throw ProblemException.unprocessable("The entry is not ready to submit", missing);
         }
@@ -212,30 +244,103 @@ public class EntryService implements WriteGate.Admit {
         return e;
     }
 
-    /** Withdraws the entry and removes its files, rows and objects (the reconciler finishes if the store is down). */
-    public void withdraw(long entryId) {
-        List<EntryFile> removed = QuarkusTransaction.requiringNew().call(() -> {
-            Entry e = lockedOwnEntry(entryId);
-            if (e.status == EntryStatus.WITHDRAWN) {
-                throw ProblemException.conflict("The entry is already withdrawn");
-            }
-            CompetitionStatus status = e.competition.status;
-            if (status != CompetitionStatus.DRAFT && status != CompetitionStatus.OPEN) {
-                throw ProblemException.conflict("Entries can be withdrawn only before judging starts; the competition is "
-                        + status, Map.of("currentStatus", status));
-            }
-            EntryStatus before = e.status;
-            e.status = EntryStatus.WITHDRAWN;
-            e.updatedAt = Instant.now();
-            // Legal hold: a held entry is withdrawn for the school, but its files stay for the safeguarding lead.
-            List<EntryFile> all = e.held() ? List.of() : EntryFile.list("entryId", e.id);
-            all.forEach(EntryFile::delete);
-            audit.record(AuditAction.ENTRY_WITHDRAWN, e.competition.id, AuditLog.Subject.of("entry", e.id),
-                    Map.of("status", before), Map.of("status", EntryStatus.WITHDRAWN));
-            recordFiles(AuditAction.FILE_REMOVED, e.competition.id, e.id, all);
-            return all;
-        });
-        files.deleteObjects(removed.stream().flatMap(f -> f.keys().stream()).toList());
+    /** What an entry still lacks before it may be submitted (empty when it is ready). */
+    private static List<Violation> missingForSubmission(Entry e) {
+        List<Violation> missing = new ArrayList<>();
+        if (EntryFile.storedCount(e.id) == 0) {
+            missing.add(new Violation("files", "attach at least one file"));
+        }
+        List<Violation> withoutJudging = withoutJudgingConsent(e);
+        if (!withoutJudging.isEmpty()) {
+            missing.add(new Violation("consent.judging", "every child's guardian must consent to judging"));
+            missing.addAll(withoutJudging);
+        }
+        if (e.consentAttestedBy == null || e.consentAttestedBy.isBlank()) {
+            missing.add(new Violation("consent.attestedBy", "name the teacher who holds the signed consent forms"));
+        }
+        return missing;
+    }
+
+    /**
+     * A submitted entry back to DRAFT so that the school can change it (files too) before the
+     * deadline; it is judged only if it is submitted again. One explicit step, so that no edit
+     * silently unsubmits an entry and the school is told what it must do.
+     */
+    @Transactional
+    public Entry reopen(long entryId) {
+        Entry e = lockedOwnEntry(entryId);
+        if (e.status != EntryStatus.SUBMITTED) {
+            throw ProblemException.conflict("Only a SUBMITTED entry can be reopened for changes; this one is " + e.status);
+        }
+        requireUnerased(e);
+        requireEditable(e.competition);
+        e.status = EntryStatus.DRAFT;
+        e.submittedAt = null;
+        e.updatedAt = Instant.now();
+        audit.record(AuditAction.ENTRY_UPDATED, e.competition.id, AuditLog.Subject.of("entry", e.id),
+                Map.of("status", EntryStatus.SUBMITTED), Map.of("status", EntryStatus.DRAFT));
+        return e;
+    }
+
+    /**
+     * Withdraws the entry: out of judging and publication, but nothing is deleted, so the school can
+     * undo it ({@link #reinstate}) while entries may still be changed. The files stay until the
+     * competition's retention erasure (docs/privacy.md); they no longer count against the school's
+     * byte quota, and withdrawn entries not against its entry limit.
+     */
+    @Transactional
+    public Entry withdraw(long entryId) {
+        Entry e = lockedOwnEntry(entryId);
+        if (e.status == EntryStatus.WITHDRAWN) {
+            throw ProblemException.conflict("The entry is already withdrawn");
+        }
+        CompetitionStatus status = e.competition.status;
+        if (status != CompetitionStatus.DRAFT && status != CompetitionStatus.OPEN) {
+            throw ProblemException.conflict("Entries can be withdrawn only before judging starts; the competition is "
+                    + status, Map.of("currentStatus", status));
+        }
+        EntryStatus before = e.status;
+        e.status = EntryStatus.WITHDRAWN;
+        e.withdrawnFrom = before;
+        e.updatedAt = Instant.now();
+        audit.record(AuditAction.ENTRY_WITHDRAWN, e.competition.id, AuditLog.Subject.of("entry", e.id),
+                Map.of("status", before), Map.of("status", EntryStatus.WITHDRAWN));
+        return e;
+    }
+
+    /**
+     * Undoes the school's own withdrawal while entries may be changed: back to what it was (a
+     * submitted entry that no longer has all it needs comes back as a DRAFT), if the school's entry
+     * limit and byte quota still have room for it, checked under the school's lock as uploads are.
+     */
+    @Transactional
+    public Entry reinstate(long entryId) {
+        Entry e = lockedOwnEntry(entryId);
+        if (e.status != EntryStatus.WITHDRAWN) {
+            throw ProblemException.conflict("Only a WITHDRAWN entry can be brought back; this one is " + e.status);
+        }
+        if (e.withdrawnFrom == null || e.held()) {
+            throw ProblemException.conflict("This entry was taken out of the competition by its guardians' consent "
+                    + "or by the organisers, not by the school; it cannot be brought back");
+        }
+        requireUnerased(e);
+        requireEditable(e.competition);
+        School.findById(e.school.id, LockModeType.PESSIMISTIC_WRITE);
+        requireQuota(e.competition, e.school.id);
+        requireByteQuota(e.competition, e.school.id, EntryFile.getEntityManager().createQuery(
+                "select coalesce(sum(f.size), 0) from EntryFile f where f.entryId = ?1", Long.class)
+                .setParameter(1, e.id).getSingleResult());
+        EntryStatus back = e.withdrawnFrom == EntryStatus.SUBMITTED && missingForSubmission(e).isEmpty()
+                ? EntryStatus.SUBMITTED : EntryStatus.DRAFT;
+        e.status = back;
+        e.withdrawnFrom = null;
+        if (back == EntryStatus.DRAFT) {
+            e.submittedAt = null;
+        }
+        e.updatedAt = Instant.now();
+        audit.record(AuditAction.ENTRY_UPDATED, e.competition.id, AuditLog.Subject.of("entry", e.id),
+                Map.of("status", EntryStatus.WITHDRAWN), Map.of("status", back));
+        return e;
     }
 
     /** Adds files to an editable entry; all or none are kept. */
@@ -284,6 +389,7 @@ public class EntryService implements WriteGate.Admit {
      */
     @Override
     public void check(long entryId, long adding) {
+        competitions.lockSharedOfEntry(entryId);
         Entry e = Entry.findById(entryId, LockModeType.PESSIMISTIC_WRITE);
         if (e == null) {
             throw ProblemException.conflict("Entry " + entryId + " was removed while its files arrived");
@@ -324,6 +430,9 @@ public class EntryService implements WriteGate.Admit {
      * changes the entry's status or files waits here for the others (see the class comment).
      */
     private Entry lockedOwnEntry(long entryId) {
+        // The competition's shared lock first (lock order: competition, entry, school): a status
+        // change (the end of submissions) waits for this write, and a write after it sees the new status.
+        competitions.lockSharedOfEntry(entryId);
         Entry e = access.ownEntry(entryId);
         Entry.getEntityManager().refresh(e, LockModeType.PESSIMISTIC_WRITE);
         return e;
@@ -440,14 +549,22 @@ public class EntryService implements WriteGate.Admit {
     }
 
     private static void requireEditable(Entry e) {
-        if (e.personalDataErasedAt != null || e.erasureReason != null) {
-            // Erased or being erased (docs/privacy.md): nothing personal comes back through an edit or an upload.
-            throw ProblemException.conflict("The entry's personal data was erased; it can no longer be changed");
+        requireUnerased(e);
+        if (e.status == EntryStatus.SUBMITTED) {
+            throw ProblemException.conflict("Only a DRAFT entry can be changed; this one is SUBMITTED: reopen it"
+                    + " (back to a draft, to be submitted again) to change it before the deadline");
         }
         if (e.status != EntryStatus.DRAFT) {
             throw ProblemException.conflict("Only a DRAFT entry can be changed; this one is " + e.status);
         }
         requireEditable(e.competition);
+    }
+
+    private static void requireUnerased(Entry e) {
+        if (e.personalDataErasedAt != null || e.erasureReason != null) {
+            // Erased or being erased (docs/privacy.md): nothing personal comes back through an edit or an upload.
+            throw ProblemException.conflict("The entry's personal data was erased; it can no longer be changed");
+        }
     }
 
     private static void requireEditable(Competition c) {
@@ -475,8 +592,10 @@ public class EntryService implements WriteGate.Admit {
     private ByteLimit byteQuotaLeft(Competition c, long schoolId) {
         long limit = c.maxSchoolBytes != null ? c.maxSchoolBytes : defaultSchoolBytes;
         long used = EntryFile.getEntityManager().createQuery("select coalesce(sum(f.size), 0) from EntryFile f, Entry e"
-                        + " where f.entryId = e.id and e.competition.id = ?1 and e.school.id = ?2", Long.class)
-                .setParameter(1, c.id).setParameter(2, schoolId).getSingleResult();
+                        + " where f.entryId = e.id and e.competition.id = ?1 and e.school.id = ?2 and e.status <> ?3",
+                        Long.class)
+                .setParameter(1, c.id).setParameter(2, schoolId).setParameter(3, EntryStatus.WITHDRAWN)
+                .getSingleResult();
         return new ByteLimit(limit - used, adding -> ProblemException.conflict("This school has " + used
                 + " bytes of files in this competition; adding " + adding + " would pass the limit of " + limit
                 + " bytes", Map.of("limitBytes", limit, "usedBytes", used)));

@@ -101,4 +101,17 @@ public class JurorService {
     public Page<Juror> list(Page.Request paging) {
         return Page.of(Juror.<Juror>findAll(Sort.by("name", "id")), paging);
     }
+
+    /** Jurors whose name, e-mail or expertise contain {@code text} (any case), by name or expertise, paged. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<Juror> search(String text, boolean byExpertise, boolean descending, Page.Request paging) {
+        Sort.Direction dir = descending ? Sort.Direction.Descending : Sort.Direction.Ascending;
+        Sort sort = byExpertise ? Sort.by("expertise", dir, Sort.NullPrecedence.NULLS_LAST).and("name").and("id")
+                : Sort.by("name", dir).and("id");
+        if (text == null || text.isBlank()) {
+            return Page.of(Juror.<Juror>findAll(sort), paging);
+        }
+        return Page.of(Juror.<Juror>find("lower(name) like ?1 or lower(email) like ?1 or lower(expertise) like ?1",
+                sort, "%" + text.strip().toLowerCase(java.util.Locale.ROOT) + "%"), paging);
+    }
 }

@@ -225,6 +225,17 @@ public class ScorecardService {
         return out;
     }
 
+    /** A violation as the juror reads it, naming the criterion: "Originality has no score yet". */
+    private static String inWords(Competition c, org.juryroom.ranking.math.Violation v, Map<String, Integer> given) {
+        Criterion k = c.criteria.stream().filter(x -> x.code.equals(v.criterion())).findFirst().orElse(null);
+        if (k == null) {
+            return "there is no criterion '" + v.criterion() + "' in this rubric";
+        }
+        Integer score = given.get(k.code);
+        return score == null ? k.name + " has no score yet"
+                : k.name + ": " + score + " is not on the scale from " + k.minScore + " to " + k.maxScore;
+    }
+
     private static Map<Long, Integer> validScores(Competition c, ScorecardRequest request) {
         Map<String, Integer> given = request.scores() == null ? Map.of() : request.scores();
         List<org.juryroom.ranking.math.Criterion> rubric = rubric(c);
@@ -236,7 +247,7 @@ public class ScorecardService {
         }
         if (!violations.isEmpty()) {
             throw ProblemException.unprocessable("The scorecard has invalid scores", violations.stream()
-                    .map(v -> new Problem.Violation("scores." + v.criterion(), v.message())).toList());
+                    .map(v -> new Problem.Violation("scores." + v.criterion(), inWords(c, v, given))).toList());
         }
         Map<Long, Integer> scores = new LinkedHashMap<>();
         for (Criterion k : c.criteria) {

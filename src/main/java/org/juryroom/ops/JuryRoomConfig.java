@@ -31,6 +31,12 @@ public interface JuryRoomConfig {
         /** Deadlines and times are shown in this zone (the competition's, not the server's). */
         @WithDefault("Asia/Kolkata")
         java.time.ZoneId timeZone();
+
+        /** Who publishes the shortlist, shown on the public pages (env JURYROOM_WEB_COMMISSION_NAME). */
+        Optional<String> commissionName();
+
+        /** A PNG, JPEG or WebP file of the commission's logo for the public pages (env JURYROOM_WEB_COMMISSION_LOGO). */
+        Optional<java.nio.file.Path> commissionLogo();
     }
 
     /** Throttling of failed sign-ins (page and API), per username + client address. */

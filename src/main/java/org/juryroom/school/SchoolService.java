@@ -140,6 +140,24 @@ public class SchoolService {
         return Page.of(School.<School>findAll(io.quarkus.panache.common.Sort.by("name", "id")), paging);
     }
 
+    /**
+     * Schools whose name, district or contact e-mail contain {@code text} (any case), ordered by
+     * name or district (then name), paged: for the organiser's list.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<School> search(String text, boolean byDistrict, boolean descending, Page.Request paging) {
+        var dir = descending ? io.quarkus.panache.common.Sort.Direction.Descending
+                : io.quarkus.panache.common.Sort.Direction.Ascending;
+        io.quarkus.panache.common.Sort sort = byDistrict
+                ? io.quarkus.panache.common.Sort.by("district", dir).and("name").and("id")
+                : io.quarkus.panache.common.Sort.by("name", dir).and("id");
+        if (text == null || text.isBlank()) {
+            return Page.of(School.<School>findAll(sort), paging);
+        }
+        return Page.of(School.<School>find("lower(name) like ?1 or lower(district) like ?1 or lower(contactEmail) like ?1",
+                sort, "%" + text.strip().toLowerCase(java.util.Locale.ROOT) + "%"), paging);
+    }
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public School get(long id) {
         School s = School.findById(id);

@@ -143,14 +143,14 @@ public class FileInspector {
         }
         String detected = detect(head);
         if (!rules.allowedTypes().contains(detected)) {
-            throw ProblemException.unsupportedType(displayName + " is " + detected + " by its content; the "
-                    + rules.category() + " category accepts " + String.join(", ", rules.allowedTypes()));
+            throw ProblemException.unsupportedType(displayName + " is " + FileTypes.phrase(detected) + "; the "
+                    + rules.category() + " category accepts " + FileTypes.describe(rules.allowedTypes()));
         }
         Set<String> extensions = FileTypes.EXTENSIONS.get(detected);
         String extension = FileNames.extension(displayName);
         if (extensions == null || !extensions.contains(extension)) {
-            throw ProblemException.unsupportedType(displayName + " has content of type " + detected
-                    + " but its name ends in '." + extension + "'; expected " + String.join(" or ",
+            throw ProblemException.unsupportedType(displayName + " is " + FileTypes.phrase(detected)
+                    + " but its name ends in '." + extension + "'; name it " + String.join(" or ",
                     (extensions == null ? Set.<String>of() : extensions).stream().sorted().map(e -> "." + e).toList()));
         }
         return detected;

@@ -66,18 +66,22 @@ public class FilePages {
     }
 
     /**
-     * The first page of a PDF's clean copy as an image, for the viewer: larger than the stored
-     * thumbnail, so an essay can be read on a projector.
+     * A page of a PDF's clean copy as an image ({@code page} from 1, the first by default), for the
+     * viewer: larger than the stored thumbnail, so an essay can be read on a projector.
      */
     @GET
     @Path("{eid}/{fid}/preview")
     @Produces("image/png")
-    public Response preview(@PathParam("eid") long eid, @PathParam("fid") long fid) {
+    public Response preview(@PathParam("eid") long eid, @PathParam("fid") long fid,
+                            @jakarta.ws.rs.QueryParam("page") Integer page) {
         FileDownloads.Download d = entries.download(eid, fid, FileVariant.CLEAN);
         if (!"application/pdf".equals(d.contentType())) {
             throw ProblemException.notFound("Preview of file " + fid);
         }
-        return Response.ok(previews.firstPage(d.objectKey()), "image/png")
+        PdfPreviews.Page rendered = previews.page(d.objectKey(), page == null ? 0 : page - 1);
+        // The viewer's pager reads the page count; pages are numbered from 1 in the URL.
+        return Response.ok(rendered.png(), "image/png")
+                .header("X-Page-Count", rendered.count())
                 .header("Cache-Control", "private, max-age=600")
                 .header("X-Content-Type-Options", "nosniff")
                 .build();

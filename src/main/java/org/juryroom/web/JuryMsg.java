@@ -224,4 +224,20 @@ public interface JuryMsg {
 
     @Message
     String jury_stats_none();
+    String jury_viewer_region();
+
+    @Message
+    String jury_page_prev();
+
+    @Message
+    String jury_page_next();
+
+    @Message
+    String jury_page_of();
+
+    @Message
+    String jury_fullscreen();
+
+    @Message
+    String jury_fullscreen_exit();
 }

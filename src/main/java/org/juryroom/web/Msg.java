@@ -200,4 +200,19 @@ public interface Msg {
 
     @Message
     String picker_choose_school();
+
+    @Message
+    String public_commission(String name);
+
+    @Message
+    String public_commission_logo();
+
+    @Message
+    String public_open_large();
+
+    @Message
+    String public_open_pdf();
+
+    @Message
+    String public_close();
 }

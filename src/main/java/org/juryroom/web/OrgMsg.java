@@ -886,4 +886,23 @@ public interface OrgMsg {
 
     @Message
     String org_sc_abstained();
+    String org_kind_images();
+
+    @Message
+    String org_kind_pdf();
+
+    @Message
+    String org_kind_video();
+
+    @Message
+    String org_audit_changes();
+
+    @Message
+    String org_list_search();
+
+    @Message
+    String org_list_search_entries();
+
+    @Message
+    String org_list_search_people();
 }

@@ -23,7 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Renders the first page of a stored PDF as a PNG, so a juror sees an essay without a PDF
+ * Renders one page of a stored PDF as a PNG, so a juror pages through an essay without a PDF
  * plug-in (the file itself is sent as an attachment with a sandbox policy). Only pixels leave:
  * no text layer, no metadata. The PDF is streamed to a temp file that PDFBox reads at random
  * (never the whole object in memory), and recent previews are kept: clean copies live under
@@ -45,7 +45,8 @@ public class PdfPreviews {
     private final ObjectStore store;
     private final Path workDir;
     private final long maxImagePixels;
-    private final Map<String, byte[]> recent = new LinkedHashMap<>(16, 0.75f, true);
+    /** Rendered pages by object key and page index ({@code key#index}). */
+    private final Map<String, Page> recent = new LinkedHashMap<>(16, 0.75f, true);
     private long cachedBytes;
 
     public PdfPreviews(ObjectStore store, JuryRoomConfig config) {
@@ -54,17 +55,23 @@ public class PdfPreviews {
         this.maxImagePixels = config.storage().maxImagePixels();
     }
 
-    public byte[] firstPage(String objectKey) {
-        byte[] cached = cached(objectKey);
+    /** One rendered page and how many pages the PDF has. */
+    public record Page(byte[] png, int count) {
+    }
+
+    /** Page {@code index} (from 0) of the PDF; 404 past its last page. */
+    public Page page(String objectKey, int index) {
+        String key = objectKey + "#" + index;
+        Page cached = cached(key);
         if (cached != null) {
             return cached;
         }
-        byte[] png = render(objectKey);
-        remember(objectKey, png);
-        return png;
+        Page page = render(objectKey, index);
+        remember(key, page);
+        return page;
     }
 
-    private byte[] render(String objectKey) {
+    private Page render(String objectKey, int index) {
         Path pdfFile = null;
         try {
             Files.createDirectories(workDir);
@@ -74,15 +81,15 @@ public class PdfPreviews {
             }
             try (PDDocument pdf = Loader.loadPDF(pdfFile.toFile(), "", null, null,
                     MemoryUsageSetting.setupMixed(16L << 20).streamCache)) {
-                if (pdf.getNumberOfPages() == 0) {
-                    throw ProblemException.notFound("A first page");
+                if (index < 0 || index >= pdf.getNumberOfPages()) {
+                    throw ProblemException.notFound("Page " + (index + 1));
                 }
-                float widthPt = pdf.getPage(0).getCropBox().getWidth();
+                float widthPt = pdf.getPage(index).getCropBox().getWidth();
                 float scale = widthPt > 0 ? Math.min(TARGET_WIDTH_PX / widthPt, 3f) : 1.5f;
-                BufferedImage image = PdfRender.page(pdf, 0, scale, MAX_PREVIEW_PIXELS, maxImagePixels);
+                BufferedImage image = PdfRender.page(pdf, index, scale, MAX_PREVIEW_PIXELS, maxImagePixels);
                 ByteArrayOutputStream png = new ByteArrayOutputStream();
                 ImageIO.write(image, "png", png);
-                return png.toByteArray();
+                return new Page(png.toByteArray(), pdf.getNumberOfPages());
             }
         } catch (IOException | Rejected e) {
             // Clean copies stored before intake rebuilt PDFs may hold what intake now refuses.
@@ -101,30 +108,33 @@ public class PdfPreviews {
     /** Drops the previews of {@code keys} (their objects were erased): no rendered page outlives its file. */
     public synchronized void forget(java.util.Collection<String> keys) {
         for (String key : keys) {
-            byte[] png = recent.remove(key);
-            if (png != null) {
-                cachedBytes -= png.length;
+            for (Iterator<Map.Entry<String, Page>> it = recent.entrySet().iterator(); it.hasNext(); ) {
+                Map.Entry<String, Page> e = it.next();
+                if (e.getKey().startsWith(key + "#")) {
+                    cachedBytes -= e.getValue().png().length;
+                    it.remove();
+                }
             }
         }
     }
 
-    /** Whether a preview of {@code key} is cached (tests prove erasure drops it). */
+    /** Whether a preview of {@code key} (any page) is cached (tests prove erasure drops it). */
     public synchronized boolean holds(String key) {
-        return recent.containsKey(key);
+        return recent.keySet().stream().anyMatch(k -> k.startsWith(key + "#"));
     }
 
-    private synchronized byte[] cached(String key) {
+    private synchronized Page cached(String key) {
         return recent.get(key);
     }
 
-    private synchronized void remember(String key, byte[] png) {
-        if (png.length > CACHE_BYTES / 4 || recent.containsKey(key)) {
+    private synchronized void remember(String key, Page page) {
+        if (page.png().length > CACHE_BYTES / 4 || recent.containsKey(key)) {
             return;
         }
-        recent.put(key, png);
-        cachedBytes += png.length;
-        for (Iterator<byte[]> oldest = recent.values().iterator(); cachedBytes > CACHE_BYTES && oldest.hasNext(); ) {
-            cachedBytes -= oldest.next().length;
+        recent.put(key, page);
+        cachedBytes += page.png().length;
+        for (Iterator<Page> oldest = recent.values().iterator(); cachedBytes > CACHE_BYTES && oldest.hasNext(); ) {
+            cachedBytes -= oldest.next().png().length;
             oldest.remove();
         }
     }

@@ -105,20 +105,14 @@ public interface SchoolMsg {
     @Message
     String consent_judging();
 
-    @Message
-    String consent_judging_text();
 
     @Message
     String consent_work();
 
-    @Message
-    String consent_work_text();
 
     @Message
     String consent_names();
 
-    @Message
-    String consent_names_text();
 
     @Message
     String consent_attested_by();
@@ -263,4 +257,28 @@ public interface SchoolMsg {
 
     @Message
     String entry_held();
+
+    @Message
+    String entry_reopened();
+
+    @Message
+    String entry_reinstated();
+
+    @Message
+    String entry_reopen();
+
+    @Message
+    String entry_reopen_text();
+
+    @Message
+    String entry_reopen_confirm();
+
+    @Message
+    String entry_reopen_yes();
+
+    @Message
+    String entry_reinstate();
+
+    @Message
+    String entry_reinstate_text();
 }

@@ -2,7 +2,7 @@
    - uploads with drag and drop, checks before sending, a progress bar per file, errors next to the file
      (files added to an entry go one per request as the raw body, which the server streams to storage);
    - adding/removing repeated rows (children, categories, criteria);
-   - zoom for images in the juror's viewer.
+   - the juror's viewer: fit, zoom, full screen, a PDF's pages.
    Texts come from data-* attributes rendered from the message bundle, so translations need no script change. */
 (function () {
   'use strict';
@@ -23,6 +23,20 @@
     if (text != null) e.textContent = text;
     return e;
   }
+
+  /* ---- An error next to a field goes as soon as the field is changed (the server checks again) ---- */
+  function clearFieldError(ev) {
+    var t = ev.target;
+    if (!t || !t.closest || t.type === 'file') return;
+    var box = t.closest('.invalid');
+    if (!box) return;
+    box.classList.remove('invalid');
+    var text = box.classList.contains('error-text') ? box : box.querySelector('.error-text');
+    if (text) text.textContent = '';
+    box.querySelectorAll('[aria-invalid]').forEach(function (f) { f.removeAttribute('aria-invalid'); });
+  }
+  document.addEventListener('input', clearFieldError, true);
+  document.addEventListener('change', clearFieldError, true);
 
   /* ---- Repeated rows ------------------------------------------------------------------- */
   document.querySelectorAll('[data-repeat]').forEach(function (box) {
@@ -105,7 +119,8 @@
     var max = +this.form.getAttribute('data-max');
     var accept = this.form.getAttribute('data-accept');
     return { accept: accept, max: max, maxText: fmtBytes(max),
-      exts: accept.split(',').filter(function (a) { return a.charAt(0) === '.'; }).join(', ') };
+      exts: this.form.getAttribute('data-extensions')
+        || accept.split(',').filter(function (a) { return a.charAt(0) === '.'; }).join(', ') };
   };
 
   Uploader.prototype.applyLimits = function () {
@@ -158,6 +173,14 @@
     for (var i = 0; i < files.length; i++) {
       var item = { file: files[i], row: el('li', 'file-row') };
       var name = el('span', 'name', files[i].name);
+      if (/^image\/(jpeg|png|webp)$/.test(files[i].type) && window.URL && URL.createObjectURL) {
+        // A preview made in the browser: the school sees which picture it chose before sending it.
+        var thumb = el('img', 'thumb');
+        thumb.alt = '';
+        thumb.src = URL.createObjectURL(files[i]);
+        thumb.onload = function () { URL.revokeObjectURL(this.src); };
+        name.insertBefore(thumb, name.firstChild);
+      }
       var right = el('span', 'size', fmtBytes(files[i].size));
       var remove = el('button', 'btn ghost small', this.zone.getAttribute('data-remove'));
       remove.type = 'button';
@@ -345,13 +368,32 @@
 
   document.querySelectorAll('form[data-upload]').forEach(function (form) { new Uploader(form); });
 
-  /* ---- Image viewer: zoom in steps, or click to toggle actual size ---------------------- */
+  /* ---- Viewer: the whole work fitted to the frame; zoom in steps (buttons, +/−/0 keys, a click),
+     full screen, and a PDF's pages one by one (the page count comes with each rendered page) ---- */
   document.querySelectorAll('[data-viewer]').forEach(function (viewer) {
     var stage = viewer.querySelector('.stage');
-    var img = viewer.querySelector('img');
+    var img = stage && stage.querySelector('img');
     var label = viewer.querySelector('[data-zoom-level]');
+    var full = viewer.querySelector('[data-fullscreen]');
+    var scale = 0; // 0 = fit the whole work into the frame
+    if (full) {
+      var fullText = full.textContent;
+      if (!document.fullscreenEnabled || !viewer.requestFullscreen) full.hidden = true;
+      full.addEventListener('click', function () {
+        if (document.fullscreenElement === viewer) document.exitFullscreen(); else viewer.requestFullscreen();
+      });
+      document.addEventListener('fullscreenchange', function () {
+        var on = document.fullscreenElement === viewer;
+        full.textContent = on ? full.getAttribute('data-exit') : fullText;
+        scale = 0;
+        apply();
+      });
+    }
     if (!img) return;
-    var scale = 0; // 0 = fit to the frame
+    function fitScale() {
+      if (!img.naturalWidth) return 1;
+      return Math.min(1, stage.clientWidth / img.naturalWidth, stage.clientHeight / img.naturalHeight);
+    }
     function apply() {
       if (scale === 0) {
         stage.classList.remove('zoomed');
@@ -363,18 +405,63 @@
         if (label) label.textContent = Math.round(scale * 100) + '%';
       }
     }
-    function fitScale() { return img.naturalWidth ? Math.min(1, stage.clientWidth / img.naturalWidth) : 1; }
-    viewer.addEventListener('click', function (ev) {
-      var b = ev.target.closest('[data-zoom]');
-      if (!b) return;
+    function zoom(what) {
       var current = scale || fitScale();
-      var what = b.getAttribute('data-zoom');
       if (what === 'in') scale = Math.min(8, current * 1.5);
       if (what === 'out') { scale = current / 1.5; if (scale <= fitScale()) scale = 0; }
       if (what === 'fit') scale = 0;
       apply();
+    }
+    viewer.addEventListener('click', function (ev) {
+      var b = ev.target.closest('[data-zoom]');
+      if (b) zoom(b.getAttribute('data-zoom'));
+    });
+    stage.addEventListener('keydown', function (ev) {
+      var what = { '+': 'in', '=': 'in', '-': 'out', '0': 'fit' }[ev.key];
+      if (what && !ev.ctrlKey && !ev.metaKey) { ev.preventDefault(); zoom(what); }
     });
     img.addEventListener('click', function () { scale = scale ? 0 : Math.max(1, fitScale() * 2); apply(); });
     apply();
+
+    var pages = img.getAttribute('data-pages');
+    if (!pages) return;
+    var prev = viewer.querySelector('[data-page="prev"]');
+    var next = viewer.querySelector('[data-page="next"]');
+    var pageLabel = viewer.querySelector('[data-page-label]');
+    var page = 1, count = 1, shown = null;
+    function show(n) {
+      fetch(pages + '?page=' + n, { credentials: 'same-origin' }).then(function (res) {
+        if (!res.ok) throw new Error(String(res.status));
+        count = parseInt(res.headers.get('X-Page-Count') || '1', 10);
+        return res.blob();
+      }).then(function (blob) {
+        page = n;
+        if (shown) URL.revokeObjectURL(shown);
+        shown = URL.createObjectURL(blob);
+        img.src = shown;
+        scale = 0;
+        apply();
+        prev.disabled = page <= 1;
+        next.disabled = page >= count;
+        pageLabel.textContent = pageLabel.getAttribute('data-text').replace('%page%', page).replace('%count%', count);
+      }).catch(function () { /* the first page stays; the download link remains */ });
+    }
+    prev.addEventListener('click', function () { if (page > 1) show(page - 1); });
+    next.addEventListener('click', function () { if (page < count) show(page + 1); });
+    show(1);
   });
+  /* ---- Public gallery: a work opens large in a dialog (the link still works without script) ---- */
+  var lightbox = document.querySelector('[data-lightbox]');
+  if (lightbox && lightbox.showModal) {
+    var big = lightbox.querySelector('img');
+    document.querySelectorAll('[data-large]').forEach(function (a) {
+      a.addEventListener('click', function (ev) {
+        ev.preventDefault();
+        big.src = a.getAttribute('href');
+        big.alt = a.getAttribute('data-title') || '';
+        lightbox.showModal();
+      });
+    });
+    lightbox.addEventListener('click', function (ev) { if (ev.target === lightbox) lightbox.close(); });
+  }
 })();

@@ -70,6 +70,10 @@ class AuthorisationMatrixTest {
                 401, 409, 404, 403, 403, 403, 403, 403));
         r.add(new Row("POST /api/entries/{eid}/withdraw", c -> s -> s.post("/api/entries/" + c.eid() + "/withdraw"),
                 401, 409, 404, 403, 403, 403, 403, 403));
+        r.add(new Row("POST /api/entries/{eid}/reopen", c -> s -> s.post("/api/entries/" + c.eid() + "/reopen"),
+                401, 409, 404, 403, 403, 403, 403, 403));
+        r.add(new Row("POST /api/entries/{eid}/reinstate", c -> s -> s.post("/api/entries/" + c.eid() + "/reinstate"),
+                401, 409, 404, 403, 403, 403, 403, 403));
         r.add(new Row("POST /api/entries/{eid}/files", c -> s -> s.multiPart("files", "x.png", JudgingFixtures.png(),
                 "image/png").post("/api/entries/" + c.eid() + "/files"), 401, 409, 404, 403, 403, 403, 403, 403));
         r.add(new Row("GET /api/entries/{eid}/files/{fid}", c -> s -> s.get("/api/entries/" + c.eid() + "/files/" + c.fid()),

@@ -86,7 +86,7 @@ class ErasureTest {
         JudgingFixtures.transition(cid, "PUBLISHED");
         String essayClean = QuarkusTransaction.requiringNew().call(() -> (String) em.createNativeQuery(
                 "select clean_key from entry_file where entry_id = ?1").setParameter(1, essayEntry).getSingleResult());
-        assertThat(previews.firstPage(essayClean)).isNotEmpty();
+        assertThat(previews.page(essayClean, 0).png()).isNotEmpty();
         assertThat(previews.holds(essayClean)).isTrue();
         // The scans find what is there.
         for (String marker : List.of(top, essay)) {

@@ -47,7 +47,7 @@ class JuryPagesTest {
         Response refused = web.post("/jury/entries/" + first, "/jury/entries/" + first + "/scorecard",
                 Map.of("score.message", "8", "action", "submit"));
         assertThat(refused.statusCode()).isEqualTo(422);
-        assertThat(refused.asString()).contains("score missing");
+        assertThat(refused.asString()).contains("Originality has no score yet").contains("Craft has no score yet");
 
         Response next = web.post("/jury/entries/" + first, "/jury/entries/" + first + "/scorecard",
                 Map.of("score.message", "8", "score.originality", "6", "score.craft", "7", "comment", "Clear",

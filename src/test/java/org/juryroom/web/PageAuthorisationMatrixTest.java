@@ -280,6 +280,12 @@ class PageAuthorisationMatrixTest {
                 Map.of("csv", "name,email\n"), ASK_SIGN_IN, 403, 403, 403, 403, 403, 303, 403));
         r.add(post("POST /organiser/competitions/{cid}/reminders", c -> "/organiser/competitions/" + c.cid()
                 + "/reminders", Map.of(), ASK_SIGN_IN, 403, 403, 403, 403, 403, 303, 403));
+        r.add(post("POST /school/entries/{eid}/reopen", c -> "/school/entries/" + c.eid() + "/reopen", Map.of(),
+                ASK_SIGN_IN, 409, 404, 403, 403, 403, 403, 403));
+        r.add(post("POST /school/entries/{eid}/reinstate", c -> "/school/entries/" + c.eid() + "/reinstate", Map.of(),
+                ASK_SIGN_IN, 409, 404, 403, 403, 403, 403, 403));
+        // The commission's logo is public; none is configured in the tests.
+        r.add(get("GET /shortlist/logo", c -> "/shortlist/logo", 404, 404, 404, 404, 404, 404, 404, 404));
         // Last: it ends every session
         r.add(post("POST /logout", c -> "/logout", Map.of(), ASK_SIGN_IN, 303, 303, 303, 303, 303, 303, 303));
         return r;

@@ -106,7 +106,8 @@ public class AuditPages {
     public record Field(String name, String value) {
     }
 
-    public record AuditRow(AuditEventView event, List<Field> before, List<Field> after) {
+    /** {@code changes}: what changed in words (see {@link AuditChanges}); before and after as recorded. */
+    public record AuditRow(AuditEventView event, List<String> changes, List<Field> before, List<Field> after) {
     }
 
     public record AuditPage(CompetitionView competition, List<AuditRow> events, long total, Paging paging,
@@ -139,7 +140,8 @@ public class AuditPages {
                                    @QueryParam("page") @DefaultValue("0") int page) {
         CompetitionView c = CompetitionView.of(competitions.get(cid));
         Page<AuditEventView> p = audit.events(cid, filter.toService(), Page.Request.of(Math.max(0, page), PAGE_SIZE));
-        List<AuditRow> rows = p.items().stream().map(e -> new AuditRow(e, fields(e.before()), fields(e.after())))
+        List<AuditRow> rows = p.items().stream().map(e -> new AuditRow(e,
+                AuditChanges.describe(e.action(), e.before(), e.after()), fields(e.before()), fields(e.after())))
                 .toList();
         return Templates.audit(new AuditPage(c, rows, p.total(), Paging.of(p.page(), p.total(), PAGE_SIZE,
                 filter.query()), filter, Arrays.stream(AuditAction.values()).map(Enum::name).toList(), SUBJECT_TYPES));

@@ -41,6 +41,40 @@ public record CompetitionForm(Long id, CompetitionStatus status, String title, S
         public boolean has(String type) {
             return types.contains(type);
         }
+
+        /** Whether any type of {@code kind} (IMAGES, PDF, VIDEO) is accepted. */
+        public boolean hasKind(String kind) {
+            return FileTypes.Kind.valueOf(kind).types.stream().anyMatch(types::contains);
+        }
+    }
+
+    /** A kind of work the form offers by name, with the types it stands for in words ("JPEG, PNG, WebP"). */
+    public record KindOption(String name, String types) {
+    }
+
+    public List<KindOption> kinds() {
+        return java.util.Arrays.stream(FileTypes.Kind.values()).map(k -> new KindOption(k.name(),
+                String.join(", ", k.types.stream().map(FileTypes::name).toList()))).toList();
+    }
+
+    /**
+     * The types a posted category row accepts. The form offers kinds by name ({@code kinds}, with an
+     * empty marker value so that "none ticked" is told apart from a client that sends exact
+     * {@code types}); the row's exact types travel as hidden fields, so a kind ticked keeps the
+     * types it had (a category of only JPEG and PNG stays so) and a kind newly ticked gets all its types.
+     */
+    static List<String> postedTypes(List<String> kinds, List<String> types) {
+        if (kinds.isEmpty()) {
+            return types;
+        }
+        List<String> out = new ArrayList<>();
+        for (FileTypes.Kind k : FileTypes.Kind.values()) {
+            if (kinds.contains(k.name())) {
+                List<String> kept = k.types.stream().filter(types::contains).toList();
+                out.addAll(kept.isEmpty() ? k.types : kept);
+            }
+        }
+        return out;
     }
 
     public record CriterionRow(int index, String code, String name, String description, String weight, String min,
@@ -108,7 +142,7 @@ public record CompetitionForm(Long id, CompetitionStatus status, String title, S
             String p = "cat." + i + ".";
             String code = FormFields.first(p + "code");
             String name = FormFields.first(p + "name");
-            List<String> types = FormFields.all(p + "types");
+            List<String> types = postedTypes(FormFields.all(p + "kinds"), FormFields.all(p + "types"));
             String max = FormFields.first(p + "maxMb");
             if (!(code.isBlank() && name.isBlank())) {
                 cats.add(new CategoryRow(cats.size(), code.strip(), name.strip(), types, max.strip()));

@@ -47,8 +47,14 @@ public class EntryPages {
     static final int PAGE_SIZE = 100;
 
     public record EntryList(long competitionId, String competitionTitle, List<EntryViews.EntrySummary> entries,
-                            Paging paging, long total) {
+                            Paging paging, long total, org.juryroom.web.ListQuery query, List<String> statuses) {
     }
+
+    /** The list's sortable columns, as the query names them. */
+    static final List<String> SORTS = java.util.Arrays.stream(EntryService.EntryOrder.values())
+            .map(o -> o.name().toLowerCase()).toList();
+    static final List<String> STATUSES = java.util.Arrays.stream(org.juryroom.entry.EntryStatus.values())
+            .map(Enum::name).toList();
 
     /**
      * @param redactions the words hidden from the jury and what the jury reads as a result
@@ -87,12 +93,17 @@ public class EntryPages {
 
     @GET
     @Path("competitions/{cid}/entries")
-    public TemplateInstance list(@PathParam("cid") long cid, @QueryParam("page") @DefaultValue("0") int page) {
+    public TemplateInstance list(@PathParam("cid") long cid, @QueryParam("page") @DefaultValue("0") int page,
+                                 @jakarta.ws.rs.BeanParam org.juryroom.web.ListQuery query) {
         Competition c = competitions.get(cid);
-        Page<EntryViews.EntrySummary> p = entries.list(cid, Page.Request.of(Math.max(0, page), PAGE_SIZE))
+        String status = query.filterOf(STATUSES);
+        Page<EntryViews.EntrySummary> p = entries.search(cid, query.text(),
+                        status.isEmpty() ? null : org.juryroom.entry.EntryStatus.valueOf(status),
+                        EntryService.EntryOrder.valueOf(query.sortOf(SORTS, "code").toUpperCase()), query.descending(),
+                        Page.Request.of(Math.max(0, page), PAGE_SIZE))
                 .map(e -> EntryViews.summary(e, true));
-        return Templates.entries(new EntryList(cid, c.title, p.items(), Paging.of(p.page(), p.total(), PAGE_SIZE),
-                p.total()));
+        return Templates.entries(new EntryList(cid, c.title, p.items(),
+                Paging.of(p.page(), p.total(), PAGE_SIZE, query.keep()), p.total(), query, STATUSES));
     }
 
     /** The organiser has looked at a file that storage held back and releases it to the jury. */

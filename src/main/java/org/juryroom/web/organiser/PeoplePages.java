@@ -54,7 +54,8 @@ public class PeoplePages {
     /** {@code contact}: a school's safeguarding contact as typed (schools only). */
     public record PeoplePage(String kind, List<Person> people, Paging paging, long total, Issued issued,
                              String name, String second, String third, String fourth,
-                             SchoolService.SafeguardingContact contact, Errors errors) {
+                             SchoolService.SafeguardingContact contact, Errors errors,
+                             org.juryroom.web.ListQuery query) {
         public boolean schools() {
             return kind.equals("schools");
         }
@@ -87,8 +88,10 @@ public class PeoplePages {
 
     @GET
     @Path("schools")
-    public Response schools(@QueryParam("page") @DefaultValue("0") int page) {
-        return noStore(Templates.people(schoolsPage(page, issued(SCHOOLS), "", "", "", "", NO_CONTACT, Errors.NONE)));
+    public Response schools(@QueryParam("page") @DefaultValue("0") int page,
+                            @jakarta.ws.rs.BeanParam org.juryroom.web.ListQuery query) {
+        return noStore(Templates.people(schoolsPage(page, issued(SCHOOLS), "", "", "", "", NO_CONTACT, Errors.NONE,
+                query)));
     }
 
     @POST
@@ -110,15 +113,17 @@ public class PeoplePages {
         } catch (RuntimeException e) {
             return Response.status(Forms.problem(e).status()).entity(Templates.people(schoolsPage(0, null, nz(name),
                     nz(district), nz(contactName), nz(contactEmail), new SchoolService.SafeguardingContact(
-                            nz(safeguardingName), nz(safeguardingPhone), nz(safeguardingEmail)), Forms.errors(e))))
+                            nz(safeguardingName), nz(safeguardingPhone), nz(safeguardingEmail)), Forms.errors(e),
+                    new org.juryroom.web.ListQuery())))
                     .build();
         }
     }
 
     @GET
     @Path("jurors")
-    public Response jurors(@QueryParam("page") @DefaultValue("0") int page) {
-        return noStore(Templates.people(jurorsPage(page, issued(JURORS), "", "", "", Errors.NONE)));
+    public Response jurors(@QueryParam("page") @DefaultValue("0") int page,
+                           @jakarta.ws.rs.BeanParam org.juryroom.web.ListQuery query) {
+        return noStore(Templates.people(jurorsPage(page, issued(JURORS), "", "", "", Errors.NONE, query)));
     }
 
     @POST
@@ -133,27 +138,36 @@ public class PeoplePages {
             return WebErrors.redirect(JURORS);
         } catch (RuntimeException e) {
             return Response.status(Forms.problem(e).status()).entity(Templates.people(jurorsPage(0, null, nz(name),
-                    nz(email), nz(expertise), Forms.errors(e)))).build();
+                    nz(email), nz(expertise), Forms.errors(e), new org.juryroom.web.ListQuery()))).build();
         }
     }
+
+    /** The people lists sort by name or by their second column (district, expertise). */
+    static final List<String> PEOPLE_SORTS = List.of("name", "detail");
 
     private static final SchoolService.SafeguardingContact NO_CONTACT = new SchoolService.SafeguardingContact("", "", "");
 
     private PeoplePage schoolsPage(int page, Issued issued, String name, String district, String contact,
-                                   String email, SchoolService.SafeguardingContact safeguarding, Errors errors) {
-        var p = schools.list(Page.Request.of(Math.max(0, page), PAGE_SIZE));
+                                   String email, SchoolService.SafeguardingContact safeguarding, Errors errors,
+                                   org.juryroom.web.ListQuery query) {
+        var p = schools.search(query.text(), query.sortOf(PEOPLE_SORTS, "name").equals("detail"), query.descending(),
+                Page.Request.of(Math.max(0, page), PAGE_SIZE));
         java.util.Set<Long> inactive = inactive("schoolId", p.items().stream().map(s -> s.id).toList());
         return new PeoplePage("schools", p.items().stream().map(s -> new Person(s.id, s.name, s.district,
-                s.contactName + " · " + s.contactEmail, !inactive.contains(s.id))).toList(), Paging.of(p.page(), p.total(), PAGE_SIZE),
-                p.total(), issued, name, district, contact, email, safeguarding, errors);
+                s.contactName + " · " + s.contactEmail, !inactive.contains(s.id))).toList(),
+                Paging.of(p.page(), p.total(), PAGE_SIZE, query.keep()),
+                p.total(), issued, name, district, contact, email, safeguarding, errors, query);
     }
 
-    private PeoplePage jurorsPage(int page, Issued issued, String name, String email, String expertise, Errors errors) {
-        var p = jurors.list(Page.Request.of(Math.max(0, page), PAGE_SIZE));
+    private PeoplePage jurorsPage(int page, Issued issued, String name, String email, String expertise, Errors errors,
+                                  org.juryroom.web.ListQuery query) {
+        var p = jurors.search(query.text(), query.sortOf(PEOPLE_SORTS, "name").equals("detail"), query.descending(),
+                Page.Request.of(Math.max(0, page), PAGE_SIZE));
         java.util.Set<Long> inactive = inactive("jurorId", p.items().stream().map(j -> j.id).toList());
         return new PeoplePage("jurors", p.items().stream().map(j -> new Person(j.id, j.name,
-                j.expertise == null ? "" : j.expertise, j.email, !inactive.contains(j.id))).toList(), Paging.of(p.page(), p.total(), PAGE_SIZE),
-                p.total(), issued, name, email, expertise, "", NO_CONTACT, errors);
+                j.expertise == null ? "" : j.expertise, j.email, !inactive.contains(j.id))).toList(),
+                Paging.of(p.page(), p.total(), PAGE_SIZE, query.keep()),
+                p.total(), issued, name, email, expertise, "", NO_CONTACT, errors, query);
     }
 
     @POST

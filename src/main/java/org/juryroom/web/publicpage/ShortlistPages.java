@@ -40,11 +40,19 @@ public class ShortlistPages {
     public record Published(long id, String title, String theme) {
     }
 
-    /** {@code pictureId}: the file whose thumbnail the card shows, or null (no consent, or a video). */
-    public record Card(int rank, String title, String schoolName, String names, String category, Long pictureId) {
+    /**
+     * {@code pictureId}: the file whose thumbnail the card shows, or null (no consent, or a video);
+     * {@code workUrl} and {@code kind} (image, pdf, video): the work itself, opened large or played.
+     */
+    public record Card(int rank, String title, String schoolName, String names, String category, Long pictureId,
+                       String workUrl, String kind) {
     }
 
-    public record Gallery(long id, PublicShortlist shortlist, List<Card> cards) {
+    /** Who publishes the shortlist, as configured (docs/operations.md); blank when not set. */
+    public record Commission(String name, boolean logo) {
+    }
+
+    public record Gallery(long id, PublicShortlist shortlist, List<Card> cards, Commission commission) {
     }
 
     @CheckedTemplate(basePath = "publicpage")
@@ -58,9 +66,11 @@ public class ShortlistPages {
     private final EntryService entries;
     private final FileDownloads downloads;
     private final WebErrors errors;
+    private final org.juryroom.ops.JuryRoomConfig.Web web;
 
     public ShortlistPages(PublicShortlistService shortlists, EntryService entries, FileDownloads downloads,
-                          WebErrors errors) {
+                          WebErrors errors, org.juryroom.ops.JuryRoomConfig config) {
+        this.web = config.web();
         this.shortlists = shortlists;
         this.entries = entries;
         this.downloads = downloads;
@@ -85,11 +95,16 @@ public class ShortlistPages {
     @Produces(MediaType.TEXT_HTML)
     public Response gallery(@PathParam("cid") long cid, Request request) {
         PublicShortlist s = shortlists.shortlist(cid);
-        List<Card> cards = s.entries().stream().map(e -> new Card(e.rank(), e.title(), e.schoolName(),
-                String.join(", ", e.participants()), e.category(), e.files().stream()
-                .filter(f -> f.thumbnailUrl() != null).map(PublicShortlistService.PublicFile::id).findFirst()
-                .orElse(null))).toList();
-        return cacheable(request, cid + "|" + s, Templates.gallery(new Gallery(cid, s, cards)));
+        List<Card> cards = s.entries().stream().map(e -> {
+            PublicShortlistService.PublicFile work = e.files().isEmpty() ? null : e.files().get(0);
+            return new Card(e.rank(), e.title(), e.schoolName(), String.join(", ", e.participants()), e.category(),
+                    e.files().stream().filter(f -> f.thumbnailUrl() != null).map(PublicShortlistService.PublicFile::id)
+                            .findFirst().orElse(null),
+                    work == null ? null : work.url(), work == null ? null : org.juryroom.web.FileRow.kind(work.contentType()));
+        }).toList();
+        Commission commission = commission();
+        return cacheable(request, cid + "|" + s + "|" + commission,
+                Templates.gallery(new Gallery(cid, s, cards, commission)));
     }
 
     /**
@@ -111,6 +126,28 @@ public class ShortlistPages {
         return Response.fromResponse(downloads.respond(d, null)).tag(tag)
                 .header("Cache-Control", null).header("Cache-Control", PublicCaching.REVALIDATE)
                 .header("Content-Disposition", null).header("Content-Disposition", "inline").build();
+    }
+
+    /** The commission's logo as configured ({@code juryroom.web.commission-logo}); 404 when there is none. */
+    @GET
+    @Path("logo")
+    public Response logo() {
+        java.nio.file.Path file = web.commissionLogo().orElse(null);
+        String type = file == null ? null : switch (org.juryroom.storage.FileNames.extension(file.getFileName().toString())) {
+            case "png" -> "image/png";
+            case "jpg", "jpeg" -> "image/jpeg";
+            case "webp" -> "image/webp";
+            default -> null;
+        };
+        if (type == null || !java.nio.file.Files.isRegularFile(file)) {
+            throw org.juryroom.common.ProblemException.notFound("Logo");
+        }
+        return Response.ok(file.toFile(), type).header("Cache-Control", PublicCaching.REVALIDATE)
+                .header("X-Content-Type-Options", "nosniff").build();
+    }
+
+    private Commission commission() {
+        return new Commission(web.commissionName().orElse(""), web.commissionLogo().isPresent());
     }
 
     /** 304 when the browser or a cache already holds this version; otherwise the page with its tag. */

@@ -96,7 +96,8 @@ public class SchoolPages {
     @GET
     @Path("competitions/{cid}/new")
     public TemplateInstance newEntry(@PathParam("cid") long cid) {
-        return Templates.form(views.blankForm(competitions.get(cid)));
+        return Templates.form(views.blankForm(competitions.get(cid),
+                entries.list(cid, Page.Request.of(0, Page.MAX_SIZE)).items()));
     }
 
     @POST
@@ -206,6 +207,18 @@ public class SchoolPages {
         return act(eid, () -> entries.withdraw(eid), "withdrawn");
     }
 
+    @POST
+    @Path("entries/{eid}/reopen")
+    public Response reopen(@PathParam("eid") long eid) {
+        return act(eid, () -> entries.reopen(eid), "reopened");
+    }
+
+    @POST
+    @Path("entries/{eid}/reinstate")
+    public Response reinstate(@PathParam("eid") long eid) {
+        return act(eid, () -> entries.reinstate(eid), "reinstated");
+    }
+
     /** A school's action on its entry: back to the entry page saying {@code done}, or the page with the refusal. */
     private Response act(long eid, Runnable action, String done) {
         try {
@@ -253,7 +266,11 @@ public class SchoolPages {
     }
 
     static boolean editable(Entry e) {
-        return e.status == EntryStatus.DRAFT && e.competition.status == CompetitionStatus.OPEN
-                && Instant.now().isBefore(e.competition.submissionClosesAt);
+        return e.status == EntryStatus.DRAFT && editable(e.competition);
+    }
+
+    /** Entries of the competition may still be changed (open, before the deadline). */
+    static boolean editable(Competition c) {
+        return c.status == CompetitionStatus.OPEN && Instant.now().isBefore(c.submissionClosesAt);
     }
 }

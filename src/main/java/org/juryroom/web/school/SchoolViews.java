@@ -143,8 +143,8 @@ public class SchoolViews {
     }
 
     public record EntryPage(EntryDetails entry, long competitionId, String competitionTitle, Deadline deadline,
-                            CategoryOption category, boolean editable, boolean withdrawable, List<FileRow> files,
-                            Errors errors) {
+                            CategoryOption category, boolean editable, boolean withdrawable, boolean reopenable,
+                            boolean reinstatable, List<FileRow> files, Errors errors) {
     }
 
     private final ConsentNotices notices;
@@ -162,12 +162,14 @@ public class SchoolViews {
                 deadline.open() && active < c.maxEntriesPerSchool, c.maxEntriesPerSchool, active, rows);
     }
 
-    public EntryForm blankForm(Competition c) {
+    /** A new entry's form; the category is the one of the school's last entry ({@code mine}), else the first. */
+    public EntryForm blankForm(Competition c, List<Entry> mine) {
         List<ParticipantRow> rows = new ArrayList<>();
         for (int i = 0; i < BLANK_ROWS; i++) {
             rows.add(new ParticipantRow(i, "", ""));
         }
-        String first = c.categories.isEmpty() ? "" : c.categories.get(0).code;
+        String first = mine.stream().max(java.util.Comparator.comparing((Entry e) -> e.id)).map(e -> e.category.code)
+                .orElse(c.categories.isEmpty() ? "" : c.categories.get(0).code);
         return new EntryForm(null, c.id, c.title, Deadline.of(c), "", first, "", rows, false, false, false, "",
                 options(c), Errors.NONE, false, notices.view(null));
     }
@@ -205,9 +207,13 @@ public class SchoolViews {
                 .orElse(null);
         boolean withdrawable = d.status() != EntryStatus.WITHDRAWN
                 && (c.status == CompetitionStatus.DRAFT || c.status == CompetitionStatus.OPEN);
+        // The same conditions EntryService#reopen and #reinstate check: only offered when they would work.
+        boolean changeable = SchoolPages.editable(c) && e.personalDataErasedAt == null && e.erasureReason == null;
+        boolean reopenable = changeable && e.status == EntryStatus.SUBMITTED;
+        boolean reinstatable = changeable && e.status == EntryStatus.WITHDRAWN && e.withdrawnFrom != null && !e.held();
         List<FileRow> files = d.files().stream().map(FileRow::of).toList();
-        return new EntryPage(d, c.id, c.title, Deadline.of(c), category, SchoolPages.editable(e), withdrawable, files,
-                errors);
+        return new EntryPage(d, c.id, c.title, Deadline.of(c), category, SchoolPages.editable(e), withdrawable,
+                reopenable, reinstatable, files, errors);
     }
 
     static List<CategoryOption> options(Competition c) {
@@ -221,8 +227,9 @@ public class SchoolViews {
         }
         List<String> accept = new ArrayList<>(k.allowedTypes());
         extensions.forEach(x -> accept.add("." + x));
-        return new CategoryOption(k.code, k.name,
-                String.join(", ", extensions.stream().map(x -> "." + x).toList()), String.join(",", accept),
+        // In words first ("JPEG or PNG images"), then the endings a file name may have.
+        return new CategoryOption(k.code, k.name, FileTypes.describe(k.allowedTypes()) + " ("
+                + String.join(", ", extensions.stream().map(x -> "." + x).toList()) + ")", String.join(",", accept),
                 k.maxFileBytes);
     }
 

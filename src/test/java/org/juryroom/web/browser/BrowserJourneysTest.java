@@ -474,6 +474,88 @@ class BrowserJourneysTest {
         return Math.max(1, Math.min(10, score));
     }
 
+    /**
+     * Issue 16 in the browser: the viewer shows the whole poster (no inner scroll), zooms from the
+     * keyboard on its focusable frame and offers full screen; the upload shows a thumbnail before
+     * sending; the ranking table fits a 1366 px screen with its header sticky.
+     */
+    @Test
+    void theViewerFitsTheWholeWorkAndTheRankingFitsTheScreen() {
+        long demo = Fixtures.organiser().get("/api/competitions").jsonPath()
+                .getLong("find { it.title == '" + DEMO + "' }.id");
+        boolean sawImage = false;
+        for (String juror : List.of("juror3", "juror5", "designer")) {
+            if (sawImage) {
+                break;
+            }
+            try (BrowserContext desktop = desktop()) {
+            Page page = desktop.newPage();
+            watch(page);
+            signIn(page, juror, juror);
+            page.waitForURL(Pattern.compile(".*/jury.*"));
+            page.navigate(url("/jury/competitions/" + demo));
+            List<String> entries = new ArrayList<>();
+            for (Locator a : page.locator("ul.queue li a").all()) {
+                entries.add(a.getAttribute("href"));
+            }
+            for (String href : entries) {
+                page.navigate(url(href));
+                if (page.locator(".viewer[data-viewer=image] .stage img").count() == 0) {
+                    continue;
+                }
+                sawImage = true;
+                page.waitForFunction("() => { const i = document.querySelector('.viewer .stage img');"
+                        + " return i && i.complete && i.naturalWidth > 0; }");
+                Object fits = page.evaluate("() => { const s = document.querySelector('.viewer .stage');"
+                        + " const a = s.getBoundingClientRect(), b = s.querySelector('img').getBoundingClientRect();"
+                        + " return b.top >= a.top - 1 && b.bottom <= a.bottom + 1 && b.left >= a.left - 1"
+                        + " && b.right <= a.right + 1 && s.scrollHeight <= s.clientHeight + 1; }");
+                assertThat(fits).isEqualTo(true);
+                Locator stage = page.locator(".viewer .stage");
+                assertThat(stage).hasAttribute("tabindex", "0");
+                stage.focus();
+                page.keyboard().press("+");
+                assertThat(page.locator("[data-zoom-level]")).hasText(Pattern.compile("\\d+%"));
+                Object scrolls = page.evaluate("() => { const s = document.querySelector('.viewer .stage');"
+                        + " return s.scrollWidth > s.clientWidth || s.scrollHeight > s.clientHeight; }");
+                assertThat(scrolls).isEqualTo(true);
+                page.keyboard().press("0");
+                assertThat(page.locator("[data-zoom-level]")).hasText("Fit");
+                assertThat(page.locator("[data-fullscreen]")).isVisible();
+                shot(page, "jury-viewer-fit", false);
+                break;
+            }
+            }
+        }
+        assertThat(sawImage).as("a demo queue has a poster").isTrue();
+        try (BrowserContext desktop = desktop()) {
+            Page page = desktop.newPage();
+            watch(page);
+            signIn(page, "organiser", RealStack.ORGANISER_PASSWORD);
+            page.waitForURL(Pattern.compile(".*/organiser.*"));
+            page.navigate(url("/organiser/competitions/" + demo + "/ranking"));
+            Object fits = page.evaluate("() => { const t = document.querySelector('.ranking-scroll');"
+                    + " return !t || (t.scrollWidth <= t.clientWidth + 1"
+                    + " && document.documentElement.scrollWidth <= window.innerWidth); }");
+            assertThat(fits).as("the ranking table fits 1366 px").isEqualTo(true);
+            shot(page, "organiser-ranking-1366", false);
+            page.navigate(url("/organiser/competitions/" + demo + "/entries?sort=title&dir=desc"));
+            assertThat(page.locator("th[aria-sort=descending]")).hasCount(1);
+            shot(page, "organiser-entries-sorted", false);
+        }
+        long cid = Fixtures.openCompetition("Thumbnails " + System.nanoTime(), 10);
+        try (BrowserContext desktop = desktop()) {
+            Page page = desktop.newPage();
+            watch(page);
+            signIn(page, "school02", "school02");
+            page.waitForURL(url("/school"));
+            page.navigate(url("/school/competitions/" + cid + "/new"));
+            page.setInputFiles("#files-input", Path.of("uploads-sample/posters/poster-12.png"));
+            assertThat(page.locator(".file-row img.thumb")).isVisible();
+            shot(page, "school-upload-thumbnail", false);
+        }
+    }
+
     /** Prints what went wrong in the browser: script errors and refused requests, for a failing run's log. */
     private static void watch(Page page) {
         page.onConsoleMessage(m -> {
