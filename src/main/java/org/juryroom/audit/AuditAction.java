@@ -44,5 +44,8 @@ public enum AuditAction {
     SEAL_MIGRATED,
     ACCESS_REQUEST_SERVED,
     ACCOUNT_DEACTIVATED,
-    ACCOUNT_REACTIVATED
+    ACCOUNT_REACTIVATED,
+    /** Personal API tokens (docs/api.md): the token's name and role, never the token. */
+    API_TOKEN_CREATED,
+    API_TOKEN_REVOKED
 }

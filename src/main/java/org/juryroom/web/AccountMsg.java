@@ -114,4 +114,58 @@ public interface AccountMsg {
 
     @Message
     String acct_invited();
+
+    @Message
+    String acct_account_title();
+
+    @Message
+    String acct_account_sub(String username);
+
+    @Message
+    String acct_tokens();
+
+    @Message
+    String acct_tokens_lede();
+
+    @Message
+    String acct_token_name();
+
+    @Message
+    String acct_token_expires();
+
+    @Message
+    String acct_token_create();
+
+    @Message
+    String acct_token_created();
+
+    @Message
+    String acct_token_none();
+
+    @Message
+    String acct_token_created_at();
+
+    @Message
+    String acct_token_last_used();
+
+    @Message
+    String acct_token_never();
+
+    @Message
+    String acct_token_state();
+
+    @Message
+    String acct_token_active();
+
+    @Message
+    String acct_token_revoked();
+
+    @Message
+    String acct_token_expired();
+
+    @Message
+    String acct_token_revoke();
+
+    @Message
+    String acct_token_revoked_msg();
 }

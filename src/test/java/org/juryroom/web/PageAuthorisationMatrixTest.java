@@ -261,6 +261,12 @@ class PageAuthorisationMatrixTest {
         // A guardian confirms on the link's page; the fixture's paper-form consent needs none: idempotent, 303.
         r.add(new Row("POST /consent/{token}/confirm", (c, b) -> b.web().post("/consent/" + consentToken(c),
                 "/consent/" + consentToken(c) + "/confirm", Map.of()), 303, 303, 303, 303, 303, 303, 303, 303));
+        // One's own account page: API tokens, for every signed-in role.
+        r.add(get("GET /account", c -> "/account", ASK_SIGN_IN, 200, 200, 200, 200, 200, 200, 200));
+        r.add(post("POST /account/tokens", c -> "/account/tokens", Map.of("name", "matrix"),
+                ASK_SIGN_IN, 201, 201, 201, 201, 201, 201, 201));
+        r.add(post("POST /account/tokens/{id}/revoke", c -> "/account/tokens/" + Long.MAX_VALUE + "/revoke", Map.of(),
+                ASK_SIGN_IN, 404, 404, 404, 404, 404, 404, 404));
         // Last: it ends every session
         r.add(post("POST /logout", c -> "/logout", Map.of(), ASK_SIGN_IN, 303, 303, 303, 303, 303, 303, 303));
         return r;

@@ -16,7 +16,9 @@ import org.juryroom.competition.Competition;
 import org.juryroom.entry.EntryService;
 import org.juryroom.storage.FileDownloads;
 import org.juryroom.storage.FileVariant;
+import io.quarkus.security.identity.SecurityIdentity;
 import org.juryroom.publishing.PublicCaching;
+import org.juryroom.publishing.PublicShortlistCache;
 import org.juryroom.publishing.PublicShortlistService;
 import org.juryroom.publishing.PublicShortlistService.PublicShortlist;
 import org.juryroom.web.WebErrors;
@@ -26,6 +28,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * The only public pages: published shortlists as a gallery. They read no session (see
@@ -55,16 +58,20 @@ public class ShortlistPages {
     }
 
     private final PublicShortlistService shortlists;
+    private final PublicShortlistCache cache;
     private final EntryService entries;
     private final FileDownloads downloads;
     private final WebErrors errors;
+    private final SecurityIdentity identity;
 
-    public ShortlistPages(PublicShortlistService shortlists, EntryService entries, FileDownloads downloads,
-                          WebErrors errors) {
+    public ShortlistPages(PublicShortlistService shortlists, PublicShortlistCache cache, EntryService entries,
+                          FileDownloads downloads, WebErrors errors, SecurityIdentity identity) {
         this.shortlists = shortlists;
+        this.cache = cache;
         this.entries = entries;
         this.downloads = downloads;
         this.errors = errors;
+        this.identity = identity;
     }
 
     @ServerExceptionMapper
@@ -75,21 +82,24 @@ public class ShortlistPages {
     @GET
     @Produces(MediaType.TEXT_HTML)
     public Response index(Request request) {
-        List<Published> list = shortlists.publishedCompetitions().stream()
-                .map((Competition c) -> new Published(c.id, c.title, c.theme)).toList();
-        return cacheable(request, list.toString(), Templates.index(list));
+        PublicShortlistCache.Snapshot<List<Published>> s = cache.published(() -> shortlists.publishedCompetitions()
+                .stream().map((Competition c) -> new Published(c.id, c.title, c.theme)).toList());
+        return cacheable(request, s, () -> Templates.index(s.value()));
     }
 
     @GET
     @Path("{cid}")
     @Produces(MediaType.TEXT_HTML)
     public Response gallery(@PathParam("cid") long cid, Request request) {
-        PublicShortlist s = shortlists.shortlist(cid);
-        List<Card> cards = s.entries().stream().map(e -> new Card(e.rank(), e.title(), e.schoolName(),
-                String.join(", ", e.participants()), e.category(), e.files().stream()
-                .filter(f -> f.thumbnailUrl() != null).map(PublicShortlistService.PublicFile::id).findFirst()
-                .orElse(null))).toList();
-        return cacheable(request, cid + "|" + s, Templates.gallery(new Gallery(cid, s, cards)));
+        PublicShortlistCache.Snapshot<PublicShortlist> snapshot = cache.shortlist(cid);
+        return cacheable(request, snapshot, () -> {
+            PublicShortlist s = snapshot.value();
+            List<Card> cards = s.entries().stream().map(e -> new Card(e.rank(), e.title(), e.schoolName(),
+                    String.join(", ", e.participants()), e.category(), e.files().stream()
+                    .filter(f -> f.thumbnailUrl() != null).map(PublicShortlistService.PublicFile::id).findFirst()
+                    .orElse(null))).toList();
+            return Templates.gallery(new Gallery(cid, s, cards));
+        });
     }
 
     /**
@@ -113,15 +123,17 @@ public class ShortlistPages {
                 .header("Content-Disposition", null).header("Content-Disposition", "inline").build();
     }
 
-    /** 304 when the browser or a cache already holds this version; otherwise the page with its tag. */
-    private static Response cacheable(Request request, String version, TemplateInstance page) {
-        EntityTag tag = new EntityTag(sha256(version).substring(0, 32));
-        Response.ResponseBuilder unchanged = request.evaluatePreconditions(tag);
-        if (unchanged != null) {
-            return unchanged.header("Cache-Control", PublicCaching.REVALIDATE).build();
-        }
-        return Response.ok(page).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).tag(tag)
-                .header("Cache-Control", PublicCaching.REVALIDATE).build();
+    /**
+     * The page of this snapshot, rendered once for everyone (304 when the browser or a cache holds
+     * it). Rendered as a stranger sees it: a caller who sent Basic credentials gets a page of their
+     * own, never kept.
+     */
+    private Response cacheable(Request request, PublicShortlistCache.Snapshot<?> snapshot,
+                               Supplier<TemplateInstance> page) {
+        PublicShortlistCache.Body body = identity.isAnonymous()
+                ? snapshot.body("html", () -> PublicShortlistCache.Body.of(page.get().render()))
+                : PublicShortlistCache.Body.of(page.get().render());
+        return PublicCaching.respond(request, body, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"));
     }
 
     private static String sha256(String text) {
