@@ -145,7 +145,8 @@ public class PasswordSignIn implements IdentityProvider<UsernamePasswordAuthenti
     static SecurityIdentity identityOf(AppUser user) {
         QuarkusSecurityIdentity.Builder identity = QuarkusSecurityIdentity.builder()
                 .setPrincipal(new QuarkusPrincipal(user.username))
-                .addRole(user.role);
+                .addRole(user.role)
+                .addAttribute(CurrentUser.USER, user);
         if (user.safeguardingLeadId != null) {
             identity.addRole(Roles.SAFEGUARDING);
         }

@@ -7,7 +7,9 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
@@ -81,18 +83,18 @@ public class ShortlistPages {
 
     @GET
     @Produces(MediaType.TEXT_HTML)
-    public Response index(Request request) {
+    public Response index(Request request, @Context HttpHeaders headers) {
         PublicShortlistCache.Snapshot<List<Published>> s = cache.published(() -> shortlists.publishedCompetitions()
                 .stream().map((Competition c) -> new Published(c.id, c.title, c.theme)).toList());
-        return cacheable(request, s, () -> Templates.index(s.value()));
+        return cacheable(request, headers, s, () -> Templates.index(s.value()));
     }
 
     @GET
     @Path("{cid}")
     @Produces(MediaType.TEXT_HTML)
-    public Response gallery(@PathParam("cid") long cid, Request request) {
+    public Response gallery(@PathParam("cid") long cid, Request request, @Context HttpHeaders headers) {
         PublicShortlistCache.Snapshot<PublicShortlist> snapshot = cache.shortlist(cid);
-        return cacheable(request, snapshot, () -> {
+        return cacheable(request, headers, snapshot, () -> {
             PublicShortlist s = snapshot.value();
             List<Card> cards = s.entries().stream().map(e -> new Card(e.rank(), e.title(), e.schoolName(),
                     String.join(", ", e.participants()), e.category(), e.files().stream()
@@ -124,16 +126,20 @@ public class ShortlistPages {
     }
 
     /**
-     * The page of this snapshot, rendered once for everyone (304 when the browser or a cache holds
-     * it). Rendered as a stranger sees it: a caller who sent Basic credentials gets a page of their
-     * own, never kept.
+     * The page of this snapshot, rendered once per language for everyone (304 when the browser or a
+     * cache holds it). The language is the request's {@code Accept-Language} once it names one
+     * language tag (as a language filter leaves it); any other value shares one copy. Rendered as a
+     * stranger sees it: a caller who sent Basic credentials gets a page of their own, never kept.
      */
-    private Response cacheable(Request request, PublicShortlistCache.Snapshot<?> snapshot,
+    private Response cacheable(Request request, HttpHeaders headers, PublicShortlistCache.Snapshot<?> snapshot,
                                Supplier<TemplateInstance> page) {
+        String language = headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE);
+        String form = "html|" + (language != null && language.matches("[a-z]{2,3}") ? language : "");
         PublicShortlistCache.Body body = identity.isAnonymous()
-                ? snapshot.body("html", () -> PublicShortlistCache.Body.of(page.get().render()))
+                ? snapshot.body(form, () -> PublicShortlistCache.Body.of(page.get().render()))
                 : PublicShortlistCache.Body.of(page.get().render());
-        return PublicCaching.respond(request, body, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"));
+        return Response.fromResponse(PublicCaching.respond(request, body, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")))
+                .header("Vary", HttpHeaders.ACCEPT_LANGUAGE).build();
     }
 
     private static String sha256(String text) {
