@@ -141,7 +141,9 @@ public class ApiTokens {
         ApiToken t = (ApiToken) rows.get(0)[0];
         Instant now = Instant.now();
         if (t.lastUsedAt == null || t.lastUsedAt.isBefore(now.minus(TOUCH_EVERY))) {
-            t.lastUsedAt = now;
+            // One column, not the entity: writing back the whole row would undo a revocation committed meanwhile.
+            em.createQuery("update ApiToken set lastUsedAt = :now where id = :id").setParameter("now", now)
+                    .setParameter("id", t.id).executeUpdate();
         }
         return Optional.of(new Signed(t.id, (AppUser) rows.get(0)[1]));
     }
