@@ -4,9 +4,16 @@ import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import org.juryroom.common.ProblemException;
 
-/** Who is asking, loaded once per request from the signed-in identity. */
+/**
+ * Who is asking: the account the sign-in read for this request (password, Basic, token or page
+ * session all read the row anyway, see {@link PasswordSignIn#identityOf}), so a request reads its
+ * user once; only an identity made elsewhere is looked up by name.
+ */
 @RequestScoped
 public class CurrentUser {
+
+    /** The identity's attribute holding the account as the sign-in read it (detached; never written through). */
+    static final String USER = "juryroom.user";
 
     private final SecurityIdentity identity;
     private AppUser user;
@@ -20,7 +27,8 @@ public class CurrentUser {
             if (identity.isAnonymous()) {
                 throw new io.quarkus.security.UnauthorizedException();
             }
-            user = AppUser.findByUsername(identity.getPrincipal().getName())
+            AppUser signedIn = identity.getAttribute(USER);
+            user = signedIn != null ? signedIn : AppUser.findByUsername(identity.getPrincipal().getName())
                     .orElseThrow(() -> ProblemException.notFound("User"));
         }
         return user;

@@ -46,6 +46,9 @@ public class PasswordSignIn implements IdentityProvider<UsernamePasswordAuthenti
     private final AuditLog audit;
     private final BrowserSessions sessions;
     private final ClientAddress clients;
+    /** HTTP Basic's recent correct passwords: a minute, at most 10,000 (docs/performance.md). */
+    private final BasicCache recent = new BasicCache(java.util.concurrent.TimeUnit.SECONDS.toNanos(60), 10_000,
+            System::nanoTime);
 
     public PasswordSignIn(SignInThrottle throttle, AuditLog audit, BrowserSessions sessions,
                           @ConfigProperty(name = "quarkus.http.proxy.proxy-address-forwarding", defaultValue = "false")
@@ -79,6 +82,13 @@ public class PasswordSignIn implements IdentityProvider<UsernamePasswordAuthenti
 
     SecurityIdentity check(String username, String password, RoutingContext routing) {
         String address = clientAddress(routing);
+        boolean page = sessions.isPageSignIn(routing);
+        if (!page) {
+            SecurityIdentity known = recentlyChecked(username, password, address, routing);
+            if (known != null) {
+                return known;
+            }
+        }
         if (!throttle.admit(username, address)) {
             throw refused(username, address, routing, "throttled");
         }
@@ -101,16 +111,42 @@ public class PasswordSignIn implements IdentityProvider<UsernamePasswordAuthenti
             throw refused(username, address, routing, user != null && user.deactivatedAt != null
                     ? "account deactivated" : "wrong username or password");
         }
-        if (sessions.isPageSignIn(routing)) {
+        if (page) {
             sessions.start(user, routing);
+        } else {
+            recent.rememberGood(user.id, user.passwordHash, password);
         }
         return identityOf(user);
+    }
+
+    /**
+     * HTTP Basic with a password found correct within the last minute for this user and its stored
+     * hash as it is now: no bcrypt. The user row is read on every request, so a deactivation, a new
+     * password or a reset (a new hash) takes effect at once; a throttled pair is still refused.
+     * Null when the cache cannot answer (the full check follows).
+     */
+    private SecurityIdentity recentlyChecked(String username, String password, String address, RoutingContext routing) {
+        Object[] found = QuarkusTransaction.joiningExisting().call(() -> {
+            AppUser u = AppUser.findByUsername(username).orElse(null);
+            if (u == null || u.deactivatedAt != null || !recent.knownGood(u.id, u.passwordHash, password)) {
+                return null;
+            }
+            return new Object[] {u, throttle.throttled(username, address)};
+        });
+        if (found == null) {
+            return null;
+        }
+        if ((Boolean) found[1]) {
+            throw refused(username, address, routing, "throttled");
+        }
+        return identityOf((AppUser) found[0]);
     }
 
     static SecurityIdentity identityOf(AppUser user) {
         QuarkusSecurityIdentity.Builder identity = QuarkusSecurityIdentity.builder()
                 .setPrincipal(new QuarkusPrincipal(user.username))
-                .addRole(user.role);
+                .addRole(user.role)
+                .addAttribute(CurrentUser.USER, user);
         if (user.safeguardingLeadId != null) {
             identity.addRole(Roles.SAFEGUARDING);
         }

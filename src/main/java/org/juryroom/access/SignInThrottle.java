@@ -96,6 +96,18 @@ public class SignInThrottle {
         return verdict;
     }
 
+    /**
+     * True while the pair has reached the limit of wrong passwords in its window. A read only, for a
+     * password already known to be correct (BasicCache): it changes no count, as a correct password
+     * past the limit is refused exactly as before.
+     */
+    public boolean throttled(String username, String address) {
+        return ((Number) em.createNativeQuery("select count(*) from sign_in_attempt where key_hash = :key"
+                        + " and failures >= :max and window_start > now() - :window * interval '1 millisecond'")
+                .setParameter("key", key(username, address)).setParameter("max", maxFailures)
+                .setParameter("window", windowMillis).getSingleResult()).longValue() > 0;
+    }
+
     /** An admitted attempt had a wrong password; pairs whose window has passed are deleted meanwhile. */
     public void failed(String username, String address) {
         QuarkusTransaction.requiringNew().run(() -> {

@@ -53,5 +53,8 @@ public enum AuditAction {
     PASSWORD_RESET_USED,
     OUTBOX_RETRIED,
     SCHOOL_UPDATED,
-    JUROR_UPDATED
+    JUROR_UPDATED,
+    /** Personal API tokens (docs/api.md): the token's name and role, never the token. */
+    API_TOKEN_CREATED,
+    API_TOKEN_REVOKED
 }

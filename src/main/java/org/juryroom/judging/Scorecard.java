@@ -3,6 +3,8 @@ package org.juryroom.judging;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import org.hibernate.Session;
+import org.hibernate.annotations.NaturalId;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -28,9 +30,11 @@ public class Scorecard extends PanacheEntityBase {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
 
+    @NaturalId
     @Column(name = "entry_id")
     public Long entryId;
 
+    @NaturalId
     @Column(name = "juror_id")
     public Long jurorId;
 
@@ -59,7 +63,12 @@ public class Scorecard extends PanacheEntityBase {
     @Version
     public long version;
 
+    /**
+     * By its natural key: read from the database once per transaction, later lookups of the same
+     * scorecard (the access check, then the save) are answered by the persistence context.
+     */
     public static Optional<Scorecard> of(long entryId, long jurorId) {
-        return find("entryId = ?1 and jurorId = ?2", entryId, jurorId).firstResultOptional();
+        return getEntityManager().unwrap(Session.class).byNaturalId(Scorecard.class)
+                .using("entryId", entryId).using("jurorId", jurorId).loadOptional();
     }
 }

@@ -108,6 +108,10 @@ public class ScorecardService {
 
     public Saved save(long entryId, @Valid @NotNull ScorecardRequest request, String ifMatch) {
         competitions.lockSharedOfEntry(entryId);
+        // The pair's lock before the access check reads this juror's scorecard: it is then read once, as locked.
+        if (access.currentUser().isJuror()) {
+            assignments.lockPair(entryId, access.currentUser().jurorId());
+        }
         Entry e = access.scorableEntry(entryId);
         Competition c = e.competition;
         CompetitionService.requireStatus(c, CompetitionStatus.JUDGING, "Scoring");
@@ -120,11 +124,7 @@ public class ScorecardService {
             reason = request.abstainReason().strip();
         }
         long jurorId = access.currentUser().jurorId();
-        assignments.lockPair(entryId, jurorId);
         Scorecard card = Scorecard.of(entryId, jurorId).orElse(null);
-        if (card != null) {
-            Scorecard.getEntityManager().refresh(card); // the access check read it before the pair's lock
-        }
         String comment = request.status() == ScorecardStatus.ABSTAINED ? null : request.comment();
         if (card != null && card.status == request.status() && card.scores.equals(scores)
                 && Objects.equals(card.comment, comment) && Objects.equals(card.abstainReason, reason)) {

@@ -2,18 +2,34 @@ package org.juryroom.publishing;
 
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 /**
- * Public responses (the gallery pages, its pictures, the public API) may be kept by caches but are
- * revalidated on every use: a guardian's withdrawal, a hold or an unpublication takes effect at once,
- * never after a max-age. The pages and pictures answer revalidation cheaply with their ETag (304).
+ * Public responses (the gallery pages, its pictures, the public API) may be kept by caches. The
+ * shortlist pages and JSON ({@link #SHARED}): browsers revalidate every use, a shared cache (CDN)
+ * may serve its copy for a few seconds and must then revalidate; the app answers revalidation from
+ * memory (PublicShortlistCache), so a withdrawal, a hold or an unpublication is seen at once by
+ * anyone asking the app, and through a CDN within those seconds. Pictures are revalidated on
+ * every use ({@link #REVALIDATE}).
  */
 public class PublicCaching {
 
     public static final String REVALIDATE = "public, no-cache";
+    public static final String SHARED = "public, max-age=0, s-maxage=5, must-revalidate";
 
-    /** The public API's JSON (files set their own, stricter "no-store"). */
+    /** 304 when the client or cache holds this body already; otherwise the body, with its tag. */
+    public static Response respond(Request request, PublicShortlistCache.Body body, MediaType type) {
+        Response.ResponseBuilder unchanged = request.evaluatePreconditions(body.tag());
+        if (unchanged != null) {
+            return unchanged.header("Cache-Control", SHARED).build();
+        }
+        return Response.ok(body.bytes(), type).tag(body.tag()).header("Cache-Control", SHARED).build();
+    }
+
+    /** The public API's JSON, where not set already (files set their own, stricter "no-store"). */
     @ServerResponseFilter
     public void revalidate(ContainerRequestContext request, ContainerResponseContext response) {
         if (request.getUriInfo().getPath().startsWith("/api/public/")

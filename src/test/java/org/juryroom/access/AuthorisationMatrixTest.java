@@ -288,6 +288,12 @@ class AuthorisationMatrixTest {
         // A guardian confirms a consent through their link: no sign-in, the token is the credential (unknown: 404).
         r.add(new Row("POST /api/consents/{token}/confirm", c -> s -> s.contentType(ContentType.JSON)
                 .post("/api/consents/" + "A".repeat(43) + "/confirm"), 404, 404, 404, 404, 404, 404, 404, 404));
+        // One's own API tokens: every signed-in role (someone else's or no token: 404).
+        r.add(new Row("GET /api/me/tokens", c -> s -> s.get("/api/me/tokens"), 401, 200, 200, 200, 200, 200, 200, 200));
+        r.add(new Row("POST /api/me/tokens", c -> s -> s.contentType(ContentType.JSON).body(Map.of("name", "matrix"))
+                .post("/api/me/tokens"), 401, 201, 201, 201, 201, 201, 201, 201));
+        r.add(new Row("DELETE /api/me/tokens/{id}", c -> s -> s.delete("/api/me/tokens/" + Long.MAX_VALUE),
+                401, 404, 404, 404, 404, 404, 404, 404));
         return r;
     }
 

@@ -171,7 +171,7 @@ public final class UploadBenchmark {
     }
 
     /** Waits for "Listening on" and returns the embedded S3 port from the start-up log line. */
-    private static int awaitStart(Process app, Path log) throws Exception {
+    static int awaitStart(Process app, Path log) throws Exception {
         CompletableFuture<Integer> s3 = new CompletableFuture<>();
         CompletableFuture<Void> ready = new CompletableFuture<>();
         Thread reader = new Thread(() -> {

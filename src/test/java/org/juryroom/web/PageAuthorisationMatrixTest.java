@@ -286,6 +286,12 @@ class PageAuthorisationMatrixTest {
                 ASK_SIGN_IN, 409, 404, 403, 403, 403, 403, 403));
         // The commission's logo is public; none is configured in the tests.
         r.add(get("GET /shortlist/logo", c -> "/shortlist/logo", 404, 404, 404, 404, 404, 404, 404, 404));
+        // One's own account page: API tokens, for every signed-in role.
+        r.add(get("GET /account", c -> "/account", ASK_SIGN_IN, 200, 200, 200, 200, 200, 200, 200));
+        r.add(post("POST /account/tokens", c -> "/account/tokens", Map.of("name", "matrix"),
+                ASK_SIGN_IN, 201, 201, 201, 201, 201, 201, 201));
+        r.add(post("POST /account/tokens/{id}/revoke", c -> "/account/tokens/" + Long.MAX_VALUE + "/revoke", Map.of(),
+                ASK_SIGN_IN, 404, 404, 404, 404, 404, 404, 404));
         // Last: it ends every session
         r.add(post("POST /logout", c -> "/logout", Map.of(), ASK_SIGN_IN, 303, 303, 303, 303, 303, 303, 303));
         return r;

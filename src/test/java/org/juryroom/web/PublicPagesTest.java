@@ -33,7 +33,7 @@ class PublicPagesTest {
 
         Response page = given().get("/shortlist/" + cid);
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.header("Cache-Control")).isEqualTo("public, no-cache");
+        assertThat(page.header("Cache-Control")).isEqualTo(org.juryroom.publishing.PublicCaching.SHARED);
         assertThat(page.header("Set-Cookie")).isNull();
         String html = page.asString();
         assertThat(html).contains(title).contains("Shown Poster").contains("Mirabel")

@@ -7,7 +7,9 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
@@ -16,7 +18,9 @@ import org.juryroom.competition.Competition;
 import org.juryroom.entry.EntryService;
 import org.juryroom.storage.FileDownloads;
 import org.juryroom.storage.FileVariant;
+import io.quarkus.security.identity.SecurityIdentity;
 import org.juryroom.publishing.PublicCaching;
+import org.juryroom.publishing.PublicShortlistCache;
 import org.juryroom.publishing.PublicShortlistService;
 import org.juryroom.publishing.PublicShortlistService.PublicShortlist;
 import org.juryroom.web.WebErrors;
@@ -26,6 +30,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * The only public pages: published shortlists as a gallery. They read no session (see
@@ -63,18 +68,23 @@ public class ShortlistPages {
     }
 
     private final PublicShortlistService shortlists;
+    private final PublicShortlistCache cache;
     private final EntryService entries;
     private final FileDownloads downloads;
     private final WebErrors errors;
+    private final SecurityIdentity identity;
     private final org.juryroom.ops.JuryRoomConfig.Web web;
 
-    public ShortlistPages(PublicShortlistService shortlists, EntryService entries, FileDownloads downloads,
-                          WebErrors errors, org.juryroom.ops.JuryRoomConfig config) {
+    public ShortlistPages(PublicShortlistService shortlists, PublicShortlistCache cache, EntryService entries,
+                          FileDownloads downloads, WebErrors errors, SecurityIdentity identity,
+                          org.juryroom.ops.JuryRoomConfig config) {
         this.web = config.web();
         this.shortlists = shortlists;
+        this.cache = cache;
         this.entries = entries;
         this.downloads = downloads;
         this.errors = errors;
+        this.identity = identity;
     }
 
     @ServerExceptionMapper
@@ -84,27 +94,28 @@ public class ShortlistPages {
 
     @GET
     @Produces(MediaType.TEXT_HTML)
-    public Response index(Request request) {
-        List<Published> list = shortlists.publishedCompetitions().stream()
-                .map((Competition c) -> new Published(c.id, c.title, c.theme)).toList();
-        return cacheable(request, list.toString(), Templates.index(list));
+    public Response index(Request request, @Context HttpHeaders headers) {
+        PublicShortlistCache.Snapshot<List<Published>> s = cache.published(() -> shortlists.publishedCompetitions()
+                .stream().map((Competition c) -> new Published(c.id, c.title, c.theme)).toList());
+        return cacheable(request, headers, s, () -> Templates.index(s.value()));
     }
 
     @GET
     @Path("{cid}")
     @Produces(MediaType.TEXT_HTML)
-    public Response gallery(@PathParam("cid") long cid, Request request) {
-        PublicShortlist s = shortlists.shortlist(cid);
-        List<Card> cards = s.entries().stream().map(e -> {
-            PublicShortlistService.PublicFile work = e.files().isEmpty() ? null : e.files().get(0);
-            return new Card(e.rank(), e.title(), e.schoolName(), String.join(", ", e.participants()), e.category(),
-                    e.files().stream().filter(f -> f.thumbnailUrl() != null).map(PublicShortlistService.PublicFile::id)
-                            .findFirst().orElse(null),
-                    work == null ? null : work.url(), work == null ? null : org.juryroom.web.FileRow.kind(work.contentType()));
-        }).toList();
-        Commission commission = commission();
-        return cacheable(request, cid + "|" + s + "|" + commission,
-                Templates.gallery(new Gallery(cid, s, cards, commission)));
+    public Response gallery(@PathParam("cid") long cid, Request request, @Context HttpHeaders headers) {
+        PublicShortlistCache.Snapshot<PublicShortlist> snapshot = cache.shortlist(cid);
+        return cacheable(request, headers, snapshot, () -> {
+            PublicShortlist s = snapshot.value();
+            List<Card> cards = s.entries().stream().map(e -> {
+                PublicShortlistService.PublicFile work = e.files().isEmpty() ? null : e.files().get(0);
+                return new Card(e.rank(), e.title(), e.schoolName(), String.join(", ", e.participants()), e.category(),
+                        e.files().stream().filter(f -> f.thumbnailUrl() != null).map(PublicShortlistService.PublicFile::id)
+                                .findFirst().orElse(null),
+                        work == null ? null : work.url(), work == null ? null : org.juryroom.web.FileRow.kind(work.contentType()));
+            }).toList();
+            return Templates.gallery(new Gallery(cid, s, cards, commission()));
+        });
     }
 
     /**
@@ -150,15 +161,21 @@ public class ShortlistPages {
         return new Commission(web.commissionName().orElse(""), web.commissionLogo().isPresent());
     }
 
-    /** 304 when the browser or a cache already holds this version; otherwise the page with its tag. */
-    private static Response cacheable(Request request, String version, TemplateInstance page) {
-        EntityTag tag = new EntityTag(sha256(version).substring(0, 32));
-        Response.ResponseBuilder unchanged = request.evaluatePreconditions(tag);
-        if (unchanged != null) {
-            return unchanged.header("Cache-Control", PublicCaching.REVALIDATE).build();
-        }
-        return Response.ok(page).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).tag(tag)
-                .header("Cache-Control", PublicCaching.REVALIDATE).build();
+    /**
+     * The page of this snapshot, rendered once per language for everyone (304 when the browser or a
+     * cache holds it). The language is the request's {@code Accept-Language} once it names one
+     * language tag (as a language filter leaves it); any other value shares one copy. Rendered as a
+     * stranger sees it: a caller who sent Basic credentials gets a page of their own, never kept.
+     */
+    private Response cacheable(Request request, HttpHeaders headers, PublicShortlistCache.Snapshot<?> snapshot,
+                               Supplier<TemplateInstance> page) {
+        String language = headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE);
+        String form = "html|" + (language != null && language.matches("[a-z]{2,3}") ? language : "");
+        PublicShortlistCache.Body body = identity.isAnonymous()
+                ? snapshot.body(form, () -> PublicShortlistCache.Body.of(page.get().render()))
+                : PublicShortlistCache.Body.of(page.get().render());
+        return Response.fromResponse(PublicCaching.respond(request, body, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")))
+                .header("Vary", HttpHeaders.ACCEPT_LANGUAGE).build();
     }
 
     private static String sha256(String text) {

@@ -1,0 +1,489 @@
+package org.juryroom.bench;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.IntFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * API benchmark (issue 15), one run, ratios side by side, written to docs/performance.md:
+ * <ul>
+ * <li>scorecard PUT through the API, with HTTP Basic and with a personal API token, against the same
+ * transaction replayed by pgbench on the same PostgreSQL, at 1, 4 and 16 clients;</li>
+ * <li>the public shortlist (JSON and gallery page, 200 and 304) from the app against nginx serving the
+ * same bytes from a file.</li>
+ * </ul>
+ * The app runs packaged in embedded mode at {@code -Xmx256m}, as in {@link UploadBenchmark}.
+ * {@code src/bench/api.sh [seconds-per-measurement]}.
+ */
+public final class ApiBenchmark {
+
+    private static final Pattern PG_PORT = Pattern.compile("PostgreSQL on 127\\.0\\.0\\.1:(\\d+)");
+    private static final int JURORS = 16;
+    private static final int ENTRIES = 16;
+    static final String START = "<!-- api-benchmark:start -->";
+    static final String END = "<!-- api-benchmark:end -->";
+
+    private ApiBenchmark() {
+    }
+
+    record Load(double perSecond, double p99Millis, long failures) {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
+        Path work = Files.createTempDirectory("juryroom-apibench-");
+        int port = freePort();
+        ProcessBuilder pb = new ProcessBuilder("java", "-Xmx256m", "-Dquarkus.profile=embedded",
+                "-Djuryroom.demo.seed=false", "-Dquarkus.http.port=" + port,
+                "-Djava.io.tmpdir=" + Files.createDirectories(work.resolve("tmp")),
+                "-jar", "target/quarkus-app/quarkus-run.jar");
+        pb.environment().put("JURYROOM_DATA_DIR", work.resolve("data").toString());
+        pb.redirectErrorStream(true);
+        Process app = pb.start();
+        Path appLog = work.resolve("app.log");
+        Process nginx = null;
+        try {
+            UploadBenchmark.awaitStart(app, appLog);
+            Matcher pg = PG_PORT.matcher(Files.readString(appLog));
+            if (!pg.find()) {
+                throw new IllegalStateException("no PostgreSQL port in the app's log");
+            }
+            int pgPort = Integer.parseInt(pg.group(1));
+            String base = "http://127.0.0.1:" + port;
+            Client http = new Client(base);
+            World w = World.build(http, pgPort);
+            System.out.printf("App on %d, PostgreSQL on %d; competition %d, entries %d..%d, jurors %d..%d%n", port,
+                    pgPort, w.cid, w.entries[0], w.entries[ENTRIES - 1], w.jurors[0], w.jurors[JURORS - 1]);
+            Path script = work.resolve("scorecard.sql");
+            Files.writeString(script, pgbenchScript());
+
+            List<String[]> scoreRows = new ArrayList<>();
+            for (int clients : new int[] {1, 4, 16}) {
+                String load = loadAverage();
+                Load basic = run(clients, seconds, t -> w.put(t, true));
+                Load bearer = run(clients, seconds, t -> w.put(t, false));
+                double pgbench = pgbench(pgPort, clients, seconds, script, w);
+                String after = loadAverage();
+                System.out.printf(Locale.ROOT, "scorecard PUT, %2d clients: Basic %.0f/s (p99 %.0f ms), Bearer %.0f/s "
+                                + "(p99 %.0f ms), pgbench %.0f tx/s; ratios %.2f / %.2f; load %s -> %s%n", clients,
+                        basic.perSecond(), basic.p99Millis(), bearer.perSecond(), bearer.p99Millis(), pgbench,
+                        basic.perSecond() / pgbench, bearer.perSecond() / pgbench, load, after);
+                scoreRows.add(new String[] {Integer.toString(clients), fmt(basic), fmt(bearer),
+                        String.format(Locale.ROOT, "%.0f tx/s", pgbench),
+                        String.format(Locale.ROOT, "**%.2f**", basic.perSecond() / pgbench),
+                        String.format(Locale.ROOT, "**%.2f**", bearer.perSecond() / pgbench), load + " → " + after});
+            }
+
+            w.publish();
+            byte[] json = http.get("/api/public/competitions/" + w.cid + "/shortlist", null).body();
+            byte[] page = http.get("/shortlist/" + w.cid, null).body();
+            String jsonTag = http.get("/api/public/competitions/" + w.cid + "/shortlist", null).headers()
+                    .firstValue("ETag").orElseThrow();
+            String pageTag = http.get("/shortlist/" + w.cid, null).headers().firstValue("ETag").orElseThrow();
+            Path www = Files.createDirectories(work.resolve("www"));
+            Files.write(www.resolve("shortlist.json"), json);
+            Files.write(www.resolve("gallery.html"), page);
+            int nginxPort = freePort();
+            nginx = startNginx(work, www, nginxPort);
+            Client ng = new Client("http://127.0.0.1:" + nginxPort);
+            String ngJsonTag = ng.get("/shortlist.json", null).headers().firstValue("ETag").orElseThrow();
+            String ngPageTag = ng.get("/gallery.html", null).headers().firstValue("ETag").orElseThrow();
+
+            List<String[]> publicRows = new ArrayList<>();
+            for (int clients : new int[] {1, 16}) {
+                for (String[] c : new String[][] {
+                        {"JSON 200", "/api/public/competitions/" + w.cid + "/shortlist", null, "/shortlist.json", null},
+                        {"JSON 304", "/api/public/competitions/" + w.cid + "/shortlist", jsonTag, "/shortlist.json", ngJsonTag},
+                        {"gallery 200", "/shortlist/" + w.cid, null, "/gallery.html", null},
+                        {"gallery 304", "/shortlist/" + w.cid, pageTag, "/gallery.html", ngPageTag}}) {
+                    String load = loadAverage();
+                    int expect = c[2] == null ? 200 : 304;
+                    Load a = run(clients, seconds, t -> http.get(c[1], c[2]).statusCode() == expect);
+                    Load n = run(clients, seconds, t -> ng.get(c[3], c[4]).statusCode() == expect);
+                    System.out.printf(Locale.ROOT, "public %-11s %2d clients: app %.0f/s (p99 %.1f ms), nginx %.0f/s "
+                                    + "(p99 %.1f ms), ratio %.2f; load %s%n", c[0], clients, a.perSecond(), a.p99Millis(),
+                            n.perSecond(), n.p99Millis(), a.perSecond() / n.perSecond(), load);
+                    publicRows.add(new String[] {c[0], Integer.toString(clients), fmt(a), fmt(n),
+                            String.format(Locale.ROOT, "**%.2f**", a.perSecond() / n.perSecond()), load});
+                }
+            }
+            write(Path.of("docs/performance.md"), seconds, scoreRows, publicRows, json.length, page.length);
+            System.out.println("Wrote docs/performance.md (section 'API, scorecard saves and the public shortlist')");
+        } catch (Exception e) {
+            System.err.println(Files.exists(appLog) ? Files.readString(appLog) : "(no app log)");
+            throw e;
+        } finally {
+            if (nginx != null) {
+                nginx.destroy();
+                nginx.waitFor(10, TimeUnit.SECONDS);
+            }
+            app.destroy();
+            app.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    private static String fmt(Load l) {
+        return String.format(Locale.ROOT, "%.0f/s (p99 %.1f ms)%s", l.perSecond(), l.p99Millis(),
+                l.failures() > 0 ? ", " + l.failures() + " failed" : "");
+    }
+
+    interface Task {
+        boolean call(int thread) throws Exception;
+    }
+
+    /** {@code clients} threads, each calling {@code task} back to back for {@code seconds}; completions per second. */
+    static Load run(int clients, int seconds, Task task) throws Exception {
+        // A short warm-up, not counted.
+        long warm = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
+        while (System.nanoTime() < warm) {
+            task.call(0);
+        }
+        AtomicBoolean stop = new AtomicBoolean();
+        List<long[]> latencies = new ArrayList<>();
+        long[] failures = new long[clients];
+        int[] counts = new int[clients];
+        List<Thread> threads = new ArrayList<>();
+        for (int t = 0; t < clients; t++) {
+            long[] mine = new long[2_000_000];
+            latencies.add(mine);
+            int id = t;
+            threads.add(new Thread(() -> {
+                while (!stop.get()) {
+                    long t0 = System.nanoTime();
+                    boolean ok;
+                    try {
+                        ok = task.call(id);
+                    } catch (Exception e) {
+                        ok = false;
+                    }
+                    if (ok && counts[id] < mine.length) {
+                        mine[counts[id]++] = System.nanoTime() - t0;
+                    } else if (!ok) {
+                        failures[id]++;
+                    }
+                }
+            }));
+        }
+        long start = System.nanoTime();
+        threads.forEach(Thread::start);
+        Thread.sleep(TimeUnit.SECONDS.toMillis(seconds));
+        stop.set(true);
+        for (Thread t : threads) {
+            t.join();
+        }
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        int total = Arrays.stream(counts).sum();
+        long[] all = new long[total];
+        int at = 0;
+        for (int t = 0; t < clients; t++) {
+            System.arraycopy(latencies.get(t), 0, all, at, counts[t]);
+            at += counts[t];
+        }
+        Arrays.sort(all);
+        double p99 = total == 0 ? 0 : all[Math.min(total - 1, (int) Math.ceil(total * 0.99) - 1)] / 1e6;
+        return new Load(total / elapsed, p99, Arrays.stream(failures).sum());
+    }
+
+    /**
+     * The statements of one API scorecard save (what ScorecardService.save reads and writes), as one
+     * transaction: the competition's shared lock, the pair's lock, the entry, the competition and its
+     * rubric, the scorecard and its marks, the update of the card and one mark, the audit line.
+     */
+    static String pgbenchScript() {
+        return """
+                \\set e :emin + random(0, 15)
+                \\set j :jmin + (:client_id % 16)
+                \\set v random(1, 10)
+                BEGIN;
+                SELECT competition_id FROM entry WHERE id = :e;
+                SET LOCAL lock_timeout = '10s';
+                SELECT version FROM competition WHERE id = :cid FOR SHARE;
+                SELECT id FROM assignment WHERE entry_id = :e AND juror_id = :j FOR UPDATE;
+                SELECT * FROM entry WHERE id = :e;
+                SELECT * FROM competition WHERE id = :cid;
+                SELECT * FROM scorecard WHERE entry_id = :e AND juror_id = :j;
+                SELECT s.* FROM score s JOIN scorecard c ON c.id = s.scorecard_id WHERE c.entry_id = :e AND c.juror_id = :j;
+                SELECT * FROM criterion WHERE competition_id = :cid ORDER BY position;
+                UPDATE scorecard SET updated_at = now(), version = version + 1 WHERE entry_id = :e AND juror_id = :j;
+                UPDATE score SET value = :v WHERE criterion_id = :k AND scorecard_id = (SELECT id FROM scorecard WHERE entry_id = :e AND juror_id = :j);
+                INSERT INTO audit_event (actor, actor_role, action, competition_id, subject_type, subject_id, before_value, after_value) VALUES ('bench', 'juror', 'SCORECARD_CHANGED', :cid, 'scorecard', :e, '{"status":"DRAFT","scores":{"m":1,"c":1}}', '{"status":"DRAFT","scores":{"m":2,"c":1}}');
+                END;
+                """;
+    }
+
+    static double pgbench(int pgPort, int clients, int seconds, Path script, World w) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder("pgbench", "-h", "127.0.0.1", "-p", Integer.toString(pgPort), "-U",
+                "postgres", "-n", "-c", Integer.toString(clients), "-j", Integer.toString(Math.min(clients, 2)),
+                "-T", Integer.toString(seconds), "-f", script.toString(), "-D", "emin=" + w.entries[0],
+                "-D", "jmin=" + w.jurors[0], "-D", "cid=" + w.cid, "-D", "k=" + w.criterion, "postgres");
+        pb.environment().put("PGPASSWORD", "postgres");
+        pb.redirectErrorStream(true);
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        p.waitFor();
+        Matcher m = Pattern.compile("tps = ([0-9.]+)").matcher(out);
+        if (!m.find()) {
+            throw new IllegalStateException("pgbench: " + out);
+        }
+        return Double.parseDouble(m.group(1));
+    }
+
+    static Process startNginx(Path work, Path www, int port) throws Exception {
+        Path conf = work.resolve("nginx.conf");
+        Files.createDirectories(work.resolve("nginx-tmp"));
+        Files.writeString(conf, "worker_processes 2;\ndaemon off;\npid " + work.resolve("nginx.pid") + ";\n"
+                + "error_log " + work.resolve("nginx-error.log") + ";\nevents { worker_connections 1024; }\n"
+                + "http {\n  access_log off;\n  client_body_temp_path " + work.resolve("nginx-tmp") + ";\n"
+                + "  types { application/json json; text/html html; }\n"
+                + "  server {\n    listen 127.0.0.1:" + port + ";\n    root " + www + ";\n"
+                + "    add_header Cache-Control \"public, max-age=0, s-maxage=5, must-revalidate\";\n  }\n}\n");
+        www.toFile().setReadable(true, false);
+        work.toFile().setExecutable(true, false);
+        Process p = new ProcessBuilder("nginx", "-c", conf.toString(), "-p", work.toString())
+                .redirectErrorStream(true).redirectOutput(work.resolve("nginx.out").toFile()).start();
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() < until) {
+            try (java.net.Socket s = new java.net.Socket("127.0.0.1", port)) {
+                return p;
+            } catch (IOException notYet) {
+                Thread.sleep(100);
+            }
+        }
+        throw new IllegalStateException("nginx did not start: " + Files.readString(work.resolve("nginx.out")));
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    static String loadAverage() throws IOException {
+        String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+        return f[0] + " / " + f[1] + " / " + f[2];
+    }
+
+    /** A small HTTP/1.1 client with keep-alive; one per target. */
+    static final class Client {
+        private final String base;
+        private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+        Client(String base) {
+            this.base = base;
+        }
+
+        HttpResponse<byte[]> get(String path, String ifNoneMatch) throws Exception {
+            HttpRequest.Builder r = HttpRequest.newBuilder(URI.create(base + path)).GET();
+            if (ifNoneMatch != null) {
+                r.header("If-None-Match", ifNoneMatch);
+            }
+            return http.send(r.build(), HttpResponse.BodyHandlers.ofByteArray());
+        }
+
+        String send(String method, String path, String body, String authorization, int expected) throws Exception {
+            HttpRequest.Builder r = HttpRequest.newBuilder(URI.create(base + path))
+                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                            : HttpRequest.BodyPublishers.ofString(body)).header("Content-Type", "application/json");
+            if (authorization != null) {
+                r.header("Authorization", authorization);
+            }
+            HttpResponse<String> res = http.send(r.build(), HttpResponse.BodyHandlers.ofString());
+            if (res.statusCode() != expected) {
+                throw new IllegalStateException(method + " " + path + ": " + res.statusCode() + " " + res.body());
+            }
+            return res.body();
+        }
+
+        static String basic(String user, String password) {
+            return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    /** One competition in JUDGING: 16 entries, every one assigned to each of 16 jurors. */
+    static final class World {
+        final Client http;
+        long cid;
+        long criterion;
+        final long[] entries = new long[ENTRIES];
+        final long[] jurors = new long[JURORS];
+        final String[] basic = new String[JURORS];
+        final String[] bearer = new String[JURORS];
+        final int[] next = new int[64];
+
+        private World(Client http) {
+            this.http = http;
+        }
+
+        static World build(Client http, int pgPort) throws Exception {
+            World w = new World(http);
+            String organiser = Client.basic("organiser", "organiser");
+            String competition = "{\"title\":\"API benchmark\",\"submissionOpensAt\":\"" + OffsetDateTime.now().minusDays(1)
+                    + "\",\"submissionClosesAt\":\"" + OffsetDateTime.now().plusDays(1) + "\",\"maxEntriesPerSchool\":1000,"
+                    + "\"shortlistSize\":10,\"categories\":[{\"code\":\"poster\",\"name\":\"Poster\","
+                    + "\"allowedTypes\":[\"image/jpeg\"],\"maxFileBytes\":10000000}],\"criteria\":["
+                    + "{\"code\":\"m\",\"name\":\"Message\",\"weight\":2,\"minScore\":1,\"maxScore\":10},"
+                    + "{\"code\":\"c\",\"name\":\"Craft\",\"weight\":1,\"minScore\":0,\"maxScore\":5}]}";
+            w.cid = number(http.send("POST", "/api/competitions", competition, organiser, 201), "id");
+            http.send("POST", "/api/competitions/" + w.cid + "/transitions", "{\"to\":\"OPEN\"}", organiser, 200);
+            String school = http.send("POST", "/api/schools", "{\"name\":\"Bench School\",\"district\":\"Bench\","
+                    + "\"contactName\":\"T\",\"contactEmail\":\"t@school.example\",\"invite\":false}", organiser, 201);
+            String schoolAuth = Client.basic(string(school, "username"), string(school, "password"));
+            Path poster = Path.of("uploads-sample/posters/poster-01.jpg");
+            for (int i = 0; i < ENTRIES; i++) {
+                w.entries[i] = entry(http.base, schoolAuth, w.cid, i, poster);
+                http.send("POST", "/api/entries/" + w.entries[i] + "/submit", null, schoolAuth, 200);
+            }
+            StringBuilder panel = new StringBuilder("{\"jurors\":[");
+            for (int j = 0; j < JURORS; j++) {
+                String juror = http.send("POST", "/api/jurors", "{\"name\":\"Bench Juror " + j + "\",\"email\":\"j" + j
+                        + "@jury.example\",\"invite\":false}", organiser, 201);
+                w.jurors[j] = number(juror, "id");
+                w.basic[j] = Client.basic(string(juror, "username"), string(juror, "password"));
+                panel.append(j == 0 ? "" : ",").append("{\"jurorId\":").append(w.jurors[j]).append(",\"categories\":[]}");
+            }
+            http.send("PUT", "/api/competitions/" + w.cid + "/panels", panel.append("]}").toString(), organiser, 200);
+            http.send("POST", "/api/competitions/" + w.cid + "/transitions", "{\"to\":\"JUDGING\"}", organiser, 200);
+            http.send("POST", "/api/competitions/" + w.cid + "/assignments", "{\"jurorsPerEntry\":" + JURORS
+                    + ",\"seed\":1}", organiser, 201);
+            try (java.sql.Connection db = java.sql.DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + pgPort
+                    + "/postgres", "postgres", "postgres");
+                 java.sql.PreparedStatement st = db.prepareStatement(
+                         "select id from criterion where competition_id = ? and code = 'm'")) {
+                st.setLong(1, w.cid);
+                try (java.sql.ResultSet rs = st.executeQuery()) {
+                    rs.next();
+                    w.criterion = rs.getLong(1);
+                }
+            }
+            for (int j = 0; j < JURORS; j++) {
+                w.bearer[j] = "Bearer " + string(http.send("POST", "/api/me/tokens", "{\"name\":\"bench\"}", w.basic[j],
+                        201), "token");
+                for (int e = 0; e < ENTRIES; e++) {
+                    w.score(j, e, 1 + (e + j) % 10, "DRAFT", w.basic[j]);
+                }
+            }
+            for (int i = 1; i < ENTRIES; i++) {
+                if (w.entries[i] != w.entries[0] + i || w.jurors[i] != w.jurors[0] + i) {
+                    throw new IllegalStateException("pgbench needs consecutive entry and juror ids");
+                }
+            }
+            return w;
+        }
+
+        /** The same PUT as a juror's client sends; a different mark each time, so every save writes. */
+        boolean put(int thread, boolean basic) throws Exception {
+            int j = thread % JURORS;
+            int n = next[thread]++;
+            int e = n % ENTRIES;
+            return score(j, e, 1 + n % 10, "DRAFT", basic ? this.basic[j] : bearer[j]) == 200;
+        }
+
+        int score(int j, int e, int m, String status, String auth) throws Exception {
+            HttpRequest r = HttpRequest.newBuilder(URI.create(http.base + "/api/entries/" + entries[e] + "/scorecard"))
+                    .PUT(HttpRequest.BodyPublishers.ofString("{\"scores\":{\"m\":" + m + ",\"c\":" + (m % 6)
+                            + "},\"status\":\"" + status + "\"}"))
+                    .header("Content-Type", "application/json").header("Authorization", auth).build();
+            return http.http.send(r, HttpResponse.BodyHandlers.discarding()).statusCode();
+        }
+
+        /** Every juror gives each entry the same marks (no disagreement to adjudicate), freeze, publish. */
+        void publish() throws Exception {
+            for (int j = 0; j < JURORS; j++) {
+                for (int e = 0; e < ENTRIES; e++) {
+                    if (score(j, e, 1 + e % 10, "SUBMITTED", bearer[j]) != 200) {
+                        throw new IllegalStateException("scorecard not submitted");
+                    }
+                }
+            }
+            String organiser = Client.basic("organiser", "organiser");
+            http.send("POST", "/api/competitions/" + cid + "/shortlist", null, organiser, 201);
+            http.send("POST", "/api/competitions/" + cid + "/transitions", "{\"to\":\"PUBLISHED\"}", organiser, 200);
+        }
+
+        private static long entry(String base, String auth, long cid, int i, Path poster) throws Exception {
+            Path json = Files.createTempFile("entry-", ".json");
+            try {
+                Files.writeString(json, "{\"title\":\"Bench poster " + i + "\",\"categoryCode\":\"poster\","
+                        + "\"participants\":[{\"firstName\":\"Riya\",\"grade\":7}],\"consent\":{\"judging\":true,"
+                        + "\"publishWork\":true,\"publishNames\":true,\"attestedBy\":\"T\"}}");
+                Process curl = new ProcessBuilder("curl", "-sS", "-H", "Authorization: " + auth,
+                        "-F", "entry=<" + json + ";type=application/json",
+                        "-F", "files=@" + poster + ";type=image/jpeg;filename=poster.jpg",
+                        base + "/api/competitions/" + cid + "/entries").redirectErrorStream(true).start();
+                String out = new String(curl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                curl.waitFor();
+                return number(out, "id");
+            } finally {
+                Files.deleteIfExists(json);
+            }
+        }
+    }
+
+    static long number(String json, String field) {
+        Matcher m = Pattern.compile("\"" + field + "\"\\s*:\\s*(\\d+)").matcher(json);
+        if (!m.find()) {
+            throw new IllegalStateException("no " + field + " in " + json);
+        }
+        return Long.parseLong(m.group(1));
+    }
+
+    static String string(String json, String field) {
+        Matcher m = Pattern.compile("\"" + field + "\"\\s*:\\s*\"([^\"]*)\"").matcher(json);
+        if (!m.find()) {
+            throw new IllegalStateException("no " + field + " in " + json);
+        }
+        return m.group(1);
+    }
+
+    static void write(Path doc, int seconds, List<String[]> scoreRows, List<String[]> publicRows, int jsonBytes,
+                      int pageBytes) throws IOException {
+        StringBuilder s = new StringBuilder(START).append("\n## API, scorecard saves and the public shortlist\n\n");
+        s.append("Measured by `src/bench/api.sh` on ").append(java.time.LocalDate.now()).append(", ").append(seconds)
+                .append(" s per figure after 1 s of warm-up. Machine: ").append(UploadBenchmark.Report.machine())
+                .append(". The app runs packaged (`quarkus-run.jar`) in embedded mode at `-Xmx256m` (its PostgreSQL "
+                        + "inside); the load generator is the benchmark's own JVM (Java HttpClient, one keep-alive "
+                        + "connection per client) on the same two cores, so every figure here shares the cores with it "
+                        + "and with whatever else ran (load average 1 / 5 / 15 min in the last column).\n\n");
+        s.append("### Scorecard PUT: the API against the same transaction in pgbench\n\n");
+        s.append("Each client is one of 16 jurors saving a draft scorecard of one of 16 entries, a different mark "
+                + "each time (so every save writes). pgbench replays the statements of that save (the competition's "
+                + "shared lock, the pair's lock, the entry, the competition, its rubric, the scorecard and its "
+                + "marks, the update of the card and a mark, the audit line) in one transaction on the same "
+                + "PostgreSQL. Ratio = API saves per second / pgbench transactions per second (target ≥ 0.5).\n\n");
+        s.append("| clients | API, HTTP Basic | API, Bearer token | pgbench | ratio Basic | ratio Bearer | load before → after |\n");
+        s.append("|---:|---|---|---|---:|---:|---|\n");
+        scoreRows.forEach(r -> s.append("| ").append(String.join(" | ", r)).append(" |\n"));
+        s.append("\n### Public shortlist: the app against nginx serving the same bytes\n\n");
+        s.append(String.format(Locale.ROOT, "The published shortlist of the competition above (10 entries): its JSON "
+                + "(%,d bytes) and its gallery page (%,d bytes), fetched from the app and, as files with the same "
+                + "bytes, from nginx (Debian's package, 2 workers, access log off); \"304\" sends the ETag each "
+                + "answered with. Ratio = app / nginx (target ≥ 0.5).%n%n", jsonBytes, pageBytes));
+        s.append("| what | clients | app | nginx | ratio | load before |\n|---|---:|---|---|---:|---|\n");
+        publicRows.forEach(r -> s.append("| ").append(String.join(" | ", r)).append(" |\n"));
+        s.append(END).append('\n');
+        String text = Files.readString(doc);
+        int a = text.indexOf(START);
+        int b = text.indexOf(END);
+        String section = s.toString();
+        text = a >= 0 && b > a ? text.substring(0, a) + section + text.substring(b + END.length() + 1)
+                : text.replace("<!-- ranking-benchmark:start -->", section + "\n<!-- ranking-benchmark:start -->");
+        Files.writeString(doc, text);
+    }
+}
