@@ -1,20 +1,19 @@
 package org.juryroom.publishing.pdf;
 
-import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.PDResources;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.documentinterchange.markedcontent.PDPropertyList;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
-import org.apache.pdfbox.util.Matrix;
 
 import java.awt.Color;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -55,7 +54,7 @@ public final class TablePdf {
     private static final float LEADING = 1.55f;
     private static final float ASCENT = 1.1f;
     private static final float MIN_TEXT_COLUMN = 42;
-    private static final Color TEXT = new Color(0x11, 0x11, 0x11);
+    private static final String TEXT_COLOUR = "0.067 0.067 0.067 rg\n";
     private static final Color HIGHLIGHT = new Color(0xff, 0xf3, 0xcd);
     private static final Color RULE = new Color(0xbb, 0xbb, 0xbb);
 
@@ -64,6 +63,9 @@ public final class TablePdf {
     private final Map<String, Shaper.Shaped> shaped = new HashMap<>();
     private final Map<Integer, PDType0Font> fonts = new HashMap<>();
     private final Map<Integer, Set<Integer>> usedGlyphs = new HashMap<>();
+    /** Resource name of each face on the current page. */
+    private final Map<Integer, COSName> pageFonts = new HashMap<>();
+    private PDPage page;
     private PDPageContentStream cs;
     private float y;
 
@@ -124,6 +126,7 @@ public final class TablePdf {
             footers();
             for (Map.Entry<Integer, PDType0Font> f : fonts.entrySet()) {
                 f.getValue().addGlyphsToSubset(usedGlyphs.get(f.getKey()));
+                f.getValue().subset(); // by hand: only PDFBox's setFont, which we do not use, would queue it
             }
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             doc.save(out);
@@ -135,7 +138,9 @@ public final class TablePdf {
         if (cs != null) {
             cs.close();
         }
-        PDPage page = new PDPage(PAGE);
+        page = new PDPage(PAGE);
+        page.setResources(new PDResources());
+        pageFonts.clear();
         doc.addPage(page);
         cs = new PDPageContentStream(doc, page);
         y = PAGE.getHeight() - MARGIN_TOP;
@@ -154,6 +159,8 @@ public final class TablePdf {
             try (PDPageContentStream foot = new PDPageContentStream(doc, doc.getPage(i),
                     PDPageContentStream.AppendMode.APPEND, true)) {
                 cs = foot;
+                page = doc.getPage(i);
+                pageFonts.clear();
                 Shaper.Shaped line = shape(content.pageLabel().apply(i + 1, pages), false);
                 y = MARGIN_BOTTOM - 12;
                 text(line, (PAGE.getWidth() - line.width() * META_SIZE / 1000) / 2, META_SIZE);
@@ -205,30 +212,33 @@ public final class TablePdf {
         if (line.pieces().isEmpty()) {
             return;
         }
-        COSDictionary span = new COSDictionary();
-        span.setString(COSName.ACTUAL_TEXT, line.text());
-        cs.beginMarkedContent(COSName.getPDFName("Span"), PDPropertyList.create(span));
-        cs.beginText();
-        cs.setNonStrokingColor(TEXT);
-        float scale = size / 1000;
+        // Written directly: PDFBox's own calls add a resource per marked span and look fonts up per call,
+        // which is quadratic on a 2,000-row ranking. The span's text is inline, as UTF-16BE with a BOM.
         HexFormat hex = HexFormat.of();
+        StringBuilder ops = new StringBuilder("/Span <</ActualText <FEFF")
+                .append(hex.formatHex(line.text().getBytes(StandardCharsets.UTF_16BE))).append(">>> BDC\nBT\n")
+                .append(TEXT_COLOUR);
+        float scale = size / 1000;
         for (Shaper.Piece piece : line.pieces()) {
             int key = piece.face() * 2 + (line.bold() ? 1 : 0);
             PDType0Font font = font(key, line.bold(), piece.face());
-            cs.setFont(font, size);
+            ops.append('/').append(pageFonts.computeIfAbsent(key, k -> page.getResources().add(font)).getName())
+                    .append(' ');
+            num(ops, size);
+            ops.append(" Tf\n");
             Set<Integer> used = usedGlyphs.get(key);
             piece.chars().codePoints().forEach(font::addToSubset);
-            StringBuilder ops = new StringBuilder();
             for (int g = 0; g < piece.glyphs().length; g++) {
                 used.add(piece.glyphs()[g]);
-                ops.append("1 0 0 1 ").append(num(x + piece.x()[g] * scale)).append(' ')
-                        .append(num(baseline - piece.y()[g] * scale)).append(" Tm <")
+                ops.append("1 0 0 1 ");
+                num(ops, x + piece.x()[g] * scale);
+                ops.append(' ');
+                num(ops, baseline - piece.y()[g] * scale);
+                ops.append(" Tm <")
                         .append(hex.formatHex(font.encodeGlyphId(piece.glyphs()[g]))).append("> Tj\n");
             }
-            appendRaw(ops.toString());
         }
-        cs.endText();
-        cs.endMarkedContent();
+        appendRaw(ops.append("ET\nEMC\n").toString());
     }
 
     @SuppressWarnings("deprecation") // PDFBox has no public call for glyphs a shaper has already chosen
@@ -236,8 +246,19 @@ public final class TablePdf {
         cs.appendRawCommands(ops);
     }
 
-    private static String num(float v) {
-        return String.format(java.util.Locale.ROOT, "%.2f", v);
+    /** Two decimals without String.format: a ranking PDF writes a few hundred thousand of these. */
+    private static void num(StringBuilder out, float v) {
+        long hundredths = Math.round(v * 100.0);
+        if (hundredths < 0) {
+            out.append('-');
+            hundredths = -hundredths;
+        }
+        out.append(hundredths / 100).append('.');
+        long fraction = hundredths % 100;
+        if (fraction < 10) {
+            out.append('0');
+        }
+        out.append(fraction);
     }
 
     private PDType0Font font(int key, boolean bold, int face) throws IOException {
@@ -254,26 +275,35 @@ public final class TablePdf {
         return shaped.computeIfAbsent((bold ? "b" : "r") + text, k -> Shaper.shape(text, bold));
     }
 
-    /** Greedy word wrap; a word longer than the width stays whole on its own line. */
+    /**
+     * Greedy word wrap, measuring words shaped one by one (shaping never joins across a space); a word longer
+     * than the width stays whole on its own line.
+     */
     private List<Shaper.Shaped> wrap(String text, boolean bold, float size, float width) {
         Shaper.Shaped whole = shape(text, bold);
         if (whole.width() * size / 1000 <= width || text.indexOf(' ') < 0) {
             return List.of(whole);
         }
+        float limit = width * 1000 / size;
+        float space = shape(" ", bold).width();
         List<Shaper.Shaped> lines = new ArrayList<>();
-        String line = null;
+        StringBuilder line = new StringBuilder();
+        float used = 0;
         for (String word : text.split(" +")) {
-            String candidate = line == null ? word : line + " " + word;
-            if (line == null || shape(candidate, bold).width() * size / 1000 <= width) {
-                line = candidate;
-            } else {
-                lines.add(shape(line, bold));
-                line = word;
+            float w = shape(word, bold).width();
+            if (line.length() > 0 && used + space + w > limit) {
+                lines.add(shape(line.toString(), bold));
+                line.setLength(0);
             }
+            if (line.length() > 0) {
+                line.append(' ');
+                used += space + w;
+            } else {
+                used = w;
+            }
+            line.append(word);
         }
-        if (line != null) {
-            lines.add(shape(line, bold));
-        }
+        lines.add(shape(line.toString(), bold));
         return lines;
     }
 
