@@ -1,35 +1,41 @@
 package org.juryroom.publishing;
 
-import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
-import io.quarkus.qute.Location;
-import io.quarkus.qute.Template;
-import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
+import io.quarkus.qute.i18n.Localized;
+import io.quarkus.qute.i18n.MessageBundles;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.juryroom.access.AccessPolicy;
 import org.juryroom.competition.Competition;
 import org.juryroom.competition.CompetitionService;
+import org.juryroom.ops.JuryRoomConfig;
+import org.juryroom.publishing.pdf.TablePdf;
 import org.juryroom.ranking.RankingService;
 import org.juryroom.ranking.Shortlist;
 import org.juryroom.ranking.ShortlistEntry;
 import org.juryroom.ranking.ShortlistService;
+import org.juryroom.ranking.math.DisagreementRule;
+import org.juryroom.ranking.math.NormalisationMethod;
 
 import java.io.ByteArrayOutputStream;
-import java.io.File;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * Organisers' exports: the frozen shortlist and the full ranking, as CSV (every row) and as a
- * printable PDF. The PDF is a Qute template printed by openhtmltopdf; it needs no font download:
- * it uses DejaVu Sans when the system has it (full Unicode) and PDF's built-in Helvetica otherwise.
+ * Organisers' exports: the frozen shortlist and the full ranking, as CSV (every row; UTF-8 with a byte-order
+ * mark so that a spreadsheet reads Bengali and Devanagari) and as a printable PDF ({@link TablePdf}: shaped
+ * Indic text, embedded Noto fonts). Both in the requester's language ({@link ExportMsg}), with numbers to two
+ * decimals, times in the competition's zone with the zone named, and what the score means written out.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.REQUIRED)
@@ -38,7 +44,7 @@ public class ExportService {
 
     /** The PDF of the full ranking stops here; the CSV always has every row. */
     public static final int PDF_MAX_ROWS = 2000;
-    private static final File DEJAVU = new File("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf");
+    private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 
     /** A download; {@code etag} is set where the body has a fingerprint of its own (the snapshot's digest). */
     public record Export(String fileName, String contentType, byte[] body, String etag) {
@@ -47,56 +53,48 @@ public class ExportService {
         }
     }
 
-    record Column(String label, String css) {
-    }
-
-    record Cell(String text, String css) {
-    }
-
-    record Row(List<Cell> cells, String css) {
-    }
-
-    private static final List<String> SHORTLIST_HEADER = List.of("rank", "code", "title", "school", "category",
-            "score", "median", "jurors");
-    private static final List<String> RANKING_HEADER = List.of("rank", "code", "title", "school", "category", "score",
-            "raw_mean", "median", "jurors", "spread", "std_dev", "flagged", "p_top_n", "needs_adjudication");
-
     private final CompetitionService competitions;
     private final ShortlistService shortlists;
     private final RankingService ranking;
     private final AccessPolicy access;
-    private final Template table;
+    private final ZoneId zone;
 
     public ExportService(CompetitionService competitions, ShortlistService shortlists, RankingService ranking,
-                         AccessPolicy access, @Location("exports/table.html") Template table) {
+                         AccessPolicy access, JuryRoomConfig config) {
         this.competitions = competitions;
         this.shortlists = shortlists;
         this.ranking = ranking;
         this.access = access;
-        this.table = table;
+        this.zone = config.web().timeZone();
     }
 
-    public Export shortlist(long competitionId, boolean pdf) {
+    public Export shortlist(long competitionId, boolean pdf, Locale locale) {
         access.requireOrganiser("Exporting the shortlist");
         Competition c = competitions.get(competitionId);
         Shortlist s = shortlists.get(competitionId);
-        List<List<String>> rows = new ArrayList<>();
+        ExportMsg m = msg(locale);
+        List<TablePdf.Column> columns = List.of(text(m.export_col_rank(), true), text(m.export_col_code(), false),
+                text(m.export_col_title(), false), text(m.export_col_school(), false),
+                text(m.export_col_category(), false), text(m.export_col_score(), true),
+                text(m.export_col_median(), true), text(m.export_col_jurors(), true));
+        List<TablePdf.Row> rows = new ArrayList<>();
         for (ShortlistEntry e : s.shownEntries()) {
             // The shortlist export travels (press, notice boards): its titles follow the public page's rule.
             org.juryroom.entry.Entry entry = org.juryroom.entry.Entry.findById(e.entryId);
-            rows.add(List.of(Integer.toString(e.rank), e.code, PublicNames.title(entry, e.title), e.schoolName,
-                    entry.category.code,
-                    e.score.toPlainString(), e.median.toPlainString(), Integer.toString(e.jurorCount)));
+            rows.add(new TablePdf.Row(List.of(Integer.toString(e.rank), e.code, PublicNames.title(entry, e.title),
+                    e.schoolName, entry.category.code, fixed(e.score.doubleValue()), fixed(e.median.doubleValue()),
+                    Integer.toString(e.jurorCount)), false));
         }
         String base = "shortlist-" + competitionId;
         if (!pdf) {
-            return new Export(base + ".csv", "text/csv; charset=UTF-8", csv(SHORTLIST_HEADER, rows));
+            return new Export(base + ".csv", "text/csv; charset=UTF-8", csv(columns, rows));
         }
-        List<String> meta = List.of("Shortlist of the top " + c.shortlistSize + ", frozen " + s.frozenAt + " by "
-                        + s.frozenBy, "Method: " + s.method + ". Tie-break: " + s.tieBreak,
-                "SHA-256 digest of the sealed snapshot: " + s.digest);
-        return new Export(base + ".pdf", "application/pdf", pdf(c.title + " - shortlist", meta,
-                columns(SHORTLIST_HEADER, 5), rows.stream().map(r -> row(r, 5, false)).toList(), null));
+        NormalisationMethod method = NormalisationMethod.valueOf(s.method);
+        List<String> meta = List.of(m.export_frozen(c.shortlistSize, when(s.frozenAt, locale), s.frozenBy),
+                method(m, method), scoreMeaning(m, method), m.export_ties(), m.export_digest(s.digest),
+                m.export_made(when(Instant.now(), locale)));
+        return new Export(base + ".pdf", "application/pdf", TablePdf.render(new TablePdf.Content(
+                m.export_shortlist_title(c.title), meta, columns, rows, null, m::export_page)));
     }
 
     /** The sealed snapshot exactly as hashed: {@code sha256sum} of it is the shortlist's digest. */
@@ -107,89 +105,85 @@ public class ExportService {
                 s.canonicalJson.getBytes(StandardCharsets.UTF_8), s.digest);
     }
 
-    public Export ranking(long competitionId, boolean pdf) {
+    public Export ranking(long competitionId, boolean pdf, Locale locale) {
         access.requireOrganiser("Exporting the ranking");
         Competition c = competitions.get(competitionId);
+        ExportMsg m = msg(locale);
         RankingService.RankingView first = ranking.top(competitionId, pdf ? PDF_MAX_ROWS : Integer.MAX_VALUE);
         long total = first.total();
         int limit = first.rows().size();
-        List<List<String>> rows = new ArrayList<>(limit);
-        List<Boolean> flagged = new ArrayList<>(limit);
+        List<TablePdf.Column> columns = List.of(text(m.export_col_rank(), true), text(m.export_col_code(), false),
+                text(m.export_col_title(), false), text(m.export_col_school(), false),
+                text(m.export_col_category(), false), text(m.export_col_score(), true),
+                text(m.export_col_raw_mean(), true), text(m.export_col_median(), true),
+                text(m.export_col_jurors(), true), text(m.export_col_spread(), true),
+                text(m.export_col_std_dev(), true), text(m.export_col_flagged(), true),
+                text(m.export_col_chance(), true), text(m.export_col_needs_decision(), true));
+        List<TablePdf.Row> rows = new ArrayList<>(limit);
         for (RankingService.RankingRow r : first.rows()) {
-            rows.add(List.of(Integer.toString(r.rank()), r.code(), r.title(), r.schoolName(), r.categoryCode(),
-                    fixed(r.score()), fixed(r.rawMean()), fixed(r.median()), Integer.toString(r.jurorCount()),
-                    fixed(r.spread()), fixed(r.stdDev()), r.flagged() ? "yes" : "no",
-                    r.pTopN() == null ? "" : String.format(Locale.ROOT, "%.3f", r.pTopN()),
-                    r.needsAdjudication() ? "yes" : "no"));
-            flagged.add(r.flagged());
+            rows.add(new TablePdf.Row(List.of(Integer.toString(r.rank()), r.code(), r.title(), r.schoolName(),
+                    r.categoryCode(), fixed(r.score()), fixed(r.rawMean()), fixed(r.median()),
+                    Integer.toString(r.jurorCount()), fixed(r.spread()), fixed(r.stdDev()),
+                    r.flagged() ? m.export_yes() : m.export_no(),
+                    r.pTopN() == null ? "" : Math.round(r.pTopN() * 100) + "%",
+                    r.needsAdjudication() ? m.export_yes() : m.export_no()), r.flagged()));
         }
         String base = "ranking-" + competitionId;
         if (!pdf) {
-            return new Export(base + ".csv", "text/csv; charset=UTF-8", csv(RANKING_HEADER, rows));
+            return new Export(base + ".csv", "text/csv; charset=UTF-8", csv(columns, rows));
         }
-        List<String> meta = List.of(total + " ranked entries; shortlist of " + c.shortlistSize
-                        + (first.frozen() ? " (frozen: ranking of the sealed scorecards)" : " (not frozen yet)"),
-                "Method: " + first.method() + ". Tie-break: " + first.tieBreak(),
-                "Disagreement: " + first.disagreement() + ". pTopN: bootstrap over jurors, "
-                        + first.bootstrapRounds() + " rounds, seed " + first.bootstrapSeed()
-                        + ", shown for ranks up to " + (c.shortlistSize + first.nearCutMargin()));
-        List<Row> pdfRows = new ArrayList<>();
-        for (int i = 0; i < rows.size(); i++) {
-            pdfRows.add(row(rows.get(i), 5, flagged.get(i)));
-        }
-        String note = total > limit ? "Showing the first " + limit + " of " + total
-                + " ranked entries; the CSV export has all of them." : null;
-        return new Export(base + ".pdf", "application/pdf", pdf(c.title + " - ranking", meta,
-                columns(RANKING_HEADER, 5), pdfRows, note));
+        NormalisationMethod method = c.rankingMethod;
+        DisagreementRule rule = c.disagreementRule();
+        List<String> meta = List.of(m.export_ranked(total, c.shortlistSize),
+                first.frozen() ? m.export_basis_frozen() : m.export_basis_open(),
+                method(m, method), scoreMeaning(m, method),
+                rule.maxStdDev() == null ? m.export_flag_rule(fixed(rule.maxSpread()))
+                        : m.export_flag_rule_sd(fixed(rule.maxSpread()), fixed(rule.maxStdDev())),
+                m.export_chance(first.bootstrapRounds(), first.bootstrapSeed(),
+                        c.shortlistSize + first.nearCutMargin()),
+                m.export_ties(), m.export_made(when(Instant.now(), locale)));
+        String note = total > limit ? m.export_truncated(limit, total) : null;
+        return new Export(base + ".pdf", "application/pdf", TablePdf.render(new TablePdf.Content(
+                m.export_ranking_title(c.title), meta, columns, rows, note, m::export_page)));
     }
 
-    private static String fixed(double v) {
-        return String.format(Locale.ROOT, "%.3f", v);
+    static ExportMsg msg(Locale locale) {
+        return MessageBundles.get(ExportMsg.class, Localized.Literal.of(locale.getLanguage()));
     }
 
-    private static List<Column> columns(List<String> header, int firstNumeric) {
-        List<Column> out = new ArrayList<>();
-        for (int i = 0; i < header.size(); i++) {
-            out.add(new Column(header.get(i).replace('_', ' '), i == 0 || i >= firstNumeric ? "num" : ""));
-        }
-        return out;
+    private static String method(ExportMsg m, NormalisationMethod method) {
+        return method == NormalisationMethod.Z_SCORE ? m.export_method_z() : m.export_method_raw();
     }
 
-    private static Row row(List<String> values, int firstNumeric, boolean flagged) {
-        List<Cell> cells = new ArrayList<>();
-        for (int i = 0; i < values.size(); i++) {
-            cells.add(new Cell(values.get(i) == null ? "" : values.get(i), i == 0 || i >= firstNumeric ? "num" : ""));
-        }
-        return new Row(cells, flagged ? "flag" : "");
+    /** What a score is: a z-score value is on the competition's points scale but not bounded by 0 and 100. */
+    private static String scoreMeaning(ExportMsg m, NormalisationMethod method) {
+        return method == NormalisationMethod.Z_SCORE ? m.export_score_z() : m.export_score_raw();
     }
 
-    static byte[] csv(List<String> header, List<List<String>> rows) {
+    /** "5 December 2026, 18:30 India Standard Time", in the competition's zone and the reader's language. */
+    private String when(Instant instant, Locale locale) {
+        return instant == null ? "" : DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm zzzz", locale)
+                .format(instant.atZone(zone));
+    }
+
+    static String fixed(double v) {
+        return String.format(Locale.ROOT, "%.2f", v);
+    }
+
+    private static TablePdf.Column text(String label, boolean numeric) {
+        return new TablePdf.Column(label, numeric);
+    }
+
+    /** RFC 4180 with a UTF-8 byte-order mark, headers in the export's language. */
+    static byte[] csv(List<TablePdf.Column> columns, List<TablePdf.Row> rows) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(BOM);
         try (CSVPrinter printer = new CSVPrinter(new OutputStreamWriter(out, StandardCharsets.UTF_8),
-                CSVFormat.RFC4180.builder().setHeader(header.toArray(String[]::new)).get())) {
-            for (List<String> row : rows) {
-                printer.printRecord(row);
+                CSVFormat.RFC4180.builder().setHeader(columns.stream().map(TablePdf.Column::label)
+                        .toArray(String[]::new)).get())) {
+            for (TablePdf.Row row : rows) {
+                printer.printRecord(row.cells());
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
-    }
-
-    private byte[] pdf(String title, List<String> meta, List<Column> columns, List<Row> rows, String note) {
-        boolean dejavu = DEJAVU.canRead();
-        String html = table.data("title", title).data("meta", meta).data("columns", columns).data("rows", rows)
-                .data("note", note).data("fontFamily", dejavu ? "'DejaVu Sans', sans-serif" : "sans-serif").render();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            PdfRendererBuilder builder = new PdfRendererBuilder();
-            builder.useFastMode();
-            if (dejavu) {
-                builder.useFont(DEJAVU, "DejaVu Sans");
-            }
-            builder.withHtmlContent(html, null);
-            builder.toStream(out);
-            builder.run();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -102,7 +102,8 @@ public final class Fixtures {
         String entry = "{\"title\":\"" + title + "\",\"categoryCode\":\"" + category + "\",\"statement\":\"Our work.\","
                 + "\"participants\":" + toJson(participants) + ",\"consent\":{\"judging\":true,\"publishWork\":" + publishWork
                 + ",\"publishNames\":" + publishNames + ",\"attestedBy\":\"Class teacher\"}}";
-        long id = school.api().multiPart("entry", entry, "application/json")
+        long id = school.api().multiPart(new io.restassured.builder.MultiPartSpecBuilder(entry).controlName("entry")
+                        .mimeType("application/json").charset(java.nio.charset.StandardCharsets.UTF_8).build()) // not Latin-1
                 .multiPart("files", new File("uploads-sample/" + sample))
                 .post("/api/competitions/" + cid + "/entries").then().statusCode(201).extract().jsonPath().getLong("id");
         school.api().post("/api/entries/" + id + "/submit").then().statusCode(200);

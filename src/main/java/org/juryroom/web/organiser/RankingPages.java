@@ -11,6 +11,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestForm;
@@ -150,12 +152,14 @@ public class RankingPages {
     @GET
     @Path("competitions/{cid}/exports/{name}")
     @Produces({"text/csv", "application/pdf"})
-    public Response export(@PathParam("cid") long cid, @PathParam("name") String name) {
+    public Response export(@PathParam("cid") long cid, @PathParam("name") String name,
+                           @QueryParam("lang") String lang, @Context HttpHeaders headers) {
+        java.util.Locale language = ExportResource.language(lang, headers);
         ExportService.Export export = switch (name) {
-            case "shortlist.csv" -> exports.shortlist(cid, false);
-            case "shortlist.pdf" -> exports.shortlist(cid, true);
-            case "ranking.csv" -> exports.ranking(cid, false);
-            case "ranking.pdf" -> exports.ranking(cid, true);
+            case "shortlist.csv" -> exports.shortlist(cid, false, language);
+            case "shortlist.pdf" -> exports.shortlist(cid, true, language);
+            case "ranking.csv" -> exports.ranking(cid, false, language);
+            case "ranking.pdf" -> exports.ranking(cid, true, language);
             default -> throw ProblemException.notFound("Export " + name);
         };
         return ExportResource.download(export);
