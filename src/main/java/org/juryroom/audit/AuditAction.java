@@ -44,5 +44,10 @@ public enum AuditAction {
     SEAL_MIGRATED,
     ACCESS_REQUEST_SERVED,
     ACCOUNT_DEACTIVATED,
-    ACCOUNT_REACTIVATED
+    ACCOUNT_REACTIVATED,
+    /** Rounds (docs/judging.md): the list changed, a screening vote, a remedy for missing work, a round closed. */
+    ROUNDS_CHANGED,
+    SCREENING_VOTED,
+    ROUND_REMEDY,
+    ROUND_CLOSED
 }
