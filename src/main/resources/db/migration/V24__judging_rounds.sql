@@ -21,7 +21,7 @@ create table judging_round (
     version          bigint       not null default 0,
     -- deferred: a PUT reorders pending rounds in one transaction
     constraint judging_round_position_unique unique (competition_id, position) deferrable initially deferred,
-    constraint judging_round_quorum_check check (quorum is null or quorum <= jurors_per_entry)
+    constraint judging_round_quorum_within_k check (quorum is null or quorum <= jurors_per_entry)
 );
 create unique index judging_round_one_rubric on judging_round (competition_id) where kind = 'RUBRIC';
 

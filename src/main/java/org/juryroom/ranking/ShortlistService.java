@@ -366,7 +366,7 @@ public class ShortlistService {
     }
 
     /** The remedies a format-3 seal covers: those of the rounds up to the RUBRIC round (never added to once it closed). */
-    private static List<SealedRemedy> remedies(Shortlist s) {
+    public static List<SealedRemedy> remedies(Shortlist s) {
         int upTo = JudgingRound.rubric(s.competitionId).map(r -> r.position).orElse(0);
         return RoundRemedy.ofCompetitionUpTo(s.competitionId, upTo).stream()
                 .map(m -> new SealedRemedy(m.id, m.roundId, m.kind.name(), m.jurorId, m.entryId, m.moved, m.reason,
