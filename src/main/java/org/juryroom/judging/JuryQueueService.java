@@ -27,6 +27,10 @@ public class JuryQueueService {
      */
     public record QueueItem(Long entryId, String code, String title, String categoryCode, String scorecardStatus,
                             Long thumbnailFileId, String screeningVote) {
+        /** Where the juror is with the entry: a cast screening vote counts as done (SUBMITTED). */
+        public String progress() {
+            return screeningVote == null ? scorecardStatus : "NONE".equals(screeningVote) ? "NONE" : "SUBMITTED";
+        }
     }
 
     private final AccessPolicy access;

@@ -197,4 +197,28 @@ public interface JuryMsg {
 
     @Message
     String jury_conflicts_lift();
+
+    @Message
+    String jury_screening();
+
+    @Message
+    String jury_screening_hint();
+
+    @Message
+    String jury_vote_yes();
+
+    @Message
+    String jury_vote_no();
+
+    @Message
+    String jury_vote_abstain();
+
+    @Message
+    String jury_vote_save();
+
+    @Message
+    String jury_voted_badge();
+
+    @Message
+    String jury_voted_note();
 }

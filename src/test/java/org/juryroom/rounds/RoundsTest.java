@@ -297,6 +297,11 @@ class RoundsTest {
                 .contains("\"entryId\":" + acceptedEntry);
         ORGANISER.as().get("/api/competitions/{cid}/shortlist", cid).then().statusCode(200)
                 .body("remedies.kind", hasItems("REASSIGN", "EXCUSE", "ACCEPT_FEWER"));
+        // The organiser's shortlist page shows each sealed decision, and marks the entries they touched.
+        String page = org.juryroom.web.WebSession.signIn(ORGANISER.username(), ORGANISER.password())
+                .get("/organiser/competitions/" + cid + "/shortlist").then().statusCode(200).extract().asString();
+        assertThat(page).contains("Decisions on missing work").contains(excused.name() + " excused")
+                .contains("judged by fewer jurors").contains(gone.name() + ": 2 unfinished entries moved");
         long audited = QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
                 "select count(*) from audit_event where competition_id = :cid and action = 'ROUND_REMEDY'")
                 .setParameter("cid", cid).getSingleResult()).longValue());

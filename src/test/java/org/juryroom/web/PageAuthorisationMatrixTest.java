@@ -261,6 +261,9 @@ class PageAuthorisationMatrixTest {
         // A guardian confirms on the link's page; the fixture's paper-form consent needs none: idempotent, 303.
         r.add(new Row("POST /consent/{token}/confirm", (c, b) -> b.web().post("/consent/" + consentToken(c),
                 "/consent/" + consentToken(c) + "/confirm", Map.of()), 303, 303, 303, 303, 303, 303, 303, 303));
+        // No screening round in the fixture's competition: every juror's vote is 404, as for an unassigned entry.
+        r.add(post("POST /jury/entries/{eid}/screening", c -> "/jury/entries/" + c.eid() + "/screening",
+                Map.of("vote", "YES"), ASK_SIGN_IN, 403, 403, 404, 404, 404, 403, 403));
         // Last: it ends every session
         r.add(post("POST /logout", c -> "/logout", Map.of(), ASK_SIGN_IN, 303, 303, 303, 303, 303, 303, 303));
         return r;
