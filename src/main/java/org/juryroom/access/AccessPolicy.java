@@ -10,6 +10,7 @@ import org.juryroom.ranking.Shortlist;
 import org.juryroom.entry.Entry;
 import org.juryroom.entry.EntryStatus;
 import org.juryroom.judging.Assignment;
+import org.juryroom.rounds.ScreeningVote;
 import org.juryroom.judging.Conflict;
 import org.juryroom.judging.Scorecard;
 import org.juryroom.judging.ScorecardStatus;
@@ -93,9 +94,11 @@ public class AccessPolicy {
                     : EntryRights.NONE;
         }
         if (me.isJuror() && jurorSees(e)) {
-            boolean ownSubmitted = Scorecard.of(e.id, me.jurorId())
+            // Scoring is the RUBRIC round's; a juror screening the entry sees it the same blind way.
+            boolean scores = Assignment.exists(e.id, me.jurorId());
+            boolean ownSubmitted = scores && Scorecard.of(e.id, me.jurorId())
                     .map(s -> s.status == ScorecardStatus.SUBMITTED).orElse(false);
-            return new EntryRights(true, View.BLIND, false, true, ownSubmitted, false, false);
+            return new EntryRights(true, View.BLIND, false, scores, ownSubmitted, false, false);
         }
         return EntryRights.NONE;
     }
@@ -293,8 +296,17 @@ public class AccessPolicy {
         long jurorId = me.jurorId();
         return e.status == EntryStatus.SUBMITTED
                 && !e.held()
-                && Assignment.exists(e.id, jurorId)
+                && (Assignment.exists(e.id, jurorId) || ScreeningVote.assignedInOpenRound(e.id, jurorId))
                 && !Conflict.exists(jurorId, e.school.id);
+    }
+
+    /** The entry if this user is a juror assigned to screen it in a round open now (not conflicted), else 404. */
+    public Entry screenableEntry(long entryId) {
+        Entry e = readableEntry(entryId);
+        if (!me.isJuror() || !ScreeningVote.assignedInOpenRound(e.id, me.jurorId())) {
+            throw ProblemException.notFound("Entry " + entryId);
+        }
+        return e;
     }
 
     /** The entries of a competition this user may list; the same rules as {@link #rights}. */
@@ -312,7 +324,9 @@ public class AccessPolicy {
             params.put("jid", me.jurorId());
             params.put("submitted", EntryStatus.SUBMITTED);
             return new EntryFilter("e.competition.id = :cid and e.status = :submitted and e.hold is null"
-                    + " and exists (select 1 from Assignment a where a.entryId = e.id and a.jurorId = :jid)"
+                    + " and (exists (select 1 from Assignment a where a.entryId = e.id and a.jurorId = :jid)"
+                    + " or exists (select 1 from ScreeningVote v, JudgingRound r where v.entryId = e.id"
+                    + " and v.jurorId = :jid and r.id = v.roundId and r.status = org.juryroom.rounds.RoundStatus.OPEN))"
                     + " and not exists (select 1 from Conflict c where c.jurorId = :jid and c.schoolId = e.school.id)",
                     params);
         }

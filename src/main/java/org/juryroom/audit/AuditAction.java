@@ -56,5 +56,10 @@ public enum AuditAction {
     JUROR_UPDATED,
     /** Personal API tokens (docs/api.md): the token's name and role, never the token. */
     API_TOKEN_CREATED,
-    API_TOKEN_REVOKED
+    API_TOKEN_REVOKED,
+    /** Rounds (docs/judging.md): the list changed, a screening vote, a remedy for missing work, a round closed. */
+    ROUNDS_CHANGED,
+    SCREENING_VOTED,
+    ROUND_REMEDY,
+    ROUND_CLOSED
 }

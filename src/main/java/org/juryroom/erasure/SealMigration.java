@@ -45,7 +45,7 @@ public class SealMigration {
             advisory(lock, "select pg_advisory_lock(?)");
             try {
                 List<Long> competitions = QuarkusTransaction.requiringNew().call(() -> Shortlist
-                        .<Shortlist>find("sealFormat < ?1 order by id", ShortlistService.SEAL_FORMAT).list()
+                        .<Shortlist>find("sealFormat < ?1 order by id", ShortlistService.TITLE_HASH_FORMAT).list()
                         .stream().map(s -> s.competitionId).toList());
                 int migrated = 0;
                 for (long cid : competitions) {

@@ -9,7 +9,10 @@ import org.juryroom.common.ProblemException;
 import org.juryroom.competition.Competition;
 import org.juryroom.competition.CompetitionService;
 import org.juryroom.competition.CompetitionStatus;
-import org.juryroom.entry.EntryStatus;
+import org.juryroom.rounds.JudgingRound;
+import org.juryroom.rounds.RoundKind;
+import org.juryroom.rounds.RoundStatus;
+import org.juryroom.rounds.ScreeningVote;
 
 import java.util.Collection;
 import java.util.HashMap;
@@ -27,6 +30,10 @@ import java.util.Set;
  *
  * <p>A juror <i>counts</i> for an entry when assigned to it, not conflicted with its school and not
  * abstained. Conflicted and abstained jurors are never picked again for that entry.
+ *
+ * <p>Rounds (docs/judging.md): a run assigns the competition's current round, and opens it. A
+ * SCREENING round's work is its {@link ScreeningVote} rows, the RUBRIC round's the assignments;
+ * either way only the entries that advanced from the round before are assigned, by the same planner.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.REQUIRED)
@@ -62,13 +69,15 @@ public class AssignmentService {
     private final EntityManager em;
     private final AuditLog audit;
     private final AssignmentNotices notices;
+    private final org.juryroom.access.CurrentUser me;
 
     public AssignmentService(CompetitionService competitions, EntityManager em, AuditLog audit,
-                             AssignmentNotices notices) {
+                             AssignmentNotices notices, org.juryroom.access.CurrentUser me) {
         this.competitions = competitions;
         this.em = em;
         this.audit = audit;
         this.notices = notices;
+        this.me = me;
     }
 
     public Result assign(long competitionId, int jurorsPerEntry, Long seed) {
@@ -80,19 +89,94 @@ public class AssignmentService {
         // Exclusive: a run sets k on the competition, and a second run waits and builds on the first.
         Competition c = competitions.lockExclusive(competitionId);
         requireAssignable(c, "Assigning jurors");
+        JudgingRound round = currentRound(c);
+        if (round.kind == RoundKind.FINAL) {
+            throw ProblemException.conflict("The current round is FINAL: its jury ranks the whole shortlist and is"
+                    + " not assigned entries");
+        }
+        if (round.quorum != null && round.quorum > jurorsPerEntry) {
+            throw ProblemException.unprocessable("jurorsPerEntry", "must be at least the round's quorum of "
+                    + round.quorum);
+        }
         long effectiveSeed = seed == null ? competitionId : seed;
-        c.jurorsPerEntry = jurorsPerEntry;
-        State state = load(c);
+        if (round.kind == RoundKind.RUBRIC) {
+            c.jurorsPerEntry = jurorsPerEntry;
+        }
+        round.jurorsPerEntry = jurorsPerEntry;
+        if (round.status == RoundStatus.PENDING) {
+            round.status = RoundStatus.OPEN;
+            round.openedAt = java.time.Instant.now();
+            round.openedBy = me.username();
+        }
+        State state = load(c, round);
         AssignmentPlanner.Plan plan = AssignmentPlanner.plan(state.entries, state.pool, state.counted,
                 state.excluded, state.conflicts, jurorsPerEntry, effectiveSeed);
-        persist(c, plan.added());
+        persist(c, round, plan.added());
         int[] loads = loads(state, plan.added());
         Result result = new Result(plan.added().size(), state.entries.size(), state.pool.size(),
                 new java.util.TreeMap<>(plan.shortBy()), jurorsPerEntry, effectiveSeed, loads[0], loads[1]);
         audit.record(AuditAction.ASSIGNMENT_RUN, c.id, AuditLog.Subject.of("competition", c.id), null,
                 Map.of("jurorsPerEntry", jurorsPerEntry, "seed", effectiveSeed, "added", plan.added().size(),
-                        "entriesShortOfJurors", result.entriesShortOfJurors()));
+                        "entriesShortOfJurors", result.entriesShortOfJurors(), "roundId", round.id,
+                        "round", round.kind));
         return result;
+    }
+
+    /** The round a run assigns: the first not closed. */
+    private static JudgingRound currentRound(Competition c) {
+        return JudgingRound.current(c.id).orElseThrow(() -> ProblemException.conflict(
+                "Every round of competition " + c.id + " is closed: there is nothing left to assign"));
+    }
+
+    /** What a reassignment moved: the entries that lost the juror's unfinished work, and who took them. */
+    public record Moved(int moved, List<AssignmentPlanner.Pair> added) {
+    }
+
+    /**
+     * Moves a juror's unfinished work in a round (no vote yet; no submitted or abstained scorecard)
+     * to other eligible jurors, never back to that juror: the unfinished assignments go, and the
+     * planner brings those entries back to the round's k. Refused (409), with nothing changed, when
+     * an entry would be left short because nobody else is eligible. The caller holds the
+     * competition's exclusive lock, so no vote or scorecard of that juror lands in between.
+     */
+    public Moved reassign(Competition c, JudgingRound round, long fromJurorId) {
+        String unfinished = round.kind == RoundKind.SCREENING
+                ? "select v.entry_id from screening_vote v join entry e on e.id = v.entry_id where v.round_id = :rid"
+                        + " and v.juror_id = :jid and v.vote is null and e.status = 'SUBMITTED' and e.hold is null"
+                : "select a.entry_id from assignment a join entry e on e.id = a.entry_id where a.competition_id = :cid"
+                        + " and a.juror_id = :jid and e.status = 'SUBMITTED' and e.hold is null and not exists"
+                        + " (select 1 from scorecard s where s.entry_id = a.entry_id and s.juror_id = a.juror_id"
+                        + " and s.status in ('SUBMITTED', 'ABSTAINED'))";
+        jakarta.persistence.Query q = em.createNativeQuery(unfinished + " order by 1").setParameter("jid", fromJurorId);
+        q.setParameter(round.kind == RoundKind.SCREENING ? "rid" : "cid", round.kind == RoundKind.SCREENING
+                ? round.id : c.id);
+        @SuppressWarnings("unchecked")
+        List<Long> entryIds = ((List<Number>) q.getResultList()).stream().map(Number::longValue).toList();
+        if (entryIds.isEmpty()) {
+            throw ProblemException.conflict("Juror " + fromJurorId + " has no unfinished work in this round");
+        }
+        // A draft scorecard stays (it is the juror's, and counts for nothing); only the assignment goes.
+        em.createNativeQuery(round.kind == RoundKind.SCREENING
+                        ? "delete from screening_vote where round_id = :rid and juror_id = :jid and entry_id in (:ids)"
+                        : "delete from assignment where competition_id = :rid and juror_id = :jid and entry_id in (:ids)")
+                .setParameter("rid", round.kind == RoundKind.SCREENING ? round.id : c.id)
+                .setParameter("jid", fromJurorId).setParameter("ids", entryIds).executeUpdate();
+        State state = load(c, round);
+        Map<Long, Set<Long>> excluded = new HashMap<>(state.excluded);
+        entryIds.forEach(id -> excluded.computeIfAbsent(id, x -> new HashSet<>()).add(fromJurorId));
+        Set<Long> targets = Set.copyOf(entryIds);
+        AssignmentPlanner.Plan plan = AssignmentPlanner.plan(
+                state.entries.stream().filter(e -> targets.contains(e.entryId())).toList(), state.pool,
+                state.counted, excluded, state.conflicts, round.jurorsPerEntry == null ? 1 : round.jurorsPerEntry,
+                c.id);
+        if (!plan.shortBy().isEmpty()) {
+            throw ProblemException.conflict("Nobody else is eligible for " + plan.shortBy().size() + " of juror "
+                    + fromJurorId + "'s unfinished entries (conflicts, panels): nothing was moved; excuse the juror"
+                    + " or accept fewer jurors for those entries instead",
+                    Map.of("entriesShortOfJurors", new java.util.TreeMap<>(plan.shortBy())));
+        }
+        persist(c, round, plan.added());
+        return new Moved(entryIds.size(), plan.added());
     }
 
     /**
@@ -182,7 +266,7 @@ public class AssignmentService {
     }
 
     private TopUp run(Competition c, Set<Long> entryIds, Integer extra, String reason) {
-        State state = load(c);
+        State state = load(c, JudgingRound.rubric(c.id).orElseThrow());
         List<AssignmentPlanner.EntryToAssign> targets = state.entries.stream()
                 .filter(e -> entryIds.contains(e.entryId())).toList();
         if (targets.isEmpty()) {
@@ -196,7 +280,7 @@ public class AssignmentService {
                 : state.counted.getOrDefault(targets.get(0).entryId(), Set.of()).size() + extra;
         AssignmentPlanner.Plan plan = AssignmentPlanner.plan(targets, state.pool, state.counted, state.excluded,
                 state.conflicts, k, c.id);
-        persist(c, plan.added());
+        persist(c, null, plan.added());
         TopUp topUp = new TopUp(reason, plan.added(), new java.util.TreeMap<>(plan.shortBy()));
         if (!plan.added().isEmpty() || !plan.shortBy().isEmpty()) {
             audit.record(AuditAction.JURORS_REASSIGNED, c.id, AuditLog.Subject.of("competition", c.id), null,
@@ -205,8 +289,17 @@ public class AssignmentService {
         return topUp;
     }
 
-    private void persist(Competition c, List<AssignmentPlanner.Pair> pairs) {
+    /** Stores new pairs as the round's work: screening rows, or (RUBRIC, or no round given) assignments. */
+    private void persist(Competition c, JudgingRound round, List<AssignmentPlanner.Pair> pairs) {
         for (AssignmentPlanner.Pair p : pairs) {
+            if (round != null && round.kind == RoundKind.SCREENING) {
+                ScreeningVote v = new ScreeningVote();
+                v.roundId = round.id;
+                v.entryId = p.entryId();
+                v.jurorId = p.jurorId();
+                v.persist();
+                continue;
+            }
             Assignment a = new Assignment();
             a.competitionId = c.id;
             a.entryId = p.entryId();
@@ -224,27 +317,42 @@ public class AssignmentService {
                          Map<Long, Set<Long>> conflicts) {
     }
 
-    private State load(Competition c) {
-        List<AssignmentPlanner.EntryToAssign> entries = em.createQuery(
-                        "select e.id, e.school.id, e.category.code from Entry e"
-                                + " where e.competition.id = :cid and e.status = :s and e.hold is null order by e.id",
-                        Object[].class)
-                .setParameter("cid", c.id).setParameter("s", EntryStatus.SUBMITTED)
-                .getResultStream()
-                .map(r -> new AssignmentPlanner.EntryToAssign((Long) r[0], (Long) r[1], (String) r[2]))
+    /**
+     * The round's entries (submitted, not held, and advanced from the round before if there is one)
+     * and its work so far. A conflicted juror no longer counts; in the RUBRIC round neither does one
+     * who abstained (a screening ABSTAIN is a vote, and counts).
+     */
+    private State load(Competition c, JudgingRound round) {
+        long previous = round.previous().map(r -> r.id).orElse(-1L);
+        @SuppressWarnings("unchecked")
+        List<AssignmentPlanner.EntryToAssign> entries = ((List<Object[]>) em.createNativeQuery("""
+                        select e.id, e.school_id, k.code from entry e join category k on k.id = e.category_id
+                        where e.competition_id = :cid and e.status = 'SUBMITTED' and e.hold is null
+                          and (:prev < 0 or exists (select 1 from round_outcome o
+                                                    where o.round_id = :prev and o.entry_id = e.id and o.advanced))
+                        order by e.id""")
+                .setParameter("cid", c.id).setParameter("prev", previous).getResultList()).stream()
+                .map(r -> new AssignmentPlanner.EntryToAssign(((Number) r[0]).longValue(), ((Number) r[1]).longValue(),
+                        (String) r[2]))
                 .toList();
         List<AssignmentPlanner.JurorSlot> pool = pool(c.id);
         Map<Long, Set<Long>> counted = new HashMap<>();
         Map<Long, Set<Long>> excluded = new HashMap<>();
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
+        String work = round.kind == RoundKind.SCREENING ? """
+                        select a.entry_id, a.juror_id,
+                               exists (select 1 from conflict cf where cf.juror_id = a.juror_id and cf.school_id = e.school_id)
+                        from screening_vote a join entry e on e.id = a.entry_id
+                        where a.round_id = :rid""" : """
                         select a.entry_id, a.juror_id,
                                exists (select 1 from conflict cf where cf.juror_id = a.juror_id and cf.school_id = e.school_id)
                             or exists (select 1 from scorecard s where s.entry_id = a.entry_id and s.juror_id = a.juror_id
                                        and s.status = 'ABSTAINED') as dropped
                         from assignment a join entry e on e.id = a.entry_id
-                        where a.competition_id = :cid""")
-                .setParameter("cid", c.id).getResultList();
+                        where a.competition_id = :cid""";
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery(work)
+                .setParameter(round.kind == RoundKind.SCREENING ? "rid" : "cid",
+                        round.kind == RoundKind.SCREENING ? round.id : c.id).getResultList();
         for (Object[] r : rows) {
             Map<Long, Set<Long>> target = Boolean.TRUE.equals(r[2]) ? excluded : counted;
             target.computeIfAbsent(((Number) r[0]).longValue(), x -> new HashSet<>()).add(((Number) r[1]).longValue());

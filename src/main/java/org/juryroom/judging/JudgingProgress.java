@@ -46,7 +46,7 @@ public class JudgingProgress {
      * For an assignment {@code a} of entry {@code e}: the entry is still in judging (not withdrawn, e.g.
      * by a guardian, nor held) and its juror has no conflict with the entry's school (also JuryReminders).
      */
-    static final String NOT_CONFLICTED =
+    public static final String NOT_CONFLICTED =
             "e.status = 'SUBMITTED' and e.hold is null and not exists (select 1 from conflict c where c.juror_id = a.juror_id"
                     + " and c.school_id = e.school_id)";
 

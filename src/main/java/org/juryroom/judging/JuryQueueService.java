@@ -21,9 +21,16 @@ import java.util.stream.Collectors;
 @Transactional(Transactional.TxType.SUPPORTS)
 public class JuryQueueService {
 
-    /** {@code thumbnailFileId}: the entry's first file with a thumbnail a juror may see, or null. */
+    /**
+     * {@code thumbnailFileId}: the entry's first file with a thumbnail a juror may see, or null.
+     * {@code screeningVote}: in a SCREENING round, the juror's vote (NONE before voting); null otherwise.
+     */
     public record QueueItem(Long entryId, String code, String title, String categoryCode, String scorecardStatus,
-                            Long thumbnailFileId) {
+                            Long thumbnailFileId, String screeningVote) {
+        /** Where the juror is with the entry: a cast screening vote counts as done (SUBMITTED). */
+        public String progress() {
+            return screeningVote == null ? scorecardStatus : "NONE".equals(screeningVote) ? "NONE" : "SUBMITTED";
+        }
     }
 
     private final AccessPolicy access;
@@ -39,8 +46,13 @@ public class JuryQueueService {
     public Page<QueueItem> queue(long competitionId, Page.Request paging) {
         competitions.get(competitionId);
         AccessPolicy.EntryFilter filter = access.entriesOf(competitionId);
-        TypedQuery<Object[]> rows = em.createQuery("select e, s.status from Entry e join fetch e.category"
-                + " left join Scorecard s on s.entryId = e.id and s.jurorId = :me where " + filter.where()
+        // Only the current round's work: a closed screening round's entries have left the queue (entriesOf).
+        Long screening = org.juryroom.rounds.JudgingRound.current(competitionId)
+                .filter(r -> r.kind == org.juryroom.rounds.RoundKind.SCREENING).map(r -> r.id).orElse(null);
+        TypedQuery<Object[]> rows = em.createQuery("select e, s.status, v.vote from Entry e join fetch e.category"
+                + " left join Scorecard s on s.entryId = e.id and s.jurorId = :me"
+                + " left join ScreeningVote v on v.entryId = e.id and v.jurorId = :me and v.roundId = :screening"
+                + " where " + filter.where()
                 + " order by e.code", Object[].class);
         TypedQuery<Long> count = em.createQuery("select count(e) from Entry e where " + filter.where(), Long.class);
         filter.params().forEach((k, v) -> {
@@ -48,6 +60,7 @@ public class JuryQueueService {
             count.setParameter(k, v);
         });
         rows.setParameter("me", access.currentUser().jurorId());
+        rows.setParameter("screening", screening == null ? -1L : screening);
         List<Object[]> page = rows.setFirstResult(paging.page() * paging.size()).setMaxResults(paging.size())
                 .getResultList(); // a list, not a stream: the titles load more rows as they go
         Map<Long, Long> thumbnails = thumbnails(page.stream().map(r -> ((Entry) r[0]).id).toList());
@@ -55,7 +68,8 @@ public class JuryQueueService {
                 .map(r -> {
                     Entry e = (Entry) r[0];
                     return new QueueItem(e.id, e.code, EntryViews.blindTitle(e), e.category.code,
-                            r[1] == null ? "NONE" : r[1].toString(), thumbnails.get(e.id));
+                            r[1] == null ? "NONE" : r[1].toString(), thumbnails.get(e.id),
+                            screening == null ? null : r[2] == null ? "NONE" : r[2].toString());
                 })
                 .toList();
         return new Page<>(items, paging.page(), paging.size(), count.getSingleResult());

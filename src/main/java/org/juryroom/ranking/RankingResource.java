@@ -29,13 +29,16 @@ import java.util.List;
 @RolesAllowed(Roles.ORGANISER)
 public class RankingResource {
 
+    /** {@code remedies}: the organiser's decisions on missing work, sealed with the shortlist (format 3). */
     public record ShortlistView(int size, Instant frozenAt, String frozenBy, String method, String tieBreak,
-                                String digest, List<ShortlistRow> entries, String disagreement) {
+                                String digest, List<ShortlistRow> entries, String disagreement,
+                                List<ShortlistService.SealedRemedy> remedies) {
         static ShortlistView of(Shortlist s) {
             java.util.Set<Long> held = s.heldEntryIds();
             return new ShortlistView(s.size, s.frozenAt, s.frozenBy, s.method, s.tieBreak, s.digest,
                     s.entries().stream().map(e -> new ShortlistRow(e.rank, e.entryId, e.code, e.title, e.schoolName,
-                            e.score, e.median, e.jurorCount, held.contains(e.entryId))).toList(), s.disagreement);
+                            e.score, e.median, e.jurorCount, held.contains(e.entryId))).toList(), s.disagreement,
+                    ShortlistService.remedies(s));
         }
     }
 

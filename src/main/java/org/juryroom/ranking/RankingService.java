@@ -85,6 +85,12 @@ public class RankingService {
                 query.page(0, c.shortlistSize + RankingParams.DEFAULT_NEAR_CUT_MARGIN), false);
     }
 
+    /** Every scored entry of the live ranking, in rank order (a RUBRIC round's close-preview). */
+    public List<RankingQuery.Row> live(Competition c) {
+        query.materialise(c.id, c.rankingMethod, RankingQuery.Basis.LIVE);
+        return query.page(0, (int) Math.min(Integer.MAX_VALUE, Math.max(1, query.scoredCount())));
+    }
+
     static RankingQuery.Basis basis(Competition c) {
         if (c.status == CompetitionStatus.FROZEN || c.status == CompetitionStatus.PUBLISHED) {
             return Shortlist.ofCompetition(c.id).map(s -> RankingQuery.Basis.frozen(s.id))

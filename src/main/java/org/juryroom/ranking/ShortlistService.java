@@ -18,6 +18,10 @@ import org.juryroom.competition.Competition;
 import org.juryroom.competition.CompetitionService;
 import org.juryroom.competition.CompetitionStatus;
 import org.juryroom.ranking.math.TieBreak;
+import org.juryroom.rounds.JudgingRound;
+import org.juryroom.rounds.RoundKind;
+import org.juryroom.rounds.RoundRemedy;
+import org.juryroom.rounds.RoundWork;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -55,7 +59,16 @@ public class ShortlistService {
     public record Snapshot(long competitionId, int shortlistSize, String method, String tieBreak, String disagreement,
                            Instant frozenAt, String frozenBy,
                            @JsonInclude(JsonInclude.Include.NON_NULL) Integer sealFormat,
-                           List<? extends Placed> entries, List<SnapshotScorecard> scorecards) {
+                           List<? extends Placed> entries, List<SnapshotScorecard> scorecards,
+                           @JsonInclude(JsonInclude.Include.NON_NULL) List<SealedRemedy> remedies) {
+    }
+
+    /**
+     * Seal format 3: every remedy for missing work of the rounds up to the RUBRIC round (who was
+     * excused, which entries were accepted with fewer jurors, whose work was moved), with its reason.
+     */
+    public record SealedRemedy(long id, long roundId, String kind, Long jurorId, Long entryId, Integer moved,
+                               String reason, String decidedBy, Instant decidedAt) {
     }
 
     /** What the ranking re-run is compared with, whatever the seal format. */
@@ -77,8 +90,11 @@ public class ShortlistService {
                               BigDecimal score, BigDecimal median, int jurorCount) implements Placed {
     }
 
-    /** The seal format new freezes write (docs/judging.md). */
-    public static final int SEAL_FORMAT = 2;
+    /** The seal format new freezes write (docs/judging.md); 3 adds the remedies, absent from 1 and 2. */
+    public static final int SEAL_FORMAT = 3;
+
+    /** What start-up migrates format-1 seals to: titles hashed; a seal keeps its format after that. */
+    public static final int TITLE_HASH_FORMAT = 2;
 
     public record SnapshotScorecard(long scorecardId, long entryId, long jurorId, long version, BigDecimal total,
                                     String scores) {
@@ -113,9 +129,11 @@ public class ShortlistService {
     private final AccessPolicy access;
     private final AuditLog audit;
     private final EntityManager em;
+    private final RoundWork work;
 
     public ShortlistService(CompetitionService competitions, RankingService rankingService, RankingQuery ranking,
-                            AccessPolicy access, AuditLog audit, EntityManager em) {
+                            AccessPolicy access, AuditLog audit, EntityManager em, RoundWork work) {
+        this.work = work;
         this.competitions = competitions;
         this.rankingService = rankingService;
         this.ranking = ranking;
@@ -132,9 +150,20 @@ public class ShortlistService {
      * behind it then find the competition FROZEN (409). A second freeze finds it FROZEN too.
      */
     public Shortlist freeze(long competitionId) {
+        return freeze(competitionId, RoundWork.Remedies.NONE, null);
+    }
+
+    /**
+     * Freezing is closing the RUBRIC round (docs/judging.md, "Rounds"): it must be the current round,
+     * the remedies given are recorded first, and it refuses (409, missing per juror) while assigned
+     * scorecards are missing and not remedied. The round closes with the shortlist as its advancing set.
+     */
+    public Shortlist freeze(long competitionId, RoundWork.Remedies remedies, String reason) {
         access.requireOrganiser("Freezing the shortlist");
         Competition c = competitions.lockExclusive(competitionId);
         CompetitionService.requireStatus(c, CompetitionStatus.JUDGING, "Freezing the shortlist");
+        JudgingRound round = JudgingRound.rubric(c.id).orElseThrow();
+        round = work.requireCurrent(c, round.id, RoundKind.RUBRIC);
         // A held entry might belong in the top N: the shortlist waits for the safeguarding lead's decision.
         long held = org.juryroom.entry.Entry.count("competition.id = ?1 and hold = ?2", c.id,
                 org.juryroom.entry.Entry.Hold.HELD);
@@ -142,6 +171,8 @@ public class ShortlistService {
             throw ProblemException.conflict(held + " entries are held for a safeguarding review: the shortlist can be"
                     + " frozen once the safeguarding lead has released or excluded them", Map.of("held", held));
         }
+        work.record(round, remedies, access.currentUser().username());
+        work.requireComplete(round);
         List<RankingService.RankingRow> near = rankingService.nearCut(c);
         if (near.isEmpty()) {
             throw ProblemException.conflict("No entry has a submitted scorecard yet: there is nothing to shortlist");
@@ -190,11 +221,26 @@ public class ShortlistService {
         s.canonicalJson = canonical;
         s.digest = sha256(canonical);
         c.status = CompetitionStatus.FROZEN;
+        closeRubric(c, round, s, reason);
         audit.record(AuditAction.SHORTLIST_FROZEN, c.id, AuditLog.Subject.of("shortlist", s.id),
                 Map.of("status", CompetitionStatus.JUDGING),
                 Map.of("status", CompetitionStatus.FROZEN, "digest", s.digest, "entries", s.size,
                         "scorecardsSealed", sealed, "method", s.method));
         return s;
+    }
+
+    /** The RUBRIC round's outcome: the shortlisted entries advance, every other entry it judged does not. */
+    @SuppressWarnings("unchecked")
+    private void closeRubric(Competition c, JudgingRound round, Shortlist s, String reason) {
+        List<Object[]> rows = em.createNativeQuery("""
+                select a.entry_id, bool_or(exists (select 1 from shortlist_entry se
+                                                  where se.shortlist_id = :sid and se.entry_id = a.entry_id))
+                from assignment a where a.competition_id = :cid group by a.entry_id order by a.entry_id""")
+                .setParameter("sid", s.id).setParameter("cid", c.id).getResultList();
+        List<Long> in = new ArrayList<>();
+        List<Long> out = new ArrayList<>();
+        rows.forEach(r -> (Boolean.TRUE.equals(r[1]) ? in : out).add(((Number) r[0]).longValue()));
+        work.close(round, in, out, reason, s.frozenBy);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -272,7 +318,7 @@ public class ShortlistService {
     public boolean migrateSeal(long competitionId) {
         competitions.lockExclusive(competitionId);
         Shortlist s = Shortlist.ofCompetition(competitionId).orElse(null);
-        if (s == null || s.sealFormat >= SEAL_FORMAT) {
+        if (s == null || s.sealFormat >= TITLE_HASH_FORMAT) {
             return false;
         }
         em.refresh(s);
@@ -284,13 +330,13 @@ public class ShortlistService {
         }
         s.entries().forEach(e -> e.titleSha256 = titleSha256(e.code, e.title));
         String old = s.digest;
-        s.sealFormat = SEAL_FORMAT;
+        s.sealFormat = TITLE_HASH_FORMAT;
         String canonical = canonicalJson(snapshot(s));
         s.previousDigest = old;
         s.canonicalJson = canonical;
         s.digest = sha256(canonical);
         audit.record(AuditAction.SEAL_MIGRATED, competitionId, AuditLog.Subject.of("shortlist", s.id),
-                Map.of("sealFormat", 1, "digest", old), Map.of("sealFormat", SEAL_FORMAT, "digest", s.digest));
+                Map.of("sealFormat", 1, "digest", old), Map.of("sealFormat", TITLE_HASH_FORMAT, "digest", s.digest));
         return true;
     }
 
@@ -316,7 +362,15 @@ public class ShortlistService {
                 (BigDecimal) r[4], (String) r[5])).toList();
         return new Snapshot(s.competitionId, Objects.requireNonNull(Competition.<Competition>findById(s.competitionId))
                 .shortlistSize, s.method, s.tieBreak, s.disagreement, s.frozenAt, s.frozenBy,
-                s.sealFormat < 2 ? null : s.sealFormat, entries, scorecards);
+                s.sealFormat < 2 ? null : s.sealFormat, entries, scorecards, s.sealFormat < 3 ? null : remedies(s));
+    }
+
+    /** The remedies a format-3 seal covers: those of the rounds up to the RUBRIC round (never added to once it closed). */
+    public static List<SealedRemedy> remedies(Shortlist s) {
+        int upTo = JudgingRound.rubric(s.competitionId).map(r -> r.position).orElse(0);
+        return RoundRemedy.ofCompetitionUpTo(s.competitionId, upTo).stream()
+                .map(m -> new SealedRemedy(m.id, m.roundId, m.kind.name(), m.jurorId, m.entryId, m.moved, m.reason,
+                        m.decidedBy, m.decidedAt)).toList();
     }
 
     static BigDecimal decimal(double score) {

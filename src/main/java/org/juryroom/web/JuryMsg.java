@@ -240,4 +240,26 @@ public interface JuryMsg {
 
     @Message
     String jury_fullscreen_exit();
+    String jury_screening();
+
+    @Message
+    String jury_screening_hint();
+
+    @Message
+    String jury_vote_yes();
+
+    @Message
+    String jury_vote_no();
+
+    @Message
+    String jury_vote_abstain();
+
+    @Message
+    String jury_vote_save();
+
+    @Message
+    String jury_voted_badge();
+
+    @Message
+    String jury_voted_note();
 }

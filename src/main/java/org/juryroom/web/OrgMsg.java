@@ -905,4 +905,20 @@ public interface OrgMsg {
 
     @Message
     String org_list_search_people();
+    String org_remedies_title();
+
+    @Message
+    String org_remedies_hint();
+
+    @Message
+    String org_remedy_excuse(String juror, String reason);
+
+    @Message
+    String org_remedy_fewer(String code, String reason);
+
+    @Message
+    String org_remedy_reassign(String juror, int moved, String reason);
+
+    @Message
+    String org_remedy_badge();
 }

@@ -41,6 +41,11 @@ class AuthorisationMatrixTest {
     record Row(String endpoint, Function<Ctx, Function<RequestSpecification, Response>> call, int... expected) {
     }
 
+    private static long rubricRound(Ctx c) {
+        return ORGANISER.as().get("/api/competitions/{cid}/rounds", c.cid()).then().statusCode(200).extract()
+                .jsonPath().getLong("find { it.kind == 'RUBRIC' }.id");
+    }
+
     // anonymous, school A, school B, juror assigned, juror unassigned, juror conflicted, organiser, safeguarding lead
     private static List<Row> rows() {
         List<Row> r = new ArrayList<>();
@@ -119,6 +124,12 @@ class AuthorisationMatrixTest {
                 401, 403, 403, 200, 404, 404, 403, 403));
         r.add(new Row("GET /api/entries/{eid}/scorecards", c -> s -> s.get("/api/entries/" + c.eid() + "/scorecards"),
                 401, 403, 403, 409, 404, 404, 200, 403));
+        // No screening round in the judging competition: every juror's vote is 404, as for an unassigned entry.
+        r.add(new Row("PUT /api/entries/{eid}/screening", c -> s -> s.contentType(ContentType.JSON)
+                .body(Map.of("vote", "YES")).put("/api/entries/" + c.eid() + "/screening"),
+                401, 403, 403, 404, 404, 404, 403, 403));
+        r.add(new Row("GET /api/entries/{eid}/screening", c -> s -> s.get("/api/entries/" + c.eid() + "/screening"),
+                401, 403, 403, 404, 404, 404, 403, 403));
         // Conflicts
         r.add(new Row("POST /api/me/conflicts", c -> s -> s.contentType(ContentType.JSON)
                 .body(Map.of("schoolId", c.spareSchool())).post("/api/me/conflicts"), 401, 403, 403, 201, 201, 201, 403, 403));
@@ -143,6 +154,21 @@ class AuthorisationMatrixTest {
                 .post("/api/competitions/" + c.cid() + "/adjudications"), 401, 403, 403, 403, 403, 403, 201, 403));
         r.add(new Row("GET /api/competitions/{cid}/adjudications", c -> s -> s.get("/api/competitions/" + c.cid()
                 + "/adjudications"), 401, 403, 403, 403, 403, 403, 200, 403));
+        // Rounds: the judging competition's one RUBRIC round is open with a draft missing, so its close and a
+        // reassignment of the unassigned juror (no work) are refused by state, and an empty list by the rules.
+        r.add(new Row("GET /api/competitions/{cid}/rounds", c -> s -> s.get("/api/competitions/" + c.cid() + "/rounds"),
+                401, 403, 403, 403, 403, 403, 200, 403));
+        r.add(new Row("PUT /api/competitions/{cid}/rounds", c -> s -> s.contentType(ContentType.JSON).body(List.of())
+                .put("/api/competitions/" + c.cid() + "/rounds"), 401, 403, 403, 403, 403, 403, 422, 403));
+        r.add(new Row("GET /api/competitions/{cid}/rounds/{rid}/close-preview", c -> s -> s.get("/api/competitions/"
+                + c.cid() + "/rounds/" + rubricRound(c) + "/close-preview"), 401, 403, 403, 403, 403, 403, 200, 403));
+        r.add(new Row("POST /api/competitions/{cid}/rounds/{rid}/close", c -> s -> s.contentType(ContentType.JSON)
+                .body(Map.of()).post("/api/competitions/" + c.cid() + "/rounds/" + rubricRound(c) + "/close"),
+                401, 403, 403, 403, 403, 403, 409, 403));
+        r.add(new Row("POST /api/competitions/{cid}/rounds/{rid}/reassign", c -> s -> s.contentType(ContentType.JSON)
+                .body(Map.of("fromJurorId", c.unassigned().id()))
+                .post("/api/competitions/" + c.cid() + "/rounds/" + rubricRound(c) + "/reassign"),
+                401, 403, 403, 403, 403, 403, 409, 403));
         // Nothing is scored in the judging competition: the organiser's freeze is refused by state, not by role.
         r.add(new Row("POST /api/competitions/{cid}/shortlist", c -> s -> s.post("/api/competitions/" + c.cid() + "/shortlist"),
                 401, 403, 403, 403, 403, 403, 409, 403));

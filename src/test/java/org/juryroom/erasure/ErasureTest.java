@@ -119,7 +119,7 @@ class ErasureTest {
 
         // The seal, the code and the scores stay.
         ORGANISER.as().get("/api/competitions/{cid}/shortlist/verify", cid).then().statusCode(200)
-                .body("valid", equalTo(true)).body("sealFormat", equalTo(2));
+                .body("valid", equalTo(true)).body("sealFormat", equalTo(3));
         JsonPath ranking = JudgingFixtures.json(ORGANISER.as().get("/api/competitions/{cid}/ranking", cid)
                 .then().statusCode(200).extract().response());
         assertThat(ranking.getList("rows.entryId", Long.class)).containsExactly(topEntry, keptEntry, essayEntry);

@@ -135,7 +135,12 @@ class ScorecardTest {
         JudgingFixtures.assign(w.cid(), 1, 1).then().statusCode(201);
         JudgingFixtures.submitScore(w.juror(0), w.entry(0), 6, 3);
         JudgingFixtures.score(w.juror(0), w.entry(1), 4, 1, "DRAFT").then().statusCode(200);
-        ORGANISER.as().post("/api/competitions/{cid}/shortlist", w.cid()).then().statusCode(201);
+        // The draft is missing work: the plain freeze refuses; closing the RUBRIC round accepting fewer jurors freezes.
+        ORGANISER.as().post("/api/competitions/{cid}/shortlist", w.cid()).then().statusCode(409);
+        long rubric = ORGANISER.as().get("/api/competitions/{cid}/rounds", w.cid()).jsonPath().getLong("[0].id");
+        ORGANISER.as().contentType(io.restassured.http.ContentType.JSON)
+                .body(Map.of("acceptFewer", List.of(w.entry(1)), "reason", "draft left unfinished"))
+                .post("/api/competitions/{cid}/rounds/{rid}/close", w.cid(), rubric).then().statusCode(200);
 
         JudgingFixtures.score(w.juror(0), w.entry(0), 9, 5, "SUBMITTED").then().statusCode(409)
                 .body("currentStatus", equalTo("FROZEN"));

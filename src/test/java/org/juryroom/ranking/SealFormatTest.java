@@ -42,10 +42,11 @@ class SealFormatTest {
     void newFreezesSealTitleHashesAndAShownTitleMustStillMatchItsHash() {
         long cid = frozen();
         Seal seal = seal(cid);
-        assertThat(seal.format()).isEqualTo(2);
+        assertThat(seal.format()).isEqualTo(3); // format 3: format 2 and the remedies
         String title = (String) single("select title from shortlist_entry se join shortlist s on s.id = se.shortlist_id"
                 + " where s.competition_id = ?1 and se.rank = 1", cid);
-        assertThat(seal.json()).contains("\"sealFormat\":2").contains("titleSha256").doesNotContain(title);
+        assertThat(seal.json()).contains("\"sealFormat\":3").contains("titleSha256").contains("\"remedies\":[]")
+                .doesNotContain(title);
         ORGANISER.as().get("/api/competitions/{cid}/shortlist/snapshot.json", cid).then().statusCode(200)
                 .body(not(containsString(title)));
         verify(cid, true);

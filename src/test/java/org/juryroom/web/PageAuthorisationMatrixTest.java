@@ -292,6 +292,9 @@ class PageAuthorisationMatrixTest {
                 ASK_SIGN_IN, 201, 201, 201, 201, 201, 201, 201));
         r.add(post("POST /account/tokens/{id}/revoke", c -> "/account/tokens/" + Long.MAX_VALUE + "/revoke", Map.of(),
                 ASK_SIGN_IN, 404, 404, 404, 404, 404, 404, 404));
+        // No screening round in the fixture's competition: every juror's vote is 404, as for an unassigned entry.
+        r.add(post("POST /jury/entries/{eid}/screening", c -> "/jury/entries/" + c.eid() + "/screening",
+                Map.of("vote", "YES"), ASK_SIGN_IN, 403, 403, 404, 404, 404, 403, 403));
         // Last: it ends every session
         r.add(post("POST /logout", c -> "/logout", Map.of(), ASK_SIGN_IN, 303, 303, 303, 303, 303, 303, 303));
         return r;

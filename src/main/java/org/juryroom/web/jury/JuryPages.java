@@ -25,6 +25,8 @@ import org.juryroom.judging.JurorStats;
 import org.juryroom.judging.JuryQueueService;
 import org.juryroom.judging.JuryQueueService.QueueItem;
 import org.juryroom.judging.ScorecardService;
+import org.juryroom.rounds.ScreeningService;
+import org.juryroom.rounds.ScreeningVote;
 import org.juryroom.judging.ScorecardService.ScorecardView;
 import org.juryroom.judging.ScorecardStatus;
 import org.juryroom.web.AllPages;
@@ -70,10 +72,12 @@ public class JuryPages {
     private final ScorecardService scorecards;
     private final JurorStats stats;
     private final WebErrors errors;
+    private final ScreeningService screening;
 
     public JuryPages(CompetitionService competitions, EntryService entries, JuryQueueService queues,
-                     ScorecardService scorecards, JurorStats stats, WebErrors errors) {
+                     ScorecardService scorecards, JurorStats stats, WebErrors errors, ScreeningService screening) {
         this.stats = stats;
+        this.screening = screening;
         this.competitions = competitions;
         this.entries = entries;
         this.queues = queues;
@@ -117,7 +121,7 @@ public class JuryPages {
             default -> "NONE";
         };
         return Templates.queue(new Queue(cid, c.title, c.status, shown,
-                items.stream().filter(i -> i.scorecardStatus().equals(status)).toList(), count(items, "NONE"),
+                items.stream().filter(i -> i.progress().equals(status)).toList(), count(items, "NONE"),
                 count(items, "DRAFT"), count(items, "SUBMITTED"), items.size()), StatsView.of(stats.mine(cid)));
     }
 
@@ -167,6 +171,40 @@ public class JuryPages {
         return redirect("/jury/entries/" + eid + (draft ? "?drafted" : "?scored"));
     }
 
+    /** A screening vote: YES, NO or ABSTAIN and a comment; then the next entry without a vote. */
+    @POST
+    @Path("entries/{eid}/screening")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response screen(@PathParam("eid") long eid, @RestForm String vote, @RestForm String comment) {
+        ScreeningVote.Vote v = java.util.Arrays.stream(ScreeningVote.Vote.values())
+                .filter(x -> x.name().equals(vote)).findFirst().orElse(null);
+        try {
+            screening.vote(eid, new ScreeningService.VoteRequest(v, comment));
+        } catch (RuntimeException ex) {
+            if (Forms.problem(ex).status() == 404) {
+                throw ex;
+            }
+            return Response.status(Forms.problem(ex).status()).entity(Templates.entry(
+                    desk(blind(eid), null, Map.of(), comment == null ? "" : comment, null, Forms.errors(ex)))).build();
+        }
+        BlindEntry e = blind(eid);
+        return all(e.competitionId()).stream().filter(i -> "NONE".equals(i.screeningVote())
+                        && !i.entryId().equals(eid)).findFirst()
+                .map(i -> redirect("/jury/entries/" + i.entryId() + "?voted"))
+                .orElseGet(() -> redirect("/jury/competitions/" + e.competitionId() + "?tab=done&finished"));
+    }
+
+    private ScreeningService.VoteView myVote(long eid) {
+        try {
+            return screening.mine(eid);
+        } catch (ProblemException e) {
+            if (e.status() == 404) {
+                return null;
+            }
+            throw e;
+        }
+    }
+
     private Desk desk(BlindEntry e, Long fileId, Map<String, Integer> values, String comment, ScorecardView card,
                       Errors errors) {
         Competition c = competitions.get(e.competitionId());
@@ -185,7 +223,8 @@ public class JuryPages {
         Long next = at >= 0 && at < queue.size() - 1 ? queue.get(at + 1).entryId() : null;
         return new Desk(e, c.title, c.id, c.status == CompetitionStatus.JUDGING, files, current, rubric, comment,
                 card == null ? null : card.status(), card == null ? null : card.total(),
-                card == null ? null : card.updatedAt(), errors, at + 1, queue.size(), previous, next);
+                card == null ? null : card.updatedAt(), errors, at + 1, queue.size(), previous, next,
+                myVote(e.id()));
     }
 
     /** A juror reads an entry only through the blind view: the policy gives nothing else to jurors. */
@@ -210,7 +249,7 @@ public class JuryPages {
     }
 
     private static long count(List<QueueItem> items, String status) {
-        return items.stream().filter(i -> i.scorecardStatus().equals(status)).count();
+        return items.stream().filter(i -> i.progress().equals(status)).count();
     }
 
     private static Integer parse(String v) {

@@ -59,7 +59,7 @@ public final class JuryViews {
     public record Desk(BlindEntry entry, String competitionTitle, long competitionId, boolean scoringOpen,
                        List<FileRow> files, FileRow current, List<CriterionRow> criteria, String comment,
                        ScorecardStatus status, Double total, Instant updatedAt, Errors errors, int position, int count,
-                       Long previousId, Long nextId) {
+                       Long previousId, Long nextId, org.juryroom.rounds.ScreeningService.VoteView screening) {
         public boolean submitted() {
             return status == ScorecardStatus.SUBMITTED;
         }

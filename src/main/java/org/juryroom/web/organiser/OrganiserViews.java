@@ -88,13 +88,20 @@ public final class OrganiserViews {
         }
     }
 
-    public record ShortlistRow(int rank, String code, String title, String schoolName, BigDecimal score, boolean held) {
+    /** {@code remedied}: a sealed decision on missing work touched this entry (excused juror, fewer jurors). */
+    public record ShortlistRow(int rank, String code, String title, String schoolName, BigDecimal score, boolean held,
+                               boolean remedied) {
+    }
+
+    /** A sealed decision on missing work, for the shortlist page: whom or what it named, and why. */
+    public record RemedyRow(String kind, String juror, String code, Integer moved, String reason, String decidedBy,
+                            Instant decidedAt) {
     }
 
     /** @param verification the answer of "Verify", or null when not asked */
     public record ShortlistPage(CompetitionView competition, int size, Instant frozenAt, String frozenBy, String method,
                                 String tieBreak, String disagreement, String digest, List<ShortlistRow> entries,
-                                Verification verification) {
+                                Verification verification, List<RemedyRow> remedies) {
         public boolean published() {
             return competition.status() == CompetitionStatus.PUBLISHED;
         }

@@ -190,10 +190,42 @@ public class RankingPages {
         Shortlist s = shortlists.get(cid);
         CompetitionView c = CompetitionView.of(competitions.get(cid));
         java.util.Set<Long> held = s.heldEntryIds();
+        List<ShortlistService.SealedRemedy> sealed = ShortlistService.remedies(s);
+        java.util.Set<Long> remedied = remediedEntries(s, sealed);
         List<ShortlistRow> rows = s.entries().stream().map(e -> new ShortlistRow(e.rank, e.code, e.title, e.schoolName,
-                e.score, held.contains(e.entryId))).toList();
+                e.score, held.contains(e.entryId), remedied.contains(e.entryId))).toList();
+        List<OrganiserViews.RemedyRow> remedies = sealed.stream().map(m -> new OrganiserViews.RemedyRow(m.kind(),
+                m.jurorId() == null ? null : org.juryroom.judging.Juror.<org.juryroom.judging.Juror>findByIdOptional(
+                        m.jurorId()).map(j -> j.name).orElse("#" + m.jurorId()),
+                m.entryId() == null ? null : org.juryroom.entry.Entry.<org.juryroom.entry.Entry>findByIdOptional(
+                        m.entryId()).map(e -> e.code).orElse("#" + m.entryId()),
+                m.moved(), m.reason(), m.decidedBy(), m.decidedAt())).toList();
         return new ShortlistPage(c, s.size, s.frozenAt, s.frozenBy, s.method, s.tieBreak, s.disagreement, s.digest,
-                rows, verification);
+                rows, verification, remedies);
+    }
+
+    /**
+     * The shortlisted entries a sealed remedy touched: those accepted with fewer jurors, and those on
+     * which an excused juror's scorecard is missing (what the excuse let through).
+     */
+    private static java.util.Set<Long> remediedEntries(Shortlist s, List<ShortlistService.SealedRemedy> sealed) {
+        java.util.Set<Long> out = new java.util.HashSet<>();
+        List<Long> excused = new java.util.ArrayList<>();
+        for (ShortlistService.SealedRemedy m : sealed) {
+            if (m.entryId() != null) {
+                out.add(m.entryId());
+            } else if ("EXCUSE".equals(m.kind())) {
+                excused.add(m.jurorId());
+            }
+        }
+        if (!excused.isEmpty()) {
+            out.addAll(Shortlist.getEntityManager().createQuery("select a.entryId from Assignment a, ShortlistEntry se"
+                            + " where se.shortlistId = :sid and a.entryId = se.entryId and a.jurorId in :jurors"
+                            + " and not exists (select 1 from Scorecard sc where sc.entryId = a.entryId"
+                            + " and sc.jurorId = a.jurorId and sc.status = org.juryroom.judging.ScorecardStatus.SUBMITTED)",
+                    Long.class).setParameter("sid", s.id).setParameter("jurors", excused).getResultList());
+        }
+        return out;
     }
 
     private Response refusedOnRanking(long cid, RuntimeException e) {

@@ -1,0 +1,239 @@
+package org.juryroom.rounds;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.juryroom.audit.AuditAction;
+import org.juryroom.audit.AuditLog;
+import org.juryroom.common.Problem;
+import org.juryroom.common.ProblemException;
+import org.juryroom.competition.Competition;
+import org.juryroom.judging.JudgingProgress;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * A round's assigned work, what of it is missing, the organiser's remedies, and closing: the one
+ * gate both a round's close and the shortlist freeze go through, so that nothing closes or
+ * freezes on missing work silently (docs/judging.md, "Missing work").
+ *
+ * <p>Missing: an assignment of the round whose entry is still in judging (submitted, not held),
+ * whose juror has no conflict with its school, and which has no vote (SCREENING) or no submitted
+ * or abstained scorecard (RUBRIC); minus the work of excused jurors and of entries accepted with
+ * fewer jurors. Callers hold the competition's exclusive lock.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.REQUIRED)
+public class RoundWork {
+
+    public record Missing(long jurorId, long count) {
+    }
+
+    /** The remedies given with a close; {@code reason} is required when any is given. */
+    public record Remedies(String reason, List<Long> excuse, List<Long> acceptFewer) {
+        public static final Remedies NONE = new Remedies(null, List.of(), List.of());
+
+        public boolean any() {
+            return excuse != null && !excuse.isEmpty() || acceptFewer != null && !acceptFewer.isEmpty();
+        }
+    }
+
+    public record RemedyView(long id, long roundId, RoundRemedy.Kind kind, Long jurorId, Long entryId, Integer moved,
+                             String reason, String decidedBy, Instant decidedAt) {
+        static RemedyView of(RoundRemedy r) {
+            return new RemedyView(r.id, r.roundId, r.kind, r.jurorId, r.entryId, r.moved, r.reason, r.decidedBy,
+                    r.decidedAt);
+        }
+    }
+
+    public static final int MAX_REASON = 2000;
+
+    private final EntityManager em;
+    private final AuditLog audit;
+
+    public RoundWork(EntityManager em, AuditLog audit) {
+        this.em = em;
+        this.audit = audit;
+    }
+
+    /** The round's work rows as {@code a} (entry_id, juror_id) joined to entry {@code e}, unfinished only. */
+    private static String unfinished(JudgingRound r) {
+        return r.kind == RoundKind.SCREENING
+                ? "screening_vote a join entry e on e.id = a.entry_id where a.round_id = :rid and a.vote is null"
+                : "assignment a join entry e on e.id = a.entry_id where a.competition_id = :cid and not exists"
+                        + " (select 1 from scorecard s where s.entry_id = a.entry_id and s.juror_id = a.juror_id"
+                        + " and s.status in ('SUBMITTED', 'ABSTAINED'))";
+    }
+
+    /** Per juror, how much of the round's assigned work is missing and not remedied; counted in SQL. */
+    public List<Missing> missing(JudgingRound r) {
+        if (r.kind == RoundKind.FINAL) {
+            return List.of();
+        }
+        jakarta.persistence.Query q = em.createNativeQuery("select a.juror_id, count(*) from " + unfinished(r)
+                + " and " + JudgingProgress.NOT_CONFLICTED
+                + " and not exists (select 1 from round_remedy m where m.round_id = :round and m.kind = 'EXCUSE'"
+                + " and m.juror_id = a.juror_id)"
+                + " and not exists (select 1 from round_remedy m where m.round_id = :round"
+                + " and m.kind = 'ACCEPT_FEWER' and m.entry_id = a.entry_id)"
+                + " group by a.juror_id order by a.juror_id");
+        bind(q, r).setParameter("round", r.id);
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = q.getResultList();
+        return rows.stream().map(x -> new Missing(((Number) x[0]).longValue(), ((Number) x[1]).longValue())).toList();
+    }
+
+    private static jakarta.persistence.Query bind(jakarta.persistence.Query q, JudgingRound r) {
+        return r.kind == RoundKind.SCREENING ? q.setParameter("rid", r.id) : q.setParameter("cid", r.competitionId);
+    }
+
+    /**
+     * Records the excuses and acceptances given with a close, each audited; refused (422, nothing
+     * recorded) without a reason, or for a juror or entry that has no work in the round.
+     */
+    public List<RoundRemedy> record(JudgingRound r, Remedies remedies, String actor) {
+        if (remedies == null || !remedies.any()) {
+            return List.of();
+        }
+        String reason = requireReason(remedies.reason());
+        Set<Long> jurors = new TreeSet<>(remedies.excuse() == null ? List.of() : remedies.excuse());
+        Set<Long> entries = new TreeSet<>(remedies.acceptFewer() == null ? List.of() : remedies.acceptFewer());
+        List<Problem.Violation> wrong = new ArrayList<>();
+        Set<Long> jury = ids("select distinct a.juror_id from " + work(r), r);
+        Set<Long> judged = ids("select distinct a.entry_id from " + work(r), r);
+        jurors.stream().filter(j -> j == null || !jury.contains(j))
+                .forEach(j -> wrong.add(new Problem.Violation("excuse", "juror " + j + " has no work in this round")));
+        entries.stream().filter(e -> e == null || !judged.contains(e))
+                .forEach(e -> wrong.add(new Problem.Violation("acceptFewer", "entry " + e + " is not judged in this round")));
+        if (!wrong.isEmpty()) {
+            throw ProblemException.unprocessable("Remedies must name jurors and entries of this round", wrong);
+        }
+        List<RoundRemedy> out = new ArrayList<>();
+        jurors.forEach(j -> out.add(remedy(r, RoundRemedy.Kind.EXCUSE, j, null, null, reason, actor)));
+        entries.forEach(e -> out.add(remedy(r, RoundRemedy.Kind.ACCEPT_FEWER, null, e, null, reason, actor)));
+        return out;
+    }
+
+    /** A REASSIGN remedy: the juror's unfinished work was moved ({@code moved} pieces). */
+    public RoundRemedy recordReassign(JudgingRound r, long jurorId, int moved, String reason, String actor) {
+        return remedy(r, RoundRemedy.Kind.REASSIGN, jurorId, null, moved,
+                reason == null || reason.isBlank() ? "unfinished work moved to other jurors" : requireReason(reason),
+                actor);
+    }
+
+    private static String work(JudgingRound r) {
+        return r.kind == RoundKind.SCREENING
+                ? "screening_vote a where a.round_id = :rid"
+                : "assignment a where a.competition_id = :cid";
+    }
+
+    @SuppressWarnings("unchecked")
+    private Set<Long> ids(String sql, JudgingRound r) {
+        Set<Long> out = new java.util.HashSet<>();
+        ((List<Number>) bind(em.createNativeQuery(sql), r).getResultList()).forEach(n -> out.add(n.longValue()));
+        return out;
+    }
+
+    private static String requireReason(String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw ProblemException.unprocessable("reason", "say why: a remedy for missing work is recorded with its reason");
+        }
+        if (reason.length() > MAX_REASON) {
+            throw ProblemException.unprocessable("reason", "at most " + MAX_REASON + " characters");
+        }
+        return reason.strip();
+    }
+
+    private RoundRemedy remedy(JudgingRound r, RoundRemedy.Kind kind, Long jurorId, Long entryId, Integer moved,
+                               String reason, String actor) {
+        RoundRemedy m = new RoundRemedy();
+        m.roundId = r.id;
+        m.kind = kind;
+        m.jurorId = jurorId;
+        m.entryId = entryId;
+        m.moved = moved;
+        m.reason = reason;
+        m.decidedBy = actor;
+        m.decidedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        m.persist();
+        audit.record(AuditAction.ROUND_REMEDY, r.competitionId, AuditLog.Subject.of("round", r.id), null,
+                RemedyView.of(m));
+        return m;
+    }
+
+    /** 409 naming, per juror, the missing work, unless there is none. */
+    public void requireComplete(JudgingRound r) {
+        List<Missing> missing = missing(r);
+        if (!missing.isEmpty()) {
+            long total = missing.stream().mapToLong(Missing::count).sum();
+            throw ProblemException.conflict(total + " assigned " + (r.kind == RoundKind.SCREENING ? "votes" : "scorecards")
+                    + " of " + missing.size() + " jurors are missing in round '" + r.name + "': reassign a juror's"
+                    + " unfinished work (POST /api/competitions/" + r.competitionId + "/rounds/" + r.id + "/reassign),"
+                    + " or close with excuse (jurorIds) or acceptFewer (entryIds) and a reason",
+                    Map.of("missing", missing));
+        }
+    }
+
+    /**
+     * The round a close or freeze acts on: it must be the current round, of the given kind, and
+     * (unless RUBRIC, whose work may be assigned before judging opens) open.
+     */
+    public JudgingRound requireCurrent(Competition c, long roundId, RoundKind kind) {
+        JudgingRound current = JudgingRound.current(c.id).orElse(null);
+        if (current == null || current.id != roundId) {
+            JudgingRound r = JudgingRound.<JudgingRound>findByIdOptional(roundId)
+                    .filter(x -> x.competitionId.equals(c.id)).orElse(null);
+            throw ProblemException.conflict(r != null && r.status == RoundStatus.CLOSED
+                    ? "Round '" + r.name + "' is closed already"
+                    : "Round " + roundId + " is not the current round" + (current == null ? ""
+                            : ": close '" + current.name + "' (" + current.kind + ") first"));
+        }
+        if (current.kind != kind) {
+            throw ProblemException.conflict("The current round '" + current.name + "' is " + current.kind + ", not "
+                    + kind);
+        }
+        return current;
+    }
+
+    /** Marks the round closed with its outcome: the next round judges exactly the advancing entries. */
+    public void close(JudgingRound r, List<Long> advancing, List<Long> notAdvancing, String reason, String actor) {
+        insertOutcome(r, advancing, true);
+        insertOutcome(r, notAdvancing, false);
+        r.status = RoundStatus.CLOSED;
+        r.closedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        r.closedBy = actor;
+        r.closeReason = reason == null || reason.isBlank() ? null : reason.strip();
+        Map<String, Object> after = new LinkedHashMap<>();
+        after.put("status", RoundStatus.CLOSED);
+        after.put("kind", r.kind);
+        after.put("advancing", advancing.size());
+        after.put("notAdvancing", notAdvancing.size());
+        if (r.closeReason != null) {
+            after.put("reason", r.closeReason);
+        }
+        audit.record(AuditAction.ROUND_CLOSED, r.competitionId, AuditLog.Subject.of("round", r.id),
+                Map.of("status", RoundStatus.OPEN), after);
+    }
+
+    private void insertOutcome(JudgingRound r, List<Long> entryIds, boolean advanced) {
+        if (entryIds.isEmpty()) {
+            return;
+        }
+        em.createNativeQuery("insert into round_outcome (round_id, entry_id, advanced)"
+                        + " select :rid, x, :adv from unnest(cast(cast(:ids as text) as bigint[])) x")
+                .setParameter("rid", r.id).setParameter("adv", advanced)
+                .setParameter("ids", "{" + entryIds.stream().map(String::valueOf)
+                        .collect(java.util.stream.Collectors.joining(",")) + "}").executeUpdate();
+    }
+
+    public List<RemedyView> remedies(JudgingRound r) {
+        return RoundRemedy.<RoundRemedy>list("roundId = ?1 order by id", r.id).stream().map(RemedyView::of).toList();
+    }
+}

@@ -1,0 +1,144 @@
+package org.juryroom.rounds;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.juryroom.judging.JudgingFixtures;
+import org.juryroom.judging.JudgingFixtures.JurorAccount;
+import org.juryroom.judging.JudgingFixtures.World;
+import org.juryroom.judging.JudgingProfile;
+import org.juryroom.judging.Race;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.Callable;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What a round's close and a reassignment depend on, raced against the jurors' writes. */
+@QuarkusTest
+@TestProfile(JudgingProfile.class)
+class RoundRaceTest {
+
+    private static final long SEED = 20261205L;
+
+    @Inject
+    EntityManager em;
+
+    /** A vote or a close, and its answer. */
+    private record Outcome(String what, long jurorId, long entryId, String vote, Response response) {
+    }
+
+    @Test
+    void votesRacingTheCloseAreCountedExactlyWhenCommittedBeforeIt() {
+        Random random = new Random(SEED);
+        for (int round = 0; round < Race.rounds(3); round++) {
+            World w = JudgingFixtures.world(2, 3, 4, 2);
+            long[] ids = RoundsTest.screeningThenRubric(w.cid(), 2, 1);
+            JudgingFixtures.assign(w.cid(), 2, random.nextLong()).then().statusCode(201);
+            List<Callable<Outcome>> tasks = new ArrayList<>();
+            for (JurorAccount j : w.jurors()) {
+                for (long eid : JudgingFixtures.queue(j, w.cid())) {
+                    String vote = List.of("YES", "NO", "ABSTAIN").get(random.nextInt(3));
+                    tasks.add(() -> new Outcome("vote", j.id(), eid, vote, RoundsTest.vote(j, eid, vote, null)));
+                }
+            }
+            tasks.add(() -> new Outcome("close", 0, 0, null, RoundsTest.close(w.cid(), ids[0],
+                    Map.of("acceptFewer", w.entries(), "reason", "closing on time"))));
+            Collections.shuffle(tasks, random);
+            List<Outcome> results = Race.all(tasks);
+
+            Outcome closed = results.stream().filter(o -> o.what().equals("close")).findFirst().orElseThrow();
+            assertThat(closed.response().statusCode()).isEqualTo(200);
+            Map<Long, Integer> yes = new HashMap<>();
+            int counted = 0;
+            for (Outcome o : results) {
+                if (o.what().equals("vote")) {
+                    // before the close: counted; after it: the entry has left the juror's queue
+                    assertThat(o.response().statusCode()).as(o.response().asString()).isIn(200, 404);
+                    if (o.response().statusCode() == 200) {
+                        counted++;
+                        if (o.vote().equals("YES")) {
+                            yes.merge(o.entryId(), 1, Integer::sum);
+                        }
+                    }
+                }
+            }
+            List<Long> expected = w.entries().stream().filter(e -> yes.getOrDefault(e, 0) >= 1).sorted().toList();
+            JsonPath body = closed.response().jsonPath();
+            assertThat(body.getList("advancing", Long.class)).isEqualTo(expected);
+            long stored = QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                    "select count(*) from screening_vote where round_id = :rid and vote is not null")
+                    .setParameter("rid", ids[0]).getSingleResult()).longValue());
+            assertThat(stored).isEqualTo(counted);
+        }
+    }
+
+    @Test
+    void reassigningRacingTheJurorsOwnSubmitsLosesAndDuplicatesNothing() {
+        Random random = new Random(SEED + 1);
+        for (int round = 0; round < Race.rounds(3); round++) {
+            World w = JudgingFixtures.world(3, 2, 4, 2);
+            JudgingFixtures.assign(w.cid(), 2, random.nextLong()).then().statusCode(201);
+            JurorAccount x = w.juror(random.nextInt(4));
+            List<Long> mine = JudgingFixtures.queue(x, w.cid());
+            assertThat(mine).isNotEmpty();
+            long rubric = RoundsTest.rounds(w.cid()).getLong("[0].id");
+            List<Callable<Outcome>> tasks = new ArrayList<>();
+            for (long eid : mine) {
+                tasks.add(() -> new Outcome("submit", x.id(), eid, null,
+                        JudgingFixtures.score(x, eid, 1 + random.nextInt(10), random.nextInt(6), "SUBMITTED")));
+            }
+            tasks.add(() -> new Outcome("reassign", x.id(), 0, null, RoundsTest.reassign(w.cid(), rubric, x.id())));
+            Collections.shuffle(tasks, random);
+            List<Outcome> results = Race.all(tasks);
+
+            List<Long> submitted = new ArrayList<>();
+            List<Long> refused = new ArrayList<>();
+            Outcome moved = null;
+            for (Outcome o : results) {
+                if (o.what().equals("reassign")) {
+                    moved = o;
+                } else if (o.response().statusCode() == 200) {
+                    submitted.add(o.entryId());
+                } else {
+                    assertThat(o.response().statusCode()).as(o.response().asString()).isEqualTo(404);
+                    refused.add(o.entryId());
+                }
+            }
+            if (refused.isEmpty()) {
+                // every submit came first: nothing was left to move
+                assertThat(moved.response().statusCode()).isIn(200, 409);
+            } else {
+                assertThat(moved.response().statusCode()).as(moved.response().asString()).isEqualTo(200);
+                assertThat(moved.response().jsonPath().getInt("moved")).isEqualTo(refused.size());
+            }
+            // Every entry still has exactly k = 2 jurors; the juror kept exactly what they submitted.
+            long cid = w.cid();
+            @SuppressWarnings("unchecked")
+            List<Object[]> perEntry = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                    "select e.id, count(a.id), count(a.id) filter (where a.juror_id = :x),"
+                            + " count(s.id) filter (where s.juror_id = :x and s.status = 'SUBMITTED')"
+                            + " from entry e left join assignment a on a.entry_id = e.id"
+                            + " left join scorecard s on s.entry_id = a.entry_id and s.juror_id = a.juror_id"
+                            + " where e.competition_id = :cid group by e.id")
+                    .setParameter("x", x.id()).setParameter("cid", cid).getResultList());
+            for (Object[] r : perEntry) {
+                long eid = ((Number) r[0]).longValue();
+                assertThat(((Number) r[1]).longValue()).as("jurors of entry " + eid).isEqualTo(2);
+                boolean kept = ((Number) r[2]).longValue() == 1;
+                assertThat(kept).as("juror kept entry " + eid).isEqualTo(submitted.contains(eid));
+                assertThat(((Number) r[3]).longValue() == 1).isEqualTo(submitted.contains(eid));
+            }
+        }
+    }
+}
