@@ -68,6 +68,16 @@ public final class JuryRedaction {
         return out.append(text, at, text.length()).toString();
     }
 
+    /** Whether the term occurs in the text as {@link #apply} would hide it (the one name matcher). */
+    public static boolean occursIn(String text, String term) {
+        return text != null && term != null && !matches(FoldedText.of(text), term).isEmpty();
+    }
+
+    /** The form names are compared in (see {@link FoldedText}): for equality checks elsewhere. */
+    public static String fold(String text) {
+        return FoldedText.foldAll(text);
+    }
+
     /** Where a term occurs in the text: [start, end) ranges of the original. */
     static List<int[]> matches(FoldedText text, String term) {
         String t = FoldedText.foldAll(term);
