@@ -27,7 +27,7 @@ public final class EntryRequests {
      * Indic spellings need (র‍্যা).
      */
     static final String FIRST_NAME = "\\p{L}[\\p{L}\\p{M}\\u200C\\u200D'’-]{0,39}";
-    static final String FIRST_NAME_MESSAGE = "first name only: one word of letters, no surname";
+    static final String FIRST_NAME_MESSAGE = "{juryroom.firstName}";
 
     public record CreateEntry(
             @NotBlank @Size(max = 200) String title,

@@ -28,5 +28,7 @@ public class LanguageFilter {
         String language = Languages.resolve(saved, cookie == null ? null : cookie.getValue(),
                 request.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
         request.getHeaders().putSingle(HttpHeaders.ACCEPT_LANGUAGE, language);
+        routing.request().headers().set(HttpHeaders.ACCEPT_LANGUAGE, language);
+        request.setProperty(Languages.ATTRIBUTE, language);
     }
 }

@@ -49,6 +49,13 @@ public final class Languages {
         }
     }
 
+    /** The language {@link LanguageFilter} decided for the request being served; English outside one. */
+    public static String ofCurrentRequest() {
+        var request = org.jboss.resteasy.reactive.server.core.CurrentRequestManager.get();
+        Object language = request == null ? null : request.getProperty(ATTRIBUTE);
+        return language instanceof String tag && supported(tag) ? tag : DEFAULT;
+    }
+
     /** A saved choice (user or mail recipient), else English. */
     public static Locale localeOf(String saved) {
         return Locale.forLanguageTag(supported(saved) ? saved : DEFAULT);

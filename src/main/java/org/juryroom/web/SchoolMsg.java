@@ -105,20 +105,14 @@ public interface SchoolMsg {
     @Message
     String consent_judging();
 
-    @Message
-    String consent_judging_text();
 
     @Message
     String consent_work();
 
-    @Message
-    String consent_work_text();
 
     @Message
     String consent_names();
 
-    @Message
-    String consent_names_text();
 
     @Message
     String consent_attested_by();

@@ -27,6 +27,7 @@ class BundlesTest {
 
     private static final Path MESSAGES = Path.of("src/main/resources/messages");
     private static final Path RESOURCES = Path.of("src/main/resources");
+    private static final Path PROBLEMS = RESOURCES.resolve("problems/problem_en.properties");
     private static final List<String> TRANSLATIONS = List.of("hi", "bn");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{[A-Za-z0-9_]+}|%[A-Za-z]+%");
 
@@ -98,9 +99,11 @@ class BundlesTest {
     void everyEnglishKeyIsUsedSomewhere() throws IOException {
         String sources = usingSources();
         List<String> unused = new ArrayList<>();
+        String java = javaSources();
         for (Path en : englishBundles()) {
-            for (String key : load(en).stringPropertyNames()) {
-                if (!used(key, sources)) {
+            Properties english = load(en);
+            for (String key : english.stringPropertyNames()) {
+                if (en.equals(PROBLEMS) ? !said(english.getProperty(key), java) : !used(key, sources)) {
                     unused.add(en.getFileName() + " " + key);
                 }
             }
@@ -115,6 +118,48 @@ class BundlesTest {
         assertThat(used("login_heading", sources)).isTrue();
         assertThat(used("no_such_key_anywhere", sources)).isFalse();
         assertThat(placeholders("Closes in {days} days, {hours} hours")).containsExactly("{days}", "{hours}");
+    }
+
+    /**
+     * A refusal is matched by its English sentence, so it is in use while the code still says its
+     * longest fixed part (between placeholders and brackets; literals joined by + count as one).
+     */
+    static boolean said(String sentence, String java) {
+        String longest = "";
+        for (String part : sentence.split("\\{[A-Za-z0-9_]+}|[()]")) {
+            if (part.strip().length() > longest.length()) {
+                longest = part.strip();
+            }
+        }
+        return java.contains(longest.replace("\"", "\\\""));
+    }
+
+    private static String javaSources() throws IOException {
+        StringBuilder all = new StringBuilder();
+        try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
+            for (Path f : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                all.append(Files.readString(f, StandardCharsets.UTF_8)).append('\n');
+            }
+        }
+        return all.toString().replaceAll("\"\\s*\\+\\s*\"", "");
+    }
+
+    /** Bean Validation's own texts: JuryRoom's keys in all three languages with the same placeholders. */
+    @Test
+    void validationMessagesExistInEveryLanguage() throws IOException {
+        Properties english = load(RESOURCES.resolve("ValidationMessages.properties"));
+        for (String language : TRANSLATIONS) {
+            Properties translated = load(RESOURCES.resolve("ValidationMessages_" + language + ".properties"));
+            for (String key : english.stringPropertyNames()) {
+                assertThat(translated.getProperty(key)).as(language + " " + key).isNotBlank();
+                assertThat(placeholders(translated.getProperty(key))).isEqualTo(placeholders(english.getProperty(key)));
+            }
+            for (String constraint : List.of("NotBlank", "NotNull", "NotEmpty", "Size", "Min", "Max", "Email",
+                    "Pattern", "Positive", "DecimalMin")) {
+                assertThat(translated.getProperty("jakarta.validation.constraints." + constraint + ".message"))
+                        .as(language + " " + constraint).isNotBlank();
+            }
+        }
     }
 
     static boolean used(String key, String sources) {
@@ -161,10 +206,13 @@ class BundlesTest {
         return found;
     }
 
+    /** The page and mail bundles, and the refusal catalogue (common/ProblemTexts). */
     private static List<Path> englishBundles() throws IOException {
         try (Stream<Path> files = Files.list(MESSAGES)) {
-            List<Path> en = files.filter(f -> f.getFileName().toString().endsWith("_en.properties")).sorted().toList();
+            List<Path> en = new ArrayList<>(files.filter(f -> f.getFileName().toString().endsWith("_en.properties"))
+                    .sorted().toList());
             assertThat(en).isNotEmpty();
+            en.add(PROBLEMS);
             return en;
         }
     }
