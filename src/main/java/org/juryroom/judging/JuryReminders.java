@@ -60,8 +60,9 @@ public class JuryReminders {
             data.put("competition", competition.title);
             data.put("left", ((Number) row[3]).longValue());
             data.put("link", publicUrl + "/jury/competitions/" + competitionId);
-            outbox.queue(MailKind.REMINDER, (String) row[2],
-                    letters.render("reminder", msg.mail_reminder_subject(competition.title), data));
+            String language = org.juryroom.i18n.Recipients.ofJuror(((Number) row[0]).longValue());
+            outbox.queue(MailKind.REMINDER, (String) row[2], letters.render("reminder",
+                    letters.words(language).mail_reminder_subject(competition.title), data, language));
         }
         return rows.stream().map(r -> ((Number) r[0]).longValue()).toList();
     }

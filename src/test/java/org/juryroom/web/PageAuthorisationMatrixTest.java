@@ -261,6 +261,9 @@ class PageAuthorisationMatrixTest {
         // A guardian confirms on the link's page; the fixture's paper-form consent needs none: idempotent, 303.
         r.add(new Row("POST /consent/{token}/confirm", (c, b) -> b.web().post("/consent/" + consentToken(c),
                 "/consent/" + consentToken(c) + "/confirm", Map.of()), 303, 303, 303, 303, 303, 303, 303, 303));
+        // The language switch: anyone, back to the page it was on (each role's choice saved as English, the default).
+        r.add(post("POST /language", c -> "/language", Map.of("language", "en", "back", "/"),
+                303, 303, 303, 303, 303, 303, 303, 303));
         // Last: it ends every session
         r.add(post("POST /logout", c -> "/logout", Map.of(), ASK_SIGN_IN, 303, 303, 303, 303, 303, 303, 303));
         return r;
