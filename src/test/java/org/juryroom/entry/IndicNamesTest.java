@@ -74,6 +74,16 @@ class IndicNamesTest {
     }
 
     @Test
+    void anIndicSuffixGluedToANameEndingInAnotherScriptGoesWithTheName() {
+        // The school's name ends in a digit or a Latin letter; the Bengali case ending follows, its vowel
+        // sign even attaching to the digit.
+        assertThat(apply("আমরা সারদা বিদ্যাপীঠ 2ের ছাত্রী।", List.of("সারদা বিদ্যাপীঠ 2"))).isEqualTo("আমরা " + MARK + " ছাত্রী।");
+        assertThat(apply("Riya\u200Cর ছবি, Riyaকে বলো", List.of("Riya"))).isEqualTo(MARK + " ছবি, " + MARK + " বলো");
+        // A Latin word after the name is another word, as before.
+        assertThat(apply("Riyan and Riya", List.of("Riya"))).isEqualTo("Riyan and " + MARK);
+    }
+
+    @Test
     void theMatcherIsTheOneTheErasureAndPublicNamesUse() {
         assertThat(JuryRedaction.occursIn("অনন্যার পোস্টার", "অনন্যা")).isTrue();
         assertThat(JuryRedaction.occursIn(Normalizer.normalize("প্রিয়াকে", Normalizer.Form.NFD), "প্রিয়া")).isTrue();
