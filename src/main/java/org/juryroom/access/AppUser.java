@@ -53,6 +53,9 @@ public class AppUser extends PanacheEntityBase {
     @Column(name = "deactivated_at")
     public Instant deactivatedAt;
 
+    /** The user's chosen language (en, hi, bn; see i18n/Languages), or null: the browser decides. */
+    public String language;
+
     public static Optional<AppUser> findByUsername(String username) {
         return find("username", username).firstResultOptional();
     }

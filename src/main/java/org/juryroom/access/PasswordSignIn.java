@@ -150,6 +150,9 @@ public class PasswordSignIn implements IdentityProvider<UsernamePasswordAuthenti
         if (user.safeguardingLeadId != null) {
             identity.addRole(Roles.SAFEGUARDING);
         }
+        if (user.language != null) {
+            identity.addAttribute(org.juryroom.i18n.Languages.ATTRIBUTE, user.language);
+        }
         return identity.build();
     }
 

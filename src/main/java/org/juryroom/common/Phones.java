@@ -4,7 +4,7 @@ package org.juryroom.common;
 public final class Phones {
 
     public static final String PATTERN = "^\\+?[0-9 ()\\-]{6,40}$";
-    public static final String MESSAGE = "must be a phone number, e.g. +91 98300 12345";
+    public static final String MESSAGE = "{juryroom.phone}";
 
     private Phones() {
     }

@@ -14,6 +14,17 @@ public record Problem(String type, String title, int status, String detail, List
     public record Violation(String field, String message) {
     }
 
+    /** This problem with its detail and violations in the reader's language (title and type stay English). */
+    public Problem localised() {
+        String language = org.juryroom.i18n.Languages.ofCurrentRequest();
+        if (org.juryroom.i18n.Languages.DEFAULT.equals(language)) {
+            return this;
+        }
+        return new Problem(type, title, status, ProblemTexts.localise(detail, language), violations == null ? null
+                : violations.stream().map(v -> new Violation(v.field(), ProblemTexts.localise(v.message(), language)))
+                .toList(), extensions);
+    }
+
     @JsonAnyGetter
     public Map<String, Object> extensionFields() {
         return extensions == null ? Map.of() : extensions;

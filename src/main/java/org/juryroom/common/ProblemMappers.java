@@ -229,7 +229,7 @@ public class ProblemMappers {
     }
 
     private static Response respond(Problem problem) {
-        Response.ResponseBuilder response = Response.status(problem.status()).type(PROBLEM_JSON).entity(problem);
+        Response.ResponseBuilder response = Response.status(problem.status()).type(PROBLEM_JSON).entity(problem.localised());
         if (problem.status() == 503) {
             response.header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
         }

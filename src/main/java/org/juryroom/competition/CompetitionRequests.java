@@ -63,14 +63,14 @@ public final class CompetitionRequests {
     }
 
     public record CategoryRequest(
-            @NotBlank @Pattern(regexp = CODE_PATTERN, message = "lower-case letters, digits, - and _ (max 40)") String code,
+            @NotBlank @Pattern(regexp = CODE_PATTERN, message = "{juryroom.code}") String code,
             @NotBlank @Size(max = 200) String name,
             @NotEmpty @Size(max = 20) List<@NotBlank @Size(max = 100) String> allowedTypes,
             @NotNull @Positive @jakarta.validation.constraints.Max(MAX_SCHOOL_BYTES) Long maxFileBytes) {
     }
 
     public record CriterionRequest(
-            @NotBlank @Pattern(regexp = CODE_PATTERN, message = "lower-case letters, digits, - and _ (max 40)") String code,
+            @NotBlank @Pattern(regexp = CODE_PATTERN, message = "{juryroom.code}") String code,
             @NotBlank @Size(max = 200) String name,
             @Size(max = 2000) String description,
             @NotNull @DecimalMin(value = "0", inclusive = false) @jakarta.validation.constraints.DecimalMax(MAX_WEIGHT)

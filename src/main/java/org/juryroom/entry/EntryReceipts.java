@@ -53,6 +53,8 @@ public class EntryReceipts {
         data.put("competition", e.competition.title);
         data.put("when", Formats.when(e.submittedAt));
         data.put("files", files);
-        outbox.queue(MailKind.RECEIPT, to, letters.render("receipt", msg.mail_receipt_subject(e.code), data));
+        String language = org.juryroom.i18n.Recipients.ofSchool(e.school.id);
+        outbox.queue(MailKind.RECEIPT, to, letters.render("receipt", letters.words(language).mail_receipt_subject(e.code),
+                data, language));
     }
 }

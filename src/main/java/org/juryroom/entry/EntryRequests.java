@@ -21,9 +21,13 @@ public final class EntryRequests {
     private EntryRequests() {
     }
 
-    /** One word of letters: we keep first names only, never a surname. */
-    static final String FIRST_NAME = "\\p{L}[\\p{L}\\p{M}'’-]{0,39}";
-    static final String FIRST_NAME_MESSAGE = "first name only: one word of letters, no surname";
+    /**
+     * One word of letters: we keep first names only, never a surname. Letters of any script with
+     * their signs (Bengali and Devanagari vowel signs, viramas) and the joiners ZWNJ/ZWJ that some
+     * Indic spellings need (র‍্যা).
+     */
+    static final String FIRST_NAME = "\\p{L}[\\p{L}\\p{M}\\u200C\\u200D'’-]{0,39}";
+    static final String FIRST_NAME_MESSAGE = "{juryroom.firstName}";
 
     public record CreateEntry(
             @NotBlank @Size(max = 200) String title,

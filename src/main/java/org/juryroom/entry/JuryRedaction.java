@@ -68,6 +68,16 @@ public final class JuryRedaction {
         return out.append(text, at, text.length()).toString();
     }
 
+    /** Whether the term occurs in the text as {@link #apply} would hide it (the one name matcher). */
+    public static boolean occursIn(String text, String term) {
+        return text != null && term != null && !matches(FoldedText.of(text), term).isEmpty();
+    }
+
+    /** The form names are compared in (see {@link FoldedText}): for equality checks elsewhere. */
+    public static String fold(String text) {
+        return FoldedText.foldAll(text);
+    }
+
     /** Where a term occurs in the text: [start, end) ranges of the original. */
     static List<int[]> matches(FoldedText text, String term) {
         String t = FoldedText.foldAll(term);
@@ -86,13 +96,16 @@ public final class JuryRedaction {
                 continue;
             }
             int last = text.unitEndingAt(at + t.length());
-            if (suffixes) {
+            // A suffix of an Indic script glued to a name of any script ("School 2" + ের): it goes with the name.
+            boolean glued = last < 0 || text.isWord(last + 1) && SUFFIXING.contains(UnicodeScript.of(text.base(last + 1)));
+            if (suffixes || glued) {
                 // The match may end inside a unit (a vowel sign added by the suffix): run to the word's end.
                 last = text.unitAt(at + t.length() - 1);
-                while (text.isWord(last + 1) && inScript(text, last + 1, script)) {
+                while (text.isWord(last + 1) && (suffixes ? inScript(text, last + 1, script)
+                        : SUFFIXING.contains(UnicodeScript.of(text.base(last + 1))))) {
                     last++;
                 }
-            } else if (last < 0 || wordEnd && text.isWord(last + 1)) {
+            } else if (wordEnd && text.isWord(last + 1)) {
                 continue;
             }
             found.add(new int[]{text.start(first), text.end(last)});

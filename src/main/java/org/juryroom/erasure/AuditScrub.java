@@ -32,16 +32,17 @@ final class AuditScrub {
     private static final int MIN_CONTAINED = 3;
 
     private final List<String> exact;
-    private final List<java.util.regex.Pattern> contained;
+    private final List<String> contained;
 
     AuditScrub(Collection<String> personalValues) {
-        this.exact = personalValues.stream().filter(Objects::nonNull).map(String::strip).filter(v -> !v.isEmpty())
-                .map(v -> v.toLowerCase(Locale.ROOT)).distinct().toList();
-        // Whole words only: a child called "Nam" must not wipe "publishName", nor "Mit" "SUBMITTED".
-        this.contained = exact.stream().filter(v -> v.length() >= MIN_CONTAINED)
-                .map(v -> java.util.regex.Pattern.compile("(?<![\\p{L}\\p{M}\\p{N}])" + java.util.regex.Pattern.quote(v)
-                        + "(?![\\p{L}\\p{M}\\p{N}])", java.util.regex.Pattern.CASE_INSENSITIVE
-                        | java.util.regex.Pattern.UNICODE_CASE)).toList();
+        // Compared in the jury redaction's one folded form (normal forms, case, joiners), so an NFD copy is found too.
+        this.exact = personalValues.stream().filter(Objects::nonNull).map(org.juryroom.entry.JuryRedaction::fold)
+                .filter(v -> !v.isEmpty()).distinct().toList();
+        // Whole words only ("Nam" must not wipe "publishName", nor "Mit" "SUBMITTED"), with the jury
+        // redaction's matcher: a Bengali or Hindi name is found with its suffix too (অনন্যার, प्रियाने).
+        this.contained = personalValues.stream().filter(Objects::nonNull).map(String::strip)
+                .filter(v -> org.juryroom.entry.JuryRedaction.fold(v).codePointCount(0,
+                        org.juryroom.entry.JuryRedaction.fold(v).length()) >= MIN_CONTAINED).distinct().toList();
     }
 
     /** The scrubbed copy of {@code node}, or null when nothing in it is personal (the row stays as it is). */
@@ -88,10 +89,10 @@ final class AuditScrub {
     }
 
     boolean personal(String text) {
-        String t = text.toLowerCase(Locale.ROOT);
-        if (ERASED.equals(t)) {
+        if (ERASED.equals(text.toLowerCase(Locale.ROOT))) {
             return false;
         }
-        return exact.contains(t.strip()) || contained.stream().anyMatch(p -> p.matcher(t).find());
+        return exact.contains(org.juryroom.entry.JuryRedaction.fold(text))
+                || contained.stream().anyMatch(v -> org.juryroom.entry.JuryRedaction.occursIn(text, v));
     }
 }

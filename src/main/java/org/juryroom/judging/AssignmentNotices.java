@@ -6,7 +6,6 @@ import jakarta.transaction.Transactional;
 import org.juryroom.competition.Competition;
 import org.juryroom.mail.Letters;
 import org.juryroom.mail.MailKind;
-import org.juryroom.mail.MailMsg;
 import org.juryroom.mail.Outbox;
 import org.juryroom.ops.JuryRoomConfig;
 import org.juryroom.web.Formats;
@@ -27,14 +26,12 @@ public class AssignmentNotices {
     private final EntityManager em;
     private final Outbox outbox;
     private final Letters letters;
-    private final MailMsg msg;
     private final String publicUrl;
 
-    public AssignmentNotices(EntityManager em, Outbox outbox, Letters letters, MailMsg msg, JuryRoomConfig config) {
+    public AssignmentNotices(EntityManager em, Outbox outbox, Letters letters, JuryRoomConfig config) {
         this.em = em;
         this.outbox = outbox;
         this.letters = letters;
-        this.msg = msg;
         this.publicUrl = config.publicUrl().replaceAll("/+$", "");
     }
 
@@ -63,8 +60,9 @@ public class AssignmentNotices {
             data.put("total", ((Number) r[3]).longValue());
             data.put("deadline", c.judgingClosesAt == null ? null : Formats.when(c.judgingClosesAt));
             data.put("link", publicUrl + "/jury/competitions/" + c.id);
-            outbox.queue(MailKind.ASSIGNMENT, (String) r[2],
-                    letters.render("assigned", msg.mail_assigned_subject(c.title), data));
+            String language = org.juryroom.i18n.Recipients.ofJuror(((Number) r[0]).longValue());
+            outbox.queue(MailKind.ASSIGNMENT, (String) r[2], letters.render("assigned",
+                    letters.words(language).mail_assigned_subject(c.title), data, language));
         }
     }
 }

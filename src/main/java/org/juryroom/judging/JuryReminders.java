@@ -7,7 +7,6 @@ import org.juryroom.competition.Competition;
 import org.juryroom.competition.CompetitionService;
 import org.juryroom.mail.Letters;
 import org.juryroom.mail.MailKind;
-import org.juryroom.mail.MailMsg;
 import org.juryroom.mail.Outbox;
 import org.juryroom.mail.ReminderKind;
 import org.juryroom.mail.ReminderLog;
@@ -45,17 +44,15 @@ public class JuryReminders {
     private final EntityManager em;
     private final Outbox outbox;
     private final Letters letters;
-    private final MailMsg msg;
     private final ReminderLog log;
     private final String publicUrl;
 
     public JuryReminders(CompetitionService competitions, EntityManager em, Outbox outbox, Letters letters,
-                         MailMsg msg, ReminderLog log, JuryRoomConfig config) {
+                         ReminderLog log, JuryRoomConfig config) {
         this.competitions = competitions;
         this.em = em;
         this.outbox = outbox;
         this.letters = letters;
-        this.msg = msg;
         this.log = log;
         this.publicUrl = config.publicUrl().replaceAll("/+$", "");
     }
@@ -94,8 +91,9 @@ public class JuryReminders {
             data.put("left", u.left());
             data.put("deadline", deadline == null ? null : Formats.when(deadline));
             data.put("link", publicUrl + "/jury/competitions/" + competition.id);
-            outbox.queue(MailKind.REMINDER, u.email(),
-                    letters.render("reminder", msg.mail_reminder_subject(competition.title), data));
+            String language = org.juryroom.i18n.Recipients.ofJuror(id);
+            outbox.queue(MailKind.REMINDER, u.email(), letters.render("reminder",
+                    letters.words(language).mail_reminder_subject(competition.title), data, language));
         }
         return claimed;
     }

@@ -20,8 +20,20 @@ public class Letters {
     }
 
     public Letter render(String name, String subject, Map<String, Object> data) {
-        return new Letter(subject, template(name + ".txt").data(data).render(),
-                template(name + ".html").data(data).render());
+        return render(name, subject, data, null);
+    }
+
+    /** The mail in the recipient's language (en, hi, bn; null: English); its subject from {@link #words}. */
+    public Letter render(String name, String subject, Map<String, Object> data, String language) {
+        java.util.Locale locale = org.juryroom.i18n.Languages.localeOf(language);
+        return new Letter(subject, template(name + ".txt").data(data).setLocale(locale).render(),
+                template(name + ".html").data(data).setLocale(locale).render());
+    }
+
+    /** The mail bundle in a recipient's language, for the subject line. */
+    public MailMsg words(String language) {
+        return io.quarkus.qute.i18n.MessageBundles.get(MailMsg.class,
+                io.quarkus.qute.i18n.Localized.Literal.of(org.juryroom.i18n.Languages.localeOf(language).toLanguageTag()));
     }
 
     private Template template(String path) {

@@ -6,7 +6,6 @@ import jakarta.transaction.Transactional;
 import org.juryroom.competition.Competition;
 import org.juryroom.mail.Letters;
 import org.juryroom.mail.MailKind;
-import org.juryroom.mail.MailMsg;
 import org.juryroom.mail.Outbox;
 import org.juryroom.mail.ReminderKind;
 import org.juryroom.mail.ReminderLog;
@@ -32,16 +31,14 @@ public class SchoolReminders {
     private final EntityManager em;
     private final Outbox outbox;
     private final Letters letters;
-    private final MailMsg msg;
     private final ReminderLog log;
     private final String publicUrl;
 
-    public SchoolReminders(EntityManager em, Outbox outbox, Letters letters, MailMsg msg, ReminderLog log,
+    public SchoolReminders(EntityManager em, Outbox outbox, Letters letters, ReminderLog log,
                            JuryRoomConfig config) {
         this.em = em;
         this.outbox = outbox;
         this.letters = letters;
-        this.msg = msg;
         this.log = log;
         this.publicUrl = config.publicUrl().replaceAll("/+$", "");
     }
@@ -70,8 +67,9 @@ public class SchoolReminders {
             data.put("drafts", s.drafts());
             data.put("deadline", Formats.when(competition.submissionClosesAt));
             data.put("link", publicUrl + "/school");
-            outbox.queue(MailKind.REMINDER, s.email(),
-                    letters.render("draftReminder", msg.mail_drafts_subject(competition.title), data));
+            String language = org.juryroom.i18n.Recipients.ofSchool(id);
+            outbox.queue(MailKind.REMINDER, s.email(), letters.render("draftReminder",
+                    letters.words(language).mail_drafts_subject(competition.title), data, language));
         }
         return claimed;
     }

@@ -31,14 +31,34 @@ public class Formats {
         return zone;
     }
 
+    /** In the reader's language: month and zone in words for hi/bn ("1 মার্চ 2026, 14:30 ভারতীয় মানক সময়"). */
     @TemplateExtension
     public static String when(Instant instant) {
-        return instant == null ? "" : WHEN.format(instant.atZone(zone));
+        return instant == null ? "" : inLanguage(WHEN, "d MMMM yyyy, HH:mm zzzz").format(instant.atZone(zone));
     }
 
     @TemplateExtension
     public static String day(Instant instant) {
-        return instant == null ? "" : DAY.format(instant.atZone(zone));
+        return instant == null ? "" : inLanguage(DAY, "d MMMM yyyy").format(instant.atZone(zone));
+    }
+
+    private static DateTimeFormatter inLanguage(DateTimeFormatter english, String pattern) {
+        String language = org.juryroom.i18n.Languages.ofCurrentRequest();
+        return org.juryroom.i18n.Languages.DEFAULT.equals(language) ? english
+                : DateTimeFormatter.ofPattern(pattern, Locale.forLanguageTag(language));
+    }
+
+    /**
+     * A time as the page shows it: {@code <time datetime>} with the text in the competition's zone,
+     * which app.js rewrites in the reader's own zone and language (the title keeps the competition's).
+     */
+    @TemplateExtension
+    public static io.quarkus.qute.RawString time(Instant instant) {
+        if (instant == null) {
+            return new io.quarkus.qute.RawString("");
+        }
+        String text = when(instant).replace("&", "&amp;").replace("<", "&lt;").replace("\"", "&quot;");
+        return new io.quarkus.qute.RawString("<time datetime=\"" + instant + "\" title=\"" + text + "\">" + text + "</time>");
     }
 
     /** The value of a datetime-local input, in the competition's zone. */

@@ -51,10 +51,10 @@ public final class Forms {
     /** The problem a refusal would have been on the API: one mapping for both. */
     public static Problem problem(RuntimeException e) {
         if (e instanceof ProblemException p) {
-            return p.toProblem();
+            return p.toProblem().localised();
         }
         if (e instanceof ConstraintViolationException v) {
-            return ProblemMappers.invalid(v);
+            return ProblemMappers.invalid(v).localised();
         }
         throw e;
     }

@@ -18,6 +18,10 @@ public interface Msg {
     @Message
     String app_name();
 
+    /** The language switch's name for screen readers. */
+    @Message
+    String lang_switch_label();
+
     @Message
     String skip_to_content();
 

@@ -127,8 +127,6 @@ public interface SafeguardingMsg {
     @Message
     String sg_status_OPEN();
 
-    @Message
-    String sg_status_CLOSED();
 
     @Message
     String sg_outcome_RELEASED();

@@ -44,7 +44,7 @@ public class WebErrors {
         }
         if (org.juryroom.common.ConcurrentWrites.isConflict(e)) {
             // Someone changed the same thing at the same moment: the page says so, as the API's 409 does.
-            return page(Kind.CONFLICT, 409, org.juryroom.common.ConcurrentWrites.problem().detail());
+            return page(Kind.CONFLICT, 409, org.juryroom.common.ConcurrentWrites.problem().localised().detail());
         }
         if (e instanceof ConstraintViolationException v) {
             return page(Kind.INVALID, 422, org.juryroom.web.Forms.problem(v).detail());
@@ -85,7 +85,7 @@ public class WebErrors {
             default -> Kind.ERROR;
         };
         // A 404 shows no detail: the page says the same whether the thing is missing or hidden.
-        return page(kind, status, kind == Kind.NOT_FOUND ? null : e.getMessage());
+        return page(kind, status, kind == Kind.NOT_FOUND ? null : e.toProblem().localised().detail());
     }
 
     public Response page(Kind kind, int status, String detail) {

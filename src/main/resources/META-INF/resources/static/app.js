@@ -465,3 +465,21 @@
     lightbox.addEventListener('click', function (ev) { if (ev.target === lightbox) lightbox.close(); });
   }
 })();
+
+/* Times in the reader's own zone and the page's language (issue 14). The server wrote each
+   <time datetime="ISO"> in the competition's zone; that text stays in the title. */
+(function () {
+  if (!window.Intl || !Intl.DateTimeFormat) { return; }
+  var lang = document.documentElement.lang || 'en';
+  var format;
+  try {
+    format = new Intl.DateTimeFormat(lang === 'en' ? 'en-IN' : lang + '-IN',
+      { dateStyle: 'medium', timeStyle: 'short', timeZoneName: 'short' });
+  } catch (e) {
+    format = new Intl.DateTimeFormat(lang, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZoneName: 'short' });
+  }
+  document.querySelectorAll('time[datetime]').forEach(function (t) {
+    var d = new Date(t.getAttribute('datetime'));
+    if (!isNaN(d.getTime())) { t.textContent = format.format(d); }
+  });
+})();

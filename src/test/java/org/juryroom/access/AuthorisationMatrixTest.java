@@ -134,6 +134,10 @@ class AuthorisationMatrixTest {
         r.add(new Row("POST /api/me/conflicts", c -> s -> s.contentType(ContentType.JSON)
                 .body(Map.of("schoolId", c.spareSchool())).post("/api/me/conflicts"), 401, 403, 403, 201, 201, 201, 403, 403));
         r.add(new Row("GET /api/me/conflicts", c -> s -> s.get("/api/me/conflicts"), 401, 403, 403, 200, 200, 200, 403, 403));
+        // One's own language: every signed-in user (English, the default, so the fixture reads as before).
+        r.add(new Row("GET /api/me/language", c -> s -> s.get("/api/me/language"), 401, 200, 200, 200, 200, 200, 200, 200));
+        r.add(new Row("PUT /api/me/language", c -> s -> s.contentType(ContentType.JSON).body(Map.of("language", "en"))
+                .put("/api/me/language"), 401, 204, 204, 204, 204, 204, 204, 204));
         r.add(new Row("GET /api/me/conflicts/schools", c -> s -> s.get("/api/me/conflicts/schools"),
                 401, 403, 403, 200, 200, 200, 403, 403));
         r.add(new Row("GET /api/competitions/{cid}/conflicts", c -> s -> s.get("/api/competitions/" + c.cid() + "/conflicts"),

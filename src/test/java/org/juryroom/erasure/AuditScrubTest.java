@@ -52,4 +52,15 @@ class AuditScrubTest {
         assertThat(scrub.scrub(null)).isNull();
         assertThat(scrub.scrub(json("null"))).isNull();
     }
+
+    @Test
+    void bengaliAndHindiNamesAreFoundWithTheirSuffixesAndInAnyNormalForm() {
+        AuditScrub scrub = new AuditScrub(List.of("অনন্যা", "প্রিয়া", "प्रिया"));
+        assertThat(scrub.personal("অনন্যার পোস্টার")).isTrue();
+        assertThat(scrub.personal("ছবিটা অনন্যাকে দাও")).isTrue();
+        assertThat(scrub.personal(java.text.Normalizer.normalize("প্রিয়ার ছবি", java.text.Normalizer.Form.NFD))).isTrue();
+        assertThat(scrub.personal("प्रियाने लिखा")).isTrue();
+        assertThat(scrub.personal(java.text.Normalizer.normalize("প্রিয়া", java.text.Normalizer.Form.NFD))).isTrue();
+        assertThat(scrub.personal("সমিত এসেছে")).isFalse();
+    }
 }

@@ -295,6 +295,9 @@ class PageAuthorisationMatrixTest {
         // No screening round in the fixture's competition: every juror's vote is 404, as for an unassigned entry.
         r.add(post("POST /jury/entries/{eid}/screening", c -> "/jury/entries/" + c.eid() + "/screening",
                 Map.of("vote", "YES"), ASK_SIGN_IN, 403, 403, 404, 404, 404, 403, 403));
+        // The language switch: anyone, back to the page it was on (each role's choice saved as English, the default).
+        r.add(post("POST /language", c -> "/language", Map.of("language", "en", "back", "/"),
+                303, 303, 303, 303, 303, 303, 303, 303));
         // Last: it ends every session
         r.add(post("POST /logout", c -> "/logout", Map.of(), ASK_SIGN_IN, 303, 303, 303, 303, 303, 303, 303));
         return r;

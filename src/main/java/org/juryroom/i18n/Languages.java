@@ -1,0 +1,63 @@
+package org.juryroom.i18n;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The languages JuryRoom speaks and which one a request gets: the user's saved choice, else this
+ * browser's choice (cookie), else the best match of {@code Accept-Language}, else English. Pure; the
+ * one rule, applied per request by {@link LanguageFilter} and for mails by the recipient's choice.
+ */
+public final class Languages {
+
+    /** In the order the switch shows them. */
+    public static final List<String> SUPPORTED = List.of("en", "hi", "bn");
+    public static final String DEFAULT = "en";
+    /** The browser's choice. */
+    public static final String COOKIE = "juryroom-lang";
+    /** The signed-in user's saved choice, carried on the security identity. */
+    public static final String ATTRIBUTE = "juryroom.language";
+
+    private Languages() {
+    }
+
+    public static boolean supported(String tag) {
+        return tag != null && SUPPORTED.contains(tag);
+    }
+
+    /** The language of a request, from its three sources, strongest first. */
+    public static String resolve(String saved, String cookie, String acceptLanguage) {
+        if (supported(saved)) {
+            return saved;
+        }
+        if (supported(cookie)) {
+            return cookie;
+        }
+        return fromAcceptLanguage(acceptLanguage);
+    }
+
+    /** The best supported match of an Accept-Language header (q-values honoured), else English. */
+    public static String fromAcceptLanguage(String header) {
+        if (header == null || header.isBlank()) {
+            return DEFAULT;
+        }
+        try {
+            String tag = Locale.lookupTag(Locale.LanguageRange.parse(header), SUPPORTED);
+            return tag == null ? DEFAULT : tag;
+        } catch (IllegalArgumentException malformed) {
+            return DEFAULT;
+        }
+    }
+
+    /** The language {@link LanguageFilter} decided for the request being served; English outside one. */
+    public static String ofCurrentRequest() {
+        var request = org.jboss.resteasy.reactive.server.core.CurrentRequestManager.get();
+        Object language = request == null ? null : request.getProperty(ATTRIBUTE);
+        return language instanceof String tag && supported(tag) ? tag : DEFAULT;
+    }
+
+    /** A saved choice (user or mail recipient), else English. */
+    public static Locale localeOf(String saved) {
+        return Locale.forLanguageTag(supported(saved) ? saved : DEFAULT);
+    }
+}
