@@ -11,6 +11,8 @@ create table screening_vote (
     unique (round_id, entry_id, juror_id)
 );
 create index screening_vote_juror_idx on screening_vote (juror_id, round_id);
+-- A juror's read of an entry asks whether they screen it now; entry deletes check these keys too.
+create index screening_vote_entry_idx on screening_vote (entry_id, juror_id);
 
 -- What a closed round decided: every entry it judged, and whether it advanced.
 create table round_outcome (
@@ -20,6 +22,7 @@ create table round_outcome (
     primary key (round_id, entry_id)
 );
 create index round_outcome_advanced_idx on round_outcome (round_id, advanced);
+create index round_outcome_entry_idx on round_outcome (entry_id);
 
 -- The organiser's decisions on missing work; never updated nor deleted (sealed with the shortlist).
 create table round_remedy (

@@ -180,8 +180,16 @@ public class AccountLinks {
         user.passwordHash = BcryptUtil.bcryptHash(password);
         audit.record(purpose == Purpose.INVITE ? AuditAction.INVITATION_ACCEPTED : AuditAction.PASSWORD_RESET_USED,
                 null, subjectOf(user), null, Map.of("username", user.username));
-        // Whoever was signed in with the old password is signed out everywhere.
+        // Whoever was signed in with the old password is signed out everywhere, API tokens included:
+        // a reset after a compromise must not leave the intruder's token working.
         BrowserSession.delete("user.id", userId);
+        int revoked = em.createNativeQuery("update api_token set revoked_at = now()"
+                        + " where user_id = :user and revoked_at is null")
+                .setParameter("user", userId).executeUpdate();
+        if (revoked > 0) {
+            audit.record(AuditAction.API_TOKEN_REVOKED, null, subjectOf(user), null,
+                    Map.of("username", user.username, "tokens", revoked, "because", "password changed"));
+        }
     }
 
     /** The password rule for passwords people choose (generated ones are 16 characters). */

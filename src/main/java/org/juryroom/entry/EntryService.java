@@ -285,8 +285,8 @@ public class EntryService implements WriteGate.Admit {
     /**
      * Withdraws the entry: out of judging and publication, but nothing is deleted, so the school can
      * undo it ({@link #reinstate}) while entries may still be changed. The files stay until the
-     * competition's retention erasure (docs/privacy.md); they no longer count against the school's
-     * byte quota, and withdrawn entries not against its entry limit.
+     * competition's retention erasure (docs/privacy.md); they still count against the school's
+     * byte quota (withdrawing makes no room), the entry no longer against its entry limit.
      */
     @Transactional
     public Entry withdraw(long entryId) {
@@ -327,9 +327,6 @@ public class EntryService implements WriteGate.Admit {
         requireEditable(e.competition);
         School.findById(e.school.id, LockModeType.PESSIMISTIC_WRITE);
         requireQuota(e.competition, e.school.id);
-        requireByteQuota(e.competition, e.school.id, EntryFile.getEntityManager().createQuery(
-                "select coalesce(sum(f.size), 0) from EntryFile f where f.entryId = ?1", Long.class)
-                .setParameter(1, e.id).getSingleResult());
         EntryStatus back = e.withdrawnFrom == EntryStatus.SUBMITTED && missingForSubmission(e).isEmpty()
                 ? EntryStatus.SUBMITTED : EntryStatus.DRAFT;
         e.status = back;
@@ -591,11 +588,11 @@ public class EntryService implements WriteGate.Admit {
     /** How many more bytes of files the school may add in this competition, and the 409 past that. */
     private ByteLimit byteQuotaLeft(Competition c, long schoolId) {
         long limit = c.maxSchoolBytes != null ? c.maxSchoolBytes : defaultSchoolBytes;
+        // Withdrawn entries keep their files (a withdrawal can be undone), so their bytes still count:
+        // otherwise withdrawing and entering again would store without bound.
         long used = EntryFile.getEntityManager().createQuery("select coalesce(sum(f.size), 0) from EntryFile f, Entry e"
-                        + " where f.entryId = e.id and e.competition.id = ?1 and e.school.id = ?2 and e.status <> ?3",
-                        Long.class)
-                .setParameter(1, c.id).setParameter(2, schoolId).setParameter(3, EntryStatus.WITHDRAWN)
-                .getSingleResult();
+                        + " where f.entryId = e.id and e.competition.id = ?1 and e.school.id = ?2", Long.class)
+                .setParameter(1, c.id).setParameter(2, schoolId).getSingleResult();
         return new ByteLimit(limit - used, adding -> ProblemException.conflict("This school has " + used
                 + " bytes of files in this competition; adding " + adding + " would pass the limit of " + limit
                 + " bytes", Map.of("limitBytes", limit, "usedBytes", used)));

@@ -50,7 +50,7 @@ public class DeadlineReminders {
         int toSchools = 0;
         for (Long id : due("status = ?1 and judgingClosesAt > ?2 and judgingClosesAt <= ?3", CompetitionStatus.JUDGING,
                 now, now.plus(ReminderKind.horizon(ReminderKind.JURORS)))) {
-            toJurors += QuarkusTransaction.requiringNew().call(() -> {
+            toJurors += isolated(id, () -> {
                 Competition c = Competition.findById(id);
                 return ReminderKind.due(now, c.judgingClosesAt, ReminderKind.JURORS)
                         .map(kind -> jurors.remindBeforeDeadline(c, kind).size()).orElse(0);
@@ -58,13 +58,23 @@ public class DeadlineReminders {
         }
         for (Long id : due("status = ?1 and submissionClosesAt > ?2 and submissionClosesAt <= ?3",
                 CompetitionStatus.OPEN, now, now.plus(ReminderKind.horizon(ReminderKind.SCHOOLS)))) {
-            toSchools += QuarkusTransaction.requiringNew().call(() -> {
+            toSchools += isolated(id, () -> {
                 Competition c = Competition.findById(id);
                 return ReminderKind.due(now, c.submissionClosesAt, ReminderKind.SCHOOLS)
                         .map(kind -> schools.remindBeforeDeadline(c, kind).size()).orElse(0);
             });
         }
         return new Report(toJurors, toSchools);
+    }
+
+    /** One competition's reminders in a transaction of their own: a failure there leaves the others to go out. */
+    private static int isolated(long competitionId, java.util.concurrent.Callable<Integer> work) {
+        try {
+            return QuarkusTransaction.requiringNew().call(work);
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "Deadline reminders for competition %d failed; the next run tries again", competitionId);
+            return 0;
+        }
     }
 
     private static List<Long> due(String query, CompetitionStatus status, Instant from, Instant to) {

@@ -149,4 +149,19 @@ public interface MailMsg {
 
     @Message
     String mail_consent_recorded_action();
+
+    @Message
+    String mail_sg_alert_subject(String reference);
+
+    @Message
+    String mail_sg_alert_subject_urgent(String reference);
+
+    @Message
+    String mail_sg_alert_intro(String reference);
+
+    @Message
+    String mail_sg_alert_urgent();
+
+    @Message
+    String mail_sg_alert_action();
 }

@@ -16,9 +16,9 @@ import java.util.function.Supplier;
 
 /**
  * The public shortlists (page, gallery and API) built once per publication state and kept in
- * memory. Each request first reads the competition's {@code public_version} (one row by primary
- * key); only when it differs from the copy held here is the shortlist built again. The database
- * gives the competition a new version in the same transaction as every change that can alter what
+ * memory. Each request first reads the competition's status and highest {@code public_change}
+ * version (index lookups); only when they differ from the copy held here is the shortlist built
+ * again. The database adds a change row in the same transaction as every change that can alter what
  * the public sees (a publication or unpublication, a hold, a withdrawal of consent, an erasure, a
  * file or name change: the triggers of migration V27), so every instance sees it on its next request.
  * The version is read before the data, so a copy is never older than its version.
@@ -56,7 +56,8 @@ public class PublicShortlistCache {
 
     /** The published shortlist of a competition (404 when it is not published). */
     public Snapshot<PublicShortlistService.PublicShortlist> shortlist(long competitionId) {
-        List<?> version = em.createNativeQuery("select public_version from competition where id = :id")
+        List<?> version = em.createNativeQuery("select c.status || '/' || coalesce((select max(p.version)"
+                        + " from public_change p where p.competition_id = c.id), 0) from competition c where c.id = :id")
                 .setParameter("id", competitionId).getResultList();
         if (version.isEmpty()) {
             throw ProblemException.notFound("Published shortlist " + competitionId);
@@ -66,8 +67,8 @@ public class PublicShortlistCache {
 
     /** The published competitions; any competition's new version or a new or deleted one makes a new list. */
     public <T> Snapshot<T> published(Supplier<T> build) {
-        Object[] row = (Object[]) em.createNativeQuery("select coalesce(max(public_version), 0), count(*)"
-                + " from competition").getSingleResult();
+        Object[] row = (Object[]) em.createNativeQuery("select coalesce((select max(version) from public_change), 0),"
+                + " count(*) from competition").getSingleResult();
         return get("published", row[0] + "/" + row[1], build);
     }
 

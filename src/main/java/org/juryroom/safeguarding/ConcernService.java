@@ -63,12 +63,14 @@ public class ConcernService {
     private final org.juryroom.storage.FileService files;
     private final jakarta.transaction.TransactionSynchronizationRegistry transactions;
     private final com.fasterxml.jackson.databind.ObjectMapper json;
+    private final SafeguardingAlerts alerts;
 
     public ConcernService(AccessPolicy access, AuditLog audit, SafeguardingAudit record, JuryRoomConfig config,
                           EntityManager em, jakarta.validation.Validator validator,
                           org.juryroom.judging.AssignmentService assignments, org.juryroom.storage.FileService files,
                           jakarta.transaction.TransactionSynchronizationRegistry transactions,
-                          com.fasterxml.jackson.databind.ObjectMapper json) {
+                          com.fasterxml.jackson.databind.ObjectMapper json, SafeguardingAlerts alerts) {
+        this.alerts = alerts;
         this.json = json;
         this.validator = validator;
         this.assignments = assignments;
@@ -123,6 +125,7 @@ public class ConcernService {
                     null, Map.of("hold", Entry.Hold.HELD));
         }
         record.append("CONCERN_RAISED", c, Map.of("kind", c.kind, "urgency", c.urgency));
+        alerts.raised(c);
         return new Raised(c.id, c.reference, c.status);
     }
 

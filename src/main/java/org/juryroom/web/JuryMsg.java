@@ -224,6 +224,8 @@ public interface JuryMsg {
 
     @Message
     String jury_stats_none();
+
+    @Message
     String jury_viewer_region();
 
     @Message
@@ -240,6 +242,8 @@ public interface JuryMsg {
 
     @Message
     String jury_fullscreen_exit();
+
+    @Message
     String jury_screening();
 
     @Message

@@ -92,6 +92,7 @@ public class WebErrors {
         return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                 .header("Cache-Control", "no-store")
                 .header("Retry-After", status == 503 ? org.juryroom.common.ProblemMappers.RETRY_AFTER_SECONDS : null)
-                .entity(Templates.error(kind, status, detail).render()).build();
+                .entity(Templates.error(kind, status, detail).setLocale(org.juryroom.i18n.Languages.localeOf(
+                        org.juryroom.i18n.Languages.ofCurrentRequest())).render()).build();
     }
 }

@@ -41,20 +41,24 @@ class BasicSignInTest {
     }
 
     @Test
-    void aResetPasswordTakesEffectAtOnce() {
+    void aResetPasswordTakesEffectAtOnceAndEndsTheAccountsApiTokens() {
         String email = "cache-" + UUID.randomUUID().toString().substring(0, 12) + "@mail.example";
         var created = ORGANISER.as().contentType(ContentType.JSON).body(Map.of("name", JudgingFixtures.unique("School"),
                         "district", "Cache district", "contactName", "T", "contactEmail", email, "invite", false))
                 .post("/api/schools").then().statusCode(201).extract().jsonPath();
         Login old = new Login(created.getString("username"), created.getString("password"));
         works(old);
+        String token = old.as().contentType(ContentType.JSON).body(Map.of("name", "Script"))
+                .post("/api/me/tokens").then().statusCode(201).extract().jsonPath().getString("token");
+        ApiTokenTest.bearer(token).get("/api/competitions").then().statusCode(200);
         anonymous().contentType(ContentType.JSON).body(Map.of("email", email)).post("/api/password-resets")
                 .then().statusCode(202);
         sender.run();
-        String token = Mailbox.to(email).get(0).token("reset");
+        String link = Mailbox.to(email).get(0).token("reset");
         anonymous().contentType(ContentType.JSON).body(Map.of("password", "a brand new password"))
-                .post("/api/password-resets/" + token).then().statusCode(204);
+                .post("/api/password-resets/" + link).then().statusCode(204);
         old.as().get("/api/competitions").then().statusCode(401);
+        ApiTokenTest.bearer(token).get("/api/competitions").then().statusCode(401);
         works(new Login(old.username(), "a brand new password"));
     }
 

@@ -60,6 +60,22 @@ class PublicShortlistCacheTest {
         }
     }
 
+    /** Each language has its own copy, written in that language, and the English one stays English. */
+    @Test
+    void eachLanguageGetsItsOwnPageInItsOwnWords() {
+        Published p = ConsentFixtures.published(JudgingFixtures.unique("Languages poster"),
+                List.of(JudgingFixtures.firstName()));
+        String path = PAGE.replace("{cid}", Long.toString(p.cid()));
+        for (int twice = 0; twice < 2; twice++) {
+            assertThat(anonymous().header("Accept-Language", "hi").get(path).then().statusCode(200).extract().asString())
+                    .contains("केवल पहले नाम ही दिखाए जाते हैं");
+            assertThat(anonymous().header("Accept-Language", "bn").get(path).then().statusCode(200).extract().asString())
+                    .contains("কেবল প্রথম নামই দেখানো হয়");
+            assertThat(anonymous().header("Accept-Language", "en").get(path).then().statusCode(200).extract().asString())
+                    .contains("Only first names are ever shown");
+        }
+    }
+
     @Test
     void builtOnceThenServedFromMemoryUntilSomethingChanges() {
         String title = JudgingFixtures.unique("Cached poster");

@@ -47,6 +47,12 @@ class SafeguardingTest {
     @Inject
     ObjectStore store;
 
+    @Inject
+    org.juryroom.mail.MailSender sender;
+
+    @Inject
+    javax.sql.DataSource dataSource;
+
     record Lead(String username, String password) {
         RequestSpecification api() {
             return given().auth().preemptive().basic(username, password);
@@ -317,6 +323,42 @@ class SafeguardingTest {
         EntryFile cutOff = QuarkusTransaction.requiringNew().call(() -> EntryFile.findById(pendingId));
         assertThat(cutOff).isNull();
         assertThat(store.stat(pendingKey).isPresent()).isFalse();
+    }
+
+    @Test
+    void everyActiveLeadIsMailedAtOnceWithTheReferenceAndNothingAboutTheChildOrTheSchool() throws Exception {
+        Published p = published();
+        String email = Fixtures.unique("lead").toLowerCase().replaceAll("[^a-z0-9]", "") + "@commission.example";
+        String away = Fixtures.unique("away").toLowerCase().replaceAll("[^a-z0-9]", "") + "@commission.example";
+        for (String address : List.of(email, away)) {
+            Fixtures.organiser().contentType(ContentType.JSON)
+                    .body(Map.of("name", Fixtures.unique("Lead"), "email", address, "phone", "+91 98300 12345",
+                            "invite", false))
+                    .post("/api/safeguarding-leads").then().statusCode(201);
+        }
+        // Leads have no deactivation page yet; an account deactivated by other means must get nothing either.
+        try (var c = dataSource.getConnection(); var st = c.prepareStatement(
+                "update app_user set deactivated_at = now()"
+                        + " where safeguarding_lead_id = (select id from safeguarding_lead where email = ?)")) {
+            st.setString(1, away);
+            assertThat(st.executeUpdate()).isEqualTo(1);
+        }
+
+        String reference = p.juror1().api().contentType(ContentType.JSON).body(concern("DISCLOSURE", "IMMEDIATE_DANGER"))
+                .post("/api/entries/" + p.entryA() + "/concerns").then().statusCode(201)
+                .extract().jsonPath().getString("reference");
+        sender.run();
+
+        List<org.juryroom.support.Mailbox.Delivered> mails = org.juryroom.support.Mailbox.to(email);
+        assertThat(mails).hasSize(1);
+        var alert = mails.get(0);
+        assertThat(alert.subject()).contains(reference).containsIgnoringCase("urgent");
+        assertThat(alert.text()).contains(reference).contains("/safeguarding/concerns/");
+        String entryCode = code(p.entryA());
+        for (String secret : List.of("Asha", "Hill View", "Tell a grown-up", entryCode, "photos", "friend")) {
+            assertThat(alert.text() + alert.html() + alert.subject()).as(secret).doesNotContain(secret);
+        }
+        assertThat(org.juryroom.support.Mailbox.to(away)).as("a deactivated lead gets nothing").isEmpty();
     }
 
     @Test

@@ -94,18 +94,18 @@ public class ShortlistPages {
 
     @GET
     @Produces(MediaType.TEXT_HTML)
-    public Response index(Request request, @Context HttpHeaders headers) {
+    public Response index(Request request) {
         PublicShortlistCache.Snapshot<List<Published>> s = cache.published(() -> shortlists.publishedCompetitions()
                 .stream().map((Competition c) -> new Published(c.id, c.title, c.theme)).toList());
-        return cacheable(request, headers, s, () -> Templates.index(s.value()));
+        return cacheable(request, s, () -> Templates.index(s.value()));
     }
 
     @GET
     @Path("{cid}")
     @Produces(MediaType.TEXT_HTML)
-    public Response gallery(@PathParam("cid") long cid, Request request, @Context HttpHeaders headers) {
+    public Response gallery(@PathParam("cid") long cid, Request request) {
         PublicShortlistCache.Snapshot<PublicShortlist> snapshot = cache.shortlist(cid);
-        return cacheable(request, headers, snapshot, () -> {
+        return cacheable(request, snapshot, () -> {
             PublicShortlist s = snapshot.value();
             List<Card> cards = s.entries().stream().map(e -> {
                 PublicShortlistService.PublicFile work = e.files().isEmpty() ? null : e.files().get(0);
@@ -163,17 +163,17 @@ public class ShortlistPages {
 
     /**
      * The page of this snapshot, rendered once per language for everyone (304 when the browser or a
-     * cache holds it). The language is the request's {@code Accept-Language} once it names one
-     * language tag (as a language filter leaves it); any other value shares one copy. Rendered as a
-     * stranger sees it: a caller who sent Basic credentials gets a page of their own, never kept.
+     * cache holds it), in the request's language (en, hi or bn, as the language filter decided).
+     * Rendered as a stranger sees it: a caller who sent Basic credentials gets a page of their own, never kept.
      */
-    private Response cacheable(Request request, HttpHeaders headers, PublicShortlistCache.Snapshot<?> snapshot,
+    private Response cacheable(Request request, PublicShortlistCache.Snapshot<?> snapshot,
                                Supplier<TemplateInstance> page) {
-        String language = headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE);
-        String form = "html|" + (language != null && language.matches("[a-z]{2,3}") ? language : "");
+        // Rendered here, not by Qute's REST integration, so the page's language is set here too.
+        java.util.Locale locale = org.juryroom.i18n.Languages.localeOf(org.juryroom.i18n.Languages.ofCurrentRequest());
+        Supplier<PublicShortlistCache.Body> render =
+                () -> PublicShortlistCache.Body.of(page.get().setLocale(locale).render());
         PublicShortlistCache.Body body = identity.isAnonymous()
-                ? snapshot.body(form, () -> PublicShortlistCache.Body.of(page.get().render()))
-                : PublicShortlistCache.Body.of(page.get().render());
+                ? snapshot.body("html|" + locale.toLanguageTag(), render) : render.get();
         return Response.fromResponse(PublicCaching.respond(request, body, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")))
                 .header("Vary", HttpHeaders.ACCEPT_LANGUAGE).build();
     }
