@@ -309,6 +309,17 @@ public class AccessPolicy {
         return e;
     }
 
+    /**
+     * A juror's own figures of a competition exist only where {@link #entriesOf} gives them work
+     * there ({@code entriesInQueue}); elsewhere the competition is not theirs to read (404), so the
+     * jury's averages of other competitions stay closed.
+     */
+    public void requireJurorWork(long competitionId, long entriesInQueue) {
+        if (!me.isJuror() || entriesInQueue == 0) {
+            throw ProblemException.notFound("Competition " + competitionId);
+        }
+    }
+
     /** The entries of a competition this user may list; the same rules as {@link #rights}. */
     public EntryFilter entriesOf(long competitionId) {
         Map<String, Object> params = new LinkedHashMap<>();

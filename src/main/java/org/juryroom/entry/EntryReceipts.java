@@ -46,14 +46,14 @@ public class EntryReceipts {
         }
         List<ReceivedFile> files = EntryFile.storedOf(e.id).stream()
                 .map(f -> new ReceivedFile(f.contentType, Formats.bytes(f.size), f.sha256)).toList();
+        String language = org.juryroom.i18n.Recipients.ofSchool(e.school.id);
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("name", e.school.contactName);
         data.put("title", e.title);
         data.put("code", e.code);
         data.put("competition", e.competition.title);
-        data.put("when", Formats.when(e.submittedAt));
+        data.put("when", Formats.when(e.submittedAt, language));
         data.put("files", files);
-        String language = org.juryroom.i18n.Recipients.ofSchool(e.school.id);
         outbox.queue(MailKind.RECEIPT, to, letters.render("receipt", letters.words(language).mail_receipt_subject(e.code),
                 data, language));
     }

@@ -51,8 +51,13 @@ public final class Languages {
 
     /** The language {@link LanguageFilter} decided for the request being served; English outside one. */
     public static String ofCurrentRequest() {
-        var request = org.jboss.resteasy.reactive.server.core.CurrentRequestManager.get();
-        Object language = request == null ? null : request.getProperty(ATTRIBUTE);
+        Object language;
+        try {
+            var request = org.jboss.resteasy.reactive.server.core.CurrentRequestManager.get();
+            language = request == null ? null : request.getProperty(ATTRIBUTE);
+        } catch (jakarta.enterprise.context.ContextNotActiveException outsideARequest) {
+            return DEFAULT; // a scheduled job: mails say their recipient's language themselves
+        }
         return language instanceof String tag && supported(tag) ? tag : DEFAULT;
     }
 

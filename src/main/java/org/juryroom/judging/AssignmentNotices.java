@@ -46,21 +46,22 @@ public class AssignmentNotices {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
                 select j.id, j.name, j.email, count(*)
-                from juror j join assignment a on a.juror_id = j.id and a.competition_id = :cid
+                from juror j join %s on a.juror_id = j.id
                 join entry e on e.id = a.entry_id
                 where j.id in (:ids) and %s
                   and not exists (select 1 from app_user u where u.juror_id = j.id and u.deactivated_at is not null)
-                group by j.id, j.name, j.email order by j.id""".formatted(JudgingProgress.NOT_CONFLICTED))
+                group by j.id, j.name, j.email order by j.id""".formatted(JudgingProgress.CURRENT_WORK,
+                        JudgingProgress.NOT_CONFLICTED))
                 .setParameter("cid", c.id).setParameter("ids", newPerJuror.keySet()).getResultList();
         for (Object[] r : rows) {
+            String language = org.juryroom.i18n.Recipients.ofJuror(((Number) r[0]).longValue());
             Map<String, Object> data = new LinkedHashMap<>();
             data.put("name", r[1]);
             data.put("competition", c.title);
             data.put("added", newPerJuror.get(((Number) r[0]).longValue()));
             data.put("total", ((Number) r[3]).longValue());
-            data.put("deadline", c.judgingClosesAt == null ? null : Formats.when(c.judgingClosesAt));
+            data.put("deadline", c.judgingClosesAt == null ? null : Formats.when(c.judgingClosesAt, language));
             data.put("link", publicUrl + "/jury/competitions/" + c.id);
-            String language = org.juryroom.i18n.Recipients.ofJuror(((Number) r[0]).longValue());
             outbox.queue(MailKind.ASSIGNMENT, (String) r[2], letters.render("assigned",
                     letters.words(language).mail_assigned_subject(c.title), data, language));
         }

@@ -46,6 +46,21 @@ public class JudgingProgress {
      * For an assignment {@code a} of entry {@code e}: the entry is still in judging (not withdrawn, e.g.
      * by a guardian, nor held) and its juror has no conflict with the entry's school (also JuryReminders).
      */
+    /**
+     * Every (juror, entry) of a competition's current work as the derived table {@code a(juror_id,
+     * entry_id, done)}: RUBRIC assignments, done once the scorecard is submitted or abstained, and
+     * the rows of an OPEN screening round, done once the vote is cast. Parameter {@code :cid}. The
+     * one source for notices and reminders, so screening work is counted like scoring work.
+     */
+    public static final String CURRENT_WORK = """
+            (select a.juror_id, a.entry_id, coalesce(s.status in ('SUBMITTED', 'ABSTAINED'), false) as done
+               from assignment a left join scorecard s on s.entry_id = a.entry_id and s.juror_id = a.juror_id
+              where a.competition_id = :cid
+             union all
+             select v.juror_id, v.entry_id, v.vote is not null
+               from screening_vote v join judging_round r on r.id = v.round_id
+              where r.competition_id = :cid and r.status = 'OPEN') a""";
+
     public static final String NOT_CONFLICTED =
             "e.status = 'SUBMITTED' and e.hold is null and not exists (select 1 from conflict c where c.juror_id = a.juror_id"
                     + " and c.school_id = e.school_id)";

@@ -54,6 +54,7 @@ public class JurorStats {
         Competition c = competitions.get(competitionId);
         long me = access.currentUser().jurorId();
         Object[] queue = queueCounts(competitionId, me);
+        access.requireJurorWork(competitionId, n(queue[0]));
         RankingQuery.JurorFigures f = ranking.jurorFigures(c, me);
         boolean shown = f.otherJurors() >= MIN_OTHER_JURORS;
         return new Stats(competitionId, n(queue[0]), n(queue[1]), n(queue[2]), shown, MIN_OTHER_JURORS,

@@ -85,31 +85,31 @@ public class JuryReminders {
         List<Long> claimed = log.claim(competition.id, ReminderLog.To.JUROR, List.copyOf(byId.keySet()), kind, deadline);
         for (Long id : claimed) {
             Unfinished u = byId.get(id);
+            String language = org.juryroom.i18n.Recipients.ofJuror(id);
             Map<String, Object> data = new LinkedHashMap<>();
             data.put("name", u.name());
             data.put("competition", competition.title);
             data.put("left", u.left());
-            data.put("deadline", deadline == null ? null : Formats.when(deadline));
+            data.put("deadline", deadline == null ? null : Formats.when(deadline, language));
             data.put("link", publicUrl + "/jury/competitions/" + competition.id);
-            String language = org.juryroom.i18n.Recipients.ofJuror(id);
             outbox.queue(MailKind.REMINDER, u.email(), letters.render("reminder",
                     letters.words(language).mail_reminder_subject(competition.title), data, language));
         }
         return claimed;
     }
 
-    /** Jurors (still able to sign in) with unfinished assigned work, in id order. */
+    /** Jurors (still able to sign in) with unfinished current work (scores or screening votes), by id. */
     private List<Unfinished> unfinished(long competitionId) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
                 select j.id, j.name, j.email, count(*)
                 from juror j
-                join assignment a on a.juror_id = j.id and a.competition_id = :cid
+                join %s on a.juror_id = j.id
                 join entry e on e.id = a.entry_id
-                left join scorecard s on s.entry_id = a.entry_id and s.juror_id = j.id
-                where %s and (s.id is null or s.status = 'DRAFT')
+                where %s and not a.done
                   and not exists (select 1 from app_user u where u.juror_id = j.id and u.deactivated_at is not null)
-                group by j.id, j.name, j.email order by j.id""".formatted(JudgingProgress.NOT_CONFLICTED))
+                group by j.id, j.name, j.email order by j.id""".formatted(JudgingProgress.CURRENT_WORK,
+                        JudgingProgress.NOT_CONFLICTED))
                 .setParameter("cid", competitionId).getResultList();
         return rows.stream().map(r -> new Unfinished(((Number) r[0]).longValue(), (String) r[1], (String) r[2],
                 ((Number) r[3]).longValue())).toList();

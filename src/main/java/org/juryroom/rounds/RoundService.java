@@ -287,7 +287,8 @@ public class RoundService {
         JudgingRound r = round(c, roundId);
         if (r.kind == RoundKind.RUBRIC) {
             Shortlist s = shortlists.freeze(competitionId, remedies, req.reason());
-            em.refresh(r);
+            // The freeze closed this same managed round; flush it (a refresh would undo the close).
+            em.flush();
             return new Closed(RoundView.of(r), outcome(r, true), outcome(r, false), work.remedies(r), s.digest);
         }
         r = work.requireCurrent(c, roundId, r.kind);

@@ -61,13 +61,13 @@ public class SchoolReminders {
                 competition.submissionClosesAt);
         for (Long id : claimed) {
             WithDrafts s = byId.get(id);
+            String language = org.juryroom.i18n.Recipients.ofSchool(id);
             Map<String, Object> data = new LinkedHashMap<>();
             data.put("name", s.name());
             data.put("competition", competition.title);
             data.put("drafts", s.drafts());
-            data.put("deadline", Formats.when(competition.submissionClosesAt));
+            data.put("deadline", Formats.when(competition.submissionClosesAt, language));
             data.put("link", publicUrl + "/school");
-            String language = org.juryroom.i18n.Recipients.ofSchool(id);
             outbox.queue(MailKind.REMINDER, s.email(), letters.render("draftReminder",
                     letters.words(language).mail_drafts_subject(competition.title), data, language));
         }

@@ -56,4 +56,19 @@ public interface EvidenceMsg {
 
     @Message
     String org_remedy_badge();
+
+    @Message
+    String org_missing_title(int count);
+
+    @Message
+    String org_missing_text();
+
+    @Message
+    String org_missing_line(String juror, long count);
+
+    @Message
+    String org_missing_excuse();
+
+    @Message
+    String org_missing_reason();
 }

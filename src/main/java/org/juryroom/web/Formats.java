@@ -37,6 +37,16 @@ public class Formats {
         return instant == null ? "" : inLanguage(WHEN, "d MMMM yyyy, HH:mm zzzz").format(instant.atZone(zone));
     }
 
+    /** As {@link #when(Instant)}, in a mail recipient's language (null: English). */
+    public static String when(Instant instant, String language) {
+        if (instant == null) {
+            return "";
+        }
+        DateTimeFormatter f = language == null || org.juryroom.i18n.Languages.DEFAULT.equals(language) ? WHEN
+                : DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm zzzz", org.juryroom.i18n.Languages.localeOf(language));
+        return f.format(instant.atZone(zone));
+    }
+
     @TemplateExtension
     public static String day(Instant instant) {
         return instant == null ? "" : inLanguage(DAY, "d MMMM yyyy").format(instant.atZone(zone));

@@ -35,6 +35,9 @@ class BasicSignInTest {
     @Inject
     MailSender sender;
 
+    @Inject
+    org.juryroom.access.PasswordResets resets;
+
     private static void works(Login login) {
         login.as().get("/api/competitions").then().statusCode(200);
         login.as().get("/api/competitions").then().statusCode(200);
@@ -53,6 +56,7 @@ class BasicSignInTest {
         ApiTokenTest.bearer(token).get("/api/competitions").then().statusCode(200);
         anonymous().contentType(ContentType.JSON).body(Map.of("email", email)).post("/api/password-resets")
                 .then().statusCode(202);
+        resets.handle();
         sender.run();
         String link = Mailbox.to(email).get(0).token("reset");
         anonymous().contentType(ContentType.JSON).body(Map.of("password", "a brand new password"))

@@ -100,8 +100,8 @@ class AuditTrailTest {
         assertThat(scorecards.getInt("items[0].after.scores.message")).isEqualTo(7);
         assertThat(audit(cid, Map.of("action", "FILE_REMOVED", "subjectId", eid)).getLong("items[0].before.id"))
                 .isEqualTo(fid);
-        // Withdrawing an entry removes its files: each removal is logged against the withdrawn entry.
-        assertThat(audit(cid, Map.of("action", "FILE_REMOVED", "subjectId", withdrawn)).getInt("total")).isEqualTo(1);
+        // Withdrawing an entry deletes nothing (it can be undone): its files stay, and no removal is logged.
+        assertThat(audit(cid, Map.of("action", "FILE_REMOVED", "subjectId", withdrawn)).getInt("total")).isZero();
         assertThat(audit(cid, Map.of("action", "SHORTLIST_FROZEN")).getString("items[0].after.digest"))
                 .hasSize(64);
         assertThat(audit(cid, Map.of("action", "ASSIGNMENT_RUN")).getInt("items[0].after.jurorsPerEntry"))

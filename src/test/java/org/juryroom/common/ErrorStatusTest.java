@@ -228,8 +228,9 @@ class ErrorStatusTest {
     void aPngNamedPdfIs415AndNothingIsStored() {
         long cid = Api.createOpenCompetition();
         Account school = Api.createSchool();
+        // In plain words, not MIME types: what the file is and what the category takes.
         problem(Api.postEntry(school, cid, Api.entryBody(ESSAY), PNG.named("essay.pdf")), 415)
-                .body("detail", containsString("image/png"));
+                .body("detail", containsString("a PNG image")).body("detail", containsString("PDF documents"));
         assertThat(Api.entryCount(as(school), cid)).isZero();
     }
 

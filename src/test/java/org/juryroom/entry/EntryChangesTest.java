@@ -122,8 +122,8 @@ class EntryChangesTest {
         Account thrifty = Api.createSchool();
         long a = Api.createEntry(thrifty, bytes, POSTER, JPEG);
         as(thrifty).post("/api/entries/{eid}/withdraw", a).then().statusCode(200);
-        long b = Api.createEntry(thrifty, bytes, POSTER);
-        Api.problem(Api.postFiles(thrifty, b, JPEG2), 409).body("limitBytes", equalTo((int) room));
+        Api.problem(Api.postEntry(thrifty, bytes, Api.entryBody(POSTER), JPEG2), 409)
+                .body("limitBytes", equalTo((int) room));
         as(thrifty).post("/api/entries/{eid}/reinstate", a).then().statusCode(200);
         as(thrifty).post("/api/entries/{eid}/withdraw", a).then().statusCode(200);
         as(thrifty).get("/api/entries/{eid}", a).then().body("status", equalTo("WITHDRAWN"));

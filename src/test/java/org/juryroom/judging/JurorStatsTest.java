@@ -130,6 +130,9 @@ class JurorStatsTest {
         JurorAccount juror = JudgingFixtures.juror();
         juror.login().as().get("/api/jurors/me/stats").then().statusCode(422);
         juror.login().as().queryParam("competitionId", 0).get("/api/jurors/me/stats").then().statusCode(404);
+        // A competition the juror has no work in is not theirs to read, not even the jury's averages.
+        long elsewhere = JudgingFixtures.openCompetition(1);
+        juror.login().as().queryParam("competitionId", elsewhere).get("/api/jurors/me/stats").then().statusCode(404);
         ORGANISER.as().queryParam("competitionId", 0).get("/api/jurors/me/stats").then().statusCode(403);
     }
 }

@@ -111,7 +111,8 @@ class PeopleTest {
         Response refused = organiser.post(edit, edit, Map.of("name", "Paged Juror",
                 "email", "nope"));
         assertThat(refused.statusCode()).isEqualTo(422);
-        assertThat(organiser.get("/organiser/jurors").asString()).contains("/organiser/jurors/" + juror.id() + "/edit");
+        assertThat(organiser.get("/organiser/jurors?q=Paged Juror").asString())
+                .contains("/organiser/jurors/" + juror.id() + "/edit");
     }
 
     @Test

@@ -64,7 +64,8 @@ class SealFormatTest {
     @Test
     void aFormatOneSealThatHoldsIsMigratedOnceAndOneThatDoesNotIsLeft() throws Exception {
         long cid = frozen();
-        Seal formatTwo = seal(cid);
+        Seal atFreeze = seal(cid);
+        assertThat(atFreeze.format()).as("a freeze seals format 3 (with the round's remedies)").isEqualTo(3);
         String formatOneDigest = writeFormatOne(cid);
         verify(cid, true);
         assertThat(seal(cid).json()).doesNotContain("titleSha256");
@@ -73,14 +74,14 @@ class SealFormatTest {
         Seal migrated = seal(cid);
         assertThat(migrated.format()).isEqualTo(2);
         assertThat(migrated.previousDigest()).isEqualTo(formatOneDigest);
-        // The same rows in format 2 are the bytes the freeze itself would have sealed.
-        assertThat(migrated.digest()).isEqualTo(formatTwo.digest());
-        assertThat(migrated.json()).isEqualTo(formatTwo.json());
+        // Migration goes to format 2 (titles hashed), never to 3: remedies are not invented after the fact.
+        assertThat(migrated.json()).contains("titleSha256").doesNotContain("remedies");
+        assertThat(migrated.digest()).isNotEqualTo(formatOneDigest);
         verify(cid, true);
         ORGANISER.as().queryParam("action", "SEAL_MIGRATED").get("/api/competitions/{cid}/audit", cid).then()
                 .statusCode(200).body("items.size()", equalTo(1))
                 .body("items[0].before.digest", equalTo(formatOneDigest))
-                .body("items[0].after.digest", equalTo(formatTwo.digest()))
+                .body("items[0].after.digest", equalTo(migrated.digest()))
                 .body("items[0].after.sealFormat", equalTo(2));
         // Idempotent: a second start-up changes nothing.
         migration.migrateAll();

@@ -32,6 +32,9 @@ import static org.juryroom.judging.JudgingFixtures.ORGANISER;
 class RoundsTest {
 
     @Inject
+    org.juryroom.mail.MailSender sender;
+
+    @Inject
     EntityManager em;
 
     static JsonPath rounds(long cid) {
@@ -154,6 +157,14 @@ class RoundsTest {
         }
         assertThat(assigned).isNotNull();
         assertThat(other).isNotNull();
+        // Screening work is work: the assignment notice counts it and the reminder finds it unfinished.
+        sender.run();
+        String email = ORGANISER.as().get("/api/jurors/{jid}", assigned.id()).then().statusCode(200).extract()
+                .jsonPath().getString("email");
+        assertThat(org.juryroom.support.Mailbox.to(email)).extracting(org.juryroom.support.Mailbox.Delivered::subject)
+                .anyMatch(subject -> subject.endsWith("entries to judge"));
+        assertThat(ORGANISER.as().post("/api/competitions/{cid}/reminders", w.cid()).then().statusCode(201)
+                .extract().jsonPath().getList("reminded", Long.class)).contains(assigned.id());
         vote(other, eid, "YES", null).then().statusCode(404);
         vote(assigned, eid, null, "no vote").then().statusCode(422);
         vote(assigned, eid, "MAYBE", null).then().statusCode(org.hamcrest.Matchers.anyOf(equalTo(400), equalTo(422)));

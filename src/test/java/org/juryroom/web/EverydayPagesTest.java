@@ -53,7 +53,7 @@ class EverydayPagesTest {
         String list = "/organiser/competitions/" + cid + "/entries";
 
         assertThat(web.get(list + "?q=banana").asString()).contains("Bananas online").doesNotContain("Apples of safety");
-        assertThat(web.get(list + "?q=" + marker.toLowerCase() + "+alpha").asString()).contains("Apples of safety")
+        assertThat(web.get(list + "?q=" + marker.toLowerCase() + " alpha").asString()).contains("Apples of safety")
                 .doesNotContain("Bananas online");
         assertThat(web.get(list + "?filter=WITHDRAWN").asString()).contains("Bananas online")
                 .doesNotContain("Apples of safety");
@@ -69,7 +69,7 @@ class EverydayPagesTest {
         assertThat(schools).contains(marker + " Alpha School").contains(marker + " Beta School");
         String desc = web.get("/organiser/schools?q=" + marker + "&sort=name&dir=desc").asString();
         assertThat(desc.indexOf(marker + " Beta School")).isLessThan(desc.indexOf(marker + " Alpha School"));
-        assertThat(web.get("/organiser/schools?q=" + marker + "+beta").asString())
+        assertThat(web.get("/organiser/schools?q=" + marker + " beta").asString())
                 .doesNotContain(marker + " Alpha School");
         Fixtures.Account juror = Fixtures.juror(marker + " Juror");
         assertThat(web.get("/organiser/jurors?q=" + marker).asString()).contains(juror.name());

@@ -122,7 +122,8 @@ public class JuryPages {
         };
         return Templates.queue(new Queue(cid, c.title, c.status, shown,
                 items.stream().filter(i -> i.progress().equals(status)).toList(), count(items, "NONE"),
-                count(items, "DRAFT"), count(items, "SUBMITTED"), items.size()), StatsView.of(stats.mine(cid)));
+                count(items, "DRAFT"), count(items, "SUBMITTED"), items.size()),
+                items.isEmpty() ? null : StatsView.of(stats.mine(cid)));
     }
 
     @GET

@@ -57,11 +57,16 @@ public final class OrganiserViews {
      * @param decisions every decision recorded so far, oldest first
      * @param justDecided the decision the organiser has just recorded, or null
      * @param evidence every juror's scorecard for each waiting entry, by entry id
+     * @param missing  per juror, the scorecards the freeze still waits for (or excuses, with a reason)
      */
+    /** A juror's assigned scorecards still missing in the RUBRIC round (organisers see names). */
+    public record MissingWork(long jurorId, String name, long count) {
+    }
+
     public record RankingPage(CompetitionView competition, RankingView ranking, Charts.BoxChart jurors,
                               Charts.CutChart cut, Paging paging, boolean canFreeze, List<RankingRow> waiting,
                               List<AdjudicationView> decisions, AdjudicationView justDecided, Errors errors,
-                              java.util.Map<Long, Evidence> evidence) {
+                              java.util.Map<Long, Evidence> evidence, List<MissingWork> missing) {
         /** The scorecards behind a waiting entry's card. */
         public Evidence evidenceOn(long entryId) {
             return evidence.get(entryId);

@@ -75,10 +75,12 @@ public class RankingPages {
     private final ExportService exports;
     private final ScorecardService scorecards;
     private final WebErrors errors;
+    private final org.juryroom.rounds.RoundWork rounds;
 
     public RankingPages(CompetitionService competitions, RankingService ranking, RankingQuery rankingQuery,
                         AdjudicationService adjudications, ShortlistService shortlists, ExportService exports,
-                        ScorecardService scorecards, WebErrors errors) {
+                        ScorecardService scorecards, WebErrors errors, org.juryroom.rounds.RoundWork rounds) {
+        this.rounds = rounds;
         this.competitions = competitions;
         this.ranking = ranking;
         this.rankingQuery = rankingQuery;
@@ -118,9 +120,12 @@ public class RankingPages {
 
     @POST
     @Path("competitions/{cid}/shortlist")
-    public Response freeze(@PathParam("cid") long cid) {
+    public Response freeze(@PathParam("cid") long cid, @RestForm java.util.List<Long> excuse,
+                           @RestForm String reason) {
         try {
-            shortlists.freeze(cid);
+            java.util.List<Long> excused = excuse == null ? java.util.List.of() : excuse;
+            shortlists.freeze(cid, new org.juryroom.rounds.RoundWork.Remedies(reason, excused, java.util.List.of()),
+                    reason);
             return redirect("/organiser/competitions/" + cid + "/shortlist?frozen");
         } catch (RuntimeException e) {
             return refusedOnRanking(cid, e);
@@ -183,7 +188,18 @@ public class RankingPages {
                 Paging.of(view.page(), view.total(), RANKING_PAGE),
                 c.status == CompetitionStatus.JUDGING,
                 waiting, decisions, decisions.stream().filter(d -> decided != null && d.id() == decided).findFirst()
-                .orElse(null), errors, evidence);
+                .orElse(null), errors, evidence, missingWork(c));
+    }
+
+    /** Per juror, the RUBRIC round's assigned scorecards still missing: the freeze waits for them or a remedy. */
+    private java.util.List<OrganiserViews.MissingWork> missingWork(Competition c) {
+        if (c.status != CompetitionStatus.JUDGING) {
+            return java.util.List.of();
+        }
+        return org.juryroom.rounds.JudgingRound.rubric(c.id).map(r -> rounds.missing(r).stream()
+                .map(m -> new OrganiserViews.MissingWork(m.jurorId(),
+                        org.juryroom.judging.Juror.<org.juryroom.judging.Juror>findById(m.jurorId()).name, m.count()))
+                .toList()).orElse(java.util.List.of());
     }
 
     private ShortlistPage shortlistOf(long cid, ShortlistService.Verification verification) {
