@@ -292,8 +292,9 @@ class AuthorisationMatrixTest {
                 401, 403, 403, 403, 403, 403, 404, 403));
         r.add(new Row("POST /api/jurors/{jid}/reactivate", c -> s -> s.post("/api/jurors/0/reactivate"),
                 401, 403, 403, 403, 403, 403, 404, 403));
+        // A juror without work in the competition does not see its jury's figures (404).
         r.add(new Row("GET /api/jurors/me/stats", c -> s -> s.queryParam("competitionId", c.cid())
-                .get("/api/jurors/me/stats"), 401, 403, 403, 200, 200, 200, 403, 403));
+                .get("/api/jurors/me/stats"), 401, 403, 403, 200, 404, 200, 403, 403));
         r.add(new Row("POST /api/schools/import", c -> s -> s.contentType("text/csv")
                 .body("name,district,contactName,contactEmail\n").queryParam("dryRun", "true").post("/api/schools/import"),
                 401, 403, 403, 403, 403, 403, 200, 403));

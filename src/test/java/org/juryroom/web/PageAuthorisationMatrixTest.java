@@ -249,6 +249,10 @@ class PageAuthorisationMatrixTest {
                 + "/invitation", Map.of(), ASK_SIGN_IN, 403, 403, 403, 403, 403, 303, 403));
         r.add(post("POST /organiser/jurors/{jid}/password-reset", c -> "/organiser/jurors/" + c.unassigned().id()
                 + "/password-reset", Map.of(), ASK_SIGN_IN, 403, 403, 403, 403, 403, 303, 403));
+        r.add(post("POST /organiser/safeguarding-leads/{lid}/invitation", c -> "/organiser/safeguarding-leads/"
+                + leadId(c) + "/invitation", Map.of(), ASK_SIGN_IN, 403, 403, 403, 403, 403, 303, 403));
+        r.add(post("POST /organiser/safeguarding-leads/{lid}/password-reset", c -> "/organiser/safeguarding-leads/"
+                + leadId(c) + "/password-reset", Map.of(), ASK_SIGN_IN, 403, 403, 403, 403, 403, 303, 403));
         // Deactivation: a spare school (deactivated, then active again); no juror here can be spared (404).
         r.add(post("POST /organiser/schools/{sid}/deactivate", c -> "/organiser/schools/" + c.spareSchool()
                 + "/deactivate", Map.of(), ASK_SIGN_IN, 403, 403, 403, 403, 403, 303, 403));
@@ -366,6 +370,12 @@ class PageAuthorisationMatrixTest {
             }
         }
         return routes;
+    }
+
+    /** The id of the matrix's safeguarding lead, as the organiser's list names it. */
+    private static long leadId(Ctx c) {
+        return Fixtures.organiser().get("/api/safeguarding-leads").then().statusCode(200).extract().jsonPath()
+                .getLong("find { it.username == '" + c.lead().username() + "' }.id");
     }
 
     private static String rule(AnnotatedElement e) {

@@ -41,8 +41,11 @@ public class LeadPages {
     private final SafeguardingLeadService leads;
     private final WebErrors errors;
     private final Flash flash;
+    private final org.juryroom.access.AccountLinks links;
 
-    public LeadPages(SafeguardingLeadService leads, WebErrors errors, Flash flash) {
+    public LeadPages(SafeguardingLeadService leads, WebErrors errors, Flash flash,
+                     org.juryroom.access.AccountLinks links) {
+        this.links = links;
         this.leads = leads;
         this.errors = errors;
         this.flash = flash;
@@ -73,6 +76,21 @@ public class LeadPages {
             return Response.status(Forms.problem(e).status()).entity(Templates.leads(new LeadsPage(leads.list(), null,
                     nz(name), nz(email), nz(phone), Forms.errors(e)))).build();
         }
+    }
+
+    /** A new invitation link for a lead's own account (earlier ones stop working), as for schools and jurors. */
+    @POST
+    @Path("{lid}/invitation")
+    public Response invite(@jakarta.ws.rs.PathParam("lid") long lid) {
+        return OutboxPages.toMessagesOf(links.resend(links.accountOfLead(lid),
+                org.juryroom.access.AccountLinks.Purpose.INVITE));
+    }
+
+    @POST
+    @Path("{lid}/password-reset")
+    public Response reset(@jakarta.ws.rs.PathParam("lid") long lid) {
+        return OutboxPages.toMessagesOf(links.resend(links.accountOfLead(lid),
+                org.juryroom.access.AccountLinks.Purpose.RESET));
     }
 
     private static String nz(String s) {

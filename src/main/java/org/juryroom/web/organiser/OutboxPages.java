@@ -107,7 +107,7 @@ public class OutboxPages {
     }
 
     /** After an action, the recipient's messages, newest (the one just queued) first. */
-    private static Response toMessagesOf(Outbox.View message) {
+    static Response toMessagesOf(Outbox.View message) {
         return WebErrors.redirect("/organiser/outbox?to=" + URLEncoder.encode(message.to(), StandardCharsets.UTF_8));
     }
 }
