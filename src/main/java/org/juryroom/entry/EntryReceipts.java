@@ -5,7 +5,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.juryroom.mail.Letters;
 import org.juryroom.mail.MailKind;
-import org.juryroom.mail.MailMsg;
 import org.juryroom.mail.Outbox;
 import org.juryroom.storage.EntryFile;
 import org.juryroom.web.Formats;
@@ -29,12 +28,10 @@ public class EntryReceipts {
 
     private final Outbox outbox;
     private final Letters letters;
-    private final MailMsg msg;
 
-    public EntryReceipts(Outbox outbox, Letters letters, MailMsg msg) {
+    public EntryReceipts(Outbox outbox, Letters letters) {
         this.outbox = outbox;
         this.letters = letters;
-        this.msg = msg;
     }
 
     /** Queued in the submit's transaction: a receipt exists if and only if the submission commits. */
