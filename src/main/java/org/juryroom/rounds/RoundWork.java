@@ -74,20 +74,32 @@ public class RoundWork {
 
     /** Per juror, how much of the round's assigned work is missing and not remedied; counted in SQL. */
     public List<Missing> missing(JudgingRound r) {
+        return missingBy(r, "juror_id").entrySet().stream().map(m -> new Missing(m.getKey(), m.getValue())).toList();
+    }
+
+    /** Per entry (id → count), the round's missing work not remedied: what {@code acceptFewer} can name. */
+    public Map<Long, Long> missingByEntry(JudgingRound r) {
+        return missingBy(r, "entry_id");
+    }
+
+    /** The missing work grouped by {@code a.juror_id} or {@code a.entry_id}, in id order. */
+    private Map<Long, Long> missingBy(JudgingRound r, String column) {
+        Map<Long, Long> out = new LinkedHashMap<>();
         if (r.kind == RoundKind.FINAL) {
-            return List.of();
+            return out;
         }
-        jakarta.persistence.Query q = em.createNativeQuery("select a.juror_id, count(*) from " + unfinished(r)
+        jakarta.persistence.Query q = em.createNativeQuery("select a." + column + ", count(*) from " + unfinished(r)
                 + " and " + JudgingProgress.NOT_CONFLICTED
                 + " and not exists (select 1 from round_remedy m where m.round_id = :round and m.kind = 'EXCUSE'"
                 + " and m.juror_id = a.juror_id)"
                 + " and not exists (select 1 from round_remedy m where m.round_id = :round"
                 + " and m.kind = 'ACCEPT_FEWER' and m.entry_id = a.entry_id)"
-                + " group by a.juror_id order by a.juror_id");
+                + " group by a." + column + " order by a." + column);
         bind(q, r).setParameter("round", r.id);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = q.getResultList();
-        return rows.stream().map(x -> new Missing(((Number) x[0]).longValue(), ((Number) x[1]).longValue())).toList();
+        rows.forEach(x -> out.put(((Number) x[0]).longValue(), ((Number) x[1]).longValue()));
+        return out;
     }
 
     private static jakarta.persistence.Query bind(jakarta.persistence.Query q, JudgingRound r) {
