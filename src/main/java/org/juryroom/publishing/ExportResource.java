@@ -60,6 +60,15 @@ public class ExportResource {
         return download(exports.ranking(cid, true, language(lang, headers)));
     }
 
+    /** Every screening round's YES / NO / ABSTAIN per entry and whether it advanced (docs/judging.md). */
+    @GET
+    @Path("/competitions/{cid}/exports/screening-votes.csv")
+    @Produces("text/csv")
+    public Response screeningVotesCsv(@PathParam("cid") long cid, @QueryParam("lang") String lang,
+                                      @Context HttpHeaders headers) {
+        return download(exports.screeningVotes(cid, language(lang, headers)));
+    }
+
     /** The sealed snapshot exactly as hashed: {@code sha256sum} of this body is the shortlist's digest. */
     @GET
     @Path("/competitions/{cid}/shortlist/snapshot.json")

@@ -18,6 +18,14 @@ import org.juryroom.ranking.ShortlistEntry;
 import org.juryroom.ranking.ShortlistService;
 import org.juryroom.ranking.math.DisagreementRule;
 import org.juryroom.ranking.math.NormalisationMethod;
+import org.juryroom.rounds.JudgingRound;
+import org.juryroom.rounds.RoundHistory;
+import org.juryroom.rounds.RoundKind;
+import org.juryroom.rounds.RoundStatus;
+import org.juryroom.rounds.RoundWork;
+import org.juryroom.rounds.ScreeningRule;
+import org.juryroom.web.RoundMsg;
+import org.juryroom.web.RoundTexts;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -30,6 +38,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Organisers' exports: the frozen shortlist and the full ranking, as CSV (every row; UTF-8 with a byte-order
@@ -57,14 +66,16 @@ public class ExportService {
     private final ShortlistService shortlists;
     private final RankingService ranking;
     private final AccessPolicy access;
+    private final RoundHistory rounds;
     private final ZoneId zone;
 
     public ExportService(CompetitionService competitions, ShortlistService shortlists, RankingService ranking,
-                         AccessPolicy access, JuryRoomConfig config) {
+                         AccessPolicy access, RoundHistory rounds, JuryRoomConfig config) {
         this.competitions = competitions;
         this.shortlists = shortlists;
         this.ranking = ranking;
         this.access = access;
+        this.rounds = rounds;
         this.zone = config.web().timeZone();
     }
 
@@ -90,9 +101,10 @@ public class ExportService {
             return new Export(base + ".csv", "text/csv; charset=UTF-8", csv(columns, rows));
         }
         NormalisationMethod method = NormalisationMethod.valueOf(s.method);
-        List<String> meta = List.of(m.export_frozen(c.shortlistSize, when(s.frozenAt, locale), s.frozenBy),
-                method(m, method), scoreMeaning(m, method), m.export_ties(), m.export_digest(s.digest),
-                m.export_made(when(Instant.now(), locale)));
+        List<String> meta = new ArrayList<>(List.of(m.export_frozen(c.shortlistSize, when(s.frozenAt, locale),
+                s.frozenBy), method(m, method), scoreMeaning(m, method), m.export_ties(), m.export_digest(s.digest),
+                m.export_made(when(Instant.now(), locale))));
+        meta.addAll(roundLines(c, locale));
         return new Export(base + ".pdf", "application/pdf", TablePdf.render(new TablePdf.Content(
                 m.export_shortlist_title(c.title), meta, columns, rows, null, m::export_page)));
     }
@@ -142,9 +154,90 @@ public class ExportService {
                 m.export_chance(first.bootstrapRounds(), first.bootstrapSeed(),
                         c.shortlistSize + first.nearCutMargin()),
                 m.export_ties(), m.export_made(when(Instant.now(), locale)));
+        meta = new ArrayList<>(meta);
+        meta.addAll(roundLines(c, locale));
         String note = total > limit ? m.export_truncated(limit, total) : null;
         return new Export(base + ".pdf", "application/pdf", TablePdf.render(new TablePdf.Content(
                 m.export_ranking_title(c.title), meta, columns, rows, note, m::export_page)));
+    }
+
+    /**
+     * Every SCREENING round's votes per entry: YES, NO and ABSTAIN as the close counts them, and, once
+     * the round is closed, whether the entry advanced. One row per round and entry, rounds in order.
+     */
+    public Export screeningVotes(long competitionId, Locale locale) {
+        access.requireOrganiser("Exporting the screening votes");
+        Competition c = competitions.get(competitionId);
+        ExportMsg m = msg(locale);
+        RoundMsg r = roundMsg(locale);
+        List<TablePdf.Column> columns = List.of(text(r.rnd_export_col_round(), false),
+                text(m.export_col_code(), false), text(m.export_col_title(), false),
+                text(m.export_col_school(), false), text(r.rnd_col_yes(), true), text(r.rnd_col_no(), true),
+                text(r.rnd_col_abstain(), true), text(r.rnd_col_advanced(), false));
+        List<TablePdf.Row> rows = new ArrayList<>();
+        Map<Long, RoundHistory.EntryName> names = null;
+        for (JudgingRound round : rounds.of(c.id)) {
+            if (round.kind != RoundKind.SCREENING || round.status == RoundStatus.PENDING) {
+                continue;
+            }
+            names = names == null ? rounds.namesOf(c.id) : names;
+            Map<Long, Boolean> outcome = rounds.outcome(round);
+            for (ScreeningRule.Tally t : rounds.tallies(round)) {
+                RoundHistory.EntryName e = names.get(t.entryId());
+                if (e == null) {
+                    continue;
+                }
+                Boolean advanced = outcome.get(t.entryId());
+                rows.add(new TablePdf.Row(List.of(round.position + ". " + round.name, e.code(), e.title(),
+                        e.schoolName(), Integer.toString(t.yes()), Integer.toString(t.no()),
+                        Integer.toString(t.abstain()), advanced == null ? "" : advanced ? r.rnd_yes() : r.rnd_no()),
+                        false));
+            }
+        }
+        return new Export("screening-votes-" + competitionId + ".csv", "text/csv; charset=UTF-8", csv(columns, rows));
+    }
+
+    /**
+     * The "Rounds" section of the PDFs: each round with its kind and rule, what it decided (or how far
+     * it is), and the decisions on missing work with their reasons. Jurors are not named: the
+     * exports travel; the rounds page names them to the organiser.
+     */
+    private List<String> roundLines(Competition c, Locale locale) {
+        RoundMsg r = roundMsg(locale);
+        List<String> lines = new ArrayList<>();
+        lines.add(r.rnd_export_section());
+        for (JudgingRound round : rounds.of(c.id)) {
+            String rule = RoundTexts.rule(r, round.kind, round.jurorsPerEntry, round.quorum, round.advanceTop,
+                    round.places, round.mentions, c.shortlistSize);
+            String state;
+            if (round.status == RoundStatus.CLOSED) {
+                Map<Long, Boolean> outcome = rounds.outcome(round);
+                long advanced = outcome.values().stream().filter(b -> b).count();
+                state = r.rnd_export_closed(when(round.closedAt, locale), round.closedBy, advanced,
+                        outcome.size() - advanced);
+            } else if (round.status == RoundStatus.OPEN) {
+                RoundHistory.Progress p = rounds.progress(round);
+                state = r.rnd_export_open(p.done(), p.assigned());
+            } else {
+                state = r.rnd_export_pending();
+            }
+            lines.add(r.rnd_export_round(round.position, round.name, RoundTexts.kind(r, round.kind), rule) + " "
+                    + state);
+            for (RoundWork.RemedyView remedy : rounds.remedies(round)) {
+                lines.add("– " + switch (remedy.kind()) {
+                    case EXCUSE -> r.rnd_export_remedy_excuse(remedy.reason());
+                    case ACCEPT_FEWER -> r.rnd_export_remedy_fewer(org.juryroom.entry.Entry
+                            .<org.juryroom.entry.Entry>findByIdOptional(remedy.entryId()).map(e -> e.code)
+                            .orElse("#" + remedy.entryId()), remedy.reason());
+                    case REASSIGN -> r.rnd_export_remedy_reassign(remedy.moved(), remedy.reason());
+                });
+            }
+        }
+        return lines;
+    }
+
+    private static RoundMsg roundMsg(Locale locale) {
+        return MessageBundles.get(RoundMsg.class, Localized.Literal.of(locale.getLanguage()));
     }
 
     static ExportMsg msg(Locale locale) {

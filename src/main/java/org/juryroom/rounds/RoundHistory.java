@@ -96,7 +96,20 @@ public class RoundHistory {
         return work.remedies(r);
     }
 
-    /** Code, title and school of each entry named; unknown ids are left out. */
+    /** Code, title and school of every entry of the competition (the exports list every entry of every round). */
+    @SuppressWarnings("unchecked")
+    public Map<Long, EntryName> namesOf(long competitionId) {
+        access.requireOrganiser("Reading entries' names");
+        Map<Long, EntryName> out = new HashMap<>();
+        ((List<Object[]>) em.createNativeQuery("select e.id, e.code, e.title, s.name from entry e"
+                        + " join school s on s.id = e.school_id where e.competition_id = :cid")
+                .setParameter("cid", competitionId).getResultList())
+                .forEach(x -> out.put(((Number) x[0]).longValue(), new EntryName(((Number) x[0]).longValue(),
+                        (String) x[1], (String) x[2], (String) x[3])));
+        return out;
+    }
+
+    /** Code, title and school of each entry named (a page's worth); unknown ids are left out. */
     @SuppressWarnings("unchecked")
     public Map<Long, EntryName> names(Collection<Long> entryIds) {
         access.requireOrganiser("Reading entries' names");

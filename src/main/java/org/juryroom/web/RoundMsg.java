@@ -274,4 +274,13 @@ public interface RoundMsg {
 
     @Message
     String rnd_export_col_round();
+
+    @Message
+    String rnd_export_remedy_excuse(String reason);
+
+    @Message
+    String rnd_export_remedy_fewer(String code, String reason);
+
+    @Message
+    String rnd_export_remedy_reassign(Integer moved, String reason);
 }

@@ -186,6 +186,8 @@ class AuthorisationMatrixTest {
             r.add(new Row("GET /api/competitions/{cid}/exports/" + export, c -> s -> s.get("/api/competitions/"
                     + c.publishedCid() + "/exports/" + export), 401, 403, 403, 403, 403, 403, 200, 403));
         }
+        r.add(new Row("GET /api/competitions/{cid}/exports/screening-votes.csv", c -> s -> s.get("/api/competitions/"
+                + c.publishedCid() + "/exports/screening-votes.csv"), 401, 403, 403, 403, 403, 403, 200, 403));
         r.add(new Row("GET /api/competitions/{cid}/audit", c -> s -> s.get("/api/competitions/" + c.cid() + "/audit"),
                 401, 403, 403, 403, 403, 403, 200, 403));
         // Public

@@ -302,6 +302,17 @@ class PageAuthorisationMatrixTest {
         // The language switch: anyone, back to the page it was on (each role's choice saved as English, the default).
         r.add(post("POST /language", c -> "/language", Map.of("language", "en", "back", "/"),
                 303, 303, 303, 303, 303, 303, 303, 303));
+        // The rounds page (issue 13). The fixture's competition is judging with its RUBRIC round open: an empty
+        // edit is refused (422), round 0 does not exist (404), and nothing is changed.
+        r.add(get("GET /organiser/competitions/{cid}/rounds", c -> "/organiser/competitions/" + c.cid() + "/rounds",
+                ASK_SIGN_IN, 403, 403, 403, 403, 403, 200, 403));
+        r.add(post("POST /organiser/competitions/{cid}/rounds", c -> "/organiser/competitions/" + c.cid() + "/rounds",
+                Map.of(), ASK_SIGN_IN, 403, 403, 403, 403, 403, 422, 403));
+        r.add(post("POST /organiser/competitions/{cid}/rounds/{rid}/close", c -> "/organiser/competitions/" + c.cid()
+                + "/rounds/0/close", Map.of(), ASK_SIGN_IN, 403, 403, 403, 403, 403, 404, 403));
+        r.add(post("POST /organiser/competitions/{cid}/rounds/{rid}/reassign", c -> "/organiser/competitions/"
+                + c.cid() + "/rounds/0/reassign", Map.of("fromJurorId", "0"), ASK_SIGN_IN, 403, 403, 403, 403, 403,
+                404, 403));
         // Last: it ends every session
         r.add(post("POST /logout", c -> "/logout", Map.of(), ASK_SIGN_IN, 303, 303, 303, 303, 303, 303, 303));
         return r;

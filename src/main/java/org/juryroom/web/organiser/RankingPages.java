@@ -165,6 +165,7 @@ public class RankingPages {
             case "shortlist.pdf" -> exports.shortlist(cid, true, language);
             case "ranking.csv" -> exports.ranking(cid, false, language);
             case "ranking.pdf" -> exports.ranking(cid, true, language);
+            case "screening-votes.csv" -> exports.screeningVotes(cid, language);
             default -> throw ProblemException.notFound("Export " + name);
         };
         return ExportResource.download(export);

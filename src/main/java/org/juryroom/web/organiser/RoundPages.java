@@ -38,6 +38,7 @@ import org.juryroom.web.Formats;
 import org.juryroom.web.Forms;
 import org.juryroom.web.Forms.Errors;
 import org.juryroom.web.RoundMsg;
+import org.juryroom.web.RoundTexts;
 import org.juryroom.web.WebErrors;
 import org.juryroom.web.organiser.RoundViews.FormRow;
 import org.juryroom.web.organiser.RoundViews.HistoryLine;
@@ -249,7 +250,9 @@ public class RoundPages {
                 preview = new PreviewView(listed(p.advancing()), listed(p.notAdvancing()), listed(p.boundary()));
             }
             HistoryView past = r.status == RoundStatus.CLOSED && r.kind != RoundKind.FINAL ? historyOf(r) : null;
-            cards.add(new RoundCard(views.get(i), isCurrent, history.progress(r), missing, missingEntries, preview,
+            RoundMsg m = msg();
+            cards.add(new RoundCard(views.get(i), RoundTexts.kind(m, r.kind), RoundTexts.rule(m, r.kind,
+                    r.jurorsPerEntry, r.quorum, r.advanceTop, r.places, r.mentions, c.shortlistSize), isCurrent, history.progress(r), missing, missingEntries, preview,
                     past, remedies(r), r.id.equals(refusedRound) ? refusal : null));
         }
         boolean editable = c.status != CompetitionStatus.FROZEN && c.status != CompetitionStatus.PUBLISHED;
