@@ -252,7 +252,7 @@ public class RoundPages {
             HistoryView past = r.status == RoundStatus.CLOSED && r.kind != RoundKind.FINAL ? historyOf(r) : null;
             RoundMsg m = msg();
             cards.add(new RoundCard(views.get(i), RoundTexts.kind(m, r.kind), RoundTexts.rule(m, r.kind,
-                    r.jurorsPerEntry, r.quorum, r.advanceTop, r.places, r.mentions, c.shortlistSize), isCurrent, history.progress(r), missing, missingEntries, preview,
+                    r.jurorsPerEntry, r.quorum, r.advanceTop, r.places, r.mentions, c.shortlistSize), r.closedBy, isCurrent, history.progress(r), missing, missingEntries, preview,
                     past, remedies(r), r.id.equals(refusedRound) ? refusal : null));
         }
         boolean editable = c.status != CompetitionStatus.FROZEN && c.status != CompetitionStatus.PUBLISHED;

@@ -20,7 +20,7 @@ public final class RoundViews {
     /**
      * @param refusal a refused close or reassignment of this round: the message to show next to its forms
      */
-    public record RoundCard(RoundView round, String kind, String rule, boolean current, RoundHistory.Progress progress,
+    public record RoundCard(RoundView round, String kind, String rule, String closedBy, boolean current, RoundHistory.Progress progress,
                             List<OrganiserViews.MissingWork> missing, List<MissingEntry> missingEntries,
                             PreviewView preview, HistoryView history, List<OrganiserViews.RemedyRow> remedies,
                             String refusal) {
