@@ -77,6 +77,7 @@ import static org.juryroom.web.WebErrors.redirect;
 @RolesAllowed(Roles.ORGANISER)
 public class RoundPages {
 
+    private static final Pattern ROW = Pattern.compile("(\\d{1,3})\\..+");
     private static final Pattern VIOLATION = Pattern.compile("rounds\\[(\\d+)]\\.(\\w+)");
     /** The fields each kind of round takes; the others are left out of what the form sends. */
     private static final Map<RoundKind, Set<String>> FIELDS = Map.of(
@@ -317,7 +318,15 @@ public class RoundPages {
         List<FormRow> rows = new ArrayList<>();
         RoundMsg m = msg();
         Set<Long> seen = new HashSet<>();
-        for (int i = 0; i <= stored.size(); i++) {
+        // The rows sent: the page sends one per stored round and a blank one; more are read, up to a bound.
+        java.util.TreeSet<Integer> indices = new java.util.TreeSet<>();
+        for (String name : FormFields.withPrefix("round.").keySet()) {
+            Matcher at = ROW.matcher(name);
+            if (at.matches() && Integer.parseInt(at.group(1)) < 2 * org.juryroom.rounds.RoundRules.MAX_ROUNDS) {
+                indices.add(Integer.parseInt(at.group(1)));
+            }
+        }
+        for (int i : indices) {
             Map<String, String> f = FormFields.withPrefix("round." + i + ".");
             Long id = null;
             try {
