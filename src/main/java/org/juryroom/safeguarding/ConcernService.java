@@ -60,22 +60,16 @@ public class ConcernService {
     private final EntityManager em;
     private final jakarta.validation.Validator validator;
     private final org.juryroom.judging.AssignmentService assignments;
-    private final org.juryroom.storage.FileService files;
-    private final jakarta.transaction.TransactionSynchronizationRegistry transactions;
     private final com.fasterxml.jackson.databind.ObjectMapper json;
     private final SafeguardingAlerts alerts;
 
     public ConcernService(AccessPolicy access, AuditLog audit, SafeguardingAudit record, JuryRoomConfig config,
                           EntityManager em, jakarta.validation.Validator validator,
-                          org.juryroom.judging.AssignmentService assignments, org.juryroom.storage.FileService files,
-                          jakarta.transaction.TransactionSynchronizationRegistry transactions,
-                          com.fasterxml.jackson.databind.ObjectMapper json, SafeguardingAlerts alerts) {
+                          org.juryroom.judging.AssignmentService assignments, com.fasterxml.jackson.databind.ObjectMapper json, SafeguardingAlerts alerts) {
         this.alerts = alerts;
         this.json = json;
         this.validator = validator;
         this.assignments = assignments;
-        this.files = files;
-        this.transactions = transactions;
         this.access = access;
         this.audit = audit;
         this.record = record;
@@ -334,37 +328,14 @@ public class ConcernService {
             audit.recordForSafeguarding(AuditAction.ENTRY_RELEASED, e.competition.id,
                     AuditLog.Subject.of("entry", e.id), Map.of("hold", Entry.Hold.HELD),
                     java.util.Collections.singletonMap("hold", null));
-            if (e.status == EntryStatus.WITHDRAWN) {
-                // The school withdrew it while it was held: the files kept for the lead go now.
-                removeFilesOfWithdrawn(e);
-            } else {
+            // A withdrawn entry stays as its withdrawal left it (EntryService.withdraw keeps everything, so the
+            // school may still reinstate it; a guardian's withdrawal is erased by the retention job): the
+            // release only lifts the hold. An entry still in the competition gets its jurors back.
+            if (e.status != EntryStatus.WITHDRAWN) {
                 // Back to k jurors if it was held when jurors were assigned or lost one meanwhile.
                 assignments.topUp(e.competition.id, java.util.Set.of(e.id), "released after a safeguarding review");
             }
         }
-    }
-
-    /** Rows now, objects once the release has committed (a left-over object is an orphan the reconciler removes). */
-    private void removeFilesOfWithdrawn(Entry e) {
-        List<EntryFile> all = EntryFile.list("entryId", e.id);
-        List<String> keys = all.stream().flatMap(f -> f.keys().stream()).toList();
-        for (EntryFile f : all) {
-            f.delete();
-            audit.recordForSafeguarding(AuditAction.FILE_REMOVED, e.competition.id, AuditLog.Subject.of("entry", e.id),
-                    org.juryroom.entry.EntryViews.audited(f), null);
-        }
-        transactions.registerInterposedSynchronization(new jakarta.transaction.Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == jakarta.transaction.Status.STATUS_COMMITTED) {
-                    files.deleteObjects(keys);
-                }
-            }
-        });
     }
 
     /** A lead looks at a held entry's clean copy; never a file that may be abuse material. */

@@ -27,7 +27,7 @@ public class WebFilters {
     /** Routing-context key holding this browser's CSRF nonce. */
     public static final String NONCE = "juryroom.csrf.nonce";
 
-    static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; "
             + "media-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
     /** Runs before authentication (priority 200) so a forged sign-in never reaches it. */

@@ -483,3 +483,46 @@
     if (!isNaN(d.getTime())) { t.textContent = format.format(d); }
   });
 })();
+
+/* Scrolling frames a keyboard can reach (WCAG 2.1.1; axe's scrollable-region-focusable): while a table is
+   wider or taller than its .table-scroll frame, the frame is a focusable region named after the table's
+   caption or the nearest heading, so arrow keys scroll it; a table that fits adds no tab stop. Frames that
+   are always focusable say so in their HTML (the ranking table, the viewer's stage) and are left alone. */
+(function () {
+  function text(node) { return node.textContent.replace(/\s+/g, ' ').trim(); }
+  function nameOf(frame) {
+    var caption = frame.querySelector('caption');
+    if (caption && text(caption)) { return text(caption); }
+    for (var node = frame; node && node !== document.body; node = node.parentElement) {
+      for (var prev = node.previousElementSibling; prev; prev = prev.previousElementSibling) {
+        var inside = prev.querySelectorAll('h1, h2, h3, h4, h5, h6, summary');
+        var heading = /^(H[1-6]|SUMMARY)$/.test(prev.tagName) ? prev : inside[inside.length - 1];
+        if (heading && text(heading)) { return text(heading); }
+      }
+    }
+    return document.title;
+  }
+  function mark(frame) {
+    if (frame.hasAttribute('tabindex') && !frame.hasAttribute('data-scroll-region')) { return; }
+    var scrolls = frame.scrollWidth > frame.clientWidth + 1 || frame.scrollHeight > frame.clientHeight + 1;
+    if (scrolls && !frame.hasAttribute('data-scroll-region')) {
+      frame.setAttribute('data-scroll-region', '');
+      frame.setAttribute('tabindex', '0');
+      frame.setAttribute('role', 'region');
+      frame.setAttribute('aria-label', nameOf(frame));
+    } else if (!scrolls && frame.hasAttribute('data-scroll-region')) {
+      ['data-scroll-region', 'tabindex', 'role', 'aria-label'].forEach(function (a) { frame.removeAttribute(a); });
+    }
+  }
+  var frames = document.querySelectorAll('.table-scroll');
+  frames.forEach(mark);
+  if (window.ResizeObserver) {
+    // Also a frame inside a <details> that opens: its size changes from nothing.
+    var observer = new ResizeObserver(function (changes) {
+      changes.forEach(function (c) { mark(c.target.closest('.table-scroll')); });
+    });
+    frames.forEach(function (f) { observer.observe(f); observer.observe(f.firstElementChild || f); });
+  } else {
+    window.addEventListener('resize', function () { frames.forEach(mark); });
+  }
+})();

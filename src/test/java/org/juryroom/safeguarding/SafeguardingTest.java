@@ -317,12 +317,19 @@ class SafeguardingTest {
             assertThat(store.stat(key).isPresent()).as("object %s", key).isTrue();
         }
 
-        // Released: the school's withdrawal is carried out, the cut-off upload included.
+        // Released: the withdrawal stays as the school left it (its file kept); the cut-off upload, no longer
+        // under the hold, is the reconciler's to remove like any other.
         lead().api().contentType(ContentType.JSON).body(Map.of("action", "RELEASED"))
                 .post("/api/safeguarding/concerns/" + concernId + "/actions").then().statusCode(200);
+        assertThat(storedFile(fid)).isNotNull();
+        Fixtures.organiser().post("/api/admin/storage/reconcile").then().statusCode(200);
         EntryFile cutOff = QuarkusTransaction.requiringNew().call(() -> EntryFile.findById(pendingId));
         assertThat(cutOff).isNull();
         assertThat(store.stat(pendingKey).isPresent()).isFalse();
+        assertThat(storedFile(fid)).isNotNull();
+        for (String key : keys) {
+            assertThat(store.stat(key).isPresent()).as("object %s", key).isTrue();
+        }
     }
 
     @Test
@@ -503,7 +510,7 @@ class SafeguardingTest {
     }
 
     @Test
-    void theLeadKeepsWhatTheEntrySaidWhenRaisedAndAWithdrawalWaitsForTheRelease() {
+    void theLeadKeepsWhatTheEntrySaidWhenRaisedAndAReleaseKeepsASchoolsWithdrawalUndoable() {
         long cid = Fixtures.openCompetition(Fixtures.unique("As raised"), 5);
         Account school = Fixtures.school(Fixtures.unique("Elm School"));
         long eid = school.api().multiPart("entry", "{\"title\":\"What Rumi told me\",\"categoryCode\":\"poster\","
@@ -526,16 +533,21 @@ class SafeguardingTest {
                 .body("entryAsRaised.participants[0].firstName", equalTo("Rumi"))
                 .body("entryAsRaised.files[0].sha256", notNullValue());
 
-        // Withdrawn while held: files kept; released: the withdrawal is carried out, rows and objects go.
+        // Withdrawn while held, then released: withdrawal is not destructive, so the release keeps the files too
+        // and the school can still bring the entry back before the deadline, its file intact.
         school.api().post("/api/entries/" + eid + "/withdraw").then().statusCode(200);
         assertThat(store.stat(keys.get(0)).isPresent()).isTrue();
         lead.api().contentType(ContentType.JSON).body(Map.of("action", "RELEASED"))
                 .post("/api/safeguarding/concerns/" + concernId + "/actions").then().statusCode(200);
-        EntryFile gone = QuarkusTransaction.requiringNew().call(() -> EntryFile.findById(fid));
-        assertThat(gone).isNull();
+        assertThat(storedFile(fid)).isNotNull();
         for (String key : keys) {
-            assertThat(store.stat(key).isPresent()).as("object %s", key).isFalse();
+            assertThat(store.stat(key).isPresent()).as("object %s", key).isTrue();
         }
+        Fixtures.organiser().get("/api/entries/" + eid).then().statusCode(200).body("status", equalTo("WITHDRAWN"))
+                .body("safeguardingHold", nullValue()).body("files.id", hasItem((int) fid));
+        school.api().post("/api/entries/" + eid + "/reinstate").then().statusCode(200)
+                .body("status", equalTo("DRAFT"));
+        school.api().get("/api/entries/" + eid + "/files/" + fid).then().statusCode(200);
     }
 
     @Test
@@ -548,6 +560,10 @@ class SafeguardingTest {
                 "phone", "033 2222 1111", "account", username)).post("/api/safeguarding-leads").then().statusCode(403);
         given().auth().preemptive().basic(username, "self-organiser-pw").get("/api/safeguarding/concerns")
                 .then().statusCode(403);
+    }
+
+    static EntryFile storedFile(long id) {
+        return QuarkusTransaction.requiringNew().call(() -> EntryFile.findById(id));
     }
 
     static Map<String, byte[]> unzip(byte[] zip) throws IOException {

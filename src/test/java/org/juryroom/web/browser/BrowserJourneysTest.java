@@ -77,6 +77,7 @@ class BrowserJourneysTest {
             assertThat(page.locator("body")).containsText(round);
             assertThat(page.locator("body")).containsText("Closes in");
             shot(page, "school-portal-phone", true);
+            Axe.check(page, "school portal (phone)");
 
             page.locator("a[href='/school/competitions/" + cid + "/new']").click();
             page.waitForURL(url("/school/competitions/" + cid + "/new"));
@@ -103,6 +104,7 @@ class BrowserJourneysTest {
             page.setInputFiles("#files-input", Path.of("uploads-sample/essays/essay-01.pdf"));
             Locator wrong = page.locator(".file-row.bad");
             assertThat(wrong).containsText("not accepted here");
+            Axe.check(page, "school entry form with a refused file (phone)");
             wrong.getByRole(AriaRole.BUTTON).click();
             assertThat(page.locator(".file-row")).hasCount(0);
 
@@ -137,6 +139,7 @@ class BrowserJourneysTest {
             assertThat(page.locator("body")).containsText("poster-12.png");
             assertThat(page.locator("body")).containsText("Riya (grade 7)");
             shot(page, "school-entry-phone", true);
+            Axe.check(page, "school entry (phone)");
 
             // One more file on the entry's page: the script sends it as the raw body, streamed to storage.
             page.setInputFiles("#files-input", Path.of("uploads-sample/posters/poster-10.png"));
@@ -149,6 +152,7 @@ class BrowserJourneysTest {
             page.waitForURL(Pattern.compile(".*\\?submitted"));
             assertThat(page.locator("h1 .badge")).hasText("Submitted");
             shot(page, "school-submitted-phone", false);
+            Axe.check(page, "school entry submitted (phone)");
         }
     }
 
@@ -161,6 +165,7 @@ class BrowserJourneysTest {
             watch(page);
             page.navigate(url("/login"));
             shot(page, "sign-in", false);
+            Axe.check(page, "sign-in");
             signIn(page, "designer", "designer");
             page.waitForURL(Pattern.compile(".*/jury.*"));
             long demo = Fixtures.organiser().get("/api/competitions").jsonPath()
@@ -168,6 +173,7 @@ class BrowserJourneysTest {
             page.navigate(url("/jury/competitions/" + demo));
             assertThat(page.locator("body")).containsText("0 of ");
             shot(page, "jury-queue", true);
+            Axe.check(page, "jury queue");
 
             page.locator("ul.queue li a").first().click();
             for (int scored = 1; scored <= 2; scored++) {
@@ -177,6 +183,7 @@ class BrowserJourneysTest {
                 if (scored == 1) {
                     page.waitForLoadState();
                     shot(page, "jury-entry", false);
+                    Axe.check(page, "jury entry viewer");
                 }
                 for (Locator criterion : page.locator("fieldset.criterion").all()) {
                     criterion.locator("label").filter(new Locator.FilterOptions().setHasText(
@@ -188,6 +195,7 @@ class BrowserJourneysTest {
                 if (scored == 2) {
                     page.waitForURL(Pattern.compile(".*\\?scored"));
                     assertThat(page.locator(".alert.ok")).containsText("Your scores are saved");
+                    Axe.check(page, "jury entry scored");
                     assertBlind(page, schools, entryId);
                 }
             }
@@ -203,6 +211,7 @@ class BrowserJourneysTest {
             assertThat(page.locator("#schoolId")).containsText(schools.get(0));
             assertThat(page.locator("main")).not().containsText(Pattern.compile("E-[A-Z0-9]{5}"));
             shot(page, "jury-conflicts", true);
+            Axe.check(page, "jury conflicts");
         }
     }
 
@@ -217,6 +226,7 @@ class BrowserJourneysTest {
             page.waitForURL(url("/organiser"));
             assertThat(page.locator("body")).containsText(DEMO);
             shot(page, "organiser-competitions", false);
+            Axe.check(page, "organiser competitions");
 
             long demo = Fixtures.organiser().get("/api/competitions").jsonPath()
                     .getLong("find { it.title == '" + DEMO + "' }.id");
@@ -224,6 +234,7 @@ class BrowserJourneysTest {
             assertThat(page.locator(".cut-line")).containsText("Shortlist cut (25)");
             page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("organiser-ranking-demo.png"))
                     .setFullPage(true).setClip(0, 0, 1366, 1700));
+            Axe.check(page, "organiser ranking (demo, 25 shortlisted)");
 
             page.navigate(url("/organiser"));
             page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(title)).click();
@@ -237,6 +248,7 @@ class BrowserJourneysTest {
             page.waitForURL(Pattern.compile(".*\\?assigned=.*"));
             assertThat(page.locator(".alert.ok")).containsText("30 new assignments for 10 submitted entries");
             shot(page, "organiser-dashboard-assigned", true);
+            Axe.check(page, "organiser dashboard after assignment");
 
             // A juror knows one of the schools: the organiser records the conflict, and the school's entry
             // moves to another juror at once.
@@ -259,6 +271,7 @@ class BrowserJourneysTest {
                     "Other jurors assigned in their place: [1-9]"));
             assertThat(page.locator("table.conflicts")).containsText("Her daughter studies there");
             shot(page, "organiser-conflicts", true);
+            Axe.check(page, "organiser conflicts");
             assertThat(jurorQueue(conflicted, cid)).doesNotContain(knownEntry);
 
             scoreEverything(cid);
@@ -270,6 +283,7 @@ class BrowserJourneysTest {
             assertThat(page.locator(".cut-line")).containsText("Shortlist cut (4)");
             assertThat(page.locator("svg.chart")).hasCount(2);
             shot(page, "organiser-ranking", true);
+            Axe.check(page, "organiser ranking");
 
             // The harsh and lenient jurors disagree by more than 30 points on entries near the cut: the freeze
             // is refused until the organiser has decided on each, on this page.
@@ -287,6 +301,7 @@ class BrowserJourneysTest {
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Yes, freeze it")).click();
             assertThat(page.locator(".alert.error")).containsText("have jurors who disagree");
             assertThat(page.locator("#freeze-blocked")).containsText("Waiting for your decision");
+            Axe.check(page, "organiser ranking with the freeze refused");
             int decided = 0;
             while (waiting.count() > 0) {
                 Locator control = waiting.first();
@@ -322,11 +337,13 @@ class BrowserJourneysTest {
             page.waitForURL(Pattern.compile(".*/shortlist/verify"));
             assertThat(page.locator(".verification")).containsText("The record matches its seal.");
             shot(page, "organiser-shortlist-verified", false);
+            Axe.check(page, "organiser shortlist verified");
             summary(page, "Publish the shortlist").click();
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Yes, go ahead")).click();
             page.waitForURL(Pattern.compile(".*moved=PUBLISHED"));
             assertThat(page.locator(".alert.ok")).containsText("public");
             shot(page, "organiser-shortlist", true);
+            Axe.check(page, "organiser shortlist published");
 
             page.navigate(url("/organiser/competitions/" + cid));
             page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Audit log")).click();
@@ -336,6 +353,7 @@ class BrowserJourneysTest {
             assertThat(page.locator("table.audit")).containsText("Decision on a disagreement");
             page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("organiser-audit.png"))
                     .setFullPage(true).setClip(0, 0, 1366, 1500));
+            Axe.check(page, "organiser audit log");
         }
 
         List<String> shortlisted = Fixtures.organiser().get("/api/competitions/" + cid + "/shortlist").jsonPath()
@@ -352,6 +370,7 @@ class BrowserJourneysTest {
             page.waitForFunction("() => [...document.querySelectorAll('.gallery img')]"
                     + ".every(i => i.complete && i.naturalWidth > 0)");
             shot(page, "public-shortlist", true);
+            Axe.check(page, "public shortlist");
             assertThat(page.locator("body")).not().containsText("Sign out");
         }
         try (BrowserContext phone = chromium.browser.newContext(new Browser.NewContextOptions()
@@ -361,6 +380,7 @@ class BrowserJourneysTest {
             page.waitForFunction("() => [...document.querySelectorAll('.gallery img')]"
                     + ".every(i => i.complete && i.naturalWidth > 0)");
             shot(page, "public-shortlist-phone", false);
+            Axe.check(page, "public shortlist (phone)");
         }
     }
 
@@ -461,10 +481,12 @@ class BrowserJourneysTest {
             page.getByLabel("What did you see?").fill("The poster's speech bubble describes a stranger asking for photos.");
             page.getByLabel("Where in the work? (optional)").fill("the speech bubble, top left");
             shot(page, "concern-dialog-phone", true);
+            Axe.check(page, "jury entry with the concern dialog open (phone)");
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send to the safeguarding lead")).click();
             page.waitForURL(Pattern.compile(".*/concerns/thanks"));
             assertThat(page.locator("main")).containsText("you do not need to do anything else");
             assertThat(page.locator("main")).not().containsText("stranger");
+            Axe.check(page, "concern thanks (phone)");
         }
         try (BrowserContext desktop = desktop()) {
             Page page = desktop.newPage();
@@ -472,11 +494,13 @@ class BrowserJourneysTest {
             signIn(page, "safeguarding", "safeguarding");
             page.waitForURL(Pattern.compile(".*/safeguarding"));
             assertThat(page.locator("nav.mainnav")).containsText("open");
+            Axe.check(page, "safeguarding desk with an open concern");
             page.locator("tr").filter(new Locator.FilterOptions().setHasText(code)).locator("a").click();
             page.waitForURL(Pattern.compile(".*/safeguarding/concerns/\\d+"));
             assertThat(page.locator("main")).containsText("stranger asking for photos");
             assertThat(page.locator("main")).containsText("Willow School");
             shot(page, "safeguarding-concern", true);
+            Axe.check(page, "safeguarding concern");
             page.getByLabel("Triaged: I have read it and judged how urgent it is").check();
             page.getByLabel("Note", new Page.GetByLabelOptions().setExact(true)).fill("Read at once; not immediate. Calling the school's contact.");
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Record it")).click();
@@ -485,6 +509,7 @@ class BrowserJourneysTest {
             page.getByLabel("Note", new Page.GetByLabelOptions().setExact(true)).fill("The school confirms it is a made-up story for the poster.");
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Record it")).click();
             assertThat(page.locator("main")).containsText("the entry was released to judging");
+            Axe.check(page, "safeguarding concern released");
         }
         p.juror().api().get("/api/entries/" + p.entryId()).then().statusCode(200);
     }
@@ -542,6 +567,7 @@ class BrowserJourneysTest {
                 assertThat(page.locator("[data-zoom-level]")).hasText("Fit");
                 assertThat(page.locator("[data-fullscreen]")).isVisible();
                 shot(page, "jury-viewer-fit", false);
+                Axe.check(page, "jury viewer zoomed back to fit");
                 break;
             }
             }
@@ -569,6 +595,7 @@ class BrowserJourneysTest {
             page.navigate(url("/organiser/competitions/" + demo + "/entries?sort=title&dir=desc"));
             assertThat(page.locator("th[aria-sort=descending]")).hasCount(1);
             shot(page, "organiser-entries-sorted", false);
+            Axe.check(page, "organiser entries sorted");
         }
         long cid = Fixtures.openCompetition("Thumbnails " + System.nanoTime(), 10);
         try (BrowserContext desktop = desktop()) {
@@ -579,8 +606,106 @@ class BrowserJourneysTest {
             page.navigate(url("/school/competitions/" + cid + "/new"));
             page.setInputFiles("#files-input", Path.of("uploads-sample/posters/poster-12.png"));
             assertThat(page.locator(".file-row img.thumb")).isVisible();
+            // The thumbnail is a blob: URL made in the browser, which the page's CSP must allow.
+            page.waitForFunction("() => document.querySelector('.file-row img.thumb').complete");
+            assertThat(page.evaluate("() => document.querySelector('.file-row img.thumb').naturalWidth > 0"))
+                    .as("the thumbnail shows (not refused by the page's CSP)").isEqualTo(true);
             shot(page, "school-upload-thumbnail", false);
+            Axe.check(page, "school entry form with a thumbnail");
         }
+    }
+
+    /**
+     * axe on the main pages the journeys above do not pass through, one signed-in context per role,
+     * with data and with a form error shown (the journeys check the pages they visit where they are).
+     */
+    @Test
+    void everyMainPageHasNoSeriousOrCriticalAccessibilityViolation() {
+        long demo = Fixtures.organiser().get("/api/competitions").jsonPath()
+                .getLong("find { it.title == '" + DEMO + "' }.id");
+        long open = Fixtures.openCompetition(Fixtures.unique("Accessible round"), 5);
+        Fixtures.Account school = Fixtures.school(Fixtures.unique("Lotus School"));
+        long eid = Fixtures.submittedEntry(school, open, "poster", "Kind Words Online", List.of("Nila"),
+                "posters/poster-01.jpg");
+        String token = org.juryroom.consent.ConsentFixtures.tokens(eid).get(0);
+        try (BrowserContext visitor = desktop()) {
+            Page page = visitor.newPage();
+            watch(page);
+            page.navigate(url("/login"));
+            page.fill("#j_username", "organiser");
+            page.fill("#j_password", "not the password");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+            assertThat(page.locator(".alert.error")).isVisible();
+            Axe.check(page, "sign-in with a wrong password");
+            visit(page, "/shortlist", "public gallery of published competitions");
+            visit(page, "/consent/" + token, "guardian consent");
+            visit(page, "/reset", "password reset request");
+        }
+        try (BrowserContext desktop = desktop()) {
+            Page page = desktop.newPage();
+            watch(page);
+            signIn(page, "organiser", RealStack.ORGANISER_PASSWORD);
+            page.waitForURL(url("/organiser"));
+            visit(page, "/organiser/competitions/new", "organiser new competition form");
+            page.evaluate("() => document.querySelectorAll('form').forEach(f => f.noValidate = true)");
+            page.locator("main form button[type=submit]").last().click();
+            assertThat(page.locator(".alert.error")).isVisible();
+            Axe.check(page, "organiser competition form with errors");
+            visit(page, "/organiser/competitions/" + demo + "/edit", "organiser competition form (demo)");
+            visit(page, "/organiser/competitions/" + demo, "organiser dashboard (demo)");
+            visit(page, "/organiser/competitions/" + demo + "/entries", "organiser entries (demo)");
+            visit(page, "/organiser/competitions/" + open + "/entries", "organiser entries (open)");
+            visit(page, "/organiser/entries/" + eid, "organiser entry");
+            visit(page, "/organiser/entries/" + eid + "/consents/0", "organiser consent record");
+            visit(page, "/organiser/competitions/" + demo + "/audit", "organiser audit log (demo)");
+            visit(page, "/organiser/competitions/" + demo + "/conflicts", "organiser conflicts (demo)");
+            visit(page, "/organiser/schools", "organiser schools");
+            visit(page, "/organiser/jurors", "organiser jurors");
+            visit(page, "/organiser/schools/" + school.id() + "/edit", "organiser school edit");
+            visit(page, "/organiser/jurors/import", "organiser jurors import");
+            visit(page, "/organiser/schools/import", "organiser schools import");
+            visit(page, "/organiser/outbox", "organiser outbox");
+            visit(page, "/organiser/safeguarding-leads", "organiser safeguarding leads");
+            visit(page, "/account", "account and tokens (organiser)");
+            visit(page, "/organiser/competitions/999999999", "error page (not found)");
+        }
+        try (BrowserContext desktop = desktop()) {
+            Page page = desktop.newPage();
+            watch(page);
+            signIn(page, school.username(), school.password());
+            page.waitForURL(url("/school"));
+            Axe.check(page, "school portal");
+            visit(page, "/school/entries/" + eid, "school entry");
+            visit(page, "/school/entries/" + eid + "/consents/0", "school consent record");
+            visit(page, "/school/safeguarding-contact", "school safeguarding contact");
+            visit(page, "/school/competitions/" + open + "/new", "school entry form");
+            page.evaluate("() => document.querySelectorAll('form').forEach(f => f.noValidate = true)");
+            page.click("button[data-submit]");
+            // The script puts each refusal next to its field.
+            assertThat(page.locator(".field.invalid").first()).isVisible();
+            Axe.check(page, "school entry form with errors");
+            visit(page, "/account", "account and tokens (school)");
+        }
+        try (BrowserContext desktop = desktop()) {
+            Page page = desktop.newPage();
+            watch(page);
+            signIn(page, "juror3", "juror3");
+            page.waitForURL(Pattern.compile(".*/jury.*"));
+            visit(page, "/jury", "jury desk");
+            visit(page, "/account", "account and tokens (juror)");
+        }
+        try (BrowserContext desktop = desktop()) {
+            Page page = desktop.newPage();
+            watch(page);
+            signIn(page, "safeguarding", "safeguarding");
+            page.waitForURL(Pattern.compile(".*/safeguarding"));
+            Axe.check(page, "safeguarding desk");
+        }
+    }
+
+    private void visit(Page page, String path, String what) {
+        page.navigate(url(path));
+        Axe.check(page, what);
     }
 
     /** Prints what went wrong in the browser: script errors and refused requests, for a failing run's log. */
