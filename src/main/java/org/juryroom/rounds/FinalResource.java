@@ -12,7 +12,8 @@ import jakarta.ws.rs.core.MediaType;
 import org.juryroom.access.Roles;
 
 /** A round's jury, the final jury's ballots, and the FINAL round's sealed result (docs/api.md). */
-@Path("/api/competitions/{cid}/rounds/{rid}")
+// Rooted at /api like RoundResource: a longer class path would hide RoundResource's methods under it.
+@Path("/api")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class FinalResource {
@@ -24,14 +25,14 @@ public class FinalResource {
     }
 
     @GET
-    @Path("/jury")
+    @Path("/competitions/{cid}/rounds/{rid}/jury")
     @RolesAllowed(Roles.ORGANISER)
     public FinalService.JuryView jury(@PathParam("cid") long cid, @PathParam("rid") long rid) {
         return finals.jury(cid, rid);
     }
 
     @PUT
-    @Path("/jury")
+    @Path("/competitions/{cid}/rounds/{rid}/jury")
     @RolesAllowed(Roles.ORGANISER)
     public FinalService.JuryView setJury(@PathParam("cid") long cid, @PathParam("rid") long rid,
                                          FinalService.Jury request) {
@@ -39,14 +40,14 @@ public class FinalResource {
     }
 
     @GET
-    @Path("/ballot")
+    @Path("/competitions/{cid}/rounds/{rid}/ballot")
     @RolesAllowed(Roles.JUROR)
     public FinalService.BallotView ballot(@PathParam("cid") long cid, @PathParam("rid") long rid) {
         return finals.mine(cid, rid);
     }
 
     @PUT
-    @Path("/ballot")
+    @Path("/competitions/{cid}/rounds/{rid}/ballot")
     @RolesAllowed(Roles.JUROR)
     public FinalService.BallotView cast(@PathParam("cid") long cid, @PathParam("rid") long rid,
                                         FinalService.BallotRequest request) {
@@ -55,14 +56,14 @@ public class FinalResource {
 
     /** Anyone once the competition is PUBLISHED; before that, organisers only (404 to others). */
     @GET
-    @Path("/result")
+    @Path("/competitions/{cid}/rounds/{rid}/result")
     @PermitAll
     public FinalService.ResultView result(@PathParam("cid") long cid, @PathParam("rid") long rid) {
         return finals.result(cid, rid);
     }
 
     @GET
-    @Path("/result/verify")
+    @Path("/competitions/{cid}/rounds/{rid}/result/verify")
     @RolesAllowed(Roles.ORGANISER)
     public FinalService.Verification verify(@PathParam("cid") long cid, @PathParam("rid") long rid) {
         return finals.verify(cid, rid);

@@ -235,6 +235,23 @@ public class FinalService {
         return view(r, b);
     }
 
+    /** Whether the caller is a juror on the competition's FINAL round's jury (the jury desk links the ranking page). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public boolean onFinalJury(long competitionId) {
+        return access.currentUser().isJuror() && RoundJury.count("roundId in (select r.id from JudgingRound r"
+                + " where r.competitionId = ?1 and r.kind = ?2) and jurorId = ?3", competitionId, RoundKind.FINAL,
+                access.currentUser().jurorId()) > 0;
+    }
+
+    /** The competition's FINAL round, for the juror's ranking page; 404 if it has none or the caller is not on its jury. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public long finalRoundOf(long competitionId) {
+        Competition c = competitions.get(competitionId);
+        JudgingRound r = JudgingRound.<JudgingRound>find("competitionId = ?1 and kind = ?2", c.id, RoundKind.FINAL)
+                .firstResultOptional().orElseThrow(() -> ProblemException.notFound("Round of competition " + c.id));
+        return finalRoundOfCaller(c, r.id).id;
+    }
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public BallotView mine(long competitionId, long roundId) {
         JudgingRound r = finalRoundOfCaller(competitions.get(competitionId), roundId);

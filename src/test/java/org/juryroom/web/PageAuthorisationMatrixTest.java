@@ -302,6 +302,11 @@ class PageAuthorisationMatrixTest {
         // The language switch: anyone, back to the page it was on (each role's choice saved as English, the default).
         r.add(post("POST /language", c -> "/language", Map.of("language", "en", "back", "/"),
                 303, 303, 303, 303, 303, 303, 303, 303));
+        // No FINAL round in the fixture's competition: the final juror's ranking page is 404 to every juror.
+        r.add(get("GET /jury/competitions/{cid}/final", c -> "/jury/competitions/" + c.cid() + "/final",
+                ASK_SIGN_IN, 403, 403, 404, 404, 404, 403, 403));
+        r.add(post("POST /jury/competitions/{cid}/final", c -> "/jury/competitions/" + c.cid() + "/final",
+                Map.of("rank_1", "1"), ASK_SIGN_IN, 403, 403, 404, 404, 404, 403, 403));
         // Last: it ends every session
         r.add(post("POST /logout", c -> "/logout", Map.of(), ASK_SIGN_IN, 303, 303, 303, 303, 303, 303, 303));
         return r;
