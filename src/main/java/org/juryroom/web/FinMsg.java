@@ -11,13 +11,13 @@ public interface FinMsg {
     String fin_winners();
 
     @Message
-    String fin_place(int place);
+    String fin_place(Integer place);
 
     @Message
     String fin_mention();
 
     @Message
-    String fin_result_winner(int place);
+    String fin_result_winner(Integer place);
 
     @Message
     String fin_result_shortlisted();

@@ -306,7 +306,7 @@ class PageAuthorisationMatrixTest {
         r.add(get("GET /jury/competitions/{cid}/final", c -> "/jury/competitions/" + c.cid() + "/final",
                 ASK_SIGN_IN, 403, 403, 404, 404, 404, 403, 403));
         r.add(post("POST /jury/competitions/{cid}/final", c -> "/jury/competitions/" + c.cid() + "/final",
-                Map.of("rank_1", "1"), ASK_SIGN_IN, 403, 403, 404, 404, 404, 403, 403));
+                Map.of("entry", "1", "rank", "1"), ASK_SIGN_IN, 403, 403, 404, 404, 404, 403, 403));
         // Last: it ends every session
         r.add(post("POST /logout", c -> "/logout", Map.of(), ASK_SIGN_IN, 303, 303, 303, 303, 303, 303, 303));
         return r;

@@ -11,8 +11,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.juryroom.access.Roles;
 import org.juryroom.competition.CompetitionService;
@@ -78,27 +78,31 @@ public class RankingPages {
         return Templates.ranking(ranking(cid, b, cards(b, b.order()), "large".equals(view), Errors.NONE));
     }
 
-    /** Form fields {@code rank_<entryId>}: a whole number each, best 1; equal numbers are a tie. */
+    /**
+     * Pairs of fields in card order: {@code entry} (the entry id) and {@code rank} (a whole number,
+     * best 1; equal numbers are a tie). A blank or unreadable number leaves the entry out, and the
+     * ballot's check names it as missing.
+     */
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response save(@PathParam("cid") long cid, MultivaluedMap<String, String> form) {
+    public Response save(@PathParam("cid") long cid, @RestForm List<String> entry, @RestForm List<String> rank) {
         long rid = finals.finalRoundOf(cid);
         TreeMap<Integer, List<Long>> byRank = new TreeMap<>();
         Map<Long, Integer> asked = new HashMap<>();
-        form.forEach((name, values) -> {
-            if (name.startsWith("rank_") && values != null && !values.isEmpty()) {
-                try {
-                    long eid = Long.parseLong(name.substring("rank_".length()));
-                    int rank = Integer.parseInt(values.get(0).strip());
-                    if (rank >= 1) {
-                        byRank.computeIfAbsent(rank, k -> new ArrayList<>()).add(eid);
-                        asked.put(eid, rank);
-                    }
-                } catch (NumberFormatException ignored) {
-                    // left out: the ballot's check names the entry as missing
+        List<String> entries = entry == null ? List.of() : entry;
+        List<String> ranks = rank == null ? List.of() : rank;
+        for (int i = 0; i < entries.size() && i < ranks.size(); i++) {
+            try {
+                long eid = Long.parseLong(entries.get(i).strip());
+                int n = Integer.parseInt(ranks.get(i).strip());
+                if (n >= 1) {
+                    byRank.computeIfAbsent(n, k -> new ArrayList<>()).add(eid);
+                    asked.put(eid, n);
                 }
+            } catch (NumberFormatException ignored) {
+                // left out: the ballot's check names the entry as missing
             }
-        });
+        }
         List<List<Long>> order = new ArrayList<>(byRank.values());
         try {
             finals.cast(cid, rid, new FinalService.BallotRequest(order));

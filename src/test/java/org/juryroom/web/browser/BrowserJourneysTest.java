@@ -625,7 +625,7 @@ class BrowserJourneysTest {
             assertThat(cards.first()).hasAttribute("data-entry", String.valueOf(b));
             page.locator("li[data-entry='" + c + "'] [data-move=tie]").click();
             assertThat(page.locator("[data-save-state]")).containsText("Changed: not saved yet");
-            assertThat(page.locator("input[name=rank_" + c + "]")).hasValue("2");
+            assertThat(page.locator("li[data-entry='" + c + "'] input[name=rank]")).hasValue("2");
             shot(page, "final-ranking-phone", true);
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save my ranking")).click();
             page.waitForURL(Pattern.compile(".*/final\\?saved.*"));
