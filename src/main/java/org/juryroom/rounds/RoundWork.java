@@ -244,13 +244,18 @@ public class RoundWork {
 
     /**
      * The FINAL round opens by itself when the round before it (the RUBRIC round: the freeze)
-     * closes, with exactly its advancing entries, the shortlist, as the candidates.
+     * closes, with exactly its advancing entries, the shortlist, as the candidates. Its jury is
+     * required: without one the close (the freeze) is refused, nothing written.
      */
     private void openFinalAfter(JudgingRound closed, String actor) {
         JudgingRound.<JudgingRound>find("competitionId = ?1 and position = ?2", closed.competitionId,
                 closed.position + 1).firstResultOptional()
                 .filter(n -> n.kind == RoundKind.FINAL && n.status == RoundStatus.PENDING)
                 .ifPresent(n -> {
+                    if (RoundJury.count("roundId", n.id) == 0) {
+                        throw ProblemException.conflict("Set the jury of the final round '" + n.name
+                                + "' first: it opens when the shortlist is frozen");
+                    }
                     n.status = RoundStatus.OPEN;
                     n.openedAt = closed.closedAt;
                     n.openedBy = actor;

@@ -66,4 +66,37 @@ public interface FinMsg {
 
     @Message
     String fin_normal();
+
+    @Message
+    String fin_org_title();
+
+    @Message
+    String fin_org_jury();
+
+    @Message
+    String fin_org_jury_save();
+
+    @Message
+    String fin_org_voted();
+
+    @Message
+    String fin_org_close();
+
+    @Message
+    String fin_org_close_hint();
+
+    @Message
+    String fin_org_reason();
+
+    @Message
+    String fin_org_digest();
+
+    @Message
+    String fin_org_valid();
+
+    @Message
+    String fin_org_invalid();
+
+    @Message
+    String fin_org_provisional();
 }

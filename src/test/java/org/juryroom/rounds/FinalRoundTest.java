@@ -78,7 +78,8 @@ public class FinalRoundTest {
     }
 
     /** Screening, rubric and the freeze with every juror working; returns the shortlist (the FINAL candidates). */
-    static List<Long> screenAndShortlist(World w, long[] ids, List<JurorAccount> screeners) {
+    static List<Long> screenAndShortlist(World w, long[] ids, List<JurorAccount> screeners,
+                                         List<JurorAccount> finalJury) {
         long cid = w.cid();
         JudgingFixtures.assign(cid, 2, 17).then().statusCode(201).body("assignments", equalTo(2 * w.entries().size()));
         Map<Long, Integer> yes = new HashMap<>();
@@ -110,6 +111,11 @@ public class FinalRoundTest {
             }
         }
         assertThat(List.copyOf(queued)).isEqualTo(advancing);
+        // The final round opens at the freeze with its jury: without one the freeze is refused, nothing written.
+        close(cid, ids[1], Map.of()).then().statusCode(409)
+                .body("detail", org.hamcrest.Matchers.containsString("Set the jury of the final round"));
+        assertThat(rounds(cid).getList("status")).containsExactly("CLOSED", "OPEN", "PENDING");
+        putJury(cid, ids[2], finalJury).then().statusCode(200);
         JsonPath frozen = close(cid, ids[1], Map.of()).then().statusCode(200).extract().jsonPath();
         List<Long> shortlist = frozen.getList("advancing", Long.class);
         assertThat(advancing).containsAll(shortlist);
@@ -155,11 +161,12 @@ public class FinalRoundTest {
         ORGANISER.as().contentType(ContentType.JSON).body(Map.of("members", List.of(Map.of("jurorId", -1))))
                 .put("/api/competitions/{cid}/rounds/{rid}/jury", cid, ids[0])
                 .then().statusCode(422).body("violations.field", hasItems("members[0].jurorId"));
-        putJury(cid, ids[2], finalJury).then().statusCode(200);
 
-        // Before the freeze the FINAL round is not open: no ballot, no close, no result.
+        // Before the freeze the FINAL round is not open: no ballot, no result.
+        putJury(cid, ids[2], List.of(w.juror(0))).then().statusCode(200);
         ballot(w.juror(0), cid, ids[2], List.of()).then().statusCode(409);
-        List<Long> shortlist = screenAndShortlist(w, ids, screeners);
+        putJury(cid, ids[2], List.of()).then().statusCode(200).body("members", org.hamcrest.Matchers.empty());
+        List<Long> shortlist = screenAndShortlist(w, ids, screeners, finalJury);
         assertThat(shortlist).hasSize(4);
         putJury(cid, ids[0], screeners).then().statusCode(409); // a closed round's jury stays
 
@@ -222,6 +229,14 @@ public class FinalRoundTest {
         assertThat(closed.getList("result.mentions", Long.class)).isEqualTo(awards.mentions());
         assertThat(closed.getList("remedies.kind")).containsExactly("EXCUSE");
         ballot(w.juror(4), cid, ids[2], rotated(shortlist, 0)).then().statusCode(409); // after the close
+        // The organiser's page of the round shows the sealed result and that its seal holds.
+        String code = ORGANISER.as().get("/api/entries/{eid}", winners.get(0)).then().statusCode(200).extract()
+                .jsonPath().getString("code");
+        String page = org.juryroom.web.WebSession.signIn(ORGANISER.username(), ORGANISER.password())
+                .get("/organiser/competitions/" + cid + "/rounds/" + ids[2] + "/final").then().statusCode(200)
+                .extract().asString();
+        assertThat(page).contains("Place 1").contains(code).contains(closed.getString("digest"))
+                .contains("data-valid=\"true\"");
         putJury(cid, ids[2], finalJury).then().statusCode(409);
 
         JsonPath result = ORGANISER.as().get("/api/competitions/{cid}/rounds/{rid}/result", cid, ids[2])
