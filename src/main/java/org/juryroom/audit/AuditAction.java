@@ -61,5 +61,8 @@ public enum AuditAction {
     ROUNDS_CHANGED,
     SCREENING_VOTED,
     ROUND_REMEDY,
-    ROUND_CLOSED
+    ROUND_CLOSED,
+    /** A round's own jury set; a final juror's ballot cast or replaced (its version, not its order). */
+    ROUND_JURY_CHANGED,
+    BALLOT_CAST
 }

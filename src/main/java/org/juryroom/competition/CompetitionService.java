@@ -287,6 +287,15 @@ public class CompetitionService {
         if (!c.status.transitions().contains(to)) {
             throw illegalTransition(c, to);
         }
+        if (to == CompetitionStatus.PUBLISHED) {
+            // The winners are published with the shortlist: a FINAL round must have its result first.
+            org.juryroom.rounds.JudgingRound.<org.juryroom.rounds.JudgingRound>find(
+                    "competitionId = ?1 and kind = ?2 and status <> ?3", c.id, org.juryroom.rounds.RoundKind.FINAL,
+                    org.juryroom.rounds.RoundStatus.CLOSED).firstResultOptional().ifPresent(r -> {
+                        throw ProblemException.conflict("The final round '" + r.name + "' is not closed: close it"
+                                + " (its result) before publishing");
+                    });
+        }
         CompetitionStatus from = c.status;
         c.status = to;
         c.publishedAt = to == CompetitionStatus.PUBLISHED ? Instant.now() : null;

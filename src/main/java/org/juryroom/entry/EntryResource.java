@@ -45,8 +45,11 @@ public class EntryResource {
     private final AccessPolicy access;
     private final ObjectMapper json;
     private final FileDownloads downloads;
+    private final org.juryroom.publishing.EntryResults results;
 
-    public EntryResource(EntryService entries, AccessPolicy access, ObjectMapper json, FileDownloads downloads) {
+    public EntryResource(EntryService entries, AccessPolicy access, ObjectMapper json, FileDownloads downloads,
+                         org.juryroom.publishing.EntryResults results) {
+        this.results = results;
         this.entries = entries;
         this.access = access;
         this.json = json;
@@ -73,7 +76,9 @@ public class EntryResource {
     public Page<EntrySummary> list(@PathParam("cid") long cid, @QueryParam("page") Integer page,
                                    @QueryParam("size") Integer size) {
         boolean withSchool = access.view() == AccessPolicy.View.FULL;
-        return entries.list(cid, Page.Request.of(page, size)).map(e -> EntryViews.summary(e, withSchool));
+        var outcome = results.of(cid);
+        return entries.list(cid, Page.Request.of(page, size)).map(e -> EntryViews.summary(e, withSchool,
+                outcome.get(e.id)));
     }
 
     @GET

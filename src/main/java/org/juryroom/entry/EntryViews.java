@@ -97,8 +97,9 @@ public final class EntryViews {
     }
 
     /** A list row; {@code school} is null in a juror's list. */
+    /** {@code result}, {@code place}: once the competition is PUBLISHED (publishing/EntryResults), else null. */
     public record EntrySummary(Long id, String code, EntryStatus status, String title, String categoryCode,
-                               SchoolRef school, Instant submittedAt) {
+                               SchoolRef school, Instant submittedAt, String result, Integer place) {
     }
 
     /**
@@ -189,7 +190,12 @@ public final class EntryViews {
     }
 
     public static EntrySummary summary(Entry e, boolean withSchool) {
+        return summary(e, withSchool, null);
+    }
+
+    public static EntrySummary summary(Entry e, boolean withSchool, org.juryroom.publishing.EntryResults.Result result) {
         return new EntrySummary(e.id, e.code, e.status, withSchool ? e.title : blindTitle(e), e.category.code,
-                withSchool ? new SchoolRef(e.school.id, e.school.name) : null, e.submittedAt);
+                withSchool ? new SchoolRef(e.school.id, e.school.name) : null, e.submittedAt,
+                result == null ? null : result.result().name(), result == null ? null : result.place());
     }
 }

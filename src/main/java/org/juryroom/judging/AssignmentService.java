@@ -335,7 +335,7 @@ public class AssignmentService {
                 .map(r -> new AssignmentPlanner.EntryToAssign(((Number) r[0]).longValue(), ((Number) r[1]).longValue(),
                         (String) r[2]))
                 .toList();
-        List<AssignmentPlanner.JurorSlot> pool = pool(c.id);
+        List<AssignmentPlanner.JurorSlot> pool = pool(c.id, round.id);
         Map<Long, Set<Long>> counted = new HashMap<>();
         Map<Long, Set<Long>> excluded = new HashMap<>();
         String work = round.kind == RoundKind.SCREENING ? """
@@ -364,8 +364,15 @@ public class AssignmentService {
         return new State(entries, pool, counted, excluded, conflicts);
     }
 
-    /** The competition's jury (its panel members), or every juror when it has none. */
-    private static List<AssignmentPlanner.JurorSlot> pool(long competitionId) {
+    /**
+     * The one place that says who may be assigned in a round: the round's own jury when it has one,
+     * else the competition's jury (its panel members), else every juror.
+     */
+    private static List<AssignmentPlanner.JurorSlot> pool(long competitionId, long roundId) {
+        List<org.juryroom.rounds.RoundJury> own = org.juryroom.rounds.RoundJury.ofRound(roundId);
+        if (!own.isEmpty()) {
+            return own.stream().map(m -> new AssignmentPlanner.JurorSlot(m.jurorId, Set.of(m.categories))).toList();
+        }
         List<PanelMember> members = PanelMember.ofCompetition(competitionId);
         if (members.isEmpty()) {
             return Juror.<Juror>list("order by id").stream()

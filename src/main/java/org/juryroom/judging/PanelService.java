@@ -62,23 +62,7 @@ public class PanelService {
             throw ProblemException.conflict("The shortlist is frozen: the jury can no longer change",
                     Map.of("currentStatus", c.status));
         }
-        Set<String> codes = new HashSet<>(c.categories.stream().map((Category k) -> k.code).toList());
-        List<Violation> violations = new ArrayList<>();
-        Set<Long> seen = new HashSet<>();
-        for (int i = 0; i < request.jurors().size(); i++) {
-            Member m = request.jurors().get(i);
-            if (!seen.add(m.jurorId())) {
-                violations.add(new Violation("jurors[" + i + "].jurorId", "juror " + m.jurorId() + " is listed twice"));
-            } else if (Juror.findById(m.jurorId()) == null) {
-                violations.add(new Violation("jurors[" + i + "].jurorId", "no juror " + m.jurorId()));
-            }
-            for (String code : m.categories() == null ? List.<String>of() : m.categories()) {
-                if (!codes.contains(code)) {
-                    violations.add(new Violation("jurors[" + i + "].categories", "no category '" + code
-                            + "' in this competition; choose from " + String.join(", ", codes.stream().sorted().toList())));
-                }
-            }
-        }
+        List<Violation> violations = violations(c, request.jurors(), "jurors");
         if (!violations.isEmpty()) {
             throw ProblemException.unprocessable("The jury cannot be set as described", violations);
         }
@@ -101,6 +85,35 @@ public class PanelService {
                     before, after);
         }
         return after;
+    }
+
+    /**
+     * What is wrong with a jury as asked for ({@code field}[i].jurorId / .categories): a juror listed
+     * twice or unknown, a category code the competition does not have. Also a round's jury (rounds).
+     */
+    public static List<Violation> violations(Competition c, List<Member> members, String field) {
+        Set<String> codes = new HashSet<>(c.categories.stream().map((Category k) -> k.code).toList());
+        List<Violation> violations = new ArrayList<>();
+        Set<Long> seen = new HashSet<>();
+        for (int i = 0; i < members.size(); i++) {
+            Member m = members.get(i);
+            if (m == null || m.jurorId() == null) {
+                violations.add(new Violation(field + "[" + i + "].jurorId", "must name a juror"));
+                continue;
+            }
+            if (!seen.add(m.jurorId())) {
+                violations.add(new Violation(field + "[" + i + "].jurorId", "juror " + m.jurorId() + " is listed twice"));
+            } else if (Juror.findById(m.jurorId()) == null) {
+                violations.add(new Violation(field + "[" + i + "].jurorId", "no juror " + m.jurorId()));
+            }
+            for (String code : m.categories() == null ? List.<String>of() : m.categories()) {
+                if (!codes.contains(code)) {
+                    violations.add(new Violation(field + "[" + i + "].categories", "no category '" + code
+                            + "' in this competition; choose from " + String.join(", ", codes.stream().sorted().toList())));
+                }
+            }
+        }
+        return violations;
     }
 
     private static List<MemberView> views(List<PanelMember> members) {

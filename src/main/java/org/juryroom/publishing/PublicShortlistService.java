@@ -24,11 +24,14 @@ import java.util.List;
 @Transactional(Transactional.TxType.SUPPORTS)
 public class PublicShortlistService {
 
-    public record PublicShortlist(String competition, String theme, Instant publishedAt, List<PublicEntry> entries) {
+    /** {@code winners}: the FINAL round's awarded entries, places first (1, 2, …), then the special mentions. */
+    public record PublicShortlist(String competition, String theme, Instant publishedAt, List<PublicEntry> winners,
+                                  List<PublicEntry> entries) {
     }
 
+    /** {@code place}: the final round's place, null if none; {@code specialMention}: a special mention. */
     public record PublicEntry(int rank, String title, String schoolName, List<String> participants, String category,
-                              boolean workPublished, List<PublicFile> files) {
+                              boolean workPublished, List<PublicFile> files, Integer place, boolean specialMention) {
     }
 
     /** A published file: its clean copy and thumbnail addresses (see PublicFileResource). */
@@ -44,8 +47,14 @@ public class PublicShortlistService {
     public PublicShortlist shortlist(long competitionId) {
         Competition c = Competition.findById(competitionId);
         Shortlist s = published(c, competitionId);
-        List<PublicEntry> entries = s.shownEntries().stream().map(this::publicEntry).toList();
-        return new PublicShortlist(c.title, c.theme, c.publishedAt, entries);
+        java.util.Map<Long, Award> awards = awards(competitionId);
+        List<PublicEntry> entries = s.shownEntries().stream().map(row -> publicEntry(row, awards.get(row.entryId)))
+                .toList();
+        List<PublicEntry> winners = entries.stream().filter(e -> e.place() != null || e.specialMention())
+                .sorted(java.util.Comparator.comparing((PublicEntry e) -> e.place() == null ? Integer.MAX_VALUE : e.place())
+                        .thenComparing(PublicEntry::rank))
+                .toList();
+        return new PublicShortlist(c.title, c.theme, c.publishedAt, winners, entries);
     }
 
     /** The published competitions, newest first. */
@@ -62,13 +71,31 @@ public class PublicShortlistService {
                 .orElseThrow(() -> ProblemException.notFound("Published shortlist " + competitionId));
     }
 
-    private PublicEntry publicEntry(ShortlistEntry row) {
+    /** An entry's award in the FINAL round's sealed result; {@code place} null for a special mention. */
+    public record Award(long entryId, Integer place) {
+    }
+
+    /** The awards of the competition's closed FINAL round, by entry; empty without one. */
+    @SuppressWarnings("unchecked")
+    public java.util.Map<Long, Award> awards(long competitionId) {
+        java.util.Map<Long, Award> out = new java.util.HashMap<>();
+        ((List<Object[]>) em.createNativeQuery("select a.entry_id, a.place from final_award a"
+                        + " join final_result f on f.round_id = a.round_id where f.competition_id = :cid")
+                .setParameter("cid", competitionId).getResultList())
+                .forEach(r -> out.put(((Number) r[0]).longValue(), new Award(((Number) r[0]).longValue(),
+                        r[1] == null ? null : ((Number) r[1]).intValue())));
+        return out;
+    }
+
+    private PublicEntry publicEntry(ShortlistEntry row, Award award) {
+        Integer place = award == null ? null : award.place();
+        boolean mention = award != null && award.place() == null;
         Entry e = em.find(Entry.class, row.entryId);
         // One read of the children's records serves the title and the names.
         List<org.juryroom.consent.GuardianConsent> records = org.juryroom.consent.GuardianConsent.ofEntry(e.id);
         String title = PublicNames.title(e, row.title, records);
         if (!e.consentPublishWork) {
-            return new PublicEntry(row.rank, title, row.schoolName, List.of(), null, false, List.of());
+            return new PublicEntry(row.rank, title, row.schoolName, List.of(), null, false, List.of(), place, mention);
         }
         List<String> names = PublicNames.of(e, records);
         List<PublicFile> files = EntryFile.storedOf(e.id).stream()
@@ -78,6 +105,6 @@ public class PublicShortlistService {
                             + "/files/" + f.id;
                     return new PublicFile(f.id, f.contentType, url, f.thumbKey == null ? null : url + "/thumbnail");
                 }).toList();
-        return new PublicEntry(row.rank, title, row.schoolName, names, e.category.name, true, files);
+        return new PublicEntry(row.rank, title, row.schoolName, names, e.category.name, true, files, place, mention);
     }
 }

@@ -55,16 +55,25 @@ public class RoundService {
         }
     }
 
+    /** {@code result}: a FINAL round's provisional result over the ballots cast so far (null otherwise). */
     public record Preview(long roundId, RoundKind kind, List<Long> advancing, List<Long> notAdvancing,
-                          List<Long> boundary, List<RoundWork.Missing> missing) {
+                          List<Long> boundary, List<RoundWork.Missing> missing, FinalService.Provisional result) {
+        Preview(long roundId, RoundKind kind, List<Long> advancing, List<Long> notAdvancing, List<Long> boundary,
+                List<RoundWork.Missing> missing) {
+            this(roundId, kind, advancing, notAdvancing, boundary, missing, null);
+        }
     }
 
     public record CloseRequest(String reason, List<Long> excuse, List<Long> acceptFewer) {
     }
 
-    /** {@code digest}: the shortlist's seal when the RUBRIC round closed. */
+    /** {@code digest}: the shortlist's seal when the RUBRIC round closed, the result's when the FINAL round did. */
     public record Closed(RoundView round, List<Long> advancing, List<Long> notAdvancing,
-                         List<RoundWork.RemedyView> remedies, String digest) {
+                         List<RoundWork.RemedyView> remedies, String digest, FinalService.ResultView result) {
+        Closed(RoundView round, List<Long> advancing, List<Long> notAdvancing, List<RoundWork.RemedyView> remedies,
+               String digest) {
+            this(round, advancing, notAdvancing, remedies, digest, null);
+        }
     }
 
     public record ReassignRequest(Long fromJurorId, String reason) {
@@ -81,12 +90,14 @@ public class RoundService {
     private final RankingService ranking;
     private final ShortlistService shortlists;
     private final RoundWork work;
+    private final FinalService finals;
     private final AuditLog audit;
     private final EntityManager em;
 
     public RoundService(CompetitionService competitions, AccessPolicy access, AssignmentService assignments,
-                        RankingService ranking, ShortlistService shortlists, RoundWork work, AuditLog audit,
-                        EntityManager em) {
+                        RankingService ranking, ShortlistService shortlists, RoundWork work, FinalService finals,
+                        AuditLog audit, EntityManager em) {
+        this.finals = finals;
         this.competitions = competitions;
         this.access = access;
         this.assignments = assignments;
@@ -196,6 +207,14 @@ public class RoundService {
             List<Long> in = outcome(r, true);
             return new Preview(r.id, r.kind, in, outcome(r, false), List.of(), List.of());
         }
+        if (r.kind == RoundKind.FINAL) {
+            FinalService.Provisional p = r.status == RoundStatus.OPEN ? finals.provisional(r) : null;
+            List<Long> in = p == null ? List.of() : java.util.stream.Stream.concat(
+                    p.places().stream().flatMap(x -> x.entryIds().stream()), p.mentions().stream()).sorted().toList();
+            List<Long> out = r.status == RoundStatus.OPEN
+                    ? finals.candidates(r).stream().filter(e -> !in.contains(e)).toList() : List.of();
+            return new Preview(r.id, r.kind, in, out, List.of(), work.missing(r), p);
+        }
         ScreeningRule.Outcome o = decide(c, r);
         return new Preview(r.id, r.kind, o.advancing(), o.notAdvancing(), o.boundary(), work.missing(r));
     }
@@ -292,8 +311,15 @@ public class RoundService {
             return new Closed(RoundView.of(r), outcome(r, true), outcome(r, false), work.remedies(r), s.digest);
         }
         r = work.requireCurrent(c, roundId, r.kind);
+        if (r.kind == RoundKind.FINAL && r.status == RoundStatus.OPEN) {
+            work.record(r, remedies, access.currentUser().username());
+            work.requireComplete(r);
+            FinalResult f = finals.close(c, r, req.reason(), access.currentUser().username());
+            return new Closed(RoundView.of(r), outcome(r, true), outcome(r, false), work.remedies(r), f.digest,
+                    FinalService.view(f));
+        }
         if (r.kind == RoundKind.FINAL) {
-            throw ProblemException.conflict("A FINAL round is closed by its result, which comes with the ballots");
+            throw ProblemException.conflict("Round '" + r.name + "' opens when the shortlist is frozen");
         }
         if (r.status != RoundStatus.OPEN) {
             throw ProblemException.conflict("Round '" + r.name + "' has not opened: assign its jurors first"

@@ -86,7 +86,8 @@ public class RoundWork {
     private Map<Long, Long> missingBy(JudgingRound r, String column) {
         Map<Long, Long> out = new LinkedHashMap<>();
         if (r.kind == RoundKind.FINAL) {
-            return out;
+            // Per juror only: acceptFewer does not apply to a final round.
+            return column.equals("juror_id") ? finalMissing(r) : out;
         }
         jakarta.persistence.Query q = em.createNativeQuery("select a." + column + ", count(*) from " + unfinished(r)
                 + " and " + JudgingProgress.NOT_CONFLICTED
@@ -102,8 +103,22 @@ public class RoundWork {
         return out;
     }
 
+    /** FINAL: each member of the round's jury without a ballot counts one, unless excused. */
+    private Map<Long, Long> finalMissing(JudgingRound r) {
+        @SuppressWarnings("unchecked")
+        List<Number> rows = em.createNativeQuery("select j.juror_id from round_jury j where j.round_id = :rid"
+                        + " and not exists (select 1 from final_ballot b where b.round_id = j.round_id"
+                        + " and b.juror_id = j.juror_id)"
+                        + " and not exists (select 1 from round_remedy m where m.round_id = j.round_id"
+                        + " and m.kind = 'EXCUSE' and m.juror_id = j.juror_id) order by j.juror_id")
+                .setParameter("rid", r.id).getResultList();
+        Map<Long, Long> out = new LinkedHashMap<>();
+        rows.forEach(n -> out.put(n.longValue(), 1L));
+        return out;
+    }
+
     private static jakarta.persistence.Query bind(jakarta.persistence.Query q, JudgingRound r) {
-        return r.kind == RoundKind.SCREENING ? q.setParameter("rid", r.id) : q.setParameter("cid", r.competitionId);
+        return r.kind != RoundKind.RUBRIC ? q.setParameter("rid", r.id) : q.setParameter("cid", r.competitionId);
     }
 
     /**
@@ -119,7 +134,8 @@ public class RoundWork {
         Set<Long> entries = new TreeSet<>(remedies.acceptFewer() == null ? List.of() : remedies.acceptFewer());
         List<Problem.Violation> wrong = new ArrayList<>();
         Set<Long> jury = ids("select distinct a.juror_id from " + work(r), r);
-        Set<Long> judged = ids("select distinct a.entry_id from " + work(r), r);
+        // A FINAL round's work is one ballot per juror: there is no entry to accept with fewer jurors.
+        Set<Long> judged = r.kind == RoundKind.FINAL ? Set.of() : ids("select distinct a.entry_id from " + work(r), r);
         jurors.stream().filter(j -> j == null || !jury.contains(j))
                 .forEach(j -> wrong.add(new Problem.Violation("excuse", "juror " + j + " has no work in this round")));
         entries.stream().filter(e -> e == null || !judged.contains(e))
@@ -141,9 +157,11 @@ public class RoundWork {
     }
 
     private static String work(JudgingRound r) {
-        return r.kind == RoundKind.SCREENING
-                ? "screening_vote a where a.round_id = :rid"
-                : "assignment a where a.competition_id = :cid";
+        return switch (r.kind) {
+            case SCREENING -> "screening_vote a where a.round_id = :rid";
+            case RUBRIC -> "assignment a where a.competition_id = :cid";
+            case FINAL -> "round_jury a where a.round_id = :rid";
+        };
     }
 
     @SuppressWarnings("unchecked")
@@ -185,7 +203,11 @@ public class RoundWork {
         List<Missing> missing = missing(r);
         if (!missing.isEmpty()) {
             long total = missing.stream().mapToLong(Missing::count).sum();
-            throw ProblemException.conflict(total + " assigned " + (r.kind == RoundKind.SCREENING ? "votes" : "scorecards")
+            throw ProblemException.conflict(total + " assigned " + switch (r.kind) {
+                        case SCREENING -> "votes";
+                        case RUBRIC -> "scorecards";
+                        case FINAL -> "ballots";
+                    }
                     + " of " + missing.size() + " jurors are missing in round '" + r.name + "': reassign a juror's"
                     + " unfinished work (POST /api/competitions/" + r.competitionId + "/rounds/" + r.id + "/reassign),"
                     + " or close with excuse (jurorIds) or acceptFewer (entryIds) and a reason",
@@ -222,6 +244,7 @@ public class RoundWork {
         r.closedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         r.closedBy = actor;
         r.closeReason = reason == null || reason.isBlank() ? null : reason.strip();
+        openFinalAfter(r, actor);
         Map<String, Object> after = new LinkedHashMap<>();
         after.put("status", RoundStatus.CLOSED);
         after.put("kind", r.kind);
@@ -232,6 +255,26 @@ public class RoundWork {
         }
         audit.record(AuditAction.ROUND_CLOSED, r.competitionId, AuditLog.Subject.of("round", r.id),
                 Map.of("status", RoundStatus.OPEN), after);
+    }
+
+    /**
+     * The FINAL round opens by itself when the round before it (the RUBRIC round: the freeze)
+     * closes, with exactly its advancing entries, the shortlist, as the candidates. Its jury is
+     * required: without one the close (the freeze) is refused, nothing written.
+     */
+    private void openFinalAfter(JudgingRound closed, String actor) {
+        JudgingRound.<JudgingRound>find("competitionId = ?1 and position = ?2", closed.competitionId,
+                closed.position + 1).firstResultOptional()
+                .filter(n -> n.kind == RoundKind.FINAL && n.status == RoundStatus.PENDING)
+                .ifPresent(n -> {
+                    if (RoundJury.count("roundId", n.id) == 0) {
+                        throw ProblemException.conflict("Set the jury of the final round '" + n.name
+                                + "' first: it opens when the shortlist is frozen");
+                    }
+                    n.status = RoundStatus.OPEN;
+                    n.openedAt = closed.closedAt;
+                    n.openedBy = actor;
+                });
     }
 
     private void insertOutcome(JudgingRound r, List<Long> entryIds, boolean advanced) {

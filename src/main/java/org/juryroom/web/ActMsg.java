@@ -79,4 +79,10 @@ public interface ActMsg {
 
     @Message
     String act_round_closed();
+
+    @Message
+    String act_round_jury_changed();
+
+    @Message
+    String act_ballot_cast();
 }

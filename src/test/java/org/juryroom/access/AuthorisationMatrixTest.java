@@ -173,6 +173,22 @@ class AuthorisationMatrixTest {
                 .body(Map.of("fromJurorId", c.unassigned().id()))
                 .post("/api/competitions/" + c.cid() + "/rounds/" + rubricRound(c) + "/reassign"),
                 401, 403, 403, 403, 403, 403, 409, 403));
+        // A round's jury, the final ballot and result, aimed at the RUBRIC round: no FINAL round there, so a
+        // juror's ballot is 404 (not a final juror) and the result is 404 to everyone (none, and not published).
+        r.add(new Row("GET /api/competitions/{cid}/rounds/{rid}/jury", c -> s -> s.get("/api/competitions/"
+                + c.cid() + "/rounds/" + rubricRound(c) + "/jury"), 401, 403, 403, 403, 403, 403, 200, 403));
+        r.add(new Row("PUT /api/competitions/{cid}/rounds/{rid}/jury", c -> s -> s.contentType(ContentType.JSON)
+                .body(Map.of()).put("/api/competitions/" + c.cid() + "/rounds/" + rubricRound(c) + "/jury"),
+                401, 403, 403, 403, 403, 403, 422, 403));
+        r.add(new Row("GET /api/competitions/{cid}/rounds/{rid}/ballot", c -> s -> s.get("/api/competitions/"
+                + c.cid() + "/rounds/" + rubricRound(c) + "/ballot"), 401, 403, 403, 404, 404, 404, 403, 403));
+        r.add(new Row("PUT /api/competitions/{cid}/rounds/{rid}/ballot", c -> s -> s.contentType(ContentType.JSON)
+                .body(Map.of("order", List.of())).put("/api/competitions/" + c.cid() + "/rounds/" + rubricRound(c)
+                        + "/ballot"), 401, 403, 403, 404, 404, 404, 403, 403));
+        r.add(new Row("GET /api/competitions/{cid}/rounds/{rid}/result", c -> s -> s.get("/api/competitions/"
+                + c.cid() + "/rounds/" + rubricRound(c) + "/result"), 404, 404, 404, 404, 404, 404, 404, 404));
+        r.add(new Row("GET /api/competitions/{cid}/rounds/{rid}/result/verify", c -> s -> s.get("/api/competitions/"
+                + c.cid() + "/rounds/" + rubricRound(c) + "/result/verify"), 401, 403, 403, 403, 403, 403, 404, 403));
         // Nothing is scored in the judging competition: the organiser's freeze is refused by state, not by role.
         r.add(new Row("POST /api/competitions/{cid}/shortlist", c -> s -> s.post("/api/competitions/" + c.cid() + "/shortlist"),
                 401, 403, 403, 403, 403, 403, 409, 403));

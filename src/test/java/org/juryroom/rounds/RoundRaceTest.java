@@ -141,4 +141,61 @@ class RoundRaceTest {
             }
         }
     }
+
+    /** A final juror's ballot or the organiser's close, and its answer. */
+    private record Cast(long jurorId, List<List<Long>> order, Response response) {
+    }
+
+    @Test
+    void ballotsRacingTheFinalCloseAreCountedExactlyWhenCommittedBeforeIt() {
+        Random random = new Random(SEED + 2);
+        for (int round = 0; round < Race.rounds(3); round++) {
+            World w = JudgingFixtures.world(2, 3, 8, 4);
+            FinalRoundTest.OpenFinal f = FinalRoundTest.openFinal(w, 2, 1, random.nextLong());
+            long cid = w.cid();
+            // One ballot before the race, so that the close always has something to count.
+            List<List<Long>> first = FinalRoundTest.rotated(f.shortlist(), random.nextInt(f.shortlist().size()));
+            FinalRoundTest.ballot(w.juror(0), cid, f.roundId(), first).then().statusCode(200);
+            List<Callable<Cast>> tasks = new ArrayList<>();
+            for (JurorAccount j : w.jurors().subList(1, w.jurors().size())) {
+                List<Long> shuffled = new ArrayList<>(f.shortlist());
+                Collections.shuffle(shuffled, random);
+                List<List<Long>> order = shuffled.stream().map(List::of).toList();
+                tasks.add(() -> new Cast(j.id(), order, FinalRoundTest.ballot(j, cid, f.roundId(), order)));
+            }
+            List<Long> everyone = w.jurors().stream().map(JurorAccount::id).toList();
+            tasks.add(() -> new Cast(0, null, RoundsTest.close(cid, f.roundId(),
+                    Map.of("excuse", everyone, "reason", "the jury meeting ended"))));
+            Collections.shuffle(tasks, random);
+            List<Cast> results = Race.all(tasks);
+
+            Cast closed = results.stream().filter(c -> c.order() == null).findFirst().orElseThrow();
+            assertThat(closed.response().statusCode()).as(closed.response().asString()).isEqualTo(200);
+            List<List<List<Long>>> counted = new ArrayList<>(List.of(first));
+            for (Cast c : results) {
+                if (c.order() != null) {
+                    // before the close: counted; after it: 409, the round is closed
+                    assertThat(c.response().statusCode()).as(c.response().asString()).isIn(200, 409);
+                    if (c.response().statusCode() == 200) {
+                        counted.add(c.order());
+                    }
+                }
+            }
+            org.juryroom.rounds.math.SchulzeResult expected =
+                    org.juryroom.rounds.math.Schulze.compute(f.shortlist(), counted);
+            JsonPath result = closed.response().jsonPath();
+            assertThat(result.getInt("result.ballots")).isEqualTo(counted.size());
+            assertThat(result.getList("result.places.entryIds.flatten()", Long.class)).isEqualTo(
+                    expected.awards(2, 1).places().stream().map(p -> p.entryIds().get(0)).toList());
+            assertThat(result.getList("result.mentions", Long.class)).isEqualTo(expected.awards(2, 1).mentions());
+            long stored = QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                    "select count(*) from final_ballot where round_id = :rid").setParameter("rid", f.roundId())
+                    .getSingleResult()).longValue());
+            assertThat(stored).isEqualTo(counted.size());
+            RoundsTest.close(cid, f.roundId(), Map.of()).then().statusCode(409);
+            FinalRoundTest.ballot(w.juror(0), cid, f.roundId(), first).then().statusCode(409);
+            JudgingFixtures.ORGANISER.as().get("/api/competitions/{cid}/rounds/{rid}/result/verify", cid, f.roundId())
+                    .then().statusCode(200).body("valid", org.hamcrest.Matchers.equalTo(true));
+        }
+    }
 }

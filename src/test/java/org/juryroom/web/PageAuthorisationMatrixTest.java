@@ -313,6 +313,20 @@ class PageAuthorisationMatrixTest {
         r.add(post("POST /organiser/competitions/{cid}/rounds/{rid}/reassign", c -> "/organiser/competitions/"
                 + c.cid() + "/rounds/0/reassign", Map.of("fromJurorId", "0"), ASK_SIGN_IN, 403, 403, 403, 403, 403,
                 404, 403));
+        // The organiser's FINAL round page, aimed at the fixture's RUBRIC round: 404 to the organiser (not a FINAL round).
+        r.add(get("GET /organiser/competitions/{cid}/rounds/{rid}/final", c -> "/organiser/competitions/" + c.cid()
+                + "/rounds/" + rubricRound(c) + "/final", ASK_SIGN_IN, 403, 403, 403, 403, 403, 404, 403));
+        r.add(post("POST /organiser/competitions/{cid}/rounds/{rid}/final/jury", c -> "/organiser/competitions/"
+                + c.cid() + "/rounds/" + rubricRound(c) + "/final/jury", Map.of(),
+                ASK_SIGN_IN, 403, 403, 403, 403, 403, 404, 403));
+        r.add(post("POST /organiser/competitions/{cid}/rounds/{rid}/final/close", c -> "/organiser/competitions/"
+                + c.cid() + "/rounds/" + rubricRound(c) + "/final/close", Map.of(),
+                ASK_SIGN_IN, 403, 403, 403, 403, 403, 404, 403));
+        // No FINAL round in the fixture's competition: the final juror's ranking page is 404 to every juror.
+        r.add(get("GET /jury/competitions/{cid}/final", c -> "/jury/competitions/" + c.cid() + "/final",
+                ASK_SIGN_IN, 403, 403, 404, 404, 404, 403, 403));
+        r.add(post("POST /jury/competitions/{cid}/final", c -> "/jury/competitions/" + c.cid() + "/final",
+                Map.of("entry", "1", "rank", "1"), ASK_SIGN_IN, 403, 403, 404, 404, 404, 403, 403));
         // Last: it ends every session
         r.add(post("POST /logout", c -> "/logout", Map.of(), ASK_SIGN_IN, 303, 303, 303, 303, 303, 303, 303));
         return r;
@@ -430,6 +444,11 @@ class PageAuthorisationMatrixTest {
 
     private static Row get(String route, Function<Ctx, String> path, int... expected) {
         return new Row(route, (c, b) -> b.web().get(path.apply(c)), expected);
+    }
+
+    private static long rubricRound(Ctx c) {
+        return JudgingFixtures.ORGANISER.as().get("/api/competitions/{cid}/rounds", c.cid()).then().statusCode(200)
+                .extract().jsonPath().getLong("find { it.kind == 'RUBRIC' }.id");
     }
 
     private static Row post(String route, Function<Ctx, String> path, Map<String, ?> form, int... expected) {

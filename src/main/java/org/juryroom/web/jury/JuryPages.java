@@ -73,9 +73,12 @@ public class JuryPages {
     private final JurorStats stats;
     private final WebErrors errors;
     private final ScreeningService screening;
+    private final org.juryroom.rounds.FinalService finals;
 
     public JuryPages(CompetitionService competitions, EntryService entries, JuryQueueService queues,
-                     ScorecardService scorecards, JurorStats stats, WebErrors errors, ScreeningService screening) {
+                     ScorecardService scorecards, JurorStats stats, WebErrors errors, ScreeningService screening,
+                     org.juryroom.rounds.FinalService finals) {
+        this.finals = finals;
         this.stats = stats;
         this.screening = screening;
         this.competitions = competitions;
@@ -96,7 +99,7 @@ public class JuryPages {
         Map<Long, StatsView> figures = new LinkedHashMap<>();
         for (Competition c : competitions.list()) {
             List<QueueItem> items = all(c.id);
-            if (!items.isEmpty()) {
+            if (!items.isEmpty() || finals.onFinalJury(c.id)) {
                 mine.add(new DeskCompetition(c.id, c.title, c.status, items.size(), count(items, "SUBMITTED"),
                         count(items, "DRAFT")));
             }
@@ -122,7 +125,7 @@ public class JuryPages {
         };
         return Templates.queue(new Queue(cid, c.title, c.status, shown,
                 items.stream().filter(i -> i.progress().equals(status)).toList(), count(items, "NONE"),
-                count(items, "DRAFT"), count(items, "SUBMITTED"), items.size()),
+                count(items, "DRAFT"), count(items, "SUBMITTED"), items.size(), finals.onFinalJury(cid)),
                 items.isEmpty() ? null : StatsView.of(stats.mine(cid)));
     }
 

@@ -34,8 +34,9 @@ public final class JuryViews {
         }
     }
 
+    /** {@code finalJury}: the juror is on the competition's final jury (a link to the ranking page). */
     public record Queue(long competitionId, String title, CompetitionStatus status, String tab, List<QueueItem> items,
-                        long todo, long drafts, long done, long total) {
+                        long todo, long drafts, long done, long total, boolean finalJury) {
         public long percent() {
             return org.juryroom.web.Formats.share(done, total);
         }

@@ -34,8 +34,9 @@ public class SchoolViews {
                                    boolean canCreate, int maxEntries, long activeEntries, List<EntryRow> entries) {
     }
 
+    /** {@code result}, {@code place}: the entry's result once the competition is published (EntryResults), else null. */
     public record EntryRow(long id, String code, String title, String categoryName, EntryStatus status,
-                           Instant submittedAt, Instant updatedAt, long files) {
+                           Instant submittedAt, Instant updatedAt, long files, String result, Integer place) {
     }
 
     /** A category with its limits as the upload widget checks them before sending anything. */
@@ -148,16 +149,22 @@ public class SchoolViews {
     }
 
     private final ConsentNotices notices;
+    private final org.juryroom.publishing.EntryResults results;
 
-    public SchoolViews(ConsentNotices notices) {
+    public SchoolViews(ConsentNotices notices, org.juryroom.publishing.EntryResults results) {
         this.notices = notices;
+        this.results = results;
     }
 
     public CompetitionBlock block(Competition c, List<Entry> mine) {
         long active = mine.stream().filter(e -> e.status != EntryStatus.WITHDRAWN).count();
         Deadline deadline = Deadline.of(c);
-        List<EntryRow> rows = mine.stream().map(e -> new EntryRow(e.id, e.code, e.title, e.category.name, e.status,
-                e.submittedAt, e.updatedAt, EntryFile.storedCount(e.id))).toList();
+        var outcome = results.of(c);
+        List<EntryRow> rows = mine.stream().map(e -> {
+            var r = outcome.get(e.id);
+            return new EntryRow(e.id, e.code, e.title, e.category.name, e.status, e.submittedAt, e.updatedAt,
+                    EntryFile.storedCount(e.id), r == null ? null : r.result().name(), r == null ? null : r.place());
+        }).toList();
         return new CompetitionBlock(c.id, c.title, c.theme, c.status, deadline,
                 deadline.open() && active < c.maxEntriesPerSchool, c.maxEntriesPerSchool, active, rows);
     }

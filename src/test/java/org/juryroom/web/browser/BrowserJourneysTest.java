@@ -722,6 +722,68 @@ class BrowserJourneysTest {
         });
     }
 
+    @Test
+    void aFinalJurorRanksTheShortlistOnAPhoneWithButtonsAndADrag() {
+        org.juryroom.judging.JudgingFixtures.World w = org.juryroom.judging.JudgingFixtures.world(3, 1, 3, 3);
+        org.juryroom.rounds.FinalRoundTest.OpenFinal f = org.juryroom.rounds.FinalRoundTest.openFinal(w, 1, 1, 41);
+        List<Long> shortlist = f.shortlist();
+        assertThat(shortlist).hasSize(3);
+        org.juryroom.judging.JudgingFixtures.JurorAccount juror = w.juror(0);
+        try (BrowserContext phone = chromium.browser.newContext(new Browser.NewContextOptions()
+                .setViewportSize(390, 844).setDeviceScaleFactor(2).setIsMobile(true).setHasTouch(true))) {
+            Page page = phone.newPage();
+            watch(page);
+            signIn(page, juror.login().username(), juror.login().password());
+            page.waitForURL(Pattern.compile(".*/(jury|account).*"));
+            page.navigate(url("/jury/competitions/" + w.cid() + "/final"));
+            Locator cards = page.locator("li[data-entry]");
+            assertThat(cards).hasCount(3);
+            assertThat(page.locator("[data-save-state]")).containsText("Not saved yet");
+            w.schools().forEach(s -> assertThat(page.locator("main")).not().containsText(s.name()));
+            long a = shortlist.get(0);
+            long b = shortlist.get(1);
+            long c = shortlist.get(2);
+            // The buttons (keyboard): the first card one down, then the last tied with the one above.
+            Locator downA = page.locator("li[data-entry='" + a + "'] [data-move=down]");
+            downA.focus();
+            page.keyboard().press("Enter");
+            assertThat(cards.first()).hasAttribute("data-entry", String.valueOf(b));
+            page.locator("li[data-entry='" + c + "'] [data-move=tie]").click();
+            assertThat(page.locator("[data-save-state]")).containsText("Changed: not saved yet");
+            assertThat(page.locator("li[data-entry='" + c + "'] input[name=rank]")).hasValue("2");
+            shot(page, "final-ranking-phone", true);
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save my ranking")).click();
+            page.waitForURL(Pattern.compile(".*/final\\?saved.*"));
+            assertThat(page.locator("[data-save-state]")).containsText("Saved (version 1)");
+            List<Long> ac = new ArrayList<>(List.of(a, c));
+            ac.sort(null);
+            assertThat(ballot(juror, w.cid(), f.roundId()).getList("order")).isEqualTo(
+                    List.of(List.of((int) b), ac.stream().map(Long::intValue).toList()));
+
+            // A drag by the grip: the last card to the top, untied.
+            Locator last = cards.last();
+            String lastId = last.getAttribute("data-entry");
+            var from = last.locator("[data-grip]").boundingBox();
+            var to = cards.first().boundingBox();
+            page.mouse().move(from.x + from.width / 2, from.y + from.height / 2);
+            page.mouse().down();
+            page.mouse().move(from.x + from.width / 2, to.y + 2, new com.microsoft.playwright.Mouse.MoveOptions().setSteps(8));
+            page.mouse().up();
+            assertThat(cards.first()).hasAttribute("data-entry", lastId);
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save my ranking")).click();
+            page.waitForURL(Pattern.compile(".*/final\\?saved.*"));
+            assertThat(page.locator("[data-save-state]")).containsText("Saved (version 2)");
+            List<Object> order = ballot(juror, w.cid(), f.roundId()).getList("order");
+            assertThat(order).hasSize(3);
+            assertThat(order.get(0)).isEqualTo(List.of(Integer.parseInt(lastId)));
+        }
+    }
+
+    private static JsonPath ballot(org.juryroom.judging.JudgingFixtures.JurorAccount juror, long cid, long rid) {
+        return juror.login().as().get("/api/competitions/{cid}/rounds/{rid}/ballot", cid, rid).then().statusCode(200)
+                .extract().jsonPath();
+    }
+
     /** The button that opens a confirmation (a details/summary disclosure). */
     private static Locator summary(Page page, String text) {
         return page.locator("summary").filter(new Locator.FilterOptions().setHasText(text));

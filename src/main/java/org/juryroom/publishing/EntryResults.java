@@ -1,0 +1,65 @@
+package org.juryroom.publishing;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.juryroom.competition.Competition;
+import org.juryroom.competition.CompetitionStatus;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Each submitted entry's result once its competition is PUBLISHED (docs/judging.md, section 12):
+ * WINNER with its place or SPECIAL_MENTION from the FINAL round's sealed result, else SHORTLISTED
+ * when on the frozen shortlist, else NOT_SHORTLISTED. Nothing before publication. One query per
+ * competition, for the school's entry list and portal.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.SUPPORTS)
+public class EntryResults {
+
+    public enum Kind { WINNER, SPECIAL_MENTION, SHORTLISTED, NOT_SHORTLISTED }
+
+    /** {@code place}: only for a WINNER. */
+    public record Result(Kind result, Integer place) {
+    }
+
+    private final EntityManager em;
+
+    public EntryResults(EntityManager em) {
+        this.em = em;
+    }
+
+    public Map<Long, Result> of(long competitionId) {
+        return of(Competition.<Competition>findById(competitionId));
+    }
+
+    /** By entry id; empty unless the competition is PUBLISHED. */
+    @SuppressWarnings("unchecked")
+    public Map<Long, Result> of(Competition c) {
+        Map<Long, Result> out = new HashMap<>();
+        if (c == null || c.status != CompetitionStatus.PUBLISHED) {
+            return out;
+        }
+        List<Object[]> rows = em.createNativeQuery("""
+                        select e.id, se.entry_id is not null, a.entry_id is not null, a.place
+                        from entry e
+                        left join shortlist s on s.competition_id = e.competition_id
+                        left join shortlist_entry se on se.shortlist_id = s.id and se.entry_id = e.id
+                        left join final_result f on f.competition_id = e.competition_id
+                        left join final_award a on a.round_id = f.round_id and a.entry_id = e.id
+                        where e.competition_id = :cid and e.status = 'SUBMITTED'""")
+                .setParameter("cid", c.id).getResultList();
+        for (Object[] r : rows) {
+            boolean shortlisted = Boolean.TRUE.equals(r[1]);
+            boolean awarded = Boolean.TRUE.equals(r[2]);
+            Integer place = r[3] == null ? null : ((Number) r[3]).intValue();
+            Kind kind = awarded ? (place != null ? Kind.WINNER : Kind.SPECIAL_MENTION)
+                    : shortlisted ? Kind.SHORTLISTED : Kind.NOT_SHORTLISTED;
+            out.put(((Number) r[0]).longValue(), new Result(kind, place));
+        }
+        return out;
+    }
+}
