@@ -296,7 +296,8 @@ public class AccessPolicy {
         long jurorId = me.jurorId();
         return e.status == EntryStatus.SUBMITTED
                 && !e.held()
-                && (Assignment.exists(e.id, jurorId) || ScreeningVote.assignedInOpenRound(e.id, jurorId))
+                && (Assignment.exists(e.id, jurorId) || ScreeningVote.assignedInOpenRound(e.id, jurorId)
+                    || org.juryroom.rounds.RoundJury.finalCandidate(e.id, jurorId))
                 && !Conflict.exists(jurorId, e.school.id);
     }
 

@@ -76,7 +76,7 @@ public class JuryQueueService {
     }
 
     /** Per entry, its first stored file with a thumbnail, unless held for a privacy check; one query per page. */
-    private Map<Long, Long> thumbnails(List<Long> entryIds) {
+    public Map<Long, Long> thumbnails(List<Long> entryIds) {
         if (entryIds.isEmpty()) {
             return Map.of();
         }

@@ -51,7 +51,8 @@ public class FinalService {
     }
 
     /** A shortlisted entry as the final jury sees it: blind (no school, no names). */
-    public record Candidate(long entryId, String code, String title, String category) {
+    /** {@code thumbnailFileId}: as in the jury queue, the first file with a thumbnail, or null. */
+    public record Candidate(long entryId, String code, String title, String category, Long thumbnailFileId) {
     }
 
     /** {@code order} null until the juror has cast a ballot. */
@@ -82,14 +83,16 @@ public class FinalService {
     private final RoundWork work;
     private final AuditLog audit;
     private final EntityManager em;
+    private final org.juryroom.judging.JuryQueueService queue;
 
     public FinalService(CompetitionService competitions, AccessPolicy access, RoundWork work, AuditLog audit,
-                        EntityManager em) {
+                        EntityManager em, org.juryroom.judging.JuryQueueService queue) {
         this.competitions = competitions;
         this.access = access;
         this.work = work;
         this.audit = audit;
         this.em = em;
+        this.queue = queue;
     }
 
     private static JudgingRound round(Competition c, long roundId) {
@@ -259,9 +262,11 @@ public class FinalService {
     }
 
     private BallotView view(JudgingRound r, FinalBallot b) {
-        List<Candidate> candidates = candidates(r).stream().map(id -> {
+        List<Long> ids = candidates(r);
+        Map<Long, Long> thumbnails = queue.thumbnails(ids);
+        List<Candidate> candidates = ids.stream().map(id -> {
             Entry e = Entry.findById(id);
-            return new Candidate(e.id, e.code, EntryViews.blindTitle(e), e.category.code);
+            return new Candidate(e.id, e.code, EntryViews.blindTitle(e), e.category.code, thumbnails.get(id));
         }).toList();
         return new BallotView(r.id, r.status, b == null ? null : parse(b.ballot), b == null ? null : b.version,
                 b == null ? null : b.castAt, candidates);

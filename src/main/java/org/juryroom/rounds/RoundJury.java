@@ -53,4 +53,17 @@ public class RoundJury extends PanacheEntityBase {
     public static boolean member(long roundId, long jurorId) {
         return count("roundId = ?1 and jurorId = ?2", roundId, jurorId) > 0;
     }
+
+    /**
+     * Whether the juror sits on an open FINAL round whose candidates (the entries the round before it
+     * advanced) include the entry: a final juror looks at the works they rank.
+     */
+    public static boolean finalCandidate(long entryId, long jurorId) {
+        return ((Number) getEntityManager().createNativeQuery("select count(*) from round_jury j"
+                        + " join judging_round f on f.id = j.round_id and f.kind = 'FINAL' and f.status = 'OPEN'"
+                        + " join judging_round p on p.competition_id = f.competition_id and p.position = f.position - 1"
+                        + " join round_outcome o on o.round_id = p.id and o.advanced and o.entry_id = :e"
+                        + " where j.juror_id = :j")
+                .setParameter("e", entryId).setParameter("j", jurorId).getSingleResult()).longValue() > 0;
+    }
 }

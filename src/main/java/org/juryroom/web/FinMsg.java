@@ -35,6 +35,9 @@ public interface FinMsg {
     String fin_rank(String code);
 
     @Message
+    String fin_open(String code);
+
+    @Message
     String fin_up();
 
     @Message

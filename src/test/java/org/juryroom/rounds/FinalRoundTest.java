@@ -178,6 +178,13 @@ public class FinalRoundTest {
         String blind = w.juror(0).login().as().get("/api/competitions/{cid}/rounds/{rid}/ballot", cid, ids[2]).asString();
         w.schools().forEach(s -> assertThat(blind).doesNotContain(s.name()));
         ballot(outsider, cid, ids[2], List.of(shortlist)).then().statusCode(404);
+        // Every final juror may open every work they rank (blind), also those they did not score in the rubric round.
+        for (JurorAccount j : finalJury) {
+            for (long eid : shortlist) {
+                String entry = j.login().as().get("/api/entries/{eid}", eid).then().statusCode(200).extract().asString();
+                w.schools().forEach(s -> assertThat(entry).doesNotContain(s.name()));
+            }
+        }
         ORGANISER.as().get("/api/competitions/{cid}/rounds/{rid}/result", cid, ids[2]).then().statusCode(404);
 
         // Every shortlisted entry exactly once, else 422 naming what is wrong.

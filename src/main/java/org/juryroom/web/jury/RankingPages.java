@@ -44,7 +44,8 @@ import static org.juryroom.web.WebErrors.redirect;
 public class RankingPages {
 
     /** One shortlisted entry as a card: blind; {@code rank} the number shown, {@code tied} shares the one above's. */
-    public record Card(long entryId, String code, String title, String category, Integer rank, boolean tied) {
+    public record Card(long entryId, String code, String title, String category, Long thumbnailFileId, Integer rank,
+                       boolean tied) {
     }
 
     public record Ranking(long competitionId, String competition, long roundId, RoundStatus status, boolean open,
@@ -133,7 +134,7 @@ public class RankingPages {
             for (int i = 0; i < groups.get(g).size(); i++) {
                 FinalService.Candidate c = byId.get(groups.get(g).get(i));
                 if (c != null) {
-                    out.add(new Card(c.entryId(), c.code(), c.title(), c.category(), order == null ? null : g + 1,
+                    out.add(new Card(c.entryId(), c.code(), c.title(), c.category(), c.thumbnailFileId(), order == null ? null : g + 1,
                             i > 0));
                 }
             }
@@ -147,7 +148,7 @@ public class RankingPages {
         b.candidates().stream()
                 .sorted(java.util.Comparator.comparing((FinalService.Candidate c) -> asked.getOrDefault(c.entryId(),
                         Integer.MAX_VALUE)))
-                .forEach(c -> out.add(new Card(c.entryId(), c.code(), c.title(), c.category(), asked.get(c.entryId()),
+                .forEach(c -> out.add(new Card(c.entryId(), c.code(), c.title(), c.category(), c.thumbnailFileId(), asked.get(c.entryId()),
                         false)));
         return out;
     }
