@@ -174,6 +174,12 @@ class RefusalCatalogueTest {
         return words;
     }
 
+    /** The first English word in a Hindi or Bengali text, codes aside; null when there is none. */
+    static String englishLeft(String text) {
+        java.util.regex.Matcher word = ENGLISH.matcher(CODES.matcher(text).replaceAll(""));
+        return word.find() ? word.group() : null;
+    }
+
     /** Null when the English sentence reads in Hindi and Bengali without English words; else what is wrong. */
     static String problem(String english) {
         if (!ENGLISH.matcher(english.replace(VALUE, "")).find()) {
@@ -184,8 +190,7 @@ class RefusalCatalogueTest {
             if (translated.equals(english)) {
                 return "not in the catalogue: " + english;
             }
-            String left = CODES.matcher(translated.replace(VALUE, "")).replaceAll("");
-            if (ENGLISH.matcher(left).find()) {
+            if (englishLeft(translated.replace(VALUE, "")) != null) {
                 return "English left in " + language + ": " + translated;
             }
         }
