@@ -35,7 +35,11 @@ class RefusalLanguagesTest {
         long cid = Fixtures.openCompetition(Fixtures.unique("Refusals"), 3);
         Fixtures.Account school = Fixtures.school(Fixtures.unique("Refusal School"));
         long eid = Fixtures.submittedEntry(school, cid, "poster", "Our poster", List.of("Asha"), "posters/poster-01.jpg");
-        long draft = school.api().multiPart("entry", Api.json(Api.entryBody("essay")), "application/json")
+        // A draft that is not ready: nobody attested the consent forms.
+        Map<String, Object> unattested = new java.util.HashMap<>(Api.entryBody("essay"));
+        unattested.put("consent", Map.of("judging", true, "publishWork", true, "publishNames", true));
+        long draft = school.api().multiPart("entry", Api.json(unattested), "application/json")
+                .multiPart("files", new File("uploads-sample/essays/essay-01.pdf"))
                 .post("/api/competitions/{cid}/entries", cid).then().statusCode(201).extract().jsonPath().getLong("id");
         Fixtures.Account juror = Fixtures.juror(Fixtures.unique("Refusal Juror"));
         JsonPath lead = Fixtures.organiser().contentType(ContentType.JSON)
@@ -85,7 +89,9 @@ class RefusalLanguagesTest {
                         r -> organiser(r).delete("/api/competitions"), List.of()),
                 new Refusal("any: malformed JSON", 400,
                         r -> organiser(r).contentType(ContentType.JSON).body("{\"title\": ").post("/api/competitions"),
-                        List.of()),
+                        List.of("title")),
+                new Refusal("any: a path that names nothing", 404,
+                        r -> organiser(r).get("/api/no-such-thing"), List.of()),
                 new Refusal("any: text where a number goes", 422,
                         r -> organiser(r).contentType(ContentType.JSON).body(Map.of("shortlistSize", "many"))
                                 .post("/api/competitions"), List.of()));
