@@ -203,7 +203,10 @@ public class ProblemMappers {
         }
         String title = Response.Status.fromStatusCode(status) != null
                 ? Response.Status.fromStatusCode(status).getReasonPhrase() : "Error";
-        return respond(new Problem("about:blank", title, status, e.getMessage(), List.of(), null));
+        // The framework's own message is English and technical ("HTTP 406 Not Acceptable"): logged, not shown.
+        LOG.debugf("Refused with %d: %s", status, e.getMessage());
+        return respond(new Problem("about:blank", title, status, "This request cannot be served (HTTP " + status + ")",
+                List.of(), null));
     }
 
     /** Concurrent writes (see {@link ConcurrentWrites}) are 409 wherever they happen; wrapped ones are caught below. */

@@ -17,6 +17,7 @@ public final class Languages {
     public static final String COOKIE = "juryroom-lang";
     /** The signed-in user's saved choice, carried on the security identity. */
     public static final String ATTRIBUTE = "juryroom.language";
+    private static final String HEADER = "Accept-Language";
 
     private Languages() {
     }
@@ -55,6 +56,10 @@ public final class Languages {
         try {
             var request = org.jboss.resteasy.reactive.server.core.CurrentRequestManager.get();
             language = request == null ? null : request.getProperty(ATTRIBUTE);
+            if (language == null && request != null) {
+                // No resource matched (404, 405), so LanguageFilter did not run: the header still says it.
+                return fromAcceptLanguage(request.serverRequest().getRequestHeader(HEADER));
+            }
         } catch (jakarta.enterprise.context.ContextNotActiveException outsideARequest) {
             return DEFAULT; // a scheduled job: mails say their recipient's language themselves
         }

@@ -104,6 +104,17 @@ public interface ExportMsg {
     @Message
     String export_flag_rule_sd(String spread, String sd);
 
+    /** The ranking order in words, for the ranking and shortlist pages. */
+    @Message
+    String export_order();
+
+    /** When an entry is flagged, for the ranking and shortlist pages ("Disagreement"). */
+    @Message
+    String export_flag_when(java.math.BigDecimal spread);
+
+    @Message
+    String export_flag_when_sd(java.math.BigDecimal spread, java.math.BigDecimal sd);
+
     @Message
     String export_chance(int rounds, long seed, int rank);
 

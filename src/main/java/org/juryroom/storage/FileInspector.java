@@ -165,7 +165,7 @@ public class FileInspector {
         try {
             return PrivacyScrubber.derive(path, type, limits, workDir);
         } catch (Rejected e) {
-            LOG.debugf("Refused %s: %s (%s)", displayName, e.getMessage(), e.rule());
+            LOG.debugf(e, "Refused %s: %s (%s)", displayName, e.getMessage(), e.rule());
             throw rejected(displayName, e.rule(), e.getMessage());
         }
     }

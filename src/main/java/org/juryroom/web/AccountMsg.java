@@ -114,4 +114,41 @@ public interface AccountMsg {
 
     @Message
     String acct_invited();
+
+    // The outbox page: a message's status and kind in words (tags/mailStatus.html, tags/mailKind.html).
+    @Message
+    String acct_mail_QUEUED();
+
+    @Message
+    String acct_mail_SENT();
+
+    @Message
+    String acct_mail_FAILED();
+
+    @Message
+    String acct_mail_kind_INVITATION();
+
+    @Message
+    String acct_mail_kind_PASSWORD_RESET();
+
+    @Message
+    String acct_mail_kind_REMINDER();
+
+    @Message
+    String acct_mail_kind_ASSIGNMENT();
+
+    @Message
+    String acct_mail_kind_RECEIPT();
+
+    @Message
+    String acct_mail_kind_RESULT();
+
+    @Message
+    String acct_mail_kind_CONSENT_CONFIRMATION();
+
+    @Message
+    String acct_mail_kind_CONSENT_RECORDED();
+
+    @Message
+    String acct_mail_kind_SAFEGUARDING_ALERT();
 }

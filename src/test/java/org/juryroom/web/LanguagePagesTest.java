@@ -123,7 +123,7 @@ class LanguagePagesTest {
         // A surname is refused, in Bengali, with the field named as in the JSON body.
         Response refused = create(school, cid, title, statement, List.of(ananya + " দাস", ritwik), "শ্রীমতী দাস");
         refused.then().statusCode(422).body("title", equalTo("Unprocessable entity"))
-                .body("detail", equalTo("অনুরোধটি সঠিক নয়: violations-এ দেওয়া ঘরগুলি ঠিক করুন"))
+                .body("detail", equalTo("অনুরোধটি সঠিক নয়: নিচে দেখানো ঘরগুলি ঠিক করুন"))
                 .body("violations[0].field", equalTo("participants[0].firstName"))
                 .body("violations[0].message", equalTo("কেবল প্রথম নাম: অক্ষরের একটি শব্দ, পদবি নয়"));
 

@@ -43,7 +43,8 @@ final class PdfContent {
                 }
             }
         } catch (IOException e) {
-            throw new Rejected("unreadable", "page " + number + " of the PDF is damaged: " + e.getMessage());
+            // The parser's own words stay with the cause (logs); the person reads the sentence alone.
+            throw (Rejected) new Rejected("unreadable", "page " + number + " of the PDF is damaged").initCause(e);
         }
     }
 }

@@ -71,7 +71,7 @@ final class PdfScrubber {
             throw encrypted();
         } catch (IOException e) {
             // PDFBox reports broken structure (missing objects, bad streams) as IOException.
-            throw new Rejected("unreadable", "the PDF is damaged and could not be read: " + e.getMessage());
+            throw (Rejected) new Rejected("unreadable", "the PDF is damaged and could not be read").initCause(e);
         }
     }
 
@@ -85,7 +85,7 @@ final class PdfScrubber {
             throw encrypted();
         } catch (IOException | RuntimeException e) {
             in.close();
-            throw new Rejected("unreadable", "the file could not be read as a PDF: " + e.getMessage());
+            throw (Rejected) new Rejected("unreadable", "the file could not be read as a PDF").initCause(e);
         }
     }
 

@@ -103,9 +103,13 @@ public final class OrganiserViews {
                             Instant decidedAt) {
     }
 
-    /** @param verification the answer of "Verify", or null when not asked */
+    /**
+     * The order and the disagreement rule are said from the bundles (the snapshot's English texts are for the seal).
+     *
+     * @param verification the answer of "Verify", or null when not asked
+     */
     public record ShortlistPage(CompetitionView competition, int size, Instant frozenAt, String frozenBy, String method,
-                                String tieBreak, String disagreement, String digest, List<ShortlistRow> entries,
+                                String digest, List<ShortlistRow> entries,
                                 Verification verification, List<RemedyRow> remedies) {
         public boolean published() {
             return competition.status() == CompetitionStatus.PUBLISHED;

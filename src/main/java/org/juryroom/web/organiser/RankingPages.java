@@ -217,8 +217,7 @@ public class RankingPages {
                 m.entryId() == null ? null : org.juryroom.entry.Entry.<org.juryroom.entry.Entry>findByIdOptional(
                         m.entryId()).map(e -> e.code).orElse("#" + m.entryId()),
                 m.moved(), m.reason(), m.decidedBy(), m.decidedAt())).toList();
-        return new ShortlistPage(c, s.size, s.frozenAt, s.frozenBy, s.method, s.tieBreak, s.disagreement, s.digest,
-                rows, verification, remedies);
+        return new ShortlistPage(c, s.size, s.frozenAt, s.frozenBy, s.method, s.digest, rows, verification, remedies);
     }
 
     /**
