@@ -45,3 +45,10 @@ begin
     end loop;
 end $$;
 
+-- The public shortlist's cache (V27) compared the highest public_change version, a number handed out
+-- before commit: a change committed after a later-numbered one was never seen. It now checks, as the
+-- ranking does, for rows its snapshot did not see. Older rows keep a zero xid: seen by every snapshot.
+alter table public_change add column xid xid8 not null default '0';
+alter table public_change alter column xid set default pg_current_xact_id();
+create index public_change_xid_idx on public_change (competition_id, xid);
+create index public_change_any_xid_idx on public_change (xid);
