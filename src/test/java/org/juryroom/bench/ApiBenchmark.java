@@ -223,7 +223,7 @@ public final class ApiBenchmark {
         }
 
         synchronized String report(boolean survived) {
-            return String.format(Locale.ROOT, "Memory while the benchmark ran (%d samples, every 200 ms): the app's JVM"
+            return String.format(Locale.ROOT, "Memory while the benchmark ran (%d samples, 200 ms apart or more when the machine is busy): the app's JVM"
                             + " (`-Xmx256m`, S3Proxy and GreenMail inside it) peaked at **%d MiB RSS** (%d MiB at the end);"
                             + " the embedded PostgreSQL's processes at %d MiB PSS together. The whole scenario above (set-up"
                             + " through the API, saves, freeze, publication, the public pages under load) ran at `-Xmx256m`"
