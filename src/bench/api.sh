@@ -8,6 +8,8 @@ cd "$(dirname "$0")/../.."
 command -v pgbench >/dev/null || { echo "pgbench not found (apt-get install postgresql-client)"; exit 1; }
 command -v nginx >/dev/null || export PATH="$PATH:/usr/sbin"
 command -v nginx >/dev/null || { echo "nginx not found (apt-get install nginx)"; exit 1; }
-./mvnw -B -q package -DskipTests
+# The app with its embedded services (only the embedded build carries them), then the benchmark's classes.
+./mvnw -B -q -Pembedded package
+./mvnw -B -q test-compile
 ./mvnw -B -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath
 java -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" org.juryroom.bench.ApiBenchmark "$@"

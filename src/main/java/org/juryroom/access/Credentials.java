@@ -17,6 +17,17 @@ public final class Credentials {
     public record Issued(AppUser user, String password) {
     }
 
+    /**
+     * Stored instead of a hash for an invited account until it accepts the invitation: no password
+     * matches it, and an import of many invited accounts pays no bcrypt per line.
+     */
+    static final String NO_PASSWORD = "!invited";
+
+    /** Whether the account has a password at all (an invited one has none until it accepts). */
+    static boolean hasPassword(AppUser user) {
+        return !NO_PASSWORD.equals(user.passwordHash);
+    }
+
     public static String generatePassword() {
         StringBuilder sb = new StringBuilder(16);
         for (int i = 0; i < 16; i++) {
@@ -25,7 +36,10 @@ public final class Credentials {
         return sb.toString();
     }
 
-    /** Creates and persists a user; the caller's transaction owns it. */
+    /**
+     * Creates and persists a user; the caller's transaction owns it. {@code password} null: an invited
+     * account, without a password until it accepts.
+     */
     public static AppUser create(String username, String password, String role, Long schoolId, Long jurorId) {
         return create(username, password, role, schoolId, jurorId, null);
     }
@@ -36,7 +50,7 @@ public final class Credentials {
         AppUser user = new AppUser();
         user.safeguardingLeadId = safeguardingLeadId;
         user.username = username;
-        user.passwordHash = BcryptUtil.bcryptHash(password);
+        user.passwordHash = password == null ? NO_PASSWORD : BcryptUtil.bcryptHash(password);
         user.role = role;
         user.schoolId = schoolId;
         user.jurorId = jurorId;

@@ -96,8 +96,10 @@ public class PasswordSignIn implements IdentityProvider<UsernamePasswordAuthenti
         boolean matches = false;
         try {
             user = QuarkusTransaction.joiningExisting().call(() -> AppUser.findByUsername(username).orElse(null));
-            // A deactivated account costs the same check and fails the same way as a wrong password.
-            matches = BcryptUtil.matches(password, user == null ? DECOY_HASH : user.passwordHash) && user != null
+            // A deactivated account, or an invited one without a password yet, costs the same check and fails
+            // the same way as a wrong password.
+            boolean hasPassword = user != null && Credentials.hasPassword(user);
+            matches = BcryptUtil.matches(password, hasPassword ? user.passwordHash : DECOY_HASH) && hasPassword
                     && user.deactivatedAt == null;
         } finally {
             // Every admitted attempt is concluded, even one that failed to be checked.

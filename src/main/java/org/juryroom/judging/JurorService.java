@@ -53,14 +53,14 @@ public class JurorService {
         j.expertise = request.expertise();
         j.persist();
         String username = Credentials.uniqueUsername(j.name, "juror");
-        String password = Credentials.generatePassword();
+        String password = request.invites() ? null : Credentials.generatePassword();
         AppUser user = Credentials.create(username, password, Roles.JUROR, null, j.id);
         if (request.invites()) {
             links.send(user, AccountLinks.Purpose.INVITE);
         }
         audit.record(AuditAction.JUROR_CREATED, null, AuditLog.Subject.of("juror", j.id), null,
                 java.util.Map.of("name", j.name, "username", username, "invited", request.invites()));
-        return new Created(j, username, request.invites() ? null : password);
+        return new Created(j, username, password);
     }
 
     /** An organiser's correction of a juror's name, e-mail and expertise. */

@@ -163,6 +163,39 @@ public class RankingQuery {
                 Map.of("offset", (long) offset, "end", (long) offset + limit));
     }
 
+    /**
+     * Every row of the materialised ranking in rank order, without title, school and category (they
+     * are read per page by {@link #describe}): what {@link RankingCache} keeps.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<Row> all() {
+        return rows("select r.rank, r.entry_id, r.code, null, null, null, r.score, r.raw_mean, r.median,"
+                + " r.juror_count, r.spread, r.std_dev, r.vmin, r.vmax from jr_ranked r order by r.rank", Map.of());
+    }
+
+    /** The same rows with their entries' titles, schools and categories, in one query. */
+    @SuppressWarnings("unchecked")
+    public List<Row> describe(List<Row> rows) {
+        if (rows.isEmpty()) {
+            return rows;
+        }
+        Map<Long, Object[]> names = new HashMap<>();
+        List<Long> ids = rows.stream().map(Row::entryId).toList();
+        // An export asks for every row: PostgreSQL takes at most 65,535 parameters per statement.
+        for (int from = 0; from < ids.size(); from += 10_000) {
+            List<Object[]> found = em.createNativeQuery("select e.id, e.title, sch.name, k.code from entry e"
+                            + " join school sch on sch.id = e.school_id join category k on k.id = e.category_id"
+                            + " where e.id in (:ids)")
+                    .setParameter("ids", ids.subList(from, Math.min(ids.size(), from + 10_000))).getResultList();
+            found.forEach(f -> names.put(((Number) f[0]).longValue(), f));
+        }
+        return rows.stream().map(r -> {
+            Object[] n = names.getOrDefault(r.entryId(), new Object[4]);
+            return new Row(r.rank(), r.entryId(), r.code(), (String) n[1], (String) n[2], (String) n[3], r.score(),
+                    r.rawMean(), r.median(), r.jurorCount(), r.spread(), r.stdDev(), r.minValue(), r.maxValue());
+        }).toList();
+    }
+
     /** How many entries have at least one counted scorecard. */
     @Transactional(Transactional.TxType.MANDATORY)
     public long scoredCount() {

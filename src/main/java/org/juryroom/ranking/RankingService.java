@@ -24,8 +24,9 @@ import java.util.Map;
  * the cut for entries near it, and whether a flagged entry near the cut still needs an
  * organiser's decision before the freeze.
  *
- * <p>Runs in a transaction because {@link RankingQuery#materialise} computes the ranking once
- * into temporary tables that the page, the count and the bootstrap then read.
+ * <p>The rows and the bootstrap are computed once per change of what the ranking counts and kept
+ * in {@link RankingCache}; a page is then a slice of them plus its entries' titles. The computation
+ * ({@link RankingQuery#materialise}) uses temporary tables of its transaction.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.REQUIRED)
@@ -52,27 +53,38 @@ public class RankingService {
     private final CompetitionService competitions;
     private final RankingQuery query;
     private final AdjudicationService adjudications;
+    private final RankingCache cache;
 
-    public RankingService(CompetitionService competitions, RankingQuery query, AdjudicationService adjudications) {
+    public RankingService(CompetitionService competitions, RankingQuery query, AdjudicationService adjudications,
+                          RankingCache cache) {
         this.competitions = competitions;
         this.query = query;
         this.adjudications = adjudications;
+        this.cache = cache;
     }
 
     public RankingView ranking(long competitionId, int page, int size) {
         org.juryroom.common.Page.Request.of(page, size, 1000);
         Competition c = competitions.get(competitionId);
         RankingQuery.Basis basis = basis(c);
-        query.materialise(c.id, c.rankingMethod, basis);
-        return view(c, basis, page, size);
+        return view(c, basis, ranked(c, basis), page, size);
     }
 
-    /** The first {@code limit} rows in one computation (exports: no page-size cap). */
+    /** The first {@code limit} rows (exports: no page-size cap). */
     public RankingView top(long competitionId, int limit) {
         Competition c = competitions.get(competitionId);
         RankingQuery.Basis basis = basis(c);
-        query.materialise(c.id, c.rankingMethod, basis);
-        return view(c, basis, 0, Math.max(1, limit));
+        return view(c, basis, ranked(c, basis), 0, Math.max(1, limit));
+    }
+
+    /** The ranking's rows and bootstrap, from the cache or computed once for the current inputs. */
+    private RankingCache.Ranked ranked(Competition c, RankingQuery.Basis basis) {
+        return cache.get(new RankingCache.Key(c.id, c.rankingMethod.name(), basis.shortlistId(), c.shortlistSize),
+                () -> {
+                    query.materialise(c.id, c.rankingMethod, basis);
+                    List<RankingQuery.Row> rows = query.all();
+                    return new RankingCache.Ranked(rows, rows.isEmpty() ? Map.of() : pTopN(c));
+                });
     }
 
     /**
@@ -82,13 +94,15 @@ public class RankingService {
     List<RankingRow> nearCut(Competition c) {
         query.materialise(c.id, c.rankingMethod, RankingQuery.Basis.LIVE);
         return decorate(c, RankingQuery.Basis.LIVE,
-                query.page(0, c.shortlistSize + RankingParams.DEFAULT_NEAR_CUT_MARGIN), false);
+                query.page(0, c.shortlistSize + RankingParams.DEFAULT_NEAR_CUT_MARGIN), null);
     }
 
-    /** Every scored entry of the live ranking, in rank order (a RUBRIC round's close-preview). */
+    /**
+     * Every scored entry of the live ranking, in rank order (a RUBRIC round's close-preview), without
+     * titles, schools and categories.
+     */
     public List<RankingQuery.Row> live(Competition c) {
-        query.materialise(c.id, c.rankingMethod, RankingQuery.Basis.LIVE);
-        return query.page(0, (int) Math.min(Integer.MAX_VALUE, Math.max(1, query.scoredCount())));
+        return ranked(c, RankingQuery.Basis.LIVE).rows();
     }
 
     static RankingQuery.Basis basis(Competition c) {
@@ -99,8 +113,12 @@ public class RankingService {
         return RankingQuery.Basis.LIVE;
     }
 
-    private RankingView view(Competition c, RankingQuery.Basis basis, int page, int size) {
-        List<RankingRow> out = decorate(c, basis, query.page(page * size, size), true);
+    private RankingView view(Competition c, RankingQuery.Basis basis, RankingCache.Ranked ranked, int page,
+                             int size) {
+        List<RankingQuery.Row> all = ranked.rows();
+        int from = (int) Math.min(all.size(), (long) page * size);
+        int to = (int) Math.min(all.size(), (long) from + size);
+        List<RankingRow> out = decorate(c, basis, query.describe(all.subList(from, to)), ranked.pTopN());
         if (basis.shortlistId() != null) {
             // The frozen ranking keeps its sealed ranks; an entry held since the freeze is simply not shown.
             java.util.Set<Long> held = org.juryroom.entry.Entry.<org.juryroom.entry.Entry>stream(
@@ -108,16 +126,16 @@ public class RankingService {
                     .collect(java.util.stream.Collectors.toSet());
             out = out.stream().filter(r -> !held.contains(r.entryId())).toList();
         }
-        return new RankingView(c.rankingMethod.name(), TieBreak.DESCRIPTION, c.shortlistSize, query.scoredCount(),
+        return new RankingView(c.rankingMethod.name(), TieBreak.DESCRIPTION, c.shortlistSize, all.size(),
                 page, size, out, describe(c.disagreementRule()), RankingParams.DEFAULT_NEAR_CUT_MARGIN,
                 basis.shortlistId() != null, BootstrapParams.DEFAULT_ROUNDS, c.id);
     }
 
+    /** {@code pTopN}: the bootstrap's probabilities, or null to leave them out (the freeze's check). */
     private List<RankingRow> decorate(Competition c, RankingQuery.Basis basis, List<RankingQuery.Row> rows,
-                                      boolean bootstrap) {
+                                      Map<Long, Double> pTopN) {
         int nearCut = c.shortlistSize + RankingParams.DEFAULT_NEAR_CUT_MARGIN;
-        boolean pageNearCut = bootstrap && !rows.isEmpty() && rows.get(0).rank() <= nearCut;
-        Map<Long, Double> pTopN = pageNearCut ? pTopN(c) : Map.of();
+        boolean pageNearCut = pTopN != null && !rows.isEmpty() && rows.get(0).rank() <= nearCut;
         DisagreementRule rule = c.disagreementRule();
         List<Long> flaggedNearCut = rows.stream().filter(r -> r.rank() <= nearCut && rule.isFlagged(stats(r)))
                 .map(RankingQuery.Row::entryId).toList();

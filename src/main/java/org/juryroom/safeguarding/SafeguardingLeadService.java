@@ -94,11 +94,10 @@ public class SafeguardingLeadService {
             username = existing.username;
         } else {
             username = Credentials.uniqueUsername(lead.name, "safeguarding");
-            password = Credentials.generatePassword();
+            password = request.invites() ? null : Credentials.generatePassword();
             AppUser user = Credentials.create(username, password, Roles.SAFEGUARDING, null, null, lead.id);
             if (request.invites()) {
                 links.send(user, org.juryroom.access.AccountLinks.Purpose.INVITE);
-                password = null;
             }
         }
         audit.record(AuditAction.SAFEGUARDING_LEAD_APPOINTED, null, AuditLog.Subject.of("safeguardingLead", lead.id),

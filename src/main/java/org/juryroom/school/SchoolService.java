@@ -76,7 +76,7 @@ public class SchoolService {
         setContact(s, request.safeguardingContact());
         s.persist();
         String username = Credentials.uniqueUsername(s.name, "school");
-        String password = Credentials.generatePassword();
+        String password = request.invites() ? null : Credentials.generatePassword();
         AppUser user = Credentials.create(username, password, Roles.SCHOOL, s.id, null);
         if (request.invites()) {
             links.send(user, AccountLinks.Purpose.INVITE);
@@ -84,7 +84,7 @@ public class SchoolService {
         audit.record(AuditAction.SCHOOL_CREATED, null, AuditLog.Subject.of("school", s.id), null,
                 java.util.Map.of("name", s.name, "district", s.district, "username", username,
                         "invited", request.invites()));
-        return new Created(s, username, request.invites() ? null : password);
+        return new Created(s, username, password);
     }
 
     /** An organiser's correction of a school's name, district and contact (all four, as on creation). */

@@ -59,8 +59,10 @@ public final class ApiBenchmark {
         Process app = pb.start();
         Path appLog = work.resolve("app.log");
         Process nginx = null;
+        Memory memory = null;
         try {
             UploadBenchmark.awaitStart(app, appLog);
+            memory = Memory.watch(app.pid(), work);
             Matcher pg = PG_PORT.matcher(Files.readString(appLog));
             if (!pg.find()) {
                 throw new IllegalStateException("no PostgreSQL port in the app's log");
@@ -124,18 +126,109 @@ public final class ApiBenchmark {
                             String.format(Locale.ROOT, "**%.2f**", a.perSecond() / n.perSecond()), load});
                 }
             }
-            write(Path.of("docs/performance.md"), seconds, scoreRows, publicRows, json.length, page.length);
+            memory.stop();
+            boolean oom = Files.readString(appLog).contains("OutOfMemoryError");
+            String mem = memory.report(app.isAlive() && !oom);
+            System.out.println(mem);
+            write(Path.of("docs/performance.md"), seconds, scoreRows, publicRows, json.length, page.length, mem);
             System.out.println("Wrote docs/performance.md (section 'API, scorecard saves and the public shortlist')");
         } catch (Exception e) {
             System.err.println(Files.exists(appLog) ? Files.readString(appLog) : "(no app log)");
             throw e;
         } finally {
+            if (memory != null) {
+                memory.stop();
+            }
             if (nginx != null) {
                 nginx.destroy();
                 nginx.waitFor(10, TimeUnit.SECONDS);
             }
             app.destroy();
             app.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    /**
+     * The app's memory while the benchmark runs, sampled every 200 ms: the JVM's resident set (RSS, from
+     * /proc) and the embedded PostgreSQL's processes' proportional set (PSS: shared buffers counted once).
+     */
+    static final class Memory {
+        private final long pid;
+        private final String dataDir;
+        private final Thread thread;
+        private volatile boolean stop;
+        private long jvmPeak;
+        private long jvmLast;
+        private long pgPeak;
+        private int samples;
+
+        private Memory(long pid, Path work) {
+            this.pid = pid;
+            this.dataDir = work.toString();
+            this.thread = new Thread(this::run, "memory-sampler");
+            thread.setDaemon(true);
+        }
+
+        static Memory watch(long pid, Path work) {
+            Memory m = new Memory(pid, work);
+            m.thread.start();
+            return m;
+        }
+
+        private void run() {
+            while (!stop) {
+                long jvm = kib(Path.of("/proc/" + pid + "/status"), "VmRSS:");
+                long pg = ProcessHandle.allProcesses().filter(p -> p.info().commandLine()
+                                .map(c -> c.contains("postgres") && c.contains(dataDir)).orElse(false))
+                        .mapToLong(p -> kib(Path.of("/proc/" + p.pid() + "/smaps_rollup"), "Pss:")).sum();
+                pg += postgresChildren();
+                synchronized (this) {
+                    jvmPeak = Math.max(jvmPeak, jvm);
+                    jvmLast = jvm;
+                    pgPeak = Math.max(pgPeak, pg);
+                    samples++;
+                }
+                try {
+                    Thread.sleep(200);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }
+
+        /** The postmaster's children (backends, writer, checkpointer) carry no data directory on their command line. */
+        private long postgresChildren() {
+            return ProcessHandle.allProcesses().filter(p -> p.info().commandLine()
+                            .map(c -> c.contains("postgres") && c.contains(dataDir)).orElse(false))
+                    .flatMap(ProcessHandle::children)
+                    .mapToLong(p -> kib(Path.of("/proc/" + p.pid() + "/smaps_rollup"), "Pss:")).sum();
+        }
+
+        private static long kib(Path file, String field) {
+            try {
+                for (String line : Files.readAllLines(file)) {
+                    if (line.startsWith(field)) {
+                        return Long.parseLong(line.substring(field.length()).trim().split("\\s+")[0]);
+                    }
+                }
+            } catch (IOException | RuntimeException gone) {
+                // the process ended between listing and reading
+            }
+            return 0;
+        }
+
+        void stop() throws InterruptedException {
+            stop = true;
+            thread.join();
+        }
+
+        synchronized String report(boolean survived) {
+            return String.format(Locale.ROOT, "Memory while the benchmark ran (%d samples, 200 ms apart or more when the machine is busy): the app's JVM"
+                            + " (`-Xmx256m`, S3Proxy and GreenMail inside it) peaked at **%d MiB RSS** (%d MiB at the end);"
+                            + " the embedded PostgreSQL's processes at %d MiB PSS together. The whole scenario above (set-up"
+                            + " through the API, saves, freeze, publication, the public pages under load) ran at `-Xmx256m`"
+                            + " %s.", samples, jvmPeak >> 10, jvmLast >> 10, pgPeak >> 10,
+                    survived ? "without an OutOfMemoryError" : "but the app died or logged an OutOfMemoryError");
         }
     }
 
@@ -453,7 +546,7 @@ public final class ApiBenchmark {
     }
 
     static void write(Path doc, int seconds, List<String[]> scoreRows, List<String[]> publicRows, int jsonBytes,
-                      int pageBytes) throws IOException {
+                      int pageBytes, String memory) throws IOException {
         StringBuilder s = new StringBuilder(START).append("\n## API, scorecard saves and the public shortlist\n\n");
         s.append("Measured by `src/bench/api.sh` on ").append(java.time.LocalDate.now()).append(", ").append(seconds)
                 .append(" s per figure after 1 s of warm-up. Machine: ").append(UploadBenchmark.Report.machine())
@@ -477,6 +570,7 @@ public final class ApiBenchmark {
                 + "answered with. Ratio = app / nginx (target ≥ 0.5).%n%n", jsonBytes, pageBytes));
         s.append("| what | clients | app | nginx | ratio | load before |\n|---|---:|---|---|---:|---|\n");
         publicRows.forEach(r -> s.append("| ").append(String.join(" | ", r)).append(" |\n"));
+        s.append("\n### Memory\n\n").append(memory).append('\n');
         s.append(END).append('\n');
         String text = Files.readString(doc);
         int a = text.indexOf(START);

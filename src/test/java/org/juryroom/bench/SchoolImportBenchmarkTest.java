@@ -64,9 +64,8 @@ class SchoolImportBenchmarkTest {
                 | real import: 500 schools and accounts, 500 invitations queued, one transaction | %,d ms |
                 | the same file again: 500 × `EXISTS`, creates nothing | %,d ms |
 
-                The real import costs most in the password hash each new account gets (bcrypt, even when an
-                invitation is sent, so that the account has a password nobody knows) and in rendering 500
-                invitation mails; the mails are sent afterwards by the outbox sender, 100 per run. Errors are
+                An invited account gets no password hash until it accepts (no bcrypt per line); the real import
+                costs most in creating 500 schools and accounts and rendering 500 invitation mails; the mails are sent afterwards by the outbox sender, 100 per run. Errors are
                 reported per line (`SchoolImportTest` checks a 500-line file with bad lines 101, 251 and 401, and
                 that a second import creates nothing).
                 <!-- school-import-benchmark:end -->

@@ -89,6 +89,32 @@ class PublicShortlistCacheTest {
         assertThat(cache.shortlist(p.cid())).isSameAs(snapshot);
     }
 
+    /**
+     * Writers commit in any order: a change numbered before another but committed after it (and after
+     * a request built the copy in between) is still seen. A copy keyed by the highest change number
+     * missed it.
+     */
+    @Test
+    void aChangeCommittedAfterALaterOneIsSeenOnTheNextRequest() throws Exception {
+        Published p = ConsentFixtures.published(JudgingFixtures.unique("Withdrawn poster"),
+                List.of(JudgingFixtures.firstName()));
+        tags(p.cid());
+        String withdrawn = "\"workPublished\":false";
+        try (java.sql.Connection older = java.sql.DriverManager.getConnection(
+                org.juryroom.support.RealStack.services().jdbcUrl(), "postgres", "postgres");
+             java.sql.Connection newer = java.sql.DriverManager.getConnection(
+                     org.juryroom.support.RealStack.services().jdbcUrl(), "postgres", "postgres")) {
+            older.setAutoCommit(false);
+            // The older writer: the work's publication consent is withdrawn, not committed yet.
+            older.createStatement().executeUpdate("update entry set consent_publish_work = false where id = "
+                    + p.eid());
+            newer.createStatement().executeUpdate("update category set name = name where competition_id = " + p.cid());
+            assertThat(anonymous().get(API, p.cid()).asString()).doesNotContain(withdrawn);
+            older.commit();
+        }
+        assertThat(anonymous().get(API, p.cid()).asString()).contains(withdrawn);
+    }
+
     @Test
     void aWithdrawalOfConsentIsSeenOnTheNextRequest() {
         String child = JudgingFixtures.firstName();
