@@ -251,7 +251,7 @@ public class FinalService {
     public long finalRoundOf(long competitionId) {
         Competition c = competitions.get(competitionId);
         JudgingRound r = JudgingRound.<JudgingRound>find("competitionId = ?1 and kind = ?2", c.id, RoundKind.FINAL)
-                .firstResultOptional().orElseThrow(() -> ProblemException.notFound("Round of competition " + c.id));
+                .firstResultOptional().orElseThrow(() -> ProblemException.notFound("Final round of competition " + c.id));
         return finalRoundOfCaller(c, r.id).id;
     }
 

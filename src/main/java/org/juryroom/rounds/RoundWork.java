@@ -203,11 +203,11 @@ public class RoundWork {
         List<Missing> missing = missing(r);
         if (!missing.isEmpty()) {
             long total = missing.stream().mapToLong(Missing::count).sum();
-            throw ProblemException.conflict(total + " assigned " + switch (r.kind) {
-                        case SCREENING -> "votes";
-                        case RUBRIC -> "scorecards";
-                        case FINAL -> "ballots";
-                    }
+            // A final ballot cannot be reassigned or accepted as fewer: only excusing its juror remedies it.
+            throw ProblemException.conflict(r.kind == RoundKind.FINAL
+                    ? total + " ballots of the final jury are missing in round '" + r.name + "':"
+                    + " close with excuse (jurorIds) and a reason"
+                    : total + " assigned " + (r.kind == RoundKind.SCREENING ? "votes" : "scorecards")
                     + " of " + missing.size() + " jurors are missing in round '" + r.name + "': reassign a juror's"
                     + " unfinished work (POST /api/competitions/" + r.competitionId + "/rounds/" + r.id + "/reassign),"
                     + " or close with excuse (jurorIds) or acceptFewer (entryIds) and a reason",

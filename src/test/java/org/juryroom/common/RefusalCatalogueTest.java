@@ -59,6 +59,7 @@ class RefusalCatalogueTest {
             Map.entry("common/NumberParams.java|message", "the 'new BadParameter' relay"),
             Map.entry("common/NumberParams.java|getMessage()", "name + message of the 'new BadParameter' relay (param_named)"),
             Map.entry("common/Page.java|message", "the 'bad(field, message)' relay"),
+            Map.entry("rounds/FinalService.java|p", "Schulze.BallotCheck.problems(): the 'out.add' relay in Schulze"),
             Map.entry("common/Problem.java|ProblemTexts.localise(detail, language)", "the translation itself"),
             Map.entry("common/Problem.java|ProblemTexts.localise(v.message(), language)", "the translation itself"),
             Map.entry("common/ProblemMappers.java|v.getMessage()", "Bean Validation: ValidationMessages_*"),

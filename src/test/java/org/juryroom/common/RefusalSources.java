@@ -63,7 +63,9 @@ final class RefusalSources {
             // The operation and the file store's action are words inside a sentence, translated in turn.
             new Relay("/", "\\brequireStatus\\s*\\(", 2, null),
             new Relay("judging/AssignmentService.java", "\\brequireAssignable\\s*\\(", 1, null),
-            new Relay("storage/ObjectStore.java", "(?<![.\\w])unavailable\\s*\\(", 0, null));
+            new Relay("storage/ObjectStore.java", "(?<![.\\w])unavailable\\s*\\(", 0, null),
+            // A ballot's problems, one line each, from the pure Schulze module.
+            new Relay("rounds/math/Schulze.java", "\\bout\\.add\\s*\\(", 0, "problems"));
 
     private RefusalSources() {
     }
