@@ -10,7 +10,6 @@ import org.juryroom.common.ProblemException;
 import org.juryroom.judging.Juror;
 import org.juryroom.mail.Letters;
 import org.juryroom.mail.MailKind;
-import org.juryroom.mail.MailMsg;
 import org.juryroom.mail.Outbox;
 import org.juryroom.mail.OutboxMessage;
 import org.juryroom.ops.JuryRoomConfig;
@@ -74,17 +73,15 @@ public class AccountLinks {
     private final EntityManager em;
     private final Outbox outbox;
     private final Letters letters;
-    private final MailMsg msg;
     private final String publicUrl;
     private final AuditLog audit;
 
-    public AccountLinks(EntityManager em, Outbox outbox, Letters letters, MailMsg msg, JuryRoomConfig config,
+    public AccountLinks(EntityManager em, Outbox outbox, Letters letters, JuryRoomConfig config,
                         AuditLog audit) {
         this.audit = audit;
         this.em = em;
         this.outbox = outbox;
         this.letters = letters;
-        this.msg = msg;
         this.publicUrl = config.publicUrl().replaceAll("/+$", "");
     }
 
@@ -132,8 +129,8 @@ public class AccountLinks {
         data.put("link", publicUrl + purpose.path + token);
         data.put("schoolName", contact.juror() ? null : contact.schoolName());
         data.put("juror", contact.juror());
-        String subject = purpose == Purpose.INVITE ? msg.mail_invite_subject() : msg.mail_reset_subject();
-        return outbox.queue(purpose.kind, contact.email(), letters.render(purpose.template, subject, data));
+        return outbox.queue(purpose.kind, contact.email(), letters.render(purpose.template,
+                w -> purpose == Purpose.INVITE ? w.mail_invite_subject() : w.mail_reset_subject(), data, user.language));
     }
 
     /**
