@@ -125,6 +125,35 @@ class LocaleFormatsTest {
         assertThat(schools.search("%", false, false, Page.Request.of(0, 50), "en").items()).noneMatch(s -> marker.equals(s.district));
     }
 
+    @Test
+    void thePublicPagesSwitchLanguageByLinkAndStayCacheablePerLanguage() {
+        long cid = org.juryroom.consent.ConsentFixtures.published(Fixtures.unique("Switch"), List.of("Ria")).cid();
+        String path = "/shortlist/" + cid;
+        var bn = io.restassured.RestAssured.given().get(path + "?lang=bn").then().statusCode(200).extract().response();
+        assertThat(bn.asString()).contains("<html lang=\"bn\">", "href=\"?lang=hi\"", "href=\"?lang=en\"",
+                "href=\"/shortlist?lang=bn\"");
+        // One URL, one language, whoever asks: nothing to vary on.
+        assertThat(bn.header("Vary")).isNull();
+        assertThat(bn.header("Cache-Control")).contains("public");
+        assertThat(bn.header("Set-Cookie")).isNull();
+        String bnTag = bn.header("ETag");
+        io.restassured.RestAssured.given().header("Accept-Language", "en").header("If-None-Match", bnTag)
+                .get(path + "?lang=bn").then().statusCode(304);
+
+        // Without ?lang the cookie or Accept-Language decide: caches must key on both.
+        var byCookie = io.restassured.RestAssured.given().cookie("juryroom-lang", "bn").header("Accept-Language", "hi")
+                .get(path).then().statusCode(200).extract().response();
+        assertThat(byCookie.asString()).contains("<html lang=\"bn\">");
+        assertThat(byCookie.header("ETag")).isEqualTo(bnTag); // the one Bengali copy
+        assertThat(byCookie.header("Vary")).contains("Accept-Language").contains("Cookie");
+        var hi = io.restassured.RestAssured.given().header("Accept-Language", "hi").header("If-None-Match", bnTag)
+                .get(path).then().statusCode(200).extract().response();
+        assertThat(hi.asString()).contains("<html lang=\"hi\">", "aria-current=\"true\">हिन्दी</a>");
+        assertThat(hi.header("ETag")).isNotEqualTo(bnTag);
+        assertThat(io.restassured.RestAssured.given().get("/shortlist?lang=hi").asString())
+                .contains("<html lang=\"hi\">", "href=\"/shortlist/" + cid + "?lang=hi\"");
+    }
+
     private List<String> schoolNames(String marker, String language) {
         return schools.search(marker, false, false, Page.Request.of(0, 50), language).items().stream()
                 .map(s -> s.name).toList();
