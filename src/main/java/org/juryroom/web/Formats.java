@@ -88,12 +88,25 @@ public class Formats {
     }
 
     /**
-     * A person's text made safe to hand to a message whose result is written {@code .raw} (because it
-     * also carries a {@code <time>} element): escaped here, once.
+     * {@link #time(Instant)} as a message's argument: the bundles take Strings, and the message is then
+     * written {@code .raw} ({@code {msg:key(x.timeTag).raw}}), so every other argument of such a
+     * message is a number or {@link #escaped(String)}.
      */
     @TemplateExtension
-    public static io.quarkus.qute.RawString escaped(String text) {
-        return new io.quarkus.qute.RawString(text == null ? "" : escape(text));
+    public static String timeTag(Instant instant) {
+        return time(instant).getValue();
+    }
+
+    /** {@link #deadline(Instant)} as a message's argument (see {@link #timeTag}). */
+    @TemplateExtension
+    public static String deadlineTag(Instant instant) {
+        return deadline(instant).getValue();
+    }
+
+    /** A person's text as the argument of a message written {@code .raw}: escaped here, once. */
+    @TemplateExtension
+    public static String escaped(String text) {
+        return text == null ? "" : escape(text);
     }
 
     private static String escape(String text) {
