@@ -30,3 +30,7 @@ update juror set name = normalize(name, NFC) where name is not nfc normalized;
 update juror set expertise = normalize(expertise, NFC) where expertise is not nfc normalized;
 update safeguarding_lead set name = normalize(name, NFC) where name is not nfc normalized;
 update entry set title = normalize(title, NFC) where title is not nfc normalized;
+
+-- A reset is mailed by a scheduled job, outside the request that asked for it: the request's language
+-- is kept with it, for an account that has not chosen one.
+alter table reset_request add column language varchar(5) check (language in ('en', 'hi', 'bn'));

@@ -98,7 +98,7 @@ public class AccountLinks {
     private OutboxMessage sendAudited(AppUser user, Purpose purpose, AuditAction action) {
         Contact contact = contactOf(user).orElseThrow(() -> ProblemException.conflict(
                 "Account " + user.username + " has no e-mail address to send a link to"));
-        OutboxMessage m = send(user, contact, purpose);
+        OutboxMessage m = send(user, contact, purpose, null);
         audit.record(action, null, subjectOf(user), null, Map.of("username", user.username, "message", m.id));
         return m;
     }
@@ -111,7 +111,8 @@ public class AccountLinks {
                 : AuditLog.Subject.of("user", user.id);
     }
 
-    private OutboxMessage send(AppUser user, Contact contact, Purpose purpose) {
+    /** {@code asked}: the language the link was asked for in, for an account that chose none (null: this request's). */
+    private OutboxMessage send(AppUser user, Contact contact, Purpose purpose, String asked) {
         em.createNativeQuery("update account_token set used_at = now() where user_id = :user and purpose = :purpose"
                         + " and used_at is null").setParameter("user", user.id).setParameter("purpose", purpose.name())
                 .executeUpdate();
@@ -130,7 +131,8 @@ public class AccountLinks {
         data.put("schoolName", contact.juror() ? null : contact.schoolName());
         data.put("juror", contact.juror());
         return outbox.queue(purpose.kind, contact.email(), letters.render(purpose.template,
-                w -> purpose == Purpose.INVITE ? w.mail_invite_subject() : w.mail_reset_subject(), data, user.language));
+                w -> purpose == Purpose.INVITE ? w.mail_invite_subject() : w.mail_reset_subject(), data,
+                user.language != null ? user.language : asked));
     }
 
     /**
@@ -138,14 +140,14 @@ public class AccountLinks {
      * schools); nothing, and no sign of it, when none does.
      */
     @Transactional
-    public void requestReset(String email) {
+    public void requestReset(String email, String language) {
         String address = email.strip().toLowerCase(Locale.ROOT);
         List<AppUser> users = AppUser.list("deactivatedAt is null and (schoolId in (select s.id from School s where lower(s.contactEmail) = ?1)"
                 + " or jurorId in (select j.id from Juror j where lower(j.email) = ?1)"
                 + " or safeguardingLeadId in (select l.id from SafeguardingLead l where lower(l.email) = ?1))"
                 + " order by id", address);
         for (AppUser user : users) {
-            contactOf(user).ifPresent(contact -> send(user, contact, Purpose.RESET));
+            contactOf(user).ifPresent(contact -> send(user, contact, Purpose.RESET, language));
         }
     }
 
