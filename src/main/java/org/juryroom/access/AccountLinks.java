@@ -10,7 +10,6 @@ import org.juryroom.common.ProblemException;
 import org.juryroom.judging.Juror;
 import org.juryroom.mail.Letters;
 import org.juryroom.mail.MailKind;
-import org.juryroom.mail.MailMsg;
 import org.juryroom.mail.Outbox;
 import org.juryroom.mail.OutboxMessage;
 import org.juryroom.ops.JuryRoomConfig;
@@ -74,17 +73,15 @@ public class AccountLinks {
     private final EntityManager em;
     private final Outbox outbox;
     private final Letters letters;
-    private final MailMsg msg;
     private final String publicUrl;
     private final AuditLog audit;
 
-    public AccountLinks(EntityManager em, Outbox outbox, Letters letters, MailMsg msg, JuryRoomConfig config,
+    public AccountLinks(EntityManager em, Outbox outbox, Letters letters, JuryRoomConfig config,
                         AuditLog audit) {
         this.audit = audit;
         this.em = em;
         this.outbox = outbox;
         this.letters = letters;
-        this.msg = msg;
         this.publicUrl = config.publicUrl().replaceAll("/+$", "");
     }
 
@@ -101,7 +98,7 @@ public class AccountLinks {
     private OutboxMessage sendAudited(AppUser user, Purpose purpose, AuditAction action) {
         Contact contact = contactOf(user).orElseThrow(() -> ProblemException.conflict(
                 "Account " + user.username + " has no e-mail address to send a link to"));
-        OutboxMessage m = send(user, contact, purpose);
+        OutboxMessage m = send(user, contact, purpose, null);
         audit.record(action, null, subjectOf(user), null, Map.of("username", user.username, "message", m.id));
         return m;
     }
@@ -114,7 +111,8 @@ public class AccountLinks {
                 : AuditLog.Subject.of("user", user.id);
     }
 
-    private OutboxMessage send(AppUser user, Contact contact, Purpose purpose) {
+    /** {@code asked}: the language the link was asked for in, for an account that chose none (null: this request's). */
+    private OutboxMessage send(AppUser user, Contact contact, Purpose purpose, String asked) {
         em.createNativeQuery("update account_token set used_at = now() where user_id = :user and purpose = :purpose"
                         + " and used_at is null").setParameter("user", user.id).setParameter("purpose", purpose.name())
                 .executeUpdate();
@@ -132,8 +130,9 @@ public class AccountLinks {
         data.put("link", publicUrl + purpose.path + token);
         data.put("schoolName", contact.juror() ? null : contact.schoolName());
         data.put("juror", contact.juror());
-        String subject = purpose == Purpose.INVITE ? msg.mail_invite_subject() : msg.mail_reset_subject();
-        return outbox.queue(purpose.kind, contact.email(), letters.render(purpose.template, subject, data));
+        return outbox.queue(purpose.kind, contact.email(), letters.render(purpose.template,
+                w -> purpose == Purpose.INVITE ? w.mail_invite_subject() : w.mail_reset_subject(), data,
+                user.language != null ? user.language : asked));
     }
 
     /**
@@ -141,14 +140,14 @@ public class AccountLinks {
      * schools); nothing, and no sign of it, when none does.
      */
     @Transactional
-    public void requestReset(String email) {
+    public void requestReset(String email, String language) {
         String address = email.strip().toLowerCase(Locale.ROOT);
         List<AppUser> users = AppUser.list("deactivatedAt is null and (schoolId in (select s.id from School s where lower(s.contactEmail) = ?1)"
                 + " or jurorId in (select j.id from Juror j where lower(j.email) = ?1)"
                 + " or safeguardingLeadId in (select l.id from SafeguardingLead l where lower(l.email) = ?1))"
                 + " order by id", address);
         for (AppUser user : users) {
-            contactOf(user).ifPresent(contact -> send(user, contact, Purpose.RESET));
+            contactOf(user).ifPresent(contact -> send(user, contact, Purpose.RESET, language));
         }
     }
 

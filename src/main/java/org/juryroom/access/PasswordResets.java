@@ -48,7 +48,8 @@ public class PasswordResets {
             return;
         }
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
-                "insert into reset_request (email) values (:email)").setParameter("email", address).executeUpdate());
+                "insert into reset_request (email, language) values (:email, :language)").setParameter("email", address)
+                .setParameter("language", org.juryroom.i18n.Languages.ofCurrentRequest()).executeUpdate());
     }
 
     @Scheduled(identity = "reset-requests", every = "${juryroom.mail.resets-every:5s}",
@@ -68,11 +69,14 @@ public class PasswordResets {
         do {
             batch = QuarkusTransaction.requiringNew().call(() -> {
                 @SuppressWarnings("unchecked")
-                List<String> emails = em.createNativeQuery("delete from reset_request where id in (select id from"
-                        + " reset_request order by id limit " + BATCH + " for update skip locked) returning email")
+                List<Object[]> requests = em.createNativeQuery("delete from reset_request where id in (select id from"
+                        + " reset_request order by id limit " + BATCH + " for update skip locked) returning email, language")
                         .getResultList();
-                emails.stream().distinct().forEach(links::requestReset);
-                return emails.size();
+                // One mail per address (as before), in the language it was asked in.
+                java.util.Map<String, String> byEmail = new java.util.LinkedHashMap<>();
+                requests.forEach(r -> byEmail.put((String) r[0], (String) r[1]));
+                byEmail.forEach(links::requestReset);
+                return requests.size();
             });
             handled += batch;
         } while (batch == BATCH);

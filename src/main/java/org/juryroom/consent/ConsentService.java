@@ -165,6 +165,9 @@ public class ConsentService {
                 r.givenAt = now;
                 r.recordedBy = user;
             }
+            if (next.language() != null) {
+                r.language = next.language(); // a new choice of language alone sends no new mail
+            }
             r.attestedBy = e.consentAttestedBy;
             if (created) {
                 r.persist();
@@ -281,7 +284,7 @@ public class ConsentService {
     private record Values(String guardianName, GuardianConsent.Relationship relationship, String guardianEmail,
                           String guardianPhone, GuardianConsent.Verification verification, String reference,
                           String note, ConsentNotice notice, boolean judging, boolean publishWork,
-                          boolean publishName) {
+                          boolean publishName, String language) {
 
         static Values of(GuardianConsentRequest c, ConsentNotice notice) {
             Set<GuardianConsent.Scope> scopes = EnumSet.noneOf(GuardianConsent.Scope.class);
@@ -293,13 +296,14 @@ public class ConsentService {
                     c.verification() == GuardianConsent.Verification.OTHER ? strip(c.verificationNote()) : null,
                     notice, scopes.contains(GuardianConsent.Scope.judging),
                     scopes.contains(GuardianConsent.Scope.publishWork),
-                    scopes.contains(GuardianConsent.Scope.publishName));
+                    scopes.contains(GuardianConsent.Scope.publishName),
+                    org.juryroom.i18n.Recipients.resolve(c.language()));
         }
 
         /** The teacher's attestation of a paper form, for the whole entry (the API's first form). */
         static Values legacy(ConsentRequest c, ConsentNotice notice) {
             return new Values(null, null, null, null, GuardianConsent.Verification.PAPER_FORM_HELD_BY_SCHOOL, null,
-                    null, notice, c.judging(), c.publishWork(), c.publishNames());
+                    null, notice, c.judging(), c.publishWork(), c.publishNames(), null);
         }
 
         boolean sameAs(GuardianConsent r) {

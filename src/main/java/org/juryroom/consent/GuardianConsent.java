@@ -117,6 +117,9 @@ public class GuardianConsent extends PanacheEntityBase {
     @Column(name = "confirmed_at")
     public Instant confirmedAt;
 
+    /** The language of the guardian's mails (en, hi, bn); null on records older than the choice: English. */
+    public String language;
+
     /**
      * In force: given, not withdrawn, and — for a consent the guardian confirms by e-mail — confirmed.
      * Every reader of consent (the entry's summary, submission, publication) asks this.

@@ -3,8 +3,8 @@ package org.juryroom.consent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.juryroom.mail.Letters;
-import org.juryroom.mail.MailKind;
 import org.juryroom.mail.MailMsg;
+import org.juryroom.mail.MailKind;
 import org.juryroom.mail.Outbox;
 import org.juryroom.ops.JuryRoomConfig;
 
@@ -25,24 +25,22 @@ public class GuardianMails {
 
     private final Outbox outbox;
     private final Letters letters;
-    private final MailMsg msg;
     private final String publicUrl;
 
-    public GuardianMails(Outbox outbox, Letters letters, MailMsg msg, JuryRoomConfig config) {
+    public GuardianMails(Outbox outbox, Letters letters, JuryRoomConfig config) {
         this.outbox = outbox;
         this.letters = letters;
-        this.msg = msg;
         this.publicUrl = config.publicUrl().replaceAll("/+$", "");
     }
 
     public void askToConfirm(GuardianConsent r, String firstName, String competition) {
         outbox.queue(MailKind.CONSENT_CONFIRMATION, r.guardianEmail, letters.render("consentConfirm",
-                msg.mail_consent_confirm_subject(competition), data(r, firstName, competition))).consentId = r.id;
+                w -> w.mail_consent_confirm_subject(competition), data(r, firstName, competition), r.language)).consentId = r.id;
     }
 
     public void recorded(GuardianConsent r, String firstName, String competition) {
         outbox.queue(MailKind.CONSENT_RECORDED, r.guardianEmail, letters.render("consentRecorded",
-                msg.mail_consent_recorded_subject(competition), data(r, firstName, competition))).consentId = r.id;
+                w -> w.mail_consent_recorded_subject(competition), data(r, firstName, competition), r.language)).consentId = r.id;
     }
 
     /**
@@ -53,7 +51,10 @@ public class GuardianMails {
         return org.juryroom.mail.OutboxMessage.delete("consentId", r.id);
     }
 
+    /** In the guardian's language ({@link GuardianConsent#language}): scopes and the notice's text too. */
     private Map<String, Object> data(GuardianConsent r, String firstName, String competition) {
+        String language = Letters.languageOf(r.language);
+        MailMsg msg = letters.words(language);
         List<String> scopes = new ArrayList<>();
         for (GuardianConsent.Scope s : GuardianConsent.Scope.values()) {
             if (r.standing(s)) {
@@ -70,7 +71,7 @@ public class GuardianMails {
         data.put("competition", competition);
         data.put("scopes", scopes);
         data.put("noticeVersion", r.notice == null ? null : r.notice.version);
-        data.put("notice", r.notice == null || r.notice.texts == null ? null : r.notice.texts.get("en"));
+        data.put("notice", r.notice == null || r.notice.texts == null ? null : r.notice.texts.getOrDefault(language, r.notice.texts.get("en")));
         data.put("link", publicUrl + "/consent/" + r.token);
         return data;
     }

@@ -45,6 +45,7 @@ public class Entry extends PanacheEntityBase {
 
     /** The anonymous code jurors and the ranking know the entry by (random, not sequential). */
     public String code;
+    @jakarta.persistence.Convert(converter = org.juryroom.common.NfcText.class)
     public String title;
     public String statement;
 

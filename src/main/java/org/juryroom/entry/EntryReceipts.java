@@ -51,7 +51,7 @@ public class EntryReceipts {
         data.put("competition", e.competition.title);
         data.put("when", Formats.when(e.submittedAt, language));
         data.put("files", files);
-        outbox.queue(MailKind.RECEIPT, to, letters.render("receipt", letters.words(language).mail_receipt_subject(e.code),
+        outbox.queue(MailKind.RECEIPT, to, letters.render("receipt", w -> w.mail_receipt_subject(e.code),
                 data, language));
     }
 }

@@ -86,7 +86,9 @@ public final class EntryRequests {
             @Size(max = 100) String verificationReference,
             @Size(max = 500) String verificationNote,
             Integer noticeVersion,
-            @NotNull @Size(max = 3) List<GuardianConsent.@NotNull Scope> scopes) {
+            @NotNull @Size(max = 3) List<GuardianConsent.@NotNull Scope> scopes,
+            /** The language of the guardian's mails; null: the language of the page (or request) it is made in. */
+            @Pattern(regexp = "en|hi|bn") String language) {
     }
 
     /** The organiser's mark that the work shows a recognisable child. */

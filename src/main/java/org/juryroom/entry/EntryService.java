@@ -132,7 +132,7 @@ public class EntryService implements WriteGate.Admit {
 
     /** How {@link #search} orders: by code, title, school, category, status or submission time. */
     public enum EntryOrder {
-        CODE("e.code"), TITLE("lower(e.title)"), SCHOOL("lower(s.name)"), CATEGORY("k.code"), STATUS("e.status"),
+        CODE("e.code"), TITLE("e.title"), SCHOOL("s.name"), CATEGORY("k.code"), STATUS("e.status"),
         SUBMITTED("e.submittedAt");
 
         final String expression;
@@ -140,22 +140,28 @@ public class EntryService implements WriteGate.Admit {
         EntryOrder(String expression) {
             this.expression = expression;
         }
+
+        /** Titles and school names in the reader's alphabet's order (i18n/Collation). */
+        String orderBy(String language) {
+            return this == TITLE || this == SCHOOL ? org.juryroom.i18n.Collation.ordered(expression, language) : expression;
+        }
     }
 
     /**
      * The entries of a competition this user may list, searched (code, title or school name contain
-     * {@code text}, any case), filtered by status, ordered, then paged: all in the database.
+     * {@code text}, any case, NFC), filtered by status, ordered (titles and schools in the alphabet of
+     * {@code language}, the reader's), then paged: all in the database.
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<Entry> search(long competitionId, String text, EntryStatus status, EntryOrder order,
-                              boolean descending, Page.Request paging) {
+                              boolean descending, Page.Request paging, String language) {
         competitions.get(competitionId);
         AccessPolicy.EntryFilter filter = access.entriesOf(competitionId);
         Map<String, Object> params = new java.util.LinkedHashMap<>(filter.params());
         StringBuilder where = new StringBuilder(filter.where());
         if (text != null && !text.isBlank()) {
             where.append(" and (lower(e.code) like :text or lower(e.title) like :text or lower(s.name) like :text)");
-            params.put("text", "%" + text.strip().toLowerCase(java.util.Locale.ROOT) + "%");
+            params.put("text", org.juryroom.i18n.Collation.contains(text));
         }
         if (status != null) {
             where.append(" and e.status = :status");
@@ -163,7 +169,7 @@ public class EntryService implements WriteGate.Admit {
         }
         String from = " from Entry e join e.school s join e.category k where " + where;
         List<Entry> items = Entry.<Entry>find("select e" + from.replace("join e.school s join e.category k",
-                        "join fetch e.school s join fetch e.category k") + " order by " + order.expression
+                        "join fetch e.school s join fetch e.category k") + " order by " + order.orderBy(language)
                         + (descending ? " desc nulls last" : " asc nulls last") + ", e.id", params)
                 .page(paging.page(), paging.size()).list();
         long total = Entry.count(from.substring(1), params);

@@ -63,7 +63,7 @@ public final class EntryViews {
                                     Set<GuardianConsent.Scope> activeScopes, Instant givenAt,
                                     Map<GuardianConsent.Scope, Instant> withdrawnAt, String recordedBy,
                                     String attestedBy, String withdrawUrl, boolean awaitingConfirmation,
-                                    Instant confirmedAt) {
+                                    Instant confirmedAt, String language) {
 
         static ConsentRecordView of(GuardianConsent r) {
             Map<GuardianConsent.Scope, Instant> withdrawn = new EnumMap<>(GuardianConsent.Scope.class);
@@ -76,7 +76,7 @@ public final class EntryViews {
                     r.verification, r.verificationReference, r.verificationNote,
                     r.notice == null ? null : r.notice.version, ConsentService.given(r), ConsentService.active(r),
                     r.givenAt, withdrawn, r.recordedBy, r.attestedBy, "/consent/" + r.token, r.awaitingConfirmation(),
-                    r.confirmedAt);
+                    r.confirmedAt, r.language);
         }
     }
 

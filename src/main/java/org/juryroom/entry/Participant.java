@@ -25,6 +25,7 @@ public class Participant extends PanacheEntityBase {
     public int position;
 
     @Column(name = "first_name")
+    @jakarta.persistence.Convert(converter = org.juryroom.common.NfcText.class)
     public String firstName;
 
     /** Null once erased (docs/privacy.md), like the first name. */

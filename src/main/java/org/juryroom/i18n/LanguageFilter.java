@@ -8,7 +8,8 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.spi.ResteasyReactiveContainerRequestContext;
 
 /**
- * Decides each request's language once ({@link Languages#resolve}) and states it as the request's
+ * Decides each request's language once ({@link Languages#resolve}; a link's {@code ?lang=}, as the
+ * public pages' switch and the exports use it, wins for that request) and states it as the request's
  * {@code Accept-Language}: every reader downstream (Qute's message bundles, Bean Validation's
  * messages, problem details) then speaks the same language without knowing where it came from.
  */
@@ -25,8 +26,9 @@ public class LanguageFilter {
     public void decide(ResteasyReactiveContainerRequestContext request, RoutingContext routing) {
         String saved = identity.isAnonymous() ? null : identity.getAttribute(Languages.ATTRIBUTE);
         Cookie cookie = routing.request().getCookie(Languages.COOKIE);
-        String language = Languages.resolve(saved, cookie == null ? null : cookie.getValue(),
-                request.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
+        String asked = routing.request().getParam(Languages.QUERY);
+        String language = Languages.supported(asked) ? asked : Languages.resolve(saved,
+                cookie == null ? null : cookie.getValue(), request.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
         request.getHeaders().putSingle(HttpHeaders.ACCEPT_LANGUAGE, language);
         routing.request().headers().set(HttpHeaders.ACCEPT_LANGUAGE, language);
         request.setProperty(Languages.ATTRIBUTE, language);

@@ -13,6 +13,11 @@ public final class Languages {
     /** In the order the switch shows them. */
     public static final List<String> SUPPORTED = List.of("en", "hi", "bn");
     public static final String DEFAULT = "en";
+    /**
+     * A link's choice for one request ({@code ?lang=bn}): the public pages' switch, which sets no cookie
+     * so that each language's page stays one URL a shared cache may keep.
+     */
+    public static final String QUERY = "lang";
     /** The browser's choice. */
     public static final String COOKIE = "juryroom-lang";
     /** The signed-in user's saved choice, carried on the security identity. */

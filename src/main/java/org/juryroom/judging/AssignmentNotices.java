@@ -63,7 +63,7 @@ public class AssignmentNotices {
             data.put("deadline", c.judgingClosesAt == null ? null : Formats.when(c.judgingClosesAt, language));
             data.put("link", publicUrl + "/jury/competitions/" + c.id);
             outbox.queue(MailKind.ASSIGNMENT, (String) r[2], letters.render("assigned",
-                    letters.words(language).mail_assigned_subject(c.title), data, language));
+                    w -> w.mail_assigned_subject(c.title), data, language));
         }
     }
 }

@@ -17,8 +17,10 @@ public class Juror extends PanacheEntityBase {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
 
+    @jakarta.persistence.Convert(converter = org.juryroom.common.NfcText.class)
     public String name;
     public String email;
+    @jakarta.persistence.Convert(converter = org.juryroom.common.NfcText.class)
     public String expertise;
 
     @Column(name = "created_at", insertable = false, updatable = false)

@@ -102,16 +102,18 @@ public class JurorService {
         return Page.of(Juror.<Juror>findAll(Sort.by("name", "id")), paging);
     }
 
-    /** Jurors whose name, e-mail or expertise contain {@code text} (any case), by name or expertise, paged. */
+    /** Jurors whose name, e-mail or expertise contain {@code text} (any case), by name or expertise in the alphabet of {@code language} (the reader's), paged. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Page<Juror> search(String text, boolean byExpertise, boolean descending, Page.Request paging) {
-        Sort.Direction dir = descending ? Sort.Direction.Descending : Sort.Direction.Ascending;
-        Sort sort = byExpertise ? Sort.by("expertise", dir, Sort.NullPrecedence.NULLS_LAST).and("name").and("id")
-                : Sort.by("name", dir).and("id");
+    public Page<Juror> search(String text, boolean byExpertise, boolean descending, Page.Request paging,
+                               String language) {
+        String dir = descending ? " desc" : "";
+        String name = org.juryroom.i18n.Collation.ordered("name", language);
+        String order = " order by " + (byExpertise ? org.juryroom.i18n.Collation.ordered("expertise", language) + dir
+                + " nulls last, " + name : name + dir) + ", id";
         if (text == null || text.isBlank()) {
-            return Page.of(Juror.<Juror>findAll(sort), paging);
+            return Page.of(Juror.<Juror>find("from Juror" + order), paging);
         }
-        return Page.of(Juror.<Juror>find("lower(name) like ?1 or lower(email) like ?1 or lower(expertise) like ?1",
-                sort, "%" + text.strip().toLowerCase(java.util.Locale.ROOT) + "%"), paging);
+        return Page.of(Juror.<Juror>find("from Juror where lower(name) like ?1 or lower(email) like ?1"
+                + " or lower(expertise) like ?1" + order, org.juryroom.i18n.Collation.contains(text)), paging);
     }
 }

@@ -93,7 +93,7 @@ public class JuryReminders {
             data.put("deadline", deadline == null ? null : Formats.when(deadline, language));
             data.put("link", publicUrl + "/jury/competitions/" + competition.id);
             outbox.queue(MailKind.REMINDER, u.email(), letters.render("reminder",
-                    letters.words(language).mail_reminder_subject(competition.title), data, language));
+                    w -> w.mail_reminder_subject(competition.title), data, language));
         }
         return claimed;
     }

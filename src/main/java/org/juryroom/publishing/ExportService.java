@@ -260,7 +260,7 @@ public class ExportService {
     }
 
     static String fixed(double v) {
-        return String.format(Locale.ROOT, "%.2f", v);
+        return org.juryroom.i18n.Numbers.score(v);
     }
 
     private static TablePdf.Column text(String label, boolean numeric) {

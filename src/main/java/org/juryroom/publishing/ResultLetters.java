@@ -7,7 +7,6 @@ import jakarta.transaction.Transactional;
 import org.juryroom.competition.Competition;
 import org.juryroom.mail.Letters;
 import org.juryroom.mail.MailKind;
-import org.juryroom.mail.MailMsg;
 import org.juryroom.mail.Outbox;
 import org.juryroom.ops.JuryRoomConfig;
 import org.juryroom.ranking.Shortlist;
@@ -38,14 +37,12 @@ public class ResultLetters {
     private final EntityManager em;
     private final Outbox outbox;
     private final Letters letters;
-    private final MailMsg msg;
     private final String publicUrl;
 
-    public ResultLetters(EntityManager em, Outbox outbox, Letters letters, MailMsg msg, JuryRoomConfig config) {
+    public ResultLetters(EntityManager em, Outbox outbox, Letters letters, JuryRoomConfig config) {
         this.em = em;
         this.outbox = outbox;
         this.letters = letters;
-        this.msg = msg;
         this.publicUrl = config.publicUrl().replaceAll("/+$", "");
     }
 
@@ -56,12 +53,12 @@ public class ResultLetters {
                 .stream().collect(Collectors.toMap(se -> se.entryId, Function.identity()));
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
-                select s.id, s.contact_name, s.contact_email, e.id
+                select s.id, s.contact_name, s.contact_email, e.id,
+                       (select u.language from app_user u where u.school_id = s.id and u.language is not null limit 1)
                 from entry e join school s on s.id = e.school_id
                 where e.competition_id = :cid and e.submitted_at is not null
                   and s.contact_email is not null and s.contact_email <> ''
                 order by s.id, e.id""").setParameter("cid", c.id).getResultList();
-        String subject = msg.mail_result_subject(c.title);
         String link = publicUrl + "/shortlist/" + c.id;
         int queued = 0;
         for (int i = 0; i < rows.size(); ) {
@@ -79,7 +76,8 @@ public class ResultLetters {
             data.put("competition", c.title);
             data.put("shortlisted", placed);
             data.put("link", link);
-            outbox.queue(MailKind.RESULT, (String) school[2], letters.render("result", subject, data));
+            outbox.queue(MailKind.RESULT, (String) school[2], letters.render("result",
+                    w -> w.mail_result_subject(c.title), data, (String) school[4]));
             queued++;
         }
         return queued;

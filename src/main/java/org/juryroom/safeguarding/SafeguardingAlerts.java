@@ -43,17 +43,16 @@ public class SafeguardingAlerts {
                                   and u.deactivated_at is not null)
                 order by l.id""").getResultList();
         for (Object[] lead : leads) {
-            String language = (String) lead[2];
-            var words = letters.words(language);
+            String language = org.juryroom.i18n.Recipients.resolve((String) lead[2]);
             Map<String, Object> data = new LinkedHashMap<>();
             data.put("name", lead[0]);
             data.put("reference", c.reference);
             data.put("urgent", c.urgency == Concern.Urgency.IMMEDIATE_DANGER);
             data.put("link", publicUrl + "/safeguarding/concerns/" + c.id);
-            String subject = c.urgency == Concern.Urgency.IMMEDIATE_DANGER
-                    ? words.mail_sg_alert_subject_urgent(c.reference) : words.mail_sg_alert_subject(c.reference);
-            outbox.queue(MailKind.SAFEGUARDING_ALERT, (String) lead[1],
-                    letters.render("safeguardingAlert", subject, data, language));
+            boolean urgent = c.urgency == Concern.Urgency.IMMEDIATE_DANGER;
+            outbox.queue(MailKind.SAFEGUARDING_ALERT, (String) lead[1], letters.render("safeguardingAlert",
+                    w -> urgent ? w.mail_sg_alert_subject_urgent(c.reference) : w.mail_sg_alert_subject(c.reference),
+                    data, language));
         }
     }
 }

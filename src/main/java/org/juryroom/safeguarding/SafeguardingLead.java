@@ -19,6 +19,7 @@ public class SafeguardingLead extends PanacheEntityBase {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
 
+    @jakarta.persistence.Convert(converter = org.juryroom.common.NfcText.class)
     public String name;
     public String email;
     public String phone;

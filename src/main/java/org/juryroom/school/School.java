@@ -17,10 +17,13 @@ public class School extends PanacheEntityBase {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
 
+    @jakarta.persistence.Convert(converter = org.juryroom.common.NfcText.class)
     public String name;
+    @jakarta.persistence.Convert(converter = org.juryroom.common.NfcText.class)
     public String district;
 
     @Column(name = "contact_name")
+    @jakarta.persistence.Convert(converter = org.juryroom.common.NfcText.class)
     public String contactName;
 
     @Column(name = "contact_email")

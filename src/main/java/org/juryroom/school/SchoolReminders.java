@@ -69,7 +69,7 @@ public class SchoolReminders {
             data.put("deadline", Formats.when(competition.submissionClosesAt, language));
             data.put("link", publicUrl + "/school");
             outbox.queue(MailKind.REMINDER, s.email(), letters.render("draftReminder",
-                    letters.words(language).mail_drafts_subject(competition.title), data, language));
+                    w -> w.mail_drafts_subject(competition.title), data, language));
         }
         return claimed;
     }

@@ -142,20 +142,21 @@ public class SchoolService {
 
     /**
      * Schools whose name, district or contact e-mail contain {@code text} (any case), ordered by
-     * name or district (then name), paged: for the organiser's list.
+     * name or district (then name) in the alphabet of {@code language} (the reader's), paged: for the
+     * organiser's list.
      */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Page<School> search(String text, boolean byDistrict, boolean descending, Page.Request paging) {
-        var dir = descending ? io.quarkus.panache.common.Sort.Direction.Descending
-                : io.quarkus.panache.common.Sort.Direction.Ascending;
-        io.quarkus.panache.common.Sort sort = byDistrict
-                ? io.quarkus.panache.common.Sort.by("district", dir).and("name").and("id")
-                : io.quarkus.panache.common.Sort.by("name", dir).and("id");
+    public Page<School> search(String text, boolean byDistrict, boolean descending, Page.Request paging,
+                               String language) {
+        String dir = descending ? " desc" : "";
+        String name = org.juryroom.i18n.Collation.ordered("name", language);
+        String order = " order by " + (byDistrict ? org.juryroom.i18n.Collation.ordered("district", language) + dir + ", " + name
+                : name + dir) + ", id";
         if (text == null || text.isBlank()) {
-            return Page.of(School.<School>findAll(sort), paging);
+            return Page.of(School.<School>find("from School" + order), paging);
         }
-        return Page.of(School.<School>find("lower(name) like ?1 or lower(district) like ?1 or lower(contactEmail) like ?1",
-                sort, "%" + text.strip().toLowerCase(java.util.Locale.ROOT) + "%"), paging);
+        return Page.of(School.<School>find("from School where lower(name) like ?1 or lower(district) like ?1"
+                + " or lower(contactEmail) like ?1" + order, org.juryroom.i18n.Collation.contains(text)), paging);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

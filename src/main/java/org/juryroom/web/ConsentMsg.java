@@ -37,6 +37,12 @@ public interface ConsentMsg {
     String guardian_email();
 
     @Message
+    String guardian_language();
+
+    @Message
+    String guardian_language_page();
+
+    @Message
     String guardian_phone();
 
     @Message

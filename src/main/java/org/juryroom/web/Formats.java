@@ -64,11 +64,54 @@ public class Formats {
      */
     @TemplateExtension
     public static io.quarkus.qute.RawString time(Instant instant) {
+        return timeElement(instant, "");
+    }
+
+    /**
+     * A deadline: as {@link #time(Instant)}, and it names the competition's zone. app.js adds the time
+     * in that zone after the reader's own when the two zones differ ("17:30 CET (22:00 IST)"); without
+     * script the text is in the competition's zone and says so.
+     */
+    @TemplateExtension
+    public static io.quarkus.qute.RawString deadline(Instant instant) {
+        return timeElement(instant, " class=\"deadline-time\" data-zone=\"" + escape(zone.getId()) + "\"");
+    }
+
+    /** Every instant a page shows goes through here: one element app.js rewrites in the reader's zone. */
+    private static io.quarkus.qute.RawString timeElement(Instant instant, String attributes) {
         if (instant == null) {
             return new io.quarkus.qute.RawString("");
         }
-        String text = when(instant).replace("&", "&amp;").replace("<", "&lt;").replace("\"", "&quot;");
-        return new io.quarkus.qute.RawString("<time datetime=\"" + instant + "\" title=\"" + text + "\">" + text + "</time>");
+        String text = escape(when(instant));
+        return new io.quarkus.qute.RawString("<time datetime=\"" + instant + "\"" + attributes + " title=\"" + text
+                + "\">" + text + "</time>");
+    }
+
+    /**
+     * {@link #time(Instant)} as a message's argument: the bundles take Strings, and the message is then
+     * written {@code .raw} ({@code {msg:key(x.timeTag).raw}}), so every other argument of such a
+     * message is a number or {@link #escaped(String)}.
+     */
+    @TemplateExtension
+    public static String timeTag(Instant instant) {
+        return time(instant).getValue();
+    }
+
+    /** {@link #deadline(Instant)} as a message's argument (see {@link #timeTag}). */
+    @TemplateExtension
+    public static String deadlineTag(Instant instant) {
+        return deadline(instant).getValue();
+    }
+
+    /** A person's text as the argument of a message written {@code .raw}: escaped here, once. */
+    @TemplateExtension
+    public static String escaped(String text) {
+        return text == null ? "" : escape(text);
+    }
+
+    private static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;")
+                .replace("'", "&#39;");
     }
 
     /** The value of a datetime-local input, in the competition's zone. */
@@ -86,7 +129,7 @@ public class Formats {
     @TemplateExtension
     public static String bytes(long bytes) {
         if (bytes < 1024) {
-            return bytes + " B";
+            return org.juryroom.i18n.Numbers.count(bytes) + " B";
         }
         String[] units = {"KB", "MB", "GB"};
         double value = bytes;
@@ -95,8 +138,7 @@ public class Formats {
             value /= 1024;
             unit++;
         } while (value >= 1024 && unit < units.length - 1);
-        String number = value >= 10 || value == Math.rint(value) ? String.valueOf(Math.round(value))
-                : String.format(Locale.ROOT, "%.1f", value);
+        String number = org.juryroom.i18n.Numbers.decimal(value, value >= 10 || value == Math.rint(value) ? 0 : 1);
         return number + " " + units[unit];
     }
 
@@ -111,10 +153,16 @@ public class Formats {
         return value == null ? "" : value.stripTrailingZeros().toPlainString();
     }
 
-    /** A score with one decimal: 72.4. */
+    /** A score (total, mean, spread) with two decimals, as everywhere ({@link org.juryroom.i18n.Numbers}): 72.40. */
     @TemplateExtension
-    public static String one(double value) {
-        return String.format(Locale.ROOT, "%.1f", value);
+    public static String score(double value) {
+        return org.juryroom.i18n.Numbers.score(value);
+    }
+
+    /** A count, grouped the Indian way: 1,00,000. */
+    @TemplateExtension
+    public static String count(long value) {
+        return org.juryroom.i18n.Numbers.count(value);
     }
 
     /** A probability as a whole percentage: 0.934 → "93%". */

@@ -23,9 +23,9 @@ public class ListQuery {
     @QueryParam("dir")
     public String dir;
 
-    /** The search text, trimmed; "" for none. */
+    /** The search text, trimmed and in NFC (as names are stored); "" for none. */
     public String text() {
-        return q == null ? "" : q.strip();
+        return q == null ? "" : org.juryroom.common.NfcText.nfc(q.strip());
     }
 
     /** The filter value if it is one of {@code allowed}, else "" (an unknown value filters nothing). */

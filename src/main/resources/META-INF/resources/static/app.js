@@ -473,7 +473,7 @@
   var lang = document.documentElement.lang || 'en';
   var format;
   try {
-    format = new Intl.DateTimeFormat(lang === 'en' ? 'en-IN' : lang + '-IN',
+    format = new Intl.DateTimeFormat((lang === 'en' ? 'en-IN' : lang + '-IN') + '-u-nu-latn',
       { dateStyle: 'medium', timeStyle: 'short', timeZoneName: 'short' });
   } catch (e) {
     format = new Intl.DateTimeFormat(lang, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZoneName: 'short' });
@@ -481,6 +481,20 @@
   document.querySelectorAll('time[datetime]').forEach(function (t) {
     var d = new Date(t.getAttribute('datetime'));
     if (!isNaN(d.getTime())) { t.textContent = format.format(d); }
+  });
+  /* A deadline also names the competition's zone when the reader is elsewhere. */
+  var own = format.resolvedOptions().timeZone;
+  document.querySelectorAll('time[data-zone]').forEach(function (t) {
+    var zone = t.getAttribute('data-zone'), d = new Date(t.getAttribute('datetime'));
+    if (!zone || zone === own || isNaN(d.getTime())) { return; }
+    try {
+      var there = new Intl.DateTimeFormat(format.resolvedOptions().locale,
+        { dateStyle: 'medium', timeStyle: 'short', timeZoneName: 'short', timeZone: zone }).format(d);
+      var note = document.createElement('span');
+      note.className = 'zone-note';
+      note.textContent = ' (' + there + ')';
+      t.after(note);
+    } catch (e) { /* an unknown zone: the title still says it */ }
   });
 })();
 

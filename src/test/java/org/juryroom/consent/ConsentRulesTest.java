@@ -21,7 +21,7 @@ class ConsentRulesTest {
     private static GuardianConsentRequest consent(String email, String phone, Verification v, String ref, String note,
                                                   Integer notice) {
         return new GuardianConsentRequest("Sunita", Relationship.PARENT, email, phone, v, ref, note, notice,
-                List.of(Scope.judging));
+                List.of(Scope.judging), null);
     }
 
     private static List<String> fields(GuardianConsentRequest c) {

@@ -71,7 +71,13 @@ class GuardianConsentTest {
     }
 
     static Response post(Fixtures.Account school, long cid, Map<String, Object> entry) {
-        return school.api().multiPart("entry", Api.json(entry), "application/json")
+        return post(school.api(), cid, entry);
+    }
+
+    /** As a school's request (e.g. with its page's Accept-Language). */
+    static Response post(io.restassured.specification.RequestSpecification school, long cid, Map<String, Object> entry) {
+        return school.multiPart(new io.restassured.builder.MultiPartSpecBuilder(Api.json(entry)).controlName("entry")
+                        .mimeType("application/json").charset(java.nio.charset.StandardCharsets.UTF_8).build()) // not Latin-1
                 .multiPart("files", new File("uploads-sample/posters/poster-01.jpg"))
                 .post("/api/competitions/" + cid + "/entries");
     }

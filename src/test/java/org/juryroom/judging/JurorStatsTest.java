@@ -101,7 +101,7 @@ class JurorStatsTest {
         String page = WebSession.signIn(w.juror(0).login().username(), w.juror(0).login().password())
                 .get("/jury/competitions/" + w.cid()).then().statusCode(200).extract().asString();
         assertThat(page).contains("How you mark").contains("4 of 4 done")
-                .contains("⌀ " + String.format(java.util.Locale.ROOT, "%.1f", s.getDouble("criteria[0].you.mean")));
+                .contains("⌀ " + org.juryroom.i18n.Numbers.score(s.getDouble("criteria[0].you.mean")));
         for (int j = 1; j < 5; j++) {
             assertThat(page).doesNotContain(w.juror(j).name());
         }

@@ -135,7 +135,7 @@ class EvidenceTest {
         String section = between(entryPage, "id=\"scorecards\"", "</section>");
         assertThat(section).contains("Every juror&#39;s scorecard").contains(w.juror(0).name())
                 .contains(w.juror(1).name()).contains("Bold and clear").contains("Misses the brief")
-                .contains("<td class=\"num\">10</td>").contains("100.0").contains("0.0")
+                .contains("<td class=\"num\">10</td>").contains("100.00").contains("0.00")
                 .contains("title=\"Message (1–10)\"");
 
         // 100 points apart, shortlist of 1: the entry waits for a decision, and its card shows the evidence.
@@ -143,7 +143,7 @@ class EvidenceTest {
                 .extract().asString();
         String decision = between(rankingPage, "id=\"decide-" + split + "\"", "</form>");
         assertThat(decision).contains(w.juror(0).name()).contains(w.juror(1).name()).contains("Bold and clear")
-                .contains("Misses the brief").contains("<strong>100.0</strong>").contains("<strong>0.0</strong>");
+                .contains("Misses the brief").contains("<strong>100.00</strong>").contains("<strong>0.00</strong>");
         assertThat(rankingPage).doesNotContain("id=\"decide-" + w.entry(1) + "\"");
     }
 

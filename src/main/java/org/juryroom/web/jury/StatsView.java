@@ -33,6 +33,6 @@ public record StatsView(long done, long assigned, boolean jury, int minOtherJuro
     }
 
     static String text(Figures f) {
-        return f == null || f.mean() == null ? "–" : "⌀ " + Formats.one(f.mean()) + " ± " + Formats.one(f.sd());
+        return f == null || f.mean() == null ? "–" : "⌀ " + Formats.score(f.mean()) + " ± " + Formats.score(f.sd());
     }
 }

@@ -102,9 +102,24 @@ public class AuditPages {
         }
     }
 
-    /** One value of an event's before or after. */
-    public record Field(String name, String value) {
+    /** One value of an event's before or after; {@code at}: the value when it is an instant, shown as a time. */
+    public record Field(String name, String value, java.time.Instant at) {
+
+        static Field of(String name, JsonNode v) {
+            String text = text(v);
+            java.time.Instant at = null;
+            if (v.isTextual() && INSTANT.matcher(text).matches()) {
+                try {
+                    at = java.time.Instant.parse(text);
+                } catch (java.time.format.DateTimeParseException notAnInstant) {
+                    // shown as written
+                }
+            }
+            return new Field(name, text, at);
+        }
     }
+
+    private static final java.util.regex.Pattern INSTANT = java.util.regex.Pattern.compile("\\d{4}-\\d\\d-\\d\\dT[0-9:.]+Z");
 
     /** {@code changes}: what changed in words (see {@link AuditChanges}); before and after as recorded. */
     public record AuditRow(AuditEventView event, List<String> changes, List<Field> before, List<Field> after) {
@@ -154,10 +169,10 @@ public class AuditPages {
             return out;
         }
         if (!node.isObject()) {
-            out.add(new Field("", text(node)));
+            out.add(Field.of("", node));
             return out;
         }
-        node.fields().forEachRemaining(f -> out.add(new Field(f.getKey(), text(f.getValue()))));
+        node.fields().forEachRemaining(f -> out.add(Field.of(f.getKey(), f.getValue())));
         return out;
     }
 

@@ -100,7 +100,7 @@ public class EntryPages {
         Page<EntryViews.EntrySummary> p = entries.search(cid, query.text(),
                         status.isEmpty() ? null : org.juryroom.entry.EntryStatus.valueOf(status),
                         EntryService.EntryOrder.valueOf(query.sortOf(SORTS, "code").toUpperCase()), query.descending(),
-                        Page.Request.of(Math.max(0, page), PAGE_SIZE))
+                        Page.Request.of(Math.max(0, page), PAGE_SIZE), org.juryroom.i18n.Languages.ofCurrentRequest())
                 .map(e -> EntryViews.summary(e, true));
         return Templates.entries(new EntryList(cid, c.title, p.items(),
                 Paging.of(p.page(), p.total(), PAGE_SIZE, query.keep()), p.total(), query, STATUSES));

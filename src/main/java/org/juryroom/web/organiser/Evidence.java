@@ -27,8 +27,8 @@ public record Evidence(List<Head> criteria, List<Row> rows) {
         return new Evidence(heads, cards.stream().map(s -> new Row(s.jurorName(), s.status(),
                 heads.stream().map(h -> s.scores().containsKey(h.code()) ? s.scores().get(h.code()).toString() : "–")
                         .toList(),
-                s.total() == null ? "–" : Formats.one(s.total()),
-                s.normalisedTotal() == null ? "–" : Formats.one(s.normalisedTotal()),
+                s.total() == null ? "–" : Formats.score(s.total()),
+                s.normalisedTotal() == null ? "–" : Formats.score(s.normalisedTotal()),
                 s.counted(), s.comment(), s.abstainReason())).toList());
     }
 

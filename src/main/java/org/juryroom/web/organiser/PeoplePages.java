@@ -151,7 +151,7 @@ public class PeoplePages {
                                    String email, SchoolService.SafeguardingContact safeguarding, Errors errors,
                                    org.juryroom.web.ListQuery query) {
         var p = schools.search(query.text(), query.sortOf(PEOPLE_SORTS, "name").equals("detail"), query.descending(),
-                Page.Request.of(Math.max(0, page), PAGE_SIZE));
+                Page.Request.of(Math.max(0, page), PAGE_SIZE), org.juryroom.i18n.Languages.ofCurrentRequest());
         java.util.Set<Long> inactive = inactive("schoolId", p.items().stream().map(s -> s.id).toList());
         return new PeoplePage("schools", p.items().stream().map(s -> new Person(s.id, s.name, s.district,
                 s.contactName + " · " + s.contactEmail, !inactive.contains(s.id))).toList(),
@@ -162,7 +162,7 @@ public class PeoplePages {
     private PeoplePage jurorsPage(int page, Issued issued, String name, String email, String expertise, Errors errors,
                                   org.juryroom.web.ListQuery query) {
         var p = jurors.search(query.text(), query.sortOf(PEOPLE_SORTS, "name").equals("detail"), query.descending(),
-                Page.Request.of(Math.max(0, page), PAGE_SIZE));
+                Page.Request.of(Math.max(0, page), PAGE_SIZE), org.juryroom.i18n.Languages.ofCurrentRequest());
         java.util.Set<Long> inactive = inactive("jurorId", p.items().stream().map(j -> j.id).toList());
         return new PeoplePage("jurors", p.items().stream().map(j -> new Person(j.id, j.name,
                 j.expertise == null ? "" : j.expertise, j.email, !inactive.contains(j.id))).toList(),

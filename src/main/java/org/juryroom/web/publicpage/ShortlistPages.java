@@ -93,18 +93,19 @@ public class ShortlistPages {
 
     @GET
     @Produces(MediaType.TEXT_HTML)
-    public Response index(Request request) {
+    public Response index(Request request, @jakarta.ws.rs.QueryParam(org.juryroom.i18n.Languages.QUERY) String lang) {
         PublicShortlistCache.Snapshot<List<Published>> s = cache.published(() -> shortlists.publishedCompetitions()
                 .stream().map((Competition c) -> new Published(c.id, c.title, c.theme)).toList());
-        return cacheable(request, s, () -> Templates.index(s.value()));
+        return cacheable(request, lang, s, () -> Templates.index(s.value()));
     }
 
     @GET
     @Path("{cid}")
     @Produces(MediaType.TEXT_HTML)
-    public Response gallery(@PathParam("cid") long cid, Request request) {
+    public Response gallery(@PathParam("cid") long cid, Request request,
+                            @jakarta.ws.rs.QueryParam(org.juryroom.i18n.Languages.QUERY) String lang) {
         PublicShortlistCache.Snapshot<PublicShortlist> snapshot = cache.shortlist(cid);
-        return cacheable(request, snapshot, () -> {
+        return cacheable(request, lang, snapshot, () -> {
             PublicShortlist s = snapshot.value();
             List<Card> cards = s.entries().stream().map(e -> {
                 PublicShortlistService.PublicFile work = e.files().isEmpty() ? null : e.files().get(0);
@@ -164,8 +165,10 @@ public class ShortlistPages {
      * The page of this snapshot, rendered once per language for everyone (304 when the browser or a
      * cache holds it), in the request's language (en, hi or bn, as the language filter decided).
      * Rendered as a stranger sees it: a caller who sent Basic credentials gets a page of their own, never kept.
+     * A {@code ?lang=} URL is one language whoever asks; without it the language comes from the cookie or
+     * {@code Accept-Language}, and a shared cache must key its copies on both ({@code Vary}).
      */
-    private Response cacheable(Request request, PublicShortlistCache.Snapshot<?> snapshot,
+    private Response cacheable(Request request, String lang, PublicShortlistCache.Snapshot<?> snapshot,
                                Supplier<TemplateInstance> page) {
         // Rendered here, not by Qute's REST integration, so the page's language is set here too.
         java.util.Locale locale = org.juryroom.i18n.Languages.localeOf(org.juryroom.i18n.Languages.ofCurrentRequest());
@@ -173,8 +176,10 @@ public class ShortlistPages {
                 () -> PublicShortlistCache.Body.of(page.get().setLocale(locale).render());
         PublicShortlistCache.Body body = identity.isAnonymous()
                 ? snapshot.body("html|" + locale.toLanguageTag(), render) : render.get();
-        return Response.fromResponse(PublicCaching.respond(request, body, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")))
-                .header("Vary", HttpHeaders.ACCEPT_LANGUAGE).build();
+        Response.ResponseBuilder response = Response.fromResponse(PublicCaching.respond(request, body,
+                MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")));
+        return (org.juryroom.i18n.Languages.supported(lang) ? response
+                : response.header("Vary", HttpHeaders.ACCEPT_LANGUAGE + ", " + HttpHeaders.COOKIE)).build();
     }
 
     private static String sha256(String text) {

@@ -91,7 +91,7 @@ public class EntryFormData {
         return new EntryRequests.GuardianConsentRequest(guardian, parse(GuardianConsent.Relationship.class,
                 FormFields.first(p + "relationship")).orElse(null), email, phone,
                 parse(GuardianConsent.Verification.class, FormFields.first(p + "verification")).orElse(null),
-                reference, note, version, scopes);
+                reference, note, version, scopes, blankToNull(FormFields.first(p + "language")));
     }
 
     private static <E extends Enum<E>> java.util.Optional<E> parse(Class<E> type, String value) {

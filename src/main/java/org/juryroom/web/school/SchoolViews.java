@@ -46,8 +46,8 @@ public class SchoolViews {
     /** A child's guardian consent as the form shows it (empty strings for what is not filled in). */
     public record GuardianRow(String guardianName, String relationship, String guardianEmail, String guardianPhone,
                               String verification, String verificationReference, String verificationNote,
-                              Set<String> scopes) {
-        static final GuardianRow EMPTY = new GuardianRow("", "", "", "", "PAPER_FORM_HELD_BY_SCHOOL", "", "", Set.of());
+                              Set<String> scopes, String language) {
+        static final GuardianRow EMPTY = new GuardianRow("", "", "", "", "PAPER_FORM_HELD_BY_SCHOOL", "", "", Set.of(), "");
 
         static GuardianRow of(EntryRequests.GuardianConsentRequest c) {
             if (c == null) {
@@ -56,7 +56,7 @@ public class SchoolViews {
             return new GuardianRow(nz(c.guardianName()), c.relationship() == null ? "" : c.relationship().name(),
                     nz(c.guardianEmail()), nz(c.guardianPhone()),
                     c.verification() == null ? "" : c.verification().name(), nz(c.verificationReference()),
-                    nz(c.verificationNote()), names(c.scopes()));
+                    nz(c.verificationNote()), names(c.scopes()), nz(c.language()));
         }
 
         /** A recorded guardian's consent; a record from the entry-wide form has no guardian fields to edit. */
@@ -66,7 +66,7 @@ public class SchoolViews {
             }
             return new GuardianRow(r.guardianName(), r.relationship() == null ? "" : r.relationship().name(),
                     nz(r.guardianEmail()), nz(r.guardianPhone()), r.verification().name(),
-                    nz(r.verificationReference()), nz(r.verificationNote()), names(r.activeScopes()));
+                    nz(r.verificationReference()), nz(r.verificationNote()), names(r.activeScopes()), nz(r.language()));
         }
 
         private static Set<String> names(java.util.Collection<GuardianConsent.Scope> scopes) {
