@@ -165,8 +165,12 @@ public class ConsentService {
                 r.givenAt = now;
                 r.recordedBy = user;
             }
+            // A new choice of language alone sends no new mail. An update that names none keeps the
+            // guardian's; only a new record takes the request's language as its default.
             if (next.language() != null) {
-                r.language = next.language(); // a new choice of language alone sends no new mail
+                r.language = next.language();
+            } else if (created) {
+                r.language = org.juryroom.i18n.Languages.ofCurrentRequest();
             }
             r.attestedBy = e.consentAttestedBy;
             if (created) {
@@ -289,7 +293,7 @@ public class ConsentService {
         static Values of(GuardianConsentRequest c, ConsentNotice notice) {
             Set<GuardianConsent.Scope> scopes = EnumSet.noneOf(GuardianConsent.Scope.class);
             scopes.addAll(c.scopes());
-            return new Values(strip(c.guardianName()), c.relationship(), strip(c.guardianEmail()),
+            return new Values(org.juryroom.common.NfcText.nfc(strip(c.guardianName())), c.relationship(), strip(c.guardianEmail()),
                     strip(c.guardianPhone()), c.verification(),
                     c.verification() == GuardianConsent.Verification.PAPER_FORM_HELD_BY_SCHOOL
                             ? strip(c.verificationReference()) : null,
@@ -297,7 +301,7 @@ public class ConsentService {
                     notice, scopes.contains(GuardianConsent.Scope.judging),
                     scopes.contains(GuardianConsent.Scope.publishWork),
                     scopes.contains(GuardianConsent.Scope.publishName),
-                    org.juryroom.i18n.Recipients.resolve(c.language()));
+                    org.juryroom.i18n.Languages.supported(c.language()) ? c.language() : null);
         }
 
         /** The teacher's attestation of a paper form, for the whole entry (the API's first form). */

@@ -55,6 +55,7 @@ public class GuardianConsent extends PanacheEntityBase {
     public String token;
 
     @Column(name = "guardian_name")
+    @jakarta.persistence.Convert(converter = org.juryroom.common.NfcText.class)
     public String guardianName;
 
     @Enumerated(EnumType.STRING)

@@ -63,6 +63,15 @@ public interface JuryRoomConfig {
 
     Retention retention();
 
+    Changes changes();
+
+    /** The change tables the in-memory caches check (common/ChangeSnapshots, docs/performance.md). */
+    interface Changes {
+        /** How often rows every snapshot has seen are purged (common/ChangePurge; "off" disables it). */
+        @WithDefault("1h")
+        String purgeEvery();
+    }
+
     /** Erasure of the children's personal data after the competition's retention date (docs/privacy.md). */
     interface Retention {
         /** How often the retention job runs on each instance ("off" disables it); one instance at a time runs it. */

@@ -1,5 +1,6 @@
 package org.juryroom.publishing;
 
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.MediaType;
@@ -13,9 +14,13 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
  * may serve its copy for a few seconds and must then revalidate; the app answers revalidation from
  * memory (PublicShortlistCache), so a withdrawal, a hold or an unpublication is seen at once by
  * anyone asking the app, and through a CDN within those seconds. Pictures are revalidated on
- * every use ({@link #REVALIDATE}).
+ * every use ({@link #REVALIDATE}). Whatever the URL, a response rendered for a signed-in identity
+ * (a page showing their name, a CSRF token, a lead's badge) is {@link #PERSONAL}: never kept by any
+ * cache, whatever the resource set ({@link #revalidate}, the one place).
  */
 public class PublicCaching {
+
+    public static final String PERSONAL = "private, no-store";
 
     public static final String REVALIDATE = "public, no-cache";
     public static final String SHARED = "public, max-age=0, s-maxage=5, must-revalidate";
@@ -29,10 +34,25 @@ public class PublicCaching {
         return Response.ok(body.bytes(), type).tag(body.tag()).header("Cache-Control", SHARED).build();
     }
 
-    /** The public API's JSON, where not set already (files set their own, stricter "no-store"). */
+    private final SecurityIdentity identity;
+
+    public PublicCaching(SecurityIdentity identity) {
+        this.identity = identity;
+    }
+
+    /**
+     * A signed-in caller's response is theirs alone: a "public" one (or none said) becomes
+     * {@link #PERSONAL}; one already private or no-store keeps its own rule. Otherwise the public API's JSON, where not
+     * set already (files set their own, stricter "no-store").
+     */
     @ServerResponseFilter
     public void revalidate(ContainerRequestContext request, ContainerResponseContext response) {
-        if (request.getUriInfo().getPath().startsWith("/api/public/")
+        if (!identity.isAnonymous()) {
+            Object said = response.getHeaders().getFirst("Cache-Control");
+            if (said == null || !(said.toString().startsWith("private") || said.toString().contains("no-store"))) {
+                response.getHeaders().putSingle("Cache-Control", PERSONAL);
+            }
+        } else if (request.getUriInfo().getPath().startsWith("/api/public/")
                 && !response.getHeaders().containsKey("Cache-Control")) {
             response.getHeaders().putSingle("Cache-Control", REVALIDATE);
         }

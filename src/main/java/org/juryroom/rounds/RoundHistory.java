@@ -29,6 +29,13 @@ public class RoundHistory {
     public record EntryName(long entryId, String code, String title, String schoolName) {
     }
 
+    /**
+     * The entries these listings and the exports may name: a held or excluded entry is left out of
+     * them (docs/safeguarding.md), wherever its votes or outcome are read from.
+     */
+    private static final String NAMED = "select e.id, e.code, e.title, s.name from entry e"
+            + " join school s on s.id = e.school_id where e.hold is null and ";
+
     private final AccessPolicy access;
     private final RoundService rounds;
     private final RoundWork work;
@@ -96,20 +103,19 @@ public class RoundHistory {
         return work.remedies(r);
     }
 
-    /** Code, title and school of every entry of the competition (the exports list every entry of every round). */
+    /** Code, title and school of every entry of the competition not held (the exports list every round's). */
     @SuppressWarnings("unchecked")
     public Map<Long, EntryName> namesOf(long competitionId) {
         access.requireOrganiser("Reading entries' names");
         Map<Long, EntryName> out = new HashMap<>();
-        ((List<Object[]>) em.createNativeQuery("select e.id, e.code, e.title, s.name from entry e"
-                        + " join school s on s.id = e.school_id where e.competition_id = :cid")
+        ((List<Object[]>) em.createNativeQuery(NAMED + "e.competition_id = :cid")
                 .setParameter("cid", competitionId).getResultList())
                 .forEach(x -> out.put(((Number) x[0]).longValue(), new EntryName(((Number) x[0]).longValue(),
                         (String) x[1], (String) x[2], (String) x[3])));
         return out;
     }
 
-    /** Code, title and school of each entry named (a page's worth); unknown ids are left out. */
+    /** Code, title and school of each entry named (a page's worth); unknown and held ids are left out. */
     @SuppressWarnings("unchecked")
     public Map<Long, EntryName> names(Collection<Long> entryIds) {
         access.requireOrganiser("Reading entries' names");
@@ -117,8 +123,7 @@ public class RoundHistory {
         if (entryIds.isEmpty()) {
             return out;
         }
-        ((List<Object[]>) em.createNativeQuery("select e.id, e.code, e.title, s.name from entry e"
-                        + " join school s on s.id = e.school_id where e.id in (:ids)")
+        ((List<Object[]>) em.createNativeQuery(NAMED + "e.id in (:ids)")
                 .setParameter("ids", entryIds).getResultList())
                 .forEach(x -> out.put(((Number) x[0]).longValue(), new EntryName(((Number) x[0]).longValue(),
                         (String) x[1], (String) x[2], (String) x[3])));

@@ -105,6 +105,18 @@ class LanguageMailsTest {
         assertThat(school.api().get("/api/entries/" + eid).then().statusCode(200).extract().jsonPath()
                 .getString("participants[0].consent.language")).isEqualTo("bn");
 
+        // Edited on an English page without naming a language: the guardian keeps Bengali. A guardian's
+        // name typed decomposed (e + combining acute) is stored in NFC, as the children's names are.
+        school.api().header("Accept-Language", "en").contentType(ContentType.JSON)
+                .body(Map.of("participants", List.of(child("অনন্যা", byEmail("সুমিত্রা", bnMail, "judging")))))
+                .patch("/api/entries/" + eid).then().log().ifValidationFails().statusCode(200)
+                .body("participants[0].consent.language", org.hamcrest.Matchers.equalTo("bn"));
+        school.api().header("Accept-Language", "en").contentType(ContentType.JSON)
+                .body(Map.of("participants", List.of(child("অনন্যা", byEmail("Rene\u0301e", bnMail, "judging")))))
+                .patch("/api/entries/" + eid).then().log().ifValidationFails().statusCode(200)
+                .body("participants[0].consent.language", org.hamcrest.Matchers.equalTo("bn"))
+                .body("participants[0].consent.guardianName", org.hamcrest.Matchers.equalTo("Ren\u00e9e"));
+
         // Made on an English page, the school chose Hindi for this guardian.
         String hiMail = address("sunita");
         Map<String, Object> consent = byEmail("सुनीता", hiMail, "judging");

@@ -33,6 +33,23 @@ class RankingCacheTest {
     @Inject
     RankingCache cache;
 
+    @Inject
+    org.juryroom.common.ChangePurge purge;
+
+    @Inject
+    io.agroal.api.AgroalDataSource db;
+
+    private long changeRows(long cid) throws java.sql.SQLException {
+        try (var c = db.getConnection();
+             var s = c.prepareStatement("select count(*) from ranking_change where competition_id = ?")) {
+            s.setLong(1, cid);
+            try (var r = s.executeQuery()) {
+                r.next();
+                return r.getLong(1);
+            }
+        }
+    }
+
     private static JsonPath page(long cid, int page, int size) {
         return ORGANISER.as().queryParam("page", page).queryParam("size", size)
                 .get("/api/competitions/{cid}/ranking", cid).then().statusCode(200).extract().jsonPath();
@@ -167,5 +184,33 @@ class RankingCacheTest {
             page(w.cid(), 2, 2);
             assertThat(cache.computations()).isEqualTo(settled);
         }
+    }
+
+    /**
+     * The purge empties ranking_change of rows every snapshot has seen, yet a ranking computed before
+     * changes that the purge then deleted is recomputed, not served stale: the purge leaves its own row.
+     */
+    @Test
+    void aRankingComputedBeforeThePurgedChangesIsRecomputed() throws Exception {
+        World w = scoredWorld(1);
+        long before = cache.computations();
+        assertThat(page(w.cid(), 0, 100).getDouble("rows[0].rawMean")).isCloseTo(0.0, org.assertj.core.data.Offset.offset(1e-4));
+        long changed = w.entries().get(0);
+        JudgingFixtures.submitScore(w.juror(0), changed, 10, 5);
+        assertThat(changeRows(w.cid())).as("rows of the scoring and the changes").isGreaterThan(1);
+
+        assertThat(purge.purge()).isGreaterThan(0);
+        assertThat(changeRows(w.cid())).as("one row, the purge's horizon").isEqualTo(1);
+
+        JsonPath after = page(w.cid(), 0, 100);
+        assertThat(after.getLong("rows[0].entryId")).as("the purged change is in the next request").isEqualTo(changed);
+        assertThat(cache.computations() - before).as("recomputed once after the purge").isEqualTo(2);
+        page(w.cid(), 0, 100);
+        assertThat(cache.computations() - before).as("then current again").isEqualTo(2);
+        assertThat(purge.purge()).as("a lone horizon row is left alone").isGreaterThanOrEqualTo(0);
+        assertThat(changeRows(w.cid())).isEqualTo(1);
+        page(w.cid(), 0, 100);
+        assertThat(cache.computations() - before).as("a purge with nothing to delete keeps the copy current")
+                .isEqualTo(2);
     }
 }

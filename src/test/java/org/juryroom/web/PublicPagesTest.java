@@ -63,4 +63,35 @@ class PublicPagesTest {
         given().get("/shortlist/" + cid).then().statusCode(404);
         given().get(pictureUrl).then().statusCode(404);
     }
+
+    /**
+     * A page rendered for a signed-in caller (their name, CSRF token) is never kept by a cache, whatever
+     * the URL, a {@code ?lang=} one included; a stranger's stays shared.
+     */
+    @Test
+    void aSignedInCallersPublicPageIsNeverKeptByACache() {
+        long cid = Fixtures.openCompetition(Fixtures.unique("Private Caching"), 1);
+        Fixtures.Account school = Fixtures.school(Fixtures.unique("Hillside School"));
+        long entry = Fixtures.submittedEntry(school, cid, "poster", "Cached Poster", List.of("Anwesha"),
+                "posters/poster-01.jpg", true, true);
+        Fixtures.transition(cid, "JUDGING");
+        Fixtures.Account juror = Fixtures.juror(Fixtures.unique("Juror"));
+        Fixtures.assignEveryone(cid);
+        Fixtures.score(juror, entry, 9, 9, 9);
+        Fixtures.freeze(cid);
+        Fixtures.transition(cid, "PUBLISHED");
+
+        for (String url : List.of("/shortlist?lang=bn", "/shortlist/" + cid + "?lang=hi", "/shortlist/" + cid)) {
+            Response signedIn = Fixtures.organiser().get(url);
+            assertThat(signedIn.statusCode()).as(url).isEqualTo(200);
+            assertThat(signedIn.header("Cache-Control")).as(url).isEqualTo(org.juryroom.publishing.PublicCaching.PERSONAL);
+            Response revalidated = Fixtures.organiser().header("If-None-Match", signedIn.header("ETag")).get(url);
+            assertThat(revalidated.header("Cache-Control")).as(url).isEqualTo(org.juryroom.publishing.PublicCaching.PERSONAL);
+            Response stranger = given().get(url);
+            assertThat(stranger.statusCode()).as(url).isEqualTo(200);
+            assertThat(stranger.header("Cache-Control")).as(url).isEqualTo(org.juryroom.publishing.PublicCaching.SHARED);
+        }
+        assertThat(Fixtures.organiser().get("/api/public/competitions/" + cid + "/shortlist").header("Cache-Control"))
+                .isEqualTo(org.juryroom.publishing.PublicCaching.PERSONAL);
+    }
 }

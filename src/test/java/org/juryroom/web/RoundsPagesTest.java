@@ -241,4 +241,35 @@ class RoundsPagesTest {
                     .doesNotContain(one.name()).doesNotContain(gone.name());
         }
     }
+
+    /** A held entry (a safeguarding concern) is named neither by the rounds page nor by the screening votes export. */
+    @Test
+    void aHeldEntryIsLeftOutOfTheRoundsPageAndTheScreeningVotes() {
+        World w = JudgingFixtures.world(1, 3, 1, 2);
+        long cid = w.cid();
+        long rubric = rounds(cid).getLong("[0].id");
+        ORGANISER.as().contentType(ContentType.JSON).body(List.of(
+                        Map.of("kind", "SCREENING", "name", "First look", "jurorsPerEntry", 1, "quorum", 1),
+                        Map.of("id", rubric, "kind", "RUBRIC", "name", "Rubric")))
+                .put("/api/competitions/{cid}/rounds", cid).then().statusCode(200);
+        JudgingFixtures.assign(cid, 1, 5).then().statusCode(201);
+        for (long eid : w.entries()) {
+            vote(w.juror(0), eid, "YES").then().statusCode(200);
+        }
+        WebSession web = WebSession.signIn(ORGANISER.username(), ORGANISER.password());
+        String page = "/organiser/competitions/" + cid + "/rounds";
+        String csvUrl = "/organiser/competitions/" + cid + "/exports/screening-votes.csv";
+        assertThat(web.get(page).asString()).contains("Work 0.0").contains("Work 0.1");
+        assertThat(web.get(csvUrl).asString()).contains(",Work 0.1,");
+
+        long held = w.entry(1);
+        Fixtures.organiser().contentType(ContentType.JSON)
+                .body(Map.of("kind", "DISCLOSURE", "urgency", "NORMAL", "note", "The statement names a real child."))
+                .post("/api/entries/" + held + "/concerns").then().statusCode(201);
+
+        assertThat(web.get(page).asString()).contains("Work 0.0").contains("Work 0.2").doesNotContain("Work 0.1");
+        Response csv = web.get(csvUrl);
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(csv.asString()).contains(",Work 0.0,").contains(",Work 0.2,").doesNotContain("Work 0.1");
+    }
 }
