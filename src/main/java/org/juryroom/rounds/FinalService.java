@@ -135,6 +135,9 @@ public class FinalService {
             FinalCandidates.requireNoConflict(r, members.stream().map(PanelService.Member::jurorId).toList());
         }
         List<PanelService.MemberView> before = views(r);
+        // The bulk delete bypasses the persistence context: forget the loaded rows, so that keeping a
+        // member persists a new row instead of clashing with the stale one (a 500 before).
+        RoundJury.ofRound(r.id).forEach(em::detach);
         em.createQuery("delete from RoundJury j where j.roundId = :rid").setParameter("rid", r.id).executeUpdate();
         for (PanelService.Member m : members) {
             RoundJury j = new RoundJury();

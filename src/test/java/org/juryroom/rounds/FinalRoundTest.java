@@ -342,10 +342,10 @@ public class FinalRoundTest {
     void aConflictedFinalJurorIsRefusedAtTheFreezeTheBallotThePreviewAndTheClose() {
         World w = JudgingFixtures.world(2, 2, 4, 4);
         long cid = w.cid();
+        // The jury is set before the shortlist is known, with a juror conflicted with a school: the freeze refuses.
+        declareConflict(w.juror(0), w.school(0));
         long fin = finalReady(w, 1, 0, 23);
         long rubric = rounds(cid).getLong("[0].id");
-        // Set before the shortlist is known; declared after the scoring: the freeze that opens the round refuses.
-        declareConflict(w.juror(0), w.school(0));
         close(cid, rubric, Map.of()).then().statusCode(409)
                 .body("conflicted", org.hamcrest.Matchers.contains((int) w.juror(0).id()));
         assertThat(rounds(cid).getList("status")).containsExactly("OPEN", "PENDING");
