@@ -73,7 +73,7 @@ public class FinalService {
     }
 
     public record Verification(boolean valid, String digest, String recomputedDigest, boolean digestMatches,
-                               boolean jsonMatches, List<String> differences) {
+                               boolean jsonMatches, boolean awardsMatch, List<String> differences) {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -111,8 +111,9 @@ public class FinalService {
 
     /**
      * Replaces a round's jury while the round is not closed. A FINAL round's jury must not include
-     * a juror with a conflict with the school of a shortlisted entry (409 naming them), once the
-     * shortlist is known; the ballot refuses such a juror too (a conflict declared later).
+     * a juror with a conflict with the school of a candidate (409 naming them), once the shortlist
+     * is known; the freeze that opens the round, the ballot, the preview and the close refuse such
+     * a juror too (a conflict declared later).
      */
     public JuryView replaceJury(long competitionId, long roundId, Jury request) {
         access.requireOrganiser("Setting a round's jury");
@@ -129,15 +130,14 @@ public class FinalService {
         if (!violations.isEmpty()) {
             throw ProblemException.unprocessable("The jury cannot be set as described", violations);
         }
-        if (r.kind == RoundKind.FINAL && r.status == RoundStatus.OPEN) {
-            List<Long> conflicted = members.stream().map(PanelService.Member::jurorId)
-                    .filter(j -> conflicted(r, j)).sorted().toList();
-            if (!conflicted.isEmpty()) {
-                throw ProblemException.conflict("Jurors " + conflicted + " have a conflict with the school of a"
-                        + " shortlisted entry: they cannot sit on the final jury", Map.of("conflicted", conflicted));
-            }
+        if (r.kind == RoundKind.FINAL) {
+            // Whenever the candidates are known (none while the shortlist is not frozen).
+            FinalCandidates.requireNoConflict(r, members.stream().map(PanelService.Member::jurorId).toList());
         }
         List<PanelService.MemberView> before = views(r);
+        // The bulk delete bypasses the persistence context: forget the loaded rows, so that keeping a
+        // member persists a new row instead of clashing with the stale one (a 500 before).
+        RoundJury.ofRound(r.id).forEach(em::detach);
         em.createQuery("delete from RoundJury j where j.roundId = :rid").setParameter("rid", r.id).executeUpdate();
         for (PanelService.Member m : members) {
             RoundJury j = new RoundJury();
@@ -162,29 +162,24 @@ public class FinalService {
 
     // ---------------------------------------------------------------- ballots
 
-    /** The FINAL round's candidates: exactly the entries the round before it advanced (the shortlist). */
-    @SuppressWarnings("unchecked")
+    /** The FINAL round's candidates: the shortlist's entries still submitted and not held ({@link FinalCandidates}). */
     List<Long> candidates(JudgingRound r) {
-        long previous = r.previous().map(p -> p.id).orElse(-1L);
-        return ((List<Number>) em.createNativeQuery("select entry_id from round_outcome where round_id = :prev"
-                        + " and advanced order by entry_id").setParameter("prev", previous).getResultList())
-                .stream().map(Number::longValue).toList();
+        return FinalCandidates.of(r);
     }
 
-    private boolean conflicted(JudgingRound r, long jurorId) {
-        return ((Number) em.createNativeQuery("select count(*) from round_outcome o join entry e on e.id = o.entry_id"
-                        + " join conflict cf on cf.school_id = e.school_id and cf.juror_id = :j"
-                        + " where o.round_id = :prev and o.advanced")
-                .setParameter("j", jurorId).setParameter("prev", r.previous().map(p -> p.id).orElse(-1L))
-                .getSingleResult()).longValue() > 0;
-    }
-
-    /** The FINAL round if the caller is on its jury; 404 otherwise (the round is not theirs to see). */
+    /**
+     * The FINAL round if the caller is on its jury; 404 otherwise (the round is not theirs to see);
+     * 409 while they have a conflict with a candidate's school (the ballot, the ranking page).
+     */
     private JudgingRound finalRoundOfCaller(Competition c, long roundId) {
         JudgingRound r = JudgingRound.<JudgingRound>findByIdOptional(roundId)
                 .filter(x -> x.competitionId.equals(c.id) && x.kind == RoundKind.FINAL).orElse(null);
         if (r == null || !access.currentUser().isJuror() || !RoundJury.member(r.id, access.currentUser().jurorId())) {
             throw ProblemException.notFound("Round " + roundId + " of competition " + c.id);
+        }
+        if (!FinalCandidates.conflicted(r, List.of(access.currentUser().jurorId())).isEmpty()) {
+            throw ProblemException.conflict("You have a conflict with the school of a shortlisted entry:"
+                    + " ask the organiser to take you off the final jury");
         }
         return r;
     }
@@ -202,10 +197,6 @@ public class FinalService {
                     + r.status + ")");
         }
         long juror = access.currentUser().jurorId();
-        if (conflicted(r, juror)) {
-            throw ProblemException.conflict("You have a conflict with the school of a shortlisted entry:"
-                    + " ask the organiser to take you off the final jury");
-        }
         List<Long> candidates = candidates(r);
         List<List<Long>> order = request == null ? null : request.order();
         Schulze.BallotCheck check = Schulze.check(candidates, order);
@@ -287,15 +278,59 @@ public class FinalService {
 
     // ---------------------------------------------------------------- close, result, seal
 
-    /** The provisional result over the ballots cast so far; null when none is. */
+    /**
+     * The provisional result over the ballots cast so far; null when none is. Refused (409) as the
+     * close is: while a shortlisted entry is held or a jury member is conflicted.
+     */
     public Provisional provisional(JudgingRound r) {
+        requireDecidable(r);
         List<FinalBallot> ballots = FinalBallot.ofJury(r.id);
         if (ballots.isEmpty()) {
             return null;
         }
-        SchulzeResult res = Schulze.compute(candidates(r), ballots.stream().map(b -> parse(b.ballot)).toList());
+        List<Long> candidates = candidates(r);
+        SchulzeResult res = Schulze.compute(candidates, counted(candidates, ballots));
         SchulzeResult.Awards a = res.awards(r.places, r.mentions == null ? 0 : r.mentions);
         return new Provisional(places(a), a.mentions(), ballots.size());
+    }
+
+    /**
+     * Nothing is decided over the final jury's ballots while a shortlisted entry is HELD (it may come
+     * back, as at the freeze) or while a jury member has a conflict with a candidate's school (the
+     * organiser takes them off the jury; their ballot then no longer counts).
+     */
+    private static void requireDecidable(JudgingRound r) {
+        long held = FinalCandidates.held(r);
+        if (held > 0) {
+            throw ProblemException.conflict(held + " shortlisted entries are held for a safeguarding review: the"
+                    + " final round can be decided once the safeguarding lead has released or excluded them",
+                    Map.of("held", held));
+        }
+        FinalCandidates.requireJuryWithoutConflict(r);
+        // An entry released from a hold after a ballot was cast is not on it: that juror ranks again.
+        List<Long> candidates = FinalCandidates.of(r);
+        List<FinalBallot> ballots = FinalBallot.ofJury(r.id);
+        List<List<List<Long>>> counted = counted(candidates, ballots);
+        List<Long> stale = new ArrayList<>();
+        for (int i = 0; i < ballots.size(); i++) {
+            if (!Schulze.check(candidates, counted.get(i)).valid()) {
+                stale.add(ballots.get(i).jurorId);
+            }
+        }
+        if (!stale.isEmpty()) {
+            throw ProblemException.conflict("The rankings of jurors " + stale + " do not place every shortlisted"
+                    + " entry: each must save their ranking again", Map.of("stale", stale));
+        }
+    }
+
+    /**
+     * The ballots as counted: each drops the ids that are no longer candidates (an entry withdrawn or
+     * excluded after the ballot was cast) and the tie groups left empty.
+     */
+    private static List<List<List<Long>>> counted(List<Long> candidates, List<FinalBallot> ballots) {
+        java.util.Set<Long> in = new java.util.HashSet<>(candidates);
+        return ballots.stream().map(b -> parse(b.ballot).stream()
+                .map(g -> g.stream().filter(in::contains).toList()).filter(g -> !g.isEmpty()).toList()).toList();
     }
 
     private static List<Place> places(SchulzeResult.Awards a) {
@@ -308,10 +343,11 @@ public class FinalService {
      * stores the sealed result and the awards, and closes the round with the awarded entries advancing.
      */
     public FinalResult close(Competition c, JudgingRound r, String reason, String actor) {
+        requireDecidable(r);
         if (FinalBallot.ofJury(r.id).isEmpty()) {
             throw ProblemException.conflict("No ballot has been cast in round '" + r.name + "': there is no result");
         }
-        Map<String, Object> sealed = sealed(c, r);
+        Map<String, Object> sealed = sealed(c, r, candidates(r));
         FinalResult f = new FinalResult();
         f.roundId = r.id;
         f.competitionId = c.id;
@@ -332,7 +368,8 @@ public class FinalService {
             award(r, e, null);
             awarded.add(e);
         }
-        List<Long> rest = candidates(r).stream().filter(e -> !awarded.contains(e)).toList();
+        @SuppressWarnings("unchecked")
+        List<Long> rest = ((List<Long>) sealed.get("candidates")).stream().filter(e -> !awarded.contains(e)).toList();
         work.close(r, awarded.stream().sorted().toList(), rest, reason, actor);
         return f;
     }
@@ -345,12 +382,13 @@ public class FinalService {
     /**
      * Everything the result rests on, from the stored rows: the candidates, each counted ballot with
      * its juror, the method and its tie-break seed, the Schulze result, the awards and the remedies.
-     * The close seals it; verification rebuilds it and compares.
+     * The close seals it over the candidates then; verification rebuilds it over the sealed candidates
+     * (not the entries' live status, which may change after the close) and compares.
      */
-    private Map<String, Object> sealed(Competition c, JudgingRound r) {
-        List<Long> candidates = candidates(r);
+    private Map<String, Object> sealed(Competition c, JudgingRound r, List<Long> candidates) {
         List<FinalBallot> ballots = FinalBallot.ofJury(r.id);
-        SchulzeResult res = Schulze.compute(candidates, ballots.stream().map(b -> parse(b.ballot)).toList());
+        List<List<List<Long>>> counted = counted(candidates, ballots);
+        SchulzeResult res = Schulze.compute(candidates, counted);
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("sealFormat", SEAL_FORMAT);
         m.put("competitionId", c.id);
@@ -358,8 +396,12 @@ public class FinalService {
         m.put("method", Schulze.METHOD);
         m.put("strength", Schulze.STRENGTH);
         m.put("candidates", candidates);
-        m.put("ballots", ballots.stream().map(b -> Map.of("jurorId", b.jurorId, "order", parse(b.ballot),
-                "version", b.version)).toList());
+        List<Map<String, Object>> sealedBallots = new ArrayList<>();
+        for (int i = 0; i < ballots.size(); i++) {
+            sealedBallots.add(Map.of("jurorId", ballots.get(i).jurorId, "order", counted.get(i),
+                    "version", ballots.get(i).version));
+        }
+        m.put("ballots", sealedBallots);
         m.put("tieBreakSeed", res.tieBreakSeed());
         m.put("placesAsked", r.places);
         m.put("mentionsAsked", r.mentions == null ? 0 : r.mentions);
@@ -423,24 +465,68 @@ public class FinalService {
         }
     }
 
-    /** Rebuilds the sealed JSON from the stored ballots and compares it and its digest with the seal. */
+    /**
+     * Rebuilds the sealed JSON from the stored ballots over the sealed candidates and compares it and
+     * its digest with the seal; and compares the stored awards (final_award, what the public page and
+     * the schools read) with the sealed ones.
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Verification verify(long competitionId, long roundId) {
         access.requireOrganiser("Verifying a final result");
         Competition c = competitions.get(competitionId);
         FinalResult f = stored(c, roundId);
-        String rebuilt = CanonicalJson.write(sealed(c, round(c, roundId)));
+        List<String> differences = new ArrayList<>();
+        String rebuilt;
+        try {
+            rebuilt = CanonicalJson.write(sealed(c, round(c, roundId), sealedCandidates(f)));
+        } catch (IllegalArgumentException e) {
+            // A stored ballot no longer ranks the sealed candidates: it was changed after the close.
+            rebuilt = "";
+            differences.add("a stored ballot no longer ranks the sealed candidates");
+        }
         String recomputed = CanonicalJson.sha256(rebuilt);
         boolean digestMatches = CanonicalJson.sha256(f.canonicalJson).equals(f.digest) && recomputed.equals(f.digest);
         boolean jsonMatches = rebuilt.equals(f.canonicalJson);
-        List<String> differences = new ArrayList<>();
+        boolean awardsMatch = storedAwards(f.roundId).equals(sealedAwards(f));
         if (!digestMatches) {
             differences.add("the stored ballots and result no longer hash to the sealed digest");
         }
         if (!jsonMatches) {
             differences.add("the sealed JSON differs from the one rebuilt from the stored ballots");
         }
-        return new Verification(digestMatches && jsonMatches, f.digest, recomputed, digestMatches, jsonMatches,
-                differences);
+        if (!awardsMatch) {
+            differences.add("the stored awards differ from the sealed ones");
+        }
+        return new Verification(digestMatches && jsonMatches && awardsMatch, f.digest, recomputed, digestMatches,
+                jsonMatches, awardsMatch, differences);
+    }
+
+    private static List<Long> sealedCandidates(FinalResult f) {
+        try {
+            List<Long> out = new ArrayList<>();
+            JSON.readTree(f.canonicalJson).at("/candidates").forEach(x -> out.add(x.asLong()));
+            return out;
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored result is not JSON", e);
+        }
+    }
+
+    /** Entry id → place (null: a special mention), as sealed. */
+    private static Map<Long, Integer> sealedAwards(FinalResult f) {
+        ResultView v = view(f);
+        Map<Long, Integer> out = new java.util.TreeMap<>();
+        v.places().forEach(p -> p.entryIds().forEach(e -> out.put(e, p.place())));
+        v.mentions().forEach(e -> out.put(e, null));
+        return out;
+    }
+
+    /** Entry id → place (null: a special mention), as stored in final_award. */
+    private Map<Long, Integer> storedAwards(long roundId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select entry_id, place from final_award where round_id = :r")
+                .setParameter("r", roundId).getResultList();
+        Map<Long, Integer> out = new java.util.TreeMap<>();
+        rows.forEach(x -> out.put(((Number) x[0]).longValue(), x[1] == null ? null : ((Number) x[1]).intValue()));
+        return out;
     }
 }

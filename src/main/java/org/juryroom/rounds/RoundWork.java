@@ -260,7 +260,8 @@ public class RoundWork {
     /**
      * The FINAL round opens by itself when the round before it (the RUBRIC round: the freeze)
      * closes, with exactly its advancing entries, the shortlist, as the candidates. Its jury is
-     * required: without one the close (the freeze) is refused, nothing written.
+     * required: without one, or with a member conflicted with a candidate's school, the close (the
+     * freeze) is refused, nothing written.
      */
     private void openFinalAfter(JudgingRound closed, String actor) {
         JudgingRound.<JudgingRound>find("competitionId = ?1 and position = ?2", closed.competitionId,
@@ -271,6 +272,8 @@ public class RoundWork {
                         throw ProblemException.conflict("Set the jury of the final round '" + n.name
                                 + "' first: it opens when the shortlist is frozen");
                     }
+                    // The jury was set before the shortlist was known: no member may rank their own school's work.
+                    FinalCandidates.requireJuryWithoutConflict(n);
                     n.status = RoundStatus.OPEN;
                     n.openedAt = closed.closedAt;
                     n.openedBy = actor;

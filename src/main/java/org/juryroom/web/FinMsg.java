@@ -83,6 +83,9 @@ public interface FinMsg {
     String fin_org_voted();
 
     @Message
+    String fin_org_excused();
+
+    @Message
     String fin_org_close();
 
     @Message

@@ -128,6 +128,14 @@ public class FinalRoundTest {
     }
 
     public static OpenFinal openFinal(World w, int places, int mentions, long seed) {
+        long fin = finalReady(w, places, mentions, seed);
+        List<Long> shortlist = close(w.cid(), rounds(w.cid()).getLong("[0].id"), Map.of()).then().statusCode(200)
+                .extract().jsonPath().getList("advancing", Long.class);
+        return new OpenFinal(fin, shortlist);
+    }
+
+    /** RUBRIC (k=2, every juror scoring) and a PENDING FINAL round whose jury is all of w's jurors, before the freeze. */
+    static long finalReady(World w, int places, int mentions, long seed) {
         long cid = w.cid();
         long rubric = rounds(cid).getLong("[0].id");
         long fin = RoundsTest.putRounds(cid, List.of(round("id", rubric, "kind", "RUBRIC", "name", "Rubric"),
@@ -142,9 +150,7 @@ public class FinalRoundTest {
                 JudgingFixtures.submitScore(j, eid, 1 + (int) ((eid * 3 + j.id()) % 10), (int) (eid % 6));
             }
         }
-        List<Long> shortlist = close(cid, rubric, Map.of()).then().statusCode(200).extract().jsonPath()
-                .getList("advancing", Long.class);
-        return new OpenFinal(fin, shortlist);
+        return fin;
     }
 
     @Test
@@ -318,5 +324,139 @@ public class FinalRoundTest {
                 assertThat(portal).contains("Winner: place 1");
             }
         }
+    }
+
+    static void declareConflict(JurorAccount j, JudgingFixtures.SchoolAccount school) {
+        j.login().as().contentType(ContentType.JSON).body(Map.of("schoolId", school.id(), "reason", "my niece"))
+                .post("/api/me/conflicts").then().statusCode(201);
+    }
+
+    static String finalPage(long cid, long rid) {
+        return org.juryroom.web.WebSession.signIn(ORGANISER.username(), ORGANISER.password())
+                .get("/organiser/competitions/" + cid + "/rounds/" + rid + "/final").then().statusCode(200)
+                .extract().asString();
+    }
+
+    /** The jury set while PENDING is checked at the freeze; a conflict declared after a ballot blocks the count. */
+    @Test
+    void aConflictedFinalJurorIsRefusedAtTheFreezeTheBallotThePreviewAndTheClose() {
+        World w = JudgingFixtures.world(2, 2, 4, 4);
+        long cid = w.cid();
+        // The jury is set before the shortlist is known, with a juror conflicted with a school: the freeze refuses.
+        declareConflict(w.juror(0), w.school(0));
+        long fin = finalReady(w, 1, 0, 23);
+        long rubric = rounds(cid).getLong("[0].id");
+        close(cid, rubric, Map.of()).then().statusCode(409)
+                .body("conflicted", org.hamcrest.Matchers.contains((int) w.juror(0).id()));
+        assertThat(rounds(cid).getList("status")).containsExactly("OPEN", "PENDING");
+        putJury(cid, fin, w.jurors().subList(1, 4)).then().statusCode(200);
+        List<Long> shortlist = close(cid, rubric, Map.of()).then().statusCode(200).extract().jsonPath()
+                .getList("advancing", Long.class);
+        assertThat(rounds(cid).getList("status")).containsExactly("CLOSED", "OPEN");
+        putJury(cid, fin, w.jurors()).then().statusCode(409)
+                .body("conflicted", org.hamcrest.Matchers.contains((int) w.juror(0).id()));
+
+        // A ballot cast, then a conflict declared: the juror no longer sees the round, nothing is decided over it.
+        ballot(w.juror(1), cid, fin, rotated(shortlist, 0)).then().statusCode(200);
+        declareConflict(w.juror(1), w.school(1));
+        w.juror(1).login().as().get("/api/competitions/{cid}/rounds/{rid}/ballot", cid, fin).then().statusCode(409);
+        org.juryroom.web.WebSession.signIn(w.juror(1).login().username(), w.juror(1).login().password())
+                .get("/jury/competitions/" + cid + "/final").then().statusCode(409);
+        ballot(w.juror(2), cid, fin, rotated(shortlist, 1)).then().statusCode(200);
+        ORGANISER.as().get("/api/competitions/{cid}/rounds/{rid}/close-preview", cid, fin).then().statusCode(409)
+                .body("conflicted", org.hamcrest.Matchers.contains((int) w.juror(1).id()));
+        close(cid, fin, Map.of("excuse", List.of(w.juror(3).id()), "reason", "away")).then().statusCode(409)
+                .body("conflicted", org.hamcrest.Matchers.contains((int) w.juror(1).id()));
+        assertThat(finalPage(cid, fin)).contains("have a conflict with the school");
+
+        // The organiser takes them off the jury: their ballot drops out of the count.
+        putJury(cid, fin, w.jurors().subList(2, 4)).then().statusCode(200);
+        close(cid, fin, Map.of("excuse", List.of(w.juror(3).id()), "reason", "away")).then().statusCode(200);
+        ORGANISER.as().get("/api/competitions/{cid}/rounds/{rid}/result", cid, fin).then().statusCode(200)
+                .body("ballots", equalTo(1));
+        // The excused juror reads as excused, not as having voted.
+        String page = finalPage(cid, fin);
+        assertThat(page).containsPattern("value=\"" + w.juror(3).id() + "\"[^\n]*data-voted=\"false\" data-excused=\"true\"")
+                .containsPattern("value=\"" + w.juror(2).id() + "\"[^\n]*data-voted=\"true\" data-excused=\"false\"")
+                .contains("excused");
+    }
+
+    /**
+     * A held entry is no candidate and blocks the count; an excluded one drops out of the ballots cast
+     * before; the seal is verified over the sealed candidates, and a changed award breaks it.
+     */
+    @Test
+    void heldEntriesAreNoCandidatesAndTheSealCoversTheAwards() {
+        World w = JudgingFixtures.world(3, 2, 3, 6);
+        long cid = w.cid();
+        OpenFinal of = openFinal(w, 1, 1, 41);
+        long fin = of.roundId();
+        List<Long> shortlist = of.shortlist();
+        assertThat(shortlist.size()).isGreaterThanOrEqualTo(3);
+
+        // A null id or a null tie group is a 422 naming it, not a 500.
+        List<List<Long>> withNull = new ArrayList<>(rotated(shortlist, 0));
+        withNull.set(1, java.util.Arrays.asList(shortlist.get(1), null));
+        ballot(w.juror(0), cid, fin, withNull).then().statusCode(422)
+                .body("violations.message", hasItems("an entry id is null in the tie group at position: 1"));
+        List<List<Long>> nullGroup = new ArrayList<>(rotated(shortlist, 0));
+        nullGroup.add(null);
+        ballot(w.juror(0), cid, fin, nullGroup).then().statusCode(422)
+                .body("violations.message", hasItems("empty tie group at position: " + shortlist.size()));
+
+        ballot(w.juror(0), cid, fin, rotated(shortlist, 0)).then().statusCode(200);
+        long held = shortlist.get(0);
+        JudgingFixtures.SchoolAccount owner = w.school(w.entries().indexOf(held) / 2);
+        long concern = owner.login().as().contentType(ContentType.JSON).body(Map.of("kind", "DISCLOSURE",
+                        "urgency", "NORMAL", "note", "The statement tells of something that happened."))
+                .post("/api/entries/{eid}/concerns", held).then().statusCode(201).extract().jsonPath().getLong("id");
+        List<Long> rest = shortlist.subList(1, shortlist.size());
+        w.juror(1).login().as().get("/api/competitions/{cid}/rounds/{rid}/ballot", cid, fin).then().statusCode(200)
+                .body("candidates.entryId", equalTo(rest.stream().map(Long::intValue).toList()));
+        ballot(w.juror(1), cid, fin, rotated(shortlist, 1)).then().statusCode(422); // the held entry is not a candidate
+        ballot(w.juror(1), cid, fin, rotated(rest, 1)).then().statusCode(200);
+        ballot(w.juror(2), cid, fin, rotated(rest, 2)).then().statusCode(200);
+        ORGANISER.as().get("/api/competitions/{cid}/rounds/{rid}/close-preview", cid, fin).then().statusCode(409).body("held", equalTo(1));
+        close(cid, fin, Map.of()).then().statusCode(409).body("held", equalTo(1));
+
+        // The lead excludes it: juror 0's ballot counts without it.
+        JsonPath lead = ORGANISER.as().contentType(ContentType.JSON).body(Map.of("name", JudgingFixtures.unique("Lead"),
+                        "email", "dsl@commission.example", "phone", "+91 98300 12345", "invite", false))
+                .post("/api/safeguarding-leads").then().statusCode(201).extract().jsonPath();
+        new JudgingFixtures.Login(lead.getString("username"), lead.getString("password")).as()
+                .contentType(ContentType.JSON).body(Map.of("action", "EXCLUDED", "note", "Kept out."))
+                .post("/api/safeguarding/concerns/" + concern + "/actions").then().statusCode(200);
+        JsonPath closed = close(cid, fin, Map.of()).then().statusCode(200).extract().jsonPath();
+        List<List<List<Long>>> counted = List.of(rotated(rest, 0), rotated(rest, 1), rotated(rest, 2));
+        SchulzeResult.Awards awards = Schulze.compute(rest, counted).awards(1, 1);
+        assertThat(closed.getList("result.places.entryIds.flatten()", Long.class))
+                .isEqualTo(awards.places().get(0).entryIds());
+        assertThat(closed.getList("notAdvancing", Long.class)).doesNotContain(held);
+        String sealed = QuarkusTransaction.requiringNew().call(() -> (String) em.createNativeQuery(
+                "select canonical_json from final_result where round_id = :r").setParameter("r", fin).getSingleResult());
+        assertThat(sealed).contains("\"candidates\":" + rest.toString().replace(" ", ""));
+
+        // A later change of an entry's status does not move the seal: it is rebuilt over the sealed candidates.
+        long winner = awards.places().get(0).entryIds().get(0);
+        owner = w.school(w.entries().indexOf(winner) / 2);
+        owner.login().as().contentType(ContentType.JSON).body(Map.of("kind", "DISCLOSURE", "urgency", "NORMAL",
+                "note", "The statement tells of something that happened.")).post("/api/entries/{eid}/concerns", winner).then().statusCode(201);
+        ORGANISER.as().get("/api/competitions/{cid}/rounds/{rid}/result/verify", cid, fin).then().statusCode(200)
+                .body("valid", equalTo(true)).body("awardsMatch", equalTo(true));
+
+        // What the public page reads (final_award) is covered by the seal.
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update final_award set place = 1"
+                + " where round_id = :r and place is null").setParameter("r", fin).executeUpdate());
+        try {
+            ORGANISER.as().get("/api/competitions/{cid}/rounds/{rid}/result/verify", cid, fin).then().statusCode(200)
+                    .body("valid", equalTo(false)).body("awardsMatch", equalTo(false))
+                    .body("digestMatches", equalTo(true));
+        } finally {
+            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update final_award set place = null"
+                            + " where round_id = :r and entry_id in (:m)").setParameter("r", fin)
+                    .setParameter("m", awards.mentions()).executeUpdate());
+        }
+        ORGANISER.as().get("/api/competitions/{cid}/rounds/{rid}/result/verify", cid, fin).then().statusCode(200)
+                .body("valid", equalTo(true));
     }
 }

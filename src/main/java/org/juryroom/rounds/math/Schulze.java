@@ -57,12 +57,15 @@ public final class Schulze {
      * @param missing      candidates the ballot does not place
      * @param duplicate    candidates it places more than once
      * @param unknown      ids that are not candidates
-     * @param emptyGroups  positions (0-based) of empty tie groups
+     * @param emptyGroups  positions (0-based) of empty (or null) tie groups
+     * @param nullIds      positions (0-based) of tie groups holding a null id
      */
-    public record BallotCheck(List<Long> missing, List<Long> duplicate, List<Long> unknown, List<Integer> emptyGroups) {
+    public record BallotCheck(List<Long> missing, List<Long> duplicate, List<Long> unknown, List<Integer> emptyGroups,
+                              List<Integer> nullIds) {
 
         public boolean valid() {
-            return missing.isEmpty() && duplicate.isEmpty() && unknown.isEmpty() && emptyGroups.isEmpty();
+            return missing.isEmpty() && duplicate.isEmpty() && unknown.isEmpty() && emptyGroups.isEmpty()
+                    && nullIds.isEmpty();
         }
 
         /** One line per problem, e.g. "missing: 4, 9", for a 422's detail. */
@@ -80,6 +83,9 @@ public final class Schulze {
             if (!emptyGroups.isEmpty()) {
                 out.add("empty tie group at position: " + join(emptyGroups));
             }
+            if (!nullIds.isEmpty()) {
+                out.add("an entry id is null in the tie group at position: " + join(nullIds));
+            }
             return out;
         }
 
@@ -88,13 +94,14 @@ public final class Schulze {
         }
     }
 
-    /** Checks one ballot against the candidates; a null ballot, group or id counts as nothing placed. */
+    /** Checks one ballot against the candidates; a null ballot places nothing, a null group or id is a problem. */
     public static BallotCheck check(Collection<Long> candidates, List<List<Long>> ballot) {
         Set<Long> known = new HashSet<>(candidates);
         Set<Long> seen = new HashSet<>();
         TreeSet<Long> duplicate = new TreeSet<>();
         TreeSet<Long> unknown = new TreeSet<>();
         List<Integer> empty = new ArrayList<>();
+        List<Integer> nulls = new ArrayList<>();
         List<List<Long>> groups = ballot == null ? List.of() : ballot;
         for (int g = 0; g < groups.size(); g++) {
             List<Long> group = groups.get(g);
@@ -104,6 +111,9 @@ public final class Schulze {
             }
             for (Long id : group) {
                 if (id == null) {
+                    if (nulls.isEmpty() || nulls.get(nulls.size() - 1) != g) {
+                        nulls.add(g);
+                    }
                     continue;
                 }
                 if (!known.contains(id)) {
@@ -115,7 +125,8 @@ public final class Schulze {
         }
         TreeSet<Long> missing = new TreeSet<>(known);
         missing.removeAll(seen);
-        return new BallotCheck(List.copyOf(missing), List.copyOf(duplicate), List.copyOf(unknown), List.copyOf(empty));
+        return new BallotCheck(List.copyOf(missing), List.copyOf(duplicate), List.copyOf(unknown), List.copyOf(empty),
+                List.copyOf(nulls));
     }
 
     /**

@@ -22,7 +22,8 @@ import org.juryroom.judging.PanelService;
 import org.juryroom.rounds.FinalService;
 import org.juryroom.rounds.RoundService;
 import org.juryroom.rounds.RoundStatus;
-import org.juryroom.rounds.RoundWork;
+import org.juryroom.rounds.FinalBallot;
+import org.juryroom.rounds.RoundRemedy;
 import org.juryroom.web.Forms;
 import org.juryroom.web.Forms.Errors;
 import org.juryroom.web.WebErrors;
@@ -44,7 +45,8 @@ import static org.juryroom.web.WebErrors.redirect;
 @RolesAllowed(Roles.ORGANISER)
 public class FinalRoundPages {
 
-    public record JurorRow(long id, String name, boolean member, boolean voted) {
+    /** {@code voted}: has a ballot; {@code excused}: excused from it with a close. */
+    public record JurorRow(long id, String name, boolean member, boolean voted, boolean excused) {
     }
 
     public record Award(String label, Integer place, String code, String title) {
@@ -134,18 +136,28 @@ public class FinalRoundPages {
     private FinalPage page(long cid, long rid, Errors errs) {
         Competition c = competitions.get(cid);
         FinalService.JuryView jury = requireFinal(cid, rid);
-        RoundService.Preview p = rounds.preview(cid, rid);
+        RoundService.Preview p = null;
+        try {
+            p = rounds.preview(cid, rid);
+        } catch (org.juryroom.common.ProblemException e) {
+            // Nothing can be decided now (a held candidate, a conflicted juror): the page says why.
+            if (e.toProblem().status() != 409) {
+                throw e;
+            }
+            errs = errs == Errors.NONE ? Forms.errors(e) : errs;
+        }
         Set<Long> members = new HashSet<>();
         jury.members().forEach(m -> members.add(m.jurorId()));
-        Set<Long> missing = new HashSet<>();
-        p.missing().forEach((RoundWork.Missing m) -> missing.add(m.jurorId()));
         List<JurorRow> jurors = new ArrayList<>();
         for (Juror j : Juror.<Juror>list("order by name")) {
-            jurors.add(new JurorRow(j.id, j.name, members.contains(j.id), members.contains(j.id)
-                    && !missing.contains(j.id)));
+            boolean member = members.contains(j.id);
+            jurors.add(new JurorRow(j.id, j.name, member, member && FinalBallot.of(rid, j.id).isPresent(),
+                    member && RoundRemedy.count("roundId = ?1 and kind = ?2 and jurorId = ?3", rid,
+                            RoundRemedy.Kind.EXCUSE, j.id) > 0));
         }
         RoundStatus status = rounds.list(cid).stream().filter(r -> r.id() == rid).findFirst().orElseThrow().status();
-        List<Award> provisional = p.result() == null ? List.of() : awards(p.result().places(), p.result().mentions());
+        List<Award> provisional = p == null || p.result() == null ? List.of()
+                : awards(p.result().places(), p.result().mentions());
         List<Award> awards = List.of();
         String digest = null;
         Boolean valid = null;

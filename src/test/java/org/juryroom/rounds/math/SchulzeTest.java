@@ -202,6 +202,17 @@ class SchulzeTest {
     }
 
     @Test
+    void aNullIdOrGroupIsAProblemNotAPlacement() {
+        // Every candidate placed once besides the null: still invalid (it used to pass, then fail to sort).
+        Schulze.BallotCheck check = Schulze.check(List.of(A, B), List.of(List.of(A), java.util.Arrays.asList(B, null)));
+        assertThat(check.valid()).isFalse();
+        assertThat(check.nullIds()).containsExactly(1);
+        assertThat(check.problems()).containsExactly("an entry id is null in the tie group at position: 1");
+        assertThat(Schulze.check(List.of(A, B), java.util.Arrays.asList(List.of(A, B), null)).emptyGroups())
+                .containsExactly(1);
+    }
+
+    @Test
     void computeRefusesInvalidInput() {
         assertThatThrownBy(() -> Schulze.compute(List.of(A, B), List.of(strict(A))))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ballot 0: missing: 2");
