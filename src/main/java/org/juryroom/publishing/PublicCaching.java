@@ -1,6 +1,7 @@
 package org.juryroom.publishing;
 
-import io.quarkus.security.identity.SecurityIdentity;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.MediaType;
@@ -34,10 +35,21 @@ public class PublicCaching {
         return Response.ok(body.bytes(), type).tag(body.tag()).header("Cache-Control", SHARED).build();
     }
 
-    private final SecurityIdentity identity;
+    private final String formCookie;
 
-    public PublicCaching(SecurityIdentity identity) {
-        this.identity = identity;
+    public PublicCaching(@ConfigProperty(name = "quarkus.http.auth.form.cookie-name") String formCookie) {
+        this.formCookie = formCookie;
+    }
+
+    /**
+     * Whether the request carries a sign-in (a session cookie or an Authorization header): decided from
+     * the request, not the identity, because an authentication failure is answered on the IO thread,
+     * where the identity may not be resolved.
+     */
+    private boolean signedIn(ContainerRequestContext request) {
+        return request.getHeaderString("Authorization") != null
+                || request.getCookies().containsKey(org.juryroom.access.BrowserSessions.COOKIE)
+                || request.getCookies().containsKey(formCookie);
     }
 
     /**
@@ -47,7 +59,7 @@ public class PublicCaching {
      */
     @ServerResponseFilter
     public void revalidate(ContainerRequestContext request, ContainerResponseContext response) {
-        if (!identity.isAnonymous()) {
+        if (signedIn(request)) {
             Object said = response.getHeaders().getFirst("Cache-Control");
             if (said == null || !(said.toString().startsWith("private") || said.toString().contains("no-store"))) {
                 response.getHeaders().putSingle("Cache-Control", PERSONAL);
