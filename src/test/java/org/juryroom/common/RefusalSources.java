@@ -103,18 +103,8 @@ final class RefusalSources {
     }
 
     private static int bodyEnd(String code, int open) {
-        int depth = 0;
-        for (int i = open; i < code.length(); i++) {
-            char c = code.charAt(i);
-            if (c == '"' || c == '\'') {
-                i = literalEnd(code, i) - 1;
-            } else if (c == '{') {
-                depth++;
-            } else if (c == '}' && --depth == 0) {
-                return i;
-            }
-        }
-        return code.length();
+        int end = matching(code, open, '{', '}');
+        return end < 0 ? code.length() : end;
     }
 
     static List<Site> scan(Path root) {
@@ -306,14 +296,19 @@ final class RefusalSources {
     }
 
     private static int closing(String e, int open) {
+        return matching(e, open, '(', ')');
+    }
+
+    /** The index of the bracket closing the one at {@code open} (literals skipped), or -1. */
+    private static int matching(String code, int open, char in, char out) {
         int depth = 0;
-        for (int i = open; i < e.length(); i++) {
-            char c = e.charAt(i);
+        for (int i = open; i < code.length(); i++) {
+            char c = code.charAt(i);
             if (c == '"' || c == '\'') {
-                i = literalEnd(e, i) - 1;
-            } else if (c == '(') {
+                i = literalEnd(code, i) - 1;
+            } else if (c == in) {
                 depth++;
-            } else if (c == ')' && --depth == 0) {
+            } else if (c == out && --depth == 0) {
                 return i;
             }
         }

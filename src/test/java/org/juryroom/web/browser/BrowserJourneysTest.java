@@ -11,7 +11,6 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.juryroom.support.RealStack;
@@ -52,14 +51,7 @@ class BrowserJourneysTest {
     @BeforeAll
     static void startBrowser() throws Exception {
         Files.createDirectories(SHOTS);
-        chromium = Chromium.launch();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (chromium != null) {
-            chromium.close();
-        }
+        chromium = Chromium.shared();
     }
 
     @Test

@@ -29,6 +29,18 @@ final class Chromium implements AutoCloseable {
         this.browser = browser;
     }
 
+    private static Chromium shared;
+
+    /** One Chromium for every browser test class of the run, closed when the test JVM ends. */
+    static synchronized Chromium shared() {
+        if (shared == null) {
+            shared = launch();
+            Chromium started = shared;
+            Runtime.getRuntime().addShutdownHook(new Thread(started::close));
+        }
+        return shared;
+    }
+
     static Chromium launch() {
         Path executable = find();
         if (executable == null) {

@@ -7,7 +7,6 @@ import com.microsoft.playwright.Page;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.juryroom.web.Fixtures;
@@ -41,14 +40,7 @@ class LanguageJourneysTest {
     @BeforeAll
     static void startBrowser() throws Exception {
         Files.createDirectories(BrowserJourneysTest.SHOTS);
-        chromium = Chromium.launch();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (chromium != null) {
-            chromium.close();
-        }
+        chromium = Chromium.shared();
     }
 
     @Test
