@@ -516,6 +516,22 @@
     }
     return document.title;
   }
+  function taken(frame, name) {
+    return Array.prototype.some.call(document.querySelectorAll('[data-scroll-region]'), function (f) {
+      return f !== frame && f.getAttribute('aria-label') === name;
+    });
+  }
+  // Regions of one page need distinct names (several evidence tables share a caption): the
+  // enclosing card's heading goes first, then a number if that is not enough.
+  function uniqueName(frame, name) {
+    if (!taken(frame, name)) { return name; }
+    var box = frame.parentElement && frame.parentElement.closest('article, section, details, li, fieldset, .card');
+    var heading = box && box.querySelector('h1, h2, h3, h4, h5, h6, summary, legend');
+    if (heading && text(heading) && text(heading) !== name) { name = text(heading) + ': ' + name; }
+    var base = name;
+    for (var n = 2; taken(frame, name); n++) { name = base + ' (' + n + ')'; }
+    return name;
+  }
   function mark(frame) {
     if (frame.hasAttribute('tabindex') && !frame.hasAttribute('data-scroll-region')) { return; }
     var scrolls = frame.scrollWidth > frame.clientWidth + 1 || frame.scrollHeight > frame.clientHeight + 1;
@@ -523,7 +539,7 @@
       frame.setAttribute('data-scroll-region', '');
       frame.setAttribute('tabindex', '0');
       frame.setAttribute('role', 'region');
-      frame.setAttribute('aria-label', nameOf(frame));
+      frame.setAttribute('aria-label', uniqueName(frame, nameOf(frame)));
     } else if (!scrolls && frame.hasAttribute('data-scroll-region')) {
       ['data-scroll-region', 'tabindex', 'role', 'aria-label'].forEach(function (a) { frame.removeAttribute(a); });
     }
