@@ -32,4 +32,7 @@ public interface ListMsg {
 
     @Message
     String org_list_search_people();
+
+    @Message
+    String org_list_actions();
 }
