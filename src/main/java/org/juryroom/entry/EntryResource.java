@@ -76,9 +76,9 @@ public class EntryResource {
     public Page<EntrySummary> list(@PathParam("cid") long cid, @QueryParam("page") Integer page,
                                    @QueryParam("size") Integer size) {
         boolean withSchool = access.view() == AccessPolicy.View.FULL;
-        var outcome = results.of(cid);
-        return entries.list(cid, Page.Request.of(page, size)).map(e -> EntryViews.summary(e, withSchool,
-                outcome.get(e.id)));
+        Page<org.juryroom.entry.Entry> listed = entries.list(cid, Page.Request.of(page, size));
+        var outcome = results.of(cid, listed.items().stream().map(e -> e.id).toList());
+        return listed.map(e -> EntryViews.summary(e, withSchool, outcome.get(e.id)));
     }
 
     @GET

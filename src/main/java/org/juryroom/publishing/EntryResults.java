@@ -6,6 +6,7 @@ import jakarta.transaction.Transactional;
 import org.juryroom.competition.Competition;
 import org.juryroom.competition.CompetitionStatus;
 
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,8 +14,8 @@ import java.util.Map;
 /**
  * Each submitted entry's result once its competition is PUBLISHED (docs/judging.md, section 12):
  * WINNER with its place or SPECIAL_MENTION from the FINAL round's sealed result, else SHORTLISTED
- * when on the frozen shortlist, else NOT_SHORTLISTED. Nothing before publication. One query per
- * competition, for the school's entry list and portal.
+ * when on the frozen shortlist, else NOT_SHORTLISTED. Nothing before publication. One query for
+ * the entries a page shows (a school's, a page of the list), never the whole competition.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
@@ -32,15 +33,15 @@ public class EntryResults {
         this.em = em;
     }
 
-    public Map<Long, Result> of(long competitionId) {
-        return of(Competition.<Competition>findById(competitionId));
+    public Map<Long, Result> of(long competitionId, Collection<Long> entryIds) {
+        return of(Competition.<Competition>findById(competitionId), entryIds);
     }
 
-    /** By entry id; empty unless the competition is PUBLISHED. */
+    /** By entry id, for the entries named; empty unless the competition is PUBLISHED. */
     @SuppressWarnings("unchecked")
-    public Map<Long, Result> of(Competition c) {
+    public Map<Long, Result> of(Competition c, Collection<Long> entryIds) {
         Map<Long, Result> out = new HashMap<>();
-        if (c == null || c.status != CompetitionStatus.PUBLISHED) {
+        if (c == null || c.status != CompetitionStatus.PUBLISHED || entryIds.isEmpty()) {
             return out;
         }
         List<Object[]> rows = em.createNativeQuery("""
@@ -50,8 +51,8 @@ public class EntryResults {
                         left join shortlist_entry se on se.shortlist_id = s.id and se.entry_id = e.id
                         left join final_result f on f.competition_id = e.competition_id
                         left join final_award a on a.round_id = f.round_id and a.entry_id = e.id
-                        where e.competition_id = :cid and e.status = 'SUBMITTED'""")
-                .setParameter("cid", c.id).getResultList();
+                        where e.competition_id = :cid and e.status = 'SUBMITTED' and e.id in (:ids)""")
+                .setParameter("cid", c.id).setParameter("ids", entryIds).getResultList();
         for (Object[] r : rows) {
             boolean shortlisted = Boolean.TRUE.equals(r[1]);
             boolean awarded = Boolean.TRUE.equals(r[2]);

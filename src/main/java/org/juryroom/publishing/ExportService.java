@@ -223,12 +223,15 @@ public class ExportService {
             }
             lines.add(r.rnd_export_round(round.position, round.name, RoundTexts.kind(r, round.kind), rule) + " "
                     + state);
-            for (RoundWork.RemedyView remedy : rounds.remedies(round)) {
+            List<RoundWork.RemedyView> remedies = rounds.remedies(round);
+            // One read for the round's named entries; a held entry is named by its number only.
+            Map<Long, RoundHistory.EntryName> named = rounds.names(remedies.stream()
+                    .map(RoundWork.RemedyView::entryId).filter(java.util.Objects::nonNull).toList());
+            for (RoundWork.RemedyView remedy : remedies) {
                 lines.add("– " + switch (remedy.kind()) {
                     case EXCUSE -> r.rnd_export_remedy_excuse(remedy.reason());
-                    case ACCEPT_FEWER -> r.rnd_export_remedy_fewer(org.juryroom.entry.Entry
-                            .<org.juryroom.entry.Entry>findByIdOptional(remedy.entryId()).map(e -> e.code)
-                            .orElse("#" + remedy.entryId()), remedy.reason());
+                    case ACCEPT_FEWER -> r.rnd_export_remedy_fewer(named.containsKey(remedy.entryId())
+                            ? named.get(remedy.entryId()).code() : "#" + remedy.entryId(), remedy.reason());
                     case REASSIGN -> r.rnd_export_remedy_reassign(remedy.moved(), remedy.reason());
                 });
             }

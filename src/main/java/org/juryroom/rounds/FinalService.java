@@ -434,16 +434,6 @@ public class FinalService {
         return view(stored(c, roundId));
     }
 
-    /** The published result of a competition's FINAL round, if it has one (the public page and the schools). */
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public java.util.Optional<ResultView> published(long competitionId) {
-        Competition c = Competition.findById(competitionId);
-        if (c == null || c.status != CompetitionStatus.PUBLISHED) {
-            return java.util.Optional.empty();
-        }
-        return FinalResult.<FinalResult>find("competitionId", competitionId).firstResultOptional().map(FinalService::view);
-    }
-
     static ResultView view(FinalResult f) {
         try {
             JsonNode n = JSON.readTree(f.canonicalJson);

@@ -207,8 +207,8 @@ class RankingCacheTest {
         assertThat(cache.computations() - before).as("recomputed once after the purge").isEqualTo(2);
         page(w.cid(), 0, 100);
         assertThat(cache.computations() - before).as("then current again").isEqualTo(2);
-        assertThat(purge.purge()).as("a lone horizon row is left alone").isGreaterThanOrEqualTo(0);
-        assertThat(changeRows(w.cid())).isEqualTo(1);
+        purge.purge(); // other competitions' rows may go; this one's lone horizon row stays
+        assertThat(changeRows(w.cid())).as("a lone horizon row is left alone").isEqualTo(1);
         page(w.cid(), 0, 100);
         assertThat(cache.computations() - before).as("a purge with nothing to delete keeps the copy current")
                 .isEqualTo(2);

@@ -27,10 +27,6 @@ public final class RoundViews {
         public boolean closable() {
             return preview != null;
         }
-
-        public long percent() {
-            return org.juryroom.web.Formats.share(progress.done(), progress.assigned());
-        }
     }
 
     public record MissingEntry(long entryId, String code, String title, long count) {

@@ -159,7 +159,7 @@ public class SchoolViews {
     public CompetitionBlock block(Competition c, List<Entry> mine) {
         long active = mine.stream().filter(e -> e.status != EntryStatus.WITHDRAWN).count();
         Deadline deadline = Deadline.of(c);
-        var outcome = results.of(c);
+        var outcome = results.of(c, mine.stream().map(e -> e.id).toList());
         List<EntryRow> rows = mine.stream().map(e -> {
             var r = outcome.get(e.id);
             return new EntryRow(e.id, e.code, e.title, e.category.name, e.status, e.submittedAt, e.updatedAt,
