@@ -48,12 +48,20 @@ public final class ApiBenchmark {
 
     public static void main(String[] args) throws Exception {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
+        // While working on one part: -Dbench.only=save or =public runs only that part and writes no doc;
+        // JURYROOM_BENCH_APP_JVM adds JVM options to the app (e.g. a JFR recording to profile it).
+        String only = System.getProperty("bench.only", "");
         Path work = Files.createTempDirectory("juryroom-apibench-");
         int port = freePort();
-        ProcessBuilder pb = new ProcessBuilder("java", "-Xmx256m", "-Dquarkus.profile=embedded",
-                "-Djuryroom.demo.seed=false", "-Dquarkus.http.port=" + port,
-                "-Djava.io.tmpdir=" + Files.createDirectories(work.resolve("tmp")),
-                "-jar", "target/quarkus-app/quarkus-run.jar");
+        List<String> command = new ArrayList<>(List.of("java", "-Xmx256m"));
+        String extra = System.getenv("JURYROOM_BENCH_APP_JVM");
+        if (extra != null && !extra.isBlank()) {
+            command.addAll(Arrays.asList(extra.trim().split("\\s+")));
+        }
+        command.addAll(List.of("-Dquarkus.profile=embedded", "-Djuryroom.demo.seed=false",
+                "-Dquarkus.http.port=" + port, "-Djava.io.tmpdir=" + Files.createDirectories(work.resolve("tmp")),
+                "-jar", "target/quarkus-app/quarkus-run.jar"));
+        ProcessBuilder pb = new ProcessBuilder(command);
         pb.environment().put("JURYROOM_DATA_DIR", work.resolve("data").toString());
         pb.redirectErrorStream(true);
         Process app = pb.start();
@@ -77,7 +85,7 @@ public final class ApiBenchmark {
             Files.writeString(script, pgbenchScript());
 
             List<String[]> scoreRows = new ArrayList<>();
-            for (int clients : new int[] {1, 4, 16}) {
+            for (int clients : only.equals("public") ? new int[0] : new int[] {1, 4, 16}) {
                 String load = loadAverage();
                 Load basic = run(clients, seconds, t -> w.put(t, true));
                 Load bearer = run(clients, seconds, t -> w.put(t, false));
@@ -109,7 +117,7 @@ public final class ApiBenchmark {
             String ngPageTag = ng.get("/gallery.html", null).headers().firstValue("ETag").orElseThrow();
 
             List<String[]> publicRows = new ArrayList<>();
-            for (int clients : new int[] {1, 16}) {
+            for (int clients : only.equals("save") ? new int[0] : new int[] {1, 16}) {
                 for (String[] c : new String[][] {
                         {"JSON 200", "/api/public/competitions/" + w.cid + "/shortlist", null, "/shortlist.json", null},
                         {"JSON 304", "/api/public/competitions/" + w.cid + "/shortlist", jsonTag, "/shortlist.json", ngJsonTag},
@@ -130,6 +138,10 @@ public final class ApiBenchmark {
             boolean oom = Files.readString(appLog).contains("OutOfMemoryError");
             String mem = memory.report(app.isAlive() && !oom);
             System.out.println(mem);
+            if (!only.isEmpty()) {
+                System.out.println("Only '" + only + "' ran: docs/performance.md is left as it was");
+                return;
+            }
             write(Path.of("docs/performance.md"), seconds, scoreRows, publicRows, json.length, page.length, mem);
             System.out.println("Wrote docs/performance.md (section 'API, scorecard saves and the public shortlist')");
         } catch (Exception e) {
