@@ -7,7 +7,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 
 /**
  * Bootstrap estimate of P(entry is in the top N).
@@ -16,10 +15,11 @@ import java.util.SplittableRandom;
  * the mean of the resample, entries are ordered by round score (compared as {@link TieBreak#key}, higher first)
  * then by code (lower first, entryId if codes collide), and the first N are "in". {@code pTopN = rounds in / B}.
  *
- * <p><b>Randomness.</b> Each entry draws from its own {@link SplittableRandom} seeded from (seed, entryId). An
- * entry's sequence of round means therefore depends only on its own values, the seed and its id: not on map
- * iteration order and not on which other entries are simulated. That is what makes the shortcut below give exactly
- * the same numbers as a full simulation.
+ * <p><b>Randomness.</b> Each entry has its own SplitMix64 stream seeded from (seed, entryId), and round r takes
+ * its n draws from positions r*n .. r*n+n-1 of that stream ({@link Candidates#roundKey}): any round of any entry can be
+ * computed on its own. An entry's sequence of round means therefore depends only on its own values, the seed and
+ * its id: not on map iteration order and not on which other entries are simulated. That is what makes the shortcut
+ * below, and the pruning in {@link #simulate}, give exactly the same numbers as a full simulation.
  *
  * <p><b>Shortcut.</b> A round mean lies in [min, max] of the entry's values. Entry f beats entry e in every round
  * if min_f is above max_e; f can never beat e if max_f is below min_e. Hence, exactly (no approximation):
@@ -32,6 +32,12 @@ import java.util.SplittableRandom;
  * (valid while |values| stay far below 1e5, which a 0..100 scale guarantees). Surely-in entries occupy their places
  * in every round, so only candidates are simulated, competing for {@code N - |surelyIn|} places; surely-out
  * entries never take a place, so ignoring them changes nothing.
+ *
+ * <p><b>Pruning within a round</b> (also exact). Candidates are visited in descending order of their maximum. Once
+ * the places are full, an entry whose maximum (with the same slack) cannot reach the worst kept round key ends the
+ * round: it and every entry after it are out. An entry whose draws so far, plus its maximum for each draw still to
+ * come, cannot reach that key stops drawing. The worst kept key only rises during a round, so nothing skipped could
+ * have taken a place.
  */
 public final class Bootstrap {
 
@@ -122,79 +128,153 @@ public final class Bootstrap {
         if (surelyInCount < 0 || surelyInCount > topN) {
             throw new IllegalArgumentException("need 0 <= surelyInCount <= topN");
         }
-        // Index order = (code, entryId) order, so "lower index" is the in-round tie-break.
-        List<Long> ids = new ArrayList<>(candidateValues.keySet());
-        ids.sort(Comparator.comparing((Long id) -> requireCode(codesByEntry, id)).thenComparing(id -> id));
-        int c = ids.size();
         int slots = topN - surelyInCount;
+        Candidates cs = new Candidates(candidateValues, codesByEntry, params.seed());
+        int c = cs.size();
         Map<Long, Double> result = new HashMap<>(c * 2);
         if (slots <= 0 || slots >= c) {
             // Nothing to decide: no places left, or a place for everyone.
             double p = slots <= 0 ? 0.0 : 1.0;
-            ids.forEach(id -> result.put(id, p));
+            cs.forEachId((o, id) -> result.put(id, p));
             return result;
-        }
-        double[][] values = new double[c][];
-        SplittableRandom[] rngs = new SplittableRandom[c];
-        for (int i = 0; i < c; i++) {
-            long id = ids.get(i);
-            values[i] = candidateValues.get(id);
-            if (values[i].length == 0) {
-                throw new IllegalArgumentException("entry " + id + " has no values");
-            }
-            rngs[i] = new SplittableRandom(entrySeed(params.seed(), id));
         }
         int[] inCount = new int[c];
         long[] keys = new long[c];
         int[] heap = new int[slots];
         for (int round = 0; round < params.rounds(); round++) {
-            for (int i = 0; i < c; i++) {
-                keys[i] = TieBreak.key(resampleMean(values[i], rngs[i]));
+            int size = 0;
+            for (int o = 0; o < c; o++) {
+                if (size < slots) {
+                    keys[o] = cs.roundKey(o, round, OUT);
+                    heap[size] = o;
+                    siftUp(heap, size++, keys, cs.rank);
+                    continue;
+                }
+                long worst = keys[heap[0]];
+                if (cs.bound[o] + SLACK_QUANTA < worst) {
+                    break; // so is every entry after it: bounds descend
+                }
+                long key = cs.roundKey(o, round, worst);
+                if (key != OUT) {
+                    keys[o] = key;
+                    if (better(o, heap[0], keys, cs.rank)) {
+                        heap[0] = o;
+                        siftDown(heap, slots, keys, cs.rank);
+                    }
+                }
             }
-            selectTop(keys, heap);
-            for (int i : heap) {
-                inCount[i]++;
+            for (int o : heap) {
+                inCount[o]++;
             }
         }
-        for (int i = 0; i < c; i++) {
-            result.put(ids.get(i), (double) inCount[i] / params.rounds());
-        }
+        cs.forEachId((o, id) -> result.put(id, (double) inCount[o] / params.rounds()));
         return result;
     }
 
-    private static double resampleMean(double[] v, SplittableRandom rng) {
-        int n = v.length;
-        double sum = 0;
-        for (int k = 0; k < n; k++) {
-            sum += v[rng.nextInt(n)];
-        }
-        return sum / n;
-    }
+    /** {@link Candidates#roundKey}'s answer for a resample that provably cannot reach the floor. */
+    static final long OUT = Long.MIN_VALUE;
 
-    /** Fills {@code heap} with the indices of the best heap.length entries: min-heap whose root is the worst kept. */
-    private static void selectTop(long[] keys, int[] heap) {
-        int k = heap.length;
-        for (int i = 0; i < k; i++) {
-            heap[i] = i;
-            siftUp(heap, i, keys);
-        }
-        for (int i = k; i < keys.length; i++) {
-            if (better(i, heap[0], keys)) {
-                heap[0] = i;
-                siftDown(heap, k, keys);
+    /** SplitMix64's increment (the golden ratio in 64 bits). */
+    private static final long GAMMA = 0x9E3779B97F4A7C15L;
+
+    /**
+     * The candidates in visiting order (highest maximum first), in flat primitive arrays so a round reads memory
+     * in sequence. Position o's values are {@code values[start[o] .. start[o + 1])}; {@code rank[o]} is its place in
+     * (code, entryId) order, the in-round tie-break.
+     */
+    static final class Candidates {
+
+        final long[] ids;
+        final int[] rank;
+        final int[] start;
+        final double[] values;
+        final double[] max;
+        final long[] bound;
+        final long[] seed;
+
+        Candidates(Map<Long, double[]> valuesByEntry, Map<Long, String> codesByEntry, long seed) {
+            List<Long> byCode = new ArrayList<>(valuesByEntry.keySet());
+            byCode.sort(Comparator.comparing((Long id) -> requireCode(codesByEntry, id)).thenComparing(id -> id));
+            int c = byCode.size();
+            long[] sortKeys = new long[c];
+            EntryRange[] ranges = new EntryRange[c];
+            for (int r = 0; r < c; r++) {
+                ranges[r] = EntryRange.of(byCode.get(r), valuesByEntry.get(byCode.get(r)));
+            }
+            Integer[] visit = new Integer[c];
+            for (int r = 0; r < c; r++) {
+                visit[r] = r;
+                sortKeys[r] = TieBreak.key(ranges[r].max());
+            }
+            Arrays.sort(visit, (a, b) -> sortKeys[a] != sortKeys[b] ? Long.compare(sortKeys[b], sortKeys[a]) : a - b);
+            ids = new long[c];
+            rank = new int[c];
+            start = new int[c + 1];
+            max = new double[c];
+            bound = new long[c];
+            this.seed = new long[c];
+            for (int o = 0; o < c; o++) {
+                int r = visit[o];
+                ids[o] = byCode.get(r);
+                rank[o] = r;
+                max[o] = ranges[r].max();
+                bound[o] = sortKeys[r];
+                this.seed[o] = entrySeed(seed, ids[o]);
+                start[o + 1] = start[o] + valuesByEntry.get(ids[o]).length;
+            }
+            values = new double[start[c]];
+            for (int o = 0; o < c; o++) {
+                double[] v = valuesByEntry.get(ids[o]);
+                System.arraycopy(v, 0, values, start[o], v.length);
             }
         }
+
+        int size() {
+            return ids.length;
+        }
+
+        void forEachId(java.util.function.ObjLongConsumer<Integer> action) {
+            for (int o = 0; o < ids.length; o++) {
+                action.accept(o, ids[o]);
+            }
+        }
+
+        /**
+         * {@link TieBreak#key} of the round-{@code round} resample mean of the entry at {@code o}. Draw k of round r
+         * is element {@code r * n + k} of the entry's SplitMix64 stream (state {@code seed + (r * n + k + 1) *
+         * GAMMA}), so a round is computed without the rounds before it. The index is the high 32 bits of the draw
+         * times n (bias at most n / 2^32, far below anything 1,000 rounds can show). Returns {@link #OUT} as soon as
+         * the sum so far plus the maximum for each draw to come stays a quantum below {@code floor} minus the slack
+         * (floating-point error here is ~1e-13, far inside that quantum); {@code floor == OUT} never stops early.
+         */
+        long roundKey(int o, int round, long floor) {
+            int from = start[o];
+            int n = start[o + 1] - from;
+            long state = seed[o] + (long) round * n * GAMMA;
+            double limit = floor == OUT ? Double.NEGATIVE_INFINITY
+                    : (floor - SLACK_QUANTA - 1) * TieBreak.QUANTUM * n;
+            double top = max[o];
+            double sum = 0;
+            for (int k = 0; k < n; k++) {
+                state += GAMMA;
+                sum += values[from + (int) (((mix64(state) >>> 32) * n) >>> 32)];
+                if (sum + (n - 1 - k) * top < limit) {
+                    return OUT;
+                }
+            }
+            return TieBreak.key(sum / n);
+        }
     }
 
-    // a ranks above b: higher key, or equal key and lower index (= lower code).
-    private static boolean better(int a, int b, long[] keys) {
-        return keys[a] > keys[b] || (keys[a] == keys[b] && a < b);
+    // a ranks above b: higher key, or equal key and lower rank (= lower code).
+    private static boolean better(int a, int b, long[] keys, int[] rank) {
+        return keys[a] > keys[b] || (keys[a] == keys[b] && rank[a] < rank[b]);
     }
 
-    private static void siftUp(int[] heap, int pos, long[] keys) {
+    private static void siftUp(int[] heap, int pos, long[] keys, int[] rank) {
         while (pos > 0) {
             int parent = (pos - 1) >>> 1;
-            if (!better(heap[parent], heap[pos], keys)) {
+            if (!better(heap[parent], heap[pos], keys, rank)) {
                 return;
             }
             swap(heap, parent, pos);
@@ -202,7 +282,7 @@ public final class Bootstrap {
         }
     }
 
-    private static void siftDown(int[] heap, int size, long[] keys) {
+    private static void siftDown(int[] heap, int size, long[] keys, int[] rank) {
         int pos = 0;
         while (true) {
             int left = 2 * pos + 1;
@@ -211,10 +291,10 @@ public final class Bootstrap {
             }
             int worst = left;
             int right = left + 1;
-            if (right < size && better(heap[left], heap[right], keys)) {
+            if (right < size && better(heap[left], heap[right], keys, rank)) {
                 worst = right;
             }
-            if (!better(heap[pos], heap[worst], keys)) {
+            if (!better(heap[pos], heap[worst], keys, rank)) {
                 return;
             }
             swap(heap, pos, worst);
@@ -230,7 +310,7 @@ public final class Bootstrap {
 
     /** Per-entry seed: two SplitMix64 finalisers so nearby ids/seeds give unrelated streams. */
     static long entrySeed(long seed, long entryId) {
-        return mix64(seed + mix64(entryId + 0x9E3779B97F4A7C15L));
+        return mix64(seed + mix64(entryId + GAMMA));
     }
 
     private static long mix64(long z) {

@@ -87,18 +87,94 @@ class BootstrapTest {
 
     @Test
     void twoIdenticalEntriesAtTheCutSplitRoughlyEvenly() {
-        // X and Y have the same values; N = 1. By symmetry each wins ~half the rounds; exact ties of the resampled
-        // mean (same multiset drawn) go to the lower code X, so X gets slightly more than half.
+        // X and Y have the same values; N = 1. X is in exactly when its round mean is at least Y's (an exact tie
+        // goes to the lower code X), so P(X) = 1/2 + P(tie)/2 with P(tie) = sum over s of P(resample sum = s)^2.
         double[] v = {10, 37, 52, 68, 91};
         Map<Long, double[]> values = Map.of(1L, v.clone(), 2L, v.clone(), 3L, new double[] {1, 2, 3});
         Map<Long, String> codes = Map.of(1L, "X", 2L, "Y", 3L, "Z");
-        Map<Long, Double> p = Bootstrap.probabilities(values, codes, 1, BootstrapParams.withSeed(2024));
-        assertThat(p.get(1L)).isEqualTo(0.515);   // exact for seed 2024 and these ids
-        assertThat(p.get(2L)).isEqualTo(0.485);
-        assertThat(p.get(1L)).isBetween(0.4, 0.6);
-        assertThat(p.get(2L)).isBetween(0.4, 0.6);
-        assertThat(p.get(1L) + p.get(2L)).isEqualTo(1.0);
+        BootstrapParams params = BootstrapParams.withSeed(2024);
+        Map<Long, Double> p = Bootstrap.probabilities(values, codes, 1, params);
+
+        // Round by round with the same draws: X's count is its wins plus the ties, and ties do occur.
+        Bootstrap.Candidates both = new Bootstrap.Candidates(Map.of(1L, v, 2L, v), codes, params.seed());
+        int x = both.ids[0] == 1L ? 0 : 1;
+        int xWins = 0;
+        int ties = 0;
+        for (int round = 0; round < params.rounds(); round++) {
+            long kx = both.roundKey(x, round, Bootstrap.OUT);
+            long ky = both.roundKey(1 - x, round, Bootstrap.OUT);
+            xWins += kx > ky ? 1 : 0;
+            ties += kx == ky ? 1 : 0;
+        }
+        assertThat(ties).isPositive();
+        assertThat(p.get(1L)).isEqualTo((double) (xWins + ties) / params.rounds());
+        assertThat(p.get(2L)).isEqualTo(1.0 - p.get(1L));
         assertThat(p.get(3L)).isEqualTo(0.0);
+
+        // And the share is what the resampling distribution says, within 4 standard errors of 1,000 rounds.
+        Map<Integer, Double> sumDistribution = new HashMap<>();
+        for (int seq = 0; seq < Math.pow(v.length, v.length); seq++) {
+            int sum = 0;
+            for (int k = 0, rest = seq; k < v.length; k++, rest /= v.length) {
+                sum += (int) v[rest % v.length];
+            }
+            sumDistribution.merge(sum, Math.pow(v.length, -v.length), Double::sum);
+        }
+        double pTie = sumDistribution.values().stream().mapToDouble(q -> q * q).sum();
+        double expected = 0.5 + pTie / 2;
+        assertThat(p.get(1L)).isCloseTo(expected, within(4 * Math.sqrt(expected * (1 - expected) / params.rounds())));
+        assertThat((double) ties / params.rounds()).isCloseTo(pTie, within(4 * Math.sqrt(pTie / params.rounds())));
+    }
+
+    @Test
+    void prunedSimulationEqualsNaiveSimulation() {
+        // Every entry's mean in every round, all sorted (key, then code, then id), first `slots` in: the definition,
+        // with the same draws. simulate visits entries by maximum and stops early; it must never change a count.
+        Random rnd = new Random(77);
+        for (int c = 0; c < 400; c++) {
+            int entries = 1 + rnd.nextInt(30);
+            boolean coarse = rnd.nextBoolean();
+            Map<Long, double[]> values = new HashMap<>();
+            Map<Long, String> codes = new HashMap<>();
+            for (int e = 0; e < entries; e++) {
+                long id = 1 + rnd.nextInt(1000);
+                double[] v = new double[1 + rnd.nextInt(6)];
+                double level = rnd.nextDouble() * 100;
+                for (int k = 0; k < v.length; k++) {
+                    v[k] = coarse ? 50 + rnd.nextInt(4)
+                            : Math.round(Math.max(0, Math.min(100, level + rnd.nextGaussian() * 15)) * 10) / 10.0;
+                }
+                values.put(id, v);
+                codes.put(id, "C" + rnd.nextInt(entries / 2 + 1)); // shared codes fall back to the id
+            }
+            int topN = rnd.nextInt(values.size() + 3);
+            int surelyIn = rnd.nextInt(topN + 1);
+            BootstrapParams params = new BootstrapParams(1 + rnd.nextInt(60), rnd.nextLong());
+            assertThat(Bootstrap.simulate(values, codes, surelyIn, topN, params))
+                    .as("case %d", c).isEqualTo(naive(values, codes, topN - surelyIn, params));
+        }
+    }
+
+    private static Map<Long, Double> naive(Map<Long, double[]> values, Map<Long, String> codes, int slots,
+                                           BootstrapParams params) {
+        Bootstrap.Candidates cs = new Bootstrap.Candidates(values, codes, params.seed());
+        int[] inCount = new int[cs.size()];
+        for (int round = 0; round < params.rounds(); round++) {
+            long[] keys = new long[cs.size()];
+            List<Integer> all = new java.util.ArrayList<>();
+            for (int o = 0; o < cs.size(); o++) {
+                keys[o] = cs.roundKey(o, round, Bootstrap.OUT);
+                all.add(o);
+            }
+            all.sort(java.util.Comparator.comparingLong((Integer o) -> -keys[o])
+                    .thenComparing(o -> codes.get(cs.ids[o])).thenComparingLong(o -> cs.ids[o]));
+            all.subList(0, Math.max(0, Math.min(slots, all.size()))).forEach(o -> inCount[o]++);
+        }
+        Map<Long, Double> p = new HashMap<>();
+        for (int o = 0; o < cs.size(); o++) {
+            p.put(cs.ids[o], (double) inCount[o] / params.rounds());
+        }
+        return p;
     }
 
     @Test
