@@ -386,10 +386,12 @@ class RankingBenchmarkTest {
               follows a write that changes nothing but still counts as a change).
             - **The bootstrap** (1,000 rounds over jurors, in the JVM) only simulates the entries that can still
               reach the top 25: the partition proves the rest are always in or always out (docs/judging.md). Its
-              cost is most of the difference between "materialise + count" and the first request after a
+              cost is part of the difference between "materialise + count" and the first request after a
               change (whichever page it asks for: the kept ranking carries the bootstrap), and it grows with how many entries the jurors'
               marks leave within reach of the cut (the line above: many more with RAW_MEAN, whose harsh/lenient
-              jurors widen every entry's range).
+              jurors widen every entry's range). Each round visits those entries from the highest possible
+              mean down and stops at the first that can no longer reach the 25 kept so far, so a round
+              draws for a fraction of them (`BootstrapBenchmark` times the simulation alone in seconds).
             - **The freeze and the verification** read every counted scorecard and its marks (they seal and
               re-check each one, recomputing its total from the marks rather than trusting the stored one) and
               write or rebuild a canonical JSON of about 60 MB; they run once per competition, in a transaction
