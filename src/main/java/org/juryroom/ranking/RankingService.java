@@ -83,7 +83,7 @@ public class RankingService {
                 () -> {
                     query.materialise(c.id, c.rankingMethod, basis);
                     List<RankingQuery.Row> rows = query.all();
-                    return new RankingCache.Ranked(rows, rows.isEmpty() ? Map.of() : pTopN(c));
+                    return new RankingCache.Ranked(rows, rows.isEmpty() ? Map.of() : pTopN(c, rows));
                 });
     }
 
@@ -153,16 +153,17 @@ public class RankingService {
 
     /**
      * Bootstrap over jurors for the entries that can reach the top N at all; the partition
-     * settles the sure ones without simulation, so only the uncertain few are resampled.
+     * settles the sure ones without simulation, so only the uncertain few are resampled. The
+     * partition reads the ranges of the rows already read; only the candidates' values are fetched.
      */
-    private Map<Long, Double> pTopN(Competition c) {
-        List<RankingQuery.Row> reachable = query.reachable(c.shortlistSize);
-        CutPartition cut = Bootstrap.partition(reachable.stream()
+    private Map<Long, Double> pTopN(Competition c, List<RankingQuery.Row> rows) {
+        CutPartition cut = Bootstrap.partition(rows.stream()
                 .map(r -> new EntryRange(r.entryId(), r.minValue(), r.maxValue())).toList(), c.shortlistSize);
+        java.util.Set<Long> candidates = new java.util.HashSet<>(cut.candidates());
         Map<Long, String> codes = new HashMap<>();
-        reachable.forEach(r -> codes.put(r.entryId(), r.code()));
+        rows.stream().filter(r -> candidates.contains(r.entryId())).forEach(r -> codes.put(r.entryId(), r.code()));
         Map<Long, double[]> values = new HashMap<>(query.reachableValues(c.shortlistSize));
-        values.keySet().retainAll(new java.util.HashSet<>(cut.candidates()));
+        values.keySet().retainAll(candidates);
         Map<Long, Double> p = new HashMap<>(Bootstrap.simulate(values, codes, cut.surelyIn().size(),
                 c.shortlistSize, BootstrapParams.withSeed(c.id)));
         cut.surelyIn().forEach(id -> p.put(id, 1.0));
