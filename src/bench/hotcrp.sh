@@ -1,9 +1,8 @@
 #!/usr/bin/env bash
 # HotCRP, the peer of issue 15, on Debian's PHP-FPM + nginx + MariaDB, all on loopback under a work
 # directory (no system-wide service is started), seeded like ApiBenchmark's world: 16 PC members
-# ("jurors"), 16 submitted papers ("entries"), every juror assigned a review of every paper, each
-# review holding the two score fields of HotCRP's default form (overall merit, reviewer expertise),
-# and one API token per juror. Then HotcrpPeer measures the API review save at 1, 4 and 16 clients
+# ("jurors"), 16 submitted papers ("entries"), every juror assigned a review of every paper, a review
+# form of two marks like the benchmark's rubric (Message 1-10, Craft 1-6), one API token per juror. Then HotcrpPeer measures the API review save at 1, 4 and 16 clients
 # and the memory of the stack (PSS of php-fpm, nginx and MariaDB).
 #
 #   src/bench/hotcrp.sh [HOTCRP_SRC] [seconds]   set up, measure, stop (one command)
@@ -17,7 +16,9 @@
 # (`git --git-dir=DIR archive HEAD`). Nothing of HotCRP goes into this repository: it is copied to
 # HOTCRP_WORK (default /tmp/hotcrp-work), where its database, configuration and logs live too.
 # Ports (loopback): HOTCRP_PORT (nginx, default 18071), HOTCRP_FPM_PORT (php-fpm, default 19071);
-# MariaDB listens only on a socket in the work directory. HOTCRP_FPM_CHILDREN sets php-fpm's
+# MariaDB listens only on a socket in the work directory. HOTCRP_JURORS, HOTCRP_PAPERS, HOTCRP_REVIEWS
+# (reviews a paper, default every juror) change the world's size (HotcrpPeer drives one client per juror,
+# each saving its own assigned reviews in turn). HOTCRP_FPM_CHILDREN sets php-fpm's
 # pm.max_children (default 5, Debian's own pool default; pm = dynamic as Debian ships it).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -27,8 +28,9 @@ PORT=${HOTCRP_PORT:-18071}
 FPM_PORT=${HOTCRP_FPM_PORT:-19071}
 CHILDREN=${HOTCRP_FPM_CHILDREN:-5}
 DB=hotcrpbench
-JURORS=16
-PAPERS=16
+JURORS=${HOTCRP_JURORS:-16}
+PAPERS=${HOTCRP_PAPERS:-16}
+REVIEWS=${HOTCRP_REVIEWS:-$JURORS}   # reviews per paper: paper i goes to jurors i, i+1, ... (mod JURORS)
 RUN=$WORK/run
 SOCK=$RUN/mysqld.sock
 export PATH="$PATH:/usr/sbin:/sbin"
@@ -188,22 +190,23 @@ seed() {
     {
         echo 'paper,action,user'
         for i in $(seq 1 $PAPERS); do
-            for j in $(seq 0 $((JURORS - 1))); do echo "$i,pcreview,j$j@jury.example"; done
+            for k in $(seq 0 $((REVIEWS - 1))); do echo "$i,pcreview,j$(( (i + k) % JURORS ))@jury.example"; done
         done
     } >"$seedd/assign.csv"
     hotcrp batch/assign.php "$seedd/assign.csv" >"$WORK/log/assign.log" 2>&1 || die "assign: $(cat "$WORK/log/assign.log")"
     local n
     n=$(mariadb --no-defaults --socket="$SOCK" -uroot -N -e "select count(*) from PaperReview" $DB)
-    [ "$n" = $((PAPERS * JURORS)) ] || die "expected $((PAPERS * JURORS)) review assignments, found $n"
+    [ "$n" = $((PAPERS * REVIEWS)) ] || die "expected $((PAPERS * REVIEWS)) review assignments, found $n"
     # One API token per juror, as a juror would make on the account page (HotCRP's batch/apitoken.php).
     : >"$seedd/tokens"
     for j in $(seq 0 $((JURORS - 1))); do
         hotcrp batch/apitoken.php -u "j$j@jury.example" --expiry=never --note=bench >>"$seedd/tokens"
     done
-    # Every juror scores every paper once (a draft), so the benchmark's saves change existing reviews.
-    local j=0
+    # Every review is scored once (a draft), so the benchmark's saves change existing reviews.
+    local j=0 token
     while read -r token; do
         for i in $(seq 1 $PAPERS); do
+            [ $(( (j - i % JURORS + JURORS) % JURORS )) -lt "$REVIEWS" ] || continue
             curl -sS -o "$seedd/last.json" -w '%{http_code}' -H "Authorization: Bearer $token" \
                 -H 'Content-Type: application/json' --data "{\"Message\":$(( 1 + (i + j) % 10 )),\"Craft\":$(( 1 + (i + j) % 6 )),\"draft\":true}" \
                 "http://127.0.0.1:$PORT/api/review?p=$i" | grep -q 200 && grep -q '"ok": *true' "$seedd/last.json" \
@@ -249,7 +252,7 @@ EOF
     start_fpm
     start_nginx
     seed
-    echo "HotCRP on http://127.0.0.1:$PORT ($JURORS jurors x $PAPERS papers, every juror reviewing every paper;" \
+    echo "HotCRP on http://127.0.0.1:$PORT ($JURORS jurors, $PAPERS papers, $REVIEWS reviews a paper;" \
         "php-fpm pm.max_children=$CHILDREN); settings in $WORK/peer.properties; stop with: src/bench/hotcrp.sh down"
 }
 
@@ -266,8 +269,8 @@ case "${1:-}" in
     bench) shift; bench "$@" ;;
     down) down ;;
     *)
-        up "${1:-}"
         trap down EXIT
+        up "${1:-}"
         bench "${2:-10}"
         ;;
 esac

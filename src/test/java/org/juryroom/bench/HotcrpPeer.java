@@ -30,10 +30,10 @@ public final class HotcrpPeer {
 
     private final ApiBenchmark.Client http;
     private final String[] bearer;
-    private final int papers;
     private final Path run;
     private final int[] next = new int[64];
-    /** marks[juror][paper - 1]: the Message mark the review holds now, so that each save sends another. */
+    /** papers[juror]: the papers the juror is assigned to review; marks[juror][i]: the Message mark of that review now. */
+    private final int[][] papers;
     private final int[][] marks;
 
     private HotcrpPeer(Path work) throws IOException {
@@ -47,28 +47,42 @@ public final class HotcrpPeer {
         }
         http = new ApiBenchmark.Client(p.getProperty("base"));
         bearer = Stream.of(p.getProperty("tokens").split(",")).map(t -> "Bearer " + t).toArray(String[]::new);
-        papers = Integer.parseInt(p.getProperty("papers"));
         run = Path.of(p.getProperty("run"));
-        marks = currentMarks(p.getProperty("socket"), p.getProperty("db"), bearer.length, papers);
+        papers = new int[bearer.length][];
+        marks = new int[bearer.length][];
+        readAssignments(p.getProperty("socket"), p.getProperty("db"));
     }
 
-    /** The marks as the database holds them (an earlier run left them anywhere), read with MariaDB's client. */
-    private static int[][] currentMarks(String socket, String db, int jurors, int papers) throws IOException {
+    /**
+     * Each juror's assigned papers and the marks the database holds now (an earlier run left them anywhere),
+     * read with MariaDB's client.
+     */
+    private void readAssignments(String socket, String db) throws IOException {
         Process q = new ProcessBuilder("mariadb", "--no-defaults", "--socket=" + socket, "-uroot", "-N", "-B", "-e",
-                "select c.email, r.paperId, r.s01 from PaperReview r join ContactInfo c using (contactId)", db)
-                .redirectErrorStream(true).start();
+                "select c.email, r.paperId, r.s01 from PaperReview r join ContactInfo c using (contactId)"
+                        + " order by c.email, r.paperId", db).redirectErrorStream(true).start();
         String out = new String(q.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        int[][] m = new int[jurors][papers];
+        List<List<int[]>> rows = new ArrayList<>();
+        for (int j = 0; j < bearer.length; j++) {
+            rows.add(new ArrayList<>());
+        }
         for (String line : out.split("\n")) {
             String[] f = line.split("\t");
             Matcher j = JUROR.matcher(f[0]);
             if (f.length == 3 && j.matches()) {
-                m[Integer.parseInt(j.group(1))][Integer.parseInt(f[1]) - 1] = Integer.parseInt(f[2]);
-            } else if (!line.isBlank() && !f[0].startsWith("chair@")) {
+                rows.get(Integer.parseInt(j.group(1))).add(new int[] {Integer.parseInt(f[1]),
+                        f[2].equals("NULL") ? 0 : Integer.parseInt(f[2])});
+            } else if (!line.isBlank()) {
                 throw new IllegalStateException("unexpected answer from MariaDB: " + out);
             }
         }
-        return m;
+        for (int j = 0; j < bearer.length; j++) {
+            if (rows.get(j).isEmpty()) {
+                throw new IllegalStateException("juror " + j + " has no review assigned");
+            }
+            papers[j] = rows.get(j).stream().mapToInt(r -> r[0]).toArray();
+            marks[j] = rows.get(j).stream().mapToInt(r -> r[1]).toArray();
+        }
     }
 
     private static HotcrpPeer peer;
@@ -102,18 +116,18 @@ public final class HotcrpPeer {
     }
 
     /**
-     * As ApiBenchmark.World.put: the thread's juror, the next paper, a mark other than the one it holds (Craft
-     * 1-6 for JuryRoom's 0-5). A thread is the only writer of its juror's reviews (at most one client per juror).
+     * As ApiBenchmark.World.put: the thread's juror, the juror's next paper, a mark other than the one it holds
+     * (Craft 1-6 for JuryRoom's 0-5). A thread is the only writer of its juror's reviews (one client per juror).
      */
     private boolean save(int thread) throws Exception {
         int j = thread;
-        int paper = next[thread]++ % papers;
-        int m = marks[j][paper] % 10 + 1;
-        String body = http.send("POST", "/api/review?p=" + (paper + 1),
+        int i = next[thread]++ % papers[j].length;
+        int m = marks[j][i] % 10 + 1;
+        String body = http.send("POST", "/api/review?p=" + papers[j][i],
                 "{\"Message\":" + m + ",\"Craft\":" + (1 + m % 6) + ",\"draft\":true}", bearer[j], 200);
         boolean wrote = OK.matcher(body).find() && CHANGED.matcher(body).find();
         if (wrote) {
-            marks[j][paper] = m;
+            marks[j][i] = m;
         }
         return wrote;
     }
@@ -234,6 +248,10 @@ public final class HotcrpPeer {
         List<Result> results = new ArrayList<>();
         try {
             for (int clients : new int[] {1, 4, 16}) {
+                if (clients > peer().bearer.length) {
+                    System.out.println(clients + " clients: skipped, the peer has fewer PC members (one client each)");
+                    continue;
+                }
                 Result r = measure(clients, seconds);
                 results.add(r);
                 System.out.printf(Locale.ROOT, "HotCRP API review save, %2d clients: %.0f/s (p99 %.1f ms)%s; load %s -> %s%n",
