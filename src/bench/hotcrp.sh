@@ -17,8 +17,9 @@
 # HOTCRP_WORK (default /tmp/hotcrp-work), where its database, configuration and logs live too.
 # Ports (loopback): HOTCRP_PORT (nginx, default 18071), HOTCRP_FPM_PORT (php-fpm, default 19071);
 # MariaDB listens only on a socket in the work directory. HOTCRP_JURORS, HOTCRP_PAPERS, HOTCRP_REVIEWS
-# (reviews a paper, default every juror) change the world's size (HotcrpPeer drives one client per juror,
-# each saving its own assigned reviews in turn). HOTCRP_FPM_CHILDREN sets php-fpm's
+# (reviews a paper, default every juror) and HOTCRP_MARKS (2 or 4) change the world's size; the issue's
+# is HOTCRP_PAPERS=2000 HOTCRP_JURORS=5 HOTCRP_REVIEWS=3 HOTCRP_MARKS=4. HotcrpPeer drives one client
+# per juror, each saving its own assigned reviews in turn. HOTCRP_FPM_CHILDREN sets php-fpm's
 # pm.max_children (default 5, Debian's own pool default; pm = dynamic as Debian ships it).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -30,6 +31,7 @@ CHILDREN=${HOTCRP_FPM_CHILDREN:-5}
 DB=hotcrpbench
 JURORS=${HOTCRP_JURORS:-16}
 PAPERS=${HOTCRP_PAPERS:-16}
+MARKS=${HOTCRP_MARKS:-2}
 REVIEWS=${HOTCRP_REVIEWS:-$JURORS}   # reviews per paper: paper i goes to jurors i, i+1, ... (mod JURORS)
 RUN=$WORK/run
 SOCK=$RUN/mysqld.sock
@@ -166,12 +168,17 @@ seed() {
     hotcrp batch/saveusers.php -q "$seedd/users.csv" >"$WORK/log/saveusers.log" 2>&1 \
         || die "saveusers: $(cat "$WORK/log/saveusers.log")"
     # Submissions closed, reviews open: what a jury sees while it judges. The review form is the
-    # benchmark's rubric: two marks, "Message" (1-10) and "Craft" (1-6), no text fields.
+    # benchmark's rubric: two marks, "Message" (1-10) and "Craft" (1-6), no text fields; with
+    # HOTCRP_MARKS=4 also "Clarity" and "Impact" (1-5), as in the issue's data set.
     values() { local n=$1 sep='' i; for i in $(seq 1 "$n"); do printf '%s{"id":%d,"symbol":%d,"name":"%s %d","order":%d}' "$sep" "$i" "$i" "$2" "$i" "$i"; sep=,; done; }
+    local extra=''
+    if [ "$MARKS" = 4 ]; then
+        extra=",{\"id\":\"s03\",\"name\":\"Clarity\",\"values\":[$(values 5 Clarity)]},{\"id\":\"s04\",\"name\":\"Impact\",\"values\":[$(values 5 Impact)]}"
+    fi
     hotcrp batch/settings.php save --expr "{\"submission_open\":true,\"submission_done\":\"$(date -d '-1 day' '+%Y-%m-%d %H:%M')\",
         \"review_open\":true,\"review\":[{\"id\":1,\"soft\":\"$(date -d '+30 day' '+%Y-%m-%d %H:%M')\"}],
         \"rf\":[{\"id\":\"s01\",\"name\":\"Message\",\"values\":[$(values 10 Mark)]},
-               {\"id\":\"s02\",\"name\":\"Craft\",\"values\":[$(values 6 Craft)]},
+               {\"id\":\"s02\",\"name\":\"Craft\",\"values\":[$(values 6 Craft)]}$extra,
                {\"id\":\"t01\",\"delete\":true},{\"id\":\"t02\",\"delete\":true},{\"id\":\"t03\",\"delete\":true}]}" \
         >"$WORK/log/settings.log" 2>&1 \
         || die "settings: $(cat "$WORK/log/settings.log")"
@@ -202,18 +209,26 @@ seed() {
     for j in $(seq 0 $((JURORS - 1))); do
         hotcrp batch/apitoken.php -u "j$j@jury.example" --expiry=never --note=bench >>"$seedd/tokens"
     done
-    # Every review is scored once (a draft), so the benchmark's saves change existing reviews.
-    local j=0 token
+    # Every review is scored once (a draft), so the benchmark's saves change existing reviews; one
+    # loop per juror, side by side. HOTCRP_SEED_SAVES=0 skips this (the issue's 6,000 reviews take a
+    # quarter of an hour through the API on a busy machine): the first save of each review then creates it.
+    local j=0 token more=''
+    [ "${HOTCRP_SEED_SAVES:-1}" != 0 ] || PAPERS_SAVED=0
+    [ "$MARKS" = 4 ] && more=',"Clarity":3,"Impact":3'
+    : >"$seedd/failed"
     while read -r token; do
-        for i in $(seq 1 $PAPERS); do
+        (for i in $(seq 1 "${PAPERS_SAVED:-$PAPERS}"); do
             [ $(( (j - i % JURORS + JURORS) % JURORS )) -lt "$REVIEWS" ] || continue
-            curl -sS -o "$seedd/last.json" -w '%{http_code}' -H "Authorization: Bearer $token" \
-                -H 'Content-Type: application/json' --data "{\"Message\":$(( 1 + (i + j) % 10 )),\"Craft\":$(( 1 + (i + j) % 6 )),\"draft\":true}" \
-                "http://127.0.0.1:$PORT/api/review?p=$i" | grep -q 200 && grep -q '"ok": *true' "$seedd/last.json" \
-                || die "first save of paper $i by juror $j failed: $(cat "$seedd/last.json")"
-        done
+            curl -sS -o "$seedd/last-$j.json" -w '%{http_code}' -H "Authorization: Bearer $token" \
+                -H 'Content-Type: application/json' \
+                --data "{\"Message\":$(( 1 + (i + j) % 10 )),\"Craft\":$(( 1 + (i + j) % 6 ))$more,\"draft\":true}" \
+                "http://127.0.0.1:$PORT/api/review?p=$i" | grep -q 200 && grep -q '"ok": *true' "$seedd/last-$j.json" \
+                || { echo "paper $i, juror $j: $(cat "$seedd/last-$j.json")" >>"$seedd/failed"; exit 1; }
+        done) &
         j=$((j + 1))
     done <"$seedd/tokens"
+    wait
+    [ ! -s "$seedd/failed" ] || die "a first save failed: $(head -c 2000 "$seedd/failed")"
     {
         echo "base=http://127.0.0.1:$PORT"
         echo "papers=$PAPERS"
@@ -253,7 +268,8 @@ EOF
     start_nginx
     seed
     echo "HotCRP on http://127.0.0.1:$PORT ($JURORS jurors, $PAPERS papers, $REVIEWS reviews a paper;" \
-        "php-fpm pm.max_children=$CHILDREN); settings in $WORK/peer.properties; stop with: src/bench/hotcrp.sh down"
+        "php-fpm pm.max_children=$CHILDREN); settings in $WORK/peer.properties; stop with:" \
+        "HOTCRP_WORK=$WORK src/bench/hotcrp.sh down"
 }
 
 bench() {
