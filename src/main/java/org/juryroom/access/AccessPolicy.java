@@ -11,7 +11,6 @@ import org.juryroom.entry.Entry;
 import org.juryroom.entry.EntryStatus;
 import org.juryroom.judging.Assignment;
 import org.juryroom.rounds.ScreeningVote;
-import org.juryroom.judging.Conflict;
 import org.juryroom.judging.Scorecard;
 import org.juryroom.judging.ScorecardStatus;
 
@@ -93,10 +92,16 @@ public class AccessPolicy {
                     ? new EntryRights(true, View.FULL, true, false, false, false, false)
                     : EntryRights.NONE;
         }
-        if (me.isJuror() && jurorSees(e)) {
+        if (me.isJuror() && e.status == EntryStatus.SUBMITTED && !e.held()) {
+            long jurorId = me.jurorId();
+            JurorTie tie = JurorTie.of(e.id, jurorId, e.school.id);
+            if (tie.conflicted() || !(tie.assigned() || ScreeningVote.assignedInOpenRound(e.id, jurorId)
+                    || org.juryroom.rounds.RoundJury.finalCandidate(e.id, jurorId))) {
+                return EntryRights.NONE;
+            }
             // Scoring is the RUBRIC round's; a juror screening the entry sees it the same blind way.
-            boolean scores = Assignment.exists(e.id, me.jurorId());
-            boolean ownSubmitted = scores && Scorecard.of(e.id, me.jurorId())
+            boolean scores = tie.assigned();
+            boolean ownSubmitted = scores && Scorecard.of(e.id, jurorId)
                     .map(s -> s.status == ScorecardStatus.SUBMITTED).orElse(false);
             return new EntryRights(true, View.BLIND, false, scores, ownSubmitted, false, false);
         }
@@ -292,13 +297,19 @@ public class AccessPolicy {
         return me.isOrganiser();
     }
 
-    private boolean jurorSees(Entry e) {
-        long jurorId = me.jurorId();
-        return e.status == EntryStatus.SUBMITTED
-                && !e.held()
-                && (Assignment.exists(e.id, jurorId) || ScreeningVote.assignedInOpenRound(e.id, jurorId)
-                    || org.juryroom.rounds.RoundJury.finalCandidate(e.id, jurorId))
-                && !Conflict.exists(jurorId, e.school.id);
+    /**
+     * What ties a juror to an entry for its rights, read in one statement: assigned to score it, and
+     * a conflict with its school (a second query per fact, or the same fact asked twice, was one
+     * round trip more per scorecard save).
+     */
+    record JurorTie(boolean assigned, boolean conflicted) {
+        static JurorTie of(long entryId, long jurorId, long schoolId) {
+            Object[] row = (Object[]) Assignment.getEntityManager().createNativeQuery(
+                            "select exists (select 1 from assignment where entry_id = ?1 and juror_id = ?2),"
+                                    + " exists (select 1 from conflict where juror_id = ?2 and school_id = ?3)")
+                    .setParameter(1, entryId).setParameter(2, jurorId).setParameter(3, schoolId).getSingleResult();
+            return new JurorTie((Boolean) row[0], (Boolean) row[1]);
+        }
     }
 
     /** The entry if this user is a juror assigned to screen it in a round open now (not conflicted), else 404. */

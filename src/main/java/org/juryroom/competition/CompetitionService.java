@@ -88,22 +88,29 @@ public class CompetitionService {
 
     /** {@link #lockShared} on the competition of an entry; nothing when there is no such entry (the caller answers 404). */
     public void lockSharedOfEntry(long entryId) {
-        List<?> cid = em.createNativeQuery("select competition_id from entry where id = ?1")
-                .setParameter(1, entryId).getResultList();
-        if (!cid.isEmpty()) {
-            lockShared(((Number) cid.get(0)).longValue());
-        }
+        // The entry's competition found and locked in one statement (a scorecard save's first round trip).
+        lockWhere("c.id = (select competition_id from entry where id = ?1)", entryId, "share");
     }
 
     private Competition lock(long id, String strength) {
-        em.createNativeQuery("set local lock_timeout = '" + LOCK_WAIT + "'").executeUpdate();
-        List<?> version = em.createNativeQuery("select version from competition where id = ?1 for " + strength)
-                .setParameter(1, id).getResultList();
-        if (version.isEmpty()) {
+        Competition c = lockWhere("c.id = ?1", id, strength);
+        if (c == null) {
             throw ProblemException.notFound("Competition " + id);
         }
-        Competition c = get(id);
-        if (c.version != ((Number) version.get(0)).longValue()) {
+        return c;
+    }
+
+    /** Locks the competition {@code where} names (parameter ?1); null when there is none. */
+    private Competition lockWhere(String where, long param, String strength) {
+        em.createNativeQuery("set local lock_timeout = '" + LOCK_WAIT + "'").executeUpdate();
+        List<?> rows = em.createNativeQuery("select c.id, c.version from competition c where " + where + " for "
+                + strength).setParameter(1, param).getResultList();
+        if (rows.isEmpty()) {
+            return null;
+        }
+        Object[] row = (Object[]) rows.get(0);
+        Competition c = get(((Number) row[0]).longValue());
+        if (c.version != ((Number) row[1]).longValue()) {
             em.refresh(c); // loaded earlier in this transaction: read it again as locked
         }
         return c;

@@ -28,8 +28,4 @@ public class Assignment extends PanacheEntityBase {
 
     @Column(name = "created_at", insertable = false, updatable = false)
     public Instant createdAt;
-
-    public static boolean exists(long entryId, long jurorId) {
-        return count("entryId = ?1 and jurorId = ?2", entryId, jurorId) > 0;
-    }
 }

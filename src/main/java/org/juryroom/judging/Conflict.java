@@ -30,8 +30,4 @@ public class Conflict extends PanacheEntityBase {
 
     @Column(name = "created_at", insertable = false, updatable = false)
     public Instant createdAt;
-
-    public static boolean exists(long jurorId, long schoolId) {
-        return count("jurorId = ?1 and schoolId = ?2", jurorId, schoolId) > 0;
-    }
 }
