@@ -96,7 +96,7 @@ public final class ApiBenchmark {
             env.put("JURYROOM_SESSION_KEY", "api-benchmark-session-key-0123456789abcdef");
             env.put("QUARKUS_MAILER_HOST", "127.0.0.1");
             env.put("QUARKUS_MAILER_PORT", Integer.toString(ports[2]));
-            env.put("QUARKUS_MAILER_FROM", EmbeddedServices.MAIL_FROM);
+            env.put("QUARKUS_MAILER_FROM", "JuryRoom <juryroom@example.org>");
             env.put("JURYROOM_PUBLIC_URL", "http://127.0.0.1:" + port);
             env.put("JURYROOM_ORGANISER_PASSWORD", "organiser");
         } else {
