@@ -1,5 +1,6 @@
 package org.juryroom;
 
+import io.quarkus.runtime.ApplicationLifecycleManager;
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
@@ -17,7 +18,8 @@ public class JuryRoomMain {
         String profile = activeProfile();
         if (Preflight.wantsEmbedded(profile)) {
             startEmbedded();
-        } else if (Preflight.isProduction(profile)) {
+        } else if (Preflight.isProduction(profile) && !ApplicationLifecycleManager.isAppCDSGeneration()) {
+            // The AppCDS training run of the build (quarkus.package.jar.appcds) has no services to check.
             String problem = Preflight.checkProduction();
             if (problem != null) {
                 System.err.println("JuryRoom cannot start: " + problem);

@@ -89,14 +89,20 @@ public final class Preflight {
         if (mail != null) {
             return mail;
         }
+        // The two services are asked at once: each check loads its client's classes (the JDBC driver;
+        // MinIO with OkHttp and Kotlin), which is most of the time they take before Quarkus starts.
+        var store = java.util.concurrent.CompletableFuture.supplyAsync(Preflight::checkObjectStore, Preflight::daemon);
+        String database = checkDatabase();
+        return database != null ? database : store.join();
+    }
+
+    /** Null when PostgreSQL answers with what the first start needs, else the reason. */
+    private static String checkDatabase() {
         String url = setting("QUARKUS_DATASOURCE_JDBC_URL");
         String user = setting("QUARKUS_DATASOURCE_USERNAME");
         DriverManager.setLoginTimeout(10);
         try (Connection db = DriverManager.getConnection(url, user, setting("QUARKUS_DATASOURCE_PASSWORD"))) {
-            String problem = checkDatabase(db, user);
-            if (problem != null) {
-                return problem;
-            }
+            return checkDatabase(db, user);
         } catch (SQLException e) {
             if (e.getSQLState() != null && e.getSQLState().startsWith("28")) {
                 return "PostgreSQL at " + url + " refused the credentials of user '" + user
@@ -104,16 +110,29 @@ public final class Preflight {
             }
             return "PostgreSQL at " + url + " is not reachable: " + firstLine(e.getMessage());
         }
+    }
+
+    /** Null when the object store answers, else the reason. */
+    private static String checkObjectStore() {
         String bucket = setting("JURYROOM_BUCKET");
         String endpoint = minioEndpoint();
         try {
             MinioClient client = MinioClient.builder().endpoint(endpoint)
                     .credentials(setting("QUARKUS_MINIO_ACCESS_KEY"), setting("QUARKUS_MINIO_SECRET_KEY")).build();
+            // OkHttp's default read timeout would hold a start for minutes on a store that accepts and hangs.
+            client.setTimeout(10_000, 10_000, 10_000);
             client.bucketExists(BucketExistsArgs.builder().bucket(bucket).build());
+            return null;
         } catch (Exception e) {
             return "object store at " + endpoint + " is not reachable: " + firstLine(e.getMessage());
         }
-        return null;
+    }
+
+    /** A thread that does not keep the JVM alive should a check hang past a refusal. */
+    private static void daemon(Runnable task) {
+        Thread thread = new Thread(task, "preflight");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     /**

