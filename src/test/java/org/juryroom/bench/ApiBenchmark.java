@@ -129,11 +129,24 @@ public final class ApiBenchmark {
             Files.writeString(script, pgbenchScript());
 
             List<String[]> scoreRows = new ArrayList<>();
+            // HotCRP, the peer (src/bench/hotcrp.sh up), measured in the same run when it is set up.
+            boolean peer = HotcrpPeer.available();
+            HotcrpPeer.StackMemory peerMemory = null;
             for (int clients : only.equals("public") ? new int[0] : new int[] {1, 4, 16}) {
                 String load = loadAverage();
                 Load basic = run(clients, seconds, t -> w.put(t, true));
                 Load bearer = run(clients, seconds, t -> w.put(t, false));
                 double pgbench = pgbench(pgPort, clients, seconds, script, w);
+                HotcrpPeer.Result hotcrp = null;
+                if (peer) {
+                    HotcrpPeer.Memory watch = HotcrpPeer.Memory.watch();
+                    hotcrp = HotcrpPeer.measure(clients, seconds);
+                    HotcrpPeer.StackMemory m = watch.stop();
+                    peerMemory = peerMemory == null || m.totalPeakKiB() > peerMemory.totalPeakKiB() ? m : peerMemory;
+                    System.out.printf(Locale.ROOT, "HotCRP API review save, %2d clients: %.0f/s (p99 %.0f ms); JuryRoom "
+                            + "Bearer / HotCRP %.2f%n", clients, hotcrp.perSecond(), hotcrp.p99Millis(),
+                            bearer.perSecond() / hotcrp.perSecond());
+                }
                 String after = loadAverage();
                 System.out.printf(Locale.ROOT, "scorecard PUT, %2d clients: Basic %.0f/s (p99 %.0f ms), Bearer %.0f/s "
                                 + "(p99 %.0f ms), pgbench %.0f tx/s; ratios %.2f / %.2f; load %s -> %s%n", clients,
@@ -142,7 +155,11 @@ public final class ApiBenchmark {
                 scoreRows.add(new String[] {Integer.toString(clients), fmt(basic), fmt(bearer),
                         String.format(Locale.ROOT, "%.0f tx/s", pgbench),
                         String.format(Locale.ROOT, "**%.2f**", basic.perSecond() / pgbench),
-                        String.format(Locale.ROOT, "**%.2f**", bearer.perSecond() / pgbench), load + " → " + after});
+                        String.format(Locale.ROOT, "**%.2f**", bearer.perSecond() / pgbench),
+                        hotcrp == null ? "not set up" : String.format(Locale.ROOT, "%.0f/s (p99 %.1f ms)",
+                                hotcrp.perSecond(), hotcrp.p99Millis()),
+                        hotcrp == null ? "" : String.format(Locale.ROOT, "**%.2f**", bearer.perSecond() / hotcrp.perSecond()),
+                        load + " → " + after});
             }
 
             w.publish();
@@ -183,6 +200,11 @@ public final class ApiBenchmark {
             MemoryFigures figures = memory.figures(production ? "production" : "embedded", String.join(" ", command),
                     app.isAlive() && !oom);
             String mem = figures.sentence();
+            if (peerMemory != null) {
+                mem += " " + peerMemory.report() + String.format(Locale.ROOT, ", measured while its API saves ran above."
+                        + " JuryRoom's app and PostgreSQL at peak against HotCRP's stack at peak: **%.1f×** (target ≤ 2).",
+                        (double) (figures.appPeakKib() + figures.pgPeakKib()) / peerMemory.totalPeakKiB());
+            }
             System.out.println(mem);
             if (!only.isEmpty() || production) {
                 System.out.println((production ? "The production package ran" : "Only '" + only + "' ran")
@@ -658,8 +680,12 @@ public final class ApiBenchmark {
                 + "shared lock, the pair's lock, the entry, the competition, its rubric, the scorecard and its "
                 + "marks, the update of the card and a mark, the audit line) in one transaction on the same "
                 + "PostgreSQL. Ratio = API saves per second / pgbench transactions per second (target ≥ 0.5).\n\n");
-        s.append("| clients | API, HTTP Basic | API, Bearer token | pgbench | ratio Basic | ratio Bearer | load before → after |\n");
-        s.append("|---:|---|---|---|---:|---:|---|\n");
+        s.append("HotCRP (the peer, `src/bench/hotcrp.sh`: Debian PHP-FPM + nginx + MariaDB, the same 16 jurors × 16 "
+                + "entries with two marks) saves a draft review through its API with a bearer token, a different "
+                + "mark each time, in the same run (target: JuryRoom's API ≥ 2× HotCRP's).\n\n");
+        s.append("| clients | API, HTTP Basic | API, Bearer token | pgbench | ratio Basic | ratio Bearer | HotCRP API | "
+                + "Bearer ÷ HotCRP | load before → after |\n");
+        s.append("|---:|---|---|---|---:|---:|---|---:|---|\n");
         scoreRows.forEach(r -> s.append("| ").append(String.join(" | ", r)).append(" |\n"));
         s.append("\n### Public shortlist: the app against nginx serving the same bytes\n\n");
         s.append(String.format(Locale.ROOT, "The published shortlist of the competition above (10 entries): its JSON "

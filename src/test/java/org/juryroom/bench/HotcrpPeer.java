@@ -87,6 +87,12 @@ public final class HotcrpPeer {
 
     private static HotcrpPeer peer;
 
+    /** Whether a peer set up by {@code src/bench/hotcrp.sh up} is there to measure beside JuryRoom. */
+    static boolean available() {
+        String work = System.getProperty("hotcrp.work", System.getenv().getOrDefault("HOTCRP_WORK", "/tmp/hotcrp-work"));
+        return Files.exists(Path.of(work, "peer.properties"));
+    }
+
     static synchronized HotcrpPeer peer() throws IOException {
         if (peer == null) {
             String work = System.getProperty("hotcrp.work", System.getenv().getOrDefault("HOTCRP_WORK", "/tmp/hotcrp-work"));
