@@ -142,13 +142,9 @@
     var self = this;
     var pick = this.zone.querySelector('.pick');
     this.input.tabIndex = -1; // the "Choose files" button is the one keyboard stop
-    if (pick) {
-      pick.setAttribute('tabindex', '0');
-      pick.setAttribute('role', 'button');
-      pick.addEventListener('keydown', function (ev) {
-        if (ev.key === 'Enter' || ev.key === ' ') { ev.preventDefault(); self.input.click(); }
-      });
-    }
+    if (pick) this.input.setAttribute('aria-hidden', 'true'); // and the one control a screen reader meets
+    // A real button (shown only with the script): Enter and Space work as for any button.
+    if (pick) pick.addEventListener('click', function () { self.input.click(); });
     this.input.addEventListener('change', function () {
       self.add(self.input.files);
       self.input.value = '';

@@ -13,7 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Issue 16 on the pages: a school changes a submitted entry and undoes a withdrawal from its entry
  * page; an organiser searches, filters and sorts entries, schools and jurors on the server; the
- * audit log says what changed in words; the competition form offers kinds of work by name.
+ * audit log says what changed in words; the competition form offers kinds of work by name; a new
+ * entry's category is the first, then the one the school chose last.
  */
 @QuarkusTest
 class EverydayPagesTest {
@@ -38,6 +39,27 @@ class EverydayPagesTest {
         assertThat(withdrawn).contains("Nothing was deleted").contains("Undo the withdrawal").contains("poster-01.jpg");
         assertThat(web.post(path, path + "/reinstate", Map.of()).statusCode()).isEqualTo(303);
         assertThat(web.get(path + "?reinstated").asString()).contains("withdrawal is undone").contains("Submit entry");
+    }
+
+    @Test
+    void aNewEntrysCategoryIsTheFirstThenTheOneTheSchoolChoseLast() {
+        long cid = Fixtures.openCompetition(Fixtures.unique("Categories"), 5);
+        Fixtures.Account school = Fixtures.school(Fixtures.unique("Hillside School"));
+        WebSession web = WebSession.signIn(school.username(), school.password());
+        String form = "/school/competitions/" + cid + "/new";
+        String first = web.get(form).asString();
+        // The categories are listed by code (essay, poster, video): the first listed is chosen.
+        assertThat(selectedCategory(first)).isEqualTo("essay");
+        assertThat(first.indexOf("<option value=\"essay\"")).isLessThan(first.indexOf("<option value=\"poster\""));
+        Fixtures.submittedEntry(school, cid, "poster", "Ask before you post", List.of("Ravi"), "posters/poster-01.jpg");
+        assertThat(selectedCategory(web.get(form).asString())).isEqualTo("poster");
+    }
+
+    /** The category option the form has selected (none: the browser would show the first). */
+    private static String selectedCategory(String html) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+                "<option value=\"([a-z]+)\"[^>]*data-extensions=\"[^\"]*\"\\s*selected>").matcher(html);
+        return m.find() ? m.group(1) : null;
     }
 
     @Test

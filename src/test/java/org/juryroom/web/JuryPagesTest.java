@@ -73,6 +73,14 @@ class JuryPagesTest {
         assertThat(page.getHeight()).isGreaterThan(page.getWidth());
         assertThat(web.get("/files/" + second + "/" + essayFile + "/preview").asByteArray())
                 .as("the same picture the second time").isEqualTo(preview.asByteArray());
+        // The viewer pages through the essay: it reads the page count, then asks for page 2; past the end is a 404.
+        assertThat(preview.header("X-Page-Count")).isEqualTo("2");
+        Response two = web.get("/files/" + second + "/" + essayFile + "/preview?page=2");
+        assertThat(two.statusCode()).isEqualTo(200);
+        assertThat(two.header("X-Page-Count")).isEqualTo("2");
+        assertThat(two.asByteArray()).as("page 2 is another picture").isNotEqualTo(preview.asByteArray());
+        assertThat(web.get("/files/" + second + "/" + essayFile + "/preview?page=3").statusCode()).isEqualTo(404);
+        assertThat(web.get("/files/" + second + "/" + essayFile + "/preview?page=0").statusCode()).isEqualTo(404);
         long posterFile = Fixtures.organiser().get("/api/entries/" + first).jsonPath().getLong("files[0].id");
         assertThat(web.get("/files/" + first + "/" + posterFile + "/preview").statusCode()).isEqualTo(404);
     }

@@ -32,18 +32,23 @@ public final class Axe {
     private Axe() {
     }
 
-    /** Checks the page as it is now; {@code what} names it in the report and in a failure. */
-    public static void check(Page page, String what) {
+    /**
+     * Checks the page as it is now; {@code what} names it in the report and in a failure. Returns the
+     * ids of every rule violated, of any impact, for a journey that expects a minor one gone too.
+     */
+    public static List<String> check(Page page, String what) {
         page.waitForLoadState();
         AxeResults results = new AxeBuilder(page).analyze();
         if (results.isErrored()) {
             throw new AssertionError("axe could not check " + what + ": " + results.getErrorMessage());
         }
         List<String> failing = new ArrayList<>();
+        List<String> violated = new ArrayList<>();
         StringBuilder section = new StringBuilder("== " + what + " (" + page.url() + ")\n");
         for (Rule rule : results.getViolations()) {
             String line = describe(rule);
             section.append(line);
+            violated.add(rule.getId());
             if (FAILING.contains(rule.getImpact())) {
                 failing.add(line);
             }
@@ -56,6 +61,7 @@ public final class Axe {
             throw new AssertionError("axe: serious or critical violations on " + what + " (" + page.url() + "):\n"
                     + String.join("", failing));
         }
+        return violated;
     }
 
     private static String describe(Rule rule) {

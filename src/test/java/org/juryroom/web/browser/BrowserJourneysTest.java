@@ -46,6 +46,9 @@ class BrowserJourneysTest {
     @TestHTTPResource("/")
     URL base;
 
+    @jakarta.inject.Inject
+    jakarta.persistence.EntityManager em;
+
     static Chromium chromium;
 
     @BeforeAll
@@ -70,6 +73,7 @@ class BrowserJourneysTest {
             assertThat(page.locator("body")).containsText("Closes in");
             shot(page, "school-portal-phone", true);
             Axe.check(page, "school portal (phone)");
+            assertThat(cutOff(page)).as("school portal cut off on a phone").isEmpty();
 
             page.locator("a[href='/school/competitions/" + cid + "/new']").click();
             page.waitForURL(url("/school/competitions/" + cid + "/new"));
@@ -132,6 +136,7 @@ class BrowserJourneysTest {
             assertThat(page.locator("body")).containsText("Riya (grade 7)");
             shot(page, "school-entry-phone", true);
             Axe.check(page, "school entry (phone)");
+            assertThat(cutOff(page)).as("school entry cut off on a phone").isEmpty();
 
             // One more file on the entry's page: the script sends it as the raw body, streamed to storage.
             page.setInputFiles("#files-input", Path.of("uploads-sample/posters/poster-10.png"));
@@ -364,6 +369,20 @@ class BrowserJourneysTest {
             shot(page, "public-shortlist", true);
             Axe.check(page, "public shortlist");
             assertThat(page.locator("body")).not().containsText("Sign out");
+            // A work opens large in a dialog, whole (the picture fits inside it), and Escape closes it.
+            page.locator("a.open-large").first().click();
+            Locator lightbox = page.locator("dialog[data-lightbox]");
+            assertThat(lightbox).isVisible();
+            page.waitForFunction("() => { const i = document.querySelector('dialog[data-lightbox] img');"
+                    + " return i.complete && i.naturalWidth > 0; }");
+            Object whole = page.evaluate("() => { const i = document.querySelector('dialog[data-lightbox] img')"
+                    + ".getBoundingClientRect(); return i.width > 300 && i.right <= window.innerWidth + 1"
+                    + " && i.bottom <= window.innerHeight + 1 && i.left >= -1 && i.top >= -1; }");
+            assertThat(whole).as("the large picture is large and whole on the screen").isEqualTo(true);
+            shot(page, "public-work-large", false);
+            Axe.check(page, "public shortlist with a work opened large");
+            page.keyboard().press("Escape");
+            assertThat(lightbox).isHidden();
         }
         try (BrowserContext phone = chromium.browser.newContext(new Browser.NewContextOptions()
                 .setViewportSize(390, 844).setDeviceScaleFactor(2).setIsMobile(true))) {
@@ -583,7 +602,7 @@ class BrowserJourneysTest {
                     + " > window.innerWidth + 1).slice(0, 6).map(e => e.tagName + '.' + e.className + ':'"
                     + " + Math.round(e.getBoundingClientRect().right)) }); }");
             assertThat(fits).as("the ranking table fits 1366 px: " + widths).isEqualTo(true);
-            shot(page, "organiser-ranking-1366", false);
+            shot(page, "organiser-ranking-demo-1366", false);
             page.navigate(url("/organiser/competitions/" + demo + "/entries?sort=title&dir=desc"));
             assertThat(page.locator("th[aria-sort=descending]")).hasCount(1);
             shot(page, "organiser-entries-sorted", false);
@@ -596,6 +615,14 @@ class BrowserJourneysTest {
             signIn(page, "school02", "school02");
             page.waitForURL(url("/school"));
             page.navigate(url("/school/competitions/" + cid + "/new"));
+            // "Choose files" is a real button: focused from the keyboard, Enter opens the file picker.
+            Locator pick = page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Choose files"));
+            assertThat(pick).isVisible();
+            page.evaluate("() => { window.pickerOpened = 0; document.getElementById('files-input')"
+                    + ".addEventListener('click', () => window.pickerOpened++); }");
+            pick.focus();
+            page.keyboard().press("Enter");
+            assertThat(page.evaluate("() => window.pickerOpened")).as("Enter on the button opens the picker").isEqualTo(1);
             page.setInputFiles("#files-input", Path.of("uploads-sample/posters/poster-12.png"));
             assertThat(page.locator(".file-row img.thumb")).isVisible();
             // The thumbnail is a blob: URL made in the browser, which the page's CSP must allow.
@@ -603,7 +630,7 @@ class BrowserJourneysTest {
             assertThat(page.evaluate("() => document.querySelector('.file-row img.thumb').naturalWidth > 0"))
                     .as("the thumbnail shows (not refused by the page's CSP)").isEqualTo(true);
             shot(page, "school-upload-thumbnail", false);
-            Axe.check(page, "school entry form with a thumbnail");
+            assertThat(Axe.check(page, "school entry form with a thumbnail")).doesNotContain("aria-allowed-role");
         }
     }
 
@@ -676,6 +703,15 @@ class BrowserJourneysTest {
             // The script puts each refusal next to its field.
             assertThat(page.locator(".field.invalid").first()).isVisible();
             Axe.check(page, "school entry form with errors");
+            // Correcting a field takes its error away at once; the other fields keep theirs.
+            Locator titleField = page.locator(".field:has(#title)");
+            Pattern invalid = Pattern.compile("(^|\\s)invalid(\\s|$)");
+            assertThat(titleField).hasClass(invalid);
+            int errors = page.locator(".field.invalid").count();
+            page.fill("#title", "Kind Words Online, again");
+            assertThat(titleField).not().hasClass(invalid);
+            assertThat(page.locator("#title")).not().hasAttribute("aria-invalid", "true");
+            assertThat(page.locator(".field.invalid")).hasCount(errors - 1);
             visit(page, "/account", "account and tokens (school)");
         }
         try (BrowserContext desktop = desktop()) {
@@ -683,7 +719,8 @@ class BrowserJourneysTest {
             watch(page);
             signIn(page, "juror3", "juror3");
             page.waitForURL(Pattern.compile(".*/jury.*"));
-            visit(page, "/jury", "jury desk");
+            page.navigate(url("/jury"));
+            assertThat(Axe.check(page, "jury desk")).doesNotContain("landmark-unique");
             visit(page, "/account", "account and tokens (juror)");
         }
         try (BrowserContext desktop = desktop()) {
@@ -769,6 +806,194 @@ class BrowserJourneysTest {
             assertThat(order).hasSize(3);
             assertThat(order.get(0)).isEqualTo(List.of(Integer.parseInt(lastId)));
         }
+
+        // The other two jurors rank; the round closes and the competition is published: each school's
+        // portal shows its entry's result, on a phone.
+        for (int j = 1; j < 3; j++) {
+            List<List<Long>> order = new ArrayList<>();
+            for (int i = 0; i < shortlist.size(); i++) {
+                order.add(List.of(shortlist.get((i + j) % shortlist.size())));
+            }
+            w.juror(j).login().as().contentType(io.restassured.http.ContentType.JSON)
+                    .body(java.util.Map.of("order", order))
+                    .put("/api/competitions/{cid}/rounds/{rid}/ballot", w.cid(), f.roundId()).then().statusCode(200);
+        }
+        var organiser = org.juryroom.judging.JudgingFixtures.ORGANISER;
+        long winner = organiser.as().contentType(io.restassured.http.ContentType.JSON).body(java.util.Map.of())
+                .post("/api/competitions/{cid}/rounds/{rid}/close", w.cid(), f.roundId()).then().statusCode(200)
+                .extract().jsonPath().getLong("result.places[0].entryIds[0]");
+        org.juryroom.judging.JudgingFixtures.transition(w.cid(), "PUBLISHED");
+        int school = -1;
+        for (int s = 0; s < w.schools().size() && school < 0; s++) {
+            if (w.school(s).login().as().get("/api/competitions/{cid}/entries", w.cid()).jsonPath()
+                    .getList("items.id", Long.class).contains(winner)) {
+                school = s;
+            }
+        }
+        assertThat(school).as("the winner's school").isNotNegative();
+        try (BrowserContext phone = chromium.browser.newContext(new Browser.NewContextOptions()
+                .setViewportSize(390, 844).setDeviceScaleFactor(2).setIsMobile(true).setHasTouch(true))) {
+            Page page = phone.newPage();
+            watch(page);
+            var login = w.school(school).login();
+            signIn(page, login.username(), login.password());
+            page.waitForURL(Pattern.compile(".*/(school|account).*"));
+            page.navigate(url("/school"));
+            assertThat(page.locator("[data-result=WINNER]")).containsText("Winner: place 1");
+            assertThat(cutOff(page)).as("cut off on a phone").isEmpty();
+            shot(page, "school-results-phone", true);
+            Axe.check(page, "school portal with results (phone)");
+        }
+    }
+
+    /**
+     * A ranking of 130 entries at 1366 px (issue 16): a page of 100 rows that fits the screen, the table's
+     * header and the shortlist's cut line both in view inside its frame, and the next page continuing at 101.
+     */
+    @Test
+    void aLongRankingIsPagedAndKeepsItsHeaderAndCutLineInView() {
+        long cid = org.juryroom.judging.JudgingFixtures.openCompetition(25);
+        org.juryroom.judging.JudgingFixtures.transition(cid, "JUDGING");
+        List<Long> schools = org.juryroom.judging.BulkData.schools(em, 12, Fixtures.unique("Paged district"));
+        List<Long> jurors = org.juryroom.judging.BulkData.jurors(em, 6);
+        var entries = org.juryroom.judging.BulkData.entries(em, cid, schools, List.of("poster", "essay"), 130);
+        java.util.Random random = new java.util.Random(1366);
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> {
+            for (var e : entries) {
+                int quality = random.nextInt(8);
+                List<Long> three = new ArrayList<>(jurors);
+                java.util.Collections.shuffle(three, random);
+                for (long juror : three.subList(0, 3)) {
+                    org.juryroom.judging.BulkData.scorecard(em, e.id(), juror, java.util.Map.of(
+                            "message", 1 + quality + random.nextInt(3), "craft", Math.min(5, quality / 2 + random.nextInt(2))));
+                }
+            }
+        });
+        try (BrowserContext desktop = desktop()) {
+            Page page = desktop.newPage();
+            watch(page);
+            signIn(page, "organiser", RealStack.ORGANISER_PASSWORD);
+            page.waitForURL(Pattern.compile(".*/organiser.*"));
+            page.navigate(url("/organiser/competitions/" + cid + "/ranking"));
+            assertThat(page.locator("table.ranking tbody tr:not(.cut)")).hasCount(100);
+            assertThat(cutOff(page)).as("cut off at 1366 px").isEmpty();
+            Object tableFits = page.evaluate("() => { const t = document.querySelector('.ranking-scroll');"
+                    + " return t.scrollWidth <= t.clientWidth + 1; }");
+            assertThat(tableFits).as("no column of the ranking is cut off").isEqualTo(true);
+            // The frame in view: its sticky header on top and the cut line (sticky at the frame's foot) on screen.
+            page.evaluate("() => document.querySelector('.ranking-scroll').scrollIntoView({ block: 'end' })");
+            assertThat(page.locator("table.ranking thead")).isInViewport();
+            assertThat(page.locator("table.ranking .cut-line")).isInViewport();
+            assertThat(page.locator("table.ranking .cut-line")).containsText("Shortlist cut (25)");
+            assertThat(page.locator("nav.pager").first()).containsText("Page 1 of 2");
+            shot(page, "organiser-ranking-1366", false);
+            Axe.check(page, "organiser ranking, 130 entries (1366 px)");
+            page.locator("nav.pager a[rel=next]").first().click();
+            page.waitForURL(Pattern.compile(".*/ranking\\?.*page=.*"));
+            assertThat(page.locator("table.ranking tbody tr:not(.cut)")).hasCount(30);
+            assertThat(page.locator("table.ranking tbody tr").first()).containsText("101");
+            assertThat(page.locator("nav.pager").first()).containsText("Page 2 of 2");
+            Axe.check(page, "organiser ranking, second page");
+        }
+    }
+
+    /**
+     * The organiser's rounds page (issue 13) at 1366 px and on a phone: a closed screening round with its
+     * history, the rubric round open with a juror's work missing, the final round still to come. With every
+     * disclosure open, nothing is cut off sideways except inside a focusable scroll region.
+     */
+    @Test
+    void theOrganiserReadsTheRoundsOnADesktopAndOnAPhone() {
+        org.juryroom.judging.JudgingFixtures.World w = org.juryroom.judging.JudgingFixtures.world(3, 3, 4, 3);
+        long cid = w.cid();
+        var organiser = org.juryroom.judging.JudgingFixtures.ORGANISER;
+        long rubric = organiser.as().get("/api/competitions/{cid}/rounds", cid).jsonPath().getLong("[0].id");
+        JsonPath rounds = organiser.as().contentType(io.restassured.http.ContentType.JSON).body(List.of(
+                java.util.Map.of("kind", "SCREENING", "name", "First look", "jurorsPerEntry", 2, "quorum", 1),
+                java.util.Map.of("id", rubric, "kind", "RUBRIC", "name", "Rubric scoring"),
+                java.util.Map.of("kind", "FINAL", "name", "The commission's jury", "places", 2, "mentions", 1)))
+                .put("/api/competitions/{cid}/rounds", cid).then().statusCode(200).extract().jsonPath();
+        long screening = rounds.getLong("[0].id");
+        // Screening: everyone votes (an entry whose index is a multiple of 3 gets NO), then it closes.
+        org.juryroom.judging.JudgingFixtures.assign(cid, 2, 17).then().statusCode(201);
+        for (var juror : w.jurors()) {
+            for (long eid : org.juryroom.judging.JudgingFixtures.queue(juror, cid)) {
+                String vote = w.entries().indexOf(eid) % 3 == 0 ? "NO" : "YES";
+                juror.login().as().contentType(io.restassured.http.ContentType.JSON).body(java.util.Map.of("vote", vote))
+                        .put("/api/entries/{eid}/screening", eid).then().statusCode(200);
+            }
+        }
+        organiser.as().contentType(io.restassured.http.ContentType.JSON).body(java.util.Map.of())
+                .post("/api/competitions/{cid}/rounds/{rid}/close", cid, screening).then().statusCode(200);
+        // Rubric: three jurors score their queues, the fourth has not started.
+        org.juryroom.judging.JudgingFixtures.assign(cid, 2, 18).then().statusCode(201);
+        for (var juror : w.jurors().subList(0, 3)) {
+            for (long eid : org.juryroom.judging.JudgingFixtures.queue(juror, cid)) {
+                org.juryroom.judging.JudgingFixtures.submitScore(juror, eid, 1 + (int) (eid % 10), (int) (eid % 6));
+            }
+        }
+        String missing = w.juror(3).name();
+        String path = "/organiser/competitions/" + cid + "/rounds";
+
+        try (BrowserContext desktop = desktop()) {
+            Page page = desktop.newPage();
+            watch(page);
+            signIn(page, "organiser", RealStack.ORGANISER_PASSWORD);
+            page.waitForURL(Pattern.compile(".*/organiser.*"));
+            page.navigate(url("/organiser/competitions/" + cid));
+            page.locator("main a[href='" + path + "']").first().click();
+            page.waitForURL(url(path));
+            assertThat(page.locator("section.round")).hasCount(3);
+            assertThat(page.locator("#round-" + screening)).containsText("First look");
+            assertThat(page.locator("table.round-history tbody tr")).not().hasCount(0);
+            assertThat(page.locator("#round-" + rubric + " table.missing-work")).containsText(missing);
+            shot(page, "organiser-rounds", true);
+            Axe.check(page, "organiser rounds (1366 px)");
+            openEverything(page);
+            assertThat(cutOff(page)).as("cut off at 1366 px").isEmpty();
+            Axe.check(page, "organiser rounds with every disclosure open (1366 px)");
+        }
+        try (BrowserContext phone = chromium.browser.newContext(new Browser.NewContextOptions()
+                .setViewportSize(390, 844).setDeviceScaleFactor(2).setIsMobile(true).setHasTouch(true))) {
+            Page page = phone.newPage();
+            watch(page);
+            signIn(page, "organiser", RealStack.ORGANISER_PASSWORD);
+            page.waitForURL(Pattern.compile(".*/organiser.*"));
+            page.navigate(url(path));
+            assertThat(page.locator("section.round")).hasCount(3);
+            assertThat(cutOff(page)).as("cut off on a phone").isEmpty();
+            shot(page, "organiser-rounds-phone", false);
+            Axe.check(page, "organiser rounds (phone)");
+            openEverything(page);
+            assertThat(cutOff(page)).as("cut off on a phone, every disclosure open").isEmpty();
+            Axe.check(page, "organiser rounds with every disclosure open (phone)");
+        }
+    }
+
+    /** Opens every disclosure (details) and waits until the scroll regions have been marked for it. */
+    private static void openEverything(Page page) {
+        page.evaluate("async () => { document.querySelectorAll('details').forEach(d => d.open = true);"
+                + " await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r))); }");
+    }
+
+    /**
+     * The elements that stick out of the viewport sideways, or a page wider than the viewport: none may,
+     * except inside a scroll region the keyboard can reach (app.js marks a frame whose table does not fit)
+     * and the skip link, which waits off screen until focused.
+     */
+    @SuppressWarnings("unchecked")
+    private static List<String> cutOff(Page page) {
+        return (List<String>) page.evaluate("() => { const w = document.documentElement.clientWidth;"
+                + " const out = [...document.querySelectorAll('body *')].filter(e => {"
+                + "  const r = e.getBoundingClientRect();"
+                + "  if (r.width === 0 || r.height === 0 || e.closest('.skip-link, .visually-hidden')) return false;"
+                + "  const region = e.parentElement && e.parentElement.closest('[data-scroll-region][tabindex=\"0\"]');"
+                + "  return !region && (r.right > w + 1 || r.left < -1); })"
+                + " .slice(0, 8).map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().left)"
+                + "  + '..' + Math.round(e.getBoundingClientRect().right) + ' of ' + w);"
+                + " if (document.documentElement.scrollWidth > w + 1) out.push('page ' + document.documentElement.scrollWidth"
+                + "  + ' of ' + w);"
+                + " return out; }");
     }
 
     private static JsonPath ballot(org.juryroom.judging.JudgingFixtures.JurorAccount juror, long cid, long rid) {
