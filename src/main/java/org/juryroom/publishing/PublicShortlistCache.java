@@ -69,6 +69,22 @@ public class PublicShortlistCache {
         this.signals = signals;
     }
 
+    /** The key of the list of published competitions (a competition's own key is its id). */
+    static final String PUBLISHED = "published";
+
+    /**
+     * The copy held under {@code key} when it is known current without asking the database (the
+     * listener is healthy and nothing moved the generation since the copy was last checked); else null,
+     * and the caller takes the path that checks.
+     */
+    Snapshot<?> current(Object key) {
+        // Health first: a listener (re)connected moves the generation before it says it is healthy.
+        boolean listening = signals.healthy();
+        long generation = signals.generation();
+        Snapshot<?> held = snapshots.get(key);
+        return held != null && listening && held.checked().get() == generation ? held : null;
+    }
+
     /** The published shortlist of a competition (404 when it is not published). */
     public Snapshot<PublicShortlistService.PublicShortlist> shortlist(long competitionId) {
         return get(competitionId, competitionId, () -> {
@@ -83,7 +99,7 @@ public class PublicShortlistCache {
 
     /** The published competitions; any competition's new version or a new or deleted one makes a new list. */
     public <T> Snapshot<T> published(Supplier<T> build) {
-        return get("published", null,
+        return get(PUBLISHED, null,
                 () -> em.createNativeQuery("select count(*) from competition").getSingleResult().toString(), build);
     }
 
@@ -93,13 +109,13 @@ public class PublicShortlistCache {
      */
     @SuppressWarnings("unchecked")
     private <T> Snapshot<T> get(Object key, Long competitionId, Supplier<String> version, Supplier<T> build) {
-        // Health first: a listener (re)connected moves the generation before it says it is healthy.
-        boolean listening = signals.healthy();
+        // Read before the check below: a change after it moves the generation past what the copy records.
         long generation = signals.generation();
-        Snapshot<?> held = snapshots.get(key);
-        if (held != null && listening && held.checked().get() == generation) {
-            return (Snapshot<T>) held;
+        Snapshot<?> known = current(key);
+        if (known != null) {
+            return (Snapshot<T>) known;
         }
+        Snapshot<?> held = snapshots.get(key);
         String current;
         try {
             current = version.get();
