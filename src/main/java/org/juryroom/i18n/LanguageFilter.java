@@ -27,8 +27,8 @@ public class LanguageFilter {
         String saved = identity.isAnonymous() ? null : identity.getAttribute(Languages.ATTRIBUTE);
         Cookie cookie = routing.request().getCookie(Languages.COOKIE);
         String asked = routing.request().getParam(Languages.QUERY);
-        String language = Languages.supported(asked) ? asked : Languages.resolve(saved,
-                cookie == null ? null : cookie.getValue(), request.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
+        String language = Languages.decide(asked, saved, cookie == null ? null : cookie.getValue(),
+                request.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
         request.getHeaders().putSingle(HttpHeaders.ACCEPT_LANGUAGE, language);
         routing.request().headers().set(HttpHeaders.ACCEPT_LANGUAGE, language);
         request.setProperty(Languages.ATTRIBUTE, language);

@@ -42,6 +42,15 @@ public final class Languages {
         return fromAcceptLanguage(acceptLanguage);
     }
 
+    /**
+     * The language of one request: a link's {@code ?lang=} wins for that request, then the saved choice,
+     * the cookie and Accept-Language ({@link #resolve}). {@link LanguageFilter} and the public pages'
+     * answer from memory both ask this.
+     */
+    public static String decide(String asked, String saved, String cookie, String acceptLanguage) {
+        return supported(asked) ? asked : resolve(saved, cookie, acceptLanguage);
+    }
+
     /** The best supported match of an Accept-Language header (q-values honoured), else English. */
     public static String fromAcceptLanguage(String header) {
         if (header == null || header.isBlank()) {

@@ -26,6 +26,15 @@ public class PublicCaching {
     public static final String REVALIDATE = "public, no-cache";
     public static final String SHARED = "public, max-age=0, s-maxage=5, must-revalidate";
 
+    /** A page's copies differ by language: a shared cache keys them on both sources a URL without ?lang= uses. */
+    public static final String PAGE_VARY = jakarta.ws.rs.core.HttpHeaders.ACCEPT_LANGUAGE + ", "
+            + jakarta.ws.rs.core.HttpHeaders.COOKIE;
+
+    /** The name of a page's representation in a snapshot, per language (en, hi, bn). */
+    public static String pageForm(String language) {
+        return "html|" + org.juryroom.i18n.Languages.localeOf(language).toLanguageTag();
+    }
+
     /** 304 when the client or cache holds this body already; otherwise the body, with its tag. */
     public static Response respond(Request request, PublicShortlistCache.Body body, MediaType type) {
         Response.ResponseBuilder unchanged = request.evaluatePreconditions(body.tag());
@@ -33,6 +42,22 @@ public class PublicCaching {
             return unchanged.header("Cache-Control", SHARED).build();
         }
         return Response.ok(body.bytes(), type).tag(body.tag()).header("Cache-Control", SHARED).build();
+    }
+
+    /**
+     * For the answer from memory ({@link PublicFastPath}): whether an {@code If-None-Match} header is this
+     * tag (true) or another single strong tag, or absent (false); null for anything else (weak tags, lists,
+     * {@code *}), which the resources' {@code Request.evaluatePreconditions} decides.
+     */
+    static Boolean notModified(String ifNoneMatch, jakarta.ws.rs.core.EntityTag tag) {
+        if (ifNoneMatch == null) {
+            return false;
+        }
+        String t = ifNoneMatch.strip();
+        if (t.length() < 2 || t.charAt(0) != '"' || t.indexOf('"', 1) != t.length() - 1) {
+            return null;
+        }
+        return t.substring(1, t.length() - 1).equals(tag.getValue());
     }
 
     private final String formCookie;
@@ -47,9 +72,13 @@ public class PublicCaching {
      * where the identity may not be resolved.
      */
     private boolean signedIn(ContainerRequestContext request) {
-        return request.getHeaderString("Authorization") != null
-                || request.getCookies().containsKey(org.juryroom.access.BrowserSessions.COOKIE)
-                || request.getCookies().containsKey(formCookie);
+        return signedIn(request.getHeaderString("Authorization"), request.getCookies()::containsKey, formCookie);
+    }
+
+    /** The one rule for both paths (here and {@link PublicFastPath}): credentials in the header or a cookie. */
+    static boolean signedIn(String authorization, java.util.function.Predicate<String> hasCookie, String formCookie) {
+        return authorization != null || hasCookie.test(org.juryroom.access.BrowserSessions.COOKIE)
+                || hasCookie.test(formCookie);
     }
 
     /**

@@ -20,6 +20,9 @@ import java.io.UncheckedIOException;
 @PermitAll
 public class PublicShortlistResource {
 
+    /** The name of the JSON representation in a snapshot. */
+    static final String FORM = "json";
+
     private final PublicShortlistCache shortlists;
     private final ObjectMapper json;
 
@@ -31,7 +34,7 @@ public class PublicShortlistResource {
     @GET
     public Response get(@PathParam("cid") long cid, @Context Request request) {
         PublicShortlistCache.Snapshot<PublicShortlistService.PublicShortlist> s = shortlists.shortlist(cid);
-        return PublicCaching.respond(request, s.body("json", () -> {
+        return PublicCaching.respond(request, s.body(FORM, () -> {
             try {
                 return PublicShortlistCache.Body.of(json.writeValueAsBytes(s.value()));
             } catch (JsonProcessingException e) {

@@ -33,6 +33,15 @@ class PublicShortlistCacheTest {
     @Inject
     PublicShortlistCache cache;
 
+    @Inject
+    org.juryroom.common.ChangeSignals signals;
+
+    @Inject
+    io.agroal.api.AgroalDataSource dataSource;
+
+    @Inject
+    jakarta.persistence.EntityManagerFactory emf;
+
     /** The tags of the page, the API and the list now; each answers its own tag with 304. */
     private static Map<String, String> tags(long cid) {
         Map<String, String> tags = new HashMap<>();
@@ -169,5 +178,169 @@ class PublicShortlistCacheTest {
         assertThat(list.asString()).doesNotContain(competition);
         JudgingFixtures.transition(p.cid(), "PUBLISHED");
         assertThat(anonymous().get(API, p.cid()).asString()).contains(title);
+    }
+
+    /** Waits (bounded, not a measure of speed) until the condition holds. */
+    private static void eventually(String what, java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long end = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime() - end).as(what).isNegative();
+            Thread.sleep(20);
+        }
+    }
+
+    private static java.sql.Connection direct() throws java.sql.SQLException {
+        return java.sql.DriverManager.getConnection(org.juryroom.support.RealStack.services().jdbcUrl(),
+                "postgres", "postgres");
+    }
+
+    /** The server process ids of the change listener's connection. */
+    private static List<Integer> listeners() throws java.sql.SQLException {
+        try (java.sql.Connection c = direct(); var rs = c.createStatement().executeQuery(
+                "select pid from pg_stat_activity where application_name = 'juryroom-change-signals'")) {
+            List<Integer> pids = new java.util.ArrayList<>();
+            while (rs.next()) {
+                pids.add(rs.getInt(1));
+            }
+            return pids;
+        }
+    }
+
+    /**
+     * While nothing changes, the page, the gallery list and the API (200 and 304, each language) are
+     * served with no database work at all: no statement through Hibernate, no connection from the pool
+     * (which would also catch plain JDBC). A round during which the generation moved (a transaction
+     * elsewhere in the app) proves nothing and is repeated.
+     */
+    @Test
+    void aHitRunsNoSqlAndBorrowsNoConnection() throws Exception {
+        Published p = ConsentFixtures.published(JudgingFixtures.unique("Quiet poster"), List.of(JudgingFixtures.firstName()));
+        eventually("the listener is connected", signals::healthy);
+        org.hibernate.stat.Statistics statistics = emf.unwrap(org.hibernate.SessionFactory.class).getStatistics();
+        dataSource.getConfiguration().setMetricsEnabled(true);
+        boolean proved = false;
+        for (int attempt = 0; attempt < 3 && !proved; attempt++) {
+            Map<String, String> warm = tags(p.cid());
+            long generation = signals.generation();
+            long statements = statistics.getPrepareStatementCount();
+            long borrowed = dataSource.getMetrics().acquireCount();
+            for (int i = 0; i < 10; i++) {
+                for (String path : List.of(PAGE, API, "/shortlist")) {
+                    String url = path.replace("{cid}", Long.toString(p.cid()));
+                    anonymous().get(url).then().statusCode(200);
+                    anonymous().header("Accept-Language", "hi").get(url).then().statusCode(200);
+                    anonymous().header("If-None-Match", warm.get(path)).get(url).then().statusCode(304);
+                }
+            }
+            if (signals.generation() == generation && signals.healthy()) {
+                assertThat(statistics.getPrepareStatementCount()).as("statements").isEqualTo(statements);
+                assertThat(dataSource.getMetrics().acquireCount()).as("connections").isEqualTo(borrowed);
+                proved = true;
+            }
+        }
+        assertThat(proved).as("a quiet round").isTrue();
+    }
+
+    /** A transaction of this instance ends before its response: the next request checks the database. */
+    @Test
+    void theEndOfALocalTransactionMovesTheGeneration() {
+        long before = signals.generation();
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> { });
+        assertThat(signals.generation()).isGreaterThan(before);
+    }
+
+    /**
+     * Readers race a writer withdrawing children's names one at a time (order from a fixed seed): a
+     * request sent after a withdrawal's response never shows that name again, from memory or not.
+     */
+    @Test
+    void noRequestAfterAWithdrawalSeesTheOldNames() throws Exception {
+        java.util.Random random = new java.util.Random(15);
+        for (int round = 0; round < 3; round++) {
+            List<String> children = new java.util.ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                children.add(JudgingFixtures.firstName());
+            }
+            Published p = ConsentFixtures.published(JudgingFixtures.unique("Raced poster"), children);
+            List<Integer> order = new java.util.ArrayList<>(List.of(0, 1, 2, 3));
+            java.util.Collections.shuffle(order, random);
+            // withdrawn[k]: the k-th name withdrawn, once its withdrawal answered; done: how many answered.
+            String[] withdrawn = new String[children.size()];
+            java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
+            java.util.concurrent.atomic.AtomicBoolean writing = new java.util.concurrent.atomic.AtomicBoolean(true);
+            java.util.concurrent.ExecutorService readers = java.util.concurrent.Executors.newFixedThreadPool(4);
+            List<java.util.concurrent.Future<Integer>> reads = new java.util.ArrayList<>();
+            for (int r = 0; r < 4; r++) {
+                String path = r % 2 == 0 ? API : PAGE;
+                reads.add(readers.submit(() -> {
+                    int n = 0;
+                    while (writing.get()) {
+                        int answered = done.get();
+                        String body = anonymous().get(path, p.cid()).then().statusCode(200).extract().asString();
+                        for (int k = 0; k < answered; k++) {
+                            assertThat(body).as("after withdrawal %d", k + 1).doesNotContain(withdrawn[k]);
+                        }
+                        n++;
+                    }
+                    return n;
+                }));
+            }
+            try {
+                for (int k = 0; k < order.size(); k++) {
+                    ConsentFixtures.withdraw(p.tokens().get(order.get(k)), "publishName").then().statusCode(200);
+                    withdrawn[k] = children.get(order.get(k));
+                    done.incrementAndGet();
+                }
+            } finally {
+                writing.set(false);
+                readers.shutdown();
+            }
+            for (var read : reads) {
+                assertThat(read.get()).isPositive();
+            }
+        }
+    }
+
+    /**
+     * A change made by another instance (here: SQL on a connection of its own) reaches this one by its
+     * notification; with the listener's connection killed, the next request checks the database and
+     * still sees a change made meanwhile, and the listener connects again.
+     */
+    @Test
+    void anotherInstancesChangeIsSeenByNotificationAndWithoutTheListener() throws Exception {
+        String child = JudgingFixtures.firstName();
+        Published p = ConsentFixtures.published(JudgingFixtures.unique("Elsewhere poster"), List.of(child));
+        eventually("the listener is connected", signals::healthy);
+        tags(p.cid());
+        try (java.sql.Connection elsewhere = direct()) {
+            elsewhere.createStatement().executeUpdate("update entry set consent_publish_work = false where id = "
+                    + p.eid());
+            eventually("the other instance's change is seen",
+                    () -> anonymous().get(API, p.cid()).asString().contains("\"workPublished\":false"));
+
+            List<Integer> before = listeners();
+            assertThat(before).hasSize(1);
+            long generation = signals.generation();
+            elsewhere.createStatement().execute("select pg_terminate_backend(" + before.get(0) + ")");
+            eventually("the loss is noticed", () -> signals.generation() != generation);
+            // No request since the loss: whether reconnected yet or not, the next one checks the database.
+            elsewhere.createStatement().executeUpdate("update entry set consent_publish_work = true where id = "
+                    + p.eid());
+            assertThat(anonymous().get(API, p.cid()).asString()).contains("\"workPublished\":true");
+
+            eventually("the listener connects again", () -> {
+                try {
+                    List<Integer> now = listeners();
+                    return signals.healthy() && now.size() == 1 && !now.equals(before);
+                } catch (java.sql.SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            tags(p.cid());
+            elsewhere.createStatement().executeUpdate("update entry set consent_publish_work = false where id = "
+                    + p.eid());
+            eventually("a change after reconnecting is seen",
+                    () -> anonymous().get(API, p.cid()).asString().contains("\"workPublished\":false"));
+        }
     }
 }

@@ -171,15 +171,16 @@ public class ShortlistPages {
     private Response cacheable(Request request, String lang, PublicShortlistCache.Snapshot<?> snapshot,
                                Supplier<TemplateInstance> page) {
         // Rendered here, not by Qute's REST integration, so the page's language is set here too.
-        java.util.Locale locale = org.juryroom.i18n.Languages.localeOf(org.juryroom.i18n.Languages.ofCurrentRequest());
+        String language = org.juryroom.i18n.Languages.ofCurrentRequest();
+        java.util.Locale locale = org.juryroom.i18n.Languages.localeOf(language);
         Supplier<PublicShortlistCache.Body> render =
                 () -> PublicShortlistCache.Body.of(page.get().setLocale(locale).render());
         PublicShortlistCache.Body body = identity.isAnonymous()
-                ? snapshot.body("html|" + locale.toLanguageTag(), render) : render.get();
+                ? snapshot.body(PublicCaching.pageForm(language), render) : render.get();
         Response.ResponseBuilder response = Response.fromResponse(PublicCaching.respond(request, body,
                 MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")));
         return (org.juryroom.i18n.Languages.supported(lang) ? response
-                : response.header("Vary", HttpHeaders.ACCEPT_LANGUAGE + ", " + HttpHeaders.COOKIE)).build();
+                : response.header("Vary", PublicCaching.PAGE_VARY)).build();
     }
 
     private static String sha256(String text) {

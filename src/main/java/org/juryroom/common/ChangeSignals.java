@@ -1,0 +1,160 @@
+package org.juryroom.common;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Destroyed;
+import jakarta.enterprise.event.Observes;
+import jakarta.transaction.TransactionScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import org.postgresql.PGConnection;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Tells the caches kept in memory (the public shortlist) when the database may have changed, so that a
+ * copy can be served with no database work while nothing has. A number, the generation, moves on every
+ * possible change: a notification on {@link #CHANNEL} (sent at commit by the triggers of migration V36,
+ * from any instance), the end of any transaction of this instance (so a request after a write here never
+ * waits for the notification), and the listener's connection being lost or made. A copy checked against
+ * the database (ChangeSnapshots, still the truth) after the generation was read may be served without a
+ * check while the generation is unchanged and the listener is {@link #healthy()}: a notification
+ * missed while it was not listening is covered by the move on reconnecting.
+ * <p>
+ * One dedicated connection (not from the pool, which validates and recycles its connections), LISTEN, and
+ * a daemon thread blocking for notifications; on loss it reconnects with backoff.
+ */
+@ApplicationScoped
+public class ChangeSignals {
+
+    /** The channel of the triggers of V36. */
+    public static final String CHANNEL = "juryroom_public_change";
+
+    private static final Logger LOG = Logger.getLogger(ChangeSignals.class);
+    /** How long one wait for notifications blocks; after a silent wait the connection is pinged. */
+    private static final int WAIT_MILLIS = 10_000;
+    private static final long MAX_BACKOFF_MILLIS = 10_000;
+
+    private final AtomicLong generation = new AtomicLong();
+    private volatile boolean healthy;
+    private volatile boolean stopping;
+    private volatile Connection connection;
+    private Thread thread;
+
+    private final String url;
+    private final Optional<String> user;
+    private final Optional<String> password;
+
+    /** The pool's database, user and password (the datasource's configuration). */
+    public ChangeSignals(@ConfigProperty(name = "quarkus.datasource.jdbc.url") String url,
+                         @ConfigProperty(name = "quarkus.datasource.username") Optional<String> user,
+                         @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password) {
+        this.url = url;
+        this.user = user;
+        this.password = password;
+    }
+
+    /** The current generation: read it before checking or building a copy. */
+    public long generation() {
+        return generation.get();
+    }
+
+    /** Whether notifications are being received now: if not, every use must check the database. */
+    public boolean healthy() {
+        return healthy;
+    }
+
+    /**
+     * Any transaction of this instance ended (after its commit, before its request's response): it may
+     * have changed what a copy shows. Read-only ones cost the next public request one database check.
+     */
+    void transactionEnded(@Observes @Destroyed(TransactionScoped.class) Object ignored) {
+        generation.incrementAndGet();
+    }
+
+    void start(@Observes StartupEvent ignored) {
+        thread = new Thread(this::listen, "change-signals");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    void stop(@Observes ShutdownEvent ignored) throws InterruptedException {
+        stopping = true;
+        healthy = false;
+        close(connection);
+        if (thread != null) {
+            thread.interrupt();
+            thread.join(5_000);
+        }
+    }
+
+    private void listen() {
+        long backoff = 100;
+        while (!stopping) {
+            Connection c = null;
+            try {
+                Properties props = new Properties();
+                user.ifPresent(u -> props.setProperty("user", u));
+                password.ifPresent(p -> props.setProperty("password", p));
+                props.setProperty("ApplicationName", "juryroom-change-signals");
+                // A silent, half-open connection must fail the ping, not hang it.
+                props.setProperty("socketTimeout", "30");
+                c = DriverManager.getConnection(url, props);
+                connection = c;
+                try (Statement s = c.createStatement()) {
+                    s.execute("listen " + CHANNEL);
+                }
+                // Changes committed while not listening were missed: every copy is checked once more.
+                generation.incrementAndGet();
+                healthy = true;
+                backoff = 100;
+                PGConnection pg = c.unwrap(PGConnection.class);
+                while (!stopping) {
+                    var notifications = pg.getNotifications(WAIT_MILLIS);
+                    if (notifications != null && notifications.length > 0) {
+                        generation.incrementAndGet();
+                    } else {
+                        try (Statement s = c.createStatement()) {
+                            s.execute("select 1");
+                        }
+                    }
+                }
+            } catch (SQLException | RuntimeException e) {
+                healthy = false;
+                generation.incrementAndGet();
+                if (!stopping) {
+                    LOG.warnf("Change notifications lost (%s); caches check the database until reconnected",
+                            e.getMessage());
+                }
+            } finally {
+                healthy = false;
+                close(c);
+            }
+            if (!stopping) {
+                try {
+                    Thread.sleep(backoff);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                backoff = Math.min(MAX_BACKOFF_MILLIS, backoff * 2);
+            }
+        }
+    }
+
+    private static void close(Connection c) {
+        if (c != null) {
+            try {
+                c.close();
+            } catch (SQLException ignored) {
+                // already gone
+            }
+        }
+    }
+}
