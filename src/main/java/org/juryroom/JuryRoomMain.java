@@ -16,10 +16,12 @@ public class JuryRoomMain {
 
     public static void main(String... args) {
         String profile = activeProfile();
-        if (Preflight.wantsEmbedded(profile)) {
+        if (ApplicationLifecycleManager.isAppCDSGeneration()) {
+            // The AppCDS training run of the build (quarkus.package.jar.appcds): no services to start or check,
+            // whatever profile the builder's shell names.
+        } else if (Preflight.wantsEmbedded(profile)) {
             startEmbedded();
-        } else if (Preflight.isProduction(profile) && !ApplicationLifecycleManager.isAppCDSGeneration()) {
-            // The AppCDS training run of the build (quarkus.package.jar.appcds) has no services to check.
+        } else if (Preflight.isProduction(profile)) {
             String problem = Preflight.checkProduction();
             if (problem != null) {
                 System.err.println("JuryRoom cannot start: " + problem);

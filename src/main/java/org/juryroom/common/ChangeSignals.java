@@ -29,7 +29,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * missed while it was not listening is covered by the move on reconnecting.
  * <p>
  * One dedicated connection (not from the pool, which validates and recycles its connections), LISTEN, and
- * a daemon thread blocking for notifications; on loss it reconnects with backoff.
+ * a daemon thread blocking for notifications; on loss it reconnects with backoff. It is healthy only while
+ * its own ping, sent after every 5 s of silence, comes back within 5 s: a half-open socket, or a pooler in
+ * transaction mode (which takes LISTEN and delivers nothing), leaves every copy checked in the database.
  */
 @ApplicationScoped
 public class ChangeSignals {
@@ -38,8 +40,12 @@ public class ChangeSignals {
     public static final String CHANNEL = "juryroom_public_change";
 
     private static final Logger LOG = Logger.getLogger(ChangeSignals.class);
-    /** How long one wait for notifications blocks; after a silent wait the connection is pinged. */
-    private static final int WAIT_MILLIS = 10_000;
+    /** This connection's own heartbeat channel: never moves the generation. */
+    static final String PING = "juryroom_change_signals_ping";
+    /** How long one wait for notifications blocks; after a silent wait the listener pings itself. */
+    private static final int WAIT_MILLIS = 5_000;
+    /** How long its own ping may take to come back before the connection counts as lost. */
+    private static final int PING_MILLIS = 5_000;
     private static final long MAX_BACKOFF_MILLIS = 10_000;
 
     private final AtomicLong generation = new AtomicLong();
@@ -105,25 +111,29 @@ public class ChangeSignals {
                 password.ifPresent(p -> props.setProperty("password", p));
                 props.setProperty("ApplicationName", "juryroom-change-signals");
                 // A silent, half-open connection must fail the ping, not hang it.
-                props.setProperty("socketTimeout", "30");
+                props.setProperty("socketTimeout", "15");
                 c = DriverManager.getConnection(url, props);
                 connection = c;
                 try (Statement s = c.createStatement()) {
                     s.execute("listen " + CHANNEL);
+                    s.execute("listen " + PING);
                 }
+                PGConnection pg = c.unwrap(PGConnection.class);
+                long pings = 0;
+                // Healthy only once a notification is seen to arrive (a pooler in transaction mode takes
+                // LISTEN and delivers nothing).
+                ping(c, pg, Long.toString(pings++));
                 // Changes committed while not listening were missed: every copy is checked once more.
                 generation.incrementAndGet();
                 healthy = true;
                 backoff = 100;
-                PGConnection pg = c.unwrap(PGConnection.class);
                 while (!stopping) {
                     var notifications = pg.getNotifications(WAIT_MILLIS);
                     if (notifications != null && notifications.length > 0) {
                         generation.incrementAndGet();
                     } else {
-                        try (Statement s = c.createStatement()) {
-                            s.execute("select 1");
-                        }
+                        // Silence: prove notifications still arrive (a half-open socket answers nothing).
+                        ping(c, pg, Long.toString(pings++));
                     }
                 }
             } catch (SQLException | RuntimeException e) {
@@ -146,6 +156,39 @@ public class ChangeSignals {
                 backoff = Math.min(MAX_BACKOFF_MILLIS, backoff * 2);
             }
         }
+    }
+
+    /** Sends this connection its own ping and fails unless it comes back in time. */
+    private void ping(Connection c, PGConnection pg, String nonce) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("select pg_notify('" + PING + "', '" + nonce + "')");
+        }
+        if (!pingReturned(pg, nonce)) {
+            throw new SQLException("no notification came back within " + PING_MILLIS + " ms");
+        }
+    }
+
+    /**
+     * Waits for this connection's own ping; a change notification arriving meanwhile still moves the
+     * generation.
+     */
+    private boolean pingReturned(PGConnection pg, String nonce) throws SQLException {
+        long until = System.nanoTime() + PING_MILLIS * 1_000_000L;
+        while (System.nanoTime() < until) {
+            var arrived = pg.getNotifications((int) Math.max(1, (until - System.nanoTime()) / 1_000_000L));
+            boolean returned = false;
+            for (var n : arrived == null ? new org.postgresql.PGNotification[0] : arrived) {
+                if (n.getName().equals(PING)) {
+                    returned |= n.getParameter().equals(nonce);
+                } else {
+                    generation.incrementAndGet();
+                }
+            }
+            if (returned) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void close(Connection c) {

@@ -39,6 +39,9 @@ class PublicFastPathTest {
     @Inject
     AgroalDataSource dataSource;
 
+    @Inject
+    PublicFastPath fastPath;
+
     /** Status, body and headers of a response; the date and the connection's own headers left out. */
     private static Map<String, Object> answer(Response r) {
         Map<String, Object> a = new TreeMap<>();
@@ -61,11 +64,13 @@ class PublicFastPathTest {
             QuarkusTransaction.requiringNew().run(() -> { });
             long generation = signals.generation();
             long borrowed = dataSource.getMetrics().acquireCount();
+            long answered = fastPath.answers();
             Response checked = request.get().get(path);
-            boolean checkedTheDatabase = dataSource.getMetrics().acquireCount() > borrowed;
+            boolean checkedTheDatabase = dataSource.getMetrics().acquireCount() > borrowed
+                    && fastPath.answers() == answered;
             long between = dataSource.getMetrics().acquireCount();
             Response fromMemory = request.get().get(path);
-            boolean memory = dataSource.getMetrics().acquireCount() == between;
+            boolean memory = dataSource.getMetrics().acquireCount() == between && fastPath.answers() == answered + 1;
             if (checkedTheDatabase && memory && signals.generation() == generation && signals.healthy()) {
                 @SuppressWarnings("unchecked")
                 Map<String, Object>[] pair = new Map[] {answer(checked), answer(fromMemory)};
@@ -90,13 +95,14 @@ class PublicFastPathTest {
         List<Map.Entry<String, Supplier<RequestSpecification>>> cases = List.of(
                 Map.entry(api, JudgingFixtures::anonymous),
                 Map.entry(api, () -> anonymous().header("If-None-Match", apiTag)),
-                Map.entry(api, () -> anonymous().header("If-None-Match", "W/" + apiTag + ", \"other\"")),
-                Map.entry(api, () -> anonymous().header("If-None-Match", "*")),
                 Map.entry(api, () -> anonymous().header("If-None-Match", "\"other\"")),
                 Map.entry(page, JudgingFixtures::anonymous),
                 Map.entry(page, () -> anonymous().header("Accept-Language", "bn")),
                 Map.entry(page, () -> anonymous().header("Accept-Language", "bn").header("If-None-Match", pageTag)),
                 Map.entry(page, () -> anonymous().cookie("juryroom-lang", "hi")),
+                Map.entry(page, () -> anonymous().header("Accept",
+                        "text/html,application/xhtml+xml,application/xml;q=0.9,image/webp,*/*;q=0.8")),
+                Map.entry(api, () -> anonymous().header("Accept", "application/json")),
                 Map.entry(page + "?lang=hi", JudgingFixtures::anonymous),
                 Map.entry("/shortlist", () -> anonymous().header("Accept-Language", "hi")));
         for (var c : cases) {
@@ -108,6 +114,48 @@ class PublicFastPathTest {
         assertThat(bothWays(() -> anonymous().header("Accept-Language", "bn"), page)[1].get("body"))
                 .isNotEqualTo(bothWays(JudgingFixtures::anonymous, page)[1].get("body"));
         assertThat(bothWays(() -> anonymous().header("If-None-Match", apiTag), api)[1].get("status")).isEqualTo(304);
+    }
+
+    /**
+     * What the memory does not judge goes to the resources: a type the client does not accept (406), a
+     * query parameter other than the language, a weak or listed or {@code *} If-None-Match, a second
+     * Accept-Language line, a session cookie.
+     */
+    @Test
+    void whatTheMemoryDoesNotJudgeGoesToTheResources() {
+        Published p = ConsentFixtures.published(JudgingFixtures.unique("Judged poster"), List.of(JudgingFixtures.firstName()));
+        String api = "/api/public/competitions/" + p.cid() + "/shortlist";
+        String page = "/shortlist/" + p.cid();
+        anonymous().get(api).then().statusCode(200);
+        anonymous().get(page).then().statusCode(200);
+        List<Supplier<Response>> declined = List.of(
+                () -> anonymous().header("Accept", "text/html").get(api),
+                () -> anonymous().header("Accept", "application/json").get(page),
+                () -> anonymous().header("Accept", "application/json;q=0, */*;q=0.5").get(api),
+                () -> anonymous().queryParam("sort", "title").get(api),
+                () -> anonymous().header("If-None-Match", "W/\"" + p.cid() + "\", \"other\"").get(api),
+                () -> anonymous().header("If-None-Match", "*").get(api),
+                () -> anonymous().header("Accept-Language", "hi").header("Accept-Language", "bn").get(page),
+                () -> anonymous().cookie("juryroom-session", "not-a-session").get(page),
+                () -> anonymous().cookie("juryroom-sid", "not-a-session").get(page));
+        for (int i = 0; i < declined.size(); i++) {
+            long answered = fastPath.answers();
+            Response r = declined.get(i).get();
+            assertThat(fastPath.answers()).as("case %d went to the resources", i).isEqualTo(answered);
+            if (i < 2) {
+                assertThat(r.statusCode()).as("case %d", i).isEqualTo(406);
+            }
+        }
+    }
+
+    @Test
+    void acceptsAsTheResourcesNegotiate() {
+        assertThat(PublicFastPath.accepts(null, "application/json")).isTrue();
+        assertThat(PublicFastPath.accepts("*/*", "application/json")).isTrue();
+        assertThat(PublicFastPath.accepts("text/*", "text/html;charset=UTF-8")).isTrue();
+        assertThat(PublicFastPath.accepts("text/html;q=0, */*", "text/html;charset=UTF-8")).isFalse();
+        assertThat(PublicFastPath.accepts("application/json", "text/html;charset=UTF-8")).isFalse();
+        assertThat(PublicFastPath.accepts("image/png, */*;q=0.1", "application/json")).isTrue();
     }
 
     /** A sign-in or a precondition the memory does not judge goes to the resources, which decide as before. */

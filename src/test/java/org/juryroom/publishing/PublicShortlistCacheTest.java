@@ -121,7 +121,9 @@ class PublicShortlistCacheTest {
             assertThat(anonymous().get(API, p.cid()).asString()).doesNotContain(withdrawn);
             older.commit();
         }
-        assertThat(anonymous().get(API, p.cid()).asString()).contains(withdrawn);
+        // Committed outside this app (another instance, as far as it knows): seen once its notification
+        // arrives, by the database check, which must see a change committed after a later one.
+        eventually("the older writer's withdrawal", () -> anonymous().get(API, p.cid()).asString().contains(withdrawn));
     }
 
     @Test
@@ -295,9 +297,11 @@ class PublicShortlistCacheTest {
                 writing.set(false);
                 readers.shutdown();
             }
+            int total = 0;
             for (var read : reads) {
-                assertThat(read.get()).isPositive();
+                total += read.get(); // a reader's failure is rethrown here
             }
+            assertThat(total).as("reads during the withdrawals").isPositive();
         }
     }
 

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
  * {@link Bootstrap#simulate} alone, in seconds, on the distribution RankingBenchmarkTest writes with SQL
  * (100,000 entries, 5 jurors of leniency -2..+2 each, 4 criteria). Not part of the default suite; run
  * {@code ./mvnw -q test-compile && java -cp target/classes:target/test-classes
- * org.juryroom.ranking.math.BootstrapBenchmark [entries] [runs]}, or with -Pbenchmark.
+ * org.juryroom.ranking.math.BootstrapBenchmark [entries] [runs]}, or {@code ./mvnw -Pbenchmark test -Dtest=BootstrapBenchmark}
+ * (its name is outside Surefire's default patterns, so a plain -Pbenchmark run does not pick it up).
  */
 @Tag("benchmark")
 class BootstrapBenchmark {
