@@ -95,21 +95,21 @@ public class RankingQuery {
             from totals t join juror_scale j on j.juror_id = t.juror_id cross join comp_scale c
             """;
 
-    private static final String RANKED = """
-            create temp table jr_ranked on commit drop as
-            with per_entry as (
-                select entry_id, avg(v) as score, avg(raw) as raw_mean,
-                       percentile_cont(0.5) within group (order by v) as median,
-                       count(*) as juror_count, max(raw) - min(raw) as spread, stddev_pop(raw) as std_dev,
-                       min(v) as vmin, max(v) as vmax
-                from jr_normalised group by entry_id
-            )
-            select p.*, e.code,
-                   row_number() over (order by round(p.score * 1e9) desc, round(p.median * 1e9) desc,
-                                             p.juror_count desc, e.code asc) as rank
-            from per_entry p
-            join entry e on e.id = p.entry_id
-            """;
+    // Per entry over the normalised values of a source (the temporary table, or the single query's CTE).
+    private static final String PER_ENTRY = """
+            select entry_id, avg(v) as score, avg(raw) as raw_mean,
+                   percentile_cont(0.5) within group (order by v) as median,
+                   count(*) as juror_count, max(raw) - min(raw) as spread, stddev_pop(raw) as std_dev,
+                   min(v) as vmin, max(v) as vmax%s
+            from %s group by entry_id""";
+
+    private static final String RANK = """
+            row_number() over (order by round(p.score * 1e9) desc, round(p.median * 1e9) desc,
+                                         p.juror_count desc, e.code asc) as rank""";
+
+    private static final String RANKED = "create temp table jr_ranked on commit drop as with per_entry as ("
+            + PER_ENTRY.formatted("", "jr_normalised") + ")\n select p.*, e.code, " + RANK
+            + "\n from per_entry p join entry e on e.id = p.entry_id";
 
     // Titles, schools and categories are read only for the rows a caller asks for, not for every entry.
     private static final String ROW = "r.rank, r.entry_id, r.code, e.title, sch.name, k.code, r.score, r.raw_mean,"
@@ -156,21 +156,47 @@ public class RankingQuery {
                 "create index on jr_ranked (rank)", "analyze jr_ranked");
     }
 
+    /**
+     * Every ranked row (without title, school and category: {@link #describe} adds them per page) and
+     * the sorted normalised values of the entries that may reach the top N (see {@link #reachable}),
+     * computed in one statement without temporary tables: what {@link RankingCache} keeps. Writing half a million normalised rows to a temporary table, analysing
+     * and indexing it cost more than the ranking's own arithmetic; a cached ranking needs none of that.
+     */
+    @SuppressWarnings("unchecked")
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Computed compute(long competitionId, NormalisationMethod method, Basis basis, int topN) {
+        em.createNativeQuery(WORK_MEM).executeUpdate();
+        String sql = "with normalised as (with " + counted(basis) + ", " + STORED_TOTALS + ", " + NORMALISED + "),\n"
+                + " per_entry as (" + PER_ENTRY.formatted(", array_agg(v order by v) as vals", "normalised") + ")\n"
+                + " select " + RANK + ", p.entry_id, e.code, null, null, null, p.score, p.raw_mean, p.median,"
+                + " p.juror_count, p.spread, p.std_dev, p.vmin, p.vmax,"
+                + " case when " + reachable("p", "per_entry") + " then p.vals end"
+                + "\n from per_entry p join entry e on e.id = p.entry_id order by rank";
+        List<Object[]> found = em.createNativeQuery(sql).setParameter("cid", competitionId)
+                .setParameter("zscore", method == NormalisationMethod.Z_SCORE)
+                .setParameter("minForZ", Normalisation.MIN_SCORECARDS_FOR_Z)
+                .setParameter("nth", topN - 1).setParameter("slack", SLACK).getResultList();
+        List<Row> rows = new java.util.ArrayList<>(found.size());
+        Map<Long, double[]> values = new HashMap<>();
+        for (Object[] r : found) {
+            Row row = row(r);
+            rows.add(row);
+            if (r[14] != null) {
+                values.put(row.entryId(), doubles(r[14]));
+            }
+        }
+        return new Computed(rows, values);
+    }
+
+    /** What {@link #compute} returns: the ranked rows and the reachable entries' sorted values. */
+    public record Computed(List<Row> rows, Map<Long, double[]> reachableValues) {
+    }
+
     /** Ranks {@code offset .. offset+limit-1} (0-based) of the materialised ranking. */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<Row> page(int offset, int limit) {
         return rows("select " + ROW + ROW_FROM + " where r.rank > :offset and r.rank <= :end order by r.rank",
                 Map.of("offset", (long) offset, "end", (long) offset + limit));
-    }
-
-    /**
-     * Every row of the materialised ranking in rank order, without title, school and category (they
-     * are read per page by {@link #describe}): what {@link RankingCache} keeps.
-     */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public List<Row> all() {
-        return rows("select r.rank, r.entry_id, r.code, null, null, null, r.score, r.raw_mean, r.median,"
-                + " r.juror_count, r.spread, r.std_dev, r.vmin, r.vmax from jr_ranked r order by r.rank", Map.of());
     }
 
     /** The same rows with their entries' titles, schools and categories, in one query. */
@@ -202,31 +228,18 @@ public class RankingQuery {
         return ((Number) em.createNativeQuery("select count(*) from jr_ranked").getSingleResult()).longValue();
     }
 
-    /**
-     * The normalised values of every entry that may reach the top N (see {@link #reachable}), sorted
-     * ascending: the bootstrap's input. One query, joined in the database: the candidates of a national
-     * competition can be tens of thousands, too many to pass as parameters.
-     */
-    @SuppressWarnings("unchecked")
-    @Transactional(Transactional.TxType.MANDATORY)
-    public Map<Long, double[]> reachableValues(int topN) {
-        List<Object[]> rows = em.createNativeQuery("select n.entry_id, array_agg(n.v order by n.v) from jr_normalised n"
-                        + " join jr_ranked r on r.entry_id = n.entry_id where " + REACHABLE + " group by n.entry_id")
-                .setParameter("nth", topN - 1).setParameter("slack", SLACK).getResultList();
-        Map<Long, double[]> values = new HashMap<>();
-        for (Object[] r : rows) {
-            Object array = r[1];
-            double[] v = array instanceof Double[] boxed
-                    ? Arrays.stream(boxed).mapToDouble(Double::doubleValue).toArray() : (double[]) array;
-            values.put(((Number) r[0]).longValue(), v);
-        }
-        return values;
+    private static double[] doubles(Object array) {
+        return array instanceof Double[] boxed
+                ? Arrays.stream(boxed).mapToDouble(Double::doubleValue).toArray() : (double[]) array;
     }
 
     private static final double SLACK = (Bootstrap.SLACK_QUANTA + 1) * TieBreak.QUANTUM;
-    private static final String REACHABLE = """
-            r.vmax >= coalesce((select vmin from jr_ranked order by vmin desc offset :nth limit 1),
-                               '-Infinity'::float8) - :slack""";
+    // Whether the entry of alias can reach the top N: its highest value within the partition's slack of
+    // the N-th highest lowest value among the rows of source.
+    private static String reachable(String alias, String source) {
+        return alias + ".vmax >= coalesce((select vmin from " + source
+                + " order by vmin desc offset :nth limit 1), '-Infinity'::float8) - :slack";
+    }
 
     /**
      * Entries that may reach the top N in some bootstrap round: those whose highest value comes
@@ -235,7 +248,7 @@ public class RankingQuery {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<Row> reachable(int topN) {
-        return rows("select " + ROW + ROW_FROM + " where " + REACHABLE + " order by r.rank",
+        return rows("select " + ROW + ROW_FROM + " where " + reachable("r", "jr_ranked") + " order by r.rank",
                 Map.of("nth", topN - 1, "slack", SLACK));
     }
 
@@ -427,9 +440,13 @@ public class RankingQuery {
         Query q = em.createNativeQuery(select);
         params.forEach(q::setParameter);
         List<Object[]> rows = q.getResultList();
-        return rows.stream().map(r -> new Row(((Number) r[0]).intValue(), ((Number) r[1]).longValue(),
+        return rows.stream().map(RankingQuery::row).toList();
+    }
+
+    private static Row row(Object[] r) {
+        return new Row(((Number) r[0]).intValue(), ((Number) r[1]).longValue(),
                 (String) r[2], (String) r[3], (String) r[4], (String) r[5], num(r[6]), num(r[7]), num(r[8]),
-                ((Number) r[9]).intValue(), num(r[10]), num(r[11]), num(r[12]), num(r[13]))).toList();
+                ((Number) r[9]).intValue(), num(r[10]), num(r[11]), num(r[12]), num(r[13]));
     }
 
     private static double num(Object o) {

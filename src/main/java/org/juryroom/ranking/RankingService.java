@@ -26,7 +26,8 @@ import java.util.Map;
  *
  * <p>The rows and the bootstrap are computed once per change of what the ranking counts and kept
  * in {@link RankingCache}; a page is then a slice of them plus its entries' titles. The computation
- * ({@link RankingQuery#materialise}) uses temporary tables of its transaction.
+ * ({@link RankingQuery#compute}) is one statement; the freeze's check ({@link RankingQuery#materialise})
+ * uses temporary tables of its transaction, which the seal then reads.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.REQUIRED)
@@ -81,9 +82,10 @@ public class RankingService {
     private RankingCache.Ranked ranked(Competition c, RankingQuery.Basis basis) {
         return cache.get(new RankingCache.Key(c.id, c.rankingMethod.name(), basis.shortlistId(), c.shortlistSize),
                 () -> {
-                    query.materialise(c.id, c.rankingMethod, basis);
-                    List<RankingQuery.Row> rows = query.all();
-                    return new RankingCache.Ranked(rows, rows.isEmpty() ? Map.of() : pTopN(c, rows));
+                    RankingQuery.Computed computed = query.compute(c.id, c.rankingMethod, basis, c.shortlistSize);
+                    List<RankingQuery.Row> rows = computed.rows();
+                    return new RankingCache.Ranked(rows,
+                            rows.isEmpty() ? Map.of() : pTopN(c, rows, computed.reachableValues()));
                 });
     }
 
@@ -154,15 +156,15 @@ public class RankingService {
     /**
      * Bootstrap over jurors for the entries that can reach the top N at all; the partition
      * settles the sure ones without simulation, so only the uncertain few are resampled. The
-     * partition reads the ranges of the rows already read; only the candidates' values are fetched.
+     * partition reads the ranges of the rows already read; the candidates' values came with them.
      */
-    private Map<Long, Double> pTopN(Competition c, List<RankingQuery.Row> rows) {
+    private Map<Long, Double> pTopN(Competition c, List<RankingQuery.Row> rows, Map<Long, double[]> reachable) {
         CutPartition cut = Bootstrap.partition(rows.stream()
                 .map(r -> new EntryRange(r.entryId(), r.minValue(), r.maxValue())).toList(), c.shortlistSize);
         java.util.Set<Long> candidates = new java.util.HashSet<>(cut.candidates());
         Map<Long, String> codes = new HashMap<>();
         rows.stream().filter(r -> candidates.contains(r.entryId())).forEach(r -> codes.put(r.entryId(), r.code()));
-        Map<Long, double[]> values = new HashMap<>(query.reachableValues(c.shortlistSize));
+        Map<Long, double[]> values = new HashMap<>(reachable);
         values.keySet().retainAll(candidates);
         Map<Long, Double> p = new HashMap<>(Bootstrap.simulate(values, codes, cut.surelyIn().size(),
                 c.shortlistSize, BootstrapParams.withSeed(c.id)));
