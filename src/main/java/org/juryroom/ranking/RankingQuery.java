@@ -82,18 +82,27 @@ public class RankingQuery {
             totals as (select id as scorecard_id, entry_id, juror_id, total as t from counted)""";
 
     // "varies" is the pure module's !flat: a scale whose values are all identical is never divided by.
-    private static final String NORMALISED = """
+    private static final String Z_SCORES = """
+            ,
             juror_scale as (
                 select juror_id, count(*) as n, avg(t) as m, stddev_pop(t) as sd, min(t) < max(t) as varies
                 from totals group by juror_id
             ),
             comp_scale as (select avg(t) as m, stddev_pop(t) as sd, min(t) < max(t) as varies from totals)
             select t.scorecard_id, t.entry_id, t.juror_id, t.t as raw,
-                   case when :zscore and j.n >= :minForZ and j.varies and c.varies
+                   case when j.n >= %d and j.varies and c.varies
                         then c.m + c.sd * (t.t - j.m) / j.sd
                         else t.t end as v
             from totals t join juror_scale j on j.juror_id = t.juror_id cross join comp_scale c
-            """;
+            """.formatted(Normalisation.MIN_SCORECARDS_FOR_Z);
+
+    // Raw means need no scales: computing them anyway made the database keep and read every total three times.
+    private static final String RAW = "\nselect scorecard_id, entry_id, juror_id, t as raw, t as v from totals";
+
+    /** Each counted scorecard's raw total and normalised value: what follows the WITH's {@code totals}. */
+    private static String normalised(NormalisationMethod method) {
+        return method == NormalisationMethod.Z_SCORE ? Z_SCORES : RAW;
+    }
 
     // Per entry over the normalised values of a source (the temporary table, or the single query's CTE).
     private static final String PER_ENTRY = """
@@ -147,10 +156,8 @@ public class RankingQuery {
     public static List<String> materialiseStatements(long competitionId, NormalisationMethod method, Basis basis) {
         // DDL takes no bind parameters: the values inlined here are numbers and booleans, never text.
         String normalised = ("create temp table jr_normalised on commit drop as with " + counted(basis) + ", "
-                + STORED_TOTALS + ", " + NORMALISED)
-                .replace(":cid", Long.toString(competitionId))
-                .replace(":zscore", Boolean.toString(method == NormalisationMethod.Z_SCORE))
-                .replace(":minForZ", Integer.toString(Normalisation.MIN_SCORECARDS_FOR_Z));
+                + STORED_TOTALS + normalised(method))
+                .replace(":cid", Long.toString(competitionId));
         return List.of(WORK_MEM, "drop table if exists jr_ranked",
                 "drop table if exists jr_normalised", normalised, "analyze jr_normalised", RANKED,
                 "create index on jr_ranked (rank)", "analyze jr_ranked");
@@ -166,15 +173,13 @@ public class RankingQuery {
     @Transactional(Transactional.TxType.MANDATORY)
     public Computed compute(long competitionId, NormalisationMethod method, Basis basis, int topN) {
         em.createNativeQuery(WORK_MEM).executeUpdate();
-        String sql = "with normalised as (with " + counted(basis) + ", " + STORED_TOTALS + ", " + NORMALISED + "),\n"
+        String sql = "with normalised as (with " + counted(basis) + ", " + STORED_TOTALS + normalised(method) + "),\n"
                 + " per_entry as (" + PER_ENTRY.formatted(", array_agg(v order by v) as vals", "normalised") + ")\n"
                 + " select " + RANK + ", p.entry_id, e.code, null, null, null, p.score, p.raw_mean, p.median,"
                 + " p.juror_count, p.spread, p.std_dev, p.vmin, p.vmax,"
                 + " case when " + reachable("p", "per_entry") + " then p.vals end"
                 + "\n from per_entry p join entry e on e.id = p.entry_id order by rank";
         List<Object[]> found = em.createNativeQuery(sql).setParameter("cid", competitionId)
-                .setParameter("zscore", method == NormalisationMethod.Z_SCORE)
-                .setParameter("minForZ", Normalisation.MIN_SCORECARDS_FOR_Z)
                 .setParameter("nth", topN - 1).setParameter("slack", SLACK).getResultList();
         List<Row> rows = new java.util.ArrayList<>(found.size());
         Map<Long, double[]> values = new HashMap<>();
@@ -295,11 +300,9 @@ public class RankingQuery {
             return out;
         }
         List<Object[]> rows = em.createNativeQuery("select n.scorecard_id, n.v from (with "
-                        + counted(RankingService.basis(c)) + ", " + STORED_TOTALS + ", " + NORMALISED
+                        + counted(RankingService.basis(c)) + ", " + STORED_TOTALS + normalised(c.rankingMethod)
                         + ") n where n.entry_id in (:ids)")
-                .setParameter("cid", c.id).setParameter("ids", entryIds)
-                .setParameter("zscore", c.rankingMethod == NormalisationMethod.Z_SCORE)
-                .setParameter("minForZ", Normalisation.MIN_SCORECARDS_FOR_Z).getResultList();
+                .setParameter("cid", c.id).setParameter("ids", entryIds).getResultList();
         rows.forEach(r -> out.put(((Number) r[0]).longValue(), num(r[1])));
         return out;
     }
