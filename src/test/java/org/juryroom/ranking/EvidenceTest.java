@@ -113,6 +113,27 @@ class EvidenceTest {
         // Each juror has six scorecards: z-scores apply, so normalised totals are not just the raw ones.
         assertThat(totals).anyMatch(t -> Math.abs(expected.get(key(t.jurorId(), t.entryId())) - t.total()) > 0.01);
 
+        // With raw means the evidence's normalised total is the raw total, and still adds up to the ranking.
+        ORGANISER.as().contentType(io.restassured.http.ContentType.JSON)
+                .body(Map.of("rankingMethod", "RAW_MEAN", "disagreementMaxSpread", 100))
+                .put("/api/competitions/{cid}/ranking-settings", w.cid()).then().statusCode(200);
+        JsonPath raw = ORGANISER.as().get("/api/competitions/{cid}/ranking", w.cid()).then().statusCode(200)
+                .extract().jsonPath().using(DOUBLES);
+        assertThat(raw.getString("method")).isEqualTo("RAW_MEAN");
+        for (long eid : w.entries()) {
+            List<Map<String, Object>> counted = ORGANISER.as().get("/api/entries/{eid}/scorecards", eid).then()
+                    .statusCode(200).extract().jsonPath().using(DOUBLES).<Map<String, Object>>getList("all").stream()
+                    .filter(c -> Boolean.TRUE.equals(c.get("counted"))).toList();
+            assertThat(counted).hasSize(3);
+            for (Map<String, Object> c : counted) {
+                assertThat(((Number) c.get("normalisedTotal")).doubleValue())
+                        .isCloseTo(((Number) c.get("total")).doubleValue(), within(1e-9));
+            }
+            assertThat(counted.stream().mapToDouble(c -> ((Number) c.get("total")).doubleValue()).average()
+                    .orElseThrow()).isCloseTo(raw.getDouble("rows.find { it.entryId == " + eid + " }.score"),
+                    within(1e-6));
+        }
+
         // A juror reads the others' marks without names, comments or normalised totals.
         String peers = w.juror(0).login().as().get("/api/entries/{eid}/scorecards", first).then().statusCode(200)
                 .extract().asString();
