@@ -22,17 +22,27 @@ public class JuryRoomMain {
         } else if (Preflight.wantsEmbedded(profile)) {
             startEmbedded();
         } else if (Preflight.isProduction(profile)) {
-            String problem = Preflight.checkProduction();
+            String problem = Preflight.checkSettings();
             if (problem != null) {
-                System.err.println("JuryRoom cannot start: " + problem);
-                System.exit(2);
+                refuse(problem);
             }
-            String mail = Preflight.mailWarning();
-            if (mail != null) {
-                System.err.println("JuryRoom warning: " + mail);
-            }
+            // The services are asked beside the boot; nothing is migrated before they answered (ops/StartSteps).
+            Preflight.checkServicesInBackground().thenAccept(refusal -> {
+                if (refusal != null) {
+                    refuse(refusal);
+                }
+                String mail = Preflight.mailWarning();
+                if (mail != null) {
+                    System.err.println("JuryRoom warning: " + mail);
+                }
+            });
         }
         Quarkus.run(args);
+    }
+
+    private static void refuse(String problem) {
+        System.err.println("JuryRoom cannot start: " + problem);
+        System.exit(2);
     }
 
     private static String activeProfile() {

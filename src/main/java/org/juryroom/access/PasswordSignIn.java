@@ -39,8 +39,18 @@ public class PasswordSignIn implements IdentityProvider<UsernamePasswordAuthenti
 
     private static final Logger LOG = Logger.getLogger(PasswordSignIn.class);
 
-    /** A hash of nothing anyone knows, at the cost of real ones: unknown users are checked against it. */
-    private static final String DECOY_HASH = BcryptUtil.bcryptHash(UUID.randomUUID().toString());
+    /**
+     * A hash of nothing anyone knows, at the cost of real ones: unknown users are checked against it. Made
+     * by a start step beside the boot (ops/StartupTasks), before readiness, not in the boot's class loading.
+     */
+    private static final class Decoy {
+        static final String HASH = BcryptUtil.bcryptHash(UUID.randomUUID().toString());
+    }
+
+    /** The decoy hash (made on the first call). */
+    public static String decoyHash() {
+        return Decoy.HASH;
+    }
 
     private final SignInThrottle throttle;
     private final AuditLog audit;
@@ -99,7 +109,7 @@ public class PasswordSignIn implements IdentityProvider<UsernamePasswordAuthenti
             // A deactivated account, or an invited one without a password yet, costs the same check and fails
             // the same way as a wrong password.
             boolean hasPassword = user != null && Credentials.hasPassword(user);
-            matches = BcryptUtil.matches(password, hasPassword ? user.passwordHash : DECOY_HASH) && hasPassword
+            matches = BcryptUtil.matches(password, hasPassword ? user.passwordHash : decoyHash()) && hasPassword
                     && user.deactivatedAt == null;
         } finally {
             // Every admitted attempt is concluded, even one that failed to be checked.

@@ -45,8 +45,8 @@ public class ConsentNotices {
         this.locales = locales;
     }
 
-    void onStart(@Observes StartupEvent event) {
-        currentVersion();
+    void onStart(@Observes StartupEvent event, org.juryroom.ops.StartSteps steps) {
+        steps.run("consent notice", this::currentVersion);
     }
 
     /** The version of the notice this build ships (registered at the first call: start-up). */

@@ -47,14 +47,20 @@ public final class EmbeddedServices implements AutoCloseable {
 
     /** Starts (or restarts on existing data) PostgreSQL and the S3 server under {@code dataDir}. */
     public static EmbeddedServices start(Path dataDir) {
+        return start(dataDir, Map.of());
+    }
+
+    /** As {@link #start(Path)}, PostgreSQL with these server settings (bench/BenchServices: the documented ones). */
+    public static EmbeddedServices start(Path dataDir, Map<String, String> postgresSettings) {
         try {
             Path pgData = Files.createDirectories(dataDir.resolve("postgres"));
             Path objects = Files.createDirectories(dataDir.resolve("objects"));
-            EmbeddedPostgres pg = EmbeddedPostgres.builder()
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(pgData)
                     .setCleanDataDirectory(false)
-                    .setRegisterShutdownHook(true)
-                    .start();
+                    .setRegisterShutdownHook(true);
+            postgresSettings.forEach(builder::setServerConfig);
+            EmbeddedPostgres pg = builder.start();
             EmbeddedServices services = new EmbeddedServices(dataDir, pg, fileBlobStore(objects));
             services.startS3(0);
             services.startSmtp(0);

@@ -35,8 +35,8 @@ public class SealMigration {
         this.dataSource = dataSource;
     }
 
-    void onStart(@Observes StartupEvent event) throws SQLException {
-        migrateAll();
+    void onStart(@Observes StartupEvent event, org.juryroom.ops.StartSteps steps) {
+        steps.run("seal migration", this::migrateAll);
     }
 
     /** Migrates every format-1 seal that still verifies; returns how many were migrated. */

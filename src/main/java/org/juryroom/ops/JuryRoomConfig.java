@@ -22,6 +22,19 @@ public interface JuryRoomConfig {
 
     Demo demo();
 
+    Start start();
+
+    /** The start (docs/operations.md, "Start-up time"). */
+    interface Start {
+        /**
+         * Run the start-up steps (schema migration when Quarkus does not, the bucket, the first organiser, the
+         * seal migration, the consent notice) beside the rest of the start, readiness DOWN until they are done
+         * (ops/StartSteps); else each where it is asked, in the boot (embedded mode's demo seed needs them).
+         */
+        @WithDefault("false")
+        boolean background();
+    }
+
     SignIn signIn();
 
     Web web();

@@ -71,6 +71,30 @@ public final class Preflight {
 
     /** Returns null when production is fully configured and both services answer, else the reason. */
     public static String checkProduction() {
+        String settings = checkSettings();
+        return settings != null ? settings : checkServices();
+    }
+
+    /** The pre-flight checks' verdict on the services, once asked (null: all well); at once null when not asked. */
+    private static volatile java.util.concurrent.CompletableFuture<String> verdict =
+            java.util.concurrent.CompletableFuture.completedFuture(null);
+
+    /**
+     * Asks the services beside Quarkus' boot (docs/operations.md, "Start-up time"): their clients' classes
+     * load on the second core meanwhile. The schema migration waits for the verdict ({@link StartSteps}).
+     */
+    public static java.util.concurrent.CompletableFuture<String> checkServicesInBackground() {
+        var asked = java.util.concurrent.CompletableFuture.supplyAsync(Preflight::checkServices, Preflight::daemon);
+        verdict = asked;
+        return asked;
+    }
+
+    static java.util.concurrent.CompletableFuture<String> verdict() {
+        return verdict;
+    }
+
+    /** Null when every required setting is there and well-formed, else the reason; asks no service. */
+    public static String checkSettings() {
         List<String> missing = new ArrayList<>();
         for (String name : REQUIRED.keySet()) {
             if (setting(name) == null) {
@@ -85,10 +109,11 @@ public final class Preflight {
             return "JURYROOM_SESSION_KEY is too short: use at least " + MIN_SESSION_KEY_LENGTH
                     + " random characters, e.g. the output of 'openssl rand -base64 32'";
         }
-        String mail = checkMailSettings();
-        if (mail != null) {
-            return mail;
-        }
+        return checkMailSettings();
+    }
+
+    /** Null when PostgreSQL and the object store answer with what the start needs, else the reason. */
+    static String checkServices() {
         // The two services are asked at once: each check loads its client's classes (the JDBC driver;
         // MinIO with OkHttp and Kotlin), which is most of the time they take before Quarkus starts.
         var store = java.util.concurrent.CompletableFuture.supplyAsync(Preflight::checkObjectStore, Preflight::daemon);

@@ -7,6 +7,7 @@ import jakarta.inject.Singleton;
 import org.jboss.logging.Logger;
 import org.juryroom.access.AppUser;
 import org.juryroom.access.Credentials;
+import org.juryroom.access.PasswordSignIn;
 import org.juryroom.access.Roles;
 import org.juryroom.demo.DemoSeed;
 import org.juryroom.storage.ObjectStore;
@@ -14,8 +15,9 @@ import org.juryroom.storage.ObjectStore;
 import java.util.List;
 
 /**
- * Creates the bucket and the first organiser (refusing to run without an organiser password), and
- * prints the start banner once everything else has started.
+ * Creates the bucket and the first organiser (refusing to run without an organiser password) and
+ * prepares the sign-in decoy, as start steps ({@link StartSteps}), and prints the start banner once
+ * every step is done.
  */
 @Singleton
 public class StartupTasks {
@@ -25,8 +27,14 @@ public class StartupTasks {
     /** Set by the embedded mode (org.juryroom.embedded.EmbeddedMode): the absolute data directory. */
     public static final String EMBEDDED_DATA_DIR = "juryroom-embedded.data-dir";
 
-    void onStart(@Observes @jakarta.annotation.Priority(jakarta.interceptor.Interceptor.Priority.APPLICATION) StartupEvent event, ObjectStore store, JuryRoomConfig config) throws Exception {
-        store.ensureBucket();
+    void onStart(@Observes @jakarta.annotation.Priority(jakarta.interceptor.Interceptor.Priority.APPLICATION) StartupEvent event,
+                 ObjectStore store, JuryRoomConfig config, StartSteps steps) {
+        steps.runWithoutSchema("bucket", store::ensureBucket);
+        steps.runWithoutSchema("sign-in decoy", PasswordSignIn::decoyHash);
+        steps.run("organiser account", () -> createOrganiser(config));
+    }
+
+    private static void createOrganiser(JuryRoomConfig config) {
         QuarkusTransaction.requiringNew().run(() -> {
             if (AppUser.organiserExists()) {
                 return;
@@ -44,7 +52,11 @@ public class StartupTasks {
 
     // Last of the start-up observers: after the demo seed, so the banner is the final word.
     void announce(@Observes @jakarta.annotation.Priority(jakarta.interceptor.Interceptor.Priority.APPLICATION + 1000)
-                  StartupEvent event, JuryRoomConfig config, ObjectStore store) {
+                  StartupEvent event, JuryRoomConfig config, ObjectStore store, StartSteps steps) {
+        steps.whenReady(() -> banner(config, store));
+    }
+
+    private static void banner(JuryRoomConfig config, ObjectStore store) {
         var settings = org.eclipse.microprofile.config.ConfigProvider.getConfig();
         String host = settings.getOptionalValue("quarkus.http.host", String.class).orElse("0.0.0.0");
         int port = settings.getOptionalValue("quarkus.http.port", Integer.class).orElse(8080);

@@ -61,7 +61,8 @@ public final class ApiBenchmark {
         boolean production = System.getProperty("bench.app", "embedded").equals("production");
         Process services = null;
         int pgPort;
-        List<String> command = new ArrayList<>(List.of("java", "-Xmx256m"));
+        // Production: exactly the documented options (src/main/jvm/juryroom.jvm, copied beside quarkus-run.jar).
+        List<String> command = new ArrayList<>(List.of("java", production ? "@juryroom.jvm" : "-Xmx256m"));
         String extra = System.getenv("JURYROOM_BENCH_APP_JVM");
         if (extra != null && !extra.isBlank()) {
             command.addAll(Arrays.asList(extra.trim().split("\\s+")));
@@ -82,7 +83,7 @@ public final class ApiBenchmark {
             }
             pgPort = ports[0];
             // The documented production command: from the app's directory, so its class-data archive applies.
-            command.addAll(List.of("-XX:SharedArchiveFile=app-cds.jsa", "-jar", "quarkus-run.jar"));
+            command.addAll(List.of("-jar", "quarkus-run.jar"));
             pb.directory(Path.of("target/quarkus-app").toFile());
             Map<String, String> env = pb.environment();
             env.put("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://127.0.0.1:" + ports[0] + "/postgres");

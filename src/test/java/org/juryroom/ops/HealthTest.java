@@ -14,7 +14,7 @@ class HealthTest {
     void readinessReportsDatabaseAndObjectStoreSeparately() {
         given().when().get("/q/health/ready").then().statusCode(200)
                 .body("status", equalTo("UP"))
-                .body("checks.name", hasItems("Object store", "Database connections health check"));
+                .body("checks.name", hasItems("Object store", "Database connections health check", "Start-up steps"));
     }
 
     @Test

@@ -1,0 +1,160 @@
+package org.juryroom.ops;
+
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.ManagedContext;
+import io.quarkus.runtime.Quarkus;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduler;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Default;
+import jakarta.enterprise.inject.Instance;
+import jakarta.interceptor.Interceptor;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
+import org.flywaydb.core.Flyway;
+import org.jboss.logging.Logger;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * The start-up work the app needs before it can serve but Quarkus' boot need not wait for: the schema
+ * migration (when Quarkus does not migrate at start), the bucket, the first organiser, the seal
+ * migration, the consent notice, the sign-in decoy. With {@code juryroom.start.background} (production)
+ * each runs on a thread of its own beside the rest of the start, after the migration, which waits for
+ * the pre-flight checks ({@link Preflight#verdict()}); the readiness check is DOWN until every one is done,
+ * and a step that fails stops the app, as it did in the boot. Otherwise each runs at once where it is
+ * handed in (embedded mode's demo seed needs them). Either way the scheduler, started halted in
+ * production, runs once they are done, so the jobs' first rounds do not compete with the start.
+ * ({@code @Default} beside {@code @Readiness}: the start-up observers inject it.)
+ */
+@Readiness
+@Default
+@ApplicationScoped
+public class StartSteps implements HealthCheck {
+
+    /** A step's work; checked exceptions as the observers that ran it before threw them. */
+    @FunctionalInterface
+    public interface Step {
+        void run() throws Exception;
+    }
+
+    private static final Logger LOG = Logger.getLogger(StartSteps.class);
+
+    private final boolean background;
+    private final boolean migrateHere;
+    private final Instance<Flyway> flyway;
+    private final Scheduler scheduler;
+    private final StartProgress progress = new StartProgress();
+    private ExecutorService pool;
+    /** The schema is current: every other step waits for it. */
+    private CompletableFuture<Void> migrated = CompletableFuture.completedFuture(null);
+
+    public StartSteps(JuryRoomConfig config, @ConfigProperty(name = "quarkus.flyway.migrate-at-start") boolean migrateAtStart,
+                      Instance<Flyway> flyway, Scheduler scheduler) {
+        this.background = config.start().background();
+        this.migrateHere = !migrateAtStart;
+        this.flyway = flyway;
+        this.scheduler = scheduler;
+    }
+
+    // First of the start-up observers: the migration is the step every other one needs.
+    void begin(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) StartupEvent event) {
+        if (background) {
+            pool = Executors.newFixedThreadPool(3, r -> {
+                Thread t = new Thread(r, "start-step");
+                t.setDaemon(true);
+                return t;
+            });
+        }
+        if (migrateHere) {
+            // A refusal of the pre-flight checks ends the process with its one line (JuryRoomMain): no migration.
+            CompletableFuture<Void> done = Preflight.verdict().thenCompose(problem -> problem != null
+                    ? new CompletableFuture<>() : submit("schema migration", () -> flyway.get().migrate()));
+            if (!background) {
+                done.join();
+            }
+            migrated = done;
+            progress.add("schema migration", done);
+        }
+    }
+
+    /** Runs {@code step} now, or (background) on a start-step thread once the schema is current. */
+    public void run(String name, Step step) {
+        run(name, step, true);
+    }
+
+    /** As {@link #run}, for a step that does not touch the database: (background) it starts at once. */
+    public void runWithoutSchema(String name, Step step) {
+        run(name, step, false);
+    }
+
+    private void run(String name, Step step, boolean needsSchema) {
+        if (!background) {
+            try {
+                step.run();
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IllegalStateException(name + " failed at start-up", e);
+            }
+            return;
+        }
+        progress.add(name, needsSchema ? migrated.thenCompose(ignored -> submit(name, step)) : submit(name, step));
+    }
+
+    /** Runs {@code then} once every step is done (the start banner). */
+    public void whenReady(Runnable then) {
+        progress.whenDone().thenRun(then);
+    }
+
+    // Last of the start-up observers: every step has been handed in.
+    void end(@Observes @Priority(Interceptor.Priority.APPLICATION + 2000) StartupEvent event) {
+        progress.close().whenComplete((ok, failure) -> {
+            if (pool != null) {
+                pool.shutdown();
+            }
+            if (failure != null) {
+                Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+                        ? failure.getCause() : failure;
+                LOG.error("JuryRoom cannot start: " + progress.failed().orElse("a start step") + ": "
+                        + cause.getMessage(), cause);
+                Quarkus.asyncExit(2);
+            } else if (!scheduler.isRunning()) {
+                scheduler.resume();
+            }
+        });
+    }
+
+    @Override
+    public HealthCheckResponse call() {
+        var response = HealthCheckResponse.named("Start-up steps");
+        return switch (progress.state()) {
+            case READY -> response.up().build();
+            case FAILED -> response.down().withData("failed", progress.failed().orElse("")).build();
+            case STARTING -> response.down().withData("pending", String.join(", ", progress.pending())).build();
+        };
+    }
+
+    private CompletableFuture<Void> submit(String name, Step step) {
+        return CompletableFuture.runAsync(() -> {
+            // The steps' services may use request-scoped beans, as they could in the boot's observers.
+            ManagedContext requests = Arc.container().requestContext();
+            requests.activate();
+            try {
+                step.run();
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IllegalStateException(name + " failed at start-up", e);
+            } finally {
+                requests.terminate();
+            }
+        }, background ? pool : Runnable::run);
+    }
+}
