@@ -54,6 +54,8 @@ public class StartSteps implements HealthCheck {
     private ExecutorService pool;
     /** The schema is current: every other step waits for it. */
     private CompletableFuture<Void> migrated = CompletableFuture.completedFuture(null);
+    /** Every step is done: {@link StartingGate} lets requests through. */
+    private volatile boolean ready;
 
     public StartSteps(JuryRoomConfig config, @ConfigProperty(name = "quarkus.flyway.migrate-at-start") boolean migrateAtStart,
                       Instance<Flyway> flyway, Scheduler scheduler) {
@@ -125,10 +127,18 @@ public class StartSteps implements HealthCheck {
                 LOG.error("JuryRoom cannot start: " + progress.failed().orElse("a start step") + ": "
                         + cause.getMessage(), cause);
                 Quarkus.asyncExit(2);
-            } else if (!scheduler.isRunning()) {
-                scheduler.resume();
+            } else {
+                ready = true;
+                if (!scheduler.isRunning()) {
+                    scheduler.resume();
+                }
             }
         });
+    }
+
+    /** Whether every start step is done (in production, beside the boot). */
+    public boolean ready() {
+        return ready;
     }
 
     @Override
