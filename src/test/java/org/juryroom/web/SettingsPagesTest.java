@@ -173,6 +173,52 @@ class SettingsPagesTest {
         assertThat(Fixtures.organiser().get(API).jsonPath().getString("logoType")).isNull();
     }
 
+    /**
+     * Organisers changing the name at once: every change lands, and the audit trail is one chain, each line's
+     * "before" what the line before it left (the row is locked for each change). Three rounds of eight, the
+     * names drawn from a fixed seed.
+     */
+    @Test
+    void namesSetAtOnceAreAuditedAsOneChainEachBeforeWhatItReplaced() throws Exception {
+        java.util.Random random = new java.util.Random(16);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            for (int round = 0; round < 3; round++) {
+                String previous = Fixtures.organiser().get(API).jsonPath().getString("name");
+                long from = ((Number) io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() ->
+                        em.createNativeQuery("select coalesce(max(id), 0) from audit_event").getSingleResult())).longValue();
+                java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+                List<java.util.concurrent.Future<Integer>> puts = new java.util.ArrayList<>();
+                for (int i = 0; i < 8; i++) {
+                    String name = "Commission " + round + "." + i + " " + random.nextInt(1000);
+                    puts.add(pool.submit(() -> {
+                        start.await();
+                        return Fixtures.organiser().contentType(ContentType.JSON).body(Map.of("name", name)).put(API)
+                                .statusCode();
+                    }));
+                }
+                start.countDown();
+                for (var put : puts) {
+                    assertThat(put.get()).isEqualTo(200);
+                }
+                @SuppressWarnings("unchecked")
+                List<Object[]> chain = (List<Object[]>) io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() ->
+                        em.createNativeQuery("select before_value ->> 'name', after_value ->> 'name' from audit_event"
+                                + " where action = 'COMMISSION_CHANGED' and id > :from"
+                                + " and after_value ->> 'name' is not null order by id").setParameter("from", from)
+                                .getResultList());
+                assertThat(chain).hasSize(8);
+                assertThat(chain.get(0)[0]).isEqualTo(previous == null ? "" : previous);
+                for (int i = 1; i < chain.size(); i++) {
+                    assertThat(chain.get(i)[0]).as("round %d, change %d", round, i).isEqualTo(chain.get(i - 1)[1]);
+                }
+                assertThat(Fixtures.organiser().get(API).jsonPath().getString("name")).isEqualTo(chain.get(7)[1]);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     private static Response putLogo(String name, String type, byte[] bytes) {
         return Fixtures.organiser().contentType(type).queryParam("name", name).body(bytes).put(API + "/logo");
     }

@@ -1019,6 +1019,16 @@ class BrowserJourneysTest {
             }
             shot(jury, "jury-video", false);
             Axe.check(jury, "jury entry with a video");
+            // The queue's thumbnails show each poster whole too (a tall and a wide one).
+            jury.navigate(url("/jury/competitions/" + cid));
+            jury.waitForFunction("() => { const t = [...document.querySelectorAll('ul.queue img.thumb')];"
+                    + " return t.length >= 2 && t.every(i => i.complete && i.naturalWidth > 0); }");
+            Object cropped = jury.evaluate("() => [...document.querySelectorAll('ul.queue img.thumb')].filter(i => {"
+                    + " const r = i.getBoundingClientRect(), fit = getComputedStyle(i).objectFit;"
+                    + " const same = Math.abs(r.width / r.height - i.naturalWidth / i.naturalHeight)"
+                    + "  < 0.02 * i.naturalWidth / i.naturalHeight;"
+                    + " return !(same || fit === 'contain' || fit === 'scale-down'); }).map(i => i.alt + ' ' + i.src)");
+            assertThat((List<?>) cropped).as("thumbnails cropped in the juror's queue").isEmpty();
 
             for (long eid : List.of(tall, wide, mp4, webm)) {
                 Fixtures.score(juror, eid, 9, 8, 7);
