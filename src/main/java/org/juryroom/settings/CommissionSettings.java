@@ -100,8 +100,10 @@ public class CommissionSettings {
     public Settings settings() {
         policy.requireOrganiser("Reading the commission's settings");
         Row row = QuarkusTransaction.joiningExisting().call(this::row);
-        return new Settings(row.name(), row.logoType(), row.logo() == null ? null : (long) row.logo().length,
-                row.logo() == null ? null : row.logoSha256().substring(0, 16), web.commissionName().orElse(""), configuredLogo() != null, row.updatedAt(), row.updatedBy());
+        boolean logo = row.logo() != null;
+        return new Settings(row.name(), row.logoType(), logo ? (long) row.logo().length : null,
+                logo ? row.logoSha256().substring(0, 16) : null, web.commissionName().orElse(""),
+                configuredLogo() != null, row.updatedAt(), row.updatedBy());
     }
 
     /** Sets the name (in NFC); a blank name clears it, and the configured one shows again. */
@@ -132,9 +134,9 @@ public class CommissionSettings {
     }
 
     /**
-     * Replaces the logo with the clean copy of an uploaded image ({@code upload}, named {@code clientName}
-     * by the client; null: no file): refused, with nothing changed, when it is empty, too large, not a JPEG, PNG or WebP
-     * image by its content, or unreadable. The scrubber runs before the transaction.
+     * Replaces the logo with the clean copy of an uploaded image ({@code upload}, named {@code clientName} by
+     * the client; null: no file): refused, with nothing changed, when it is empty, too large, not a JPEG, PNG
+     * or WebP image by its content, or unreadable. The scrubber runs before the transaction.
      */
     public Settings setLogo(Path upload, String clientName) {
         policy.requireOrganiser("Setting the commission's logo");
