@@ -64,5 +64,7 @@ public enum AuditAction {
     ROUND_CLOSED,
     /** A round's own jury set; a final juror's ballot cast or replaced (its version, not its order). */
     ROUND_JURY_CHANGED,
-    BALLOT_CAST
+    BALLOT_CAST,
+    /** The commission's name or logo on the public pages (settings/CommissionSettings). */
+    COMMISSION_CHANGED
 }

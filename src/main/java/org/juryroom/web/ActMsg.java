@@ -85,4 +85,7 @@ public interface ActMsg {
 
     @Message
     String act_ballot_cast();
+
+    @Message
+    String act_commission_changed();
 }

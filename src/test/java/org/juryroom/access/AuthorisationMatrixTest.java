@@ -343,6 +343,15 @@ class AuthorisationMatrixTest {
                 .post("/api/me/tokens"), 401, 201, 201, 201, 201, 201, 201, 201));
         r.add(new Row("DELETE /api/me/tokens/{id}", c -> s -> s.delete("/api/me/tokens/" + Long.MAX_VALUE),
                 401, 404, 404, 404, 404, 404, 404, 404));
+        // The commission's name and logo: organisers only (a refused name and an empty logo change nothing).
+        r.add(new Row("GET /api/settings/commission", c -> s -> s.get("/api/settings/commission"),
+                401, 403, 403, 403, 403, 403, 200, 403));
+        r.add(new Row("PUT /api/settings/commission", c -> s -> s.contentType(ContentType.JSON)
+                .body(Map.of("name", "x".repeat(121))).put("/api/settings/commission"), 401, 403, 403, 403, 403, 403, 422, 403));
+        r.add(new Row("PUT /api/settings/commission/logo", c -> s -> s.contentType("image/png").body(new byte[0])
+                .put("/api/settings/commission/logo"), 401, 403, 403, 403, 403, 403, 422, 403));
+        r.add(new Row("DELETE /api/settings/commission/logo", c -> s -> s.delete("/api/settings/commission/logo"),
+                401, 403, 403, 403, 403, 403, 200, 403));
         return r;
     }
 

@@ -327,6 +327,15 @@ class PageAuthorisationMatrixTest {
                 ASK_SIGN_IN, 403, 403, 404, 404, 404, 403, 403));
         r.add(post("POST /jury/competitions/{cid}/final", c -> "/jury/competitions/" + c.cid() + "/final",
                 Map.of("entry", "1", "rank", "1"), ASK_SIGN_IN, 403, 403, 404, 404, 404, 403, 403));
+        // The commission's settings: organisers only (a refused name and an empty logo: nothing changes).
+        r.add(get("GET /organiser/settings", c -> "/organiser/settings", ASK_SIGN_IN, 403, 403, 403, 403, 403, 200, 403));
+        r.add(post("POST /organiser/settings/name", c -> "/organiser/settings/name", Map.of("name", "x".repeat(121)),
+                ASK_SIGN_IN, 403, 403, 403, 403, 403, 422, 403));
+        r.add(new Row("POST /organiser/settings/logo", (c, b) -> b.web().postMultipart(b.home(),
+                "/organiser/settings/logo", "logo", "logo.png", "image/png", new byte[0]),
+                ASK_SIGN_IN, 403, 403, 403, 403, 403, 422, 403));
+        r.add(post("POST /organiser/settings/logo/remove", c -> "/organiser/settings/logo/remove", Map.of(),
+                ASK_SIGN_IN, 403, 403, 403, 403, 403, 303, 403));
         // Last: it ends every session
         r.add(post("POST /logout", c -> "/logout", Map.of(), ASK_SIGN_IN, 303, 303, 303, 303, 303, 303, 303));
         return r;

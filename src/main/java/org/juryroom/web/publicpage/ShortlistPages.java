@@ -52,11 +52,12 @@ public class ShortlistPages {
                        String workUrl, String kind) {
     }
 
-    /** Who publishes the shortlist, as configured (docs/operations.md); blank when not set. */
-    public record Commission(String name, boolean logo) {
-    }
-
-    public record Gallery(long id, PublicShortlist shortlist, List<Card> cards, Commission commission) {
+    /**
+     * {@code commission}: who publishes the shortlist, as an organiser set it or else as configured
+     * (settings/CommissionSettings); read when the page is rendered, which a change of it causes (V39).
+     */
+    public record Gallery(long id, PublicShortlist shortlist, List<Card> cards,
+                          org.juryroom.settings.CommissionSettings.Commission commission) {
     }
 
     @CheckedTemplate(basePath = "publicpage")
@@ -72,12 +73,12 @@ public class ShortlistPages {
     private final FileDownloads downloads;
     private final WebErrors errors;
     private final SecurityIdentity identity;
-    private final org.juryroom.ops.JuryRoomConfig.Web web;
+    private final org.juryroom.settings.CommissionSettings commission;
 
     public ShortlistPages(PublicShortlistService shortlists, PublicShortlistCache cache, EntryService entries,
                           FileDownloads downloads, WebErrors errors, SecurityIdentity identity,
-                          org.juryroom.ops.JuryRoomConfig config) {
-        this.web = config.web();
+                          org.juryroom.settings.CommissionSettings commission) {
+        this.commission = commission;
         this.shortlists = shortlists;
         this.cache = cache;
         this.entries = entries;
@@ -114,7 +115,7 @@ public class ShortlistPages {
                                 .findFirst().orElse(null),
                         work == null ? null : work.url(), work == null ? null : org.juryroom.web.FileRow.kind(work.contentType()));
             }).toList();
-            return Templates.gallery(new Gallery(cid, s, cards, commission()));
+            return Templates.gallery(new Gallery(cid, s, cards, commission.current()));
         });
     }
 
@@ -139,26 +140,24 @@ public class ShortlistPages {
                 .header("Content-Disposition", null).header("Content-Disposition", "inline").build();
     }
 
-    /** The commission's logo as configured ({@code juryroom.web.commission-logo}); 404 when there is none. */
+    /**
+     * The commission's logo (set by an organiser, else configured); 404 when there is none. The gallery
+     * asks for it under its version ({@code ?v=}), and the ETag lets a cache revalidate cheaply.
+     */
     @GET
     @Path("logo")
-    public Response logo() {
-        java.nio.file.Path file = web.commissionLogo().orElse(null);
-        String type = file == null ? null : switch (org.juryroom.storage.FileNames.extension(file.getFileName().toString())) {
-            case "png" -> "image/png";
-            case "jpg", "jpeg" -> "image/jpeg";
-            case "webp" -> "image/webp";
-            default -> null;
-        };
-        if (type == null || !java.nio.file.Files.isRegularFile(file)) {
+    public Response logo(Request request) {
+        org.juryroom.settings.CommissionSettings.Logo logo = commission.logo();
+        if (logo == null) {
             throw org.juryroom.common.ProblemException.notFound("Logo");
         }
-        return Response.ok(file.toFile(), type).header("Cache-Control", PublicCaching.REVALIDATE)
+        EntityTag tag = new EntityTag(logo.version());
+        Response.ResponseBuilder unchanged = request.evaluatePreconditions(tag);
+        if (unchanged != null) {
+            return unchanged.header("Cache-Control", PublicCaching.REVALIDATE).build();
+        }
+        return Response.ok(logo.bytes(), logo.contentType()).tag(tag).header("Cache-Control", PublicCaching.REVALIDATE)
                 .header("X-Content-Type-Options", "nosniff").build();
-    }
-
-    private Commission commission() {
-        return new Commission(web.commissionName().orElse(""), web.commissionLogo().isPresent());
     }
 
     /**

@@ -970,6 +970,231 @@ class BrowserJourneysTest {
         }
     }
 
+    /**
+     * Issue 16, everyday use: a video held for the organiser's privacy check plays for the juror once the
+     * organiser has released it (a WebM; an MP4 with H.264, as the samples, is cleaned and plays at once); the
+     * organiser sets the commission's name and logo on the settings page (a PDF refused next to the field);
+     * the public gallery shows them, each poster whole in its frame (a tall and a wide one), and plays both videos.
+     */
+    @Test
+    void videosPlayAfterTheirPrivacyCheckAndTheGalleryShowsTheCommissionAndWholePosters() {
+        long cid = Fixtures.openCompetition(Fixtures.unique("Everyday gallery"), 4);
+        Fixtures.Account school = Fixtures.school(Fixtures.unique("Peepal School"));
+        long tall = Fixtures.submittedEntry(school, cid, "poster", "Ask Before You Share", List.of("Ira"),
+                "posters/poster-01.jpg");
+        long wide = Fixtures.submittedEntry(school, cid, "poster", "Talk To Someone", List.of("Om"),
+                "posters/poster-02.jpg");
+        long mp4 = Fixtures.submittedEntry(school, cid, "video", "Tell a Trusted Adult", List.of("Nia"),
+                "videos/video-01-location.mp4");
+        long webm = Fixtures.submittedEntry(school, cid, "video", "Block Report Talk", List.of("Avi"),
+                "videos/video-02-testpattern.webm");
+        Fixtures.Account juror = Fixtures.juror(Fixtures.unique("Video juror"));
+        Fixtures.jury(cid, List.of(juror));
+        Fixtures.transition(cid, "JUDGING");
+        Fixtures.assign(cid, 1);
+        String name = "Child Online Safety Commission, Test District";
+        try (BrowserContext jurorDesk = desktop(); BrowserContext organiserDesk = desktop()) {
+            Page jury = jurorDesk.newPage();
+            watch(jury);
+            signIn(jury, juror.username(), juror.password());
+            jury.waitForURL(Pattern.compile(".*/(jury|account).*"));
+            // Held: the juror sees the notice, not the video.
+            jury.navigate(url("/jury/entries/" + webm));
+            assertThat(jury.locator(".card.held")).isVisible();
+            assertThat(jury.locator(".viewer video")).hasCount(0);
+
+            Page org = organiserDesk.newPage();
+            watch(org);
+            signIn(org, "organiser", RealStack.ORGANISER_PASSWORD);
+            org.waitForURL(url("/organiser"));
+            org.navigate(url("/organiser/entries/" + webm));
+            org.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("I have looked: release it to the jury"))
+                    .click();
+            org.waitForURL(Pattern.compile(".*released.*"));
+            assertThat(org.locator(".alert.ok")).containsText("The file is released to the jury.");
+
+            for (long eid : List.of(webm, mp4)) {
+                jury.navigate(url("/jury/entries/" + eid));
+                plays(jury, jury.locator(".viewer video"), "the juror's video of entry " + eid);
+            }
+            shot(jury, "jury-video", false);
+            Axe.check(jury, "jury entry with a video");
+            // The queue's thumbnails show each poster whole too (a tall and a wide one).
+            jury.navigate(url("/jury/competitions/" + cid));
+            jury.waitForFunction("() => { const t = [...document.querySelectorAll('ul.queue img.thumb')];"
+                    + " return t.length >= 2 && t.every(i => i.complete && i.naturalWidth > 0); }");
+            Object cropped = jury.evaluate("() => [...document.querySelectorAll('ul.queue img.thumb')].filter(i => {"
+                    + " const r = i.getBoundingClientRect(), fit = getComputedStyle(i).objectFit;"
+                    + " const same = Math.abs(r.width / r.height - i.naturalWidth / i.naturalHeight)"
+                    + "  < 0.02 * i.naturalWidth / i.naturalHeight;"
+                    + " return !(same || fit === 'contain' || fit === 'scale-down'); }).map(i => i.alt + ' ' + i.src)");
+            assertThat((List<?>) cropped).as("thumbnails cropped in the juror's queue").isEmpty();
+
+            for (long eid : List.of(tall, wide, mp4, webm)) {
+                Fixtures.score(juror, eid, 9, 8, 7);
+            }
+            Fixtures.freeze(cid);
+            Fixtures.transition(cid, "PUBLISHED");
+
+            // The commission's name and logo, set on the settings page.
+            org.navigate(url("/organiser"));
+            org.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Settings").setExact(true)).click();
+            org.waitForURL(url("/organiser/settings"));
+            org.fill("#name", name);
+            org.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save the name")).click();
+            org.waitForURL(Pattern.compile(".*/organiser/settings\\?saved=name"));
+            assertThat(org.locator("#name")).hasValue(name);
+            org.setInputFiles("#logo", Path.of("uploads-sample/essays/essay-01.pdf"));
+            org.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save the logo")).click();
+            assertThat(org.locator(".field.invalid #logo-error")).containsText("accepts JPEG, PNG or WebP images");
+            assertThat(org.locator("#name")).hasValue(name);
+            Axe.check(org, "organiser settings with a refused logo");
+            org.setInputFiles("#logo", Path.of("uploads-sample/posters/poster-07.png"));
+            org.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save the logo")).click();
+            org.waitForURL(Pattern.compile(".*/organiser/settings\\?saved=logo"));
+            org.waitForFunction("() => { const i = document.querySelector('.logo-preview img');"
+                    + " return i && i.complete && i.naturalWidth > 0; }");
+            shot(org, "organiser-settings", true);
+            Axe.check(org, "organiser settings");
+        }
+        try (BrowserContext visitor = desktop()) {
+            Page page = visitor.newPage();
+            watch(page);
+            page.navigate(url("/shortlist/" + cid));
+            assertThat(page.locator(".public-hero .commission")).containsText(name);
+            page.waitForFunction("() => [...document.querySelectorAll('.public-hero img, .gallery img')]"
+                    + ".every(i => i.complete && i.naturalWidth > 0)");
+            // Each poster whole: the picture's box has the picture's own shape and stays inside its frame.
+            @SuppressWarnings("unchecked")
+            List<java.util.Map<String, Object>> pictures = (List<java.util.Map<String, Object>>) page.evaluate(
+                    "() => [...document.querySelectorAll('.gallery .thumb img')].map(i => {"
+                    + " const r = i.getBoundingClientRect(), t = i.closest('.thumb').getBoundingClientRect();"
+                    + " return { natural: i.naturalWidth / i.naturalHeight, shown: r.width / r.height,"
+                    + "  inside: r.left >= t.left - 1 && r.right <= t.right + 1 && r.top >= t.top - 1"
+                    + "  && r.bottom <= t.bottom + 1 }; })");
+            assertThat(pictures).hasSize(2);
+            assertThat(pictures.stream().map(p -> ((Number) p.get("natural")).doubleValue()))
+                    .anyMatch(r -> r < 0.9).anyMatch(r -> r > 1.1);
+            for (var p : pictures) {
+                double natural = ((Number) p.get("natural")).doubleValue();
+                double shown = ((Number) p.get("shown")).doubleValue();
+                assertThat(Math.abs(shown - natural) / natural).as("the poster is not cropped: " + p).isLessThan(0.02);
+                assertThat(p.get("inside")).as("the poster fits its frame: " + p).isEqualTo(true);
+            }
+            assertThat(page.locator(".gallery video")).hasCount(2);
+            for (int i = 0; i < 2; i++) {
+                plays(page, page.locator(".gallery video").nth(i), "the gallery's video " + i);
+            }
+            shot(page, "public-gallery-commission", false);
+            Axe.check(page, "public gallery with the commission's name and logo, posters and videos");
+        } finally {
+            Fixtures.organiser().delete("/api/settings/commission/logo").then().statusCode(200);
+            Fixtures.organiser().contentType(io.restassured.http.ContentType.JSON).body(java.util.Map.of("name", ""))
+                    .put("/api/settings/commission").then().statusCode(200);
+        }
+    }
+
+    /**
+     * Plays the video (muted, as a page may without a gesture) until its time moves: {@code play()} resolves,
+     * enough is decoded to show ({@code readyState >= 2}), no media error. The file is served as a video with
+     * byte ranges (206), which a player seeking needs.
+     */
+    private void plays(Page page, Locator video, String what) {
+        assertThat(video).hasCount(1);
+        Object played = video.evaluate("async v => { v.muted = true;"
+                + " try { await v.play(); return 'ok'; } catch (e) { return e.name + ': ' + e.message"
+                + "  + ' (media error ' + (v.error && v.error.code) + ', can play mp4/H.264: '"
+                + "  + v.canPlayType('video/mp4; codecs=\"avc1.640015\"') + ', webm/VP9: '"
+                + "  + v.canPlayType('video/webm; codecs=\"vp9\"') + ')'; } }");
+        assertThat(played).as(what + " plays").isEqualTo("ok");
+        video.evaluate("v => new Promise(done => { const tick = () => v.currentTime > 0.2 && v.readyState >= 2"
+                + " ? done() : requestAnimationFrame(tick); tick(); })");
+        assertThat(video.evaluate("v => v.error === null")).as(what + " has no media error").isEqualTo(true);
+        video.evaluate("v => v.pause()");
+        String src = (String) video.evaluate("v => v.currentSrc");
+        com.microsoft.playwright.APIResponse range = page.request().get(src,
+                com.microsoft.playwright.options.RequestOptions.create().setHeader("Range", "bytes=0-99"));
+        assertThat(range.status()).as(what + ": a byte range").isEqualTo(206);
+        assertThat(range.headers().get("content-type")).startsWith("video/");
+        assertThat(range.headers().get("content-range")).startsWith("bytes 0-99/");
+        assertThat(range.body()).hasSize(100);
+    }
+
+    /**
+     * Issue 16: the competition form's categories and rubric and the juror's scoring form fit a 360 px phone
+     * and a 1366 px laptop (no field sticks out of its cell, nothing scrolls sideways), and a school's long
+     * name (60 characters) in the header ends in "…" on a phone, the whole name kept in its title.
+     */
+    @Test
+    void rubricInputsAndALongSchoolNameFitAPhoneAndALaptop() {
+        Fixtures.OnePoster p = Fixtures.onePosterInJudging("Fitting forms", 3, "Fit School", "Fit Poster", "Ria");
+        for (int width : new int[] {360, 1366}) {
+            try (BrowserContext organiser = sized(width); BrowserContext juror = sized(width)) {
+                Page page = organiser.newPage();
+                watch(page);
+                signIn(page, "organiser", RealStack.ORGANISER_PASSWORD);
+                page.waitForURL(url("/organiser"));
+                page.navigate(url("/organiser/competitions/new"));
+                assertThat(fitsSideways(page, "main form")).as("the competition form at " + width + " px").isEmpty();
+                assertThat(cutOff(page)).as("the competition form cut off at " + width + " px").isEmpty();
+                if (width == 360) {
+                    shot(page, "organiser-competition-form-phone", true);
+                    Axe.check(page, "organiser competition form (360 px)");
+                }
+                Page desk = juror.newPage();
+                watch(desk);
+                signIn(desk, p.juror().username(), p.juror().password());
+                desk.waitForURL(Pattern.compile(".*/(jury|account).*"));
+                desk.navigate(url("/jury/entries/" + p.entryId()));
+                assertThat(fitsSideways(desk, "section.rubric form")).as("the scoring form at " + width + " px").isEmpty();
+                assertThat(cutOff(desk)).as("the juror's entry cut off at " + width + " px").isEmpty();
+                if (width == 360) {
+                    Axe.check(desk, "jury entry (360 px)");
+                }
+            }
+        }
+        Fixtures.Account school = Fixtures.school(Fixtures.unique("Shri Saraswati Vidya Mandir Higher Secondary, Kolkata"));
+        assertThat(school.name()).hasSize(60);
+        try (BrowserContext phone = chromium.browser.newContext(new Browser.NewContextOptions()
+                .setViewportSize(360, 740).setDeviceScaleFactor(2).setIsMobile(true).setHasTouch(true))) {
+            Page page = phone.newPage();
+            watch(page);
+            signIn(page, school.username(), school.password());
+            page.waitForURL(Pattern.compile(".*/(school|account).*"));
+            page.navigate(url("/school"));
+            assertThat(cutOff(page)).as("the school portal with a long name at 360 px").isEmpty();
+            Locator who = page.locator(".account .who");
+            assertThat(who).hasText(school.name());
+            assertThat(who).hasAttribute("title", school.name() + " (" + school.username() + ")");
+            shot(page, "school-portal-long-name-phone", false);
+            Axe.check(page, "school portal with a long name (360 px)");
+        }
+    }
+
+    private BrowserContext sized(int width) {
+        return width < 640 ? chromium.browser.newContext(new Browser.NewContextOptions().setViewportSize(width, 740)
+                .setDeviceScaleFactor(2).setIsMobile(true).setHasTouch(true)) : desktop();
+    }
+
+    /**
+     * What sticks out sideways in the form: the form wider than its box, a field outside its parent's box, a
+     * region inside that scrolls sideways.
+     */
+    @SuppressWarnings("unchecked")
+    private static List<String> fitsSideways(Page page, String form) {
+        return (List<String>) page.evaluate("sel => { const f = document.querySelector(sel); if (!f) return ['no ' + sel];"
+                + " const out = []; if (f.scrollWidth > f.clientWidth + 1) out.push('form ' + f.scrollWidth + ' > ' + f.clientWidth);"
+                + " for (const i of f.querySelectorAll('input:not([type=hidden]), select, textarea, button')) {"
+                + "  const r = i.getBoundingClientRect(); if (r.width === 0) continue;"
+                + "  const b = i.parentElement.getBoundingClientRect();"
+                + "  if (r.left < b.left - 1 || r.right > b.right + 1) out.push((i.id || i.name || i.textContent.trim())"
+                + "   + ' ' + Math.round(r.left) + '..' + Math.round(r.right) + ' in ' + Math.round(b.left) + '..' + Math.round(b.right)); }"
+                + " for (const e of f.querySelectorAll('*')) { const o = getComputedStyle(e).overflowX;"
+                + "  if ((o === 'auto' || o === 'scroll') && e.scrollWidth > e.clientWidth + 1)"
+                + "   out.push('scrolls sideways: ' + e.tagName + '.' + e.className + ' ' + e.scrollWidth + ' > ' + e.clientWidth); }"
+                + " return out.slice(0, 10); }", form);
+    }
+
     /** Opens every disclosure (details) and waits until the scroll regions have been marked for it. */
     private static void openEverything(Page page) {
         page.evaluate("async () => { document.querySelectorAll('details').forEach(d => d.open = true);"
