@@ -16,7 +16,11 @@ public record Problem(String type, String title, int status, String detail, List
 
     /** This problem with its detail and violations in the reader's language (title and type stay English). */
     public Problem localised() {
-        String language = org.juryroom.i18n.Languages.ofCurrentRequest();
+        return localised(org.juryroom.i18n.Languages.ofCurrentRequest());
+    }
+
+    /** As {@link #localised()}, in the given language (outside a request's context). */
+    public Problem localised(String language) {
         if (org.juryroom.i18n.Languages.DEFAULT.equals(language)) {
             return this;
         }

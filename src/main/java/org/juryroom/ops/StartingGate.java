@@ -10,7 +10,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.juryroom.common.ProblemException;
 import org.juryroom.common.ProblemMappers;
-import org.juryroom.common.ProblemTexts;
 import org.juryroom.i18n.Languages;
 
 /**
@@ -23,7 +22,6 @@ import org.juryroom.i18n.Languages;
 public class StartingGate {
 
     static final int PRIORITY = 1000;
-    static final String STARTING = "JuryRoom is starting; nothing was changed, please try again in a few seconds";
 
     private final StartSteps steps;
     private final ObjectMapper json;
@@ -47,8 +45,9 @@ public class StartingGate {
                 cookie == null ? null : cookie.getValue(), ctx.request().getHeader(HttpHeaders.ACCEPT_LANGUAGE));
         String body;
         try {
-            body = json.writeValueAsString(ProblemException.unavailable(ProblemTexts.localise(STARTING, language))
-                    .toProblem());
+            body = json.writeValueAsString(ProblemException.unavailable(
+                    "JuryRoom is starting; nothing was changed, please try again in a few seconds").toProblem()
+                    .localised(language));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
