@@ -25,7 +25,7 @@ public class AccountWrites implements StatementInspector {
             "\\s*(?:insert\\s+into|update|delete\\s+from)\\s+(?:app_user|api_token)\\b.*",
             Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
     private static final Pattern TOUCH = Pattern.compile(
-            "\\s*update\\s+api_token\\s+set\\s+last_used_at\\s*=\\s*\\?\\s+where\\s+id\\s*=\\s*\\?\\s*",
+            "\\s*update\\s+api_token(?:\\s+\\w+)?\\s+set\\s+(?:\\w+\\.)?last_used_at\\s*=\\s*\\?\\s+where\\s+(?:\\w+\\.)?id\\s*=\\s*\\?\\s*",
             Pattern.CASE_INSENSITIVE);
     private static final Object KEY = new Object();
 

@@ -20,6 +20,10 @@ class AccountWritesTest {
                 + " where user_id = ? and revoked_at is null")).isTrue();
         assertThat(AccountWrites.changesAccounts("\n  UPDATE API_TOKEN SET revoked_at=? WHERE id=?")).isTrue();
         assertThat(AccountWrites.changesAccounts("update api_token set last_used_at=? where id=?")).isFalse();
+        assertThat(AccountWrites.changesAccounts("update api_token set last_used_at = ? where id = ?")).isFalse();
+        assertThat(AccountWrites.changesAccounts("update api_token a1_0 set last_used_at=? where a1_0.id=?")).isFalse();
+        assertThat(AccountWrites.changesAccounts("update api_token set last_used_at=?, revoked_at=? where id=?"))
+                .isTrue();
         assertThat(AccountWrites.changesAccounts("select t1_0.id from api_token t1_0 join app_user u1_0 on 1=1"))
                 .isFalse();
         assertThat(AccountWrites.changesAccounts("update scorecard set updated_at=? where id=?")).isFalse();
