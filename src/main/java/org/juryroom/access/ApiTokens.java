@@ -1,6 +1,7 @@
 package org.juryroom.access;
 
 import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -27,9 +28,11 @@ import java.util.Optional;
  * so API clients do not pay a bcrypt check per request. A token is 256 random bits, shown once at
  * creation; only its SHA-256 is stored (a fast hash suffices for a random secret of that size). It
  * acts with its owner's role, and only while the owner still has that role, the account is active,
- * the token is not revoked and not expired: all checked in the one lookup each request makes, so a
- * revocation or a deactivation takes effect on the next request, on every instance. The last use is
- * written at most once a minute.
+ * the token is not revoked and not expired: all checked in one lookup, whose answer is remembered
+ * ({@link SignInMemory}) until an account or a token may have changed, so a request signed in by a
+ * known token reads nothing before its own work; a revocation or a deactivation takes effect on the
+ * next request on this instance, and on the others once its notification arrives. Expiry is checked on
+ * every request. The last use is written at most once a minute.
  */
 @ApplicationScoped
 public class ApiTokens {
@@ -59,10 +62,12 @@ public class ApiTokens {
 
     private final EntityManager em;
     private final AuditLog audit;
+    private final SignInMemory memory;
 
-    public ApiTokens(EntityManager em, AuditLog audit) {
+    public ApiTokens(EntityManager em, AuditLog audit, SignInMemory memory) {
         this.em = em;
         this.audit = audit;
+        this.memory = memory;
     }
 
     @Transactional
@@ -125,27 +130,55 @@ public class ApiTokens {
         }
     }
 
-    /** The account a presented token acts for, if it is live; one query, plus a write at most once a minute. */
-    @Transactional
+    /**
+     * The account a presented token acts for, if it is live: from memory while nothing changed, else one
+     * query; plus a write of its last use at most once a minute. Runs in the caller's transaction, or in
+     * one of its own only when it reads or writes.
+     */
     public Optional<Signed> verify(String secret) {
         if (secret == null || !secret.startsWith(PREFIX) || secret.length() > 100) {
             return Optional.empty();
         }
-        List<Object[]> rows = em.createQuery("select t, u from ApiToken t, AppUser u where t.tokenHash = :h"
-                        + " and u.id = t.userId and t.revokedAt is null and u.deactivatedAt is null"
-                        + " and u.role = t.role and (t.expiresAt is null or t.expiresAt > :now)", Object[].class)
-                .setParameter("h", hash(secret)).setParameter("now", Instant.now()).getResultList();
-        if (rows.isEmpty()) {
-            return Optional.empty();
-        }
-        ApiToken t = (ApiToken) rows.get(0)[0];
+        String hash = hash(secret);
         Instant now = Instant.now();
-        if (t.lastUsedAt == null || t.lastUsedAt.isBefore(now.minus(TOUCH_EVERY))) {
-            // One column, not the entity: writing back the whole row would undo a revocation committed meanwhile.
-            em.createQuery("update ApiToken set lastUsedAt = :now where id = :id").setParameter("now", now)
-                    .setParameter("id", t.id).executeUpdate();
+        SignInMemory.Token known = memory.token(hash, now);
+        if (known != null) {
+            Instant last = known.lastUsed().get();
+            if (due(last, now) && known.lastUsed().compareAndSet(last, now)) {
+                QuarkusTransaction.joiningExisting().run(() -> touch(known.id(), now));
+            }
+            return Optional.of(new Signed(known.id(), SignInMemory.copy(known.owner())));
         }
-        return Optional.of(new Signed(t.id, (AppUser) rows.get(0)[1]));
+        long generation = memory.generation();
+        return QuarkusTransaction.joiningExisting().call(() -> {
+            List<Object[]> rows = em.createQuery("select t, u from ApiToken t, AppUser u where t.tokenHash = :h"
+                            + " and u.id = t.userId and t.revokedAt is null and u.deactivatedAt is null"
+                            + " and u.role = t.role and (t.expiresAt is null or t.expiresAt > :now)", Object[].class)
+                    .setParameter("h", hash).setParameter("now", now).getResultList();
+            if (rows.isEmpty()) {
+                return Optional.<Signed>empty();
+            }
+            ApiToken t = (ApiToken) rows.get(0)[0];
+            AppUser owner = (AppUser) rows.get(0)[1];
+            Instant lastUsed = t.lastUsedAt;
+            if (due(lastUsed, now)) {
+                touch(t.id, now);
+                lastUsed = now;
+            }
+            memory.rememberToken(hash, generation, t, owner, lastUsed);
+            return Optional.of(new Signed(t.id, owner));
+        });
+    }
+
+    private static boolean due(Instant lastUsed, Instant now) {
+        return lastUsed == null || lastUsed.isBefore(now.minus(TOUCH_EVERY));
+    }
+
+    /** One column, not the entity: writing back the whole row would undo a revocation committed meanwhile. */
+    private void touch(long tokenId, Instant now) {
+        // Native, so its text is known: AccountWrites leaves exactly this statement out.
+        em.createNativeQuery("update api_token set last_used_at = :now where id = :id").setParameter("now", now)
+                .setParameter("id", tokenId).executeUpdate();
     }
 
     public record Signed(long tokenId, AppUser user) {

@@ -56,11 +56,12 @@ public class PasswordSignIn implements IdentityProvider<UsernamePasswordAuthenti
     private final AuditLog audit;
     private final BrowserSessions sessions;
     private final ClientAddress clients;
+    private final SignInMemory memory;
     /** HTTP Basic's recent correct passwords: a minute, at most 10,000 (docs/performance.md). */
     private final BasicCache recent = new BasicCache(java.util.concurrent.TimeUnit.SECONDS.toNanos(60), 10_000,
             System::nanoTime);
 
-    public PasswordSignIn(SignInThrottle throttle, AuditLog audit, BrowserSessions sessions,
+    public PasswordSignIn(SignInThrottle throttle, AuditLog audit, BrowserSessions sessions, SignInMemory memory,
                           @ConfigProperty(name = "quarkus.http.proxy.proxy-address-forwarding", defaultValue = "false")
                           boolean forwarding,
                           @ConfigProperty(name = "quarkus.http.proxy.trusted-proxies")
@@ -68,6 +69,7 @@ public class PasswordSignIn implements IdentityProvider<UsernamePasswordAuthenti
         this.throttle = throttle;
         this.audit = audit;
         this.sessions = sessions;
+        this.memory = memory;
         this.clients = new ClientAddress(forwarding, trustedProxies);
     }
 
@@ -104,6 +106,7 @@ public class PasswordSignIn implements IdentityProvider<UsernamePasswordAuthenti
         }
         AppUser user = null;
         boolean matches = false;
+        long generation = memory.generation();
         try {
             user = QuarkusTransaction.joiningExisting().call(() -> AppUser.findByUsername(username).orElse(null));
             // A deactivated account, or an invited one without a password yet, costs the same check and fails
@@ -127,21 +130,28 @@ public class PasswordSignIn implements IdentityProvider<UsernamePasswordAuthenti
             sessions.start(user, routing);
         } else {
             recent.rememberGood(user.id, user.passwordHash, password);
+            memory.rememberUser(username, generation, user);
         }
         return identityOf(user);
     }
 
     /**
      * HTTP Basic with a password found correct within the last minute for this user and its stored
-     * hash as it is now: no bcrypt. The user row is read on every request, so a deactivation, a new
-     * password or a reset (a new hash) takes effect at once; a throttled pair is still refused.
+     * hash as it is now: no bcrypt. The user row is as {@link SignInMemory} remembers it (read again
+     * after any change of an account), so a deactivation, a new password or a reset (a new hash) takes
+     * effect at once; a throttled pair is still refused (the throttle's one read).
      * Null when the cache cannot answer (the full check follows).
      */
     private SecurityIdentity recentlyChecked(String username, String password, String address, RoutingContext routing) {
+        long generation = memory.generation();
+        AppUser remembered = memory.user(username);
         Object[] found = QuarkusTransaction.joiningExisting().call(() -> {
-            AppUser u = AppUser.findByUsername(username).orElse(null);
+            AppUser u = remembered != null ? remembered : AppUser.findByUsername(username).orElse(null);
             if (u == null || u.deactivatedAt != null || !recent.knownGood(u.id, u.passwordHash, password)) {
                 return null;
+            }
+            if (remembered == null) {
+                memory.rememberUser(username, generation, u);
             }
             return new Object[] {u, throttle.throttled(username, address)};
         });

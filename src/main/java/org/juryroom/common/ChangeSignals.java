@@ -38,6 +38,11 @@ public class ChangeSignals {
 
     /** The channel of the triggers of V36. */
     public static final String CHANNEL = "juryroom_public_change";
+    /**
+     * The channel of the triggers of V37: accounts and API tokens changed (access/SignInMemory), with a
+     * generation of its own so that a public change does not make every API client sign in again.
+     */
+    public static final String ACCOUNT_CHANNEL = "juryroom_account_change";
 
     private static final Logger LOG = Logger.getLogger(ChangeSignals.class);
     /** This connection's own heartbeat channel: never moves the generation. */
@@ -49,6 +54,7 @@ public class ChangeSignals {
     private static final long MAX_BACKOFF_MILLIS = 10_000;
 
     private final AtomicLong generation = new AtomicLong();
+    private final AtomicLong accountGeneration = new AtomicLong();
     private volatile boolean healthy;
     private volatile boolean stopping;
     private volatile Connection connection;
@@ -70,6 +76,19 @@ public class ChangeSignals {
     /** The current generation: read it before checking or building a copy. */
     public long generation() {
         return generation.get();
+    }
+
+    /**
+     * The accounts' generation: moves on a notification on {@link #ACCOUNT_CHANNEL}, on
+     * {@link #accountsChanged()} and whenever the listener's connection is lost or made.
+     */
+    public long accountGeneration() {
+        return accountGeneration.get();
+    }
+
+    /** This instance committed (or rolled back) a change of accounts or tokens: called after completion. */
+    public void accountsChanged() {
+        accountGeneration.incrementAndGet();
     }
 
     /** Whether notifications are being received now: if not, every use must check the database. */
@@ -116,6 +135,7 @@ public class ChangeSignals {
                 connection = c;
                 try (Statement s = c.createStatement()) {
                     s.execute("listen " + CHANNEL);
+                    s.execute("listen " + ACCOUNT_CHANNEL);
                     s.execute("listen " + PING);
                 }
                 PGConnection pg = c.unwrap(PGConnection.class);
@@ -124,13 +144,15 @@ public class ChangeSignals {
                 // LISTEN and delivers nothing).
                 ping(c, pg, Long.toString(pings++));
                 // Changes committed while not listening were missed: every copy is checked once more.
-                generation.incrementAndGet();
+                movedAll();
                 healthy = true;
                 backoff = 100;
                 while (!stopping) {
                     var notifications = pg.getNotifications(WAIT_MILLIS);
                     if (notifications != null && notifications.length > 0) {
-                        generation.incrementAndGet();
+                        for (var n : notifications) {
+                            moved(n.getName());
+                        }
                     } else {
                         // Silence: prove notifications still arrive (a half-open socket answers nothing).
                         ping(c, pg, Long.toString(pings++));
@@ -138,7 +160,7 @@ public class ChangeSignals {
                 }
             } catch (SQLException | RuntimeException e) {
                 healthy = false;
-                generation.incrementAndGet();
+                movedAll();
                 if (!stopping) {
                     LOG.warnf("Change notifications lost (%s); caches check the database until reconnected",
                             e.getMessage());
@@ -181,7 +203,7 @@ public class ChangeSignals {
                 if (n.getName().equals(PING)) {
                     returned |= n.getParameter().equals(nonce);
                 } else {
-                    generation.incrementAndGet();
+                    moved(n.getName());
                 }
             }
             if (returned) {
@@ -189,6 +211,20 @@ public class ChangeSignals {
             }
         }
         return false;
+    }
+
+    /** A notification arrived on {@code channel}. */
+    private void moved(String channel) {
+        if (channel.equals(ACCOUNT_CHANNEL)) {
+            accountGeneration.incrementAndGet();
+        } else if (!channel.equals(PING)) {
+            generation.incrementAndGet();
+        }
+    }
+
+    private void movedAll() {
+        generation.incrementAndGet();
+        accountGeneration.incrementAndGet();
     }
 
     private static void close(Connection c) {

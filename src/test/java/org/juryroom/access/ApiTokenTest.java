@@ -130,7 +130,9 @@ class ApiTokenTest {
             st.setLong(1, expiring.getLong("view.id"));
             assertThat(st.executeUpdate()).isEqualTo(1);
         }
-        bearer(soon).get("/api/competitions").then().statusCode(401);
+        // Changed in the database directly, as another instance would: seen once its notification arrives.
+        SignInMemoryTest.eventually("the expiry set elsewhere is seen",
+                () -> bearer(soon).get("/api/competitions").statusCode() == 401);
         assertThat(juror.login().as().get("/api/me/tokens").jsonPath().getList("findAll { it.active }.name"))
                 .containsExactly("Scores");
     }
