@@ -77,7 +77,8 @@ public class StartSteps implements HealthCheck {
         if (migrateHere) {
             // A refusal of the pre-flight checks ends the process with its one line (JuryRoomMain): no migration.
             CompletableFuture<Void> done = Preflight.verdict().thenCompose(problem -> problem != null
-                    ? new CompletableFuture<>() : submit("schema migration", () -> flyway.get().migrate()));
+                    ? CompletableFuture.failedFuture(new IllegalStateException(problem))
+                    : submit("schema migration", () -> flyway.get().migrate()));
             if (!background) {
                 done.join();
             }
@@ -98,13 +99,7 @@ public class StartSteps implements HealthCheck {
 
     private void run(String name, Step step, boolean needsSchema) {
         if (!background) {
-            try {
-                step.run();
-            } catch (RuntimeException e) {
-                throw e;
-            } catch (Exception e) {
-                throw new IllegalStateException(name + " failed at start-up", e);
-            }
+            perform(name, step);
             return;
         }
         progress.add(name, needsSchema ? migrated.thenCompose(ignored -> submit(name, step)) : submit(name, step));
@@ -144,11 +139,12 @@ public class StartSteps implements HealthCheck {
     @Override
     public HealthCheckResponse call() {
         var response = HealthCheckResponse.named("Start-up steps");
-        return switch (progress.state()) {
-            case READY -> response.up().build();
-            case FAILED -> response.down().withData("failed", progress.failed().orElse("")).build();
-            case STARTING -> response.down().withData("pending", String.join(", ", progress.pending())).build();
-        };
+        // UP only once requests pass the gate (StartingGate): the flag is set after the last step is done.
+        if (ready) {
+            return response.up().build();
+        }
+        return progress.failed().map(step -> response.down().withData("failed", step).build())
+                .orElseGet(() -> response.down().withData("pending", String.join(", ", progress.pending())).build());
     }
 
     private CompletableFuture<Void> submit(String name, Step step) {
@@ -157,14 +153,20 @@ public class StartSteps implements HealthCheck {
             ManagedContext requests = Arc.container().requestContext();
             requests.activate();
             try {
-                step.run();
-            } catch (RuntimeException e) {
-                throw e;
-            } catch (Exception e) {
-                throw new IllegalStateException(name + " failed at start-up", e);
+                perform(name, step);
             } finally {
                 requests.terminate();
             }
         }, background ? pool : Runnable::run);
+    }
+
+    private static void perform(String name, Step step) {
+        try {
+            step.run();
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(name + " failed at start-up", e);
+        }
     }
 }

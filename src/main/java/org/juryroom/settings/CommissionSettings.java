@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The commission's name and logo on the public pages, as an organiser sets them (table
@@ -36,7 +37,7 @@ public class CommissionSettings {
 
     public static final int MAX_NAME = 120;
     public static final long MAX_LOGO_BYTES = 1L << 20;
-    static final FileInspector.Rules LOGO = new FileInspector.Rules("logo", FileTypes.Kind.IMAGES.types,
+    static final FileInspector.Rules LOGO = new FileInspector.Rules(null, FileTypes.Kind.IMAGES.types,
             MAX_LOGO_BYTES);
 
     /** What the public pages show: the name (blank: none) and the logo's version (null: no logo). */
@@ -58,7 +59,8 @@ public class CommissionSettings {
                            boolean defaultLogo, Instant updatedAt, String updatedBy) {
     }
 
-    private record Row(String name, byte[] logo, String logoType, String logoSha256, Instant updatedAt,
+    // The logo's size, not its bytes: most reads need only whether there is one and its version.
+    private record Row(String name, Integer logoSize, String logoType, String logoSha256, Instant updatedAt,
                        String updatedBy) {
         static final Row NONE = new Row(null, null, null, null, null, null);
     }
@@ -82,26 +84,40 @@ public class CommissionSettings {
     public Commission current() {
         Row row = QuarkusTransaction.joiningExisting().call(this::row);
         String name = row.name() != null ? row.name() : web.commissionName().orElse("");
-        String version = row.logo() != null ? row.logoSha256().substring(0, 16) : null;
-        if (version == null) {
-            Logo configured = configuredLogo();
-            version = configured == null ? null : configured.version();
+        return new Commission(name, version(row));
+    }
+
+    /** The version (ETag) of the logo the public pages show, or null: read without the logo's bytes. */
+    public String logoVersion() {
+        return version(QuarkusTransaction.joiningExisting().call(this::row));
+    }
+
+    private String version(Row row) {
+        if (row.logoSize() != null) {
+            return row.logoSha256().substring(0, 16);
         }
-        return new Commission(name, version);
+        Logo configured = configuredLogo();
+        return configured == null ? null : configured.version();
     }
 
     /** The logo the public pages show, or null. */
+    @SuppressWarnings("unchecked")
     public Logo logo() {
-        Row row = QuarkusTransaction.joiningExisting().call(this::row);
-        return row.logo() != null ? new Logo(row.logo(), row.logoType(), row.logoSha256().substring(0, 16))
-                : configuredLogo();
+        List<Object[]> rows = QuarkusTransaction.joiningExisting().call(() -> em.createNativeQuery(
+                "select logo, logo_type, logo_sha256 from commission_settings where id = 1 and logo is not null")
+                .getResultList());
+        if (rows.isEmpty()) {
+            return configuredLogo();
+        }
+        Object[] r = rows.get(0);
+        return new Logo((byte[]) r[0], (String) r[1], r[2].toString().strip().substring(0, 16));
     }
 
     public Settings settings() {
         policy.requireOrganiser("Reading the commission's settings");
         Row row = QuarkusTransaction.joiningExisting().call(this::row);
-        boolean logo = row.logo() != null;
-        return new Settings(row.name(), row.logoType(), logo ? (long) row.logo().length : null,
+        boolean logo = row.logoSize() != null;
+        return new Settings(row.name(), row.logoType(), logo ? (long) row.logoSize() : null,
                 logo ? row.logoSha256().substring(0, 16) : null, web.commissionName().orElse(""),
                 configuredLogo() != null, row.updatedAt(), row.updatedBy());
     }
@@ -165,7 +181,7 @@ public class CommissionSettings {
                         .setParameter("logo", bytes).setParameter("type", file.contentType())
                         .setParameter("sha", sha256).setParameter("by", policy.currentUser().user().id).executeUpdate();
                 audit.record(AuditAction.COMMISSION_CHANGED, null, AuditLog.Subject.of("commission", 1L),
-                        logoFacts(before.logoType(), before.logo() == null ? 0 : before.logo().length,
+                        logoFacts(before.logoType(), before.logoSize() == null ? 0 : before.logoSize(),
                                 before.logoSha256()),
                         logoFacts(file.contentType(), bytes.length, sha256));
             });
@@ -182,14 +198,14 @@ public class CommissionSettings {
         policy.requireOrganiser("Removing the commission's logo");
         QuarkusTransaction.joiningExisting().run(() -> {
             Row before = lockedRow();
-            if (before.logo() == null) {
+            if (before.logoSize() == null) {
                 return;
             }
             em.createNativeQuery("update commission_settings set logo = null, logo_type = null, logo_sha256 = null,"
                     + " updated_at = now(), updated_by = :by where id = 1")
                     .setParameter("by", policy.currentUser().user().id).executeUpdate();
             audit.record(AuditAction.COMMISSION_CHANGED, null, AuditLog.Subject.of("commission", 1L),
-                    logoFacts(before.logoType(), before.logo().length, before.logoSha256()), null);
+                    logoFacts(before.logoType(), before.logoSize(), before.logoSha256()), null);
         });
         return settings();
     }
@@ -213,14 +229,14 @@ public class CommissionSettings {
 
     @SuppressWarnings("unchecked")
     private Row row() {
-        List<Object[]> rows = em.createNativeQuery("select s.name, s.logo, s.logo_type, s.logo_sha256, s.updated_at,"
+        List<Object[]> rows = em.createNativeQuery("select s.name, octet_length(s.logo), s.logo_type, s.logo_sha256, s.updated_at,"
                 + " u.username from commission_settings s left join app_user u on u.id = s.updated_by where s.id = 1")
                 .getResultList();
         if (rows.isEmpty()) {
             return Row.NONE;
         }
         Object[] r = rows.get(0);
-        return new Row((String) r[0], (byte[]) r[1], (String) r[2], r[3] == null ? null : r[3].toString().strip(),
+        return new Row((String) r[0], r[1] == null ? null : ((Number) r[1]).intValue(), (String) r[2], r[3] == null ? null : r[3].toString().strip(),
                 r[4] == null ? null : toInstant(r[4]), (String) r[5]);
     }
 
@@ -238,7 +254,19 @@ public class CommissionSettings {
     }
 
     /** The configured logo file (a PNG, JPEG or WebP file by its name), or null when none is configured or readable. */
+    private volatile Optional<Logo> configured;
+
+    // The configured file is read and hashed once: configuration does not change while the app runs.
     private Logo configuredLogo() {
+        Optional<Logo> known = configured;
+        if (known == null) {
+            known = Optional.ofNullable(readConfiguredLogo());
+            configured = known;
+        }
+        return known.orElse(null);
+    }
+
+    private Logo readConfiguredLogo() {
         Path file = web.commissionLogo().orElse(null);
         String type = file == null ? null : switch (FileNames.extension(file.getFileName().toString())) {
             case "png" -> "image/png";

@@ -36,7 +36,7 @@ public class FileInspector {
 
     private static final Logger LOG = Logger.getLogger(FileInspector.class);
 
-    /** What a category accepts. */
+    /** What a category accepts; {@code category} null: the commission's logo (its refusals name the logo). */
     public record Rules(String category, List<String> allowedTypes, long maxFileBytes) {
         public static Rules of(Category c) {
             return new Rules(c.code, c.allowedTypes(), c.maxFileBytes);
@@ -142,6 +142,10 @@ public class FileInspector {
             throw ProblemException.unprocessable("files", displayName + " is empty");
         }
         String detected = detect(head);
+        if (!rules.allowedTypes().contains(detected) && rules.category() == null) {
+            throw ProblemException.unsupportedType(displayName + " is " + FileTypes.phrase(detected)
+                    + "; the logo accepts " + FileTypes.describe(rules.allowedTypes()));
+        }
         if (!rules.allowedTypes().contains(detected)) {
             throw ProblemException.unsupportedType(displayName + " is " + FileTypes.phrase(detected) + "; the "
                     + rules.category() + " category accepts " + FileTypes.describe(rules.allowedTypes()));
@@ -157,6 +161,10 @@ public class FileInspector {
     }
 
     private static ProblemException tooLarge(String displayName, long size, Rules rules) {
+        if (rules.category() == null) {
+            return ProblemException.tooLarge(displayName + " is " + size + " bytes; the logo accepts at most "
+                    + rules.maxFileBytes() + " bytes", rules.maxFileBytes());
+        }
         return ProblemException.tooLarge(displayName + " is " + size + " bytes; the " + rules.category()
                 + " category accepts at most " + rules.maxFileBytes() + " bytes", rules.maxFileBytes());
     }

@@ -88,4 +88,21 @@ public interface ActMsg {
 
     @Message
     String act_commission_changed();
+
+    // What an audit line is about (tags/subjectType.html), for subjects added after OrgMsg's org_subject_*.
+
+    @Message
+    String act_subject_commission();
+
+    @Message
+    String act_subject_api_token();
+
+    @Message
+    String act_subject_round();
+
+    @Message
+    String act_subject_user();
+
+    @Message
+    String act_subject_outbox_message();
 }

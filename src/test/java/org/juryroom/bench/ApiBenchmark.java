@@ -261,7 +261,7 @@ public final class ApiBenchmark {
                             + " machine is busy), %s package (`%s`): the app's JVM peaked at **%d MiB RSS** (%d MiB at the"
                             + " end)%s; PostgreSQL's processes at **%d MiB PSS** together (%d MiB at the end). The whole"
                             + " scenario above (set-up through the API, saves, freeze, publication, the public pages under"
-                            + " load) ran at `-Xmx256m` %s.", samples, app, command, appPeakKib >> 10, appEndKib >> 10,
+                            + " load) ran with that command %s.", samples, app, command, appPeakKib >> 10, appEndKib >> 10,
                     app.equals("embedded") ? " (S3Proxy and GreenMail inside it)" : "", pgPeakKib >> 10, pgEndKib >> 10,
                     survived ? "without an OutOfMemoryError" : "but the app died or logged an OutOfMemoryError");
         }

@@ -104,13 +104,24 @@ class SettingsPagesTest {
         assertThat(gallery).containsPattern("<img src=\"/shortlist/logo\\?v=[0-9a-f]{16}\"");
 
         // Refused, each with a clear status, and the logo stays as it was.
-        assertThat(putLogo("essay.pdf", "application/pdf", sample("essays/essay-01.pdf")).statusCode()).isEqualTo(415);
+        Response pdfLogo = putLogo("essay.pdf", "application/pdf", sample("essays/essay-01.pdf"));
+        assertThat(pdfLogo.statusCode()).isEqualTo(415);
+        assertThat(pdfLogo.jsonPath().getString("detail"))
+                .isEqualTo("essay.pdf is a PDF document; the logo accepts JPEG, PNG or WebP images");
+        // The refusal names the logo in the reader's language, never a category code.
+        assertThat(org.juryroom.common.ProblemTexts.localise(pdfLogo.jsonPath().getString("detail"), "hi"))
+                .contains("लोगो").doesNotContain("logo").doesNotContain("श्रेणी");
+        assertThat(org.juryroom.common.ProblemTexts.localise(pdfLogo.jsonPath().getString("detail"), "bn"))
+                .contains("লোগো").doesNotContain("logo").doesNotContain("বিভাগ");
         assertThat(putLogo("poster.png", "image/png", sample("posters/poster-01.jpg")).statusCode()).isEqualTo(415);
         Response empty = putLogo("empty.png", "image/png", new byte[0]);
         assertThat(empty.statusCode()).isEqualTo(422);
         assertThat(empty.jsonPath().getString("detail")).isEqualTo("empty.png is empty");
         byte[] big = java.util.Arrays.copyOf(png, (1 << 20) + 1);
-        assertThat(putLogo("big.png", "image/png", big).statusCode()).isEqualTo(413);
+        Response tooBig = putLogo("big.png", "image/png", big);
+        assertThat(tooBig.statusCode()).isEqualTo(413);
+        assertThat(tooBig.jsonPath().getString("detail"))
+                .isEqualTo("big.png is 1048577 bytes; the logo accepts at most 1048576 bytes");
         assertThat(given().get("/shortlist/logo").asByteArray()).isEqualTo(kept);
 
         // Replaced: the gallery asks for the new version.

@@ -147,16 +147,18 @@ public class ShortlistPages {
     @GET
     @Path("logo")
     public Response logo(Request request) {
+        // A revalidation is answered from the version alone; the bytes are read only to send them.
+        String version = commission.logoVersion();
+        Response.ResponseBuilder unchanged = version == null ? null
+                : request.evaluatePreconditions(new EntityTag(version));
+        if (unchanged != null) {
+            return unchanged.header("Cache-Control", PublicCaching.REVALIDATE).build();
+        }
         org.juryroom.settings.CommissionSettings.Logo logo = commission.logo();
         if (logo == null) {
             throw org.juryroom.common.ProblemException.notFound("Logo");
         }
-        EntityTag tag = new EntityTag(logo.version());
-        Response.ResponseBuilder unchanged = request.evaluatePreconditions(tag);
-        if (unchanged != null) {
-            return unchanged.header("Cache-Control", PublicCaching.REVALIDATE).build();
-        }
-        return Response.ok(logo.bytes(), logo.contentType()).tag(tag).header("Cache-Control", PublicCaching.REVALIDATE)
+        return Response.ok(logo.bytes(), logo.contentType()).tag(new EntityTag(logo.version())).header("Cache-Control", PublicCaching.REVALIDATE)
                 .header("X-Content-Type-Options", "nosniff").build();
     }
 
