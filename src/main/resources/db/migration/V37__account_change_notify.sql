@@ -1,4 +1,4 @@
--- API sign-ins are remembered in memory (access/SignInMemory, docs/security.md): every instance LISTENs on
+-- API sign-ins are remembered in memory (access/SignInMemory, docs/api.md): every instance LISTENs on
 -- this channel and forgets what it remembered on a notification, so a revoked token, a new password, a
 -- deactivation or a change of role made on another instance (or directly in the database) takes effect
 -- there as soon as the notification arrives. Sent at commit, once per statement. A token's last use
