@@ -46,7 +46,7 @@ public class StartingGate {
         String body;
         try {
             body = json.writeValueAsString(ProblemException.unavailable(
-                    "JuryRoom is starting; nothing was changed, please try again in a few seconds").toProblem()
+                    "The system is starting; nothing was changed, please try again in a few seconds").toProblem()
                     .localised(language));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);

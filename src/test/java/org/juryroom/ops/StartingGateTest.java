@@ -22,7 +22,7 @@ class StartingGateTest {
 
     @Test
     void theRefusalIsSaidInEachLanguage() {
-        String english = "JuryRoom is starting; nothing was changed, please try again in a few seconds";
+        String english = "The system is starting; nothing was changed, please try again in a few seconds";
         assertThat(ProblemTexts.localise(english, "hi")).contains("शुरू हो रहा है");
         assertThat(ProblemTexts.localise(english, "bn")).contains("চালু হচ্ছে");
     }
