@@ -126,6 +126,23 @@ public final class Fixtures {
         return new OnePoster(cid, s, eid, juror);
     }
 
+    /**
+     * A PUBLISHED competition whose shortlist is one school's poster (published with its guardian's
+     * consent, the child's first name shown), scored by one juror; returns the competition's id.
+     */
+    public static long publishedPoster(String competition, String school, String title, String childFirstName) {
+        long cid = openCompetition(unique(competition), 1);
+        long entry = submittedEntry(school(unique(school)), cid, "poster", title, List.of(childFirstName),
+                "posters/poster-01.jpg", true, true);
+        transition(cid, "JUDGING");
+        Account juror = juror(unique("Juror"));
+        assignEveryone(cid);
+        score(juror, entry, 9, 9, 9);
+        freeze(cid);
+        transition(cid, "PUBLISHED");
+        return cid;
+    }
+
     /** The competition's jury: only these jurors are assigned its entries. */
     public static void jury(long cid, List<Account> jurors) {
         organiser().contentType(ContentType.JSON).body(Map.of("jurors", jurors.stream()

@@ -70,16 +70,7 @@ class PublicPagesTest {
      */
     @Test
     void aSignedInCallersPublicPageIsNeverKeptByACache() {
-        long cid = Fixtures.openCompetition(Fixtures.unique("Private Caching"), 1);
-        Fixtures.Account school = Fixtures.school(Fixtures.unique("Hillside School"));
-        long entry = Fixtures.submittedEntry(school, cid, "poster", "Cached Poster", List.of("Anwesha"),
-                "posters/poster-01.jpg", true, true);
-        Fixtures.transition(cid, "JUDGING");
-        Fixtures.Account juror = Fixtures.juror(Fixtures.unique("Juror"));
-        Fixtures.assignEveryone(cid);
-        Fixtures.score(juror, entry, 9, 9, 9);
-        Fixtures.freeze(cid);
-        Fixtures.transition(cid, "PUBLISHED");
+        long cid = Fixtures.publishedPoster("Private Caching", "Hillside School", "Cached Poster", "Anwesha");
 
         for (String url : List.of("/shortlist?lang=bn", "/shortlist/" + cid + "?lang=hi", "/shortlist/" + cid)) {
             Response signedIn = Fixtures.organiser().get(url);

@@ -240,16 +240,6 @@ class SettingsPagesTest {
 
     /** A competition in PUBLISHED with one shortlisted poster. */
     static long published() {
-        long cid = Fixtures.openCompetition(Fixtures.unique("Settings gallery"), 1);
-        Fixtures.Account school = Fixtures.school(Fixtures.unique("Neem School"));
-        long entry = Fixtures.submittedEntry(school, cid, "poster", "Ask First", List.of("Tanvi"),
-                "posters/poster-01.jpg", true, true);
-        Fixtures.transition(cid, "JUDGING");
-        Fixtures.Account juror = Fixtures.juror(Fixtures.unique("Juror"));
-        Fixtures.assignEveryone(cid);
-        Fixtures.score(juror, entry, 9, 9, 9);
-        Fixtures.freeze(cid);
-        Fixtures.transition(cid, "PUBLISHED");
-        return cid;
+        return Fixtures.publishedPoster("Settings gallery", "Neem School", "Ask First", "Tanvi");
     }
 }
