@@ -57,10 +57,16 @@ public class StartSteps implements HealthCheck {
     /** Every step is done: {@link StartingGate} lets requests through. */
     private volatile boolean ready;
 
+    @jakarta.inject.Inject
     public StartSteps(JuryRoomConfig config, @ConfigProperty(name = "quarkus.flyway.migrate-at-start") boolean migrateAtStart,
                       Instance<Flyway> flyway, Scheduler scheduler) {
-        this.background = config.start().background();
-        this.migrateHere = !migrateAtStart;
+        this(config.start().background(), !migrateAtStart, flyway, scheduler);
+    }
+
+    /** Also for StartStepsTest: production's background mode inside the test app. */
+    StartSteps(boolean background, boolean migrateHere, Instance<Flyway> flyway, Scheduler scheduler) {
+        this.background = background;
+        this.migrateHere = migrateHere;
         this.flyway = flyway;
         this.scheduler = scheduler;
     }
