@@ -45,10 +45,16 @@ public interface JuryRoomConfig {
         @WithDefault("Asia/Kolkata")
         java.time.ZoneId timeZone();
 
-        /** Who publishes the shortlist, shown on the public pages (env JURYROOM_WEB_COMMISSION_NAME). */
+        /**
+         * Who publishes the shortlist, shown on the public pages (env JURYROOM_WEB_COMMISSION_NAME): the default
+         * while an organiser has set none on the settings page (settings/CommissionSettings).
+         */
         Optional<String> commissionName();
 
-        /** A PNG, JPEG or WebP file of the commission's logo for the public pages (env JURYROOM_WEB_COMMISSION_LOGO). */
+        /**
+         * A PNG, JPEG or WebP file of the commission's logo for the public pages (env JURYROOM_WEB_COMMISSION_LOGO):
+         * the default while an organiser has set none on the settings page; read once.
+         */
         Optional<java.nio.file.Path> commissionLogo();
     }
 
