@@ -77,9 +77,17 @@ public class DatabaseOutage {
             ctx.next();
             return;
         }
+        unavailable(ctx, json, problem(ctx.failure()).toProblem());
+    }
+
+    /**
+     * Answers 503 with Retry-After and the problem, from a Vert.x handler (before the resources run):
+     * this outage, and a request that arrives while the app is still starting (ops/StartingGate).
+     */
+    public static void unavailable(RoutingContext ctx, ObjectMapper json, Problem problem) {
         String body;
         try {
-            body = json.writeValueAsString(problem(ctx.failure()).toProblem());
+            body = json.writeValueAsString(problem);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

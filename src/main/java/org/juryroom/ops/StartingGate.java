@@ -1,6 +1,5 @@
 package org.juryroom.ops;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.http.Cookie;
@@ -9,7 +8,7 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.juryroom.common.ProblemException;
-import org.juryroom.common.ProblemMappers;
+import org.juryroom.common.DatabaseOutage;
 import org.juryroom.i18n.Languages;
 
 /**
@@ -43,20 +42,10 @@ public class StartingGate {
         Cookie cookie = ctx.request().getCookie(Languages.COOKIE);
         String language = Languages.decide(ctx.request().getParam(Languages.QUERY), null,
                 cookie == null ? null : cookie.getValue(), ctx.request().getHeader(HttpHeaders.ACCEPT_LANGUAGE));
-        String body;
-        try {
-            body = json.writeValueAsString(ProblemException.unavailable(
-                    "The system is starting; nothing was changed, please try again in a few seconds").toProblem()
-                    .localised(language));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-        ctx.response().setStatusCode(503)
-                .putHeader(HttpHeaders.CONTENT_TYPE, ProblemMappers.PROBLEM_JSON.toString())
-                .putHeader(HttpHeaders.CONTENT_LANGUAGE, language)
-                .putHeader(HttpHeaders.RETRY_AFTER, ProblemMappers.RETRY_AFTER_SECONDS)
-                .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
-                .end(body);
+        ctx.response().putHeader(HttpHeaders.CONTENT_LANGUAGE, language);
+        DatabaseOutage.unavailable(ctx, json, ProblemException.unavailable(
+                "The system is starting; nothing was changed, please try again in a few seconds").toProblem()
+                .localised(language));
     }
 
     /** Whether a request for {@code path} is held back: only before the start is done, never a health check. */
