@@ -113,6 +113,7 @@ public final class ApiBenchmark {
         Memory memory = null;
         try {
             UploadBenchmark.awaitStart(app, appLog);
+            awaitReady(port);
             memory = Memory.watch(app.pid(), work);
             if (!production) {
                 Matcher pg = PG_PORT.matcher(Files.readString(appLog));
@@ -235,6 +236,19 @@ public final class ApiBenchmark {
     }
 
     /** Waits for BenchServices' line and returns the PostgreSQL, S3 and SMTP ports. */
+    /** Production answers 503 until its start steps are done (docs/operations.md): wait for readiness. */
+    private static void awaitReady(int port) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready")).build();
+        for (int i = 0; i < 1800; i++) {
+            if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("the app was not ready after 180 s");
+    }
+
     private static int[] awaitServices(Process services, Path log) throws Exception {
         Pattern ready = Pattern.compile(BenchServices.READY.replace("%d", "(\\d+)"));
         long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
