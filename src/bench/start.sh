@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Production start-up: time from launch to the first 200 of /q/health/ready, on an existing migrated database,
-# the session-7 command ("old") and the documented one ("new", src/main/jvm/juryroom.jvm) interleaved N times.
+# session 8's documented command ("old") and the documented one ("new", src/main/jvm/juryroom.jvm) interleaved N times.
 # PostgreSQL, S3 and SMTP run in a JVM of their own (bench/BenchServices), as in APP=production src/bench/api.sh.
 # Writes the "start" section of docs/operations.md between its markers (STARTBENCH_NODOC=1: print only).
 #   src/bench/start.sh [rounds]      (default 5; SKIP_BUILD=1 reuses target/quarkus-app and the test classes)
@@ -47,7 +47,7 @@ start() {
   kill $pid; wait $pid 2>/dev/null || true
   echo "$ms $cpu"
 }
-OLD=(-Xmx256m -XX:MaxMetaspaceSize=192m -Xss512k -XX:SharedArchiveFile=app-cds.jsa)
+OLD=(-Xmx128m -XX:+UseSerialGC -XX:MaxMetaspaceSize=192m -Xss512k -XX:SharedArchiveFile=app-cds.jsa)
 NEW=(@juryroom.jvm)
 echo "First start: migrates the empty database (not counted)"
 start first "${NEW[@]}" > /dev/null
@@ -68,7 +68,7 @@ echo "$summary"
 section=$(
   echo "Measured by \`src/bench/start.sh $ROUNDS\` on $(date -u '+%Y-%m-%d %H:%M') UTC, $(nproc) cores, $(java -version 2>&1 | head -1),"
   echo "the production package on a migrated database, from launch to the first 200 of \`/q/health/ready\`, interleaved."
-  echo "Old: \`java ${OLD[*]} -jar quarkus-run.jar\` (session 7's command). New: \`java @juryroom.jvm -jar quarkus-run.jar\`"
+  echo "Old: \`java ${OLD[*]} -jar quarkus-run.jar\` (session 8's documented command). New: \`java @juryroom.jvm -jar quarkus-run.jar\`"
   echo "(\`juryroom.jvm\`: \`$(grep -v '^#' "$APP/juryroom.jvm" | tr '\n' ' ' | sed 's/ *$//')\`). Both on this build of the app."
   echo
   echo "| round | old | new | new/old | load 1/5/15 min |"

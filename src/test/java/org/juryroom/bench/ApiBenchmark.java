@@ -138,7 +138,10 @@ public final class ApiBenchmark {
                 String load = loadAverage();
                 Load basic = run(clients, seconds, t -> w.put(t, true));
                 Load bearer = run(clients, seconds, t -> w.put(t, false));
+                // pgbench's own backends are PostgreSQL processes too, but not the app's: not sampled.
+                memory.pause(true);
                 double pgbench = pgbench(pgPort, clients, seconds, script, w);
+                memory.pause(false);
                 HotcrpPeer.Result hotcrp = null;
                 if (peer) {
                     HotcrpPeer.Memory watch = HotcrpPeer.Memory.watch();
@@ -272,7 +275,7 @@ public final class ApiBenchmark {
 
         String sentence() {
             return String.format(Locale.ROOT, "Memory while the benchmark ran (%d samples, 200 ms apart or more when the"
-                            + " machine is busy), %s package (`%s`): the app's JVM peaked at **%d MiB RSS** (%d MiB at the"
+                            + " machine is busy; not while pgbench ran, whose backends are not the app's), %s package (`%s`): the app's JVM peaked at **%d MiB RSS** (%d MiB at the"
                             + " end)%s; PostgreSQL's processes at **%d MiB PSS** together (%d MiB at the end). The whole"
                             + " scenario above (set-up through the API, saves, freeze, publication, the public pages under"
                             + " load) ran with that command %s.", samples, app, command, appPeakKib >> 10, appEndKib >> 10,
@@ -290,6 +293,7 @@ public final class ApiBenchmark {
         private final String dataDir;
         private final Thread thread;
         private volatile boolean stop;
+        private volatile boolean paused;
         private long jvmPeak;
         private long jvmLast;
         private long pgPeak;
@@ -311,6 +315,12 @@ public final class ApiBenchmark {
 
         private void run() {
             while (!stop) {
+                if (paused) {
+                    if (!sleep()) {
+                        return;
+                    }
+                    continue;
+                }
                 long jvm = kib(Path.of("/proc/" + pid + "/status"), "VmRSS:");
                 long pg = ProcessHandle.allProcesses().filter(this::postmaster)
                         .mapToLong(p -> kib(Path.of("/proc/" + p.pid() + "/smaps_rollup"), "Pss:")).sum();
@@ -322,11 +332,26 @@ public final class ApiBenchmark {
                     pgLast = pg;
                     samples++;
                 }
-                try {
-                    Thread.sleep(200);
-                } catch (InterruptedException e) {
+                if (!sleep()) {
                     return;
                 }
+            }
+        }
+
+        private static boolean sleep() {
+            try {
+                Thread.sleep(200);
+                return true;
+            } catch (InterruptedException e) {
+                return false;
+            }
+        }
+
+        /** While paused, nothing is sampled (a sample in flight may still land). */
+        void pause(boolean pause) throws InterruptedException {
+            paused = pause;
+            if (pause) {
+                Thread.sleep(400);
             }
         }
 
