@@ -40,16 +40,16 @@ public class PasswordSignIn implements IdentityProvider<UsernamePasswordAuthenti
     private static final Logger LOG = Logger.getLogger(PasswordSignIn.class);
 
     /**
-     * A hash of nothing anyone knows, at the cost of real ones: unknown users are checked against it. Made
-     * by a start step beside the boot (ops/StartupTasks), before readiness, not in the boot's class loading.
+     * A hash of nothing anyone knows, at the cost of real ones: unknown users are checked against it, so that
+     * they take as long as known ones. A constant: computing one cost about a second of CPU at every start on
+     * two cores, and its secret (two random UUIDs, never kept) protects nothing: an unknown user is refused
+     * whatever it matches. PasswordSignInDecoyTest holds its cost to BcryptUtil's.
      */
-    private static final class Decoy {
-        static final String HASH = BcryptUtil.bcryptHash(UUID.randomUUID().toString());
-    }
+    static final String DECOY_HASH = "$2a$10$draappJOEwZxdGyZGwihxOnLtmP0Pa88fWEGz6sVsGLVWC8GJ5qEC";
 
-    /** The decoy hash (made on the first call). */
+    /** The decoy hash. */
     public static String decoyHash() {
-        return Decoy.HASH;
+        return DECOY_HASH;
     }
 
     private final SignInThrottle throttle;

@@ -7,7 +7,6 @@ import jakarta.inject.Singleton;
 import org.jboss.logging.Logger;
 import org.juryroom.access.AppUser;
 import org.juryroom.access.Credentials;
-import org.juryroom.access.PasswordSignIn;
 import org.juryroom.access.Roles;
 import org.juryroom.demo.DemoSeed;
 import org.juryroom.storage.ObjectStore;
@@ -30,7 +29,6 @@ public class StartupTasks {
     void onStart(@Observes @jakarta.annotation.Priority(jakarta.interceptor.Interceptor.Priority.APPLICATION) StartupEvent event,
                  ObjectStore store, JuryRoomConfig config, StartSteps steps) {
         steps.runWithoutSchema("bucket", store::ensureBucket);
-        steps.runWithoutSchema("sign-in decoy", PasswordSignIn::decoyHash);
         steps.run("organiser account", () -> createOrganiser(config));
     }
 
