@@ -167,6 +167,13 @@ class RankingBenchmarkTest {
     private void explain(long cid) {
         for (NormalisationMethod method : NormalisationMethod.values()) {
             QuarkusTransaction.requiringNew().run(() -> {
+                em.createNativeQuery("set local work_mem = '64MB'").executeUpdate();
+                List<Object> plan = em.createNativeQuery("explain (analyze, buffers) " + RankingQuery.computeStatement(
+                        cid, method, RankingQuery.Basis.LIVE, SHORTLIST)).getResultList();
+                System.out.println("EXPLAIN " + method + " RankingQuery.compute");
+                plan.forEach(System.out::println);
+            });
+            QuarkusTransaction.requiringNew().run(() -> {
                 for (String sql : RankingQuery.materialiseStatements(cid, method, RankingQuery.Basis.LIVE)) {
                     if (sql.startsWith("create temp table")) {
                         String select = sql.substring(sql.indexOf("on commit drop as") + "on commit drop as".length());
