@@ -9,7 +9,6 @@ import org.juryroom.ranking.math.Bootstrap;
 import org.juryroom.ranking.math.BootstrapParams;
 import org.juryroom.ranking.math.CutPartition;
 import org.juryroom.ranking.math.DisagreementRule;
-import org.juryroom.ranking.math.EntryRange;
 import org.juryroom.ranking.math.EntryStats;
 import org.juryroom.ranking.math.RankingParams;
 import org.juryroom.ranking.math.TieBreak;
@@ -159,13 +158,25 @@ public class RankingService {
      * partition reads the ranges of the rows already read; the candidates' values came with them.
      */
     private Map<Long, Double> pTopN(Competition c, List<RankingQuery.Row> rows, Map<Long, double[]> reachable) {
-        CutPartition cut = Bootstrap.partition(rows.stream()
-                .map(r -> new EntryRange(r.entryId(), r.minValue(), r.maxValue())).toList(), c.shortlistSize);
-        java.util.Set<Long> candidates = new java.util.HashSet<>(cut.candidates());
-        Map<Long, String> codes = new HashMap<>();
-        rows.stream().filter(r -> candidates.contains(r.entryId())).forEach(r -> codes.put(r.entryId(), r.code()));
-        Map<Long, double[]> values = new HashMap<>(reachable);
-        values.keySet().retainAll(candidates);
+        int n = rows.size();
+        long[] ids = new long[n];
+        double[] mins = new double[n];
+        double[] maxs = new double[n];
+        for (int i = 0; i < n; i++) {
+            RankingQuery.Row r = rows.get(i);
+            ids[i] = r.entryId();
+            mins[i] = r.minValue();
+            maxs[i] = r.maxValue();
+        }
+        CutPartition cut = Bootstrap.partition(ids, mins, maxs, c.shortlistSize);
+        Map<Long, double[]> values = new HashMap<>(2 * cut.candidates().size());
+        cut.candidates().forEach(id -> values.put(id, reachable.get(id)));
+        Map<Long, String> codes = new HashMap<>(2 * values.size());
+        rows.forEach(r -> {
+            if (values.containsKey(r.entryId())) {
+                codes.put(r.entryId(), r.code());
+            }
+        });
         Map<Long, Double> p = new HashMap<>(Bootstrap.simulate(values, codes, cut.surelyIn().size(),
                 c.shortlistSize, BootstrapParams.withSeed(c.id)));
         cut.surelyIn().forEach(id -> p.put(id, 1.0));

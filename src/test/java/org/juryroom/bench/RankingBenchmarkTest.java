@@ -167,6 +167,13 @@ class RankingBenchmarkTest {
     private void explain(long cid) {
         for (NormalisationMethod method : NormalisationMethod.values()) {
             QuarkusTransaction.requiringNew().run(() -> {
+                em.createNativeQuery("set local work_mem = '64MB'").executeUpdate();
+                List<Object> plan = em.createNativeQuery("explain (analyze, buffers) " + RankingQuery.computeStatement(
+                        cid, method, RankingQuery.Basis.LIVE, SHORTLIST)).getResultList();
+                System.out.println("EXPLAIN " + method + " RankingQuery.compute");
+                plan.forEach(System.out::println);
+            });
+            QuarkusTransaction.requiringNew().run(() -> {
                 for (String sql : RankingQuery.materialiseStatements(cid, method, RankingQuery.Basis.LIVE)) {
                     if (sql.startsWith("create temp table")) {
                         String select = sql.substring(sql.indexOf("on commit drop as") + "on commit drop as".length());
@@ -408,7 +415,7 @@ class RankingBenchmarkTest {
               with that).
             - **Once per change.** `RankingQuery.compute` ranks in one statement (no temporary tables) and
               returns every ranked row (without titles) with the sorted values of the entries that can reach the
-              cut; the rows and the bootstrap's pTopN are kept in memory (`RankingCache`) until a scorecard, an entry or a conflict of the competition changes
+              cut, read with plain JDBC in binary; the rows and the bootstrap's pTopN are kept in memory (`RankingCache`) until a scorecard, an entry or a conflict of the competition changes
               (V34's `ranking_change`, checked with one index lookup per request). A page is then a slice of
               the kept rows plus one query for its 100 titles, schools and categories: "any later request".
               "First request after a change" is what the organiser waits for once per change (each run

@@ -49,36 +49,52 @@ public final class Bootstrap {
 
     /** Splits entries into surely-in / surely-out / candidates for a top-{@code topN} shortlist. O(n log n). */
     public static CutPartition partition(Collection<EntryRange> ranges, int topN) {
+        int n = ranges.size();
+        long[] ids = new long[n];
+        double[] mins = new double[n];
+        double[] maxs = new double[n];
+        int i = 0;
+        for (EntryRange r : ranges) {
+            ids[i] = r.entryId();
+            mins[i] = r.min();
+            maxs[i] = r.max();
+            i++;
+        }
+        return partition(ids, mins, maxs, topN);
+    }
+
+    /** {@link #partition(Collection, int)} over parallel arrays (entry i: ids[i], min[i], max[i]): no object per entry. */
+    public static CutPartition partition(long[] ids, double[] min, double[] max, int topN) {
         if (topN < 0) {
             throw new IllegalArgumentException("topN must be >= 0");
         }
-        int n = ranges.size();
-        long[] mins = new long[n];
-        long[] maxs = new long[n];
-        int i = 0;
-        for (EntryRange r : ranges) {
-            mins[i] = TieBreak.key(r.min());
-            maxs[i] = TieBreak.key(r.max());
-            i++;
+        int n = ids.length;
+        long[] los = new long[n];
+        long[] his = new long[n];
+        for (int i = 0; i < n; i++) {
+            los[i] = TieBreak.key(min[i]);
+            his[i] = TieBreak.key(max[i]);
         }
+        long[] mins = los.clone();
+        long[] maxs = his.clone();
         Arrays.sort(mins);
         Arrays.sort(maxs);
         List<Long> in = new ArrayList<>();
         List<Long> out = new ArrayList<>();
         List<Long> candidates = new ArrayList<>();
-        for (EntryRange r : ranges) {
-            long lo = TieBreak.key(r.min());
-            long hi = TieBreak.key(r.max());
+        for (int i = 0; i < n; i++) {
+            long lo = los[i];
+            long hi = his[i];
             // Entries whose worst case is strictly above e's best case (e itself can never qualify).
             int alwaysAbove = n - firstIndexAbove(mins, hi + SLACK_QUANTA);
             // Entries whose best case reaches e's worst case, minus e itself (which always qualifies).
             int mayBeatOrTie = n - firstIndexAtLeast(maxs, lo - SLACK_QUANTA) - 1;
             if (alwaysAbove >= topN) {
-                out.add(r.entryId());
+                out.add(ids[i]);
             } else if (mayBeatOrTie < topN) {
-                in.add(r.entryId());
+                in.add(ids[i]);
             } else {
-                candidates.add(r.entryId());
+                candidates.add(ids[i]);
             }
         }
         in.sort(null);
@@ -138,10 +154,30 @@ public final class Bootstrap {
             cs.forEachId((o, id) -> result.put(id, p));
             return result;
         }
+        // Rounds are independent (each entry's draws depend only on its seed and the round number), so they
+        // run in parallel slices and the counts add up to exactly what one thread would count.
+        int rounds = params.rounds();
+        int slices = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), rounds / 50));
+        int[] inCount = java.util.stream.IntStream.range(0, slices).parallel()
+                .mapToObj(k -> countIn(cs, slots, rounds * k / slices, rounds * (k + 1) / slices))
+                .reduce(new int[c], (a, b) -> {
+                    int[] sum = a.clone();
+                    for (int o = 0; o < c; o++) {
+                        sum[o] += b[o];
+                    }
+                    return sum;
+                });
+        cs.forEachId((o, id) -> result.put(id, (double) inCount[o] / rounds));
+        return result;
+    }
+
+    /** How often each candidate is among the {@code slots} best in rounds {@code from .. to - 1}. */
+    private static int[] countIn(Candidates cs, int slots, int from, int to) {
+        int c = cs.size();
         int[] inCount = new int[c];
         long[] keys = new long[c];
         int[] heap = new int[slots];
-        for (int round = 0; round < params.rounds(); round++) {
+        for (int round = from; round < to; round++) {
             int size = 0;
             for (int o = 0; o < c; o++) {
                 if (size < slots) {
@@ -167,8 +203,7 @@ public final class Bootstrap {
                 inCount[o]++;
             }
         }
-        cs.forEachId((o, id) -> result.put(id, (double) inCount[o] / params.rounds()));
-        return result;
+        return inCount;
     }
 
     /** {@link Candidates#roundKey}'s answer for a resample that provably cannot reach the floor. */

@@ -51,6 +51,32 @@ class BootstrapTest {
         assertThat(cut.surelyOut()).containsExactly(1L);
     }
 
+    /**
+     * The rounds run in parallel slices (one below 100 rounds, more from 100 on): whatever the slicing,
+     * round r is counted exactly once. With one more round every count grows by 0 or 1 and exactly
+     * {@code topN} of them grow, so the counts are the sum of the single rounds.
+     */
+    @Test
+    void eachRoundCountedOnceWhateverTheSlices() {
+        Map<Long, double[]> values = randomCompetition(new Random(5), 60);
+        Map<Long, String> codes = codes(values);
+        Map<Long, Long> before = null;
+        for (int rounds = 95; rounds <= 205; rounds++) {
+            Map<Long, Double> p = Bootstrap.simulate(values, codes, 0, 7, new BootstrapParams(rounds, 17));
+            Map<Long, Long> counts = new HashMap<>();
+            int r = rounds;
+            p.forEach((id, x) -> counts.put(id, Math.round(x * r)));
+            if (before != null) {
+                Map<Long, Long> last = before;
+                List<Long> grew = counts.keySet().stream().filter(id -> counts.get(id) - last.get(id) == 1).toList();
+                assertThat(counts.keySet()).allMatch(id -> counts.get(id) - last.get(id) >= 0
+                        && counts.get(id) - last.get(id) <= 1);
+                assertThat(grew).as("round %d", rounds - 1).hasSize(7);
+            }
+            before = counts;
+        }
+    }
+
     @Test
     void deterministicForASeed() {
         Map<Long, double[]> values = randomCompetition(new Random(3), 40);
