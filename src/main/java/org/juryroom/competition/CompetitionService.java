@@ -7,6 +7,7 @@ import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hibernate.Session;
 import org.juryroom.audit.AuditAction;
 import org.juryroom.audit.AuditLog;
 import org.juryroom.common.Problem.Violation;
@@ -100,17 +101,24 @@ public class CompetitionService {
         return c;
     }
 
-    /** Locks the competition {@code where} names (parameter ?1); null when there is none. */
+    /**
+     * Locks the competition {@code where} names (parameter ?1) and returns it as locked; null when there is none.
+     * One round trip (a scorecard save's first): the row's filter sets the lock wait's limit for the rest of
+     * the transaction, as SET LOCAL would (filters run before FOR ... locks the row they pass, so the limit
+     * covers this wait too), the lock, and the row itself as the entity.
+     */
     private Competition lockWhere(String where, long param, String strength) {
-        em.createNativeQuery("set local lock_timeout = '" + LOCK_WAIT + "'").executeUpdate();
-        List<?> rows = em.createNativeQuery("select c.id, c.version from competition c where " + where + " for "
-                + strength).setParameter(1, param).getResultList();
+        List<?> rows = em.unwrap(Session.class).createNativeQuery("select {c.*}, c.version as locked_version"
+                        + " from competition c where " + where + " and set_config('lock_timeout', '" + LOCK_WAIT
+                        + "', true) is not null for " + strength)
+                .addEntity("c", Competition.class).addScalar("locked_version", Long.class)
+                .setParameter(1, param).getResultList();
         if (rows.isEmpty()) {
             return null;
         }
         Object[] row = (Object[]) rows.get(0);
-        Competition c = get(((Number) row[0]).longValue());
-        if (c.version != ((Number) row[1]).longValue()) {
+        Competition c = (Competition) row[0];
+        if (c.version != (Long) row[1]) {
             em.refresh(c); // loaded earlier in this transaction: read it again as locked
         }
         return c;

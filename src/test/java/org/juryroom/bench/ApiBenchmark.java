@@ -42,6 +42,11 @@ public final class ApiBenchmark {
     private static final int ENTRIES = 16;
     static final String START = "<!-- api-benchmark:start -->";
     static final String END = "<!-- api-benchmark:end -->";
+    /**
+     * {@code -Dbench.client=jdk}: the timed loops send through Java's HttpClient as before the lean client
+     * ({@link LeanHttp}), to measure what the load generator itself costs.
+     */
+    static final boolean JDK_CLIENT = System.getProperty("bench.client", "lean").equals("jdk");
 
     private ApiBenchmark() {
     }
@@ -179,6 +184,7 @@ public final class ApiBenchmark {
             int nginxPort = freePort();
             nginx = startNginx(work, www, nginxPort);
             Client ng = new Client("http://127.0.0.1:" + nginxPort);
+            LeanHttp ngLean = new LeanHttp("http://127.0.0.1:" + nginxPort);
             String ngJsonTag = ng.get("/shortlist.json", null).headers().firstValue("ETag").orElseThrow();
             String ngPageTag = ng.get("/gallery.html", null).headers().firstValue("ETag").orElseThrow();
 
@@ -191,8 +197,12 @@ public final class ApiBenchmark {
                         {"gallery 304", "/shortlist/" + w.cid, pageTag, "/gallery.html", ngPageTag}}) {
                     String load = loadAverage();
                     int expect = c[2] == null ? 200 : 304;
-                    Load a = run(clients, seconds, t -> http.get(c[1], c[2]).statusCode() == expect);
-                    Load n = run(clients, seconds, t -> ng.get(c[3], c[4]).statusCode() == expect);
+                    byte[] appGet = get(w.lean.authority(), c[1], c[2]);
+                    byte[] ngGet = get(ngLean.authority(), c[3], c[4]);
+                    Load a = run(clients, seconds, t -> (JDK_CLIENT ? http.get(c[1], c[2]).statusCode()
+                            : w.lean.send(t, appGet).status()) == expect);
+                    Load n = run(clients, seconds, t -> (JDK_CLIENT ? ng.get(c[3], c[4]).statusCode()
+                            : ngLean.send(t, ngGet).status()) == expect);
                     System.out.printf(Locale.ROOT, "public %-11s %2d clients: app %.0f/s (p99 %.1f ms), nginx %.0f/s "
                                     + "(p99 %.1f ms), ratio %.2f; load %s%n", c[0], clients, a.perSecond(), a.p99Millis(),
                             n.perSecond(), n.p99Millis(), a.perSecond() / n.perSecond(), load);
@@ -455,9 +465,11 @@ public final class ApiBenchmark {
     }
 
     /**
-     * The statements of one API scorecard save (what ScorecardService.save reads and writes), as one
-     * transaction: the competition's shared lock, the pair's lock, the entry, the competition and its
-     * rubric, the scorecard and its marks, the update of the card and one mark, the audit line.
+     * The statements of one API scorecard save, as ScorecardService.save sends them (ScorecardStatementsTest
+     * counts them), in one transaction: the competition locked and read in one (the lock wait's limit set in
+     * its filter), the pair's lock, the entry, the access check, the scorecard with its marks, the rubric,
+     * the update of the card and one mark, the audit line. pgbench sends them as plain text (no prepared
+     * statements) and updates the card by its pair rather than by its id and version.
      */
     static String pgbenchScript() {
         return """
@@ -465,14 +477,11 @@ public final class ApiBenchmark {
                 \\set j :jmin + (:client_id % 16)
                 \\set v random(1, 10)
                 BEGIN;
-                SELECT competition_id FROM entry WHERE id = :e;
-                SET LOCAL lock_timeout = '10s';
-                SELECT version FROM competition WHERE id = :cid FOR SHARE;
+                SELECT c.*, c.version AS locked_version FROM competition c WHERE c.id = (SELECT competition_id FROM entry WHERE id = :e) AND set_config('lock_timeout', '10s', true) IS NOT NULL FOR SHARE;
                 SELECT id FROM assignment WHERE entry_id = :e AND juror_id = :j FOR UPDATE;
                 SELECT * FROM entry WHERE id = :e;
-                SELECT * FROM competition WHERE id = :cid;
-                SELECT * FROM scorecard WHERE entry_id = :e AND juror_id = :j;
-                SELECT s.* FROM score s JOIN scorecard c ON c.id = s.scorecard_id WHERE c.entry_id = :e AND c.juror_id = :j;
+                SELECT EXISTS (SELECT 1 FROM assignment WHERE entry_id = :e AND juror_id = :j), EXISTS (SELECT 1 FROM conflict WHERE juror_id = :j AND school_id = :school);
+                SELECT s.*, sc.scorecard_id, sc.criterion_id, sc.value FROM scorecard s LEFT JOIN score sc ON s.id = sc.scorecard_id WHERE s.entry_id = :e AND s.juror_id = :j;
                 SELECT * FROM criterion WHERE competition_id = :cid ORDER BY position;
                 UPDATE scorecard SET updated_at = now(), version = version + 1 WHERE entry_id = :e AND juror_id = :j;
                 UPDATE score SET value = :v WHERE criterion_id = :k AND scorecard_id = (SELECT id FROM scorecard WHERE entry_id = :e AND juror_id = :j);
@@ -485,7 +494,8 @@ public final class ApiBenchmark {
         ProcessBuilder pb = new ProcessBuilder("pgbench", "-h", "127.0.0.1", "-p", Integer.toString(pgPort), "-U",
                 "postgres", "-n", "-c", Integer.toString(clients), "-j", Integer.toString(Math.min(clients, 2)),
                 "-T", Integer.toString(seconds), "-f", script.toString(), "-D", "emin=" + w.entries[0],
-                "-D", "jmin=" + w.jurors[0], "-D", "cid=" + w.cid, "-D", "k=" + w.criterion, "postgres");
+                "-D", "jmin=" + w.jurors[0], "-D", "cid=" + w.cid, "-D", "k=" + w.criterion,
+                "-D", "school=" + w.school, "postgres");
         pb.environment().put("PGPASSWORD", "postgres");
         pb.redirectErrorStream(true);
         Process p = pb.start();
@@ -522,6 +532,12 @@ public final class ApiBenchmark {
         throw new IllegalStateException("nginx did not start: " + Files.readString(work.resolve("nginx.out")));
     }
 
+    /** A conditional GET when {@code ifNoneMatch} is given. */
+    private static byte[] get(String authority, String path, String ifNoneMatch) {
+        return ifNoneMatch == null ? LeanHttp.request("GET", authority, path, null)
+                : LeanHttp.request("GET", authority, path, null, "If-None-Match", ifNoneMatch);
+    }
+
     static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
@@ -533,7 +549,7 @@ public final class ApiBenchmark {
         return f[0] + " / " + f[1] + " / " + f[2];
     }
 
-    /** A small HTTP/1.1 client with keep-alive; one per target. */
+    /** The set-up's HTTP/1.1 client with keep-alive (Java's HttpClient); one per target. */
     static final class Client {
         private final String base;
         private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -572,8 +588,12 @@ public final class ApiBenchmark {
     /** One competition in JUDGING: 16 entries, every one assigned to each of 16 jurors. */
     static final class World {
         final Client http;
+        final LeanHttp lean;
+        /** saves[auth][juror][entry][mark - 1], auth 0 = Basic, 1 = Bearer: every request of the timed loop, built once. */
+        private byte[][][][][] saves;
         long cid;
         long criterion;
+        long school;
         final long[] entries = new long[ENTRIES];
         final long[] jurors = new long[JURORS];
         final String[] basic = new String[JURORS];
@@ -582,6 +602,7 @@ public final class ApiBenchmark {
 
         private World(Client http) {
             this.http = http;
+            this.lean = new LeanHttp(http.base);
         }
 
         static World build(Client http, int pgPort) throws Exception {
@@ -617,12 +638,14 @@ public final class ApiBenchmark {
                     + ",\"seed\":1}", organiser, 201);
             try (java.sql.Connection db = java.sql.DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + pgPort
                     + "/postgres", "postgres", "postgres");
-                 java.sql.PreparedStatement st = db.prepareStatement(
-                         "select id from criterion where competition_id = ? and code = 'm'")) {
+                 java.sql.PreparedStatement st = db.prepareStatement("select (select id from criterion where"
+                         + " competition_id = ? and code = 'm'), (select school_id from entry where id = ?)")) {
                 st.setLong(1, w.cid);
+                st.setLong(2, w.entries[0]);
                 try (java.sql.ResultSet rs = st.executeQuery()) {
                     rs.next();
                     w.criterion = rs.getLong(1);
+                    w.school = rs.getLong(2);
                 }
             }
             for (int j = 0; j < JURORS; j++) {
@@ -637,6 +660,18 @@ public final class ApiBenchmark {
                     throw new IllegalStateException("pgbench needs consecutive entry and juror ids");
                 }
             }
+            w.saves = new byte[2][JURORS][ENTRIES][10][];
+            for (int a = 0; a < 2; a++) {
+                for (int j = 0; j < JURORS; j++) {
+                    for (int e = 0; e < ENTRIES; e++) {
+                        for (int m = 1; m <= 10; m++) {
+                            w.saves[a][j][e][m - 1] = LeanHttp.request("PUT", w.lean.authority(), w.path(e),
+                                    w.body(m, "DRAFT"), "Content-Type", "application/json",
+                                    "Authorization", a == 0 ? w.basic[j] : w.bearer[j]);
+                        }
+                    }
+                }
+            }
             return w;
         }
 
@@ -645,15 +680,24 @@ public final class ApiBenchmark {
             int j = thread % JURORS;
             int n = next[thread]++;
             int e = n % ENTRIES;
-            return score(j, e, 1 + n % 10, "DRAFT", basic ? this.basic[j] : bearer[j]) == 200;
+            int m = 1 + n % 10;
+            return (JDK_CLIENT ? score(j, e, m, "DRAFT", basic ? this.basic[j] : bearer[j])
+                    : lean.send(thread, saves[basic ? 0 : 1][j][e][m - 1]).status()) == 200;
         }
 
         int score(int j, int e, int m, String status, String auth) throws Exception {
-            HttpRequest r = HttpRequest.newBuilder(URI.create(http.base + "/api/entries/" + entries[e] + "/scorecard"))
-                    .PUT(HttpRequest.BodyPublishers.ofString("{\"scores\":{\"m\":" + m + ",\"c\":" + (m % 6)
-                            + "},\"status\":\"" + status + "\"}"))
+            HttpRequest r = HttpRequest.newBuilder(URI.create(http.base + path(e)))
+                    .PUT(HttpRequest.BodyPublishers.ofString(body(m, status)))
                     .header("Content-Type", "application/json").header("Authorization", auth).build();
             return http.http.send(r, HttpResponse.BodyHandlers.discarding()).statusCode();
+        }
+
+        private String path(int e) {
+            return "/api/entries/" + entries[e] + "/scorecard";
+        }
+
+        private static String body(int m, String status) {
+            return "{\"scores\":{\"m\":" + m + ",\"c\":" + (m % 6) + "},\"status\":\"" + status + "\"}";
         }
 
         /** Every juror gives each entry the same marks (no disagreement to adjudicate), freeze, publish. */
@@ -711,15 +755,15 @@ public final class ApiBenchmark {
         s.append("Measured by `src/bench/api.sh` on ").append(java.time.LocalDate.now()).append(", ").append(seconds)
                 .append(" s per figure after 1 s of warm-up. Machine: ").append(UploadBenchmark.Report.machine())
                 .append(". The app runs packaged (`quarkus-run.jar`) in embedded mode at `-Xmx256m` (its PostgreSQL "
-                        + "inside); the load generator is the benchmark's own JVM (Java HttpClient, one keep-alive "
-                        + "connection per client) on the same two cores, so every figure here shares the cores with it "
+                        + "inside); the load generator is the benchmark's own JVM (a lean blocking HTTP/1.1 client, one "
+                        + "keep-alive socket per client, requests built once) on the same two cores, so every figure here shares the cores with it "
                         + "and with whatever else ran (load average 1 / 5 / 15 min in the last column).\n\n");
         s.append("### Scorecard PUT: the API against the same transaction in pgbench\n\n");
         s.append("Each client is one of 16 jurors saving a draft scorecard of one of 16 entries, a different mark "
-                + "each time (so every save writes). pgbench replays the statements of that save (the competition's "
-                + "shared lock, the pair's lock, the entry, the competition, its rubric, the scorecard and its "
-                + "marks, the update of the card and a mark, the audit line) in one transaction on the same "
-                + "PostgreSQL. Ratio = API saves per second / pgbench transactions per second (target ≥ 0.5).\n\n");
+                + "each time (so every save writes). pgbench replays the 9 statements of that save (the competition "
+                + "locked and read in one, the pair's lock, the entry, the access check, the scorecard with its "
+                + "marks, the rubric, the update of the card and a mark, the audit line) in one transaction on the "
+                + "same PostgreSQL. Ratio = API saves per second / pgbench transactions per second (target ≥ 0.5).\n\n");
         s.append("HotCRP (the peer, `src/bench/hotcrp.sh`: Debian PHP-FPM + nginx + MariaDB, the same 16 jurors × 16 "
                 + "entries with two marks) saves a draft review through its API with a bearer token, a different "
                 + "mark each time, in the same run (target: JuryRoom's API ≥ 2× HotCRP's).\n\n");

@@ -1,9 +1,11 @@
 package org.juryroom.judging;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -12,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
@@ -21,6 +25,43 @@ import static org.juryroom.judging.JudgingFixtures.ORGANISER;
 @QuarkusTest
 @TestProfile(JudgingProfile.class)
 class ConcurrentWritesTest {
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    /**
+     * The save's lock wait is bounded: its first statement sets the limit and takes the competition's lock at
+     * once, so the limit must already hold while it waits. With the competition locked by another transaction
+     * for as long as it takes, the save gives up (409, retry) instead of waiting for ever, and writes nothing.
+     */
+    @Test
+    void aSaveThatCannotGetTheCompetitionsLockGivesUpWith409AndWritesNothing() throws Exception {
+        JudgingFixtures.World w = JudgingFixtures.world(1, 1, 1, 1);
+        JudgingFixtures.assign(w.cid(), 1, 1).then().statusCode(201);
+        long eid = w.entry(0);
+        JudgingFixtures.JurorAccount j = w.juror(0);
+        Response answer;
+        try (java.sql.Connection holder = dataSource.getConnection()) {
+            holder.setAutoCommit(false);
+            try (java.sql.PreparedStatement lock = holder.prepareStatement(
+                    "select id from competition where id = ? for update")) {
+                lock.setLong(1, w.cid());
+                lock.executeQuery().close();
+            }
+            CompletableFuture<Response> save = CompletableFuture.supplyAsync(
+                    () -> JudgingFixtures.score(j, eid, 7, 3, "DRAFT"));
+            try {
+                // A bound on the test, not a measure: without the limit the save would wait until the holder ends.
+                answer = save.get(3, TimeUnit.MINUTES);
+            } finally {
+                holder.rollback();
+            }
+        }
+        assertThat(answer.statusCode()).as(answer.asString()).isEqualTo(409);
+        assertThat(answer.jsonPath().getBoolean("retry")).isTrue();
+        j.login().as().get("/api/entries/{eid}/scorecard", eid).then().statusCode(404);
+        JudgingFixtures.score(j, eid, 7, 3, "DRAFT").then().statusCode(200);
+    }
 
     private record Answer(int status, long version, int message, int craft) {
     }
