@@ -62,8 +62,7 @@ public class JudgingProgress {
               where r.competition_id = :cid and r.status = 'OPEN') a""";
 
     public static final String NOT_CONFLICTED =
-            "e.status = 'SUBMITTED' and e.hold is null and not exists (select 1 from conflict c where c.juror_id = a.juror_id"
-                    + " and c.school_id = e.school_id)";
+            "e.status = 'SUBMITTED' and e.hold is null and " + Conflict.notConflicted("a.juror_id", "e.school_id");
 
     private final CompetitionService competitions;
     private final EntityManager em;

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
+import org.juryroom.judging.Conflict;
 import org.juryroom.ranking.math.Bootstrap;
 import org.juryroom.ranking.math.Normalisation;
 import org.juryroom.ranking.math.NormalisationMethod;
@@ -52,12 +53,8 @@ public class RankingQuery {
         String predicate() {
             // Frozen: exactly the sealed scorecards, whatever became of their entries since (a safeguarding
             // exclusion withdraws one), so that a re-run after the freeze reproduces the sealed ranking.
-            // Conflicts: NOT IN over non-null columns means NOT EXISTS, but is always a hashed subplan built once;
-            // NOT EXISTS against a small or empty conflict table was planned as a nested loop that rescanned it
-            // for each of 500,000 scorecards (1.7 s of a 100,000-entry ranking).
             return shortlistId == null
-                    ? "e.status = 'SUBMITTED' and e.hold is null"
-                    + " and (sc.juror_id, e.school_id) not in (select c.juror_id, c.school_id from conflict c)"
+                    ? "e.status = 'SUBMITTED' and e.hold is null and " + Conflict.notConflicted("sc.juror_id", "e.school_id")
                     : "exists (select 1 from shortlist_scorecard ss where ss.shortlist_id = " + shortlistId
                     + " and ss.scorecard_id = sc.id)";
         }
@@ -269,7 +266,10 @@ public class RankingQuery {
                 ? Arrays.stream(boxed).mapToDouble(Double::doubleValue).toArray() : (double[]) array;
     }
 
-    private static final double SLACK = (Bootstrap.SLACK_QUANTA + 1) * TieBreak.QUANTUM;
+    // The partition compares keys rounded to quanta with SLACK_QUANTA of slack: rounding moves each side by up
+    // to half a quantum, so 3 quanta on the raw values are the exact bound; one more keeps every candidate the
+    // partition can choose inside this set whatever the floating-point error near that bound.
+    private static final double SLACK = (Bootstrap.SLACK_QUANTA + 2) * TieBreak.QUANTUM;
     // Whether the entry of alias can reach the top N: its highest value within the partition's slack of
     // the N-th highest lowest value among the rows of source.
     private static String reachable(String alias, String source) {

@@ -170,7 +170,14 @@ public class RankingService {
         }
         CutPartition cut = Bootstrap.partition(ids, mins, maxs, c.shortlistSize);
         Map<Long, double[]> values = new HashMap<>(2 * cut.candidates().size());
-        cut.candidates().forEach(id -> values.put(id, reachable.get(id)));
+        cut.candidates().forEach(id -> {
+            double[] v = reachable.get(id);
+            if (v == null) {
+                // RankingQuery's reachable set is wider than the partition's candidates by construction
+                throw new IllegalStateException("entry " + id + " is a candidate without its values");
+            }
+            values.put(id, v);
+        });
         Map<Long, String> codes = new HashMap<>(2 * values.size());
         rows.forEach(r -> {
             if (values.containsKey(r.entryId())) {

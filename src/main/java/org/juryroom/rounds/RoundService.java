@@ -12,6 +12,7 @@ import org.juryroom.competition.Competition;
 import org.juryroom.competition.CompetitionService;
 import org.juryroom.competition.CompetitionStatus;
 import org.juryroom.judging.AssignmentPlanner;
+import org.juryroom.judging.Conflict;
 import org.juryroom.judging.AssignmentService;
 import org.juryroom.ranking.RankingQuery;
 import org.juryroom.ranking.RankingService;
@@ -252,8 +253,8 @@ public class RoundService {
                                count(v.id) filter (where v.vote = 'ABSTAIN')
                         from entry e
                         left join screening_vote v on v.entry_id = e.id and v.round_id = :rid
-                             and not exists (select 1 from conflict cf where cf.juror_id = v.juror_id
-                                             and cf.school_id = e.school_id)
+                             and """ + Conflict.notConflicted("v.juror_id", "e.school_id") + """
+
                         where e.competition_id = :cid and e.status = 'SUBMITTED'
                           and (:prev < 0 or exists (select 1 from round_outcome o where o.round_id = :prev
                                                     and o.entry_id = e.id and o.advanced))

@@ -357,8 +357,11 @@ public final class ApiBenchmark {
             }
         }
 
-        /** While paused, nothing is sampled (a sample in flight may still land). */
+        /** While paused, nothing is sampled: a sample in flight lands first, exiting backends are gone after. */
         void pause(boolean pause) throws InterruptedException {
+            if (!pause) {
+                Thread.sleep(400);
+            }
             paused = pause;
             if (pause) {
                 Thread.sleep(400);
