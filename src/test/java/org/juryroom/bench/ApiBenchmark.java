@@ -248,7 +248,6 @@ public final class ApiBenchmark {
         }
     }
 
-    /** Waits for BenchServices' line and returns the PostgreSQL, S3 and SMTP ports. */
     /** Production answers 503 until its start steps are done (docs/operations.md): wait for readiness. */
     private static void awaitReady(int port) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
@@ -262,6 +261,7 @@ public final class ApiBenchmark {
         throw new IllegalStateException("the app was not ready after 180 s");
     }
 
+    /** Waits for BenchServices' line and returns the PostgreSQL, S3 and SMTP ports. */
     private static int[] awaitServices(Process services, Path log) throws Exception {
         Pattern ready = Pattern.compile(BenchServices.READY.replace("%d", "(\\d+)"));
         long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
