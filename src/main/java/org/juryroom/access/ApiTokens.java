@@ -136,7 +136,7 @@ public class ApiTokens {
      * one of its own only when it reads or writes.
      */
     public Optional<Signed> verify(String secret) {
-        if (secret == null || !secret.startsWith(PREFIX) || secret.length() > 100) {
+        if (!wellFormed(secret)) {
             return Optional.empty();
         }
         String hash = hash(secret);
@@ -168,6 +168,27 @@ public class ApiTokens {
             memory.rememberToken(hash, generation, t, owner, lastUsed);
             return Optional.of(new Signed(t.id, owner));
         });
+    }
+
+    /**
+     * {@link #verify}'s answer when memory alone gives it: a remembered live token whose last use needs no
+     * write. No database and no blocking, so the event loop may ask; empty means "ask {@link #verify}",
+     * not "refused".
+     */
+    public Optional<Signed> remembered(String secret) {
+        if (!wellFormed(secret)) {
+            return Optional.empty();
+        }
+        Instant now = Instant.now();
+        SignInMemory.Token known = memory.token(hash(secret), now);
+        if (known == null || due(known.lastUsed().get(), now)) {
+            return Optional.empty();
+        }
+        return Optional.of(new Signed(known.id(), SignInMemory.copy(known.owner())));
+    }
+
+    private static boolean wellFormed(String secret) {
+        return secret != null && secret.startsWith(PREFIX) && secret.length() <= 100;
     }
 
     private static boolean due(Instant lastUsed, Instant now) {

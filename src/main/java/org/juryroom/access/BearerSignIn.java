@@ -78,9 +78,18 @@ public class BearerSignIn implements HttpAuthenticationMechanism, IdentityProvid
 
     @Override
     public Uni<SecurityIdentity> authenticate(TokenAuthenticationRequest request, AuthenticationRequestContext context) {
-        return context.runBlocking(() -> tokens.verify(request.getToken().getToken())
-                .map(signed -> (SecurityIdentity) QuarkusSecurityIdentity.builder(PasswordSignIn.identityOf(signed.user()))
-                        .addAttribute(ApiTokens.TOKEN_ID, signed.tokenId()).build())
+        String secret = request.getToken().getToken();
+        // A remembered token is answered here on the event loop: no hand-over to a worker thread and back.
+        ApiTokens.Signed known = tokens.remembered(secret).orElse(null);
+        if (known != null) {
+            return Uni.createFrom().item(identity(known));
+        }
+        return context.runBlocking(() -> tokens.verify(secret).map(BearerSignIn::identity)
                 .orElseThrow(AuthenticationFailedException::new));
+    }
+
+    private static SecurityIdentity identity(ApiTokens.Signed signed) {
+        return QuarkusSecurityIdentity.builder(PasswordSignIn.identityOf(signed.user()))
+                .addAttribute(ApiTokens.TOKEN_ID, signed.tokenId()).build();
     }
 }
