@@ -428,11 +428,14 @@ public final class ApiBenchmark {
         double share = Double.NaN;
         int slice = 0;
         while ((System.nanoTime() - start) / 1e9 < WARM_MAX_SECONDS) {
-            long ticks = compilerTicks(pid);
+            Map<String, Long> before = compilerTicks(pid);
             long t0 = System.nanoTime();
             boolean basic = slice % 2 == 0;
             run(slice % 4 < 2 ? 4 : 16, WARM_SLICE_SECONDS, t -> w.put(t, basic));
-            share = (compilerTicks(pid) - ticks) / 100.0 / ((System.nanoTime() - t0) / 1e9); // USER_HZ = 100
+            // Per thread: the JVM starts and stops compiler threads as the queue grows and shrinks.
+            long ticks = compilerTicks(pid).entrySet().stream()
+                    .mapToLong(e -> e.getValue() - before.getOrDefault(e.getKey(), 0L)).sum();
+            share = ticks / 100.0 / ((System.nanoTime() - t0) / 1e9); // USER_HZ = 100
             slice++;
             if (share < JIT_IDLE) {
                 break;
@@ -444,9 +447,9 @@ public final class ApiBenchmark {
                 share < JIT_IDLE ? "" : "; stopped at the limit, still compiling");
     }
 
-    /** CPU ticks (user + system) of the JVM's C1 and C2 compiler threads; 0 where /proc cannot be read. */
-    static long compilerTicks(long pid) {
-        long sum = 0;
+    /** CPU ticks (user + system) of each of the JVM's C1 and C2 compiler threads, by thread id. */
+    static Map<String, Long> compilerTicks(long pid) {
+        Map<String, Long> ticks = new java.util.HashMap<>();
         try (var tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
             for (Path task : tasks.toList()) {
                 try {
@@ -455,16 +458,16 @@ public final class ApiBenchmark {
                     if (name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler")) {
                         // After the name: state is field 3, utime and stime fields 14 and 15.
                         String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                        sum += Long.parseLong(f[11]) + Long.parseLong(f[12]);
+                        ticks.put(task.getFileName().toString(), Long.parseLong(f[11]) + Long.parseLong(f[12]));
                     }
                 } catch (IOException | RuntimeException gone) {
                     // a thread that ended between the listing and the read
                 }
             }
         } catch (IOException e) {
-            return 0;
+            throw new IllegalStateException("cannot read the app's threads in /proc: no warm-up measure", e);
         }
-        return sum;
+        return ticks;
     }
 
     interface Task {
