@@ -147,7 +147,7 @@ public class ApiTokens {
             if (due(last, now) && known.lastUsed().compareAndSet(last, now)) {
                 QuarkusTransaction.joiningExisting().run(() -> touch(known.id(), now));
             }
-            return Optional.of(new Signed(known.id(), SignInMemory.copy(known.owner())));
+            return Optional.of(signed(known));
         }
         long generation = memory.generation();
         return QuarkusTransaction.joiningExisting().call(() -> {
@@ -181,10 +181,11 @@ public class ApiTokens {
         }
         Instant now = Instant.now();
         SignInMemory.Token known = memory.token(hash(secret), now);
-        if (known == null || due(known.lastUsed().get(), now)) {
-            return Optional.empty();
-        }
-        return Optional.of(new Signed(known.id(), SignInMemory.copy(known.owner())));
+        return known == null || due(known.lastUsed().get(), now) ? Optional.empty() : Optional.of(signed(known));
+    }
+
+    private static Signed signed(SignInMemory.Token known) {
+        return new Signed(known.id(), SignInMemory.copy(known.owner()));
     }
 
     private static boolean wellFormed(String secret) {

@@ -79,13 +79,10 @@ public class BearerSignIn implements HttpAuthenticationMechanism, IdentityProvid
     @Override
     public Uni<SecurityIdentity> authenticate(TokenAuthenticationRequest request, AuthenticationRequestContext context) {
         String secret = request.getToken().getToken();
-        // A remembered token is answered here on the event loop: no hand-over to a worker thread and back.
-        ApiTokens.Signed known = tokens.remembered(secret).orElse(null);
-        if (known != null) {
-            return Uni.createFrom().item(identity(known));
-        }
-        return context.runBlocking(() -> tokens.verify(secret).map(BearerSignIn::identity)
-                .orElseThrow(AuthenticationFailedException::new));
+        // A remembered token is answered here on the IO thread: no hand-over to a worker thread and back.
+        return tokens.remembered(secret).map(known -> Uni.createFrom().item(identity(known)))
+                .orElseGet(() -> context.runBlocking(() -> tokens.verify(secret).map(BearerSignIn::identity)
+                        .orElseThrow(AuthenticationFailedException::new)));
     }
 
     private static SecurityIdentity identity(ApiTokens.Signed signed) {

@@ -16,8 +16,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * JURYROOM_MAX_UPLOAD), answered like every other error: a 413 problem document that states the
  * limit, never Vert.x's bare 413. Three places see a body pass it:
  * <ul>
- *   <li>a declared Content-Length: refused here, ahead of Quarkus' own check, before
- *       authentication and before any byte is read;</li>
+ *   <li>a declared Content-Length: refused here, ahead of Quarkus' own check and before any byte
+ *       is read (after the sign-in, which reads no body);</li>
  *   <li>a chunked multipart body: the multipart parser throws a 413 {@code WebApplicationException},
  *       which {@link ProblemMappers} turns into {@link #tooLarge()};</li>
  *   <li>a chunked raw body read as a stream (the streaming upload): the upload code counts and

@@ -411,63 +411,52 @@ public final class ApiBenchmark {
                 l.failures() > 0 ? ", " + l.failures() + " failed" : "");
     }
 
-    /** A slice of the warm-up, and the share of one core below which the app's JIT counts as idle. */
+    /** A slice of the warm-up, and the share of its time below which the app's JIT counts as idle. */
     static final int WARM_SLICE_SECONDS = 5;
     static final double JIT_IDLE = 0.03;
     static final int WARM_MAX_SECONDS = 150;
 
     /**
-     * Saves, Basic and Bearer by turns at 4 and 16 clients, until the app's JIT compilers are idle: the figures
-     * are a running server's, answered from compiled code. On two cores a cold JVM's compiler threads took
-     * 40-80 % of a core through the first minute of saves (session 10), the time the 1- and 4-client figures
-     * were being measured; pgbench and HotCRP have no such phase. Stops at the first slice whose compile CPU is
-     * under {@link #JIT_IDLE} of a core, or after {@link #WARM_MAX_SECONDS}; says which in the report.
+     * Saves, Basic and Bearer by turns at 4 and 16 clients, until the app's JIT is idle: the figures are a
+     * running server's, answered from compiled code. On two cores a cold JVM's compiler threads took 40-80 %
+     * of a core through the first two minutes of saves (session 10), when the 1- and 4-client figures were
+     * being measured; pgbench and HotCRP have no such phase. Stops at the first slice whose compile time is
+     * under {@link #JIT_IDLE} of it, or after {@link #WARM_MAX_SECONDS}; says which in the report.
      */
     static String warmUp(long pid, World w) throws Exception {
         long start = System.nanoTime();
         double share = Double.NaN;
         int slice = 0;
         while ((System.nanoTime() - start) / 1e9 < WARM_MAX_SECONDS) {
-            Map<String, Long> before = compilerTicks(pid);
+            double before = compileSeconds(pid);
             long t0 = System.nanoTime();
             boolean basic = slice % 2 == 0;
             run(slice % 4 < 2 ? 4 : 16, WARM_SLICE_SECONDS, t -> w.put(t, basic));
-            // Per thread: the JVM starts and stops compiler threads as the queue grows and shrinks.
-            long ticks = compilerTicks(pid).entrySet().stream()
-                    .mapToLong(e -> e.getValue() - before.getOrDefault(e.getKey(), 0L)).sum();
-            share = ticks / 100.0 / ((System.nanoTime() - t0) / 1e9); // USER_HZ = 100
+            share = (compileSeconds(pid) - before) / ((System.nanoTime() - t0) / 1e9);
             slice++;
             if (share < JIT_IDLE) {
                 break;
             }
         }
         return String.format(Locale.ROOT, "Before the first figure the app saved for %.0f s (warm-up, not counted) "
-                        + "until its JIT compiler threads were idle (%.1f %% of a core in the last %d s slice%s).",
+                        + "until its JIT was idle (compiling %.1f %% of the last %d s slice%s).",
                 (System.nanoTime() - start) / 1e9, share * 100, WARM_SLICE_SECONDS,
                 share < JIT_IDLE ? "" : "; stopped at the limit, still compiling");
     }
 
-    /** CPU ticks (user + system) of each of the JVM's C1 and C2 compiler threads, by thread id. */
-    static Map<String, Long> compilerTicks(long pid) {
-        Map<String, Long> ticks = new java.util.HashMap<>();
-        try (var tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
-            for (Path task : tasks.toList()) {
-                try {
-                    String stat = Files.readString(task.resolve("stat"));
-                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-                    if (name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler")) {
-                        // After the name: state is field 3, utime and stime fields 14 and 15.
-                        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                        ticks.put(task.getFileName().toString(), Long.parseLong(f[11]) + Long.parseLong(f[12]));
-                    }
-                } catch (IOException | RuntimeException gone) {
-                    // a thread that ended between the listing and the read
-                }
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read the app's threads in /proc: no warm-up measure", e);
+    /**
+     * The app JVM's total compile time so far, from {@code jstat -compiler} (its performance counters, the
+     * whole process's, including compiler threads the JVM has since stopped; no attach to the app).
+     */
+    static double compileSeconds(long pid) throws IOException, InterruptedException {
+        Process jstat = new ProcessBuilder("jstat", "-compiler", Long.toString(pid)).redirectErrorStream(true).start();
+        String out = new String(jstat.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        List<String> lines = out.lines().filter(l -> !l.isBlank()).toList();
+        if (jstat.waitFor() != 0 || lines.size() != 2 || !lines.get(0).trim().startsWith("Compiled")) {
+            throw new IllegalStateException("jstat -compiler " + pid + " answered: " + out);
         }
-        return ticks;
+        // Compiled Failed Invalid Time FailedType FailedMethod
+        return Double.parseDouble(lines.get(1).trim().split("\\s+")[3]);
     }
 
     interface Task {

@@ -5,6 +5,7 @@ import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.vertx.core.http.HttpMethod;
 import org.junit.jupiter.api.Test;
 import org.juryroom.judging.JudgingFixtures;
 import org.juryroom.judging.JudgingProfile;
@@ -21,9 +22,9 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * JSON bodies read whole on the event loop (small, declared length) and those left to the stream (chunked,
- * over the limit, other media types) reach the endpoint byte for byte, through every way a client sends
- * them; a malformed one is still a 400 problem. Through HTTP on the real stack: a token's name is echoed.
+ * A signed-in caller's small JSON body is read ahead (ReadAheadProbe says so) and every other body streams,
+ * and both reach the endpoint byte for byte, through every way a client sends them; a malformed one is still
+ * a 400 problem. Through HTTP on the real stack: a token's name is echoed.
  */
 @QuarkusTest
 @TestProfile(JudgingProfile.class)
@@ -35,23 +36,35 @@ class SmallJsonBodiesTest {
         return JudgingFixtures.school(JudgingFixtures.unique("Bodies district")).login();
     }
 
-    private static HttpResponse<String> post(JudgingFixtures.Login login, String contentType, byte[] body,
-                                             boolean chunked, boolean expectContinue) throws Exception {
-        String basic = Base64.getEncoder().encodeToString((login.username() + ":" + login.password())
+    private static String basic(JudgingFixtures.Login login) {
+        return "Basic " + Base64.getEncoder().encodeToString((login.username() + ":" + login.password())
                 .getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static HttpResponse<String> post(String authorization, String contentType, byte[] body, boolean chunked,
+                                             boolean expectContinue) throws Exception {
         HttpRequest.BodyPublisher publisher = chunked
                 ? HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)) // no length: chunked
                 : HttpRequest.BodyPublishers.ofByteArray(body);
-        HttpRequest request = HttpRequest.newBuilder(URI.create(RestAssured.baseURI + ":" + RestAssured.port
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(RestAssured.baseURI + ":" + RestAssured.port
                         + "/api/me/tokens"))
                 .version(HttpClient.Version.HTTP_1_1).expectContinue(expectContinue)
-                .header("Authorization", "Basic " + basic).header("Content-Type", contentType)
-                .POST(publisher).build();
-        return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+                .header("Content-Type", contentType).header(ReadAheadProbe.ASK, "1")
+                .POST(publisher);
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private static String named(HttpResponse<String> response) {
+    private static boolean readAhead(HttpResponse<String> response) {
+        return Boolean.parseBoolean(response.headers().firstValue(ReadAheadProbe.ANSWER).orElseThrow());
+    }
+
+    /** The created token's name, after checking whether the body was read ahead. */
+    private static String named(HttpResponse<String> response, boolean readAhead) {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        assertThat(readAhead(response)).as("read ahead").isEqualTo(readAhead);
         return JsonPath.from(response.body()).getString("view.name");
     }
 
@@ -61,47 +74,71 @@ class SmallJsonBodiesTest {
     }
 
     @Test
-    void everyWayOfSendingJsonReachesTheEndpointIntact() throws Exception {
-        JudgingFixtures.Login login = owner();
+    void aSignedInSmallJsonBodyIsReadAheadAndEveryOtherStreamsAndAllArriveIntact() throws Exception {
+        String auth = basic(owner());
         String bengali = "জুরি স্ক্রিপ্ট"; // multi-byte: a body cut or decoded wrongly would show
-        assertThat(named(post(login, "application/json", json("small", 0), false, false))).isEqualTo("small");
-        assertThat(named(post(login, "application/json; charset=UTF-8", json(bengali, 0), false, false)))
+        assertThat(named(post(auth, "application/json", json("small", 0), false, false), true)).isEqualTo("small");
+        assertThat(named(post(auth, "application/json; charset=UTF-8", json(bengali, 0), false, false), true))
                 .isEqualTo(bengali);
-        assertThat(named(post(login, "application/json", json("continued", 0), false, true))).isEqualTo("continued");
-        assertThat(named(post(login, "application/json", json("chunked", 0), true, false))).isEqualTo("chunked");
-        // Exactly at the limit (read here) and one byte over it (left to the stream).
+        assertThat(named(post(auth, "application/json", json("continued", 0), false, true), true))
+                .isEqualTo("continued");
+        assertThat(named(post(auth, "application/json", json("chunked", 0), true, false), false)).isEqualTo("chunked");
+        // Exactly at the limit (read ahead) and one byte over it (streamed).
         int at = SmallJsonBodies.MAX_BYTES - json("at limit", 0).length;
         assertThat(json("at limit", at)).hasSize(SmallJsonBodies.MAX_BYTES);
-        assertThat(named(post(login, "application/json", json("at limit", at), false, false))).isEqualTo("at limit");
-        assertThat(named(post(login, "application/json", json("over limit", at + 1), false, false)))
-                .isEqualTo("over limit");
+        assertThat(json("at limit", at + 1)).hasSize(SmallJsonBodies.MAX_BYTES + 1);
+        assertThat(named(post(auth, "application/json", json("at limit", at), false, false), true)).isEqualTo("at limit");
+        assertThat(named(post(auth, "application/json", json("at limit", at + 1), false, false), false))
+                .isEqualTo("at limit");
+    }
+
+    @Test
+    void anAnonymousBodyIsNotReadAheadAndATokensIs() throws Exception {
+        HttpResponse<String> anonymous = post(null, "application/json", json("anonymous", 0), false, false);
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(readAhead(anonymous)).isFalse();
+        String token = JsonPath.from(post(basic(owner()), "application/json", json("script", 0), false, false).body())
+                .getString("token");
+        // A token may not mint tokens (403), but it is signed in: its body was read ahead.
+        HttpResponse<String> bearer = post("Bearer " + token, "application/json", json("child", 0), false, false);
+        assertThat(bearer.statusCode()).isEqualTo(403);
+        assertThat(readAhead(bearer)).isTrue();
     }
 
     @Test
     void aMalformedSmallBodyIsStillAProblemAndWritesNothing() throws Exception {
         JudgingFixtures.Login login = owner();
-        HttpResponse<String> broken = post(login, "application/json", "{\"name\": ".getBytes(StandardCharsets.UTF_8),
-                false, false);
+        HttpResponse<String> broken = post(basic(login), "application/json",
+                "{\"name\": ".getBytes(StandardCharsets.UTF_8), false, false);
         assertThat(broken.statusCode()).as(broken.body()).isEqualTo(400);
+        assertThat(readAhead(broken)).isTrue();
         assertThat(broken.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
         login.as().get("/api/me/tokens").then().statusCode(200).contentType(ContentType.JSON)
                 .body("size()", org.hamcrest.Matchers.is(0));
     }
 
     @Test
-    void onlyASmallDeclaredJsonBodyIsReadAhead() {
-        assertThat(SmallJsonBodies.smallJson("application/json", "12")).isTrue();
-        assertThat(SmallJsonBodies.smallJson("Application/JSON ; charset=utf-8", "12")).isTrue();
-        assertThat(SmallJsonBodies.smallJson("application/merge-patch+json", "12")).isTrue();
-        assertThat(SmallJsonBodies.smallJson("application/json", Integer.toString(SmallJsonBodies.MAX_BYTES))).isTrue();
-        assertThat(SmallJsonBodies.smallJson("application/json", Integer.toString(SmallJsonBodies.MAX_BYTES + 1)))
-                .isFalse();
-        assertThat(SmallJsonBodies.smallJson("application/json", null)).as("chunked").isFalse();
-        assertThat(SmallJsonBodies.smallJson("application/json", "0")).isFalse();
-        assertThat(SmallJsonBodies.smallJson("application/json", "12x")).isFalse();
-        assertThat(SmallJsonBodies.smallJson("multipart/form-data; boundary=x", "12")).isFalse();
-        assertThat(SmallJsonBodies.smallJson("application/octet-stream", "12")).isFalse();
-        assertThat(SmallJsonBodies.smallJson("text/json+x", "12")).isFalse();
-        assertThat(SmallJsonBodies.smallJson(null, "12")).isFalse();
+    void onlyASignedInSmallDeclaredJsonWriteIsReadAhead() {
+        String max = Integer.toString(SmallJsonBodies.MAX_BYTES);
+        assertThat(SmallJsonBodies.readAhead(HttpMethod.PUT, "application/json", "12", null, true)).isEqualTo(12);
+        assertThat(SmallJsonBodies.readAhead(HttpMethod.POST, "Application/JSON ; charset=utf-8", "12", null, true))
+                .isEqualTo(12);
+        assertThat(SmallJsonBodies.readAhead(HttpMethod.PATCH, "application/merge-patch+json", "12", null, true))
+                .isEqualTo(12);
+        assertThat(SmallJsonBodies.readAhead(HttpMethod.PUT, "application/json", "12", "100-Continue", true)).isEqualTo(12);
+        assertThat(SmallJsonBodies.readAhead(HttpMethod.PUT, "application/json", max, null, true))
+                .isEqualTo(SmallJsonBodies.MAX_BYTES);
+        assertThat(SmallJsonBodies.readAhead(HttpMethod.PUT, "application/json", "12", null, false)).as("anonymous").isZero();
+        assertThat(SmallJsonBodies.readAhead(HttpMethod.PUT, "application/json", "12", "something-else", true)).isZero();
+        assertThat(SmallJsonBodies.readAhead(HttpMethod.DELETE, "application/json", "12", null, true)).isZero();
+        assertThat(SmallJsonBodies.readAhead(HttpMethod.PUT, "application/json",
+                Integer.toString(SmallJsonBodies.MAX_BYTES + 1), null, true)).isZero();
+        assertThat(SmallJsonBodies.readAhead(HttpMethod.PUT, "application/json", null, null, true)).as("chunked").isZero();
+        assertThat(SmallJsonBodies.readAhead(HttpMethod.PUT, "application/json", "0", null, true)).isZero();
+        assertThat(SmallJsonBodies.readAhead(HttpMethod.PUT, "application/json", "12x", null, true)).isZero();
+        assertThat(SmallJsonBodies.readAhead(HttpMethod.PUT, "multipart/form-data; boundary=x", "12", null, true)).isZero();
+        assertThat(SmallJsonBodies.readAhead(HttpMethod.PUT, "application/octet-stream", "12", null, true)).isZero();
+        assertThat(SmallJsonBodies.readAhead(HttpMethod.PUT, "text/json+x", "12", null, true)).isZero();
+        assertThat(SmallJsonBodies.readAhead(HttpMethod.PUT, null, "12", null, true)).isZero();
     }
 }
