@@ -13,7 +13,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import java.util.Locale;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A signed-in API caller's small JSON body is read whole on the IO thread before its endpoint runs.
@@ -37,7 +36,7 @@ public class SmallJsonBodies {
 
     // Vert.x' own reader: Expect: 100-continue, a paused request and the end of the body handled as Vert.x does.
     private final BodyHandler reader = BodyHandler.create(false).setBodyLimit(MAX_BYTES);
-    private final AtomicLong held = new AtomicLong();
+    private final ReadAheadBudget budget = new ReadAheadBudget(BUDGET_BYTES);
 
     // After sign-in (Quarkus' authentication filter, order -200) and BodyLimit (-3, -1); order 0 is also
     // compression's, which this route precedes by being added first and which never touches request bodies.
@@ -50,16 +49,18 @@ public class SmallJsonBodies {
         long length = readAhead(ctx.request().method(), ctx.request().getHeader(HttpHeaders.CONTENT_TYPE),
                 ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH), ctx.request().getHeader(HttpHeaders.EXPECT),
                 signedIn(ctx));
-        if (length <= 0 || held.addAndGet(length) > BUDGET_BYTES) {
-            if (length > 0) {
-                held.addAndGet(-length);
-            }
+        if (length <= 0 || !budget.reserve(length)) {
             ctx.next();
             return;
         }
-        ctx.addEndHandler(ended -> held.addAndGet(-length)); // answered, failed or the connection closed
+        ctx.addEndHandler(ended -> budget.release(length)); // answered, failed or the connection closed
         ctx.put(READING, Boolean.TRUE);
         reader.handle(ctx);
+    }
+
+    /** Bytes of bodies being read ahead now (for tests). */
+    long held() {
+        return budget.held();
     }
 
     private static boolean signedIn(RoutingContext ctx) {
@@ -68,7 +69,9 @@ public class SmallJsonBodies {
 
     /** A client that left while its body was being read: nobody to answer, nothing to log as an error. */
     private static void clientGone(RoutingContext ctx) {
-        boolean ours = ctx.get(READING) != null && !ctx.body().available();
+        // Still reading: the body has not ended, so the failure is this class's read (a complete body has
+        // gone on to the endpoint, whose failures are the error handler's).
+        boolean ours = ctx.get(READING) != null && !ctx.request().isEnded();
         if (ours && (ctx.failure() instanceof HttpClosedException || ctx.failure() instanceof StreamResetException
                 || ctx.response().closed())) {
             return;

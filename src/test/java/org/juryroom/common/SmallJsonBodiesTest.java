@@ -11,13 +11,23 @@ import org.juryroom.judging.JudgingFixtures;
 import org.juryroom.judging.JudgingProfile;
 
 import java.io.ByteArrayInputStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongPredicate;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -103,6 +113,98 @@ class SmallJsonBodiesTest {
         HttpResponse<String> bearer = post("Bearer " + token, "application/json", json("child", 0), false, false);
         assertThat(bearer.statusCode()).isEqualTo(403);
         assertThat(readAhead(bearer)).isTrue();
+    }
+
+    /** Bytes being read ahead now, as the probe reports them on a signed-in request. */
+    private static long held(String auth) throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(RestAssured.baseURI + ":"
+                        + RestAssured.port + "/api/me/tokens")).header("Authorization", auth)
+                .header(ReadAheadProbe.ASK, "1").GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return Long.parseLong(response.headers().firstValue(ReadAheadProbe.HELD).orElseThrow());
+    }
+
+    /** Waits, at most 60 s, until the bytes being read ahead satisfy {@code until}; returns them. */
+    private static long awaitHeld(String auth, LongPredicate until, String what) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        long now = held(auth);
+        while (!until.test(now)) {
+            assertThat(System.nanoTime() - deadline).as(what + " (held now: " + now + " bytes)").isNegative();
+            Thread.sleep(50);
+            now = held(auth);
+        }
+        return now;
+    }
+
+    /**
+     * Bodies that never finish hold the read-ahead budget while their clients stay, and exactly as much as they
+     * declared: with the budget full even the smallest body streams (and arrives). Once they leave mid-body, all
+     * of it is given back, so no reservation leaks, the next body is read ahead again, and their leaving is not
+     * logged as an error. Three rounds.
+     */
+    @Test
+    void stalledBodiesHoldTheBudgetOnlyWhileTheirClientsStay() throws Exception {
+        String auth = basic(owner());
+        // The stalled requests use a token that has been used once, so that each is signed in from memory and
+        // reaches the read-ahead at once (a token's first uses go to the database).
+        String token = "Bearer " + JsonPath.from(post(auth, "application/json", json("stalling", 0), false, false)
+                .body()).getString("token");
+        assertThat(post(token, "application/json", json("warm", 0), false, false).statusCode()).isEqualTo(403);
+        assertThat(held(auth)).isZero();
+        int fill = (int) (SmallJsonBodies.BUDGET_BYTES / SmallJsonBodies.MAX_BYTES);
+        List<LogRecord> errors = new CopyOnWriteArrayList<>();
+        Handler watch = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                if (record.getLevel().intValue() >= Level.SEVERE.intValue()) {
+                    errors.add(record);
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger root = Logger.getLogger("");
+        root.addHandler(watch);
+        try {
+            for (int round = 0; round < 3; round++) {
+                List<Socket> stalled = new ArrayList<>();
+                try {
+                    for (int i = 0; i < fill; i++) {
+                        Socket socket = new Socket("127.0.0.1", RestAssured.port);
+                        stalled.add(socket);
+                        // Headers and the body's first byte, then nothing: the body never ends.
+                        socket.getOutputStream().write(("POST /api/me/tokens HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                                + "Authorization: " + token + "\r\nContent-Type: application/json\r\n"
+                                + "Content-Length: " + SmallJsonBodies.MAX_BYTES + "\r\n\r\n ")
+                                .getBytes(StandardCharsets.US_ASCII));
+                        socket.getOutputStream().flush();
+                    }
+                    assertThat(awaitHeld(auth, held -> held == SmallJsonBodies.BUDGET_BYTES,
+                            "the stalled bodies fill the budget")).isEqualTo(SmallJsonBodies.BUDGET_BYTES);
+                    assertThat(named(post(auth, "application/json", json("full " + round, 0), false, false), false))
+                            .as("the budget is full: even a small body streams").isEqualTo("full " + round);
+                    assertThat(held(auth)).isEqualTo(SmallJsonBodies.BUDGET_BYTES);
+                } finally {
+                    for (Socket socket : stalled) {
+                        socket.close();
+                    }
+                }
+                awaitHeld(auth, held -> held == 0, "leaving gives all of it back");
+                assertThat(named(post(auth, "application/json", json("freed " + round, 0), false, false), true))
+                        .isEqualTo("freed " + round);
+            }
+        } finally {
+            root.removeHandler(watch);
+        }
+        assertThat(errors).as("clients leaving mid-body are not logged as errors")
+                .noneMatch(record -> String.valueOf(record.getMessage()).contains("/api/me/tokens")
+                        || record.getThrown() != null);
     }
 
     @Test
