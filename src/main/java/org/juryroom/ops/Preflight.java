@@ -143,6 +143,7 @@ public final class Preflight {
         String endpoint = minioEndpoint();
         try {
             MinioClient client = MinioClient.builder().endpoint(endpoint)
+                    .httpClient(org.juryroom.storage.StoreHttp.shared(endpoint.startsWith("https://")))
                     .credentials(setting("QUARKUS_MINIO_ACCESS_KEY"), setting("QUARKUS_MINIO_SECRET_KEY")).build();
             // OkHttp's default read timeout would hold a start for minutes on a store that accepts and hangs.
             client.setTimeout(10_000, 10_000, 10_000);

@@ -45,6 +45,17 @@ class DownloadAbortTest {
     @Inject
     ObjectStore store;
 
+    /** The store (plain HTTP here) is spoken to through StoreHttp's client: no TLS set up, shared connections. */
+    @Test
+    void theStoreClientsShareOneHttpClientWithoutTls() throws Exception {
+        OkHttpClient client = httpClient();
+        assertThat(client.connectionSpecs()).containsExactly(okhttp3.ConnectionSpec.CLEARTEXT);
+        assertThat(client.connectionPool()).isSameAs(StoreHttp.shared(false).connectionPool());
+        Object parts = field(io.quarkus.arc.ClientProxy.unwrap(store), ObjectStore.class, "parts");
+        assertThat(((OkHttpClient) field(parts, io.minio.S3Base.class, "httpClient")).connectionPool())
+                .isSameAs(client.connectionPool());
+    }
+
     @Test
     void abortedDownloadsReleaseEveryStoreConnectionAndLogNoErrorOrLeak() throws Exception {
         Account school = school();
