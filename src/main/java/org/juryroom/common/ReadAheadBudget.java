@@ -33,12 +33,17 @@ final class ReadAheadBudget {
         return true;
     }
 
-    /** Gives back what one successful {@link #reserve} took. */
-    void release(long bytes) {
+    /**
+     * Gives back what one successful {@link #reserve} took. False if that was more than is held (a bug): the
+     * total is then left at zero rather than below it, and nothing is thrown, as this runs on an IO thread.
+     */
+    boolean release(long bytes) {
         long after = held.addAndGet(-bytes);
         if (after < 0) {
-            throw new IllegalStateException("released more than was reserved: " + after);
+            held.accumulateAndGet(0, Math::max);
+            return false;
         }
+        return true;
     }
 
     long held() {

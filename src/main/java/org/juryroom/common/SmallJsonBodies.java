@@ -26,6 +26,8 @@ import java.util.Locale;
 @ApplicationScoped
 public class SmallJsonBodies {
 
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(SmallJsonBodies.class);
+
     /** Far above the API's JSON bodies (a save is under 200 bytes); an import streams. */
     static final int MAX_BYTES = 64 * 1024;
     /** All bodies being read ahead at once. */
@@ -53,7 +55,11 @@ public class SmallJsonBodies {
             ctx.next();
             return;
         }
-        ctx.addEndHandler(ended -> budget.release(length)); // answered, failed or the connection closed
+        ctx.addEndHandler(ended -> { // answered, failed or the connection closed: Vert.x calls this once
+            if (!budget.release(length)) {
+                LOG.warnf("The read-ahead budget was given back more than it held (%d bytes)", length);
+            }
+        });
         ctx.put(READING, Boolean.TRUE);
         reader.handle(ctx);
     }

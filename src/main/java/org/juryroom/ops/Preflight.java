@@ -2,6 +2,8 @@ package org.juryroom.ops;
 
 import io.minio.BucketExistsArgs;
 import io.minio.MinioClient;
+import okhttp3.HttpUrl;
+import org.juryroom.storage.StoreHttp;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -143,7 +145,7 @@ public final class Preflight {
         String endpoint = minioEndpoint();
         try {
             MinioClient client = MinioClient.builder().endpoint(endpoint)
-                    .httpClient(org.juryroom.storage.StoreHttp.shared(endpoint.startsWith("https://")))
+                    .httpClient(StoreHttp.shared(HttpUrl.get(endpoint).isHttps()))
                     .credentials(setting("QUARKUS_MINIO_ACCESS_KEY"), setting("QUARKUS_MINIO_SECRET_KEY")).build();
             // OkHttp's default read timeout would hold a start for minutes on a store that accepts and hangs.
             client.setTimeout(10_000, 10_000, 10_000);

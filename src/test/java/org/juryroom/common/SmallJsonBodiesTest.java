@@ -5,10 +5,14 @@ import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.StreamResetException;
+import org.jboss.logmanager.ExtLogRecord;
 import org.junit.jupiter.api.Test;
 import org.juryroom.judging.JudgingFixtures;
 import org.juryroom.judging.JudgingProfile;
+import org.juryroom.support.LogRecorder;
 
 import java.io.ByteArrayInputStream;
 import java.net.Socket;
@@ -21,13 +25,8 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongPredicate;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -150,28 +149,10 @@ class SmallJsonBodiesTest {
         String token = "Bearer " + JsonPath.from(post(auth, "application/json", json("stalling", 0), false, false)
                 .body()).getString("token");
         assertThat(post(token, "application/json", json("warm", 0), false, false).statusCode()).isEqualTo(403);
-        assertThat(held(auth)).isZero();
+        awaitHeld(auth, held -> held == 0, "nothing is being read ahead before the test");
         int fill = (int) (SmallJsonBodies.BUDGET_BYTES / SmallJsonBodies.MAX_BYTES);
-        List<LogRecord> errors = new CopyOnWriteArrayList<>();
-        Handler watch = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                if (record.getLevel().intValue() >= Level.SEVERE.intValue()) {
-                    errors.add(record);
-                }
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        Logger root = Logger.getLogger("");
-        root.addHandler(watch);
-        try {
+        List<ExtLogRecord> logged;
+        try (LogRecorder recorder = LogRecorder.start()) {
             for (int round = 0; round < 3; round++) {
                 List<Socket> stalled = new ArrayList<>();
                 try {
@@ -202,12 +183,13 @@ class SmallJsonBodiesTest {
                 assertThat(named(post(auth, "application/json", json("freed " + round, 0), false, false), true))
                         .isEqualTo("freed " + round);
             }
-        } finally {
-            root.removeHandler(watch);
+            logged = recorder.records();
         }
-        assertThat(errors).as("clients leaving mid-body are not logged as errors")
-                .noneMatch(record -> String.valueOf(record.getMessage()).contains("/api/me/tokens")
-                        || record.getThrown() != null);
+        // Quarkus' error handler logs a failed request at ERROR; Vert.x names a client gone mid-body so.
+        assertThat(logged).as("clients leaving mid-body are not logged as errors").noneMatch(record ->
+                record.getLoggerName().equals("io.quarkus.vertx.http.runtime.QuarkusErrorHandler")
+                        || LogRecorder.thrownIs(record, HttpClosedException.class)
+                        || LogRecorder.thrownIs(record, StreamResetException.class));
     }
 
     @Test

@@ -5,20 +5,17 @@ import io.restassured.RestAssured;
 import jakarta.inject.Inject;
 import okhttp3.ConnectionPool;
 import okhttp3.OkHttpClient;
-import org.jboss.logmanager.ExtHandler;
 import org.jboss.logmanager.ExtLogRecord;
-import org.jboss.logmanager.Logger;
 import org.junit.jupiter.api.Test;
 import org.juryroom.storage.StorageFixtures.Account;
+import org.juryroom.support.LogRecorder;
 import org.juryroom.support.TestVideos;
 
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import java.util.logging.Level;
@@ -66,10 +63,8 @@ class DownloadAbortTest {
         String auth = Base64.getEncoder().encodeToString((school.username() + ":" + school.password())
                 .getBytes(StandardCharsets.UTF_8));
 
-        Recorder recorder = new Recorder();
-        Logger root = Logger.getLogger("");
-        root.addHandler(recorder);
-        try {
+        List<ExtLogRecord> logged;
+        try (LogRecorder recorder = LogRecorder.start()) {
             Random random = new Random(20261205L);
             for (int round = 0; round < ROUNDS; round++) {
                 for (int i = 0; i < REQUESTS_PER_ROUND; i++) {
@@ -84,10 +79,9 @@ class DownloadAbortTest {
             System.gc(); // OkHttp reports a leak when it finds a response collected without being closed
             download(school.api(), path);
             awaitNoConnectionInUse();
-        } finally {
-            root.removeHandler(recorder);
+            logged = recorder.records();
         }
-        assertThat(recorder.records).as("no leak warning, no error logged for clients that went away")
+        assertThat(logged).as("no leak warning, no error logged for clients that went away")
                 .noneMatch(r -> r.getLevel().intValue() >= Level.SEVERE.intValue()
                         || String.valueOf(r.getMessage()).contains("leaked"));
     }
@@ -147,16 +141,5 @@ class DownloadAbortTest {
         var f = owner.getDeclaredField(name);
         f.setAccessible(true);
         return f.get(target);
-    }
-
-    private static final class Recorder extends ExtHandler {
-        final List<ExtLogRecord> records = Collections.synchronizedList(new ArrayList<>());
-
-        @Override
-        protected void doPublish(ExtLogRecord record) {
-            if (record.getLevel().intValue() >= Level.WARNING.intValue()) {
-                records.add(record);
-            }
-        }
     }
 }

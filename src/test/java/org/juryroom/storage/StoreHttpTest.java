@@ -33,15 +33,14 @@ class StoreHttpTest {
 
     @Test
     void eachMinioClientGetsItsOwnDispatcherOverTheSharedConnections() {
-        StoreHttp producer = new StoreHttp(true);
-        OkHttpClient first = producer.apply("<default>").orElseThrow();
-        OkHttpClient second = producer.apply("<default>").orElseThrow();
-        assertThat(first.dispatcher()).isNotSameAs(second.dispatcher()).isNotSameAs(StoreHttp.shared(true).dispatcher());
-        assertThat(first.connectionPool()).isSameAs(second.connectionPool())
-                .isSameAs(StoreHttp.shared(true).connectionPool());
-        assertThat(first.sslSocketFactory()).isSameAs(StoreHttp.shared(true).sslSocketFactory());
-        assertThat(new StoreHttp(false).apply("<default>").orElseThrow().connectionSpecs())
-                .containsExactly(ConnectionSpec.CLEARTEXT);
+        OkHttpClient base = StoreHttp.shared(true);
+        OkHttpClient first = StoreHttp.forClient(true);
+        OkHttpClient second = StoreHttp.forClient(true);
+        assertThat(first.dispatcher()).isNotSameAs(second.dispatcher()).isNotSameAs(base.dispatcher());
+        assertThat(first.connectionPool()).isSameAs(second.connectionPool()).isSameAs(base.connectionPool());
+        assertThat(first.sslSocketFactory()).isSameAs(base.sslSocketFactory());
+        assertThat(StoreHttp.forClient(false).connectionSpecs()).containsExactly(ConnectionSpec.CLEARTEXT);
+        assertThat(StoreHttp.forClient(false).connectionPool()).isSameAs(StoreHttp.shared(false).connectionPool());
     }
 
     private static void assertMinioSettings(OkHttpClient client) {
