@@ -90,21 +90,8 @@ public final class ApiBenchmark {
             // The documented production command: from the app's directory, so its class-data archive applies.
             command.addAll(List.of("-jar", "quarkus-run.jar"));
             pb.directory(Path.of("target/quarkus-app").toFile());
-            Map<String, String> env = pb.environment();
-            env.put("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://127.0.0.1:" + ports[0] + "/postgres");
-            env.put("QUARKUS_DATASOURCE_USERNAME", "postgres");
-            env.put("QUARKUS_DATASOURCE_PASSWORD", "postgres");
-            env.put("QUARKUS_MINIO_HOST", "http://127.0.0.1");
-            env.put("QUARKUS_MINIO_PORT", Integer.toString(ports[1]));
-            env.put("QUARKUS_MINIO_ACCESS_KEY", EmbeddedServices.ACCESS_KEY);
-            env.put("QUARKUS_MINIO_SECRET_KEY", EmbeddedServices.SECRET_KEY);
-            env.put("JURYROOM_BUCKET", "juryroom");
-            env.put("JURYROOM_SESSION_KEY", "api-benchmark-session-key-0123456789abcdef");
-            env.put("QUARKUS_MAILER_HOST", "127.0.0.1");
-            env.put("QUARKUS_MAILER_PORT", Integer.toString(ports[2]));
-            env.put("QUARKUS_MAILER_FROM", "JuryRoom <juryroom@example.org>");
-            env.put("JURYROOM_PUBLIC_URL", "http://127.0.0.1:" + port);
-            env.put("JURYROOM_ORGANISER_PASSWORD", "organiser");
+            BenchServices.productionEnvironment(pb.environment(), ports, port,
+                    "api-benchmark-session-key-0123456789abcdef");
         } else {
             pgPort = -1;
             command.addAll(List.of("-Dquarkus.profile=embedded", "-Djuryroom.demo.seed=false",
@@ -118,7 +105,7 @@ public final class ApiBenchmark {
         Memory memory = null;
         try {
             UploadBenchmark.awaitStart(app, appLog);
-            awaitReady(port);
+            awaitReady(app, port);
             memory = Memory.watch(app.pid(), work);
             if (!production) {
                 Matcher pg = PG_PORT.matcher(Files.readString(appLog));
@@ -251,20 +238,26 @@ public final class ApiBenchmark {
     }
 
     /** Production answers 503 until its start steps are done (docs/operations.md): wait for readiness. */
-    private static void awaitReady(int port) throws Exception {
+    /** Until {@code /q/health/ready} answers 200; fails when the app exits first or after 180 s. */
+    static void awaitReady(Process app, int port) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready")).build();
-        for (int i = 0; i < 1800; i++) {
-            if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                return;
+        for (int i = 0; i < 1800 && app.isAlive(); i++) {
+            try {
+                if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (java.net.ConnectException notListeningYet) {
+                // the HTTP server opens its port late in the start
             }
             Thread.sleep(100);
         }
-        throw new IllegalStateException("the app was not ready after 180 s");
+        throw new IllegalStateException(app.isAlive() ? "the app was not ready after 180 s"
+                : "the app exited with " + app.exitValue() + " before it was ready");
     }
 
     /** Waits for BenchServices' line and returns the PostgreSQL, S3 and SMTP ports. */
-    private static int[] awaitServices(Process services, Path log) throws Exception {
+    static int[] awaitServices(Process services, Path log) throws Exception {
         Pattern ready = Pattern.compile(BenchServices.READY.replace("%d", "(\\d+)"));
         long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (System.nanoTime() < until && services.isAlive()) {

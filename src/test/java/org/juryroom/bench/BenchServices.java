@@ -37,6 +37,27 @@ public final class BenchServices {
         new CountDownLatch(1).await();
     }
 
+    /**
+     * The production app's environment (README, "Configuration") against these services, given their
+     * {@code ports} (PostgreSQL, S3, SMTP) and the app's own port.
+     */
+    static void productionEnvironment(Map<String, String> env, int[] ports, int appPort, String sessionKey) {
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://127.0.0.1:" + ports[0] + "/postgres");
+        env.put("QUARKUS_DATASOURCE_USERNAME", "postgres");
+        env.put("QUARKUS_DATASOURCE_PASSWORD", "postgres");
+        env.put("QUARKUS_MINIO_HOST", "http://127.0.0.1");
+        env.put("QUARKUS_MINIO_PORT", Integer.toString(ports[1]));
+        env.put("QUARKUS_MINIO_ACCESS_KEY", EmbeddedServices.ACCESS_KEY);
+        env.put("QUARKUS_MINIO_SECRET_KEY", EmbeddedServices.SECRET_KEY);
+        env.put("JURYROOM_BUCKET", "juryroom");
+        env.put("JURYROOM_SESSION_KEY", sessionKey);
+        env.put("QUARKUS_MAILER_HOST", "127.0.0.1");
+        env.put("QUARKUS_MAILER_PORT", Integer.toString(ports[2]));
+        env.put("QUARKUS_MAILER_FROM", "JuryRoom <juryroom@example.org>");
+        env.put("JURYROOM_PUBLIC_URL", "http://127.0.0.1:" + appPort);
+        env.put("JURYROOM_ORGANISER_PASSWORD", "organiser");
+    }
+
     /** The {@code name = value} lines of a postgresql.conf excerpt; comments and blank lines skipped. */
     static Map<String, String> settings(String conf) {
         Map<String, String> settings = new LinkedHashMap<>();
