@@ -1,6 +1,7 @@
 package org.juryroom.bench;
 
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -9,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -237,17 +239,20 @@ public final class ApiBenchmark {
         }
     }
 
-    /** Production answers 503 until its start steps are done (docs/operations.md): wait for readiness. */
-    /** Until {@code /q/health/ready} answers 200; fails when the app exits first or after 180 s. */
+    /**
+     * Until {@code /q/health/ready} answers 200 (production answers 503 until its start steps are done,
+     * docs/operations.md); fails when the app exits first or after 180 s.
+     */
     static void awaitReady(Process app, int port) throws Exception {
-        HttpClient http = HttpClient.newHttpClient();
-        HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready")).build();
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready"))
+                .timeout(Duration.ofSeconds(10)).build();
         for (int i = 0; i < 1800 && app.isAlive(); i++) {
             try {
                 if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
                     return;
                 }
-            } catch (java.net.ConnectException notListeningYet) {
+            } catch (ConnectException notListeningYet) {
                 // the HTTP server opens its port late in the start
             }
             Thread.sleep(100);
@@ -257,7 +262,7 @@ public final class ApiBenchmark {
     }
 
     /** Waits for BenchServices' line and returns the PostgreSQL, S3 and SMTP ports. */
-    static int[] awaitServices(Process services, Path log) throws Exception {
+    private static int[] awaitServices(Process services, Path log) throws Exception {
         Pattern ready = Pattern.compile(BenchServices.READY.replace("%d", "(\\d+)"));
         long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (System.nanoTime() < until && services.isAlive()) {

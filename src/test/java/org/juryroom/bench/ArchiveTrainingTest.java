@@ -10,28 +10,23 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-/** The archive's training runs the documented JVM options, and trains the archive those options name. */
+/** The build trains the archive the documented options map, and trains it with the rest of those options. */
 class ArchiveTrainingTest {
 
-    private static final Path DOCUMENTED = Path.of("src/main/jvm/juryroom.jvm");
-
     @Test
-    void theTrainingRunsEveryDocumentedOptionButTheArchiveItIsWriting() throws IOException {
-        List<String> documented = Files.readAllLines(DOCUMENTED);
-        List<String> options = documented.stream().map(String::strip)
-                .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
-        assertTrue(options.contains("-XX:SharedArchiveFile=" + ArchiveTraining.ARCHIVE),
-                "juryroom.jvm maps the archive the build trains: " + options);
-
+    void theDocumentedOptionsMapTheArchiveTheBuildTrains() throws IOException {
+        List<String> documented = Files.readAllLines(Path.of("src/main/jvm/juryroom.jvm"));
+        assertTrue(documented.stream().map(String::strip)
+                .anyMatch(("-XX:SharedArchiveFile=" + ArchiveTraining.ARCHIVE)::equals), documented::toString);
         List<String> training = ArchiveTraining.trainingOptions(documented);
-
-        assertEquals(options.stream().filter(o -> !o.startsWith("-XX:SharedArchiveFile=")).toList(), training);
-        assertEquals(options.size() - 1, training.size());
+        assertTrue(training.stream().noneMatch(o -> o.contains("SharedArchiveFile")), training::toString);
+        assertTrue(training.stream().anyMatch(o -> o.startsWith("-Xmx")), training::toString);
     }
 
     @Test
-    void commentsBlankLinesAndIndentationAreNotOptions() {
-        assertEquals(List.of("-Xmx128m", "-XX:+UseSerialGC"), ArchiveTraining.trainingOptions(List.of(
-                "# heap", "  -Xmx128m  ", "", "-XX:SharedArchiveFile=other.jsa", "\t-XX:+UseSerialGC")));
+    void commentsBlankLinesAndSeveralOptionsOnALine() {
+        assertEquals(List.of("-Xmx128m", "-XX:+UseSerialGC", "-Xss512k"), ArchiveTraining.trainingOptions(List.of(
+                "# heap -XX:SharedArchiveFile=commented.jsa", "  -Xmx128m  ", "", "-XX:SharedArchiveFile=other.jsa",
+                "\t-XX:+UseSerialGC -XX:SharedArchiveFile=app-cds.jsa  -Xss512k")));
     }
 }
