@@ -17,14 +17,11 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.IntFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import org.juryroom.embedded.EmbeddedServices;
 
 /**
  * API benchmark (issue 15), one run, ratios side by side, written to docs/performance.md:
