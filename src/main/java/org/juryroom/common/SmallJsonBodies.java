@@ -11,6 +11,7 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import org.jboss.logging.Logger;
 
 import java.util.Locale;
 
@@ -26,7 +27,7 @@ import java.util.Locale;
 @ApplicationScoped
 public class SmallJsonBodies {
 
-    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(SmallJsonBodies.class);
+    private static final Logger LOG = Logger.getLogger(SmallJsonBodies.class);
 
     /** Far above the API's JSON bodies (a save is under 200 bytes); an import streams. */
     static final int MAX_BYTES = 64 * 1024;

@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
@@ -146,12 +145,10 @@ public final class ArchiveTraining {
     }
 
     private static void deleteQuietly(Path path) {
-        try (var paths = Files.walk(path)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException | RuntimeException ignored) {
-            // a file the system still holds; the temporary directory is the system's to clear
+        try {
+            UploadBenchmark.deleteTree(path);
+        } catch (IOException | RuntimeException gone) {
+            // already moved into place, or a temporary directory the system clears
         }
     }
 }
