@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.jboss.resteasy.reactive.server.core.multipart.MultipartParser;
 
 import java.util.List;
 import java.util.Map;
@@ -190,6 +191,29 @@ public class ProblemMappers {
                 "This endpoint does not accept that Content-Type", List.of(), null));
     }
 
+    /** A multipart body its parser cannot read (a part without headers, a broken boundary): the client's to mend. */
+    @ServerExceptionMapper
+    public Response malformedMultipart(MultipartParser.MalformedMessageException e) {
+        LOG.debugf("Malformed multipart body: %s", e.getMessage());
+        return respond(new Problem("about:blank", "Bad request", 400, "The multipart body cannot be read: each part "
+                + "needs its headers (a Content-Disposition with its name) and the parts are separated by the boundary "
+                + "the Content-Type names", List.of(), null));
+    }
+
+    /**
+     * The multipart parser also fails with an IOException when the body ends before its closing boundary: the
+     * client's fault too. Any other IOException is ours, answered like {@link #unexpected}.
+     */
+    @ServerExceptionMapper
+    public Response unreadableBody(java.io.IOException e) {
+        for (StackTraceElement at : e.getStackTrace()) {
+            if (at.getClassName().startsWith(MultipartParser.class.getPackageName() + ".")) {
+                return malformedMultipart(new MultipartParser.MalformedMessageException());
+            }
+        }
+        return internal(e);
+    }
+
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e) {
         if (e.getCause() instanceof JsonProcessingException json) {
@@ -226,9 +250,25 @@ public class ProblemMappers {
         if (ConcurrentWrites.isConflict(e)) {
             return concurrentWrite(e);
         }
+        if (undecodableForm(e)) {
+            LOG.debugf("Undecodable form body: %s", e.getMessage());
+            return respond(new Problem("about:blank", "Bad request", 400, "The form body cannot be read: a % must be "
+                    + "followed by two hexadecimal digits", List.of(), null));
+        }
+        return internal(e);
+    }
+
+    private static Response internal(Exception e) {
         LOG.error("Unexpected failure", e);
         return respond(new Problem("about:blank", "Internal server error", 500,
                 "Something went wrong on our side; nothing was changed", List.of(), null));
+    }
+
+    /** The form parser's answer to percent-encoding it cannot decode: a bare IllegalArgumentException of its URL decoder. */
+    private static boolean undecodableForm(RuntimeException e) {
+        StackTraceElement[] at = e.getStackTrace();
+        return e instanceof IllegalArgumentException && at.length > 0
+                && at[0].getClassName().equals("org.jboss.resteasy.reactive.common.util.URLUtils");
     }
 
     private static Response respond(Problem problem) {

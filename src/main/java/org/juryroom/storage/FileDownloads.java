@@ -121,7 +121,11 @@ public class FileDownloads {
         }
     }
 
-    /** {start, end} inclusive, or null for the whole file; an unsatisfiable range is 416. */
+    /**
+     * {start, end} inclusive, or null for the whole file (no range, several, or one RFC 9110 calls invalid:
+     * a last position before the first); a range that starts at or past the end is 416. Positions longer
+     * than a long are past the end of any file, not an error.
+     */
     static long[] parseRange(String header, long size) {
         if (header == null || header.isBlank()) {
             return null;
@@ -133,17 +137,26 @@ public class FileDownloads {
         long start;
         long end;
         if (m.group(1).isEmpty()) {
-            long suffix = Long.parseLong(m.group(2));
+            long suffix = position(m.group(2));
             start = Math.max(0, size - suffix);
             end = size - 1;
         } else {
-            start = Long.parseLong(m.group(1));
-            end = m.group(2).isEmpty() ? size - 1 : Math.min(Long.parseLong(m.group(2)), size - 1);
+            start = position(m.group(1));
+            long last = m.group(2).isEmpty() ? Long.MAX_VALUE : position(m.group(2));
+            if (last < start) {
+                return null;
+            }
+            end = Math.min(last, size - 1);
         }
-        if (start >= size || start > end) {
+        if (start >= size) {
             throw new ProblemException(416, "Range not satisfiable", "The file has " + size + " bytes",
                     java.util.List.of(), java.util.Map.of("size", size));
         }
         return new long[] {start, end};
+    }
+
+    private static long position(String digits) {
+        String significant = digits.replaceFirst("^0+(?=\\d)", "");
+        return significant.length() > 18 ? Long.MAX_VALUE : Long.parseLong(significant);
     }
 }

@@ -73,6 +73,29 @@ class ErrorStatusTest {
         assertThat(Api.entryCount(as(school), cid)).isZero();
     }
 
+    /** Bodies the framework's parsers cannot read at all: 400 saying what to mend, in Hindi too, and nothing stored. */
+    @Test
+    void aMultipartOrFormBodyThatCannotBeParsedIs400() {
+        long cid = Api.createOpenCompetition();
+        Account school = Api.createSchool();
+        var asText = io.restassured.RestAssured.config().encoderConfig(io.restassured.config.EncoderConfig
+                .encoderConfig().encodeContentTypeAs("multipart/form-data", ContentType.TEXT));
+        // A part without its headers.
+        problem(as(school).config(asText).contentType("multipart/form-data; boundary=x")
+                .body("--x\r\n{\"title\":\"T\"}\r\n--x--\r\n").post("/api/competitions/{cid}/entries", cid), 400)
+                .body("detail", containsString("Content-Disposition"));
+        problem(as(school).config(asText).header("Accept-Language", "hi").contentType("multipart/form-data; boundary=x")
+                .body("--x\r\n\r\n--x--\r\n").post("/api/competitions/{cid}/entries", cid), 400)
+                .body("detail", containsString("हेडर"));
+        assertThat(Api.entryCount(as(school), cid)).isZero();
+        // A file upload sent as a form whose percent-encoding does not decode.
+        long eid = Api.createEntry(school, cid, POSTER, JPEG);
+        problem(as(school).contentType("application/x-www-form-urlencoded").body("a=%ZZ")
+                .post("/api/entries/{eid}/files", eid), 400)
+                .body("detail", containsString("two hexadecimal digits"));
+        as(school).get("/api/entries/{eid}", eid).then().statusCode(200).body("files", hasSize(1));
+    }
+
     @Test
     void badPagingIs400() {
         long cid = Api.createOpenCompetition();

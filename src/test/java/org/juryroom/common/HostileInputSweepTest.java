@@ -1,0 +1,458 @@
+package org.juryroom.common;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.RestAssured;
+import io.restassured.config.EncoderConfig;
+import io.restassured.config.RestAssuredConfig;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.juryroom.access.MatrixFixture;
+import org.juryroom.access.MatrixFixture.Ctx;
+import org.juryroom.judging.JudgingFixtures;
+import org.juryroom.judging.JudgingProfile;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.juryroom.judging.JudgingFixtures.ORGANISER;
+
+/**
+ * Hostile input against every route of the OpenAPI document, as every kind of caller: ids that are not
+ * ids, query values that are not what the parameter takes, bodies that are not JSON or not the JSON the
+ * route reads, content types and preconditions it does not expect. Whatever the route, the answer is a
+ * 4xx (or the route's ordinary answer), never a 5xx, and every 4xx of the API is a problem body that says
+ * what is wrong. The routes come from the OpenAPI document, so a new route is swept without a line here. An
+ * address whose percent-escapes do not decode is refused by the HTTP layer with a bare 400 before any route runs:
+ * for those, that 400 is the answer required.
+ *
+ * <p>Nothing here can change the shared fixture: a hostile id names nothing, and a body is sent only in a
+ * shape no route accepts (not JSON, not an object, or an object whose every documented field has a value
+ * of a kind the field cannot take).
+ */
+@QuarkusTest
+@TestProfile(JudgingProfile.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class HostileInputSweepTest {
+
+    private static final Pattern PARAM = Pattern.compile("\\{([^}/]+)}");
+    private static final List<String> HOSTILE_IDS = List.of("abc", "-1", "0", "99999999999999999999", "1e3", "1.5",
+            "%20", "%00", "..%2F..", "%E2%80%AE1", "9223372036854775807", "-9223372036854775808", "%ZZ", "%C0%AF");
+    private static final List<String> HOSTILE_VALUES = List.of("", "abc", "-1", "99999999999999999999", "1e3",
+            "\u0000", "x".repeat(3_000), "%", "\uD800", "NaN", "true", "[]");
+    private static final List<String> HOSTILE_BODIES = List.of("", "{", "}", "[]", "null", "123", "\"text\"",
+            "{\"a\":", "{'single':'quotes'}", "[".repeat(5_000) + "]".repeat(5_000),
+            "{\"a\":" + "{\"a\":".repeat(3_000) + "1" + "}".repeat(3_001), "\uFEFF{}x", "{\"x\":1e999999}");
+
+    private Ctx ctx;
+    private Map<String, Map<String, Object>> paths;
+    private Map<String, Object> schemas;
+
+    enum Caller { ANONYMOUS, SCHOOL, JUROR, ORGANISER, SAFEGUARDING }
+
+    private record Operation(String method, String path, Map<String, Object> spec) {
+        String name() {
+            return method.toUpperCase() + " " + path;
+        }
+    }
+
+    /** Built once, on the first test: RestAssured knows the app's port only once a test runs. */
+    @BeforeEach
+    void world() {
+        if (ctx != null) {
+            return;
+        }
+        ctx = MatrixFixture.create();
+        var openapi = JudgingFixtures.anonymous().get("/q/openapi?format=json").then().statusCode(200).extract()
+                .jsonPath();
+        paths = openapi.getMap("paths");
+        schemas = openapi.getMap("components.schemas");
+    }
+
+    private List<Operation> operations() {
+        List<Operation> ops = new ArrayList<>();
+        paths.forEach((path, byMethod) -> byMethod.forEach((method, spec) -> {
+            if (List.of("get", "put", "post", "delete", "patch").contains(method)) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> s = (Map<String, Object>) spec;
+                ops.add(new Operation(method, path, s));
+            }
+        }));
+        assertThat(ops).as("the OpenAPI document lists the routes").hasSizeGreaterThan(50);
+        return ops;
+    }
+
+    private JudgingFixtures.Login login(Caller caller) {
+        return switch (caller) {
+            case ANONYMOUS -> null;
+            case SCHOOL -> ctx.schoolA().login();
+            case JUROR -> ctx.assigned().login();
+            case ORGANISER -> ORGANISER;
+            case SAFEGUARDING -> ctx.lead();
+        };
+    }
+
+    private RequestSpecification as(Caller caller) {
+        JudgingFixtures.Login login = login(caller);
+        return login == null ? JudgingFixtures.anonymous() : login.as();
+    }
+
+    /** A real id for the fixture's objects, so a hostile body or query reaches the route's own parsing. */
+    private String realId(String param) {
+        return switch (param) {
+            case "cid" -> Long.toString(ctx.cid());
+            case "eid" -> Long.toString(ctx.eid());
+            case "fid" -> Long.toString(ctx.fid());
+            case "sid" -> Long.toString(ctx.spareSchool());
+            case "jid" -> Long.toString(ctx.unassigned().id());
+            case "conflictId" -> Long.toString(ctx.removableConflict());
+            default -> "1";
+        };
+    }
+
+    private String withIds(String path, java.util.function.Function<String, String> id) {
+        Matcher m = PARAM.matcher(path);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(out, Matcher.quoteReplacement(id.apply(m.group(1))));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    /** What came back: status, Content-Type and body, whichever client sent the request. */
+    private record Answer(int status, String contentType, String body) {
+    }
+
+    /**
+     * One hostile request. {@code undecodable}: its address does not decode, which the HTTP layer refuses with a
+     * bare 400 before any route or filter of ours sees it; that 400, and nothing else, is its right answer.
+     */
+    private record Variant(String label, Function<Caller, Answer> call, boolean undecodable) {
+    }
+
+    private static final Pattern BAD_ESCAPE = Pattern.compile("%(?![0-9A-Fa-f]{2})");
+
+    private Variant variant(String label, Function<RequestSpecification, Response> call) {
+        return new Variant(label, caller -> {
+            Response r = call.apply(as(caller));
+            return new Answer(r.statusCode(), r.contentType(), r.asString());
+        }, false);
+    }
+
+    /** Sent byte for byte: RestAssured's client refuses to send a request target that does not decode. */
+    private Variant raw(String label, String method, String target) {
+        return new Variant(label, caller -> rawRequest(caller, method.toUpperCase(), target),
+                BAD_ESCAPE.matcher(target).find());
+    }
+
+    private Answer rawRequest(Caller caller, String method, String target) {
+        JudgingFixtures.Login login = login(caller);
+        String auth = login == null ? "" : "Authorization: Basic " + Base64.getEncoder().encodeToString(
+                (login.username() + ":" + login.password()).getBytes(StandardCharsets.UTF_8)) + "\r\n";
+        try (Socket socket = new Socket("127.0.0.1", RestAssured.port)) {
+            socket.setSoTimeout(30_000);
+            socket.getOutputStream().write((method + " " + target + " HTTP/1.1\r\nHost: localhost\r\n" + auth
+                    + "Connection: close\r\nContent-Length: 0\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            byte[] response = socket.getInputStream().readAllBytes();
+            String all = new String(response, StandardCharsets.ISO_8859_1); // one char a byte: indexes are offsets
+            int split = all.indexOf("\r\n\r\n");
+            String head = split < 0 ? all : all.substring(0, split);
+            byte[] body = split < 0 ? new byte[0] : Arrays.copyOfRange(response, split + 4, response.length);
+            Matcher type = Pattern.compile("(?im)^content-type:\\s*(.+?)\\s*$").matcher(head);
+            if (Pattern.compile("(?im)^transfer-encoding:\\s*chunked").matcher(head).find()) {
+                body = unchunked(body);
+            }
+            return new Answer(Integer.parseInt(head.substring(9, 12)), type.find() ? type.group(1) : null,
+                    new String(body, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static byte[] unchunked(byte[] chunked) {
+        String text = new String(chunked, StandardCharsets.ISO_8859_1);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        for (int at = 0; ; ) {
+            int eol = text.indexOf("\r\n", at);
+            int size = Integer.parseInt(text.substring(at, eol).replaceFirst(";.*", "").trim(), 16);
+            if (size == 0) {
+                return out.toByteArray();
+            }
+            out.write(chunked, eol + 2, size);
+            at = eol + 2 + size + 2;
+        }
+    }
+
+    /**
+     * Sends the first variant as every caller, then the rest as the callers it did not refuse (401, 403), in
+     * turn: a refused caller never reaches the route's input. Operations run side by side, a few at a time.
+     */
+    private static List<String> sweep(Map<Operation, List<Variant>> plan) {
+        List<String> failures = new CopyOnWriteArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            plan.forEach((op, variants) -> done.add(pool.submit(() -> {
+                List<Caller> admitted = new ArrayList<>();
+                for (Caller caller : Caller.values()) {
+                    Integer status = check(op, caller, variants.get(0), failures);
+                    if (status != null && status != 401 && status != 403) {
+                        admitted.add(caller);
+                    }
+                }
+                // Each further variant as one admitted caller, taking turns: every caller meets many variants.
+                for (int i = 1; i < variants.size() && !admitted.isEmpty(); i++) {
+                    check(op, admitted.get(i % admitted.size()), variants.get(i), failures);
+                }
+            })));
+            for (Future<?> f : done) {
+                f.get();
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        } finally {
+            pool.shutdownNow();
+        }
+        return failures;
+    }
+
+    /** The status, or null when the request itself failed; a 5xx, or an API 4xx without a problem body, is a failure. */
+    private static Integer check(Operation op, Caller caller, Variant v, List<String> failures) {
+        String what = op.name() + " as " + caller + " " + v.label();
+        Answer r;
+        try {
+            r = v.call().apply(caller);
+        } catch (RuntimeException e) {
+            failures.add(what + ": the request failed: " + e);
+            return null;
+        }
+        int status = r.status();
+        if (v.undecodable()) {
+            if (status != 400) {
+                failures.add(what + ": " + status + " where the address does not decode: " + abbreviate(r.body()));
+            }
+        } else if (status >= 500) {
+            failures.add(what + ": " + status + " " + abbreviate(r.body()));
+        } else if (status >= 400 && op.path().startsWith("/api/")) {
+            String type = r.contentType();
+            if (type == null || !type.startsWith("application/problem+json")) {
+                failures.add(what + ": " + status + " without a problem body (" + type + "): " + abbreviate(r.body()));
+            } else {
+                var body = new JsonPath(r.body());
+                if (body.getInt("status") != status || body.getString("title") == null
+                        || body.getString("title").isBlank()) {
+                    failures.add(what + ": " + status + " with a problem body that names nothing: "
+                            + abbreviate(r.body()));
+                }
+            }
+        }
+        return status;
+    }
+
+    private void assertNone(List<String> failures) {
+        failures.forEach(f -> System.out.println("HOSTILE " + f));
+        assertThat(failures).as("%d answers (each printed above with HOSTILE)", failures.size()).isEmpty();
+    }
+
+    @Test
+    void idsThatNameNothingAre4xxOnEveryRoute() {
+        Map<Operation, List<Variant>> plan = new LinkedHashMap<>();
+        for (Operation op : operations()) {
+            if (PARAM.matcher(op.path()).find()) {
+                plan.put(op, HOSTILE_IDS.stream().map(bad -> raw("at " + bad, op.method(),
+                        withIds(op.path(), p -> bad))).toList());
+            }
+        }
+        assertNone(sweep(plan));
+    }
+
+    @Test
+    void queryValuesARouteCannotTakeAre4xx() {
+        Map<Operation, List<Variant>> plan = new LinkedHashMap<>();
+        for (Operation op : operations()) {
+            List<String> query = parameters(op, "query");
+            if (!op.method().equals("get") || query.isEmpty()) {
+                continue;
+            }
+            String url = withIds(op.path(), this::realId);
+            List<Variant> variants = new ArrayList<>();
+            for (String name : query) {
+                for (String bad : HOSTILE_VALUES) {
+                    variants.add(variant("with " + name + "=" + abbreviate(bad), s -> s.queryParam(name, bad).get(url)));
+                }
+                // Percent-encoding that does not decode, sent as it is.
+                for (String raw : List.of("%ZZ", "%", "%C0%AF", "%FF%FE")) {
+                    variants.add(raw("with raw " + name + "=" + raw, "get", url + "?" + name + "=" + raw));
+                }
+            }
+            plan.put(op, variants);
+        }
+        assertNone(sweep(plan));
+    }
+
+    @Test
+    void bodiesARouteCannotReadAre4xx() {
+        Random random = new Random(20261206L);
+        Map<Operation, List<Variant>> plan = new LinkedHashMap<>();
+        for (Operation op : operations()) {
+            if (!op.spec().containsKey("requestBody")) {
+                continue;
+            }
+            String url = withIds(op.path(), this::realId);
+            // No body at all may be what a route takes: sent only where the ids name nothing (so never to a
+            // route without ids, whose empty request may be a valid one that changes what other tests share).
+            String nowhere = PARAM.matcher(op.path()).find() ? withIds(op.path(), p -> "0") : null;
+            List<String> types = contentTypes(op);
+            List<String> bodies = new ArrayList<>(HOSTILE_BODIES);
+            bodies.add(wrongKinds(op, random));
+            List<Variant> variants = new ArrayList<>();
+            for (String type : types) {
+                for (String body : bodies) {
+                    String at = body.isEmpty() || body.equals("null") ? nowhere : url;
+                    if (at == null) {
+                        continue;
+                    }
+                    variants.add(variant("with " + type + " " + abbreviate(body), s -> s.contentType(type)
+                            .body(body.getBytes(StandardCharsets.UTF_8)).request(op.method(), at)));
+                }
+            }
+            // A content type the route does not read.
+            for (String type : List.of("application/xml", "text/plain; charset=utf-16", "multipart/form-data",
+                    "multipart/form-data; boundary=x", "application/x-www-form-urlencoded", "image/png")) {
+                if (!types.contains(type)) {
+                    String body = type.startsWith("application/x-www-form-urlencoded") ? "a=%ZZ&b=%00&=&&c"
+                            : "--x\r\n{\"a\":1}\r\n--x--\r\n";
+                    // As text, whatever the type says: RestAssured would otherwise encode it as the type's format.
+                    RestAssuredConfig asText = RestAssured.config().encoderConfig(EncoderConfig.encoderConfig()
+                            .encodeContentTypeAs(type.replaceFirst(";.*", ""), ContentType.TEXT));
+                    variants.add(variant("sent as " + type, s -> s.config(asText).contentType(type).body(body)
+                            .request(op.method(), url)));
+                }
+            }
+            plan.put(op, variants);
+        }
+        assertNone(sweep(plan));
+    }
+
+    @Test
+    void headersARouteDoesNotExpectAre4xxOrIgnored() {
+        Map<Operation, List<Variant>> plan = new LinkedHashMap<>();
+        for (Operation op : operations()) {
+            boolean safe = op.method().equals("get");
+            // Writes only where the route reads a body, and with one it cannot read, so that nothing is written.
+            if (!safe && !op.spec().containsKey("requestBody")) {
+                continue;
+            }
+            String url = withIds(op.path(), this::realId);
+            List<Variant> variants = new ArrayList<>();
+            for (Map.Entry<String, String> header : List.of(Map.entry("If-Match", "garbage"),
+                    Map.entry("If-Match", "\"x\", W/\"1\""), Map.entry("If-None-Match", "\u00e9\u00e9"),
+                    Map.entry("If-Modified-Since", "yesterday"), Map.entry("Accept", "application/xml"),
+                    Map.entry("Accept-Language", "xx-" + "y".repeat(500) + ";q=abc"),
+                    Map.entry("Range", "bytes=9-1"), Map.entry("Range", "bytes=99999999999999999999-"),
+                    Map.entry("Range", "bytes=-99999999999999999999"))) {
+                if (safe || header.getKey().equals("If-Match")) {
+                    variants.add(variant("with " + header.getKey() + ": " + header.getValue(), s -> s
+                            .header(header.getKey(), header.getValue()).contentType("application/json")
+                            .body((safe ? "" : "{").getBytes(StandardCharsets.UTF_8)).request(op.method(), url)));
+                }
+            }
+            plan.put(op, variants);
+        }
+        assertNone(sweep(plan));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> parameters(Operation op, String in) {
+        List<String> names = new ArrayList<>();
+        Object params = op.spec().get("parameters");
+        if (params instanceof List<?> list) {
+            for (Object p : list) {
+                Map<String, Object> param = (Map<String, Object>) p;
+                if (in.equals(param.get("in"))) {
+                    names.add((String) param.get("name"));
+                }
+            }
+        }
+        return names;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> contentTypes(Operation op) {
+        Map<String, Object> body = (Map<String, Object>) op.spec().get("requestBody");
+        Map<String, Object> content = (Map<String, Object>) body.getOrDefault("content", Map.of());
+        List<String> types = new ArrayList<>(content.keySet());
+        if (types.isEmpty()) {
+            types.add("application/json");
+        }
+        return types;
+    }
+
+    /** The route's documented object with every field of a kind it cannot be: objects for scalars, scalars for the rest. */
+    @SuppressWarnings("unchecked")
+    private String wrongKinds(Operation op, Random random) {
+        Map<String, Object> body = (Map<String, Object>) op.spec().get("requestBody");
+        Map<String, Object> content = (Map<String, Object>) body.getOrDefault("content", Map.of());
+        Map<String, Object> fields = new LinkedHashMap<>();
+        for (Object media : content.values()) {
+            Map<String, Object> schema = resolve((Map<String, Object>) ((Map<String, Object>) media).get("schema"));
+            Object props = schema == null ? null : schema.get("properties");
+            if (props instanceof Map<?, ?> map) {
+                map.forEach((name, prop) -> fields.put((String) name, wrongKind(resolve((Map<String, Object>) prop),
+                        random)));
+            }
+        }
+        if (fields.isEmpty()) {
+            fields.put("unknown", Map.of("x", 1));
+        }
+        return org.juryroom.support.Api.json(fields);
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> resolve(Map<String, Object> schema) {
+        if (schema == null) {
+            return null;
+        }
+        Object ref = schema.get("$ref");
+        if (ref instanceof String s && s.startsWith("#/components/schemas/")) {
+            return (Map<String, Object>) schemas.get(s.substring("#/components/schemas/".length()));
+        }
+        return schema;
+    }
+
+    private static Object wrongKind(Map<String, Object> schema, Random random) {
+        Object type = schema == null ? null : schema.get("type");
+        if ("object".equals(type) || "array".equals(type) || type == null) {
+            return random.nextBoolean() ? 1.5e300 : "\u0000";
+        }
+        return random.nextBoolean() ? Map.of("nested", List.of(1)) : List.of(Map.of());
+    }
+
+    private static String abbreviate(String s) {
+        String flat = s.replace("\u0000", "\\0");
+        return flat.length() > 120 ? flat.substring(0, 120) + "…" : flat;
+    }
+}
