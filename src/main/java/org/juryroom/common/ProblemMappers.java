@@ -19,7 +19,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
-import org.jboss.resteasy.reactive.server.core.multipart.MultipartParser;
 
 import java.util.List;
 import java.util.Map;
@@ -191,27 +190,19 @@ public class ProblemMappers {
                 "This endpoint does not accept that Content-Type", List.of(), null));
     }
 
-    /** A multipart body its parser cannot read (a part without headers, a broken boundary): the client's to mend. */
-    @ServerExceptionMapper
-    public Response malformedMultipart(MultipartParser.MalformedMessageException e) {
-        LOG.debugf("Malformed multipart body: %s", e.getMessage());
-        return respond(new Problem("about:blank", "Bad request", 400, "The multipart body cannot be read: each part "
-                + "needs its headers (a Content-Disposition with its name) and the parts are separated by the boundary "
-                + "the Content-Type names", List.of(), null));
-    }
-
     /**
-     * The multipart parser also fails with an IOException when the body ends before its closing boundary: the
-     * client's fault too. Any other IOException is ours, answered like {@link #unexpected}.
+     * The multipart parser fails with an IOException when the body ends before its closing boundary: the client's
+     * to mend ({@link UnreadableBodies}, which {@link #unexpected} asks too). Any other IOException is, as RESTEasy
+     * Reactive treats an unmapped one, most likely a client that went away mid-request: a debug line, not an error.
      */
     @ServerExceptionMapper
     public Response unreadableBody(java.io.IOException e) {
-        for (StackTraceElement at : e.getStackTrace()) {
-            if (at.getClassName().startsWith(MultipartParser.class.getPackageName() + ".")) {
-                return malformedMultipart(new MultipartParser.MalformedMessageException());
-            }
+        ProblemException unreadable = UnreadableBodies.of(e);
+        if (unreadable != null) {
+            return problem(unreadable);
         }
-        return internal(e);
+        LOG.debugf(e, "I/O error while serving a request (the client likely went away)");
+        return internal();
     }
 
     @ServerExceptionMapper
@@ -250,25 +241,18 @@ public class ProblemMappers {
         if (ConcurrentWrites.isConflict(e)) {
             return concurrentWrite(e);
         }
-        if (undecodableForm(e)) {
-            LOG.debugf("Undecodable form body: %s", e.getMessage());
-            return respond(new Problem("about:blank", "Bad request", 400, "The form body cannot be read: a % must be "
-                    + "followed by two hexadecimal digits", List.of(), null));
+        ProblemException unreadable = UnreadableBodies.of(e);
+        if (unreadable != null) {
+            LOG.debugf("Unreadable body: %s", e.getMessage());
+            return problem(unreadable);
         }
-        return internal(e);
+        LOG.error("Unexpected failure", e);
+        return internal();
     }
 
-    private static Response internal(Exception e) {
-        LOG.error("Unexpected failure", e);
+    private static Response internal() {
         return respond(new Problem("about:blank", "Internal server error", 500,
                 "Something went wrong on our side; nothing was changed", List.of(), null));
-    }
-
-    /** The form parser's answer to percent-encoding it cannot decode: a bare IllegalArgumentException of its URL decoder. */
-    private static boolean undecodableForm(RuntimeException e) {
-        StackTraceElement[] at = e.getStackTrace();
-        return e instanceof IllegalArgumentException && at.length > 0
-                && at[0].getClassName().equals("org.jboss.resteasy.reactive.common.util.URLUtils");
     }
 
     private static Response respond(Problem problem) {

@@ -61,6 +61,10 @@ public class WebErrors {
         if (e instanceof WebApplicationException w && w.getResponse().getStatus() < 500) {
             return page(Kind.INVALID, w.getResponse().getStatus(), null);
         }
+        ProblemException unreadable = org.juryroom.common.UnreadableBodies.of(e);
+        if (unreadable != null) {
+            return problem(unreadable);
+        }
         LOG.error("Unexpected failure on a page", e);
         return page(Kind.ERROR, 500, null);
     }

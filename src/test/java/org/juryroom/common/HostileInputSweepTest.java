@@ -48,9 +48,9 @@ import static org.juryroom.judging.JudgingFixtures.ORGANISER;
  * address whose percent-escapes do not decode is refused by the HTTP layer with a bare 400 before any route runs:
  * for those, that 400 is the answer required.
  *
- * <p>Nothing here can change the shared fixture: a hostile id names nothing, and a body is sent only in a
- * shape no route accepts (not JSON, not an object, or an object whose every documented field has a value
- * of a kind the field cannot take).
+ * <p>Nothing here can change what other tests share: a hostile id names nothing; a body goes to real ids only
+ * in a shape no route accepts (not JSON, not an object, or an object whose every documented field has a value
+ * of a kind the field cannot take); no body at all goes only where the ids name nothing.
  */
 @QuarkusTest
 @TestProfile(JudgingProfile.class)

@@ -166,11 +166,29 @@ public final class Fixtures {
      * so a test cannot rely on a least-loaded draw giving its own juror anything.
      */
     public static void assignEveryone(long cid) {
+        newestJury(cid);
         assign(cid, jurorCount());
     }
 
+    /**
+     * An entry has at most 50 jurors. Once the shared database holds more, a draw of 50 may leave out the very
+     * jurors the calling test just made, so the competition's jury becomes the 50 newest (its own among them).
+     */
+    public static void newestJury(long cid) {
+        List<Long> ids = organiser().get("/api/jurors?size=500").then().statusCode(200).extract().jsonPath()
+                .getList("items.id", Long.class);
+        if (ids.size() <= org.juryroom.judging.AssignmentService.MAX_JURORS_PER_ENTRY) {
+            return;
+        }
+        List<Map<String, Object>> jury = ids.stream().sorted(java.util.Comparator.reverseOrder())
+                .limit(org.juryroom.judging.AssignmentService.MAX_JURORS_PER_ENTRY).map(id -> Map.<String, Object>of("jurorId", id, "categories", List.of()))
+                .toList();
+        organiser().contentType(ContentType.JSON).body(Map.of("jurors", jury))
+                .put("/api/competitions/" + cid + "/panels").then().statusCode(200);
+    }
+
     public static int jurorCount() {
-        return (int) Math.min(50, organiser().get("/api/jurors?size=1").then().statusCode(200).extract().jsonPath()
+        return (int) Math.min(org.juryroom.judging.AssignmentService.MAX_JURORS_PER_ENTRY, organiser().get("/api/jurors?size=1").then().statusCode(200).extract().jsonPath()
                 .getLong("total"));
     }
 

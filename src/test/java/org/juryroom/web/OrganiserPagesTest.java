@@ -62,6 +62,7 @@ class OrganiserPagesTest {
         String dash = "/organiser/competitions/" + cid;
 
         assertThat(web.post(dash, dash + "/transitions", Map.of("to", "JUDGING")).statusCode()).isEqualTo(303);
+        Fixtures.newestJury(cid);
         Response assigned = web.post(dash, dash + "/assignments",
                 Map.of("jurorsPerEntry", String.valueOf(Fixtures.jurorCount())));
         assertThat(assigned.header("Location")).contains("assigned=" + 2 * Fixtures.jurorCount()).contains("short=0");

@@ -140,6 +140,28 @@ class SettingsPagesTest {
         assertThat(audited.intValue()).isPositive();
     }
 
+    /** Bodies the parsers cannot read are the sender's to mend: a 400 page saying how, as the API's 400, and nothing saved. */
+    @Test
+    void aFormOrMultipartBodyThatCannotBeParsedIsA400PageAndSavesNothing() {
+        WebSession web = WebSession.signIn("organiser", RealStack.ORGANISER_PASSWORD);
+        String before = Fixtures.organiser().get(API).jsonPath().getString("name");
+        Response form = web.postBody("/organiser/settings/name", "application/x-www-form-urlencoded",
+                "_csrf=" + web.token("/organiser/settings") + "&name=%ZZ");
+        assertThat(form.statusCode()).isEqualTo(400);
+        assertThat(form.contentType()).startsWith("text/html");
+        assertThat(form.asString()).contains("two hexadecimal digits");
+        Response multipart = web.postBody("/organiser/settings/logo", "multipart/form-data; boundary=x",
+                "--x\r\nno header here\r\n\r\nlogo\r\n--x--\r\n");
+        assertThat(multipart.statusCode()).isEqualTo(400);
+        assertThat(multipart.contentType()).startsWith("text/html");
+        assertThat(multipart.asString()).contains("Content-Disposition");
+        Response truncated = web.postBody("/organiser/settings/logo", "multipart/form-data; boundary=x",
+                "--x\r\nContent-Disposition: form-data; name=\"logo\"; filename=\"a.png\"\r\n\r\nabc");
+        assertThat(truncated.statusCode()).isEqualTo(400);
+        assertThat(Fixtures.organiser().get(API).jsonPath().getString("name")).isEqualTo(before);
+        assertThat(Fixtures.organiser().get(API).jsonPath().getString("logoType")).isNull();
+    }
+
     @Test
     void theSettingsPageSavesNameAndLogoAndShowsARefusalNextToItsFieldKeepingWhatWasTyped() throws IOException {
         WebSession web = WebSession.signIn("organiser", RealStack.ORGANISER_PASSWORD);

@@ -76,6 +76,14 @@ public final class WebSession {
                 .multiPart(field, fileName, content, type).post(path));
     }
 
+    /** Posts {@code body} as it is, with that Content-Type: for bodies no browser would send. */
+    Response postBody(String path, String contentType, String body) {
+        var asText = io.restassured.RestAssured.config().encoderConfig(io.restassured.config.EncoderConfig.encoderConfig()
+                .encodeContentTypeAs(contentType.replaceFirst(";.*", ""), io.restassured.http.ContentType.TEXT));
+        return remember(given().config(asText).cookies(cookies).redirects().follow(false).contentType(contentType)
+                .body(body).post(path));
+    }
+
     Response postRaw(String path, Map<String, ?> form) {
         return remember(given().cookies(cookies).redirects().follow(false).contentType("application/x-www-form-urlencoded")
                 .formParams(form).post(path));

@@ -1,0 +1,42 @@
+package org.juryroom.common;
+
+import org.jboss.resteasy.reactive.server.core.multipart.MultipartParser;
+
+import java.io.IOException;
+
+/**
+ * Bodies the framework's parsers cannot read, before any resource runs: a multipart body with a part
+ * without headers or without its closing boundary, a form whose percent-encoding does not decode. The
+ * parsers fail with their own exceptions, which would otherwise be 500s; these are the client's to mend,
+ * 400 saying how, for the API ({@link ProblemMappers}) and the pages ({@code web/WebErrors}) alike.
+ */
+public final class UnreadableBodies {
+
+    private static final String MULTIPART = MultipartParser.class.getPackageName() + ".";
+    private static final String URL_DECODER = "org.jboss.resteasy.reactive.common.util.URLUtils";
+
+    private UnreadableBodies() {
+    }
+
+    /** The 400 for a body its parser could not read, or null when {@code e} is something else. */
+    public static ProblemException of(Throwable e) {
+        if (e instanceof MultipartParser.MalformedMessageException || e instanceof IOException && thrownIn(e, MULTIPART)) {
+            return ProblemException.badRequest("The multipart body cannot be read: each part needs its headers (a "
+                    + "Content-Disposition with its name) and the parts are separated by the boundary the Content-Type names");
+        }
+        StackTraceElement[] at = e.getStackTrace();
+        if (e instanceof IllegalArgumentException && at.length > 0 && at[0].getClassName().equals(URL_DECODER)) {
+            return ProblemException.badRequest("The form body cannot be read: a % must be followed by two hexadecimal digits");
+        }
+        return null;
+    }
+
+    private static boolean thrownIn(Throwable e, String packagePrefix) {
+        for (StackTraceElement at : e.getStackTrace()) {
+            if (at.getClassName().startsWith(packagePrefix)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
