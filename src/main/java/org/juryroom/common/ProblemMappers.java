@@ -192,16 +192,18 @@ public class ProblemMappers {
 
     /**
      * The multipart parser fails with an IOException when the body ends before its closing boundary: the client's
-     * to mend ({@link UnreadableBodies}, which {@link #unexpected} asks too). Any other IOException is, as RESTEasy
-     * Reactive treats an unmapped one, most likely a client that went away mid-request: a debug line, not an error.
+     * to mend ({@link UnreadableBodies}, which {@link #unexpected} asks too). Any other IOException keeps the debug
+     * line RESTEasy Reactive gives an unmapped one, now with the problem body.
      */
     @ServerExceptionMapper
     public Response unreadableBody(java.io.IOException e) {
         ProblemException unreadable = UnreadableBodies.of(e);
         if (unreadable != null) {
+            LOG.debug("Unreadable multipart body");
             return problem(unreadable);
         }
-        LOG.debugf(e, "I/O error while serving a request (the client likely went away)");
+        // RESTEasy Reactive's own level for an unmapped IOException, most often a client gone mid-request.
+        LOG.debug("I/O error while serving a request", e);
         return internal();
     }
 
@@ -243,7 +245,7 @@ public class ProblemMappers {
         }
         ProblemException unreadable = UnreadableBodies.of(e);
         if (unreadable != null) {
-            LOG.debugf("Unreadable body: %s", e.getMessage());
+            LOG.debug("Unreadable body"); // its message quotes the body, which may hold a password
             return problem(unreadable);
         }
         LOG.error("Unexpected failure", e);

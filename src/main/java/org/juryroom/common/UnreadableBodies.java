@@ -1,5 +1,7 @@
 package org.juryroom.common;
 
+import org.jboss.resteasy.reactive.common.util.URLUtils;
+import org.jboss.resteasy.reactive.server.core.multipart.MultiPartParserDefinition;
 import org.jboss.resteasy.reactive.server.core.multipart.MultipartParser;
 
 import java.io.IOException;
@@ -13,30 +15,26 @@ import java.io.IOException;
 public final class UnreadableBodies {
 
     private static final String MULTIPART = MultipartParser.class.getPackageName() + ".";
-    private static final String URL_DECODER = "org.jboss.resteasy.reactive.common.util.URLUtils";
+    private static final String URL_DECODER = URLUtils.class.getName();
 
     private UnreadableBodies() {
     }
 
     /** The 400 for a body its parser could not read, or null when {@code e} is something else. */
     public static ProblemException of(Throwable e) {
-        if (e instanceof MultipartParser.MalformedMessageException || e instanceof IOException && thrownIn(e, MULTIPART)) {
+        // Thrown by the parsers themselves, not by what they call: a full disk under the multipart parser's file
+        // writes is an IOException too, and ours; a part over the size limit is the body limit's 413, not this.
+        StackTraceElement[] at = e.getStackTrace();
+        String thrower = at.length > 0 ? at[0].getClassName() : "";
+        if (e instanceof MultipartParser.MalformedMessageException
+                || e instanceof IOException && thrower.startsWith(MULTIPART)
+                && !(e instanceof MultiPartParserDefinition.FileTooLargeException)) {
             return ProblemException.badRequest("The multipart body cannot be read: each part needs its headers (a "
                     + "Content-Disposition with its name) and the parts are separated by the boundary the Content-Type names");
         }
-        StackTraceElement[] at = e.getStackTrace();
-        if (e instanceof IllegalArgumentException && at.length > 0 && at[0].getClassName().equals(URL_DECODER)) {
+        if (e instanceof IllegalArgumentException && thrower.equals(URL_DECODER)) {
             return ProblemException.badRequest("The form body cannot be read: a % must be followed by two hexadecimal digits");
         }
         return null;
-    }
-
-    private static boolean thrownIn(Throwable e, String packagePrefix) {
-        for (StackTraceElement at : e.getStackTrace()) {
-            if (at.getClassName().startsWith(packagePrefix)) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -12,6 +12,7 @@ import org.juryroom.common.ProblemException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.math.BigInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -137,16 +138,16 @@ public class FileDownloads {
         long start;
         long end;
         if (m.group(1).isEmpty()) {
-            long suffix = position(m.group(2));
+            long suffix = position(new BigInteger(m.group(2)));
             start = Math.max(0, size - suffix);
             end = size - 1;
         } else {
-            start = position(m.group(1));
-            long last = m.group(2).isEmpty() ? Long.MAX_VALUE : position(m.group(2));
-            if (last < start) {
+            BigInteger first = new BigInteger(m.group(1));
+            if (!m.group(2).isEmpty() && new BigInteger(m.group(2)).compareTo(first) < 0) {
                 return null;
             }
-            end = Math.min(last, size - 1);
+            start = position(first);
+            end = m.group(2).isEmpty() ? size - 1 : Math.min(position(new BigInteger(m.group(2))), size - 1);
         }
         if (start >= size) {
             throw new ProblemException(416, "Range not satisfiable", "The file has " + size + " bytes",
@@ -155,8 +156,8 @@ public class FileDownloads {
         return new long[] {start, end};
     }
 
-    private static long position(String digits) {
-        String significant = digits.replaceFirst("^0+(?=\\d)", "");
-        return significant.length() > 18 ? Long.MAX_VALUE : Long.parseLong(significant);
+    /** A position as written; one past a long is past the end of any file. */
+    private static long position(BigInteger written) {
+        return written.bitLength() < Long.SIZE ? written.longValueExact() : Long.MAX_VALUE;
     }
 }

@@ -21,9 +21,10 @@ import java.util.Map;
  * a save costs the app and hands each response from its selector thread to another thread; on two
  * shared cores that overhead, not the server, set the pace at one client. This client is as lean as
  * pgbench is on the database side, so ratios against pgbench and between servers measure the servers.
- * Requests are built once per shape ({@link #request}) and sent as bytes.
+ * Requests are built once per shape ({@link #request}) and sent as bytes; the same bytes carry requests no
+ * validating client would send (common/HostileInputSweepTest).
  */
-final class LeanHttp {
+public final class LeanHttp {
 
     private final String host;
     private final int port;
@@ -61,7 +62,7 @@ final class LeanHttp {
     }
 
     /** A whole request as bytes: request line, Host, the given headers (name, value, ...), Content-Length, body. */
-    static byte[] request(String method, String authority, String path, String body, String... headers) {
+    public static byte[] request(String method, String authority, String path, String body, String... headers) {
         if (headers.length % 2 != 0) {
             throw new IllegalArgumentException("headers come as name, value pairs");
         }
@@ -82,12 +83,12 @@ final class LeanHttp {
     }
 
     /** A response: status, headers (names in lower case), body; {@code close}: the server ends the connection. */
-    record Response(int status, Map<String, String> headers, byte[] body, boolean close) {
+    public record Response(int status, Map<String, String> headers, byte[] body, boolean close) {
         boolean ok() {
             return status >= 200 && status < 300;
         }
 
-        String text() {
+        public String text() {
             return new String(body, StandardCharsets.UTF_8);
         }
     }
@@ -97,7 +98,7 @@ final class LeanHttp {
      * Content-Length or chunked; none for 1xx, 204 and 304. Anything else (a body delimited by closing the
      * connection, a malformed line) fails loudly rather than being guessed at.
      */
-    static Response read(InputStream in) throws IOException {
+    public static Response read(InputStream in) throws IOException {
         String status = line(in);
         while (status.isEmpty()) {
             status = line(in);

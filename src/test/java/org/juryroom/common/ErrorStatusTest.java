@@ -78,8 +78,7 @@ class ErrorStatusTest {
     void aMultipartOrFormBodyThatCannotBeParsedIs400() {
         long cid = Api.createOpenCompetition();
         Account school = Api.createSchool();
-        var asText = io.restassured.RestAssured.config().encoderConfig(io.restassured.config.EncoderConfig
-                .encoderConfig().encodeContentTypeAs("multipart/form-data", ContentType.TEXT));
+        var asText = Api.sendAsText("multipart/form-data");
         // A part without its headers.
         problem(as(school).config(asText).contentType("multipart/form-data; boundary=x")
                 .body("--x\r\n{\"title\":\"T\"}\r\n--x--\r\n").post("/api/competitions/{cid}/entries", cid), 400)

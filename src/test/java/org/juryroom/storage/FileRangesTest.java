@@ -30,6 +30,8 @@ class FileRangesTest {
                 .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status()).isEqualTo(416));
         assertThatThrownBy(() -> FileDownloads.parseRange("bytes=9223372036854775808-9223372036854775809", SIZE))
                 .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status()).isEqualTo(416));
+        // Past a long, the order of the two positions still counts: last before first is no range at all.
+        assertThat(FileDownloads.parseRange("bytes=99999999999999999999-99999999999999999998", SIZE)).isNull();
     }
 
     @Test

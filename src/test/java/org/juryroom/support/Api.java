@@ -348,6 +348,15 @@ public final class Api {
                 .body("title", not(emptyOrNullString()));
     }
 
+    /**
+     * RestAssured encodes a body as its Content-Type says (a form from fields, multipart from parts, XML through
+     * JAXB); this sends it as the text given, for bodies a well-behaved client would never build.
+     */
+    public static io.restassured.config.RestAssuredConfig sendAsText(String contentType) {
+        return io.restassured.RestAssured.config().encoderConfig(io.restassured.config.EncoderConfig.encoderConfig()
+                .encodeContentTypeAs(contentType.replaceFirst(";.*", ""), ContentType.TEXT));
+    }
+
     public static String json(Object value) {
         try {
             return JSON.writeValueAsString(value);

@@ -175,8 +175,15 @@ public final class Fixtures {
      * jurors the calling test just made, so the competition's jury becomes the 50 newest (its own among them).
      */
     public static void newestJury(long cid) {
-        List<Long> ids = organiser().get("/api/jurors?size=500").then().statusCode(200).extract().jsonPath()
-                .getList("items.id", Long.class);
+        List<Long> ids = new java.util.ArrayList<>();
+        for (int page = 0; ; page++) {
+            List<Long> some = organiser().get("/api/jurors?size=500&page=" + page).then().statusCode(200).extract()
+                    .jsonPath().getList("items.id", Long.class);
+            ids.addAll(some);
+            if (some.size() < 500) {
+                break;
+            }
+        }
         if (ids.size() <= org.juryroom.judging.AssignmentService.MAX_JURORS_PER_ENTRY) {
             return;
         }

@@ -158,6 +158,7 @@ class SettingsPagesTest {
         Response truncated = web.postBody("/organiser/settings/logo", "multipart/form-data; boundary=x",
                 "--x\r\nContent-Disposition: form-data; name=\"logo\"; filename=\"a.png\"\r\n\r\nabc");
         assertThat(truncated.statusCode()).isEqualTo(400);
+        assertThat(truncated.asString()).contains("Content-Disposition");
         assertThat(Fixtures.organiser().get(API).jsonPath().getString("name")).isEqualTo(before);
         assertThat(Fixtures.organiser().get(API).jsonPath().getString("logoType")).isNull();
     }

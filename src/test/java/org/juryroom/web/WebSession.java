@@ -78,9 +78,8 @@ public final class WebSession {
 
     /** Posts {@code body} as it is, with that Content-Type: for bodies no browser would send. */
     Response postBody(String path, String contentType, String body) {
-        var asText = io.restassured.RestAssured.config().encoderConfig(io.restassured.config.EncoderConfig.encoderConfig()
-                .encodeContentTypeAs(contentType.replaceFirst(";.*", ""), io.restassured.http.ContentType.TEXT));
-        return remember(given().config(asText).cookies(cookies).redirects().follow(false).contentType(contentType)
+        return remember(given().config(org.juryroom.support.Api.sendAsText(contentType)).cookies(cookies).redirects()
+                .follow(false).contentType(contentType)
                 .body(body).post(path));
     }
 
