@@ -143,11 +143,12 @@ public class FileDownloads {
             end = size - 1;
         } else {
             BigInteger first = new BigInteger(m.group(1));
-            if (!m.group(2).isEmpty() && new BigInteger(m.group(2)).compareTo(first) < 0) {
+            BigInteger last = m.group(2).isEmpty() ? null : new BigInteger(m.group(2));
+            if (last != null && last.compareTo(first) < 0) {
                 return null;
             }
             start = position(first);
-            end = m.group(2).isEmpty() ? size - 1 : Math.min(position(new BigInteger(m.group(2))), size - 1);
+            end = last == null ? size - 1 : Math.min(position(last), size - 1);
         }
         if (start >= size) {
             throw new ProblemException(416, "Range not satisfiable", "The file has " + size + " bytes",

@@ -10,8 +10,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.juryroom.access.MatrixFixture;
-import org.juryroom.bench.LeanHttp;
 import org.juryroom.access.MatrixFixture.Ctx;
+import org.juryroom.bench.LeanHttp;
 import org.juryroom.judging.JudgingFixtures;
 import org.juryroom.judging.JudgingProfile;
 import org.juryroom.support.Api;
@@ -21,8 +21,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,9 +48,9 @@ import static org.juryroom.judging.JudgingFixtures.ORGANISER;
  * address whose percent-escapes do not decode is refused by the HTTP layer with a bare 400 before any route runs:
  * for those, that 400 is the answer required.
  *
- * <p>Nothing here can change what other tests share: a hostile id names nothing; a body goes to real ids only
- * in a shape no route accepts (not JSON, not an object, or an object whose every documented field has a value
- * of a kind the field cannot take); no body at all goes only where the ids name nothing.
+ * <p>Nothing here can change what other tests share: a hostile id names nothing; real ids are only this test's
+ * own objects, and a body goes to them only in a shape no route may accept (accepting it fails the test); a body
+ * a lenient reader could take for an empty request goes only where the ids name nothing.
  */
 @QuarkusTest
 @TestProfile(JudgingProfile.class)
@@ -133,7 +133,7 @@ class HostileInputSweepTest {
         };
     }
 
-    private String withIds(String path, java.util.function.Function<String, String> id) {
+    private String withIds(String path, Function<String, String> id) {
         Matcher m = PARAM.matcher(path);
         StringBuilder out = new StringBuilder();
         while (m.find()) {

@@ -9,11 +9,13 @@ import java.io.File;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
+import static org.juryroom.judging.AssignmentService.MAX_JURORS_PER_ENTRY;
 
 /**
  * Test data for the page tests, made through the public API as the organiser and schools would:
@@ -175,7 +177,7 @@ public final class Fixtures {
      * jurors the calling test just made, so the competition's jury becomes the 50 newest (its own among them).
      */
     public static void newestJury(long cid) {
-        List<Long> ids = new java.util.ArrayList<>();
+        List<Long> ids = new ArrayList<>();
         for (int page = 0; ; page++) {
             List<Long> some = organiser().get("/api/jurors?size=500&page=" + page).then().statusCode(200).extract()
                     .jsonPath().getList("items.id", Long.class);
@@ -184,19 +186,18 @@ public final class Fixtures {
                 break;
             }
         }
-        if (ids.size() <= org.juryroom.judging.AssignmentService.MAX_JURORS_PER_ENTRY) {
+        if (ids.size() <= MAX_JURORS_PER_ENTRY) {
             return;
         }
-        List<Map<String, Object>> jury = ids.stream().sorted(java.util.Comparator.reverseOrder())
-                .limit(org.juryroom.judging.AssignmentService.MAX_JURORS_PER_ENTRY).map(id -> Map.<String, Object>of("jurorId", id, "categories", List.of()))
-                .toList();
+        List<Map<String, Object>> jury = ids.stream().sorted(Comparator.reverseOrder()).limit(MAX_JURORS_PER_ENTRY)
+                .map(id -> Map.<String, Object>of("jurorId", id, "categories", List.of())).toList();
         organiser().contentType(ContentType.JSON).body(Map.of("jurors", jury))
                 .put("/api/competitions/" + cid + "/panels").then().statusCode(200);
     }
 
     public static int jurorCount() {
-        return (int) Math.min(org.juryroom.judging.AssignmentService.MAX_JURORS_PER_ENTRY, organiser().get("/api/jurors?size=1").then().statusCode(200).extract().jsonPath()
-                .getLong("total"));
+        return (int) Math.min(MAX_JURORS_PER_ENTRY, organiser().get("/api/jurors?size=1").then().statusCode(200)
+                .extract().jsonPath().getLong("total"));
     }
 
     public static void score(Account juror, long entryId, int message, int originality, int craft) {
