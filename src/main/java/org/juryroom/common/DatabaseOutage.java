@@ -2,6 +2,7 @@ package org.juryroom.common;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.agroal.api.AgroalDataSource;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -29,9 +30,24 @@ public class DatabaseOutage {
     private static final Set<String> SERVER_GOING_AWAY = Set.of("57P01", "57P02", "57P03");
 
     private final ObjectMapper json;
+    private final AgroalDataSource pool;
 
-    public DatabaseOutage(ObjectMapper json) {
+    public DatabaseOutage(ObjectMapper json, AgroalDataSource pool) {
         this.json = json;
+        this.pool = pool;
+    }
+
+    /**
+     * When {@code failure} is an outage, every connection the pool had then is dropped: idle ones now,
+     * those in use when they come back. They went to the same server, so they are as dead as the one that
+     * failed, and one used less than a second before the outage would not be checked when borrowed
+     * (the foreground validation interval): once the database is back, a short outage would otherwise
+     * fail the first requests after it with one dead connection each.
+     */
+    public void noticed(Throwable failure) {
+        if (is(failure)) {
+            pool.flush(AgroalDataSource.FlushMode.GRACEFUL);
+        }
     }
 
     /** Whether {@code failure}, or anything that caused it, says the database cannot be reached. */
@@ -77,6 +93,7 @@ public class DatabaseOutage {
             ctx.next();
             return;
         }
+        noticed(ctx.failure());
         unavailable(ctx, json, problem(ctx.failure()).toProblem());
     }
 

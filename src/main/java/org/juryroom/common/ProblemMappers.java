@@ -32,13 +32,16 @@ public class ProblemMappers {
     public static final String RETRY_AFTER_SECONDS = "10";
 
     private final BodyLimit bodyLimit;
+    private final DatabaseOutage outage;
 
-    public ProblemMappers(BodyLimit bodyLimit) {
+    public ProblemMappers(BodyLimit bodyLimit, DatabaseOutage outage) {
         this.bodyLimit = bodyLimit;
+        this.outage = outage;
     }
 
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
+        outage.noticed(e); // a 503 caused by the database going away, here or in a service that caught it
         return respond(e.toProblem());
     }
 

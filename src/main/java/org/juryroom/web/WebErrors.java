@@ -11,6 +11,7 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
+import org.juryroom.common.DatabaseOutage;
 import org.juryroom.common.ProblemException;
 
 import java.net.URI;
@@ -26,6 +27,12 @@ public class WebErrors {
 
     private static final Logger LOG = Logger.getLogger(WebErrors.class);
 
+    private final DatabaseOutage outage;
+
+    public WebErrors(DatabaseOutage outage) {
+        this.outage = outage;
+    }
+
     /** What kind of failure, so the page can explain it in the reader's language. */
     public enum Kind { EXPIRED, NOT_FOUND, FORBIDDEN, CONFLICT, INVALID, UNAVAILABLE, ERROR }
 
@@ -39,8 +46,8 @@ public class WebErrors {
         if (e instanceof ProblemException p) {
             return problem(p);
         }
-        if (org.juryroom.common.DatabaseOutage.is(e)) {
-            return problem(org.juryroom.common.DatabaseOutage.problem(e));
+        if (DatabaseOutage.is(e)) {
+            return problem(DatabaseOutage.problem(e));
         }
         if (org.juryroom.common.ConcurrentWrites.isConflict(e)) {
             // Someone changed the same thing at the same moment: the page says so, as the API's 409 does.
@@ -79,6 +86,7 @@ public class WebErrors {
     }
 
     public Response problem(ProblemException e) {
+        outage.noticed(e); // as the API's mapper does
         int status = e.status();
         Kind kind = switch (status) {
             case 404 -> Kind.NOT_FOUND;
