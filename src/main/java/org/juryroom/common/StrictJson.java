@@ -19,8 +19,8 @@ import java.io.IOException;
 import java.util.List;
 
 /**
- * Request JSON is read as written, for every body and the multipart {@code entry} part alike: a
- * whole number is a JSON integer (7.5 and "8" are refused, never stored as 7 or read as 8), a
+ * Request JSON is read as written, for every body and the multipart {@code entry} part alike: one
+ * value with nothing after it (400 otherwise, as for malformed JSON), a whole number is a JSON integer (7.5 and "8" are refused, never stored as 7 or read as 8), a
  * number or a boolean is not a string, and no text holds what {@link TextRules} forbids. Each
  * refusal names its field; {@link ProblemMappers} answers 422 with it in {@code violations}.
  */
@@ -30,6 +30,8 @@ public class StrictJson implements ObjectMapperCustomizer {
     @Override
     public void customize(ObjectMapper mapper) {
         mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+        // A body is one JSON value (RFC 8259): a second value or text after it is refused, not dropped unread.
+        mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         for (LogicalType type : List.of(LogicalType.Integer, LogicalType.Float, LogicalType.Boolean)) {
             mapper.coercionConfigFor(type)
                     .setCoercion(CoercionInputShape.String, CoercionAction.Fail)

@@ -21,8 +21,12 @@ public class LanguageFilter {
         this.identity = identity;
     }
 
-    /** Ahead of every other filter, so that even a refusal they answer is in the right language. */
-    @ServerRequestFilter(priority = 100)
+    /**
+     * Ahead of every other filter, so that even a refusal they answer is in the right language; and before a
+     * resource is matched, so that a refusal that comes before any (no such address, a method or a body type the
+     * resource does not take) is too.
+     */
+    @ServerRequestFilter(preMatching = true, priority = 100)
     public void decide(ResteasyReactiveContainerRequestContext request, RoutingContext routing) {
         String saved = identity.isAnonymous() ? null : identity.getAttribute(Languages.ATTRIBUTE);
         Cookie cookie = routing.request().getCookie(Languages.COOKIE);

@@ -71,7 +71,7 @@ public final class Languages {
             var request = org.jboss.resteasy.reactive.server.core.CurrentRequestManager.get();
             language = request == null ? null : request.getProperty(ATTRIBUTE);
             if (language == null && request != null) {
-                // No resource matched (404, 405), so LanguageFilter did not run: the header still says it.
+                // Refused before LanguageFilter ran: the header still says it.
                 return fromAcceptLanguage(request.serverRequest().getRequestHeader(HEADER));
             }
         } catch (jakarta.enterprise.context.ContextNotActiveException outsideARequest) {

@@ -87,17 +87,22 @@ public class WebErrors {
 
     public Response problem(ProblemException e) {
         outage.noticed(e); // as the API's mapper does
-        int status = e.status();
+        return page(e.toProblem());
+    }
+
+    /** The page for a refusal the API would have answered with {@code p}. */
+    public Response page(org.juryroom.common.Problem p) {
+        int status = p.status();
         Kind kind = switch (status) {
             case 404 -> Kind.NOT_FOUND;
             case 403 -> Kind.FORBIDDEN;
             case 409 -> Kind.CONFLICT;
-            case 400, 413, 415, 416, 422 -> Kind.INVALID;
+            case 400, 405, 413, 415, 416, 422 -> Kind.INVALID;
             case 503 -> Kind.UNAVAILABLE;
             default -> Kind.ERROR;
         };
         // A 404 shows no detail: the page says the same whether the thing is missing or hidden.
-        return page(kind, status, kind == Kind.NOT_FOUND ? null : e.toProblem().localised().detail());
+        return page(kind, status, kind == Kind.NOT_FOUND ? null : p.localised().detail());
     }
 
     public Response page(Kind kind, int status, String detail) {

@@ -59,6 +59,28 @@ class ErrorStatusTest {
                 .body("violations[0].message", containsString("RAW_MEAN"));
     }
 
+    /** A body is one JSON value: a second one, or text after it, is 400 and nothing is stored; white space is fine. */
+    @Test
+    void aBodyThatGoesOnAfterItsJsonValueIs400AndNothingIsStored() {
+        String competition = Api.json(Api.competitionBody());
+        for (String after : List.of(" {}", "x", "]", " null", "\u0000")) {
+            problem(organiser().contentType(ContentType.JSON).body(competition + after).post("/api/competitions"), 400)
+                    .body("detail", containsString("not valid JSON"));
+        }
+        organiser().contentType(ContentType.JSON).body(competition + " \r\n\t ").post("/api/competitions")
+                .then().statusCode(201);
+
+        long cid = Api.createOpenCompetition();
+        Account school = Api.createSchool();
+        String entry = Api.json(Api.entryBody(POSTER));
+        for (String after : List.of(" {}", "x")) {
+            problem(as(school).multiPart("entry", entry + after, "application/json")
+                    .multiPart("files", "poster-01.jpg", JPEG.bytes())
+                    .post("/api/competitions/{cid}/entries", cid), 400);
+        }
+        assertThat(Api.entryCount(as(school), cid)).isZero();
+    }
+
     @Test
     void malformedOrMissingEntryPartIs400() {
         long cid = Api.createOpenCompetition();

@@ -15,6 +15,9 @@ import org.juryroom.bench.LeanHttp;
 import org.juryroom.judging.JudgingFixtures;
 import org.juryroom.judging.JudgingProfile;
 import org.juryroom.support.Api;
+import org.juryroom.support.HostileSweep;
+import org.juryroom.support.HostileSweep.Answer;
+import org.juryroom.support.HostileSweep.Variant;
 
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -27,17 +30,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.juryroom.judging.JudgingFixtures.ORGANISER;
+import static org.juryroom.support.HostileSweep.abbreviate;
 
 /**
  * Hostile input against every route of the OpenAPI document, as every kind of caller: ids that are not
@@ -64,7 +63,8 @@ class HostileInputSweepTest {
             "\u0000", "x".repeat(3_000), "%", "\uD800", "NaN", "true", "[]");
     private static final List<String> HOSTILE_BODIES = List.of("", "{", "}", "[]", "null", "123", "\"text\"",
             "{\"a\":", "{'single':'quotes'}", "[".repeat(5_000) + "]".repeat(5_000),
-            "{\"a\":" + "{\"a\":".repeat(3_000) + "1" + "}".repeat(3_001), "\uFEFF{}x", "{\"x\":1e999999}");
+            "{\"a\":" + "{\"a\":".repeat(3_000) + "1" + "}".repeat(3_001), "\uFEFF{}", "{\"x\":1e999999}",
+            "{}x", "{} {}", "{}\u0000", "[] []");
 
     private Ctx ctx;
     private Map<String, Map<String, Object>> paths;
@@ -143,33 +143,15 @@ class HostileInputSweepTest {
         return out.toString();
     }
 
-    /** What came back: status, Content-Type and body, whichever client sent the request. */
-    private record Answer(int status, String contentType, String body) {
-    }
-
-    /**
-     * One hostile request. {@code undecodable}: its address does not decode, which the HTTP layer refuses with a
-     * bare 400 before any route or filter of ours sees it; that 400, and nothing else, is its right answer.
-     */
-    private record Variant(String label, Function<Caller, Answer> call, boolean undecodable, boolean mustRefuse) {
-        /** A body no route can read: if a route accepts it, that is a defect, and it may have written. */
-        Variant refused() {
-            return new Variant(label, call, undecodable, true);
-        }
-    }
-
     private static final Pattern BAD_ESCAPE = Pattern.compile("%(?![0-9A-Fa-f]{2})");
 
-    private Variant variant(String label, Function<RequestSpecification, Response> call) {
-        return new Variant(label, caller -> {
-            Response r = call.apply(as(caller));
-            return new Answer(r.statusCode(), r.contentType(), r.asString());
-        }, false, false);
+    private Variant<Caller> variant(String label, Function<RequestSpecification, Response> call) {
+        return Variant.of(label, caller -> Answer.of(call.apply(as(caller))));
     }
 
     /** Sent byte for byte: RestAssured's client refuses to send a request target that does not decode. */
-    private Variant raw(String label, String method, String target) {
-        return new Variant(label, caller -> rawRequest(caller, method.toUpperCase(), target),
+    private Variant<Caller> raw(String label, String method, String target) {
+        return new Variant<>(label, caller -> rawRequest(caller, method.toUpperCase(), target),
                 BAD_ESCAPE.matcher(target).find(), false);
     }
 
@@ -185,76 +167,9 @@ class HostileInputSweepTest {
             socket.getOutputStream().write(LeanHttp.request(method, "localhost", target, null,
                     headers.toArray(String[]::new)));
             LeanHttp.Response r = LeanHttp.read(new BufferedInputStream(socket.getInputStream()));
-            return new Answer(r.status(), r.headers().get("content-type"), r.text());
+            return new Answer(r.status(), r.headers().get("content-type"), r.headers().get("location"), r.text());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    /**
-     * Sends the first variant as every caller, then the rest as the callers it did not refuse (401, 403), in
-     * turn: a refused caller never reaches the route's input. Operations run side by side, a few at a time.
-     */
-    private static List<String> sweep(Map<Operation, List<Variant>> plan) {
-        List<String> failures = new CopyOnWriteArrayList<>();
-        ExecutorService pool = Executors.newFixedThreadPool(3);
-        try {
-            List<Future<?>> done = new ArrayList<>();
-            plan.forEach((op, variants) -> done.add(pool.submit(() -> {
-                List<Caller> admitted = new ArrayList<>();
-                for (Caller caller : Caller.values()) {
-                    Integer status = check(op, caller, variants.get(0), failures);
-                    if (status != null && status != 401 && status != 403) {
-                        admitted.add(caller);
-                    }
-                }
-                // Each further variant as one admitted caller, taking turns: every caller meets many variants.
-                for (int i = 1; i < variants.size() && !admitted.isEmpty(); i++) {
-                    check(op, admitted.get(i % admitted.size()), variants.get(i), failures);
-                }
-            })));
-            for (Future<?> f : done) {
-                f.get();
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        } finally {
-            pool.shutdownNow();
-            try {
-                // No request of this test may still run when the next test class starts.
-                assertThat(pool.awaitTermination(2, TimeUnit.MINUTES)).as("the sweep's requests ended").isTrue();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        return failures;
-    }
-
-    /**
-     * The status, or null when the request itself failed. A failure: a 5xx; an API 4xx without a problem body;
-     * an undecodable address answered other than 400; a body no route can read that was accepted.
-     */
-    private static Integer check(Operation op, Caller caller, Variant v, List<String> failures) {
-        String what = op.name() + " as " + caller + " " + v.label();
-        try {
-            Answer r = v.call().apply(caller);
-            int status = r.status();
-            if (v.undecodable()) {
-                if (status != 400) {
-                    failures.add(what + ": " + status + " where the address does not decode: " + abbreviate(r.body()));
-                }
-            } else if (status >= 500) {
-                failures.add(what + ": " + status + " " + abbreviate(r.body()));
-            } else if (v.mustRefuse() && status < 400) {
-                failures.add(what + ": " + status + ", accepted: " + abbreviate(r.body()));
-            } else if (status >= 400 && op.path().startsWith("/api/") && !isProblem(r)) {
-                failures.add(what + ": " + status + " without a problem body naming its status and a title ("
-                        + r.contentType() + "): " + abbreviate(r.body()));
-            }
-            return status;
-        } catch (RuntimeException e) {
-            failures.add(what + ": the request failed: " + e);
-            return null;
         }
     }
 
@@ -272,33 +187,37 @@ class HostileInputSweepTest {
         }
     }
 
-    private void assertNone(List<String> failures) {
-        failures.forEach(f -> System.out.println("HOSTILE " + f));
-        assertThat(failures).as("%d answers (each printed above with HOSTILE)", failures.size()).isEmpty();
+    /** Runs the plan as every caller; besides what every sweep requires, an API 4xx must be a problem body. */
+    private static void sweep(Map<String, List<Variant<Caller>>> plan) {
+        HostileSweep.assertNone(HostileSweep.run(plan, List.of(Caller.values()), (route, r) ->
+                r.status() >= 400 && route.contains(" /api/") && !isProblem(r)
+                        ? r.status() + " without a problem body naming its status and a title (" + r.contentType()
+                        + "): " + abbreviate(r.body())
+                        : null));
     }
 
     @Test
     void idsThatNameNothingAre4xxOnEveryRoute() {
-        Map<Operation, List<Variant>> plan = new LinkedHashMap<>();
+        Map<String, List<Variant<Caller>>> plan = new LinkedHashMap<>();
         for (Operation op : operations()) {
             if (PARAM.matcher(op.path()).find()) {
-                plan.put(op, HOSTILE_IDS.stream().map(bad -> raw("at " + bad, op.method(),
+                plan.put(op.name(), HOSTILE_IDS.stream().map(bad -> raw("at " + bad, op.method(),
                         withIds(op.path(), p -> bad))).toList());
             }
         }
-        assertNone(sweep(plan));
+        sweep(plan);
     }
 
     @Test
     void queryValuesARouteCannotTakeAre4xx() {
-        Map<Operation, List<Variant>> plan = new LinkedHashMap<>();
+        Map<String, List<Variant<Caller>>> plan = new LinkedHashMap<>();
         for (Operation op : operations()) {
             List<String> query = parameters(op, "query");
             if (!op.method().equals("get") || query.isEmpty()) {
                 continue;
             }
             String url = withIds(op.path(), this::realId);
-            List<Variant> variants = new ArrayList<>();
+            List<Variant<Caller>> variants = new ArrayList<>();
             for (String name : query) {
                 for (String bad : HOSTILE_VALUES) {
                     variants.add(variant("with " + name + "=" + abbreviate(bad), s -> s.queryParam(name, bad).get(url)));
@@ -308,15 +227,15 @@ class HostileInputSweepTest {
                     variants.add(raw("with raw " + name + "=" + raw, "get", url + "?" + name + "=" + raw));
                 }
             }
-            plan.put(op, variants);
+            plan.put(op.name(), variants);
         }
-        assertNone(sweep(plan));
+        sweep(plan);
     }
 
     @Test
     void bodiesARouteCannotReadAre4xx() {
         Random random = new Random(20261206L);
-        Map<Operation, List<Variant>> plan = new LinkedHashMap<>();
+        Map<String, List<Variant<Caller>>> plan = new LinkedHashMap<>();
         for (Operation op : operations()) {
             if (!op.spec().containsKey("requestBody")) {
                 continue;
@@ -329,11 +248,11 @@ class HostileInputSweepTest {
             List<String> bodies = new ArrayList<>(HOSTILE_BODIES);
             String wrong = wrongKinds(op, random);
             bodies.add(wrong == null ? "{\"unknown\":{\"x\":1}}" : wrong);
-            List<Variant> variants = new ArrayList<>();
+            List<Variant<Caller>> variants = new ArrayList<>();
             for (String type : types) {
                 for (String body : bodies) {
-                    // Bodies a lenient reader could take for an empty request (none, null, a byte-order mark and
-                    // trailing text, only unknown fields) go only where the ids name nothing: never to a route
+                    // Bodies a lenient reader could take for an empty request (none, null, an empty object after a
+                    // byte-order mark, only unknown fields) go only where the ids name nothing: never to a route
                     // without ids, whose empty request may be valid and change what other tests share.
                     boolean mayBeEmpty = body.isEmpty() || body.equals("null") || body.startsWith("\uFEFF")
                             || body.startsWith("{\"x\"") || (wrong == null && body.startsWith("{\"unknown\""));
@@ -341,7 +260,7 @@ class HostileInputSweepTest {
                     if (at == null) {
                         continue;
                     }
-                    Variant v = variant("with " + type + " " + abbreviate(body), s -> s.contentType(type)
+                    Variant<Caller> v = variant("with " + type + " " + abbreviate(body), s -> s.contentType(type)
                             .body(body.getBytes(StandardCharsets.UTF_8)).request(op.method(), at));
                     variants.add(mayBeEmpty ? v : v.refused());
                 }
@@ -356,14 +275,14 @@ class HostileInputSweepTest {
                             .request(op.method(), url)));
                 }
             }
-            plan.put(op, variants);
+            plan.put(op.name(), variants);
         }
-        assertNone(sweep(plan));
+        sweep(plan);
     }
 
     @Test
     void headersARouteDoesNotExpectAre4xxOrIgnored() {
-        Map<Operation, List<Variant>> plan = new LinkedHashMap<>();
+        Map<String, List<Variant<Caller>>> plan = new LinkedHashMap<>();
         for (Operation op : operations()) {
             boolean safe = op.method().equals("get");
             // Writes only where the route reads a body, and with one it cannot read, so that nothing is written.
@@ -371,7 +290,7 @@ class HostileInputSweepTest {
                 continue;
             }
             String url = withIds(op.path(), this::realId);
-            List<Variant> variants = new ArrayList<>();
+            List<Variant<Caller>> variants = new ArrayList<>();
             for (Map.Entry<String, String> header : List.of(Map.entry("If-Match", "garbage"),
                     Map.entry("If-Match", "\"x\", W/\"1\""), Map.entry("If-None-Match", "\u00e9\u00e9"),
                     Map.entry("If-Modified-Since", "yesterday"), Map.entry("Accept", "application/xml"),
@@ -384,9 +303,9 @@ class HostileInputSweepTest {
                             .body((safe ? "" : "{").getBytes(StandardCharsets.UTF_8)).request(op.method(), url)));
                 }
             }
-            plan.put(op, variants);
+            plan.put(op.name(), variants);
         }
-        assertNone(sweep(plan));
+        sweep(plan);
     }
 
     @SuppressWarnings("unchecked")
@@ -453,10 +372,5 @@ class HostileInputSweepTest {
             return random.nextBoolean() ? 1.5e300 : "\u0000";
         }
         return random.nextBoolean() ? Map.of("nested", List.of(1)) : List.of(Map.of());
-    }
-
-    private static String abbreviate(String s) {
-        String flat = s.replace("\u0000", "\\0");
-        return flat.length() > 120 ? flat.substring(0, 120) + "…" : flat;
     }
 }

@@ -2,16 +2,7 @@ package org.juryroom.web;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import io.quarkus.security.Authenticated;
 import io.restassured.response.Response;
-import jakarta.annotation.security.DenyAll;
-import jakarta.annotation.security.PermitAll;
-import jakarta.annotation.security.RolesAllowed;
-import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.PATCH;
-import jakarta.ws.rs.POST;
-import jakarta.ws.rs.PUT;
 import org.junit.jupiter.api.Test;
 import org.juryroom.access.MatrixFixture;
 import org.juryroom.access.MatrixFixture.Ctx;
@@ -19,23 +10,15 @@ import org.juryroom.judging.JudgingFixtures;
 import org.juryroom.judging.JudgingFixtures.Login;
 import org.juryroom.judging.JudgingProfile;
 
-import java.io.IOException;
-import java.lang.annotation.Annotation;
-import java.lang.reflect.AnnotatedElement;
-import java.lang.reflect.Method;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.BiFunction;
 import java.util.function.Function;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -342,15 +325,15 @@ class PageAuthorisationMatrixTest {
     }
 
     @Test
-    void everyPageAnswersEveryRoleAsExpected() throws IOException {
+    void everyPageAnswersEveryRoleAsExpected() {
         List<Row> rows = rows();
         Map<String, Row> byRoute = new LinkedHashMap<>();
         rows.forEach(row -> assertThat(byRoute.put(row.route(), row)).as("duplicate row " + row.route()).isNull());
-        Map<String, String> routes = pageRoutes();
-        routes.forEach((route, rule) -> assertThat(rule).as(route + " names its role rule").isNotEmpty());
+        List<PageRoutes.Route> routes = PageRoutes.all();
+        routes.forEach(route -> assertThat(route.rule()).as(route.name() + " names its role rule").isNotEmpty());
         assertThat(new TreeSet<>(byRoute.keySet()))
                 .as("every page route needs a row here, and every row a route")
-                .containsExactlyElementsOf(new TreeSet<>(routes.keySet()));
+                .containsExactlyElementsOf(new TreeSet<>(routes.stream().map(PageRoutes.Route::name).toList()));
 
         Ctx ctx = MatrixFixture.create();
         Map<Role, Browser> browsers = browsers(ctx);
@@ -372,64 +355,13 @@ class PageAuthorisationMatrixTest {
         assertThat(mismatches).isEmpty();
     }
 
-    /**
-     * "METHOD /path" of every resource method of the page classes (package org.juryroom.web), with
-     * the role rule that guards it (the method's, else the class's; "" when there is none).
-     */
-    static Map<String, String> pageRoutes() throws IOException {
-        Path root = Path.of("target/classes");
-        Map<String, String> routes = new TreeMap<>();
-        try (Stream<Path> files = Files.walk(root.resolve("org/juryroom/web"))) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
-                String name = root.relativize(file).toString().replace('/', '.').replaceAll("\\.class$", "");
-                Class<?> type;
-                try {
-                    type = Class.forName(name, false, PageAuthorisationMatrixTest.class.getClassLoader());
-                } catch (ClassNotFoundException e) {
-                    throw new IllegalStateException(e);
-                }
-                jakarta.ws.rs.Path base = type.getAnnotation(jakarta.ws.rs.Path.class);
-                if (base == null) {
-                    continue;
-                }
-                for (Method m : type.getDeclaredMethods()) {
-                    String verb = verb(m);
-                    if (verb != null) {
-                        jakarta.ws.rs.Path sub = m.getAnnotation(jakarta.ws.rs.Path.class);
-                        String rule = rule(m);
-                        routes.put(verb + " " + join(base.value(), sub == null ? "" : sub.value()),
-                                rule.isEmpty() ? rule(type) : rule);
-                    }
-                }
-            }
-        }
-        return routes;
-    }
-
     /** The id of the matrix's safeguarding lead, as the organiser's list names it. */
     private static long leadId(Ctx c) {
         return Fixtures.organiser().get("/api/safeguarding-leads").then().statusCode(200).extract().jsonPath()
                 .getLong("find { it.username == '" + c.lead().username() + "' }.id");
     }
 
-    private static String rule(AnnotatedElement e) {
-        return Stream.of(RolesAllowed.class, PermitAll.class, Authenticated.class, DenyAll.class)
-                .filter(e::isAnnotationPresent).map(Class::getSimpleName).findFirst().orElse("");
-    }
-
-    private static String verb(Method m) {
-        Map<Class<? extends Annotation>, String> verbs = Map.of(GET.class, "GET", POST.class, "POST", PUT.class, "PUT",
-                DELETE.class, "DELETE", PATCH.class, "PATCH");
-        return verbs.entrySet().stream().filter(v -> m.isAnnotationPresent(v.getKey())).map(Map.Entry::getValue)
-                .findFirst().orElse(null);
-    }
-
-    private static String join(String base, String sub) {
-        String path = ("/" + base + "/" + sub).replaceAll("/+", "/");
-        return path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
-    }
-
-    private static Map<Role, Browser> browsers(Ctx c) {
+    static Map<Role, Browser> browsers(Ctx c) {
         Map<Role, Browser> b = new EnumMap<>(Role.class);
         b.put(Role.ANONYMOUS, new Browser(WebSession.anonymous(), "/login"));
         b.put(Role.SCHOOL_A, signIn(c.schoolA().login(), "/school"));

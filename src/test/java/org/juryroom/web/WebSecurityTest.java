@@ -46,6 +46,38 @@ class WebSecurityTest {
         Fixtures.organiser().get("/api/competitions").then().statusCode(200);
     }
 
+    /**
+     * A refusal that comes before any page method runs (an address no page has, a method the page does not take,
+     * a form in a type it does not read, a field the text rules refuse) is still a page, in the reader's language,
+     * with its status; under /api the same refusals stay problem documents.
+     */
+    @Test
+    void aRefusalBeforeAnyPageMethodRunsIsAPageInTheReadersLanguage() {
+        WebSession web = WebSession.signIn("organiser", RealStack.ORGANISER_PASSWORD);
+        String token = web.token("/organiser");
+        Map<Integer, Response> refused = Map.of(
+                404, inHindi(web).get("/organiser/no-such-page"),
+                405, inHindi(web).get("/organiser/competitions/1/transitions"),
+                415, inHindi(web).contentType("application/x-www-form-urlencoded").formParam("_csrf", token)
+                        .post("/organiser/schools/import"),
+                422, inHindi(web).contentType("application/x-www-form-urlencoded").formParam("_csrf", token)
+                        .formParam("language", "\u0000").post("/language"));
+        refused.forEach((status, page) -> {
+            page.then().statusCode(status).contentType(containsString("text/html"))
+                    .header("Cache-Control", "no-store")
+                    .body(containsString(status == 404 ? "नहीं मिला" : "कृपया भेजी गई जानकारी जाँचें"))
+                    .body(not(containsString("\"status\"")));
+        });
+        Fixtures.organiser().get("/api/no-such-thing").then().statusCode(404)
+                .contentType("application/problem+json");
+        Fixtures.organiser().get("/api/competitions/1/transitions").then().statusCode(405)
+                .contentType("application/problem+json");
+    }
+
+    private static io.restassured.specification.RequestSpecification inHindi(WebSession web) {
+        return given().cookies(web.cookies()).cookie(org.juryroom.i18n.Languages.COOKIE, "hi").redirects().follow(false);
+    }
+
     @Test
     void theSessionCookieIsHttpOnlyAndSameSiteStrictAndSignOutEndsIt() {
         WebSession web = WebSession.anonymous();

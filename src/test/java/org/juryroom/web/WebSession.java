@@ -3,6 +3,7 @@ package org.juryroom.web;
 import io.restassured.response.Response;
 
 import java.util.HashMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -18,7 +19,8 @@ public final class WebSession {
     static final Pattern LOGIN_FORM = Pattern.compile(
             "<form[^>]*action=\"/j_security_check\">\\s*<input type=\"hidden\" name=\"_csrf\" value=\"([^\"]+)\">");
 
-    private final Map<String, String> cookies = new HashMap<>();
+    // Concurrent: a sweep sends one session's requests side by side.
+    private final Map<String, String> cookies = new ConcurrentHashMap<>();
 
     public static WebSession anonymous() {
         return new WebSession();
@@ -53,7 +55,11 @@ public final class WebSession {
     }
 
     public Response get(String path) {
-        return remember(given().cookies(cookies).redirects().follow(false).get(path));
+        return get(path, Map.of());
+    }
+
+    Response get(String path, Map<String, ?> query) {
+        return remember(given().cookies(cookies).redirects().follow(false).queryParams(query).get(path));
     }
 
     /** The CSRF token of the page at {@code path}, as its forms carry it. */
