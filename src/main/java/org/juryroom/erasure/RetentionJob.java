@@ -64,8 +64,9 @@ public class RetentionJob {
                 advisory(lock, "select pg_advisory_unlock(?)");
             }
         } catch (SQLException e) {
-            ProblemException p = ProblemException.unavailable("The database is not reachable; the retention job did not run");
-            p.initCause(e); // so the answer's mapper sees the outage (DatabaseOutage.noticed)
+            ProblemException p = ProblemException.unavailable(
+                    "The database is not reachable; the retention job did not run");
+            p.initCause(e); // for the log: what failed
             throw p;
         }
     }

@@ -89,7 +89,8 @@ public class StorageReconciler {
                 advisory(lock, "select pg_advisory_unlock(?)");
             }
         } catch (SQLException e) {
-            ProblemException p = ProblemException.unavailable("The database is not reachable; the reconciler did not run");
+            ProblemException p = ProblemException.unavailable(
+                    "The database is not reachable; the reconciler did not run");
             p.initCause(e); // so the answer's mapper sees the outage (DatabaseOutage.noticed)
             throw p;
         }

@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.juryroom.common.DatabaseOutage;
+import org.juryroom.common.Problem;
 import org.juryroom.common.ProblemException;
 
 import java.net.URI;
@@ -91,15 +92,15 @@ public class WebErrors {
     }
 
     /** The page for a refusal the API would have answered with {@code p}. */
-    public Response page(org.juryroom.common.Problem p) {
+    public Response page(Problem p) {
         int status = p.status();
         Kind kind = switch (status) {
             case 404 -> Kind.NOT_FOUND;
             case 403 -> Kind.FORBIDDEN;
             case 409 -> Kind.CONFLICT;
-            case 400, 405, 413, 415, 416, 422 -> Kind.INVALID;
             case 503 -> Kind.UNAVAILABLE;
-            default -> Kind.ERROR;
+            // Any other refusal (400, 405, 413, 415, 422, ...) asks the reader to check what they sent.
+            default -> status < 500 ? Kind.INVALID : Kind.ERROR;
         };
         // A 404 shows no detail: the page says the same whether the thing is missing or hidden.
         return page(kind, status, kind == Kind.NOT_FOUND ? null : p.localised().detail());

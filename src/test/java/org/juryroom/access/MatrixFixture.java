@@ -26,6 +26,22 @@ public final class MatrixFixture {
                       JurorAccount assigned, JurorAccount unassigned, JurorAccount conflicted, long publishedCid,
                       long publishedFid, long spareSchool, long otherSpareSchool, long removableConflict,
                       JudgingFixtures.Login lead) {
+
+        /**
+         * The id of this world's own object that a route's path parameter names, for the hostile-input sweeps;
+         * anything else (another test's concern, round, token) is "0", an id that names nothing, never theirs.
+         */
+        public String ownId(String param) {
+            return switch (param) {
+                case "cid" -> Long.toString(cid);
+                case "eid" -> Long.toString(eid);
+                case "fid" -> Long.toString(fid);
+                case "sid" -> Long.toString(spareSchool);
+                case "jid" -> Long.toString(unassigned.id());
+                case "conflictId" -> Long.toString(removableConflict);
+                default -> "0";
+            };
+        }
     }
 
     public static Ctx create() {

@@ -35,6 +35,17 @@ class DatabaseOutageTest {
         assertThat(DatabaseOutage.is(new IllegalStateException("a bug"))).isFalse();
     }
 
+    /** A full pool is an outage to the caller (503), but its connections are alive: nothing to drop. */
+    @Test
+    void onlyALostConnectionIsALostConnection() {
+        SQLException full = new SQLException("Sorry, acquisition timeout!");
+        assertThat(DatabaseOutage.is(full)).isTrue();
+        assertThat(DatabaseOutage.lostConnection(full)).isFalse();
+        assertThat(DatabaseOutage.lostConnection(new IllegalStateException(new SQLException("I/O", "08006")))).isTrue();
+        assertThat(DatabaseOutage.lostConnection(new SQLException("terminating connection", "57P01"))).isTrue();
+        assertThat(DatabaseOutage.lostConnection(new SQLException("duplicate key", "23505"))).isFalse();
+    }
+
     @Test
     void aCycleInTheCauseChainEnds() {
         RuntimeException a = new RuntimeException("a");

@@ -31,12 +31,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.function.Function;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.juryroom.judging.JudgingFixtures.ORGANISER;
 import static org.juryroom.support.HostileSweep.abbreviate;
+import static org.juryroom.support.HostileSweep.hasIds;
+import static org.juryroom.support.HostileSweep.withIds;
 
 /**
  * Hostile input against every route of the OpenAPI document, as every kind of caller: ids that are not
@@ -56,7 +57,6 @@ import static org.juryroom.support.HostileSweep.abbreviate;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HostileInputSweepTest {
 
-    private static final Pattern PARAM = Pattern.compile("\\{([^}/]+)}");
     private static final List<String> HOSTILE_IDS = List.of("abc", "-1", "0", "99999999999999999999", "1e3", "1.5",
             "%20", "%00", "..%2F..", "%E2%80%AE1", "9223372036854775807", "-9223372036854775808", "%ZZ", "%C0%AF");
     private static final List<String> HOSTILE_VALUES = List.of("", "abc", "-1", "99999999999999999999", "1e3",
@@ -119,30 +119,6 @@ class HostileInputSweepTest {
         return login == null ? JudgingFixtures.anonymous() : login.as();
     }
 
-    /** A real id of this test's own objects, so a hostile body or query reaches the route's own parsing. */
-    private String realId(String param) {
-        return switch (param) {
-            case "cid" -> Long.toString(ctx.cid());
-            case "eid" -> Long.toString(ctx.eid());
-            case "fid" -> Long.toString(ctx.fid());
-            case "sid" -> Long.toString(ctx.spareSchool());
-            case "jid" -> Long.toString(ctx.unassigned().id());
-            case "conflictId" -> Long.toString(ctx.removableConflict());
-            // Anything else (another test's concern, round, token): an id that names nothing, never theirs.
-            default -> "0";
-        };
-    }
-
-    private String withIds(String path, Function<String, String> id) {
-        Matcher m = PARAM.matcher(path);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            m.appendReplacement(out, Matcher.quoteReplacement(id.apply(m.group(1))));
-        }
-        m.appendTail(out);
-        return out.toString();
-    }
-
     private static final Pattern BAD_ESCAPE = Pattern.compile("%(?![0-9A-Fa-f]{2})");
 
     private Variant<Caller> variant(String label, Function<RequestSpecification, Response> call) {
@@ -200,7 +176,7 @@ class HostileInputSweepTest {
     void idsThatNameNothingAre4xxOnEveryRoute() {
         Map<String, List<Variant<Caller>>> plan = new LinkedHashMap<>();
         for (Operation op : operations()) {
-            if (PARAM.matcher(op.path()).find()) {
+            if (hasIds(op.path())) {
                 plan.put(op.name(), HOSTILE_IDS.stream().map(bad -> raw("at " + bad, op.method(),
                         withIds(op.path(), p -> bad))).toList());
             }
@@ -216,7 +192,7 @@ class HostileInputSweepTest {
             if (!op.method().equals("get") || query.isEmpty()) {
                 continue;
             }
-            String url = withIds(op.path(), this::realId);
+            String url = withIds(op.path(), ctx::ownId);
             List<Variant<Caller>> variants = new ArrayList<>();
             for (String name : query) {
                 for (String bad : HOSTILE_VALUES) {
@@ -240,10 +216,10 @@ class HostileInputSweepTest {
             if (!op.spec().containsKey("requestBody")) {
                 continue;
             }
-            String url = withIds(op.path(), this::realId);
+            String url = withIds(op.path(), ctx::ownId);
             // No body at all may be what a route takes: sent only where the ids name nothing (so never to a
             // route without ids, whose empty request may be a valid one that changes what other tests share).
-            String nowhere = PARAM.matcher(op.path()).find() ? withIds(op.path(), p -> "0") : null;
+            String nowhere = hasIds(op.path()) ? withIds(op.path(), p -> "0") : null;
             List<String> types = contentTypes(op);
             List<String> bodies = new ArrayList<>(HOSTILE_BODIES);
             String wrong = wrongKinds(op, random);
@@ -289,7 +265,7 @@ class HostileInputSweepTest {
             if (!safe && !op.spec().containsKey("requestBody")) {
                 continue;
             }
-            String url = withIds(op.path(), this::realId);
+            String url = withIds(op.path(), ctx::ownId);
             List<Variant<Caller>> variants = new ArrayList<>();
             for (Map.Entry<String, String> header : List.of(Map.entry("If-Match", "garbage"),
                     Map.entry("If-Match", "\"x\", W/\"1\""), Map.entry("If-None-Match", "\u00e9\u00e9"),

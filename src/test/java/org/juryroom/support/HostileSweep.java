@@ -12,6 +12,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,12 +21,30 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Runs a sweep of hostile requests over routes and collects what went wrong: the API's
  * (common/HostileInputSweepTest) and the pages' (web/HostilePageInputSweepTest). Each route's first variant
  * goes as every caller, the rest as the callers it did not refuse (401, 403, a page's redirect to sign in), in
- * turn: a refused caller never reaches the route's input. Routes run side by side, three at a time, and every request has ended when the
- * sweep returns.
+ * turn: a refused caller never reaches the route's input. Routes run side by side, three at a time, and every
+ * request has ended when the sweep returns.
  */
 public final class HostileSweep {
 
+    private static final Pattern PARAM = Pattern.compile("\\{([^}/]+)}");
+
     private HostileSweep() {
+    }
+
+    /** Whether the route's path ("/api/entries/{eid}") has parameters. */
+    public static boolean hasIds(String path) {
+        return PARAM.matcher(path).find();
+    }
+
+    /** The path with each parameter replaced by what {@code id} gives for its name. */
+    public static String withIds(String path, Function<String, String> id) {
+        Matcher m = PARAM.matcher(path);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(out, Matcher.quoteReplacement(id.apply(m.group(1))));
+        }
+        m.appendTail(out);
+        return out.toString();
     }
 
     /** What came back: status, Content-Type, Location (or null) and body, whichever client sent the request. */
@@ -52,8 +72,8 @@ public final class HostileSweep {
 
     /**
      * Runs {@code plan} (route name to its variants, first one first) and returns the failures: a 5xx, an
-     * undecodable address answered other than 400, a variant that must be refused accepted, and whatever
-     * {@code rule} says about an answer (null when it is right).
+     * undecodable address answered other than 400, a variant that must be refused accepted, a route that refused
+     * every caller (so nothing of it was tried), and whatever {@code rule} says about an answer (null when right).
      */
     public static <C> List<String> run(Map<String, List<Variant<C>>> plan, List<C> callers,
                                        BiFunction<String, Answer, String> rule) {
@@ -68,6 +88,9 @@ public final class HostileSweep {
                     if (first != null && !refusesCaller(first)) {
                         admitted.add(caller);
                     }
+                }
+                if (admitted.isEmpty()) {
+                    failures.add(route + ": every caller was refused, so none of its input was tried");
                 }
                 // Each further variant as one admitted caller, taking turns: every caller meets many variants.
                 for (int i = 1; i < variants.size() && !admitted.isEmpty(); i++) {

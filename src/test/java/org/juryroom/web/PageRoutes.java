@@ -30,9 +30,10 @@ import java.lang.reflect.Type;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
@@ -98,8 +99,15 @@ final class PageRoutes {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        routes.sort(Comparator.comparing(Route::name));
-        return routes;
+        // Two methods may share an address, told apart by the body type they read: one route with the fields of both.
+        Map<String, Route> byName = new TreeMap<>();
+        routes.forEach(r -> byName.merge(r.name(), r, (a, b) -> new Route(a.verb(), a.path(), a.rule(),
+                union(a.query(), b.query()), union(a.form(), b.form()), a.json() || b.json())));
+        return List.copyOf(byName.values());
+    }
+
+    private static List<String> union(List<String> a, List<String> b) {
+        return List.copyOf(new LinkedHashSet<>(Stream.concat(a.stream(), b.stream()).toList()));
     }
 
     /** The query or form field {@code element} (a parameter or a bean's field) reads, by its annotation. */

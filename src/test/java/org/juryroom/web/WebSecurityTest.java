@@ -4,9 +4,11 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.Cookie;
 import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.Test;
 import org.juryroom.access.BrowserSession;
 import org.juryroom.access.BrowserSessions;
+import org.juryroom.i18n.Languages;
 import org.juryroom.support.RealStack;
 
 import java.time.Duration;
@@ -74,8 +76,8 @@ class WebSecurityTest {
                 .contentType("application/problem+json");
     }
 
-    private static io.restassured.specification.RequestSpecification inHindi(WebSession web) {
-        return given().cookies(web.cookies()).cookie(org.juryroom.i18n.Languages.COOKIE, "hi").redirects().follow(false);
+    private static RequestSpecification inHindi(WebSession web) {
+        return given().cookies(web.cookies()).cookie(Languages.COOKIE, "hi").redirects().follow(false);
     }
 
     @Test
