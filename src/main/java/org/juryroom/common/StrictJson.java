@@ -22,8 +22,8 @@ import java.util.List;
  * Request JSON is read as written, for every body and the multipart {@code entry} part alike: one
  * value with nothing after it (400 otherwise, as for malformed JSON); a whole number is a JSON
  * integer (7.5 and "8" are refused, never stored as 7 or read as 8); a number or a boolean is not a
- * string; and no text holds what {@link TextRules} forbids. Each
- * refusal names its field; {@link ProblemMappers} answers 422 with it in {@code violations}.
+ * string; and no text holds what {@link TextRules} forbids. Each refusal of a value names its
+ * field; {@link ProblemMappers} answers 422 with it in {@code violations}.
  */
 @Singleton
 public class StrictJson implements ObjectMapperCustomizer {
