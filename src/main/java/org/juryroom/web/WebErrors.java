@@ -88,10 +88,10 @@ public class WebErrors {
 
     public Response problem(ProblemException e) {
         outage.noticed(e); // as the API's mapper does
-        return page(e.toProblem());
+        return page(e.toProblem().localised());
     }
 
-    /** The page for a refusal the API would have answered with {@code p}. */
+    /** The page for a refusal the API would have answered with {@code p}, already in the reader's language. */
     public Response page(Problem p) {
         int status = p.status();
         Kind kind = switch (status) {
@@ -103,7 +103,7 @@ public class WebErrors {
             default -> status < 500 ? Kind.INVALID : Kind.ERROR;
         };
         // A 404 shows no detail: the page says the same whether the thing is missing or hidden.
-        return page(kind, status, kind == Kind.NOT_FOUND ? null : p.localised().detail());
+        return page(kind, status, kind == Kind.NOT_FOUND ? null : p.detail());
     }
 
     public Response page(Kind kind, int status, String detail) {
