@@ -1,7 +1,5 @@
 package org.juryroom.common;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.vertx.core.http.HttpHeaders;
@@ -10,11 +8,12 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.juryroom.web.EarlyRefusals;
 
 /**
  * The server-wide cap on a request body ({@code quarkus.http.limits.max-body-size}, env
  * JURYROOM_MAX_UPLOAD), answered like every other error: a 413 problem document that states the
- * limit, never Vert.x's bare 413. Three places see a body pass it:
+ * limit (at a page, to a browser, the error page), never Vert.x's bare 413. Three places see a body pass it:
  * <ul>
  *   <li>a declared Content-Length: refused here, ahead of Quarkus' own check and before any byte
  *       is read (after the sign-in, which reads no body);</li>
@@ -36,11 +35,12 @@ public class BodyLimit {
     static final long READ_AHEAD = 1L << 20;
 
     private final long limit;
-    private final ObjectMapper json;
+    private final EarlyRefusals refusals;
 
-    public BodyLimit(@ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize limit, ObjectMapper json) {
+    public BodyLimit(@ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize limit,
+                     EarlyRefusals refusals) {
         this.limit = limit.asLongValue();
-        this.json = json;
+        this.refusals = refusals;
     }
 
     /** The largest request body the server accepts, in bytes. */
@@ -71,18 +71,10 @@ public class BodyLimit {
             ctx.next();
             return;
         }
-        String body;
-        try {
-            body = json.writeValueAsString(tooLarge().toProblem());
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
         // The body is not read: close the connection after answering, as Quarkus does.
-        ctx.response().setStatusCode(413)
-                .putHeader(HttpHeaders.CONTENT_TYPE, ProblemMappers.PROBLEM_JSON.toString())
-                .putHeader(HttpHeaders.CONNECTION, HttpHeaders.CLOSE)
-                .endHandler(v -> ctx.request().connection().close())
-                .end(body);
+        ctx.response().putHeader(HttpHeaders.CONNECTION, HttpHeaders.CLOSE)
+                .endHandler(v -> ctx.request().connection().close());
+        refusals.answer(ctx, tooLarge().toProblem());
     }
 
     private static void leaveStreamsToUs(RoutingContext ctx) {

@@ -1,13 +1,7 @@
 package org.juryroom.common;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
-import io.vertx.core.http.HttpHeaders;
-import io.vertx.ext.web.Router;
-import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import org.hibernate.exception.JDBCConnectionException;
 import org.jboss.logging.Logger;
 
@@ -24,7 +18,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * SQLState class 08 (connection exception) or 57P01-57P03 (the server is shutting down or
  * starting). Like the object store's outage this is 503 with Retry-After, not a 500: the request
  * can be repeated once the database is back. {@link ProblemMappers} answers it for every
- * resource; {@link #install} for what fails before a resource runs (signing in reads the users).
+ * resource; web/EarlyRefusals for what fails before a resource runs (signing in reads the users).
  */
 @ApplicationScoped
 public class DatabaseOutage {
@@ -32,14 +26,12 @@ public class DatabaseOutage {
     private static final Logger LOG = Logger.getLogger(DatabaseOutage.class);
     private static final Set<String> SERVER_GOING_AWAY = Set.of("57P01", "57P02", "57P03");
 
-    private final ObjectMapper json;
     private final AgroalDataSource pool;
     private final OpenedConnections opened;
     /** How many connections the pool had opened at the last flush: those it holds now are all past it when equal. */
     private final AtomicLong flushedUpTo = new AtomicLong(-1);
 
-    public DatabaseOutage(ObjectMapper json, AgroalDataSource pool, OpenedConnections opened) {
-        this.json = json;
+    public DatabaseOutage(AgroalDataSource pool, OpenedConnections opened) {
         this.pool = pool;
         this.opened = opened;
     }
@@ -105,37 +97,5 @@ public class DatabaseOutage {
                 "The database is not reachable right now; nothing was changed, please try again shortly");
         p.initCause(cause);
         return p;
-    }
-
-    /** Failures outside the resources, e.g. authentication reading the users while PostgreSQL is down. */
-    void install(@Observes Router router) {
-        router.route().order(Integer.MIN_VALUE).failureHandler(this::answer);
-    }
-
-    private void answer(RoutingContext ctx) {
-        if (ctx.response().ended() || ctx.response().headWritten() || !is(ctx.failure())) {
-            ctx.next();
-            return;
-        }
-        noticed(ctx.failure());
-        unavailable(ctx, json, problem(ctx.failure()).toProblem());
-    }
-
-    /**
-     * Answers 503 with Retry-After and the problem, from a Vert.x handler (before the resources run):
-     * this outage, and a request that arrives while the app is still starting (ops/StartingGate).
-     */
-    public static void unavailable(RoutingContext ctx, ObjectMapper json, Problem problem) {
-        String body;
-        try {
-            body = json.writeValueAsString(problem);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-        ctx.response().setStatusCode(503)
-                .putHeader(HttpHeaders.CONTENT_TYPE, ProblemMappers.PROBLEM_JSON.toString())
-                .putHeader(HttpHeaders.RETRY_AFTER, ProblemMappers.RETRY_AFTER_SECONDS)
-                .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
-                .end(body);
     }
 }

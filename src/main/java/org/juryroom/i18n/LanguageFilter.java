@@ -1,7 +1,6 @@
 package org.juryroom.i18n;
 
 import io.quarkus.security.identity.SecurityIdentity;
-import io.vertx.core.http.Cookie;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
@@ -29,10 +28,7 @@ public class LanguageFilter {
     @ServerRequestFilter(preMatching = true, priority = 100)
     public void decide(ResteasyReactiveContainerRequestContext request, RoutingContext routing) {
         String saved = identity.isAnonymous() ? null : identity.getAttribute(Languages.ATTRIBUTE);
-        Cookie cookie = routing.request().getCookie(Languages.COOKIE);
-        String asked = routing.request().getParam(Languages.QUERY);
-        String language = Languages.decide(asked, saved, cookie == null ? null : cookie.getValue(),
-                request.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
+        String language = Languages.of(routing.request(), saved);
         request.getHeaders().putSingle(HttpHeaders.ACCEPT_LANGUAGE, language);
         routing.request().headers().set(HttpHeaders.ACCEPT_LANGUAGE, language);
         request.setProperty(Languages.ATTRIBUTE, language);

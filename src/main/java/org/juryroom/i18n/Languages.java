@@ -51,6 +51,13 @@ public final class Languages {
         return supported(asked) ? asked : resolve(saved, cookie, acceptLanguage);
     }
 
+    /** {@link #decide} for a request as the HTTP layer sees it, with the user's saved choice if known. */
+    public static String of(io.vertx.core.http.HttpServerRequest request, String saved) {
+        io.vertx.core.http.Cookie cookie = request.getCookie(COOKIE);
+        return decide(request.getParam(QUERY), saved, cookie == null ? null : cookie.getValue(),
+                request.getHeader(HEADER));
+    }
+
     /** The best supported match of an Accept-Language header (q-values honoured), else English. */
     public static String fromAcceptLanguage(String header) {
         if (header == null || header.isBlank()) {

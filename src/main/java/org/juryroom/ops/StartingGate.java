@@ -1,21 +1,17 @@
 package org.juryroom.ops;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.vertx.http.runtime.filters.Filters;
-import io.vertx.core.http.Cookie;
-import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.juryroom.common.ProblemException;
-import org.juryroom.common.DatabaseOutage;
-import org.juryroom.i18n.Languages;
+import org.juryroom.web.EarlyRefusals;
 
 /**
  * While the start steps run beside the boot (production, {@link StartSteps}), the HTTP server is already
  * listening but the schema may still be migrating and the first organiser not yet made: every request
  * but the health checks gets 503 with Retry-After, so nobody meets a half-migrated database. Ahead of
- * every other filter; once the start is done it costs one volatile read.
+ * every other filter; once the start is done it costs one volatile read. A browser gets the error page.
  */
 @ApplicationScoped
 public class StartingGate {
@@ -23,11 +19,11 @@ public class StartingGate {
     static final int PRIORITY = 1000;
 
     private final StartSteps steps;
-    private final ObjectMapper json;
+    private final EarlyRefusals refusals;
 
-    public StartingGate(StartSteps steps, ObjectMapper json) {
+    public StartingGate(StartSteps steps, EarlyRefusals refusals) {
         this.steps = steps;
-        this.json = json;
+        this.refusals = refusals;
     }
 
     void register(@Observes Filters filters) {
@@ -39,13 +35,8 @@ public class StartingGate {
             ctx.next();
             return;
         }
-        Cookie cookie = ctx.request().getCookie(Languages.COOKIE);
-        String language = Languages.decide(ctx.request().getParam(Languages.QUERY), null,
-                cookie == null ? null : cookie.getValue(), ctx.request().getHeader(HttpHeaders.ACCEPT_LANGUAGE));
-        ctx.response().putHeader(HttpHeaders.CONTENT_LANGUAGE, language);
-        DatabaseOutage.unavailable(ctx, json, ProblemException.unavailable(
-                "The system is starting; nothing was changed, please try again in a few seconds").toProblem()
-                .localised(language));
+        refusals.answer(ctx, ProblemException.unavailable(
+                "The system is starting; nothing was changed, please try again in a few seconds").toProblem());
     }
 
     /** Whether a request for {@code path} is held back: only before the start is done, never a health check. */

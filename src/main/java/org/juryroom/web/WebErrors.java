@@ -93,7 +93,16 @@ public class WebErrors {
 
     /** The page for a refusal the API would have answered with {@code p}, already in the reader's language. */
     public Response page(Problem p) {
-        int status = p.status();
+        return respond(p.status(), render(p, org.juryroom.i18n.Languages.ofCurrentRequest()));
+    }
+
+    public Response page(Kind kind, int status, String detail) {
+        return respond(status, html(kind, status, detail, org.juryroom.i18n.Languages.ofCurrentRequest()));
+    }
+
+    /** The error page's HTML for {@code said}, a problem already in {@code language}. */
+    static String render(Problem said, String language) {
+        int status = said.status();
         Kind kind = switch (status) {
             case 404 -> Kind.NOT_FOUND;
             case 403 -> Kind.FORBIDDEN;
@@ -103,14 +112,18 @@ public class WebErrors {
             default -> status < 500 ? Kind.INVALID : Kind.ERROR;
         };
         // A 404 shows no detail: the page says the same whether the thing is missing or hidden.
-        return page(kind, status, kind == Kind.NOT_FOUND ? null : p.detail());
+        return html(kind, status, kind == Kind.NOT_FOUND ? null : said.detail(), language);
     }
 
-    public Response page(Kind kind, int status, String detail) {
+    private static String html(Kind kind, int status, String detail, String language) {
+        return Templates.error(kind, status, detail).setLocale(org.juryroom.i18n.Languages.localeOf(language))
+                .render();
+    }
+
+    private static Response respond(int status, String html) {
         return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                 .header("Cache-Control", "no-store")
                 .header("Retry-After", status == 503 ? org.juryroom.common.ProblemMappers.RETRY_AFTER_SECONDS : null)
-                .entity(Templates.error(kind, status, detail).setLocale(org.juryroom.i18n.Languages.localeOf(
-                        org.juryroom.i18n.Languages.ofCurrentRequest())).render()).build();
+                .entity(html).build();
     }
 }

@@ -60,14 +60,7 @@ public class WebFilters {
             ctx.next();
             return;
         }
-        var headers = ctx.response().headers();
-        headers.set("X-Content-Type-Options", "nosniff");
-        headers.set("Referrer-Policy", "same-origin");
-        if (!path.startsWith("/files/")) {
-            // File responses carry their own, stricter policy (sandbox).
-            headers.set("X-Frame-Options", "DENY");
-            headers.set("Content-Security-Policy", CSP);
-        }
+        harden(ctx.response().headers(), path);
         if (isStaticOrPublic(path)) {
             ctx.next();
             return;
@@ -81,6 +74,17 @@ public class WebFilters {
         }
         ctx.put(NONCE, nonce);
         ctx.next();
+    }
+
+    /** The browser hardening headers of everything but the API (also on the HTTP layer's own error pages). */
+    static void harden(io.vertx.core.MultiMap headers, String path) {
+        headers.set("X-Content-Type-Options", "nosniff");
+        headers.set("Referrer-Policy", "same-origin");
+        if (!path.startsWith("/files/")) {
+            // File responses carry their own, stricter policy (sandbox).
+            headers.set("X-Frame-Options", "DENY");
+            headers.set("Content-Security-Policy", CSP);
+        }
     }
 
     /** Quarkus' form-authentication post location (quarkus.http.auth.form.post-location). */

@@ -35,29 +35,33 @@ public class WebRequest {
         return nonce == null ? "" : csrf.token(nonce, principal());
     }
 
+    /**
+     * Whether someone is signed in. Not asked on an error page the HTTP layer answers (web/EarlyRefusals): who it
+     * is may be what failed to be found out, so that page has the signed-out frame.
+     */
     public boolean signedIn() {
-        return !identity.isAnonymous();
+        return routing.get(EarlyRefusals.SIGNED_OUT_FRAME) == null && !identity.isAnonymous();
     }
 
     public String principal() {
-        return identity.isAnonymous() ? "" : identity.getPrincipal().getName();
+        return signedIn() ? identity.getPrincipal().getName() : "";
     }
 
     public boolean organiser() {
-        return identity.hasRole(Roles.ORGANISER);
+        return signedIn() && identity.hasRole(Roles.ORGANISER);
     }
 
     public boolean juror() {
-        return identity.hasRole(Roles.JUROR);
+        return signedIn() && identity.hasRole(Roles.JUROR);
     }
 
     public boolean school() {
-        return identity.hasRole(Roles.SCHOOL);
+        return signedIn() && identity.hasRole(Roles.SCHOOL);
     }
 
     /** A designated safeguarding lead (also when the account is an organiser's). */
     public boolean safeguardingLead() {
-        return identity.hasRole(Roles.SAFEGUARDING);
+        return signedIn() && identity.hasRole(Roles.SAFEGUARDING);
     }
 
     /** The badge on a lead's navigation: how many concerns are open (the alert until e-mail exists). */
@@ -110,7 +114,7 @@ public class WebRequest {
 
     /** Where this user's pages start. */
     public String home() {
-        return Home.of(identity);
+        return signedIn() ? Home.of(identity) : "/login";
     }
 
     /** A one-time notice after a redirect ({@code ?saved}): the page says what just happened. */

@@ -5,6 +5,8 @@ import io.restassured.response.Response;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.juryroom.common.ProblemTexts;
+import org.juryroom.i18n.Languages;
 import org.juryroom.storage.StorageFixtures.Account;
 import org.juryroom.support.RealStack;
 import org.juryroom.support.TestVideos;
@@ -21,6 +23,7 @@ import java.util.concurrent.Executors;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.juryroom.storage.StorageFixtures.competition;
 import static org.juryroom.storage.StorageFixtures.count;
@@ -55,8 +58,16 @@ class DatabaseOutageTest {
         long cid = competition();
         long eid = StreamingUploadTest.entry(school, cid);
         byte[] jpeg = sample("posters/poster-01.jpg");
+        WebSession web = WebSession.signIn(school.username(), school.password());
 
         RealStack.database().stop();
+        // Resuming the signed-in session fails before any page runs: still the error page, in the reader's language.
+        given().cookies(web.cookies()).cookie(Languages.COOKIE, "hi").accept("text/html").redirects().follow(false)
+                .get("/school").then().statusCode(503).contentType(containsString("text/html"))
+                .header("Retry-After", notNullValue()).header("Content-Language", "hi")
+                .body(containsString(ProblemTexts.localise(
+                        "The database is not reachable right now; nothing was changed, please try again shortly", "hi")))
+                .body(not(containsString("\"status\"")));
         assertUnavailable(school.api().get("/api/competitions/" + cid + "/entries"));
         assertUnavailable(organiser().get("/api/competitions"));
         assertUnavailable(upload(school, cid, "poster", "a.jpg", jpeg));

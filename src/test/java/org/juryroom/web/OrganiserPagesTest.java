@@ -61,6 +61,19 @@ class OrganiserPagesTest {
         WebSession web = WebSession.signIn("organiser", org.juryroom.support.RealStack.ORGANISER_PASSWORD);
         String dash = "/organiser/competitions/" + cid;
 
+        // A crafted form naming no step, or one that does not exist, moves nothing and says so.
+        for (Map<String, String> crafted : List.of(Map.<String, String>of(), Map.of("to", "JUDGED"),
+                Map.of("to", "judging"))) {
+            Response refused = web.post(dash, dash + "/transitions", crafted);
+            assertThat(refused.statusCode()).as(crafted.toString()).isEqualTo(422);
+            assertThat(refused.asString()).contains("must be one of");
+        }
+        assertThat(web.post(dash, "/organiser/competitions/" + Long.MAX_VALUE + "/transitions",
+                Map.of("to", "JUDGING")).statusCode()).isEqualTo(404);
+        assertThat(web.post(dash, "/organiser/competitions/" + Long.MAX_VALUE + "/transitions", Map.of())
+                .statusCode()).isEqualTo(404);
+        assertThat(Fixtures.organiser().get("/api/competitions/" + cid).jsonPath().getString("status"))
+                .isEqualTo("OPEN");
         assertThat(web.post(dash, dash + "/transitions", Map.of("to", "JUDGING")).statusCode()).isEqualTo(303);
         Fixtures.newestJury(cid);
         Response assigned = web.post(dash, dash + "/assignments",

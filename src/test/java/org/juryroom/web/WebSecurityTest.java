@@ -8,6 +8,7 @@ import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.Test;
 import org.juryroom.access.BrowserSession;
 import org.juryroom.access.BrowserSessions;
+import org.juryroom.bench.LeanHttp;
 import org.juryroom.i18n.Languages;
 import org.juryroom.support.RealStack;
 
@@ -74,6 +75,54 @@ class WebSecurityTest {
                 .contentType("application/problem+json");
         Fixtures.organiser().get("/api/competitions/1/transitions").then().statusCode(405)
                 .contentType("application/problem+json");
+    }
+
+    /**
+     * A refusal the HTTP layer answers before any page method runs (here a declared body over the server's
+     * limit; the database outage: DatabaseOutageTest) is the same: at a page, to a browser, the error page in the
+     * reader's language with the browser hardening headers; to a page's script that asks for JSON (the uploader)
+     * the problem document, in the reader's language too.
+     */
+    @Test
+    void aRefusalTheHttpLayerAnswersIsAPageInTheReadersLanguageToo() throws Exception {
+        String browser = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
+        String overLimit = "2000000000";
+        // A stranger's post is sent to sign in first; a teacher's, an organiser's, is measured.
+        WebSession web = WebSession.signIn("organiser", RealStack.ORGANISER_PASSWORD);
+        LeanHttp.Response page = inHindi(web, "POST", "/organiser/schools/import", browser, overLimit);
+        assertThat(page.status()).isEqualTo(413);
+        assertThat(page.headers().get("content-type")).startsWith("text/html");
+        assertThat(page.headers().get("content-language")).isEqualTo("hi");
+        assertThat(page.headers().get("cache-control")).isEqualTo("no-store");
+        assertThat(page.headers().get("content-security-policy")).isEqualTo(WebFilters.CSP);
+        assertThat(page.text()).contains("कृपया भेजी गई जानकारी जाँचें", "<html lang=\"hi\"")
+                .doesNotContain("\"status\"", "Exception", "larger than");
+        LeanHttp.Response tooLarge = inHindi(web, "POST", "/organiser/schools/import", "application/json",
+                overLimit);
+        assertThat(tooLarge.status()).isEqualTo(413);
+        assertThat(tooLarge.headers().get("content-type")).startsWith("application/problem+json");
+        io.restassured.path.json.JsonPath problem = io.restassured.path.json.JsonPath.from(tooLarge.text());
+        assertThat(problem.getLong("limitBytes")).isPositive();
+        assertThat(problem.getString("detail")).contains(String.valueOf(problem.getLong("limitBytes")))
+                .doesNotContain("larger than");
+    }
+
+    /** Sent as raw bytes: no client here declares a length it does not send. With the Hindi cookie. */
+    private static LeanHttp.Response inHindi(WebSession web, String method, String target, String accept,
+                                             String declaredLength) throws java.io.IOException {
+        StringBuilder cookies = new StringBuilder(Languages.COOKIE + "=hi");
+        web.cookies().forEach((name, value) -> cookies.append("; ").append(name).append('=').append(value));
+        List<String> headers = new java.util.ArrayList<>(List.of("Accept", accept, "Cookie", cookies.toString(),
+                "Connection", "close"));
+        if (declaredLength != null) {
+            headers.addAll(List.of("Content-Type", "multipart/form-data; boundary=x", "Content-Length", declaredLength));
+        }
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", io.restassured.RestAssured.port)) {
+            socket.setSoTimeout(30_000);
+            socket.getOutputStream().write(LeanHttp.request(method, "localhost", target, null,
+                    headers.toArray(String[]::new)));
+            return LeanHttp.read(new java.io.BufferedInputStream(socket.getInputStream()));
+        }
     }
 
     private static RequestSpecification inHindi(WebSession web) {

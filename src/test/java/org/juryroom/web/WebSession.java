@@ -50,7 +50,7 @@ public final class WebSession {
         return other;
     }
 
-    Map<String, String> cookies() {
+    public Map<String, String> cookies() {
         return cookies;
     }
 

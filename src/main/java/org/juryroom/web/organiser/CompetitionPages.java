@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.juryroom.access.Roles;
+import org.juryroom.common.ProblemException;
 import org.juryroom.competition.Competition;
 import org.juryroom.competition.CompetitionService;
 import org.juryroom.competition.CompetitionStatus;
@@ -143,7 +144,9 @@ public class CompetitionPages {
                     ? "/organiser/competitions/" + cid + "/shortlist?moved=" : "/organiser/competitions/" + cid
                     + "?moved=") + target.name());
         } catch (IllegalArgumentException | NullPointerException e) {
-            return redirect("/organiser/competitions/" + cid);
+            // Only a crafted form names no step or an unknown one: refused as the API refuses it, nothing moved.
+            return refusedOnDashboard(cid, ProblemException.unprocessable("to",
+                    "must be one of " + java.util.Arrays.toString(CompetitionStatus.values())));
         } catch (RuntimeException e) {
             return refusedOnDashboard(cid, e);
         }
