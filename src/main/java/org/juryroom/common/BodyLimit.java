@@ -8,7 +8,6 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.juryroom.web.EarlyRefusals;
 
 /**
  * The server-wide cap on a request body ({@code quarkus.http.limits.max-body-size}, env
@@ -35,10 +34,10 @@ public class BodyLimit {
     static final long READ_AHEAD = 1L << 20;
 
     private final long limit;
-    private final EarlyRefusals refusals;
+    private final EarlyAnswers refusals;
 
     public BodyLimit(@ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize limit,
-                     EarlyRefusals refusals) {
+                     EarlyAnswers refusals) {
         this.limit = limit.asLongValue();
         this.refusals = refusals;
     }
@@ -71,10 +70,7 @@ public class BodyLimit {
             ctx.next();
             return;
         }
-        // The body is not read: close the connection after answering, as Quarkus does.
-        ctx.response().putHeader(HttpHeaders.CONNECTION, HttpHeaders.CLOSE)
-                .endHandler(v -> ctx.request().connection().close());
-        refusals.answer(ctx, tooLarge().toProblem());
+        refusals.answer(ctx, tooLarge().toProblem()); // the body is left unread, so the connection is closed
     }
 
     private static void leaveStreamsToUs(RoutingContext ctx) {

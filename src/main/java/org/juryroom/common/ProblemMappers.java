@@ -138,7 +138,7 @@ public class ProblemMappers {
             return "must be true or false";
         }
         if (type.isEnum()) {
-            return "must be one of " + java.util.Arrays.toString(type.getEnumConstants());
+            return oneOf(type);
         }
         if (type == String.class) {
             return "must be text";
@@ -150,6 +150,11 @@ public class ProblemMappers {
             return "must be a list";
         }
         return "invalid value";
+    }
+
+    /** What a value of an enum type must be, as the API says it when one is not. */
+    public static String oneOf(Class<?> type) {
+        return "must be one of " + java.util.Arrays.toString(type.getEnumConstants());
     }
 
     /** A query or form parameter that is not a number, or is out of range. */

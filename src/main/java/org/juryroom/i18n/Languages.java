@@ -1,12 +1,16 @@
 package org.juryroom.i18n;
 
+import io.vertx.core.http.Cookie;
+import io.vertx.core.http.HttpServerRequest;
+
 import java.util.List;
 import java.util.Locale;
 
 /**
  * The languages JuryRoom speaks and which one a request gets: the user's saved choice, else this
- * browser's choice (cookie), else the best match of {@code Accept-Language}, else English. Pure; the
- * one rule, applied per request by {@link LanguageFilter} and for mails by the recipient's choice.
+ * browser's choice (cookie), else the best match of {@code Accept-Language}, else English. Pure but for
+ * reading a request's sources; the one rule, applied per request by {@link LanguageFilter} and for mails by the
+ * recipient's choice.
  */
 public final class Languages {
 
@@ -51,11 +55,14 @@ public final class Languages {
         return supported(asked) ? asked : resolve(saved, cookie, acceptLanguage);
     }
 
-    /** {@link #decide} for a request as the HTTP layer sees it, with the user's saved choice if known. */
-    public static String of(io.vertx.core.http.HttpServerRequest request, String saved) {
-        io.vertx.core.http.Cookie cookie = request.getCookie(COOKIE);
+    /**
+     * {@link #decide} for a request as the HTTP layer sees it, with the user's saved choice if known. Repeated
+     * Accept-Language headers count as one list, as RESTEasy reads them.
+     */
+    public static String of(HttpServerRequest request, String saved) {
+        Cookie cookie = request.getCookie(COOKIE);
         return decide(request.getParam(QUERY), saved, cookie == null ? null : cookie.getValue(),
-                request.getHeader(HEADER));
+                String.join(",", request.headers().getAll(HEADER)));
     }
 
     /** The best supported match of an Accept-Language header (q-values honoured), else English. */

@@ -4,8 +4,9 @@ import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import org.juryroom.common.EarlyAnswers;
+import org.juryroom.common.Problem;
 import org.juryroom.common.ProblemException;
-import org.juryroom.web.EarlyRefusals;
 
 /**
  * While the start steps run beside the boot (production, {@link StartSteps}), the HTTP server is already
@@ -17,11 +18,13 @@ import org.juryroom.web.EarlyRefusals;
 public class StartingGate {
 
     static final int PRIORITY = 1000;
+    static final Problem STARTING = ProblemException.unavailable(
+            "The system is starting; nothing was changed, please try again in a few seconds").toProblem();
 
     private final StartSteps steps;
-    private final EarlyRefusals refusals;
+    private final EarlyAnswers refusals;
 
-    public StartingGate(StartSteps steps, EarlyRefusals refusals) {
+    public StartingGate(StartSteps steps, EarlyAnswers refusals) {
         this.steps = steps;
         this.refusals = refusals;
     }
@@ -31,12 +34,15 @@ public class StartingGate {
     }
 
     void handle(RoutingContext ctx) {
-        if (!holds(steps.ready(), ctx.normalizedPath())) {
+        handle(ctx, steps.ready());
+    }
+
+    void handle(RoutingContext ctx, boolean ready) {
+        if (!holds(ready, ctx.normalizedPath())) {
             ctx.next();
             return;
         }
-        refusals.answer(ctx, ProblemException.unavailable(
-                "The system is starting; nothing was changed, please try again in a few seconds").toProblem());
+        refusals.answer(ctx, STARTING);
     }
 
     /** Whether a request for {@code path} is held back: only before the start is done, never a health check. */

@@ -2,7 +2,6 @@ package org.juryroom.publishing;
 
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.Cookie;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
@@ -74,12 +73,9 @@ public class PublicFastPath {
             type = JSON;
         } else if ((m = PAGE.matcher(path)).matches()) {
             held = cache.current(m.group(1) == null ? PublicShortlistCache.PUBLISHED : Long.parseLong(m.group(1)));
-            Cookie cookie = request.getCookie(Languages.COOKIE);
-            String asked = request.getParam(Languages.QUERY);
-            form = PublicCaching.pageForm(Languages.decide(asked, null, cookie == null ? null : cookie.getValue(),
-                    request.getHeader(HttpHeaders.ACCEPT_LANGUAGE)));
+            form = PublicCaching.pageForm(Languages.of(request, null));
             type = HTML;
-            vary = Languages.supported(asked) ? null : PublicCaching.PAGE_VARY;
+            vary = Languages.supported(request.getParam(Languages.QUERY)) ? null : PublicCaching.PAGE_VARY;
         } else {
             return false;
         }

@@ -14,6 +14,7 @@ import org.jboss.logging.Logger;
 import org.juryroom.common.DatabaseOutage;
 import org.juryroom.common.Problem;
 import org.juryroom.common.ProblemException;
+import org.juryroom.i18n.Languages;
 
 import java.net.URI;
 
@@ -93,11 +94,11 @@ public class WebErrors {
 
     /** The page for a refusal the API would have answered with {@code p}, already in the reader's language. */
     public Response page(Problem p) {
-        return respond(p.status(), render(p, org.juryroom.i18n.Languages.ofCurrentRequest()));
+        return respond(p.status(), render(p, Languages.ofCurrentRequest()));
     }
 
     public Response page(Kind kind, int status, String detail) {
-        return respond(status, html(kind, status, detail, org.juryroom.i18n.Languages.ofCurrentRequest()));
+        return respond(status, html(kind, status, detail, Languages.ofCurrentRequest()));
     }
 
     /** The error page's HTML for {@code said}, a problem already in {@code language}. */
@@ -116,8 +117,7 @@ public class WebErrors {
     }
 
     private static String html(Kind kind, int status, String detail, String language) {
-        return Templates.error(kind, status, detail).setLocale(org.juryroom.i18n.Languages.localeOf(language))
-                .render();
+        return Templates.error(kind, status, detail).setLocale(Languages.localeOf(language)).render();
     }
 
     private static Response respond(int status, String html) {

@@ -1,6 +1,7 @@
 package org.juryroom.web;
 
 import io.quarkus.vertx.http.runtime.filters.Filters;
+import io.vertx.core.MultiMap;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.CookieSameSite;
 import io.vertx.ext.web.Router;
@@ -77,7 +78,7 @@ public class WebFilters {
     }
 
     /** The browser hardening headers of everything but the API (also on the HTTP layer's own error pages). */
-    static void harden(io.vertx.core.MultiMap headers, String path) {
+    static void harden(MultiMap headers, String path) {
         headers.set("X-Content-Type-Options", "nosniff");
         headers.set("Referrer-Policy", "same-origin");
         if (!path.startsWith("/files/")) {

@@ -29,10 +29,14 @@ public class WebRequest {
         this.csrf = csrf;
     }
 
-    /** The token for this browser's nonce and this user; empty on pages that hold no form. */
+    /**
+     * The token for this browser's nonce and this user; empty on pages that hold no form, and on the HTTP layer's
+     * error pages, whose frame is signed out (their language switch is then links, not a form).
+     */
     public String csrf() {
         String nonce = routing.get(WebFilters.NONCE);
-        return nonce == null ? "" : csrf.token(nonce, principal());
+        boolean formless = nonce == null || routing.get(EarlyRefusals.SIGNED_OUT_FRAME) != null;
+        return formless ? "" : csrf.token(nonce, principal());
     }
 
     /**

@@ -82,6 +82,15 @@ public final class LeanHttp {
         return all;
     }
 
+    /** Sends {@code request} as it is on a connection of its own and reads the response: for what no client sends. */
+    public static Response exchange(int port, byte[] request) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(30_000);
+            socket.getOutputStream().write(request);
+            return read(new BufferedInputStream(socket.getInputStream()));
+        }
+    }
+
     /** A response: status, headers (names in lower case), body; {@code close}: the server ends the connection. */
     public record Response(int status, Map<String, String> headers, byte[] body, boolean close) {
         boolean ok() {

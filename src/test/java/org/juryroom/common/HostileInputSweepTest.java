@@ -19,10 +19,8 @@ import org.juryroom.support.HostileSweep;
 import org.juryroom.support.HostileSweep.Answer;
 import org.juryroom.support.HostileSweep.Variant;
 
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -138,11 +136,9 @@ class HostileInputSweepTest {
             headers.addAll(List.of("Authorization", "Basic " + Base64.getEncoder().encodeToString(
                     (login.username() + ":" + login.password()).getBytes(StandardCharsets.UTF_8))));
         }
-        try (Socket socket = new Socket("127.0.0.1", RestAssured.port)) {
-            socket.setSoTimeout(30_000);
-            socket.getOutputStream().write(LeanHttp.request(method, "localhost", target, null,
-                    headers.toArray(String[]::new)));
-            LeanHttp.Response r = LeanHttp.read(new BufferedInputStream(socket.getInputStream()));
+        try {
+            LeanHttp.Response r = LeanHttp.exchange(RestAssured.port,
+                    LeanHttp.request(method, "localhost", target, null, headers.toArray(String[]::new)));
             return new Answer(r.status(), r.headers().get("content-type"), r.headers().get("location"), r.text());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

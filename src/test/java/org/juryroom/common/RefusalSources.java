@@ -59,6 +59,7 @@ final class RefusalSources {
             new Relay("access/AccountLinks.java", "String\\s+refusal\\s*=", -1, null),
             new Relay("competition/CompetitionService.java", "\\bcheck\\s*\\(", 1, null),
             new Relay("common/ProblemMappers.java", "\\breturn\\b", -1, "expected"),
+            new Relay("common/ProblemMappers.java", "\\breturn\\b", -1, "oneOf"),
             new Relay("judging/ScorecardService.java", "\\breturn\\b", -1, "inWords"),
             // The operation and the file store's action are words inside a sentence, translated in turn.
             new Relay("/", "\\brequireStatus\\s*\\(", 2, null),

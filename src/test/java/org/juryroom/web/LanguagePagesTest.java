@@ -47,6 +47,9 @@ class LanguagePagesTest {
         assertThat(given().get("/login").asString()).contains("<html lang=\"en\">").contains("Sign in to JuryRoom");
         assertThat(given().header("Accept-Language", "bn").get("/login").asString()).contains("JuryRoom-এ প্রবেশ করুন");
         assertThat(given().header("Accept-Language", "hi").get("/login").asString()).contains("JuryRoom में प्रवेश करें");
+        // A header sent twice is one list, as if its values were joined.
+        assertThat(given().header("Accept-Language", "fr").header("Accept-Language", "hi;q=0.8").get("/login")
+                .asString()).contains("<html lang=\"hi\">");
     }
 
     @Test

@@ -2,7 +2,9 @@ package org.juryroom.web;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.http.Cookie;
+import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.Test;
@@ -12,11 +14,13 @@ import org.juryroom.bench.LeanHttp;
 import org.juryroom.i18n.Languages;
 import org.juryroom.support.RealStack;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.StringJoiner;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -79,50 +83,55 @@ class WebSecurityTest {
 
     /**
      * A refusal the HTTP layer answers before any page method runs (here a declared body over the server's
-     * limit; the database outage: DatabaseOutageTest) is the same: at a page, to a browser, the error page in the
-     * reader's language with the browser hardening headers; to a page's script that asks for JSON (the uploader)
+     * limit; the start-up gate: ops/StartingGatePageTest; the database outage: DatabaseOutageTest) is the same: at a
+     * page, to a browser, the error page in the reader's language (the cookie, else the user's saved choice) with
+     * the browser hardening headers and the signed-out frame; to a page's script that asks for JSON (the uploader)
      * the problem document, in the reader's language too.
      */
     @Test
     void aRefusalTheHttpLayerAnswersIsAPageInTheReadersLanguageToo() throws Exception {
-        String browser = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
         String overLimit = "2000000000";
-        // A stranger's post is sent to sign in first; a teacher's, an organiser's, is measured.
+        // A stranger's post is sent to sign in first; a signed-in user's is measured.
         WebSession web = WebSession.signIn("organiser", RealStack.ORGANISER_PASSWORD);
-        LeanHttp.Response page = inHindi(web, "POST", "/organiser/schools/import", browser, overLimit);
+        LeanHttp.Response page = raw(web, "hi", "/organiser/schools/import", WebSession.BROWSER_ACCEPT, overLimit);
         assertThat(page.status()).isEqualTo(413);
         assertThat(page.headers().get("content-type")).startsWith("text/html");
         assertThat(page.headers().get("content-language")).isEqualTo("hi");
         assertThat(page.headers().get("cache-control")).isEqualTo("no-store");
         assertThat(page.headers().get("content-security-policy")).isEqualTo(WebFilters.CSP);
-        assertThat(page.text()).contains("कृपया भेजी गई जानकारी जाँचें", "<html lang=\"hi\"")
-                .doesNotContain("\"status\"", "Exception", "larger than");
-        LeanHttp.Response tooLarge = inHindi(web, "POST", "/organiser/schools/import", "application/json",
-                overLimit);
+        WebSession.assertSignedOutErrorPage(page.text(), "hi");
+        assertThat(page.text()).contains("कृपया भेजी गई जानकारी जाँचें").doesNotContain("larger than");
+
+        LeanHttp.Response tooLarge = raw(web, "hi", "/organiser/schools/import", "application/json", overLimit);
         assertThat(tooLarge.status()).isEqualTo(413);
         assertThat(tooLarge.headers().get("content-type")).startsWith("application/problem+json");
-        io.restassured.path.json.JsonPath problem = io.restassured.path.json.JsonPath.from(tooLarge.text());
+        JsonPath problem = JsonPath.from(tooLarge.text());
         assertThat(problem.getLong("limitBytes")).isPositive();
         assertThat(problem.getString("detail")).contains(String.valueOf(problem.getLong("limitBytes")))
                 .doesNotContain("larger than");
+
+        Fixtures.Account teacher = Fixtures.school(Fixtures.unique("Saved Language School"));
+        teacher.api().contentType("application/json").body(Map.of("language", "bn")).put("/api/me/language")
+                .then().statusCode(204);
+        WebSession school = WebSession.signIn(teacher.username(), teacher.password());
+        LeanHttp.Response saved = raw(school, null, "/school/entries/1/files", WebSession.BROWSER_ACCEPT, overLimit);
+        assertThat(saved.status()).isEqualTo(413);
+        assertThat(saved.headers().get("content-language")).isEqualTo("bn");
+        WebSession.assertSignedOutErrorPage(saved.text(), "bn");
+        assertThat(saved.text()).doesNotContain(teacher.name());
     }
 
-    /** Sent as raw bytes: no client here declares a length it does not send. With the Hindi cookie. */
-    private static LeanHttp.Response inHindi(WebSession web, String method, String target, String accept,
-                                             String declaredLength) throws java.io.IOException {
-        StringBuilder cookies = new StringBuilder(Languages.COOKIE + "=hi");
-        web.cookies().forEach((name, value) -> cookies.append("; ").append(name).append('=').append(value));
-        List<String> headers = new java.util.ArrayList<>(List.of("Accept", accept, "Cookie", cookies.toString(),
-                "Connection", "close"));
-        if (declaredLength != null) {
-            headers.addAll(List.of("Content-Type", "multipart/form-data; boundary=x", "Content-Length", declaredLength));
+    /** Sent as raw bytes: no client here declares a length it does not send. {@code language}: its cookie. */
+    private static LeanHttp.Response raw(WebSession web, String language, String target, String accept,
+                                         String declaredLength) throws IOException {
+        StringJoiner cookies = new StringJoiner("; ");
+        if (language != null) {
+            cookies.add(Languages.COOKIE + "=" + language);
         }
-        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", io.restassured.RestAssured.port)) {
-            socket.setSoTimeout(30_000);
-            socket.getOutputStream().write(LeanHttp.request(method, "localhost", target, null,
-                    headers.toArray(String[]::new)));
-            return LeanHttp.read(new java.io.BufferedInputStream(socket.getInputStream()));
-        }
+        web.cookies().forEach((name, value) -> cookies.add(name + "=" + value));
+        return LeanHttp.exchange(RestAssured.port, LeanHttp.request("POST", "localhost", target, null, "Accept", accept,
+                "Cookie", cookies.toString(), "Connection", "close", "Content-Type", "multipart/form-data; boundary=x",
+                "Content-Length", declaredLength));
     }
 
     private static RequestSpecification inHindi(WebSession web) {

@@ -19,6 +19,9 @@ public final class WebSession {
     static final Pattern LOGIN_FORM = Pattern.compile(
             "<form[^>]*action=\"/j_security_check\">\\s*<input type=\"hidden\" name=\"_csrf\" value=\"([^\"]+)\">");
 
+    /** What a browser asks for when it opens a page or sends a form. */
+    public static final String BROWSER_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
+
     // Concurrent: a sweep sends one session's requests side by side.
     private final Map<String, String> cookies = new ConcurrentHashMap<>();
 
@@ -103,5 +106,14 @@ public final class WebSession {
             }
         });
         return r;
+    }
+
+    /**
+     * The HTTP layer's error page: in {@code language}, no problem JSON nor Java names, and the signed-out frame
+     * (no menu, no sign-out, a language switch of links rather than a form for someone else's token).
+     */
+    public static void assertSignedOutErrorPage(String page, String language) {
+        assertThat(page).contains("<html lang=\"" + language + "\"", "href=\"?lang=en\"")
+                .doesNotContain("\"status\"", "Exception", "action=\"/logout\"", "name=\"_csrf\"", "mainnav");
     }
 }

@@ -16,6 +16,7 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.juryroom.access.Roles;
 import org.juryroom.common.ProblemException;
+import org.juryroom.common.ProblemMappers;
 import org.juryroom.competition.Competition;
 import org.juryroom.competition.CompetitionService;
 import org.juryroom.competition.CompetitionStatus;
@@ -137,16 +138,19 @@ public class CompetitionPages {
     @Path("competitions/{cid}/transitions")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response transition(@PathParam("cid") long cid, @RestForm String to) {
+        CompetitionStatus target;
         try {
-            CompetitionStatus target = CompetitionStatus.valueOf(to);
+            target = CompetitionStatus.valueOf(to);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            // Only a crafted form names no step or an unknown one: refused as the API refuses it, nothing moved.
+            return refusedOnDashboard(cid, ProblemException.unprocessable("to",
+                    ProblemMappers.oneOf(CompetitionStatus.class)));
+        }
+        try {
             competitions.transition(cid, target);
             return redirect((target == CompetitionStatus.PUBLISHED || target == CompetitionStatus.FROZEN
                     ? "/organiser/competitions/" + cid + "/shortlist?moved=" : "/organiser/competitions/" + cid
                     + "?moved=") + target.name());
-        } catch (IllegalArgumentException | NullPointerException e) {
-            // Only a crafted form names no step or an unknown one: refused as the API refuses it, nothing moved.
-            return refusedOnDashboard(cid, ProblemException.unprocessable("to",
-                    "must be one of " + java.util.Arrays.toString(CompetitionStatus.values())));
         } catch (RuntimeException e) {
             return refusedOnDashboard(cid, e);
         }
@@ -163,7 +167,7 @@ public class CompetitionPages {
             return redirect("/organiser/competitions/" + cid + "?assigned=" + r.assignments() + "&entries="
                     + r.entries() + "&short=" + r.entriesShortOfJurors().size());
         } catch (NumberFormatException e) {
-            return refusedOnDashboard(cid, new org.juryroom.common.ProblemException(422, "Unprocessable entity",
+            return refusedOnDashboard(cid, new ProblemException(422, "Unprocessable entity",
                     "The seed must be a whole number"));
         } catch (RuntimeException e) {
             return refusedOnDashboard(cid, e);
@@ -200,7 +204,7 @@ public class CompetitionPages {
             competitions.updateRetention(cid, new org.juryroom.competition.CompetitionRequests.RetentionSetting(until));
             return redirect("/organiser/competitions/" + cid + "?retention=set#retention");
         } catch (java.time.DateTimeException e) {
-            return refusedOnDashboard(cid, org.juryroom.common.ProblemException.unprocessable("retainPersonalDataUntil",
+            return refusedOnDashboard(cid, ProblemException.unprocessable("retainPersonalDataUntil",
                     "must be a date (YYYY-MM-DD)"));
         } catch (RuntimeException e) {
             return refusedOnDashboard(cid, e);
