@@ -8,6 +8,7 @@ import jakarta.enterprise.event.Observes;
 import org.junit.jupiter.api.Test;
 import org.juryroom.common.ProblemTexts;
 import org.juryroom.i18n.Languages;
+import org.juryroom.web.Csrf;
 import org.juryroom.web.WebSession;
 
 import static io.restassured.RestAssured.given;
@@ -42,7 +43,7 @@ class StartingGatePageTest {
                 .header("Content-Language", "bn").header("Cache-Control", "no-store")
                 .header("Content-Security-Policy", containsString("script-src 'self'"))
                 .header("X-Frame-Options", "DENY");
-        assertThat(page.getCookie("juryroom-csrf")).as("answered before the page filters ran").isNull();
+        assertThat(page.getCookie(Csrf.COOKIE)).as("answered before the page filters ran").isNull();
         WebSession.assertSignedOutErrorPage(page.asString(), "bn");
         assertThat(page.asString()).contains(detail);
 
