@@ -8,7 +8,8 @@ import java.time.Instant;
 
 /**
  * Where a competition stands against its submission window, for the countdown schools see:
- * {@code state} is "upcoming", "open", "soon" (under three days left) or "closed".
+ * {@code state} is "upcoming", "open", "soon" (under three days left), "closed", or "stopped": closed by the
+ * organisers before the window's end, whose date is then still ahead and must not be shown as the day it closed.
  */
 public record Deadline(String state, Instant opensAt, Instant closesAt, long days, long hours, long minutes) {
 
@@ -22,8 +23,11 @@ public record Deadline(String state, Instant opensAt, Instant closesAt, long day
         if (status == CompetitionStatus.DRAFT || (status == CompetitionStatus.OPEN && now.isBefore(opens))) {
             return new Deadline("upcoming", opens, closes, 0, 0, 0);
         }
-        if (status != CompetitionStatus.OPEN || !now.isBefore(closes)) {
+        if (!now.isBefore(closes)) {
             return new Deadline("closed", opens, closes, 0, 0, 0);
+        }
+        if (status != CompetitionStatus.OPEN) {
+            return new Deadline("stopped", opens, closes, 0, 0, 0);
         }
         Duration left = Duration.between(now, closes);
         return new Deadline(left.compareTo(SOON) < 0 ? "soon" : "open", opens, closes, left.toDays(),

@@ -155,6 +155,9 @@ public interface Msg {
     String deadline_closed(String date);
 
     @Message
+    String deadline_stopped();
+
+    @Message
     String deadline_days(long days, long hours);
 
     @Message

@@ -51,6 +51,11 @@ class SchoolPagesTest {
         Response submitted = web.post(entryPath, entryPath + "/submit", Map.of());
         assertThat(submitted.statusCode()).isEqualTo(303);
         assertThat(web.get(entryPath).asString()).contains("Submitted").doesNotContain("Edit details");
+
+        // Closed by the organisers weeks before the window's end: not "closed on" a date still ahead.
+        Fixtures.transition(cid, "JUDGING");
+        assertThat(web.get("/school").asString()).contains("Closed for entries")
+                .doesNotContain("Closed for entries on").doesNotContain("Closes in");
     }
 
     /** What the upload script does on an entry's page: one file per request, as the raw body. */
