@@ -3,6 +3,7 @@ package org.juryroom.common;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.KeyDeserializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
@@ -12,10 +13,14 @@ import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
+import com.fasterxml.jackson.datatype.jsr310.deser.InstantDeserializer;
 import io.quarkus.jackson.ObjectMapperCustomizer;
 import jakarta.inject.Singleton;
 
 import java.io.IOException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.temporal.Temporal;
 import java.util.List;
 
 /**
@@ -27,6 +32,12 @@ import java.util.List;
  */
 @Singleton
 public class StrictJson implements ObjectMapperCustomizer {
+
+    /** Last, so that its readers of moments come ahead of the Java time module's, whoever registers that. */
+    @Override
+    public int priority() {
+        return MINIMUM_PRIORITY;
+    }
 
     @Override
     public void customize(ObjectMapper mapper) {
@@ -42,7 +53,38 @@ public class StrictJson implements ObjectMapperCustomizer {
         mapper.coercionConfigFor(LogicalType.Boolean).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
         mapper.registerModule(new SimpleModule("juryroom-text")
                 .addDeserializer(String.class, new CheckedText())
-                .addKeyDeserializer(String.class, new CheckedKey()));
+                .addKeyDeserializer(String.class, new CheckedKey())
+                .addDeserializer(Instant.class, new Dated<>(Instant.class, InstantDeserializer.INSTANT))
+                .addDeserializer(OffsetDateTime.class,
+                        new Dated<>(OffsetDateTime.class, InstantDeserializer.OFFSET_DATE_TIME)));
+    }
+
+    /**
+     * A moment as Java reads it, but only in the years 1 to 9999 ({@link Dates#inRange}): Java takes years up to
+     * a billion, PostgreSQL none past 294276, and no date the app keeps is near either.
+     */
+    static final class Dated<T extends Temporal> extends StdScalarDeserializer<T> {
+
+        private final JsonDeserializer<? extends T> time;
+
+        Dated(Class<T> type, JsonDeserializer<? extends T> time) {
+            super(type);
+            this.time = time;
+        }
+
+        @Override
+        public T deserialize(JsonParser p, DeserializationContext ctx) throws IOException {
+            T value = time.deserialize(p, ctx);
+            if (value != null && !Dates.inRange(value)) {
+                throw InvalidFormatException.from(p, "year out of range", value.toString(), handledType());
+            }
+            return value;
+        }
+
+        @Override
+        public LogicalType logicalType() {
+            return LogicalType.DateTime;
+        }
     }
 
     /** A text value that breaks {@link TextRules}; its message is the violation's. */

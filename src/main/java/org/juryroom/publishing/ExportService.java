@@ -270,15 +270,15 @@ public class ExportService {
         return new TablePdf.Column(label, numeric);
     }
 
-    /** RFC 4180 with a UTF-8 byte-order mark, headers in the export's language. */
+    /** RFC 4180 with a UTF-8 byte-order mark, headers in the export's language, every cell spreadsheet-safe. */
     static byte[] csv(List<TablePdf.Column> columns, List<TablePdf.Row> rows) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.writeBytes(BOM);
         try (CSVPrinter printer = new CSVPrinter(new OutputStreamWriter(out, StandardCharsets.UTF_8),
-                CSVFormat.RFC4180.builder().setHeader(columns.stream().map(TablePdf.Column::label)
+                CSVFormat.RFC4180.builder().setHeader(columns.stream().map(TablePdf.Column::label).map(CsvCells::safe)
                         .toArray(String[]::new)).get())) {
             for (TablePdf.Row row : rows) {
-                printer.printRecord(row.cells());
+                printer.printRecord(CsvCells.safe(row.cells()));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -79,10 +79,11 @@ public class FilePages {
             throw ProblemException.notFound("Preview of file " + fid);
         }
         PdfPreviews.Page rendered = previews.page(d.objectKey(), page == null ? 0 : page - 1);
-        // The viewer's pager reads the page count; pages are numbered from 1 in the URL.
+        // The viewer's pager reads the page count; pages are numbered from 1 in the URL. Never kept by the
+        // browser: a hold, a withdrawal or an erasure must take the page away at once (PdfPreviews keeps it cheap).
         return Response.ok(rendered.png(), "image/png")
                 .header("X-Page-Count", rendered.count())
-                .header("Cache-Control", "private, max-age=600")
+                .header("Cache-Control", org.juryroom.publishing.PublicCaching.PERSONAL)
                 .header("X-Content-Type-Options", "nosniff")
                 .build();
     }

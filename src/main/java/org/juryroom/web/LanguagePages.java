@@ -47,12 +47,20 @@ public class LanguagePages {
         return WebErrors.redirect(localPath(back));
     }
 
-    /** Only a path on this site: never "//host" or "/\host", which a browser would take elsewhere. */
+    /**
+     * Only a path on this site: never "//host" or "/\\host", which a browser would take elsewhere, nor what is
+     * not an address at all ("/%", "/a b"), which no redirect can be sent to.
+     */
     static String localPath(String back) {
         if (back == null || !back.startsWith("/") || back.startsWith("//") || back.contains("\\")
                 || back.chars().anyMatch(c -> c < 0x20)) {
             return "/";
         }
-        return back;
+        try {
+            java.net.URI uri = new java.net.URI(back);
+            return uri.getScheme() == null && uri.getRawAuthority() == null ? back : "/";
+        } catch (java.net.URISyntaxException notAnAddress) {
+            return "/";
+        }
     }
 }

@@ -16,12 +16,12 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.juryroom.access.ApiTokens;
 import org.juryroom.access.CurrentUser;
 import org.juryroom.access.Roles;
+import org.juryroom.common.Dates;
 import org.juryroom.common.ProblemException;
 import org.juryroom.web.Forms.Errors;
 
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
+import java.time.DateTimeException;
 import java.util.List;
 
 /** The signed-in user's account page: their personal API tokens (list, create, revoke), as the API's /api/me/tokens. */
@@ -93,8 +93,8 @@ public class TokenPages {
             return null;
         }
         try {
-            return LocalDate.parse(date.strip()).plusDays(1).atStartOfDay(Formats.zone()).toInstant();
-        } catch (DateTimeParseException e) {
+            return Dates.day(date).plusDays(1).atStartOfDay(Formats.zone()).toInstant();
+        } catch (DateTimeException e) {
             throw ProblemException.unprocessable("expiresAt", "must be a date (YYYY-MM-DD)");
         }
     }

@@ -116,6 +116,12 @@ class ApiTokenTest {
 
         Api.problem(juror.login().as().contentType(ContentType.JSON).body(Map.of("name", "Old",
                 "expiresAt", Instant.now().minusSeconds(60).toString())).post("/api/me/tokens"), 422);
+        // A year Java reads but no database stores (nor any date the app keeps) is the client's mistake, not a 500.
+        for (String far : List.of("+300000-01-01T00:00:00Z", "+999999999-12-31T23:59:59Z", "10000-01-01T00:00:00Z")) {
+            Api.problem(juror.login().as().contentType(ContentType.JSON).body(Map.of("name", "Far",
+                    "expiresAt", far)).post("/api/me/tokens"), 422)
+                    .body("violations[0].field", org.hamcrest.Matchers.equalTo("expiresAt"));
+        }
         Api.problem(juror.login().as().contentType(ContentType.JSON).body(Map.of("name", " "))
                 .post("/api/me/tokens"), 422);
         Api.problem(juror.login().as().contentType(ContentType.JSON).body(Map.of("name", "x".repeat(101)))
@@ -175,6 +181,10 @@ class ApiTokenTest {
         String list = page.get("/account").asString();
         assertThat(list).contains("Laptop").doesNotContain(token);
         assertThat(page.post("/account", "/account/tokens", Map.of("name", "")).statusCode()).isEqualTo(422);
+        for (String far : List.of("+999999999-12-31", "+300000-01-01", "10000-01-01")) {
+            assertThat(page.post("/account", "/account/tokens", Map.of("name", "Far", "expires", far)).statusCode())
+                    .as(far).isEqualTo(422);
+        }
 
         long id = school.login().as().get("/api/me/tokens").jsonPath().getLong("find { it.name == 'Laptop' }.id");
         assertThat(page.post("/account", "/account/tokens/" + id + "/revoke", Map.of()).statusCode()).isEqualTo(303);

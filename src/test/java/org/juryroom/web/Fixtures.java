@@ -101,7 +101,7 @@ public final class Fixtures {
                                String sample, boolean publishWork, boolean publishNames) {
         List<Map<String, Object>> participants = new ArrayList<>();
         firstNames.forEach(n -> participants.add(Map.of("firstName", n, "grade", 7)));
-        String entry = "{\"title\":\"" + title + "\",\"categoryCode\":\"" + category + "\",\"statement\":\"Our work.\","
+        String entry = "{\"title\":\"" + title.replace("\\", "\\\\").replace("\"", "\\\"") + "\",\"categoryCode\":\"" + category + "\",\"statement\":\"Our work.\","
                 + "\"participants\":" + toJson(participants) + ",\"consent\":{\"judging\":true,\"publishWork\":" + publishWork
                 + ",\"publishNames\":" + publishNames + ",\"attestedBy\":\"Class teacher\"}}";
         long id = school.api().multiPart(new io.restassured.builder.MultiPartSpecBuilder(entry).controlName("entry")

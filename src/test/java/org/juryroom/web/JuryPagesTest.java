@@ -68,6 +68,7 @@ class JuryPagesTest {
         Response preview = web.get("/files/" + second + "/" + essayFile + "/preview");
         assertThat(preview.statusCode()).isEqualTo(200);
         assertThat(preview.contentType()).isEqualTo("image/png");
+        assertThat(preview.header("Cache-Control")).isEqualTo("private, no-store");
         java.awt.image.BufferedImage page = readImage(preview.asByteArray());
         assertThat(page.getWidth()).isBetween(1000, 1200);
         assertThat(page.getHeight()).isGreaterThan(page.getWidth());

@@ -66,6 +66,12 @@ class LanguagePagesTest {
             Response r = browser.post("/login", "/language", Map.of("language", "bn", "back", elsewhere));
             assertThat(r.header("Location")).as(elsewhere).doesNotContain("evil");
         }
+        // Nor what is no address at all: back to the start, not a server error.
+        for (String broken : List.of("/%", "/a b", "/%zz?x", "/x#y#z")) {
+            Response r = browser.post("/login", "/language", Map.of("language", "bn", "back", broken));
+            assertThat(r.statusCode()).as(broken).isEqualTo(303);
+            assertThat(r.header("Location")).as(broken).endsWith("/");
+        }
         // Without its token the switch is refused, as every form is.
         assertThat(browser.postRaw("/language", Map.of("language", "bn")).statusCode()).isEqualTo(403);
 

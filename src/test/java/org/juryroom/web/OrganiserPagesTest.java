@@ -304,6 +304,11 @@ class OrganiserPagesTest {
                 .contains(row("Shortlist frozen"));
         assertThat(web.get(dash + "/audit?action=SHORTLIST_FROZEN&to=2020-01-01").asString())
                 .contains("No event matches.");
+        // A day Java reads but past any date kept: a clear 400 page, not a server error.
+        for (String far : java.util.List.of("+999999999-12-31", "+300000-01-01")) {
+            assertThat(web.get(dash + "/audit", Map.of("to", far)).statusCode()).as(far).isEqualTo(400);
+            assertThat(web.get(dash + "/audit", Map.of("from", far)).statusCode()).as(far).isEqualTo(400);
+        }
     }
 
     @Test

@@ -54,8 +54,11 @@ class SchoolPagesTest {
 
         // Closed by the organisers weeks before the window's end: not "closed on" a date still ahead.
         Fixtures.transition(cid, "JUDGING");
-        assertThat(web.get("/school").asString()).contains("Closed for entries")
-                .doesNotContain("Closed for entries on").doesNotContain("Closes in");
+        String after = web.get("/school").asString();
+        String block = after.substring(after.indexOf("id=\"comp-" + cid + "\""));
+        block = block.substring(0, block.indexOf("</section>"));
+        assertThat(block).contains("Closed for entries").doesNotContain("Closed for entries on")
+                .doesNotContain("Closes in");
     }
 
     /** What the upload script does on an entry's page: one file per request, as the raw body. */

@@ -54,6 +54,30 @@ class WebSecurityTest {
     }
 
     /**
+     * A browser that once answered the API's Basic challenge sends those credentials with a form another site
+     * posts: the browser marks such a request as from another site, and the API refuses it before anything runs.
+     */
+    @Test
+    void theApiRefusesWhatABrowserSendsFromAnotherSite() {
+        long cid = Fixtures.openCompetition(Fixtures.unique("Cross-site"), 3);
+        String state = "/api/competitions/" + cid;
+        for (String site : List.of("cross-site", "same-site", "Cross-Site")) {
+            Fixtures.organiser().header("Sec-Fetch-Site", site).contentType("application/json")
+                    .body(Map.of("to", "JUDGING")).post(state + "/transitions")
+                    .then().statusCode(403).contentType("application/problem+json")
+                    .body("detail", containsString("another site"));
+            // An endpoint that reads no body at all: what a plain cross-site form can reach.
+            Fixtures.organiser().header("Sec-Fetch-Site", site).formParam("x", "1")
+                    .post(state + "/shortlist").then().statusCode(403).body("detail", containsString("another site"));
+            Fixtures.organiser().header("Sec-Fetch-Site", site).get(state).then().statusCode(200)
+                    .body("status", org.hamcrest.Matchers.equalTo("OPEN"));
+        }
+        // The site's own pages' scripts (same-origin) still work, as scripts without the header do everywhere else.
+        Fixtures.organiser().header("Sec-Fetch-Site", "same-origin").contentType("application/json")
+                .body(Map.of("to", "JUDGING")).post(state + "/transitions").then().statusCode(200);
+    }
+
+    /**
      * A refusal that comes before any page method runs (an address no page has, a method the page does not take,
      * a form in a type it does not read, a field the text rules refuse) is still a page, in the reader's language,
      * with its status; under /api the same refusals stay problem documents.

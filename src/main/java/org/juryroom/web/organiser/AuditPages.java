@@ -19,6 +19,7 @@ import org.juryroom.audit.AuditAction;
 import org.juryroom.audit.AuditService;
 import org.juryroom.audit.AuditService.AuditEventView;
 import org.juryroom.common.Page;
+import org.juryroom.common.Dates;
 import org.juryroom.common.ProblemException;
 import org.juryroom.competition.CompetitionService;
 import org.juryroom.competition.CompetitionView;
@@ -27,8 +28,7 @@ import org.juryroom.web.Paging;
 import org.juryroom.web.WebErrors;
 
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
+import java.time.DateTimeException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -95,8 +95,8 @@ public class AuditPages {
                 return null;
             }
             try {
-                return LocalDate.parse(value.strip()).plusDays(plusDays).atStartOfDay(Formats.zone()).toInstant();
-            } catch (DateTimeParseException e) {
+                return Dates.day(value).plusDays(plusDays).atStartOfDay(Formats.zone()).toInstant();
+            } catch (DateTimeException e) {
                 throw ProblemException.badRequest(name + " must be a date like 2026-11-22");
             }
         }

@@ -198,7 +198,7 @@ public class CompetitionPages {
         try {
             java.time.OffsetDateTime until = null;
             if (retainPersonalDataUntil != null && !retainPersonalDataUntil.isBlank()) {
-                until = java.time.LocalDate.parse(retainPersonalDataUntil.strip()).plusDays(1)
+                until = org.juryroom.common.Dates.day(retainPersonalDataUntil).plusDays(1)
                         .atStartOfDay(org.juryroom.web.Formats.zone()).minusSeconds(1).toOffsetDateTime();
             }
             competitions.updateRetention(cid, new org.juryroom.competition.CompetitionRequests.RetentionSetting(until));
