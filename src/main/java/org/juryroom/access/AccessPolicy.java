@@ -221,7 +221,7 @@ public class AccessPolicy {
 
     /**
      * Whether this reader may get a file that still awaits an organiser's privacy review (e.g. a
-     * WebM whose metadata could not be removed): organisers and the school that uploaded it.
+     * fragmented MP4 whose metadata could not be removed): organisers and the school that uploaded it.
      */
     public boolean maySeeUnreviewed(Entry e) {
         return me.isOrganiser() || (me.isSchool() && e.school.id.equals(me.schoolId()));

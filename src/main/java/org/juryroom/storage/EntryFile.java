@@ -73,7 +73,7 @@ public class EntryFile extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     public Review review = Review.NONE;
 
-    /** Why an organiser must look at the file (e.g. WebM metadata that could not be removed). */
+    /** Why an organiser must look at the file (e.g. a fragmented MP4's metadata that could not be removed). */
     @Column(name = "review_note")
     public String reviewNote;
 

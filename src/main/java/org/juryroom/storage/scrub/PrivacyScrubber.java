@@ -43,8 +43,7 @@ public final class PrivacyScrubber {
                 case "image/jpeg", "image/png", "image/webp" -> image(original, contentType, limits, workDir, created);
                 case "application/pdf" -> pdf(original, limits, workDir, created);
                 case "video/mp4" -> mp4(original, workDir, created);
-                case "video/webm" -> new Derived(null, null,
-                        "WebM metadata (title, tags) is not removed automatically: check it before jurors see it");
+                case "video/webm" -> webm(original, workDir, created);
                 default -> throw new Rejected("type", "files of type " + contentType + " cannot be checked");
             };
             created.clear();
@@ -94,6 +93,15 @@ public final class PrivacyScrubber {
         if (!outcome.changed()) {
             deleteQuietly(clean);
             return new Derived(null, null, outcome.reviewNote());
+        }
+        return new Derived(clean, null, null);
+    }
+
+    private static Derived webm(Path original, Path workDir, List<Path> created) throws IOException {
+        Path clean = temp(workDir, created, "clean");
+        if (!WebmScrubber.scrub(original, clean)) {
+            deleteQuietly(clean);
+            return new Derived(null, null, null);
         }
         return new Derived(clean, null, null);
     }

@@ -116,11 +116,14 @@ class PrivacyScrubberTest {
     }
 
     @Test
-    void webmIsFlaggedForReview() {
-        PrivacyScrubber.Derived d = PrivacyScrubber.derive(SAMPLES.resolve("videos/video-02-testpattern.webm"),
-                "video/webm", LIMITS, work);
-        assertThat(d.clean()).isNull();
-        assertThat(d.reviewNote()).contains("WebM");
+    void webmLosesItsTitleAndTagsInPlaceWithoutAReview() throws Exception {
+        Path original = SAMPLES.resolve("videos/video-02-testpattern.webm");
+        PrivacyScrubber.Derived d = PrivacyScrubber.derive(original, "video/webm", LIMITS, work);
+        assertThat(d.reviewNote()).isNull();
+        assertThat(d.thumbnail()).isNull();
+        byte[] after = Files.readAllBytes(d.clean());
+        assertThat(after).hasSize((int) Files.size(original)); // voided in place: every offset unchanged
+        assertThat(new String(after, StandardCharsets.ISO_8859_1)).doesNotContain("Block Report Talk", "ENCODER");
     }
 
     @Test
