@@ -433,6 +433,15 @@ public interface OrgMsg {
     String org_held_title();
 
     @Message
+    String org_note_fragmented_mp4();
+
+    @Message
+    String org_note_large_mp4_header();
+
+    @Message
+    String org_note_before_scrubbing();
+
+    @Message
     String org_held_badge();
 
     @Message

@@ -117,6 +117,14 @@ class JuryPagesTest {
         WebSession organiser = WebSession.signIn("organiser", org.juryroom.support.RealStack.ORGANISER_PASSWORD);
         String page = "/organiser/entries/" + eid;
         assertThat(organiser.get(page).asString()).contains("A face may be recognisable").contains("/original");
+        // A reason intake wrote is shown in the reader's language, never as the row's English words.
+        QuarkusTransaction.requiringNew().run(() -> EntryFile.update("reviewNote = ?1 where id = ?2",
+                org.juryroom.storage.ReviewNote.FRAGMENTED_MP4.text, fid));
+        assertThat(organiser.get(page + "?lang=hi").asString()).contains("खंडित (fragmented) MP4")
+                .doesNotContain(org.juryroom.storage.ReviewNote.FRAGMENTED_MP4.text);
+        assertThat(organiser.get(page).asString()).contains("The video is a fragmented MP4");
+        assertThat(WebSession.signIn(school.username(), school.password()).get("/school/entries/" + eid + "?lang=bn")
+                .asString()).contains("খণ্ডিত (fragmented) MP4");
         Response released = organiser.post(page, page + "/files/" + fid + "/review", Map.of());
         assertThat(released.statusCode()).isEqualTo(303);
         assertThat(jurorWeb.get("/jury/entries/" + eid).asString()).doesNotContain("This file is being checked")

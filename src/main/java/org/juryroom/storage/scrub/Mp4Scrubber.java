@@ -1,5 +1,7 @@
 package org.juryroom.storage.scrub;
 
+import org.juryroom.storage.ReviewNote;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -26,6 +28,7 @@ final class Mp4Scrubber {
     record Outcome(boolean changed, String reviewNote) {
     }
 
+    /** As {@link ReviewNote#LARGE_MP4_HEADER} says. */
     static final long MAX_MOOV = 64L << 20;
     private static final Set<String> DROPPED = Set.of("udta", "meta", "uuid");
     private static final Set<String> CONTAINERS = Set.of("moov", "trak", "mdia", "minf", "stbl", "edts");
@@ -48,11 +51,11 @@ final class Mp4Scrubber {
                 throw new Rejected("the MP4 must have exactly one movie header (moov box), it has " + moovs.size());
             }
             if (top.stream().anyMatch(b -> b.type.equals("moof"))) {
-                return new Outcome(false, "fragmented MP4: user-data boxes could not be removed safely");
+                return new Outcome(false, ReviewNote.FRAGMENTED_MP4.text);
             }
             Box moov = moovs.get(0);
             if (moov.size > MAX_MOOV) {
-                return new Outcome(false, "MP4 movie header larger than " + (MAX_MOOV >> 20) + " MiB");
+                return new Outcome(false, ReviewNote.LARGE_MP4_HEADER.text);
             }
             ByteBuffer moovBytes = ByteBuffer.allocate((int) moov.size);
             readFully(src, moovBytes, moov.offset);
