@@ -28,7 +28,7 @@ import java.util.Map;
  * conflict with its school; a conflict declared during judging applies on the next request. An
  * entry under a safeguarding hold leaves judging at once, and its files are served to no one here.
  * An entry whose guardian withdrew judging consent is WITHDRAWN, so it is out of judging like any
- * withdrawn entry; a withdrawal link's token is checked here too ({@link #consentByToken}).
+ * withdrawn entry; a guardian's link is checked here too ({@link #consentByLink}, {@link #consentByConfirmation}).
  */
 @RequestScoped
 public class AccessPolicy {
@@ -243,16 +243,29 @@ public class AccessPolicy {
         return e;
     }
 
-    /** Withdrawal links are 256 random bits, URL-safe (older links: 64 hex digits). */
+    /** Guardians' links are 256 random bits, URL-safe (older withdrawal links: 64 hex digits). */
     private static final java.util.regex.Pattern CONSENT_TOKEN = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{32,64}");
 
-    /**
-     * The consent record a withdrawal link names: the token is the credential, so no sign-in. An
-     * unknown and a malformed token get the same 404 (the lookup goes through the unique index).
+    /*
+     * A guardian's link is the credential, so no sign-in. An unknown and a malformed one get the same 404
+     * (the lookups go through unique indexes).
      */
-    public static GuardianConsent consentByToken(String token) {
-        return token == null || !CONSENT_TOKEN.matcher(token).matches() ? noConsent()
-                : GuardianConsent.byToken(token).orElseGet(AccessPolicy::noConsent);
+
+    /**
+     * The record whose live confirmation secret this is (mailed to the guardian only, consent/GuardianMails):
+     * not used yet, not replaced, not expired; else 404. The withdrawal token never confirms.
+     */
+    public static GuardianConsent consentByConfirmation(String secret) {
+        return secret == null || !CONSENT_TOKEN.matcher(secret).matches() ? noConsent()
+                : GuardianConsent.byConfirmSecret(secret, java.time.Instant.now())
+                .orElseGet(AccessPolicy::noConsent);
+    }
+
+    /** A guardian's link: the withdrawal token, or a live confirmation secret (which shows and withdraws too). */
+    public static GuardianConsent consentByLink(String link) {
+        return link == null || !CONSENT_TOKEN.matcher(link).matches() ? noConsent()
+                : GuardianConsent.byToken(link).or(() -> GuardianConsent.byConfirmSecret(link, java.time.Instant.now()))
+                .orElseGet(AccessPolicy::noConsent);
     }
 
     private static GuardianConsent noConsent() {

@@ -253,7 +253,8 @@ public class AccountLinks {
         return new ProblemException(410, "Gone", detail);
     }
 
-    static String hash(String token) {
+    /** SHA-256 in hex: how a single-use link's secret is kept (here, and a guardian's confirmation secret). */
+    public static String hash(String token) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                     .digest(token.getBytes(StandardCharsets.US_ASCII)));

@@ -180,6 +180,11 @@ public class ConsentService {
             if (changed) {
                 mailGuardian(e, p, r, agreedBefore);
             }
+            if (own != null && r.awaitingConfirmation() && r.guardianEmail != null && !r.confirmable(now)
+                    && !Terms.of(r).scopes().isEmpty()) {
+                // Saved again while no confirmation link works (expired, or none since V40): a fresh one.
+                mails.askToConfirm(r, p.firstName, e.competition.title);
+            }
             if (created || !before.equals(given(r)) || !activeBefore.equals(active(r))) {
                 audit.record(AuditAction.CONSENT_RECORDED, e.competition.id, AuditLog.Subject.of("entry", e.id),
                         created ? null : audited(r.position, before, null), audited(r.position, given(r), r));
@@ -190,7 +195,8 @@ public class ConsentService {
 
     /**
      * A consent the guardian confirms by e-mail is asked again whenever what they agree to changes (a new
-     * record, address, notice or scopes): a link to confirm, in force only once confirmed. Any other record
+     * record, address, notice or scopes): a link to confirm with a new secret (the old link dies), in
+     * force only once confirmed. Any other record
      * with an e-mail tells its guardian, once per address, that it was recorded and where to withdraw it.
      */
     private void mailGuardian(Entry e, Participant p, GuardianConsent r, Terms before) {
@@ -202,6 +208,7 @@ public class ConsentService {
             }
         } else {
             r.confirmedAt = null;
+            r.dropConfirmSecret();
             if (r.guardianEmail != null && (before == null || !r.guardianEmail.equals(before.email()))) {
                 mails.recorded(r, p.firstName, e.competition.title);
             }

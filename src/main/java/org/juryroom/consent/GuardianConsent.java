@@ -118,6 +118,18 @@ public class GuardianConsent extends PanacheEntityBase {
     @Column(name = "confirmed_at")
     public Instant confirmedAt;
 
+    /**
+     * GUARDIAN_EMAIL_CONFIRMED, awaiting: the SHA-256 (hex) of the secret in the confirmation link mailed
+     * to the guardian; null once used, when no confirmation is awaited, or before the record was asked
+     * (again) since V40. Never the withdrawal token: the school sees that one.
+     */
+    @Column(name = "confirm_secret_hash")
+    public String confirmSecretHash;
+
+    /** When the confirmation secret stops confirming; null with it. */
+    @Column(name = "confirm_expires_at")
+    public Instant confirmExpiresAt;
+
     /** The language of the guardian's mails (en, hi, bn); null on records older than the choice: English. */
     public String language;
 
@@ -156,5 +168,26 @@ public class GuardianConsent extends PanacheEntityBase {
 
     public static Optional<GuardianConsent> byToken(String token) {
         return find("token", token).firstResultOptional();
+    }
+
+    /** The record whose confirmation secret this is, while it is live. */
+    public static Optional<GuardianConsent> byConfirmSecret(String secret, Instant now) {
+        return find("confirmSecretHash = ?1 and confirmExpiresAt > ?2", hash(secret), now).firstResultOptional();
+    }
+
+    /** Whether a confirmation link mailed for this record still confirms it. */
+    public boolean confirmable(Instant now) {
+        return confirmSecretHash != null && confirmExpiresAt != null && confirmExpiresAt.isAfter(now);
+    }
+
+    /** The confirmation secret stops working (used, erased, or no confirmation awaited any more). */
+    public void dropConfirmSecret() {
+        confirmSecretHash = null;
+        confirmExpiresAt = null;
+    }
+
+    /** SHA-256 in hex, as the confirmation secret is kept. */
+    public static String hash(String secret) {
+        return org.juryroom.access.AccountLinks.hash(secret);
     }
 }

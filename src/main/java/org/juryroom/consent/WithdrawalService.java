@@ -81,16 +81,29 @@ public class WithdrawalService {
         this.judgingWithdrawn = judgingWithdrawn;
     }
 
+    /** What a guardian's link shows: the withdrawal token, or a live confirmation secret; else 404. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public ConsentView byToken(String token) {
-        GuardianConsent r = AccessPolicy.consentByToken(token);
+        GuardianConsent r = AccessPolicy.consentByLink(token);
         return view(r, em.find(Entry.class, r.entryId));
+    }
+
+    /** Whether this link is a live confirmation secret (the page then offers "I confirm"). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public boolean confirmsWith(String link) {
+        return GuardianConsent.byConfirmSecret(link, Instant.now()).isPresent();
+    }
+
+    /** The withdrawal link of the record a guardian's link opens: where the guardian lands once confirmed. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public String withdrawalToken(String link) {
+        return AccessPolicy.consentByLink(link).token;
     }
 
     /** The notice text the guardian was shown, in {@code language} (else English), or null. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public String noticeText(String token, String language) {
-        ConsentNotice n = AccessPolicy.consentByToken(token).notice;
+        ConsentNotice n = AccessPolicy.consentByLink(token).notice;
         if (n == null || n.texts == null) {
             return null;
         }
@@ -100,7 +113,7 @@ public class WithdrawalService {
     /** The guardian withdraws through their link: unknown token 404, then the scopes (422). */
     @Transactional
     public ConsentView withdrawByToken(String token, Withdraw request) {
-        GuardianConsent r = AccessPolicy.consentByToken(token);
+        GuardianConsent r = AccessPolicy.consentByLink(token);
         Set<Scope> scopes = scopes(request);
         Entry e = locked(em.find(Entry.class, r.entryId));
         em.refresh(r);
@@ -108,22 +121,27 @@ public class WithdrawalService {
     }
 
     /**
-     * The guardian confirms a GUARDIAN_EMAIL_CONFIRMED consent through their link: its standing scopes
-     * come into force at once (the entry's summary with them). Idempotent: a confirmed record, or one
-     * needing no confirmation, is answered as it is. Unknown token 404; erased 409.
+     * The guardian confirms a GUARDIAN_EMAIL_CONFIRMED consent with the secret mailed to them (never the
+     * withdrawal token, which the school holds): its standing scopes come into force at once (the entry's
+     * summary with them). The secret is used up: a second use, a replaced or expired secret, or any other
+     * token is 404; erased 409.
      */
     @Transactional
-    public ConsentView confirmByToken(String token) {
-        GuardianConsent r = AccessPolicy.consentByToken(token);
+    public ConsentView confirmByToken(String secret) {
+        GuardianConsent r = AccessPolicy.consentByConfirmation(secret);
         Entry e = locked(em.find(Entry.class, r.entryId));
-        em.refresh(r);
+        em.refresh(r, LockModeType.PESSIMISTIC_WRITE);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        if (!r.confirmable(now) || !GuardianConsent.hash(secret).equals(r.confirmSecretHash)) {
+            throw ProblemException.notFound("Consent link"); // used or replaced while this request waited
+        }
+        r.dropConfirmSecret();
         if (!r.awaitingConfirmation()) {
             return view(r, e);
         }
         if (r.erasedAt != null) {
             throw ProblemException.conflict("This consent's personal data was erased; there is nothing to confirm");
         }
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         r.confirmedAt = now;
         em.flush();
         ConsentSummary.apply(e);

@@ -251,6 +251,7 @@ public class ErasureService {
                 g.verificationReference = null;
                 g.verificationNote = null;
                 g.attestedBy = null;
+                g.dropConfirmSecret();
                 g.erasedAt = now;
             }
         }

@@ -142,6 +142,9 @@ public interface MailMsg {
     String mail_consent_withdraw_hint();
 
     @Message
+    String mail_consent_confirm_once();
+
+    @Message
     String mail_consent_recorded_subject(String competition);
 
     @Message

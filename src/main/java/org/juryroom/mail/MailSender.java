@@ -52,10 +52,15 @@ public class MailSender {
 
     /** Sends the due messages, at most one batch; returns what became of them. */
     public Report run() {
+        return run(batch);
+    }
+
+    /** Sends at most {@code limit} due messages, safeguarding alerts first. */
+    public Report run(int limit) {
         int sent = 0;
         int retrying = 0;
         int failed = 0;
-        for (int i = 0; i < batch; i++) {
+        for (int i = 0; i < limit; i++) {
             OutboxMessage.Status outcome = QuarkusTransaction.requiringNew().call(this::sendNext);
             if (outcome == null) {
                 break;
@@ -69,12 +74,15 @@ public class MailSender {
         return new Report(sent, retrying, failed);
     }
 
-    /** Claims and sends the next due message; null when none is due (or all due ones are being sent). */
+    /**
+     * Claims and sends the next due message: a safeguarding alert before anything else (it must not wait
+     * behind a batch of reminders), then the oldest due; null when none is due (or all are being sent).
+     */
     private OutboxMessage.Status sendNext() {
-        @SuppressWarnings("unchecked")
-        List<OutboxMessage> due = em.createNativeQuery("select * from outbox_message where status = 'QUEUED'"
-                + " and next_attempt_at <= now() order by next_attempt_at, id limit 1 for update skip locked",
-                OutboxMessage.class).getResultList();
+        List<OutboxMessage> due = nextDue(" and kind = '" + MailKind.SAFEGUARDING_ALERT.name() + "'");
+        if (due.isEmpty()) {
+            due = nextDue("");
+        }
         if (due.isEmpty()) {
             return null;
         }
@@ -98,6 +106,14 @@ public class MailSender {
             LOG.debugf("Mail %s failed (attempt %s): %s", m.id, (Object) m.attempts, m.lastError);
         }
         return m.status;
+    }
+
+    /** The oldest due message matching {@code condition} (each query has its partial index: V14, V41). */
+    @SuppressWarnings("unchecked")
+    private List<OutboxMessage> nextDue(String condition) {
+        return em.createNativeQuery("select * from outbox_message where status = 'QUEUED'" + condition
+                + " and next_attempt_at <= now() order by next_attempt_at, id limit 1 for update skip locked",
+                OutboxMessage.class).getResultList();
     }
 
     /** The SMTP server's answer or the connection error, as organisers see it in the outbox. */

@@ -113,5 +113,8 @@ public interface GuardianMsg {
     String gd_confirm_yes();
 
     @Message
+    String gd_confirm_by_mail();
+
+    @Message
     String gd_confirmed();
 }

@@ -4,7 +4,9 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.Test;
 import org.juryroom.mail.MailSender;
 import org.juryroom.support.Api;
@@ -38,6 +40,9 @@ class GuardianConfirmationTest {
 
     @Inject
     MailSender sender;
+
+    @Inject
+    EntityManager em;
 
     static Map<String, Object> byEmail(String name, String email, String... scopes) {
         Map<String, Object> c = guardian(name, null, scopes);
@@ -90,18 +95,26 @@ class GuardianConfirmationTest {
                 .doesNotContain("publishing the child's first name").doesNotContain(school.name());
         assertThat(mail.html()).contains("Kavya").doesNotContain(school.name());
         String token = mail.token("consent");
-        assertThat(json.getString("participants[0].consent.withdrawUrl")).isEqualTo("/consent/" + token);
-        // The organiser reads the message in the outbox, but not the guardian's credential.
+        // The confirmation link's secret is the guardian's alone: the school's entry shows the withdrawal link,
+        // which the mail carries too, for later.
+        String withdrawUrl = json.getString("participants[0].consent.withdrawUrl");
+        assertThat(withdrawUrl).isNotEqualTo("/consent/" + token);
+        assertThat(mail.text()).contains("http://juryroom.test" + withdrawUrl);
+        assertThat(school.api().get("/api/entries/" + eid).asString()).doesNotContain(token);
+        // The organiser reads the message in the outbox, but not the guardian's credentials.
         assertThat(organiser().queryParam("to", email).get("/api/outbox").then().statusCode(200).extract()
-                .jsonPath().getString("items[0].text")).contains("/consent/…").doesNotContain(token);
+                .jsonPath().getString("items[0].text")).contains("/consent/…").doesNotContain(token)
+                .doesNotContain(withdrawUrl);
 
         JsonPath confirmed = confirm(token).then().statusCode(200).extract().jsonPath();
         assertThat(confirmed.getBoolean("awaitingConfirmation")).isFalse();
         assertThat(confirmed.getList("active")).containsExactly("judging", "publishWork");
         String at = confirmed.getString("confirmedAt");
         assertThat(at).isNotNull();
-        // Idempotent: a second click changes nothing and records nothing.
-        confirm(token).then().statusCode(200).body("confirmedAt", equalTo(at));
+        // Single use: the secret is spent; the withdrawal link still shows the confirmed consent.
+        confirm(token).then().statusCode(404);
+        anonymous().get("/api" + withdrawUrl.replace("/consent/", "/consents/")).then().statusCode(200)
+                .body("confirmedAt", equalTo(at));
         List<Map<String, Object>> audited = organiser().queryParam("action", "CONSENT_RECORDED")
                 .get("/api/competitions/{cid}/audit", cid).then().statusCode(200).extract().jsonPath().getList("items");
         assertThat(audited).hasSize(2); // recorded by the school, then confirmed by the guardian
@@ -122,14 +135,18 @@ class GuardianConfirmationTest {
                 byEmail("Ravi", email, "judging"))), ATTESTED));
         sender.run();
         String page = "/consent/" + single(email).token("consent");
+        String withdrawal = school.api().get("/api/entries/" + eid).then().extract().jsonPath()
+                .getString("participants[0].consent.withdrawUrl");
         WebSession guardian = WebSession.anonymous();
         assertThat(guardian.get(page).asString()).contains("given, awaiting your confirmation").contains("I confirm")
                 .contains("value=\"judging\"");
         Response posted = guardian.post(page, page + "/confirm", Map.of());
         assertThat(posted.statusCode()).isEqualTo(303);
-        assertThat(posted.header("Location")).endsWith(page + "?confirmed=1");
-        assertThat(guardian.get(page + "?confirmed=1").asString()).contains("your consent is confirmed")
+        // The confirmation link is spent: the guardian lands on the withdrawal link's page, theirs to keep.
+        assertThat(posted.header("Location")).endsWith(withdrawal + "?confirmed=1");
+        assertThat(guardian.get(withdrawal + "?confirmed=1").asString()).contains("your consent is confirmed")
                 .doesNotContain("I confirm");
+        assertThat(guardian.get(page).statusCode()).isEqualTo(404);
         school.api().get("/api/entries/" + eid).then().body("consent.judging", equalTo(true))
                 .body("participants[0].consent.awaitingConfirmation", equalTo(false));
     }
@@ -163,6 +180,110 @@ class GuardianConfirmationTest {
         assertThat(outboxTo(email)).hasSize(1);
         organiser().post("/api/entries/{eid}/erasure", eid).then().statusCode(200);
         assertThat(outboxTo(email)).isEmpty();
+    }
+
+    /** The audit's case: the school holds the withdrawal link; it shows and withdraws, but never confirms. */
+    @Test
+    void theWithdrawalLinkTheSchoolHoldsNeverConfirms() {
+        long cid = Fixtures.openCompetition(Fixtures.unique("School Confirm Competition"), 3);
+        Fixtures.Account school = Fixtures.school(Fixtures.unique("School Confirm School"));
+        String email = address("sunita");
+        long eid = create(school, cid, entry("School Poster", List.of(child("Arjun",
+                byEmail("Sunita", email, "judging"))), ATTESTED));
+        String withdrawUrl = school.api().get("/api/entries/" + eid).then().statusCode(200).extract().jsonPath()
+                .getString("participants[0].consent.withdrawUrl");
+        String token = withdrawUrl.substring("/consent/".length());
+
+        confirm(token).then().statusCode(404);
+        WebSession browser = WebSession.anonymous();
+        String page = browser.get(withdrawUrl).asString();
+        assertThat(page).contains("given, awaiting your confirmation").doesNotContain("I confirm")
+                .contains("only through the confirmation link mailed to you");
+        assertThat(browser.post(withdrawUrl, withdrawUrl + "/confirm", Map.of()).statusCode()).isEqualTo(404);
+
+        school.api().get("/api/entries/" + eid).then().body("participants[0].consent.awaitingConfirmation", equalTo(true))
+                .body("consent.judging", equalTo(false));
+        school.api().post("/api/entries/" + eid + "/submit").then().statusCode(422);
+        assertThat(organiser().queryParam("action", "CONSENT_RECORDED").get("/api/competitions/{cid}/audit", cid)
+                .then().statusCode(200).extract().jsonPath().getList("items")).hasSize(1); // the school's only
+        anonymous().get("/api/consents/{t}", token).then().statusCode(200).body("awaitingConfirmation", equalTo(true));
+    }
+
+    /** A mistyped address fixed: the link mailed to the first address dies, the new one confirms. */
+    @Test
+    void askingAgainReplacesTheConfirmationLink() {
+        long cid = Fixtures.openCompetition(Fixtures.unique("Reask Competition"), 3);
+        Fixtures.Account school = Fixtures.school(Fixtures.unique("Reask School"));
+        String wrong = address("wrong");
+        String right = address("priya");
+        long eid = create(school, cid, entry("Reask Poster", List.of(child("Diya",
+                byEmail("Priya", wrong, "judging"))), ATTESTED));
+        sender.run();
+        String first = single(wrong).token("consent");
+        school.api().contentType(ContentType.JSON).body(Map.of("participants", List.of(child("Diya",
+                byEmail("Priya", right, "judging"))))).patch("/api/entries/" + eid).then().statusCode(200);
+        sender.run();
+        String second = single(right).token("consent");
+        assertThat(second).isNotEqualTo(first);
+
+        confirm(first).then().statusCode(404);
+        anonymous().get("/api/consents/{t}", first).then().statusCode(404);
+        assertThat(WebSession.anonymous().get("/consent/" + first).statusCode()).isEqualTo(404);
+        confirm(second).then().statusCode(200).body("active", hasItem("judging"));
+    }
+
+    /** An expired link (or none, as V40 leaves the records awaiting) is renewed when the school saves again. */
+    @Test
+    void anExpiredConfirmationLinkIsRenewedWhenTheSchoolSavesTheConsentAgain() {
+        long cid = Fixtures.openCompetition(Fixtures.unique("Expiry Competition"), 3);
+        Fixtures.Account school = Fixtures.school(Fixtures.unique("Expiry School"));
+        String email = address("kiran");
+        Map<String, Object> consent = byEmail("Kiran", email, "judging");
+        long eid = create(school, cid, entry("Expiry Poster", List.of(child("Rohan", consent)), ATTESTED));
+        sender.run();
+        String first = single(email).token("consent");
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update guardian_consent set"
+                + " confirm_expires_at = now() - interval '1 second' where entry_id = :e").setParameter("e", eid)
+                .executeUpdate());
+        confirm(first).then().statusCode(404);
+
+        school.api().contentType(ContentType.JSON).body(Map.of("participants", List.of(child("Rohan", consent))))
+                .patch("/api/entries/" + eid).then().statusCode(200);
+        sender.run();
+        List<Delivered> mails = Mailbox.to(email);
+        assertThat(mails).hasSize(2);
+        String renewed = mails.get(1).token("consent");
+        confirm(first).then().statusCode(404);
+        confirm(renewed).then().statusCode(200).body("active", hasItem("judging"));
+        // Saved again once confirmed: nothing more is asked.
+        school.api().contentType(ContentType.JSON).body(Map.of("participants", List.of(child("Rohan", consent))))
+                .patch("/api/entries/" + eid).then().statusCode(200);
+        sender.run();
+        assertThat(Mailbox.to(email)).hasSize(2);
+    }
+
+    /** A child removed from the entry takes its guardian's mails with its record: the outbox keeps no trace. */
+    @Test
+    void removingAChildTakesItsGuardiansMailsOutOfTheOutbox() {
+        long cid = Fixtures.openCompetition(Fixtures.unique("Removal Competition"), 3);
+        Fixtures.Account school = Fixtures.school(Fixtures.unique("Removal School"));
+        String email = address("farida");
+        String confirming = address("gauri");
+        Map<String, Object> paper = guardian("Farida", null, "judging");
+        paper.put("guardianEmail", email);
+        Map<String, Object> other = guardian("Leela", "+91 98300 54321", "judging");
+        long eid = create(school, cid, entry("Removal Poster", List.of(child("Zoya", paper),
+                child("Mira", byEmail("Gauri", confirming, "judging")), child("Nila", other)), ATTESTED));
+        assertThat(outboxTo(email)).hasSize(1);
+        assertThat(outboxTo(confirming)).hasSize(1);
+
+        school.api().contentType(ContentType.JSON).body(Map.of("participants", List.of(child("Nila", other))))
+                .patch("/api/entries/" + eid).then().statusCode(200);
+        assertThat(outboxTo(email)).isEmpty();
+        assertThat(outboxTo(confirming)).isEmpty();
+        sender.run();
+        assertThat(Mailbox.to(email)).isEmpty();
+        assertThat(Mailbox.to(confirming)).isEmpty();
     }
 
     static List<Object> outboxTo(String email) {

@@ -245,9 +245,9 @@ class PageAuthorisationMatrixTest {
                 Map.of(), ASK_SIGN_IN, 403, 403, 403, 403, 403, 404, 403));
         r.add(post("POST /organiser/jurors/{jid}/reactivate", c -> "/organiser/jurors/0/reactivate",
                 Map.of(), ASK_SIGN_IN, 403, 403, 403, 403, 403, 404, 403));
-        // A guardian confirms on the link's page; the fixture's paper-form consent needs none: idempotent, 303.
+        // A guardian confirms with the secret mailed to them alone; the withdrawal token confirms nothing: 404.
         r.add(new Row("POST /consent/{token}/confirm", (c, b) -> b.web().post("/consent/" + consentToken(c),
-                "/consent/" + consentToken(c) + "/confirm", Map.of()), 303, 303, 303, 303, 303, 303, 303, 303));
+                "/consent/" + consentToken(c) + "/confirm", Map.of()), 404, 404, 404, 404, 404, 404, 404, 404));
         // Editing people (an unknown id: the fixture's people stay), importing them, reminding jurors
         r.add(get("GET /organiser/schools/{sid}/edit", c -> "/organiser/schools/" + c.schoolB().id() + "/edit",
                 ASK_SIGN_IN, 403, 403, 403, 403, 403, 200, 403));

@@ -17,8 +17,9 @@ import org.juryroom.consent.WithdrawalService;
 import java.util.List;
 
 /**
- * The guardian's link, {@code /consent/{token}}: no sign-in, the token is the credential. It confirms a
- * consent awaiting the guardian's confirmation, and withdraws.
+ * The guardian's links, no sign-in, the link is the credential: {@code /consent/{token}}, the withdrawal
+ * link (the school holds it too), shows and withdraws; {@code /consent/{secret}}, the confirmation link
+ * mailed only to the guardian, also confirms, once, then leads to the withdrawal link's page.
  */
 @Path("/consent/{token}")
 @Produces(MediaType.TEXT_HTML)
@@ -42,15 +43,18 @@ public class GuardianPages {
     public Response page(@PathParam("token") String token, @QueryParam("withdrawn") String withdrawn,
                          @QueryParam("confirmed") String confirmed) {
         return forms.show("/consent/" + token, false, () -> withdrawals.byToken(token), notice(token),
-                withdrawn != null, confirmed != null);
+                withdrawn != null, confirmed != null, withdrawals.confirmsWith(token));
     }
 
     @POST
     @Path("/confirm")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response confirm(@PathParam("token") String token) {
-        return forms.confirm("/consent/" + token, () -> withdrawals.byToken(token), notice(token),
-                () -> withdrawals.confirmByToken(token));
+        return forms.confirm("/consent/" + token, () -> withdrawals.byToken(token), notice(token), () -> {
+            String withdrawalPage = "/consent/" + withdrawals.withdrawalToken(token);
+            withdrawals.confirmByToken(token);
+            return withdrawalPage;
+        });
     }
 
     @POST

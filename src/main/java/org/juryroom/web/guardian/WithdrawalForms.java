@@ -28,10 +28,11 @@ public class WithdrawalForms {
      * One form's state. {@code action}: where it posts (and the page itself); {@code staff}: a school or
      * organiser records the guardian's request; {@code confirm}: the judging step; {@code chosen}: the
      * ticked scopes; {@code done}: a withdrawal was just recorded; {@code confirmed}: the guardian just
-     * confirmed their consent.
+     * confirmed their consent; {@code canConfirm}: the page was opened with the confirmation link mailed to
+     * the guardian (never with the withdrawal link, which the school holds too).
      */
     public record Form(ConsentView consent, String noticeText, String action, boolean staff, boolean confirm,
-                       List<String> chosen, boolean done, Forms.Errors errors, boolean confirmed) {
+                       List<String> chosen, boolean done, Forms.Errors errors, boolean confirmed, boolean canConfirm) {
 
         public List<Scope> withdrawable() {
             return consent.standing();
@@ -62,28 +63,33 @@ public class WithdrawalForms {
     /** The page: what was agreed and the form; {@code done} after the redirect of a withdrawal. */
     public Response show(String action, boolean staff, Supplier<ConsentView> view, Supplier<String> notice,
                          boolean done) {
-        return show(action, staff, view, notice, done, false);
+        return show(action, staff, view, notice, done, false, false);
     }
 
-    /** As {@link #show(String, boolean, Supplier, Supplier, boolean)}; {@code confirmed} after the guardian confirmed. */
+    /**
+     * As {@link #show(String, boolean, Supplier, Supplier, boolean)}; {@code confirmed} after the guardian
+     * confirmed; {@code canConfirm} with the guardian's confirmation link.
+     */
     public Response show(String action, boolean staff, Supplier<ConsentView> view, Supplier<String> notice,
-                         boolean done, boolean confirmed) {
+                         boolean done, boolean confirmed, boolean canConfirm) {
         return page(200, new Form(view.get(), notice.get(), action, staff, false, List.of(), done, Forms.Errors.NONE,
-                confirmed));
+                confirmed, canConfirm));
     }
 
-    /** The guardian's "I confirm": the consent comes into force and the browser goes back to the page. */
+    /**
+     * The guardian's "I confirm": the consent comes into force and the browser goes to the page that
+     * {@code confirm} answers (the confirmation link is used up).
+     */
     public Response confirm(String action, Supplier<ConsentView> view, Supplier<String> notice,
-                            Supplier<ConsentView> confirm) {
+                            Supplier<String> confirm) {
         try {
-            confirm.get();
-            return WebErrors.redirect(action + "?confirmed=1");
+            return WebErrors.redirect(confirm.get() + "?confirmed=1");
         } catch (RuntimeException e) {
             if (Forms.problem(e).status() == 404) {
                 throw e;
             }
             return page(Forms.problem(e).status(), new Form(view.get(), notice.get(), action, false, false, List.of(),
-                    false, Forms.errors(e), false));
+                    false, Forms.errors(e), false, true));
         }
     }
 
@@ -98,7 +104,7 @@ public class WithdrawalForms {
             ConsentView current = view.get();
             if (current.standing().contains(Scope.judging)) {
                 return page(200, new Form(current, notice.get(), action, staff, true, chosen, false, Forms.Errors.NONE,
-                        false));
+                        false, false));
             }
         }
         try {
@@ -109,7 +115,7 @@ public class WithdrawalForms {
                 throw e;
             }
             return page(Forms.problem(e).status(), new Form(view.get(), notice.get(), action, staff, false, chosen,
-                    false, Forms.errors(e), false));
+                    false, Forms.errors(e), false, false));
         }
     }
 
