@@ -331,23 +331,35 @@ public class ErasureService {
     }
 
     /**
-     * A juror's comment or abstention reason is judging data and stays, but a child's or guardian's name
-     * in it goes (hidden as the jury view hides names). Written without touching the scorecard's
-     * version: the seal covers version, marks and total, not the words.
+     * A juror's comment or abstention reason, and a screening vote's comment, are judging data and stay,
+     * but a child's or guardian's name in them goes (hidden as the jury view hides names). Written without
+     * touching the scorecard's version: the seal covers version, marks and total, not the words. The rows
+     * are locked first (after the entry's, the order a scorecard save takes them in), so a juror's save
+     * either committed before and is redacted here, or waits and then finds the entry erased.
      */
     @SuppressWarnings("unchecked")
     private void redactJuryTexts(Entry e, List<String> personal) {
         List<String> terms = personal.stream().filter(java.util.Objects::nonNull).filter(t -> !t.isBlank()
                 && t.length() <= 200).toList();
-        List<Object[]> rows = em.createNativeQuery("select id, comment, abstain_reason from scorecard where entry_id = :eid"
-                + " and (comment is not null or abstain_reason is not null)").setParameter("eid", e.id).getResultList();
-        for (Object[] row : rows) {
+        List<Object[]> cards = em.createNativeQuery("select id, comment, abstain_reason from scorecard"
+                + " where entry_id = :eid order by id for update").setParameter("eid", e.id).getResultList();
+        for (Object[] row : cards) {
             String comment = org.juryroom.entry.JuryRedaction.apply((String) row[1], terms);
             String reason = org.juryroom.entry.JuryRedaction.apply((String) row[2], terms);
             if (!java.util.Objects.equals(comment, row[1]) || !java.util.Objects.equals(reason, row[2])) {
                 em.createNativeQuery("update scorecard set comment = :c, abstain_reason = :r where id = :id")
                         .setParameter("c", comment).setParameter("r", reason)
                         .setParameter("id", ((Number) row[0]).longValue()).executeUpdate();
+            }
+        }
+        List<Object[]> votes = em.createNativeQuery("select id, comment from screening_vote where entry_id = :eid"
+                + " order by id for update").setParameter("eid", e.id).getResultList();
+        for (Object[] row : votes) {
+            String comment = org.juryroom.entry.JuryRedaction.apply((String) row[1], terms);
+            if (!java.util.Objects.equals(comment, row[1])) {
+                em.createNativeQuery("update screening_vote set comment = :c where id = :id")
+                        .setParameter("c", comment).setParameter("id", ((Number) row[0]).longValue())
+                        .executeUpdate();
             }
         }
     }
