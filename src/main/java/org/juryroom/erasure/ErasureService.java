@@ -23,6 +23,7 @@ import org.juryroom.entry.Entry;
 import org.juryroom.entry.EntryViews;
 import org.juryroom.entry.Participant;
 import org.juryroom.ops.JuryRoomConfig;
+import org.juryroom.publishing.PublicNames;
 import org.juryroom.ranking.Shortlist;
 import org.juryroom.ranking.ShortlistEntry;
 import org.juryroom.storage.EntryFile;
@@ -58,8 +59,9 @@ import java.util.Set;
  * <p>
  * Scores, assignments, the code and the sealed shortlist stay. When the retention job may keep
  * published work ({@code juryroom.retention.keep-published-work}), it keeps exactly what the
- * public page shows: the title, the clean copies and thumbnails the public sees, and the names
- * whose guardians' publishName stands (never with an identifiable child); the rest goes.
+ * public page shows: the title as the public reads it (erased names hidden), the clean copies and
+ * thumbnails the public sees, and the names whose guardians' publishName stands (never with an
+ * identifiable child); the rest goes.
  */
 @ApplicationScoped
 public class ErasureService {
@@ -207,15 +209,19 @@ public class ErasureService {
         }
         if (keep && KEPT_PUBLISHED.equals(e.erasureReason)) {
             // Kept published work: a name whose publishName has since gone (or the work marked as showing an
-            // identifiable child) is erased now, from the row and the trail; the rest stays as shown.
+            // identifiable child) is erased now, from the row, the title and the trail; the rest stays as shown.
             List<String> gone = new ArrayList<>();
-            for (Participant p : e.participants) {
-                if (!keptNames.contains(p.id) && p.firstName != null) {
-                    gone.add(p.firstName);
-                    p.firstName = null;
-                }
+            e.participants.stream().filter(p -> !keptNames.contains(p.id) && p.firstName != null)
+                    .forEach(p -> gone.add(p.firstName));
+            int scrubbed = 0;
+            if (!gone.isEmpty()) {
+                keepTitleAsShown(e, guardians, gone);
+                e.participants.stream().filter(p -> !keptNames.contains(p.id)).forEach(p -> p.firstName = null);
+                em.flush();
+                redactJuryTexts(e, gone);
+                scrubMails(e, gone);
+                scrubbed = scrubAudit(e, guardians, gone);
             }
-            int scrubbed = gone.isEmpty() ? 0 : scrubAudit(e, guardians, gone);
             return new Step(e.id, e.code, KEPT_PUBLISHED, true, true, gone.size(), 0, 0, scrubbed, keptKeys(e.id),
                     Set.of());
         }
@@ -227,6 +233,10 @@ public class ErasureService {
         personal.add(e.statement);
         personal.add(e.consentAttestedBy);
         personal.addAll(List.of(e.juryRedactions));
+        if (keep) {
+            keepTitleAsShown(e, guardians, e.participants.stream().filter(p -> !keptNames.contains(p.id))
+                    .map(p -> p.firstName).filter(java.util.Objects::nonNull).toList());
+        }
         int participants = 0;
         for (Participant p : e.participants) {
             if (!keptNames.contains(p.id)) {
@@ -303,23 +313,54 @@ public class ErasureService {
     }
 
     /**
-     * A juror's comment or abstention reason is judging data and stays, but a child's or guardian's name
-     * in it goes (hidden as the jury view hides names). Written without touching the scorecard's
-     * version: the seal covers version, marks and total, not the words.
+     * Kept published work keeps its title as the public reads it, and only so. The public page and the
+     * jury view hide the names of children not publicly named, and of guardians, by reading them from
+     * the rows this erasure empties: so the names are hidden in the stored title (the entry's and the
+     * shortlist's) before they go, or the title would show them again. The seal accepts such a title
+     * as it accepts a blanked one (ShortlistService.verify): it holds only the sealed title's hash.
+     * Called before any name is emptied; {@code erased} are the children's names about to go.
+     */
+    private static void keepTitleAsShown(Entry e, List<GuardianConsent> guardians, List<String> erased) {
+        e.title = titleAsShown(e, e.title, guardians, erased);
+        for (ShortlistEntry row : ShortlistEntry.<ShortlistEntry>list("entryId", e.id)) {
+            row.title = titleAsShown(e, row.title, guardians, erased);
+        }
+    }
+
+    private static String titleAsShown(Entry e, String title, List<GuardianConsent> guardians, List<String> erased) {
+        return org.juryroom.entry.JuryRedaction.apply(PublicNames.title(e, title, guardians), erased);
+    }
+
+    /**
+     * A juror's comment or abstention reason, and a screening vote's comment, are judging data and stay,
+     * but a child's or guardian's name in them goes (hidden as the jury view hides names). Written without
+     * touching the scorecard's version: the seal covers version, marks and total, not the words. The rows
+     * are locked first (after the entry's, the order a scorecard save takes them in), so a juror's save
+     * either committed before and is redacted here, or waits and then finds the entry erased.
      */
     @SuppressWarnings("unchecked")
     private void redactJuryTexts(Entry e, List<String> personal) {
         List<String> terms = personal.stream().filter(java.util.Objects::nonNull).filter(t -> !t.isBlank()
                 && t.length() <= 200).toList();
-        List<Object[]> rows = em.createNativeQuery("select id, comment, abstain_reason from scorecard where entry_id = :eid"
-                + " and (comment is not null or abstain_reason is not null)").setParameter("eid", e.id).getResultList();
-        for (Object[] row : rows) {
+        List<Object[]> cards = em.createNativeQuery("select id, comment, abstain_reason from scorecard"
+                + " where entry_id = :eid order by id for update").setParameter("eid", e.id).getResultList();
+        for (Object[] row : cards) {
             String comment = org.juryroom.entry.JuryRedaction.apply((String) row[1], terms);
             String reason = org.juryroom.entry.JuryRedaction.apply((String) row[2], terms);
             if (!java.util.Objects.equals(comment, row[1]) || !java.util.Objects.equals(reason, row[2])) {
                 em.createNativeQuery("update scorecard set comment = :c, abstain_reason = :r where id = :id")
                         .setParameter("c", comment).setParameter("r", reason)
                         .setParameter("id", ((Number) row[0]).longValue()).executeUpdate();
+            }
+        }
+        List<Object[]> votes = em.createNativeQuery("select id, comment from screening_vote where entry_id = :eid"
+                + " order by id for update").setParameter("eid", e.id).getResultList();
+        for (Object[] row : votes) {
+            String comment = org.juryroom.entry.JuryRedaction.apply((String) row[1], terms);
+            if (!java.util.Objects.equals(comment, row[1])) {
+                em.createNativeQuery("update screening_vote set comment = :c where id = :id")
+                        .setParameter("c", comment).setParameter("id", ((Number) row[0]).longValue())
+                        .executeUpdate();
             }
         }
     }

@@ -216,10 +216,14 @@ public class AssignmentService {
 
     /**
      * Locks the assignment of this juror to this entry (if any) until the transaction ends: one
-     * juror's writes on one entry then happen one after the other, on every instance.
+     * juror's writes on one entry then happen one after the other, on every instance. In the same
+     * statement the entry's row is locked shared: an erasure, which holds it for update while it
+     * redacts the entry's scorecards, then either committed before (and the entry, read after this,
+     * says so) or waits for this write and redacts it (docs/privacy.md, "Erasure").
      */
     public void lockPair(long entryId, long jurorId) {
-        em.createNativeQuery("select id from assignment where entry_id = ?1 and juror_id = ?2 for update")
+        em.createNativeQuery("select a.id from assignment a join entry e on e.id = a.entry_id"
+                        + " where a.entry_id = ?1 and a.juror_id = ?2 for update of a for share of e")
                 .setParameter(1, entryId).setParameter(2, jurorId).getResultList();
     }
 

@@ -37,7 +37,11 @@ import java.util.Set;
  *
  * <p>Writes of one juror on one entry are serialised by the row lock of their assignment (PostgreSQL,
  * so across instances): parallel PUTs each see the one before and answer 200 or 412, never a lost
- * update. Every write holds the competition's lock shared, so none lands across the freeze.
+ * update. Every write holds the competition's lock shared, so none lands across the freeze, and the
+ * entry's row shared (taken with the assignment's, before the entry and the scorecard are read), so
+ * none races an erasure: an erased entry's scorecards are not written any more (409), and no erased
+ * name comes back into a comment or the audit trail. Lock order, as the erasure's: the competition,
+ * then the entry, then its scorecards.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.REQUIRED)
@@ -108,13 +112,17 @@ public class ScorecardService {
 
     public Saved save(long entryId, @Valid @NotNull ScorecardRequest request, String ifMatch) {
         competitions.lockSharedOfEntry(entryId);
-        // The pair's lock before the access check reads this juror's scorecard: it is then read once, as locked.
+        // The pair's lock (and the entry's, shared) before the access check reads the entry and this juror's
+        // scorecard: they are then read once, as locked.
         if (access.currentUser().isJuror()) {
             assignments.lockPair(entryId, access.currentUser().jurorId());
         }
         Entry e = access.scorableEntry(entryId);
         Competition c = e.competition;
         CompetitionService.requireStatus(c, CompetitionStatus.JUDGING, "Scoring");
+        if (e.personalDataErasedAt != null || e.erasureReason != null) {
+            throw ProblemException.conflict("The entry's personal data was erased; it can no longer be changed");
+        }
         Map<Long, Integer> scores = request.status() == ScorecardStatus.ABSTAINED ? Map.of() : validScores(c, request);
         String reason = null;
         if (request.status() == ScorecardStatus.ABSTAINED) {

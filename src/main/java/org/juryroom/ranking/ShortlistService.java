@@ -107,7 +107,8 @@ public class ShortlistService {
      * @param storedJsonMatches   the stored canonical JSON is byte for byte the rebuilt one
      * @param scorecardsUnchanged every sealed scorecard still exists, SUBMITTED, with the same version, marks and total
      * @param rankingReproduces   re-running the ranking on the sealed scorecards gives the same top N
-     * @param titlesMatch         format 2: every title still shown (not erased) hashes to its sealed {@code titleSha256}
+     * @param titlesMatch         format 2: every title still shown as written (not erased, no erased name hidden in it)
+     *                            hashes to its sealed {@code titleSha256}
      */
     public record Verification(boolean valid, String digest, String recomputedDigest, boolean digestMatches,
                                boolean storedJsonMatches, boolean scorecardsUnchanged, int scorecardsSealed,
@@ -297,7 +298,7 @@ public class ShortlistService {
                     + s.size);
         }
         List<String> retitled = s.sealFormat < 2 ? List.of() : s.entries().stream()
-                .filter(e -> !e.title.isEmpty() && !titleSha256(e.code, e.title).equals(e.titleSha256))
+                .filter(e -> !erasedTitle(e) && !titleSha256(e.code, e.title).equals(e.titleSha256))
                 .map(e -> e.code).toList();
         if (!retitled.isEmpty()) {
             differences.add("the shown titles of " + retitled + " are not the sealed ones");
@@ -338,6 +339,22 @@ public class ShortlistService {
         audit.record(AuditAction.SEAL_MIGRATED, competitionId, AuditLog.Subject.of("shortlist", s.id),
                 Map.of("sealFormat", 1, "digest", old), Map.of("sealFormat", TITLE_HASH_FORMAT, "digest", s.digest));
         return true;
+    }
+
+    /**
+     * A title that erasure took from the shown shortlist, which only the sealed hash can stand for: blanked,
+     * or, where the retention job keeps published work, with the erased names hidden (docs/privacy.md,
+     * "Erasure"). Either way the entry says it was erased; any other shown title must hash to the seal.
+     */
+    private static boolean erasedTitle(ShortlistEntry row) {
+        if (row.title.isEmpty()) {
+            return true;
+        }
+        if (!row.title.contains(org.juryroom.entry.JuryRedaction.MARK)) {
+            return false;
+        }
+        org.juryroom.entry.Entry e = org.juryroom.entry.Entry.findById(row.entryId);
+        return e != null && (e.erasureReason != null || e.personalDataErasedAt != null);
     }
 
     /** What format 2 seals of a title: it names the entry too, so equal titles of two entries hash apart. */

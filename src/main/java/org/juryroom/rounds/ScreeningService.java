@@ -59,6 +59,12 @@ public class ScreeningService {
         ScreeningVote v = mine(e);
         ScreeningVote.getEntityManager().lock(v, LockModeType.PESSIMISTIC_WRITE);
         ScreeningVote.getEntityManager().refresh(v);
+        // An erasure locks the votes after the entry: it either redacts this comment once the vote commits,
+        // or it committed first, and then no comment comes back (docs/privacy.md, "Erasure").
+        ScreeningVote.getEntityManager().refresh(e);
+        if (e.personalDataErasedAt != null || e.erasureReason != null) {
+            throw ProblemException.conflict("The entry's personal data was erased; it can no longer be changed");
+        }
         if (v.vote == request.vote() && Objects.equals(v.comment, comment)) {
             return view(v); // the same vote again (a retry): nothing written
         }

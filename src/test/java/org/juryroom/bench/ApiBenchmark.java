@@ -526,7 +526,7 @@ public final class ApiBenchmark {
                 \\set v random(1, 10)
                 BEGIN;
                 SELECT c.*, c.version AS locked_version FROM competition c WHERE c.id = (SELECT competition_id FROM entry WHERE id = :e) AND set_config('lock_timeout', '10s', true) IS NOT NULL FOR SHARE;
-                SELECT id FROM assignment WHERE entry_id = :e AND juror_id = :j FOR UPDATE;
+                SELECT a.id FROM assignment a JOIN entry e ON e.id = a.entry_id WHERE a.entry_id = :e AND a.juror_id = :j FOR UPDATE OF a FOR SHARE OF e;
                 SELECT * FROM entry WHERE id = :e;
                 SELECT EXISTS (SELECT 1 FROM assignment WHERE entry_id = :e AND juror_id = :j), EXISTS (SELECT 1 FROM conflict WHERE juror_id = :j AND school_id = :school);
                 SELECT s.*, sc.scorecard_id, sc.criterion_id, sc.value FROM scorecard s LEFT JOIN score sc ON s.id = sc.scorecard_id WHERE s.entry_id = :e AND s.juror_id = :j;

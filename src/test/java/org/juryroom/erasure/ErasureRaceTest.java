@@ -38,6 +38,9 @@ class ErasureRaceTest {
     @Inject
     ObjectStore store;
 
+    @Inject
+    io.agroal.api.AgroalDataSource db;
+
     @Test
     void erasureRacingUploadsEditsAndWithdrawalsLeavesNothingBehind() throws Exception {
         Random random = new Random(1111);
@@ -82,6 +85,68 @@ class ErasureRaceTest {
             });
             assertThat(ErasureFixtures.objectsOf(store, eid)).as("round " + round + " " + outcomes).isEmpty();
         }
+    }
+
+    /**
+     * Jurors' scorecard saves (a change to an existing scorecard and a first one), each naming the child,
+     * racing the guardian's withdrawal of judging consent, which erases the entry: whichever commits
+     * first, no scorecard comment and no audit value names the child afterwards, and the entry is erased.
+     */
+    @Test
+    void scorecardSavesRacingAWithdrawalNeverWriteTheChildsNameBack() throws Exception {
+        Random random = new Random(2222);
+        int rounds = Race.rounds(3);
+        long cid = JudgingFixtures.openCompetition(2);
+        SchoolAccount school = JudgingFixtures.school(JudgingFixtures.unique("District"));
+        List<String> markers = new ArrayList<>();
+        List<Long> entries = new ArrayList<>();
+        for (int r = 0; r < rounds; r++) {
+            String marker = ErasureFixtures.marker();
+            long eid = ErasureFixtures.entry(cid, school, "poster", marker, ErasureFixtures.png(marker), true, true);
+            JudgingFixtures.submit(school, eid);
+            markers.add(marker);
+            entries.add(eid);
+        }
+        JudgingFixtures.JurorAccount first = JudgingFixtures.juror();
+        JudgingFixtures.JurorAccount second = JudgingFixtures.juror();
+        JudgingFixtures.panels(cid, Map.of(first.id(), List.of(), second.id(), List.of()));
+        JudgingFixtures.transition(cid, "JUDGING");
+        JudgingFixtures.assign(cid, 2, 3).then().statusCode(201);
+        for (int r = 0; r < rounds; r++) {
+            int round = r;
+            String marker = markers.get(r);
+            long eid = entries.get(r);
+            String token = org.juryroom.consent.ConsentFixtures.tokens(eid).get(0);
+            // The first juror's draft names the child already; the second has no scorecard yet.
+            comment(first, eid, "DRAFT", "Draft: " + marker + " signed it").then().statusCode(200);
+            List<Callable<String>> tasks = new ArrayList<>();
+            tasks.add(() -> status("withdraw", org.juryroom.consent.ConsentFixtures.withdraw(token, "judging")));
+            for (int i = 0; i < 2; i++) {
+                String words = "Save " + i + ": the poster " + marker + " drew";
+                String secondStatus = i == 0 ? "DRAFT" : "SUBMITTED";
+                tasks.add(() -> status("first", comment(first, eid, "DRAFT", words)));
+                tasks.add(() -> status("second", comment(second, eid, secondStatus, words)));
+            }
+            Collections.shuffle(tasks, random);
+            List<String> outcomes = Race.all(tasks);
+            assertThat(outcomes).as("round " + round).contains("withdraw 200")
+                    .allMatch(o -> o.matches(".* (200|404|409)"));
+
+            QuarkusTransaction.requiringNew().run(() -> {
+                Entry e = Entry.findById(eid);
+                assertThat(e.personalDataErasedAt).as("round " + round + " " + outcomes).isNotNull();
+                assertThat(e.erasureReason).isEqualTo("CONSENT_WITHDRAWN");
+            });
+            // No scorecard comment, audit value or any other column names the child.
+            assertThat(ErasureFixtures.databaseHits(db, marker)).as("round " + round + " " + outcomes).isEmpty();
+            // And no later save brings it back.
+            comment(first, eid, "DRAFT", "Later: " + marker).then().statusCode(org.hamcrest.Matchers.oneOf(404, 409));
+        }
+    }
+
+    private static Response comment(JudgingFixtures.JurorAccount juror, long eid, String status, String comment) {
+        return juror.login().as().contentType(ContentType.JSON).body(Map.of("scores", Map.of("message", 7,
+                "craft", 3), "status", status, "comment", comment)).put("/api/entries/{eid}/scorecard", eid);
     }
 
     private static String status(String what, Response response) {

@@ -79,11 +79,15 @@ class ErasureTest {
         JudgingFixtures.panels(cid, Map.of(juror.id(), List.of()));
         JudgingFixtures.transition(cid, "JUDGING");
         JudgingFixtures.assign(cid, 1, 1).then().statusCode(201);
-        JudgingFixtures.submitScore(juror, topEntry, 10, 5);
+        // A juror's comment names the child (a name written on the poster): erasure hides it, the scorecard stays.
+        juror.login().as().contentType(ContentType.JSON).body(Map.of("scores", Map.of("message", 10, "craft", 5),
+                        "status", "SUBMITTED", "comment", "The poster signed by " + top + " is clear."))
+                .put("/api/entries/{eid}/scorecard", topEntry).then().statusCode(200);
         JudgingFixtures.submitScore(juror, keptEntry, 8, 4);
         JudgingFixtures.submitScore(juror, essayEntry, 2, 1);
         ORGANISER.as().post("/api/competitions/{cid}/shortlist", cid).then().statusCode(201);
         JudgingFixtures.transition(cid, "PUBLISHED");
+        screeningComment(topEntry, juror.id(), top + " wrote this herself, it shows.");
         String essayClean = QuarkusTransaction.requiringNew().call(() -> (String) em.createNativeQuery(
                 "select clean_key from entry_file where entry_id = ?1").setParameter(1, essayEntry).getSingleResult());
         assertThat(previews.page(essayClean, 0).png()).isNotEmpty();
@@ -221,6 +225,16 @@ class ErasureTest {
         ORGANISER.as().post("/api/entries/{eid}/erasure", eid).then().statusCode(200)
                 .body("alreadyErased", equalTo(true)).body("reason", equalTo("ORGANISER"))
                 .body("erasedAt", notNullValue());
+    }
+
+    /** A screening vote's comment on the entry (a juror's words, V25), in the competition's first round. */
+    private void screeningComment(long entryId, long jurorId, String comment) {
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
+                        insert into screening_vote (round_id, entry_id, juror_id, vote, comment, voted_at)
+                        select r.id, e.id, ?2, 'YES', ?3, now() from entry e
+                        join judging_round r on r.competition_id = e.competition_id and r.position = 1
+                        where e.id = ?1""")
+                .setParameter(1, entryId).setParameter(2, jurorId).setParameter(3, comment).executeUpdate());
     }
 
     /** A guardian's record for the entry's first child, its personal fields carrying {@code marker}. */

@@ -135,6 +135,93 @@ class RetentionJobTest {
                 .then().statusCode(200).body("items.size()", equalTo(3));
     }
 
+    /**
+     * Kept published work keeps its title as the public read it: a child not publicly named ("Riya's
+     * poster", publishWork without publishNames), a child in a work marked as showing an identifiable
+     * child, and a name whose publication ends after the first run are hidden in the stored title before
+     * the names go, so neither the public page, the gallery, the exports nor a juror ever read them again.
+     */
+    @Test
+    void keptPublishedWorkNeverShowsAnErasedNameInItsTitle() throws Exception {
+        long cid = JudgingFixtures.openCompetition(3);
+        SchoolAccount school = JudgingFixtures.school(JudgingFixtures.unique("District"));
+        String unnamed = ErasureFixtures.marker();
+        String recognisable = ErasureFixtures.marker();
+        String later = ErasureFixtures.marker();
+        long unnamedEntry = ErasureFixtures.entry(cid, school, "poster", unnamed, ErasureFixtures.png(unnamed), true,
+                false);
+        school.login().as().contentType(ContentType.JSON).body(Map.of("title", unnamed + "'s poster on staying safe"))
+                .patch("/api/entries/{eid}", unnamedEntry).then().statusCode(200);
+        long recognisableEntry = ErasureFixtures.entry(cid, school, "poster", recognisable,
+                ErasureFixtures.png(recognisable), true, true);
+        long laterEntry = ErasureFixtures.entry(cid, school, "poster", later, ErasureFixtures.png(later), true, true);
+        List<Long> entries = List.of(unnamedEntry, recognisableEntry, laterEntry);
+        entries.forEach(e -> JudgingFixtures.submit(school, e));
+        JurorAccount juror = JudgingFixtures.juror();
+        JudgingFixtures.panels(cid, Map.of(juror.id(), List.of()));
+        JudgingFixtures.transition(cid, "JUDGING");
+        JudgingFixtures.assign(cid, 1, 1).then().statusCode(201);
+        JudgingFixtures.submitScore(juror, unnamedEntry, 10, 5);
+        JudgingFixtures.submitScore(juror, recognisableEntry, 9, 4);
+        JudgingFixtures.submitScore(juror, laterEntry, 8, 3);
+        ORGANISER.as().post("/api/competitions/{cid}/shortlist", cid).then().statusCode(201);
+        JudgingFixtures.transition(cid, "PUBLISHED");
+        identifiable(recognisableEntry, true);
+        String hiddenTitle = org.juryroom.entry.JuryRedaction.MARK + "'s poster on staying safe";
+        assertThat(publicShortlist(cid)).contains(hiddenTitle).doesNotContain(unnamed, recognisable).contains(later);
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                        "update competition set retain_personal_data_until = now() - interval '1 day' where id = ?1")
+                .setParameter(1, cid).executeUpdate());
+
+        assertThat(job.run().keptPublished()).containsAll(entries);
+        assertThat(publicShortlist(cid)).contains(hiddenTitle).contains(later);
+        // The last name's publication ends after the retention: the next run erases it, from the title too.
+        identifiable(laterEntry, true);
+        assertThat(job.run().keptPublished()).containsAll(entries);
+
+        String shown = publicShortlist(cid);
+        assertThat(JudgingFixtures.json(JudgingFixtures.anonymous().get("/api/public/competitions/{cid}/shortlist",
+                cid).then().extract().response()).getList("entries.title", String.class))
+                .containsExactly(hiddenTitle, "The poster " + org.juryroom.entry.JuryRedaction.MARK + " drew",
+                        "The poster " + org.juryroom.entry.JuryRedaction.MARK + " drew");
+        String gallery = JudgingFixtures.anonymous().get("/shortlist/{cid}", cid).then().statusCode(200)
+                .extract().asString();
+        String exports = ORGANISER.as().get("/api/competitions/{cid}/exports/shortlist.csv", cid).then()
+                .statusCode(200).extract().asString()
+                + ORGANISER.as().get("/api/competitions/{cid}/exports/ranking.csv", cid).then().statusCode(200)
+                .extract().asString();
+        StringBuilder jury = new StringBuilder();
+        for (long eid : entries) {
+            jury.append(juror.login().as().get("/api/entries/{eid}", eid).then().statusCode(200).extract().asString());
+        }
+        for (String name : List.of(unnamed, recognisable, later)) {
+            assertThat(shown).as("public API").doesNotContain(name);
+            assertThat(gallery).as("gallery").doesNotContain(name);
+            assertThat(exports).as("exports").doesNotContain(name);
+            assertThat(jury.toString()).as("jury view").doesNotContain(name);
+            assertThat(ErasureFixtures.databaseHits(db, name)).as("the raw title survives nowhere").isEmpty();
+        }
+        assertThat(gallery).contains("poster on staying safe");
+        ORGANISER.as().get("/api/competitions/{cid}/shortlist/verify", cid).then().statusCode(200)
+                .body("valid", equalTo(true)).body("titlesMatch", equalTo(true));
+        // Only an erased entry's title may stand for its hash: anyone else's retitled behind the app's back fails.
+        sql("update shortlist_entry set title = title || ' ' || ?2 where entry_id = ?1",
+                laterEntry, org.juryroom.entry.JuryRedaction.MARK);
+        sql("update entry set erasure_reason = null where id = ?1", laterEntry);
+        ORGANISER.as().get("/api/competitions/{cid}/shortlist/verify", cid).then().statusCode(200)
+                .body("valid", equalTo(false)).body("titlesMatch", equalTo(false));
+    }
+
+    private static String publicShortlist(long cid) {
+        return JudgingFixtures.anonymous().get("/api/public/competitions/{cid}/shortlist", cid).then().statusCode(200)
+                .extract().asString();
+    }
+
+    private static void identifiable(long eid, boolean identifiable) {
+        ORGANISER.as().contentType(ContentType.JSON).body(Map.of("identifiableChild", identifiable))
+                .put("/api/entries/{eid}/identifiable-child", eid).then().statusCode(200);
+    }
+
     @Test
     void aJudgingConsentWithdrawnUnderAHoldIsErasedOnceTheHoldEnds() throws Exception {
         long cid = JudgingFixtures.openCompetition(2);
