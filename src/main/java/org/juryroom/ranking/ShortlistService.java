@@ -131,10 +131,13 @@ public class ShortlistService {
     private final AuditLog audit;
     private final EntityManager em;
     private final RoundWork work;
+    private final org.juryroom.rounds.CloseHooks hooks;
 
     public ShortlistService(CompetitionService competitions, RankingService rankingService, RankingQuery ranking,
-                            AccessPolicy access, AuditLog audit, EntityManager em, RoundWork work) {
+                            AccessPolicy access, AuditLog audit, EntityManager em, RoundWork work,
+                            org.juryroom.rounds.CloseHooks hooks) {
         this.work = work;
+        this.hooks = hooks;
         this.competitions = competitions;
         this.rankingService = rankingService;
         this.ranking = ranking;
@@ -172,6 +175,9 @@ public class ShortlistService {
             throw ProblemException.conflict(held + " entries are held for a safeguarding review: the shortlist can be"
                     + " frozen once the safeguarding lead has released or excluded them", Map.of("held", held));
         }
+        // No hold can change from here to the commit: raising or lifting one takes the competition's lock shared
+        // (CompetitionService.lockSharedForHold), so the ranking below leaves out exactly the holds counted above.
+        hooks.afterHeldCheck(c.id);
         work.record(round, remedies, access.currentUser().username());
         work.requireComplete(round);
         List<RankingService.RankingRow> near = rankingService.nearCut(c);

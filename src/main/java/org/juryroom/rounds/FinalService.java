@@ -84,9 +84,11 @@ public class FinalService {
     private final AuditLog audit;
     private final EntityManager em;
     private final org.juryroom.judging.JuryQueueService queue;
+    private final CloseHooks hooks;
 
     public FinalService(CompetitionService competitions, AccessPolicy access, RoundWork work, AuditLog audit,
-                        EntityManager em, org.juryroom.judging.JuryQueueService queue) {
+                        EntityManager em, org.juryroom.judging.JuryQueueService queue, CloseHooks hooks) {
+        this.hooks = hooks;
         this.competitions = competitions;
         this.access = access;
         this.work = work;
@@ -283,12 +285,11 @@ public class FinalService {
      * close is: while a shortlisted entry is held or a jury member is conflicted.
      */
     public Provisional provisional(JudgingRound r) {
-        requireDecidable(r);
+        List<Long> candidates = requireDecidable(r);
         List<FinalBallot> ballots = FinalBallot.ofJury(r.id);
         if (ballots.isEmpty()) {
             return null;
         }
-        List<Long> candidates = candidates(r);
         SchulzeResult res = Schulze.compute(candidates, counted(candidates, ballots));
         SchulzeResult.Awards a = res.awards(r.places, r.mentions == null ? 0 : r.mentions);
         return new Provisional(places(a), a.mentions(), ballots.size());
@@ -297,15 +298,19 @@ public class FinalService {
     /**
      * Nothing is decided over the final jury's ballots while a shortlisted entry is HELD (it may come
      * back, as at the freeze) or while a jury member has a conflict with a candidate's school (the
-     * organiser takes them off the jury; their ballot then no longer counts).
+     * organiser takes them off the jury; their ballot then no longer counts). Returns the candidates
+     * read once, after the check: the caller decides over this list and no other.
      */
-    private static void requireDecidable(JudgingRound r) {
+    private List<Long> requireDecidable(JudgingRound r) {
         long held = FinalCandidates.held(r);
         if (held > 0) {
             throw ProblemException.conflict(held + " shortlisted entries are held for a safeguarding review: the"
                     + " final round can be decided once the safeguarding lead has released or excluded them",
                     Map.of("held", held));
         }
+        // Under the close's exclusive lock no hold changes from here on (CompetitionService.lockSharedForHold):
+        // the candidates below leave out exactly the holds counted above.
+        hooks.afterHeldCheck(r.competitionId);
         FinalCandidates.requireJuryWithoutConflict(r);
         // An entry released from a hold after a ballot was cast is not on it: that juror ranks again.
         List<Long> candidates = FinalCandidates.of(r);
@@ -321,6 +326,7 @@ public class FinalService {
             throw ProblemException.conflict("The rankings of jurors " + stale + " do not place every shortlisted"
                     + " entry: each must save their ranking again", Map.of("stale", stale));
         }
+        return candidates;
     }
 
     /**
@@ -343,11 +349,11 @@ public class FinalService {
      * stores the sealed result and the awards, and closes the round with the awarded entries advancing.
      */
     public FinalResult close(Competition c, JudgingRound r, String reason, String actor) {
-        requireDecidable(r);
+        List<Long> candidates = requireDecidable(r);
         if (FinalBallot.ofJury(r.id).isEmpty()) {
             throw ProblemException.conflict("No ballot has been cast in round '" + r.name + "': there is no result");
         }
-        Map<String, Object> sealed = sealed(c, r, candidates(r));
+        Map<String, Object> sealed = sealed(c, r, candidates);
         FinalResult f = new FinalResult();
         f.roundId = r.id;
         f.competitionId = c.id;

@@ -1,15 +1,21 @@
 package org.juryroom.ranking;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import org.juryroom.judging.JudgingFixtures;
 import org.juryroom.judging.JudgingFixtures.JurorAccount;
 import org.juryroom.judging.JudgingFixtures.World;
 import org.juryroom.judging.JudgingProfile;
 import org.juryroom.judging.Race;
+import org.juryroom.rounds.CloseHooks;
+import org.juryroom.safeguarding.ConcernAtTheCheck;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -35,6 +41,12 @@ class FreezeRaceTest {
 
     private static final int WRITERS = 20;
     private static final int WRITES_EACH = 3;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    javax.sql.DataSource dataSource;
 
     /** One answered scorecard write. */
     private record Write(long jurorId, long entryId, int status, long version, String scores, String body) {
@@ -162,6 +174,75 @@ class FreezeRaceTest {
             ORGANISER.as().get("/api/competitions/{cid}", w.cid()).then().body("status", equalTo(status));
             ORGANISER.as().get("/api/competitions/{cid}/shortlist/verify", w.cid()).then().statusCode(200)
                     .body("valid", equalTo(true));
+        }
+    }
+
+    /**
+     * The invariant of a freeze and the holds raised around it: if the competition is FROZEN, its
+     * held check and its ranking saw the same holds, i.e. none. Every entry's scorecards are sealed
+     * (a held entry's would not be), the seal verifies, and every concern on its entries was raised
+     * after the freeze decided (it waited for the freeze), never between its check and its ranking.
+     */
+    private void requireFreezeSawNoHold(long cid, String round) {
+        ORGANISER.as().get("/api/competitions/{cid}/shortlist/verify", cid).then().statusCode(200)
+                .body("valid", equalTo(true)).body("scorecardsSealed", equalTo(24));
+        long before = QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "select count(*) from concern c join entry e on e.id = c.entry_id"
+                        + " join shortlist s on s.competition_id = e.competition_id"
+                        + " where e.competition_id = :cid and c.raised_at <= s.frozen_at")
+                .setParameter("cid", cid).getSingleResult()).longValue());
+        assertThat(before).as("%s: concerns raised before the freeze yet not seen by it", round).isZero();
+    }
+
+    @Test
+    void aConcernRaisedRightAfterTheFreezesHeldCheckWaitsForTheFreezeAndItsEntryIsSealed() {
+        World w = scoredWorld(new Random(20250611L));
+        JurorAccount juror = w.juror(1);
+        ConcernAtTheCheck hook = new ConcernAtTheCheck(w.cid(), juror.login(), w.entry(2), dataSource);
+        QuarkusMock.installMockForType(hook, CloseHooks.class);
+
+        freeze(w.cid()).then().statusCode(201);
+        Response raised = hook.raised();
+        assertThat(raised.statusCode()).as(raised.asString()).isEqualTo(201);
+        requireFreezeSawNoHold(w.cid(), "the forced interleaving");
+        ORGANISER.as().get("/api/competitions/{cid}", w.cid()).then().body("status", equalTo("FROZEN"));
+    }
+
+    @Test
+    void concernsRacingTheFreezeWaitForItOrItIsRefusedNeverASealWithoutAnEntryUnheldAtItsCheck() {
+        Random random = new Random(20250612L);
+        for (int round = 0; round < Race.rounds(3); round++) {
+            World w = scoredWorld(random);
+            List<Callable<String>> tasks = new ArrayList<>();
+            // Each on an entry of its own: a juror no longer sees an entry once it is held (404).
+            List<Long> entries = new ArrayList<>(w.entries());
+            java.util.Collections.shuffle(entries, random);
+            for (long eid : entries.subList(0, 4)) {
+                JurorAccount juror = w.juror(random.nextInt(w.jurors().size()));
+                tasks.add(() -> "concern " + ConcernAtTheCheck.raise(juror.login(), eid).statusCode());
+            }
+            for (int i = 0; i < 2; i++) {
+                tasks.add(() -> {
+                    Response r = freeze(w.cid());
+                    return "freeze " + r.statusCode() + (r.asString().contains("held for a safeguarding review")
+                            ? " held" : "");
+                });
+            }
+            java.util.Collections.shuffle(tasks, random);
+            List<String> outcomes = Race.all(tasks);
+
+            String at = "round " + round + ": " + outcomes;
+            assertThat(outcomes).as(at).filteredOn(o -> o.startsWith("concern")).allMatch(o -> o.equals("concern 201"));
+            String status = ORGANISER.as().get("/api/competitions/{cid}", w.cid()).then().statusCode(200)
+                    .extract().jsonPath().getString("status");
+            if (status.equals("FROZEN")) {
+                assertThat(outcomes).as(at).filteredOn(o -> o.startsWith("freeze 201")).hasSize(1);
+                requireFreezeSawNoHold(w.cid(), at);
+            } else {
+                assertThat(status).as(at).isEqualTo("JUDGING");
+                assertThat(outcomes).as(at).filteredOn(o -> o.startsWith("freeze"))
+                        .containsExactly("freeze 409 held", "freeze 409 held");
+            }
         }
     }
 }

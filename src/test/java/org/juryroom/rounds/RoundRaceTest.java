@@ -1,6 +1,7 @@
 package org.juryroom.rounds;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
@@ -12,6 +13,7 @@ import org.juryroom.judging.JudgingFixtures.JurorAccount;
 import org.juryroom.judging.JudgingFixtures.World;
 import org.juryroom.judging.JudgingProfile;
 import org.juryroom.judging.Race;
+import org.juryroom.safeguarding.ConcernAtTheCheck;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -33,6 +35,9 @@ class RoundRaceTest {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    javax.sql.DataSource dataSource;
 
     /** A vote or a close, and its answer. */
     private record Outcome(String what, long jurorId, long entryId, String vote, Response response) {
@@ -196,6 +201,84 @@ class RoundRaceTest {
             FinalRoundTest.ballot(w.juror(0), cid, f.roundId(), first).then().statusCode(409);
             JudgingFixtures.ORGANISER.as().get("/api/competitions/{cid}/rounds/{rid}/result/verify", cid, f.roundId())
                     .then().statusCode(200).body("valid", org.hamcrest.Matchers.equalTo(true));
+        }
+    }
+
+    /** The FINAL round open, every juror's ballot cast (nothing stale, nothing missing): only a hold can refuse the close. */
+    private static FinalRoundTest.OpenFinal finalWithEveryBallot(World w, long seed) {
+        FinalRoundTest.OpenFinal f = FinalRoundTest.openFinal(w, 2, 1, seed);
+        for (int i = 0; i < w.jurors().size(); i++) {
+            FinalRoundTest.ballot(w.juror(i), w.cid(), f.roundId(),
+                    FinalRoundTest.rotated(f.shortlist(), i % f.shortlist().size())).then().statusCode(200);
+        }
+        return f;
+    }
+
+    /**
+     * The invariant of the final close and the holds raised around it: if the round closed, its held
+     * check and its candidates saw the same holds, i.e. none. The sealed result's candidates are the
+     * whole shortlist, it verifies, and every concern on a shortlisted entry was raised after the close
+     * (it waited for it), never between its check and its count.
+     */
+    private void requireCloseSawNoHold(long cid, FinalRoundTest.OpenFinal f, String round) {
+        String sealed = QuarkusTransaction.requiringNew().call(() -> (String) em.createNativeQuery(
+                "select canonical_json from final_result where round_id = :rid").setParameter("rid", f.roundId())
+                .getSingleResult());
+        assertThat(new JsonPath(sealed).getList("candidates", Long.class)).as(round).isEqualTo(f.shortlist());
+        JudgingFixtures.ORGANISER.as().get("/api/competitions/{cid}/rounds/{rid}/result/verify", cid, f.roundId())
+                .then().statusCode(200).body("valid", org.hamcrest.Matchers.equalTo(true));
+        long before = QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "select count(*) from concern c join final_result r on r.round_id = :rid"
+                        + " where c.entry_id in (:shortlist) and c.raised_at <= r.closed_at")
+                .setParameter("rid", f.roundId()).setParameter("shortlist", f.shortlist()).getSingleResult())
+                .longValue());
+        assertThat(before).as("%s: concerns raised before the close yet not seen by it", round).isZero();
+    }
+
+    @Test
+    void aConcernRaisedRightAfterTheFinalClosesHeldCheckWaitsForTheCloseAndEveryFinalistIsCounted() {
+        World w = JudgingFixtures.world(2, 3, 8, 4);
+        FinalRoundTest.OpenFinal f = finalWithEveryBallot(w, SEED + 3);
+        ConcernAtTheCheck hook = new ConcernAtTheCheck(w.cid(), JudgingFixtures.ORGANISER, f.shortlist().get(0),
+                dataSource);
+        QuarkusMock.installMockForType(hook, CloseHooks.class);
+
+        Response closed = RoundsTest.close(w.cid(), f.roundId(), Map.of());
+        assertThat(closed.statusCode()).as(closed.asString()).isEqualTo(200);
+        Response raised = hook.raised();
+        assertThat(raised.statusCode()).as(raised.asString()).isEqualTo(201);
+        requireCloseSawNoHold(w.cid(), f, "the forced interleaving");
+    }
+
+    @Test
+    void concernsRacingTheFinalCloseWaitForItOrItIsRefusedNeverAResultWithoutAFinalistUnheldAtItsCheck() {
+        Random random = new Random(SEED + 4);
+        for (int round = 0; round < Race.rounds(3); round++) {
+            World w = JudgingFixtures.world(2, 3, 8, 4);
+            FinalRoundTest.OpenFinal f = finalWithEveryBallot(w, random.nextLong());
+            long cid = w.cid();
+            List<Callable<String>> tasks = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                long eid = f.shortlist().get(random.nextInt(f.shortlist().size()));
+                tasks.add(() -> "concern " + ConcernAtTheCheck.raise(JudgingFixtures.ORGANISER, eid).statusCode());
+            }
+            tasks.add(() -> {
+                Response r = RoundsTest.close(cid, f.roundId(), Map.of());
+                return "close " + r.statusCode() + (r.asString().contains("held for a safeguarding review")
+                        ? " held" : "");
+            });
+            Collections.shuffle(tasks, random);
+            List<String> outcomes = Race.all(tasks);
+
+            String at = "round " + round + ": " + outcomes;
+            assertThat(outcomes).as(at).filteredOn(o -> o.startsWith("concern")).allMatch(o -> o.equals("concern 201"));
+            String close = outcomes.stream().filter(o -> o.startsWith("close")).findFirst().orElseThrow();
+            if (close.equals("close 200")) {
+                requireCloseSawNoHold(cid, f, at);
+            } else {
+                assertThat(close).as(at).isEqualTo("close 409 held");
+                assertThat(RoundsTest.rounds(cid).getList("status")).as(at).containsExactly("CLOSED", "OPEN");
+            }
         }
     }
 }
