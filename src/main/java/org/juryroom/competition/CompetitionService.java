@@ -53,12 +53,6 @@ public class CompetitionService {
      */
     static final String LOCK_WAIT = "10s";
 
-    /**
-     * How long a safeguarding hold waits for the competition's lock: longer than the longest holder of
-     * the exclusive lock may run (the freeze's 900 s transaction), so that a concern waits, never is refused.
-     */
-    static final String HOLD_LOCK_WAIT = "960s";
-
     private final long maxBodyBytes;
     private final AuditLog audit;
     private final EntityManager em;
@@ -96,21 +90,11 @@ public class CompetitionService {
     /** {@link #lockShared} on the competition of an entry; nothing when there is no such entry (the caller answers 404). */
     public void lockSharedOfEntry(long entryId) {
         // The entry's competition found and locked in one statement (a scorecard save's first round trip).
-        lockWhere("c.id = (select competition_id from entry where id = ?1)", entryId, "share", LOCK_WAIT);
-    }
-
-    /**
-     * {@link #lockSharedOfEntry} for a safeguarding hold raised or lifted: the same lock, so that a hold
-     * never changes while the freeze or a round's close (exclusive) reads which entries are held and
-     * then ranks or counts the others; a hold raised meanwhile waits for it, for as long as it runs
-     * ({@link #HOLD_LOCK_WAIT}), since raising a concern must never be refused.
-     */
-    public void lockSharedForHold(long entryId) {
-        lockWhere("c.id = (select competition_id from entry where id = ?1)", entryId, "share", HOLD_LOCK_WAIT);
+        lockWhere("c.id = (select competition_id from entry where id = ?1)", entryId, "share");
     }
 
     private Competition lock(long id, String strength) {
-        Competition c = lockWhere("c.id = ?1", id, strength, LOCK_WAIT);
+        Competition c = lockWhere("c.id = ?1", id, strength);
         if (c == null) {
             throw ProblemException.notFound("Competition " + id);
         }
@@ -123,9 +107,9 @@ public class CompetitionService {
      * the transaction, as SET LOCAL would (filters run before FOR ... locks the row they pass, so the limit
      * covers this wait too), the lock, and the row itself as the entity.
      */
-    private Competition lockWhere(String where, long param, String strength, String wait) {
+    private Competition lockWhere(String where, long param, String strength) {
         List<?> rows = em.unwrap(Session.class).createNativeQuery("select {c.*}, c.version as locked_version"
-                        + " from competition c where " + where + " and set_config('lock_timeout', '" + wait
+                        + " from competition c where " + where + " and set_config('lock_timeout', '" + LOCK_WAIT
                         + "', true) is not null for " + strength)
                 .addEntity("c", Competition.class).addScalar("locked_version", Long.class)
                 .setParameter(1, param).getResultList();

@@ -168,15 +168,7 @@ public class ShortlistService {
         CompetitionService.requireStatus(c, CompetitionStatus.JUDGING, "Freezing the shortlist");
         JudgingRound round = JudgingRound.rubric(c.id).orElseThrow();
         round = work.requireCurrent(c, round.id, RoundKind.RUBRIC);
-        // A held entry might belong in the top N: the shortlist waits for the safeguarding lead's decision.
-        long held = org.juryroom.entry.Entry.count("competition.id = ?1 and hold = ?2", c.id,
-                org.juryroom.entry.Entry.Hold.HELD);
-        if (held > 0) {
-            throw ProblemException.conflict(held + " entries are held for a safeguarding review: the shortlist can be"
-                    + " frozen once the safeguarding lead has released or excluded them", Map.of("held", held));
-        }
-        // No hold can change from here to the commit: raising or lifting one takes the competition's lock shared
-        // (CompetitionService.lockSharedForHold), so the ranking below leaves out exactly the holds counted above.
+        requireNoneHeld(c);
         hooks.afterHeldCheck(c.id);
         work.record(round, remedies, access.currentUser().username());
         work.requireComplete(round);
@@ -224,6 +216,12 @@ public class ShortlistService {
         }
         em.flush();
         int sealed = ranking.seal(c.id, s.id);
+        // A concern never waits for the freeze (it takes no competition lock), so one may have held an entry
+        // after the check above, and the ranking or the seal, each a statement of its own, left it out. Counted
+        // again after both: such a hold is seen now, and the freeze is refused (all of it rolled back) rather
+        // than seal a shortlist without an entry that was unheld when it began. A hold after this count is one
+        // raised after the freeze: its entry was ranked and sealed whole, and the hold keeps it from publication.
+        requireNoneHeld(c);
         String canonical = canonicalJson(snapshot(s));
         s.canonicalJson = canonical;
         s.digest = sha256(canonical);
@@ -234,6 +232,16 @@ public class ShortlistService {
                 Map.of("status", CompetitionStatus.FROZEN, "digest", s.digest, "entries", s.size,
                         "scorecardsSealed", sealed, "method", s.method));
         return s;
+    }
+
+    /** A held entry might belong in the top N: the shortlist waits for the safeguarding lead's decision. */
+    private static void requireNoneHeld(Competition c) {
+        long held = org.juryroom.entry.Entry.count("competition.id = ?1 and hold = ?2", c.id,
+                org.juryroom.entry.Entry.Hold.HELD);
+        if (held > 0) {
+            throw ProblemException.conflict(held + " entries are held for a safeguarding review: the shortlist can be"
+                    + " frozen once the safeguarding lead has released or excluded them", Map.of("held", held));
+        }
     }
 
     /** The RUBRIC round's outcome: the shortlisted entries advance, every other entry it judged does not. */

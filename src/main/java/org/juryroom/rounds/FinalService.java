@@ -295,6 +295,15 @@ public class FinalService {
         return new Provisional(places(a), a.mentions(), ballots.size());
     }
 
+    private static void requireNoneHeld(JudgingRound r) {
+        long held = FinalCandidates.held(r);
+        if (held > 0) {
+            throw ProblemException.conflict(held + " shortlisted entries are held for a safeguarding review: the"
+                    + " final round can be decided once the safeguarding lead has released or excluded them",
+                    Map.of("held", held));
+        }
+    }
+
     /**
      * Nothing is decided over the final jury's ballots while a shortlisted entry is HELD (it may come
      * back, as at the freeze) or while a jury member has a conflict with a candidate's school (the
@@ -302,18 +311,14 @@ public class FinalService {
      * read once, after the check: the caller decides over this list and no other.
      */
     private List<Long> requireDecidable(JudgingRound r) {
-        long held = FinalCandidates.held(r);
-        if (held > 0) {
-            throw ProblemException.conflict(held + " shortlisted entries are held for a safeguarding review: the"
-                    + " final round can be decided once the safeguarding lead has released or excluded them",
-                    Map.of("held", held));
-        }
-        // Under the close's exclusive lock no hold changes from here on (CompetitionService.lockSharedForHold):
-        // the candidates below leave out exactly the holds counted above.
+        requireNoneHeld(r);
         hooks.afterHeldCheck(r.competitionId);
         FinalCandidates.requireJuryWithoutConflict(r);
         // An entry released from a hold after a ballot was cast is not on it: that juror ranks again.
         List<Long> candidates = FinalCandidates.of(r);
+        // A concern never waits for the close (it takes no competition lock): a hold that came after the check
+        // above and left its entry out of the candidates is seen by this second count, and the close refused.
+        requireNoneHeld(r);
         List<FinalBallot> ballots = FinalBallot.ofJury(r.id);
         List<List<List<Long>>> counted = counted(candidates, ballots);
         List<Long> stale = new ArrayList<>();

@@ -1,6 +1,5 @@
 package org.juryroom.safeguarding;
 
-import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -14,7 +13,6 @@ import org.juryroom.access.CurrentUser;
 import org.juryroom.audit.AuditAction;
 import org.juryroom.audit.AuditLog;
 import org.juryroom.common.ProblemException;
-import org.juryroom.competition.CompetitionService;
 import org.juryroom.entry.Entry;
 import org.juryroom.entry.EntryStatus;
 import org.juryroom.ops.JuryRoomConfig;
@@ -29,7 +27,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Concerns about a child's safety (docs/safeguarding.md). Raising one is never refused and holds
+ * Concerns about a child's safety (docs/safeguarding.md). Raising one is never blocked and holds
  * the entry in the same transaction: out of judging, ranking, publication and exports, its files
  * served to no one but a safeguarding lead (and, for suspected abuse material, to no one at all).
  * Everything about a concern is for safeguarding leads only; the main audit trail learns only that
@@ -64,13 +62,10 @@ public class ConcernService {
     private final org.juryroom.judging.AssignmentService assignments;
     private final com.fasterxml.jackson.databind.ObjectMapper json;
     private final SafeguardingAlerts alerts;
-    private final CompetitionService competitions;
 
     public ConcernService(AccessPolicy access, AuditLog audit, SafeguardingAudit record, JuryRoomConfig config,
                           EntityManager em, jakarta.validation.Validator validator,
-                          org.juryroom.judging.AssignmentService assignments, com.fasterxml.jackson.databind.ObjectMapper json, SafeguardingAlerts alerts,
-                          CompetitionService competitions) {
-        this.competitions = competitions;
+                          org.juryroom.judging.AssignmentService assignments, com.fasterxml.jackson.databind.ObjectMapper json, SafeguardingAlerts alerts) {
         this.alerts = alerts;
         this.json = json;
         this.validator = validator;
@@ -85,10 +80,8 @@ public class ConcernService {
     /**
      * Anyone who can see the entry, in any state of the competition or the entry. Who may is
      * settled before the content is checked, so that nobody learns more than 404 of an entry they
-     * cannot see. It waits for a freeze or a round's close in progress (see
-     * {@link CompetitionService#lockSharedForHold}), so its transaction may last as long as theirs.
+     * cannot see.
      */
-    @TransactionConfiguration(timeout = 1200)
     public Raised raise(long entryId, RaiseConcern request) {
         Entry seen = access.readableEntry(entryId);
         if (!access.mayRaiseConcern(seen)) {
@@ -101,8 +94,6 @@ public class ConcernService {
         if (!violations.isEmpty()) {
             throw new jakarta.validation.ConstraintViolationException(violations);
         }
-        // The hold and the freeze's (or a close's) check of holds take turns: lock order competition, entry.
-        competitions.lockSharedForHold(seen.id);
         Entry e = lockedFresh(seen);
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         Concern c = new Concern();
@@ -312,8 +303,6 @@ public class ConcernService {
     }
 
     private void close(Concern c, ConcernAction.Kind kind, Instant now) {
-        // A hold lifted is a hold changed: not in the middle of a freeze or a close (lock order competition, entry).
-        competitions.lockSharedOfEntry(c.entryId);
         Entry e = lockedFresh(em.find(Entry.class, c.entryId));
         c.status = Concern.Status.CLOSED;
         c.closedAt = now;
