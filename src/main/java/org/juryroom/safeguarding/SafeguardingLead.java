@@ -26,4 +26,13 @@ public class SafeguardingLead extends PanacheEntityBase {
 
     @Column(name = "created_at", insertable = false, updatable = false)
     public Instant createdAt;
+
+    /** Whether a concern raised now reaches anyone: some lead whose account is not deactivated (as alerts go). */
+    public static boolean anyActive() {
+        return !getEntityManager().createNativeQuery("""
+                select 1 from safeguarding_lead l
+                where not exists (select 1 from app_user u where u.safeguarding_lead_id = l.id
+                                  and u.deactivated_at is not null)
+                limit 1""").getResultList().isEmpty();
+    }
 }

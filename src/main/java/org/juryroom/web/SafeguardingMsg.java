@@ -300,6 +300,15 @@ public interface SafeguardingMsg {
     String sg_leads_title();
 
     @Message
+    String sg_no_lead_title();
+
+    @Message
+    String sg_no_lead_text();
+
+    @Message
+    String sg_no_lead_link();
+
+    @Message
     String sg_leads_intro();
 
     @Message

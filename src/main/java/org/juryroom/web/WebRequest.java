@@ -76,6 +76,14 @@ public class WebRequest {
         return org.juryroom.safeguarding.Concern.openCount();
     }
 
+    /** An organiser is told, on the console, while no safeguarding lead is there to receive a concern. */
+    public boolean noSafeguardingLead() {
+        if (!organiser() || io.vertx.core.Context.isOnEventLoopThread()) {
+            return false;
+        }
+        return !org.juryroom.safeguarding.SafeguardingLead.anyActive();
+    }
+
     /** A school that has not yet recorded its safeguarding contact is asked to on its portal. */
     public boolean missingSafeguardingContact() {
         if (!school() || io.vertx.core.Context.isOnEventLoopThread()) {

@@ -129,6 +129,38 @@ class SafeguardingPagesTest {
         assertThat(half.statusCode()).isEqualTo(422);
     }
 
+    /** While no lead could receive a concern, the organiser's console says so, in the reader's language. */
+    @Test
+    void theConsoleWarnsWhileNoSafeguardingLeadCouldReceiveAConcern() {
+        long cid = Fixtures.openCompetition(Fixtures.unique("Lead Warning"), 3);
+        WebSession organiser = WebSession.signIn("organiser", org.juryroom.support.RealStack.ORGANISER_PASSWORD);
+        // Every lead's account deactivated, as a deactivation would (restored after).
+        @SuppressWarnings("unchecked")
+        List<Number> active = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() ->
+                org.juryroom.safeguarding.SafeguardingLead.getEntityManager().createNativeQuery(
+                        "update app_user set deactivated_at = now() where safeguarding_lead_id is not null"
+                                + " and deactivated_at is null returning id").getResultList());
+        try {
+            for (String page : List.of("/organiser", "/organiser/competitions/" + cid)) {
+                assertThat(organiser.get(page).asString()).as(page).contains("id=\"no-lead\"")
+                        .contains("No safeguarding lead is appointed.")
+                        .contains("href=\"/organiser/safeguarding-leads\"");
+            }
+            assertThat(organiser.get("/organiser?lang=bn").asString())
+                    .contains("কোনো শিশু সুরক্ষা প্রধান নিযুক্ত নেই।");
+            // A lead appointed: the warning goes.
+            newLead();
+            assertThat(organiser.get("/organiser").asString()).doesNotContain("id=\"no-lead\"");
+        } finally {
+            if (!active.isEmpty()) {
+                io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() ->
+                        org.juryroom.safeguarding.SafeguardingLead.getEntityManager().createNativeQuery(
+                                "update app_user set deactivated_at = null where id in (:ids)")
+                                .setParameter("ids", active.stream().map(Number::longValue).toList()).executeUpdate());
+            }
+        }
+    }
+
     private static Map<String, String> newLead() {
         JsonPath json = Fixtures.organiser().contentType(ContentType.JSON)
                 .body(Map.of("name", Fixtures.unique("Lead"), "email", "dsl@commission.example", "phone", "+91 98300 12345",
