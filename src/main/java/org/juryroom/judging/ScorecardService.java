@@ -86,8 +86,21 @@ public class ScorecardService {
                                 String abstainReason, boolean counted, long version, Instant updatedAt) {
     }
 
-    /** The scorecards of one entry; {@code others} for jurors, {@code all} for organisers. */
-    public record EntryScorecards(long entryId, String code, List<PeerScorecard> others, List<JuryScorecard> all) {
+    /**
+     * The scorecards of one entry; {@code others} for jurors, {@code all} for organisers with {@code scorecards},
+     * the counted ones as an adjudication names what it was decided on ({@link #decidedOn}).
+     */
+    public record EntryScorecards(long entryId, String code, List<PeerScorecard> others, List<JuryScorecard> all,
+                                  String scorecards) {
+    }
+
+    /**
+     * The counted scorecards among these as {@code id:version,...} in id order: what an organiser who read them
+     * decides on (AdjudicationRequest.scorecards), in the form RankingQuery#fingerprints gives the current ones.
+     */
+    public static String decidedOn(List<JuryScorecard> cards) {
+        return cards.stream().filter(JuryScorecard::counted).sorted(Comparator.comparingLong(JuryScorecard::scorecardId))
+                .map(s -> s.scorecardId() + ":" + s.version()).collect(java.util.stream.Collectors.joining(","));
     }
 
     private final AccessPolicy access;
@@ -188,7 +201,8 @@ public class ScorecardService {
     public EntryScorecards ofEntry(long entryId) {
         Entry e = access.scorecardsEntry(entryId);
         if (access.rights(e).seeJurorNames()) {
-            return new EntryScorecards(e.id, e.code, null, evidence(e.competition.id, List.of(e.id)).get(e.id));
+            List<JuryScorecard> all = evidence(e.competition.id, List.of(e.id)).get(e.id);
+            return new EntryScorecards(e.id, e.code, null, all, decidedOn(all));
         }
         List<Scorecard> cards = Scorecard.list("entryId = ?1 order by id", entryId);
         Set<Long> counted = ranking.countedScorecardIds(e.competition.id, entryId);
@@ -200,7 +214,7 @@ public class ScorecardService {
                 .sorted(Comparator.comparingDouble(PeerScorecard::total).reversed()
                         .thenComparing(p -> p.scores().toString()))
                 .toList();
-        return new EntryScorecards(e.id, e.code, others, null);
+        return new EntryScorecards(e.id, e.code, others, null, null);
     }
 
     /**

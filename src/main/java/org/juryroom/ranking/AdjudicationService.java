@@ -34,8 +34,16 @@ import java.util.Map;
 @Transactional(Transactional.TxType.REQUIRED)
 public class AdjudicationService {
 
+    /**
+     * @param scorecards the counted scorecards the organiser decided on, as the evidence showed them
+     *                   ({@code id:version,...}); when given and no longer the ones that count, 412
+     */
     public record AdjudicationRequest(@NotNull Long entryId, @NotNull Adjudication.Decision decision,
-                                      @Size(max = 2000) String note) {
+                                      @Size(max = 2000) String note, @Size(max = 20000) String scorecards) {
+
+        public AdjudicationRequest(Long entryId, Adjudication.Decision decision, String note) {
+            this(entryId, decision, note, null);
+        }
     }
 
     /**
@@ -71,13 +79,20 @@ public class AdjudicationService {
             throw ProblemException.unprocessable("entryId", "no submitted entry " + request.entryId()
                     + " in competition " + competitionId);
         }
+        String current = ranking.fingerprint(competitionId, e.id);
+        if (request.scorecards() != null && !request.scorecards().strip().equals(current)) {
+            // A decision is not made blind: a scorecard changed (or came, or went) since the evidence was read.
+            throw new ProblemException(412, "Precondition failed", "The scores of entry " + e.code
+                    + " changed since you read them: read the evidence again and decide on what counts now",
+                    List.of(), Map.of("currentScorecards", current));
+        }
         double[] totals = ranking.rawTotals(competitionId, e.id);
         Adjudication a = new Adjudication();
         a.competitionId = competitionId;
         a.entryId = e.id;
         a.decision = request.decision();
         a.note = request.note() == null || request.note().isBlank() ? null : request.note().strip();
-        a.scorecards = ranking.fingerprint(competitionId, e.id);
+        a.scorecards = current;
         a.spread = totals.length == 0 ? null
                 : BigDecimal.valueOf(totals[totals.length - 1] - totals[0]).setScale(6, RoundingMode.HALF_EVEN);
         if (request.decision() == Adjudication.Decision.REQUEST_JUROR) {

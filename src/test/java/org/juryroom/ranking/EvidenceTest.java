@@ -5,6 +5,7 @@ import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.path.json.config.JsonPathConfig;
+import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 import org.juryroom.judging.JudgingFixtures;
 import org.juryroom.judging.JudgingFixtures.JurorAccount;
@@ -166,6 +167,26 @@ class EvidenceTest {
         assertThat(decision).contains(w.juror(0).name()).contains(w.juror(1).name()).contains("Bold and clear")
                 .contains("Misses the brief").contains("<strong>100.00</strong>").contains("<strong>0.00</strong>");
         assertThat(rankingPage).doesNotContain("id=\"decide-" + w.entry(1) + "\"");
+
+        // The card names the scorecards it shows: a decision on them holds, one on scores changed since is refused.
+        String shown = ORGANISER.as().get("/api/entries/{eid}/scorecards", split).then().extract().jsonPath()
+                .getString("scorecards");
+        assertThat(decision).contains("name=\"scorecards\" value=\"" + shown + "\"");
+        String page = "/organiser/competitions/" + w.cid() + "/ranking";
+        card(w.juror(1), split, 2, 0, "Misses the brief", "SUBMITTED");
+        Response stale = organiser.post(page, "/organiser/competitions/" + w.cid() + "/adjudications",
+                Map.of("entryId", String.valueOf(split), "decision", "CONFIRM", "scorecards", shown));
+        assertThat(stale.statusCode()).isEqualTo(412);
+        assertThat(stale.asString()).contains("changed since you read them");
+        String fresh = between(organiser.get(page).asString(), "id=\"decide-" + split + "\"", "</form>");
+        String now = ORGANISER.as().get("/api/entries/{eid}/scorecards", split).then().extract().jsonPath()
+                .getString("scorecards");
+        assertThat(fresh).contains("name=\"scorecards\" value=\"" + now + "\"");
+        Response decided = organiser.post(page, "/organiser/competitions/" + w.cid() + "/adjudications",
+                Map.of("entryId", String.valueOf(split), "decision", "CONFIRM", "scorecards", now));
+        assertThat(decided.statusCode()).isEqualTo(303);
+        assertThat(ORGANISER.as().get("/api/competitions/{cid}/adjudications", w.cid()).jsonPath()
+                .getList("current", Boolean.class)).containsExactly(true);
     }
 
     static String between(String html, String from, String to) {

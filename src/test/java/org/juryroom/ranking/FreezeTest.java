@@ -104,8 +104,28 @@ class FreezeTest {
                 .body("spread", equalTo(100.0f));
         assertThat(ranking(w.cid()).getBoolean("rows.find { it.entryId == " + disputed + " }.needsAdjudication"))
                 .isFalse();
-        // ...until a scorecard changes: the decision was made on other scores.
+        // A decision names the scorecards it was made on, as the organiser read them: if one changed meanwhile,
+        // the decision is refused (412) and nothing is recorded; on the scorecards that count now it holds.
+        String read = ORGANISER.as().get("/api/entries/{eid}/scorecards", disputed).then().statusCode(200)
+                .extract().jsonPath().getString("scorecards");
+        assertThat(read).matches("\\d+:\\d+,\\d+:\\d+,\\d+:\\d+");
         JudgingFixtures.submitScore(w.juror(2), disputed, 2, 0);
+        String now = ORGANISER.as().get("/api/entries/{eid}/scorecards", disputed).then().extract().jsonPath()
+                .getString("scorecards");
+        assertThat(now).isNotEqualTo(read);
+        int decisions = ORGANISER.as().get("/api/competitions/{cid}/adjudications", w.cid()).jsonPath()
+                .getList("id").size();
+        ORGANISER.as().contentType(ContentType.JSON).body(Map.of("entryId", disputed, "decision", "CONFIRM",
+                        "scorecards", read)).post("/api/competitions/{cid}/adjudications", w.cid())
+                .then().statusCode(412).contentType("application/problem+json")
+                .body("currentScorecards", equalTo(now)).body("detail", containsString("changed since you read them"));
+        assertThat(ORGANISER.as().get("/api/competitions/{cid}/adjudications", w.cid()).jsonPath().getList("id"))
+                .hasSize(decisions);
+        ORGANISER.as().contentType(ContentType.JSON).body(Map.of("entryId", disputed, "decision", "CONFIRM",
+                        "scorecards", now)).post("/api/competitions/{cid}/adjudications", w.cid())
+                .then().statusCode(201).body("current", equalTo(true));
+        // ...until a scorecard changes: the decision was made on other scores.
+        JudgingFixtures.submitScore(w.juror(2), disputed, 3, 0);
         assertThat(ranking(w.cid()).getBoolean("rows.find { it.entryId == " + disputed + " }.needsAdjudication"))
                 .isTrue();
         freeze(w.cid()).then().statusCode(409);
@@ -126,8 +146,8 @@ class FreezeTest {
         freeze(w.cid()).then().statusCode(409);
         adjudicate(w.cid(), disputed, "CONFIRM").then().statusCode(201);
         ORGANISER.as().get("/api/competitions/{cid}/adjudications", w.cid()).then().statusCode(200)
-                .body("decision", equalTo(List.of("CONFIRM", "REQUEST_JUROR", "CONFIRM")))
-                .body("current", equalTo(List.of(false, false, true)));
+                .body("decision", equalTo(List.of("CONFIRM", "CONFIRM", "REQUEST_JUROR", "CONFIRM")))
+                .body("current", equalTo(List.of(false, false, false, true)));
 
         freeze(w.cid()).then().statusCode(201).body("entries", hasSize(1));
         adjudicate(w.cid(), disputed, "CONFIRM").then().statusCode(409);

@@ -10,9 +10,10 @@ import java.util.List;
 /**
  * Every juror's scorecard for one entry, as the organiser reads it on the entry page and on a
  * disagreement card: one row per juror, a column per criterion in rubric order, the raw and the
- * normalised total, then the comments. Values come formatted; a blank mark is "–".
+ * normalised total, then the comments. Values come formatted; a blank mark is "–". {@code scorecards}: the
+ * counted scorecards shown, as a decision on them names them (ScorecardService#decidedOn).
  */
-public record Evidence(List<Head> criteria, List<Row> rows) {
+public record Evidence(List<Head> criteria, List<Row> rows, String scorecards) {
 
     public record Head(String code, String name, int min, int max) {
     }
@@ -29,7 +30,8 @@ public record Evidence(List<Head> criteria, List<Row> rows) {
                         .toList(),
                 s.total() == null ? "–" : Formats.score(s.total()),
                 s.normalisedTotal() == null ? "–" : Formats.score(s.normalisedTotal()),
-                s.counted(), s.comment(), s.abstainReason())).toList());
+                s.counted(), s.comment(), s.abstainReason())).toList(),
+                org.juryroom.judging.ScorecardService.decidedOn(cards));
     }
 
     public boolean hasNotes() {

@@ -108,10 +108,10 @@ public class RankingPages {
     @Path("competitions/{cid}/adjudications")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response adjudicate(@PathParam("cid") long cid, @RestForm Long entryId, @RestForm String decision,
-                               @RestForm String note) {
+                               @RestForm String note, @RestForm String scorecards) {
         try {
             AdjudicationView d = adjudications.decide(cid, new AdjudicationRequest(entryId, decision(decision),
-                    note));
+                    note, scorecards));
             return redirect("/organiser/competitions/" + cid + "/ranking?decided=" + d.id() + "#entry-" + d.entryId());
         } catch (RuntimeException e) {
             return refusedOnRanking(cid, e);
