@@ -117,4 +117,7 @@ public interface GuardianMsg {
 
     @Message
     String gd_confirmed();
+
+    @Message
+    String gd_dead_link();
 }

@@ -146,7 +146,13 @@ class GuardianConfirmationTest {
         assertThat(posted.header("Location")).endsWith(withdrawal + "?confirmed=1");
         assertThat(guardian.get(withdrawal + "?confirmed=1").asString()).contains("your consent is confirmed")
                 .doesNotContain("I confirm");
-        assertThat(guardian.get(page).statusCode()).isEqualTo(404);
+        // Opened again from the mail: not a bare "not found", but what the guardian can do.
+        Response spent = guardian.get(page);
+        assertThat(spent.statusCode()).isEqualTo(404);
+        assertThat(spent.asString()).contains("This link no longer opens a consent")
+                .contains("ask your child&#39;s school for a new link");
+        assertThat(guardian.get(page + "?lang=bn").asString()).contains("এই লিংক আর কোনো সম্মতি খোলে না");
+        assertThat(guardian.post(withdrawal, page + "/confirm", Map.of()).statusCode()).isEqualTo(404);
         school.api().get("/api/entries/" + eid).then().body("consent.judging", equalTo(true))
                 .body("participants[0].consent.awaitingConfirmation", equalTo(false));
     }

@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.juryroom.common.ProblemException;
 import org.juryroom.consent.WithdrawalService;
 
 import java.util.List;
@@ -34,8 +35,15 @@ public class GuardianPages {
         this.forms = forms;
     }
 
+    /**
+     * A guardian's link that opens nothing was used (a confirmation link works once), replaced by a newer mail,
+     * or expired, or was mistyped: the page says so in words a parent can act on, not as a bare "not found".
+     */
     @ServerExceptionMapper
     public Response failed(Exception e) {
+        if (e instanceof ProblemException p && p.status() == 404) {
+            return forms.deadLink();
+        }
         return forms.failed(e);
     }
 

@@ -123,6 +123,14 @@ public class WithdrawalForms {
         return errors.page(e);
     }
 
+    /** A guardian's link that opens no consent: the not-found page, with what the guardian can do about it. */
+    public Response deadLink() {
+        return errors.page(org.juryroom.web.WebErrors.Kind.NOT_FOUND, 404,
+                io.quarkus.qute.i18n.MessageBundles.get(org.juryroom.web.GuardianMsg.class,
+                        io.quarkus.qute.i18n.Localized.Literal.of(org.juryroom.i18n.Languages.ofCurrentRequest()))
+                        .gd_dead_link());
+    }
+
     // The page names a child: never kept by a cache.
     private static Response page(int status, Form form) {
         return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
