@@ -49,6 +49,9 @@ public class AccountActivation {
             account.deactivatedAt = active ? null : Instant.now();
             if (!active) {
                 BrowserSession.delete("user.id", account.id);
+                // An invitation or reset link already mailed would set a password on it: void them all.
+                AppUser.getEntityManager().createNativeQuery("update account_token set used_at = now()"
+                        + " where user_id = :user and used_at is null").setParameter("user", account.id).executeUpdate();
             }
             audit.record(active ? AuditAction.ACCOUNT_REACTIVATED : AuditAction.ACCOUNT_DEACTIVATED, null,
                     AuditLog.Subject.of(kind, id), Map.of("username", account.username, "active", before == null),

@@ -165,8 +165,9 @@ public class AccountLinks {
             throw gone(refusal);
         }
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select user_id, used_at is null and expires_at > now()"
-                        + " from account_token where token_hash = :hash and purpose = :purpose for update")
+        List<Object[]> rows = em.createNativeQuery("select t.user_id, t.used_at is null and t.expires_at > now()"
+                        + " and u.deactivated_at is null from account_token t join app_user u on u.id = t.user_id"
+                        + " where t.token_hash = :hash and t.purpose = :purpose for update of t")
                 .setParameter("hash", hash(token)).setParameter("purpose", purpose.name()).getResultList();
         if (rows.isEmpty() || !Boolean.TRUE.equals(rows.get(0)[1])) {
             throw gone(refusal);
@@ -229,6 +230,9 @@ public class AccountLinks {
     /** An organiser sends a link (a new invitation or a reset) to a school's, a juror's or a lead's account. */
     @Transactional
     public Outbox.View resend(AppUser account, Purpose purpose) {
+        if (account.deactivatedAt != null) {
+            throw ProblemException.conflict("The account is deactivated: reactivate it before sending it a link");
+        }
         return Outbox.View.of(sendAudited(em.merge(account), purpose,
                 purpose == Purpose.INVITE ? AuditAction.INVITATION_RESENT : AuditAction.PASSWORD_RESET_SENT));
     }

@@ -70,6 +70,13 @@ public final class Csv {
                         + r.fields().size()));
                 continue;
             }
+            // What no text may hold (TextRules) is refused here, by line, for the preview and the import alike.
+            String refusal = r.fields().stream().map(TextRules::refusal).filter(java.util.Objects::nonNull)
+                    .findFirst().orElse(null);
+            if (refusal != null) {
+                errors.add(new Violation("line " + r.line(), refusal));
+                continue;
+            }
             Map<String, String> fields = new LinkedHashMap<>();
             columnAt.forEach((i, column) -> fields.put(column, r.fields().get(i).strip()));
             rows.add(new Row(r.line(), fields));

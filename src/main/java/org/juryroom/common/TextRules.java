@@ -4,7 +4,8 @@ package org.juryroom.common;
  * What no text the app accepts may contain, whichever way it arrives (JSON body, form field,
  * query or path parameter, upload file name): the NUL character, which PostgreSQL cannot store,
  * and half of a surrogate pair, which is not a character at all (it would be stored as "?").
- * Checked in one place per way in ({@link StrictJson} for JSON, {@link TextParams} for the rest).
+ * Checked in one place per way in ({@link StrictJson} for JSON, {@link Csv} for an imported file's fields,
+ * {@link TextParams} for the rest).
  */
 public final class TextRules {
 

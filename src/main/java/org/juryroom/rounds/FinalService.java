@@ -66,6 +66,33 @@ public class FinalService {
     /** The result as the organiser and, once published, the public read it: no juror is named. */
     public record ResultView(long roundId, String method, List<Place> places, List<Long> mentions,
                              Map<String, Map<String, Integer>> pairwise, int ballots, String digest, Instant closedAt) {
+
+        /**
+         * The result as shown to anyone but the organisers: without the entries withheld since (held, excluded,
+         * withdrawn, erased), as the public shortlist and gallery show it; places keep their numbers. The seal
+         * and its verification are over the stored result, untouched.
+         */
+        ResultView without(java.util.Set<Long> withheld) {
+            if (withheld.isEmpty()) {
+                return this;
+            }
+            List<Place> shown = places.stream().map(p -> new Place(p.place(), p.entryIds().stream()
+                    .filter(id -> !withheld.contains(id)).toList())).filter(p -> !p.entryIds().isEmpty()).toList();
+            Map<String, Map<String, Integer>> pairs = new java.util.LinkedHashMap<>();
+            pairwise.forEach((a, row) -> {
+                if (!withheld.contains(Long.valueOf(a))) {
+                    Map<String, Integer> kept = new java.util.LinkedHashMap<>();
+                    row.forEach((b, n) -> {
+                        if (!withheld.contains(Long.valueOf(b))) {
+                            kept.put(b, n);
+                        }
+                    });
+                    pairs.put(a, kept);
+                }
+            });
+            return new ResultView(roundId, method, shown, mentions.stream().filter(id -> !withheld.contains(id))
+                    .toList(), pairs, ballots, digest, closedAt);
+        }
     }
 
     /** What closing would decide now; {@code result} null while no ballot is cast. */
@@ -199,7 +226,7 @@ public class FinalService {
                     + r.status + ")");
         }
         long juror = access.currentUser().jurorId();
-        List<Long> candidates = candidates(r);
+        List<Long> candidates = requireCandidates(r, candidates(r));
         List<List<Long>> order = request == null ? null : request.order();
         Schulze.BallotCheck check = Schulze.check(candidates, order);
         if (order == null || !check.valid()) {
@@ -295,6 +322,15 @@ public class FinalService {
         return new Provisional(places(a), a.mentions(), ballots.size());
     }
 
+    /** Every finalist withdrawn or excluded: there is nothing to rank or decide (an empty ballot would pass). */
+    private static List<Long> requireCandidates(JudgingRound r, List<Long> candidates) {
+        if (candidates.isEmpty()) {
+            throw ProblemException.conflict("No shortlisted entry is left in round '" + r.name
+                    + "': every one was withdrawn or excluded, so there is nothing to decide");
+        }
+        return candidates;
+    }
+
     private static void requireNoneHeld(JudgingRound r) {
         long held = FinalCandidates.held(r);
         if (held > 0) {
@@ -315,7 +351,7 @@ public class FinalService {
         hooks.afterHeldCheck(r.competitionId);
         FinalCandidates.requireJuryWithoutConflict(r);
         // An entry released from a hold after a ballot was cast is not on it: that juror ranks again.
-        List<Long> candidates = FinalCandidates.of(r);
+        List<Long> candidates = requireCandidates(r, FinalCandidates.of(r));
         // A concern never waits for the close (it takes no competition lock): a hold that came after the check
         // above and left its entry out of the candidates is seen by this second count, and the close refused.
         requireNoneHeld(r);
@@ -442,7 +478,10 @@ public class FinalService {
         if (!access.currentUser().isOrganiser() && c.status != CompetitionStatus.PUBLISHED) {
             throw ProblemException.notFound("Result of round " + roundId);
         }
-        return view(stored(c, roundId));
+        ResultView sealed = view(stored(c, roundId));
+        return access.currentUser().isOrganiser() ? sealed : sealed.without(
+                org.juryroom.ranking.Shortlist.ofCompetition(c.id).map(org.juryroom.ranking.Shortlist::heldEntryIds)
+                        .orElse(java.util.Set.of()));
     }
 
     static ResultView view(FinalResult f) {

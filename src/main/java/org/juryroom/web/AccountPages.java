@@ -118,7 +118,8 @@ public class AccountPages {
                 return page(410, new PasswordPage(mode, token, null, false, true));
             }
             if (e.status() == 422) {
-                return page(422, new PasswordPage(mode, token, e.getMessage(), false, false));
+                // In the reader's language, as every page's refusal (the first page a new school contact meets).
+                return page(422, new PasswordPage(mode, token, Forms.problem(e).detail(), false, false));
             }
             throw e;
         }

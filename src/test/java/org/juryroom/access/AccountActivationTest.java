@@ -53,6 +53,10 @@ class AccountActivationTest {
         long cid = JudgingFixtures.openCompetition(1);
         long eid = JudgingFixtures.draftEntry(cid, school, "Kept poster", "s", List.of("Ada"), true, true);
         WebSession page = WebSession.signIn(login.username(), login.password());
+        // A reset link mailed before the deactivation...
+        ORGANISER.as().post("/api/schools/{sid}/password-reset", sid).then().statusCode(201);
+        sender.run();
+        String before = Mailbox.to(email).get(Mailbox.to(email).size() - 1).token("reset");
         assertThat(page.get(SCHOOL_PAGE).statusCode()).isEqualTo(200);
 
         ORGANISER.as().post("/api/schools/{sid}/deactivate", sid).then().statusCode(200)
@@ -70,7 +74,13 @@ class AccountActivationTest {
                 .then().statusCode(202);
         resets.handle();
         sender.run();
-        assertThat(Mailbox.to(email)).isEmpty();
+        assertThat(Mailbox.to(email)).hasSize(1);
+        // ...sets no password on it any more, and the organiser cannot send it a new link.
+        anonymous().contentType(ContentType.JSON).body(Map.of("password", "a password chosen late"))
+                .post("/api/password-resets/{token}", before).then().statusCode(410);
+        Api.problem(ORGANISER.as().post("/api/schools/{sid}/password-reset", sid), 409)
+                .body("detail", org.hamcrest.Matchers.containsString("reactivate it"));
+        Api.problem(ORGANISER.as().post("/api/schools/{sid}/invitation", sid), 409);
         // Its history stays.
         ORGANISER.as().get("/api/entries/{eid}", eid).then().statusCode(200)
                 .body("title", org.hamcrest.Matchers.equalTo("Kept poster"));

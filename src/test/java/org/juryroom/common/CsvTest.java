@@ -28,6 +28,16 @@ class CsvTest {
                 "line 7: expected 4 fields, found 2");
     }
 
+    /** What no text may hold is refused on its line, as any other bad line is, not left for the database to fail. */
+    @Test
+    void aFieldHoldingANulOrAHalfSurrogateIsRefusedOnItsLine() {
+        Csv.Parsed p = Csv.parse("name,district,contactName,contactEmail\nHill\u0000View,North,Asha,a@x.example\n"
+                + "Good School,North,Ben,b@x.example\n\"Od\ud800d\",South,Cy,c@x.example\n", SCHOOL);
+        assertThat(p.errors()).extracting(v -> v.field() + ": " + v.message()).containsExactly(
+                "line 2: " + TextRules.NUL, "line 4: " + TextRules.LONE_SURROGATE);
+        assertThat(p.rows()).extracting(Csv.Row::line).containsExactly(3);
+    }
+
     @Test
     void anEmptyFileOrAMissingColumnIsReportedOnLineOne() {
         assertThat(Csv.parse("", SCHOOL).errors()).extracting(v -> v.field()).containsExactly("line 1");

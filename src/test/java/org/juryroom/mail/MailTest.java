@@ -130,8 +130,13 @@ class MailTest {
         resets.handle();
         sender.run();
         String reset = Mailbox.to(email).get(1).token("reset");
-        assertThat(browser.post("/reset/" + reset, "/reset/" + reset, Map.of("password", "short")).statusCode())
-                .isEqualTo(422);
+        Response tooShort = browser.post("/reset/" + reset, "/reset/" + reset, Map.of("password", "short"));
+        assertThat(tooShort.statusCode()).isEqualTo(422);
+        assertThat(tooShort.asString()).contains("password must have at least 10 characters");
+        // The refusal is in the reader's language, as the page around it.
+        assertThat(browser.post("/reset/" + reset + "?lang=hi", "/reset/" + reset + "?lang=hi",
+                Map.of("password", "short")).asString()).contains("पासवर्ड में कम से कम 10 अक्षर होने चाहिए")
+                .doesNotContain("password must have");
         assertThat(browser.post("/reset/" + reset, "/reset/" + reset, Map.of("password", "reset on the page"))
                 .statusCode()).isEqualTo(200);
         WebSession.signIn(username, "reset on the page");

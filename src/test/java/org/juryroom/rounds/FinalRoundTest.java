@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.TreeSet;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.juryroom.judging.JudgingFixtures.ORGANISER;
@@ -324,6 +325,24 @@ public class FinalRoundTest {
                 assertThat(portal).contains("Winner: place 1");
             }
         }
+
+        // A winner held after publication leaves the public result as it leaves the gallery: not in a place, a
+        // mention or the head-to-head counts. The organisers' result, the seal and its verification keep it.
+        long first = winners.get(0);
+        ORGANISER.as().contentType(ContentType.JSON).body(Map.of("kind", "DISCLOSURE", "urgency", "NORMAL",
+                "note", "The statement tells of something that happened.")).post("/api/entries/{eid}/concerns", first)
+                .then().statusCode(201);
+        JsonPath shown = JudgingFixtures.anonymous().get("/api/competitions/{cid}/rounds/{rid}/result", cid, ids[2])
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(shown.getList("places.entryIds.flatten()", Long.class)).doesNotContain(first)
+                .contains(winners.get(1));
+        assertThat(shown.getList("mentions", Long.class)).doesNotContain(first);
+        assertThat(shown.getMap("pairwise")).doesNotContainKey(String.valueOf(first));
+        assertThat(shown.getMap("pairwise").values().toString()).doesNotContain(first + "=");
+        assertThat(ORGANISER.as().get("/api/competitions/{cid}/rounds/{rid}/result", cid, ids[2]).jsonPath()
+                .getList("places.entryIds.flatten()", Long.class)).contains(first);
+        ORGANISER.as().get("/api/competitions/{cid}/rounds/{rid}/result/verify", cid, ids[2]).then().statusCode(200)
+                .body("valid", equalTo(true));
     }
 
     static void declareConflict(JurorAccount j, JudgingFixtures.SchoolAccount school) {
@@ -385,6 +404,35 @@ public class FinalRoundTest {
      * A held entry is no candidate and blocks the count; an excluded one drops out of the ballots cast
      * before; the seal is verified over the sealed candidates, and a changed award breaks it.
      */
+    /** Every finalist excluded after ballots were cast: nothing is left to rank or decide, a clear 409, never a 500. */
+    @Test
+    void withEveryFinalistGoneThereIsNothingToDecide() {
+        World w = JudgingFixtures.world(3, 2, 3, 6);
+        long cid = w.cid();
+        OpenFinal of = openFinal(w, 1, 1, 43);
+        long fin = of.roundId();
+        ballot(w.juror(0), cid, fin, rotated(of.shortlist(), 0)).then().statusCode(200);
+        JsonPath lead = ORGANISER.as().contentType(ContentType.JSON).body(Map.of("name", JudgingFixtures.unique("Lead"),
+                        "email", "dsl@commission.example", "phone", "+91 98300 12345", "invite", false))
+                .post("/api/safeguarding-leads").then().statusCode(201).extract().jsonPath();
+        JudgingFixtures.Login desk = new JudgingFixtures.Login(lead.getString("username"), lead.getString("password"));
+        for (long eid : of.shortlist()) {
+            JudgingFixtures.SchoolAccount owner = w.school(w.entries().indexOf(eid) / 2);
+            long concern = owner.login().as().contentType(ContentType.JSON).body(Map.of("kind", "DISCLOSURE",
+                            "urgency", "NORMAL", "note", "The statement tells of something that happened."))
+                    .post("/api/entries/{eid}/concerns", eid).then().statusCode(201).extract().jsonPath().getLong("id");
+            desk.as().contentType(ContentType.JSON).body(Map.of("action", "EXCLUDED", "note", "Kept out."))
+                    .post("/api/safeguarding/concerns/" + concern + "/actions").then().statusCode(200);
+        }
+        ORGANISER.as().get("/api/competitions/{cid}/rounds/{rid}/close-preview", cid, fin).then().statusCode(409)
+                .body("detail", containsString("nothing to decide"));
+        close(cid, fin, Map.of()).then().statusCode(409).body("detail", containsString("nothing to decide"));
+        ballot(w.juror(1), cid, fin, List.of()).then().statusCode(409).body("detail", containsString("nothing to decide"));
+        org.juryroom.web.WebSession organiser = org.juryroom.web.WebSession.signIn(ORGANISER.username(), ORGANISER.password());
+        assertThat(organiser.get("/organiser/competitions/" + cid + "/rounds/" + fin + "/final").statusCode())
+                .isLessThan(500);
+    }
+
     @Test
     void heldEntriesAreNoCandidatesAndTheSealCoversTheAwards() {
         World w = JudgingFixtures.world(3, 2, 3, 6);

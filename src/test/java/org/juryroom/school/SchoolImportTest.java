@@ -53,6 +53,12 @@ class SchoolImportTest {
         assertThat(preview.getString("lines[1].name")).isEqualTo("Birch, Hill " + run);
         assertThat(preview.getLong("lines[2].id")).isEqualTo(existing.id());
 
+        // A NUL in a field is refused on its line in the preview and the import alike, never a server error.
+        String nul = header + "Hill\u0000View " + run + ",North,Asha,n-" + run + "@import.example\n";
+        assertThat(post(nul, "true").then().statusCode(200).extract().jsonPath().getList("errors.line", Integer.class))
+                .containsExactly(2);
+        Api.problem(post(nul, "false"), 422);
+
         // With errors nothing is imported.
         Api.problem(post(header + bad, null), 422);
         assertThat(post(header + good, "true").then().statusCode(200).extract().jsonPath().getList("lines.outcome"))
