@@ -53,6 +53,7 @@ class RefusalCatalogueTest {
             Map.entry("access/AccountLinks.java|detail", "gone(refusal): the 'String refusal =' relay"),
             Map.entry("access/ApiTokens.java|refusal", "TextRules.refusal: the TextRules constants relay"),
             Map.entry("common/TextParams.java|refusal", "TextRules.refusal: the TextRules constants relay"),
+            Map.entry("common/Csv.java|refusal", "TextRules.refusal: the TextRules constants relay"),
             Map.entry("settings/CommissionSettings.java|refusal", "TextRules.refusal: the TextRules constants relay"),
             Map.entry("common/CsvImport.java|e.message()", "LineError messages: the 'new LineError' relay"),
             Map.entry("common/CsvImport.java|v.message()", "Csv's own violations, scanned as 'new Violation'"),
