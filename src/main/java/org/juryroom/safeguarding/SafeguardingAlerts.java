@@ -39,9 +39,7 @@ public class SafeguardingAlerts {
                 select l.name, l.email, (select u.language from app_user u where u.safeguarding_lead_id = l.id
                                          and u.language is not null limit 1)
                 from safeguarding_lead l
-                where not exists (select 1 from app_user u where u.safeguarding_lead_id = l.id
-                                  and u.deactivated_at is not null)
-                order by l.id""").getResultList();
+                where\s""" + SafeguardingLead.ACTIVE + " order by l.id").getResultList();
         for (Object[] lead : leads) {
             String language = org.juryroom.i18n.Recipients.resolve((String) lead[2]);
             Map<String, Object> data = new LinkedHashMap<>();

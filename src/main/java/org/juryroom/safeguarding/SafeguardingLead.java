@@ -27,12 +27,13 @@ public class SafeguardingLead extends PanacheEntityBase {
     @Column(name = "created_at", insertable = false, updatable = false)
     public Instant createdAt;
 
-    /** Whether a concern raised now reaches anyone: some lead whose account is not deactivated (as alerts go). */
+    /** SQL: the lead {@code l} receives concerns, its account (if any) not deactivated. */
+    static final String ACTIVE = "not exists (select 1 from app_user u where u.safeguarding_lead_id = l.id"
+            + " and u.deactivated_at is not null)";
+
+    /** Whether a concern raised now reaches anyone: some lead {@link #ACTIVE}, as the alerts go to. */
     public static boolean anyActive() {
-        return !getEntityManager().createNativeQuery("""
-                select 1 from safeguarding_lead l
-                where not exists (select 1 from app_user u where u.safeguarding_lead_id = l.id
-                                  and u.deactivated_at is not null)
-                limit 1""").getResultList().isEmpty();
+        return !getEntityManager().createNativeQuery("select 1 from safeguarding_lead l where " + ACTIVE + " limit 1")
+                .getResultList().isEmpty();
     }
 }

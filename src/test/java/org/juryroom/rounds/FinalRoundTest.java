@@ -62,6 +62,27 @@ public class FinalRoundTest {
                 .put("/api/competitions/{cid}/rounds/{rid}/jury", cid, rid);
     }
 
+    /** A safeguarding lead appointed for the test, as it signs in. */
+    static JudgingFixtures.Login newLead() {
+        JsonPath lead = ORGANISER.as().contentType(ContentType.JSON).body(Map.of("name", JudgingFixtures.unique("Lead"),
+                        "email", "dsl@commission.example", "phone", "+91 98300 12345", "invite", false))
+                .post("/api/safeguarding-leads").then().statusCode(201).extract().jsonPath();
+        return new JudgingFixtures.Login(lead.getString("username"), lead.getString("password"));
+    }
+
+    /** The school raises a concern about its own entry, which holds it; the concern's id. */
+    static long concern(JudgingFixtures.SchoolAccount owner, long eid) {
+        return owner.login().as().contentType(ContentType.JSON).body(Map.of("kind", "DISCLOSURE", "urgency", "NORMAL",
+                        "note", "The statement tells of something that happened."))
+                .post("/api/entries/{eid}/concerns", eid).then().statusCode(201).extract().jsonPath().getLong("id");
+    }
+
+    /** The lead excludes the entry the concern holds. */
+    static void exclude(JudgingFixtures.Login lead, long concern) {
+        lead.as().contentType(ContentType.JSON).body(Map.of("action", "EXCLUDED", "note", "Kept out."))
+                .post("/api/safeguarding/concerns/" + concern + "/actions").then().statusCode(200);
+    }
+
     static Response ballot(JurorAccount j, long cid, long rid, List<List<Long>> order) {
         Map<String, Object> body = new HashMap<>();
         body.put("order", order);
@@ -400,10 +421,6 @@ public class FinalRoundTest {
                 .contains("excused");
     }
 
-    /**
-     * A held entry is no candidate and blocks the count; an excluded one drops out of the ballots cast
-     * before; the seal is verified over the sealed candidates, and a changed award breaks it.
-     */
     /** Every finalist excluded after ballots were cast: nothing is left to rank or decide, a clear 409, never a 500. */
     @Test
     void withEveryFinalistGoneThereIsNothingToDecide() {
@@ -412,17 +429,9 @@ public class FinalRoundTest {
         OpenFinal of = openFinal(w, 1, 1, 43);
         long fin = of.roundId();
         ballot(w.juror(0), cid, fin, rotated(of.shortlist(), 0)).then().statusCode(200);
-        JsonPath lead = ORGANISER.as().contentType(ContentType.JSON).body(Map.of("name", JudgingFixtures.unique("Lead"),
-                        "email", "dsl@commission.example", "phone", "+91 98300 12345", "invite", false))
-                .post("/api/safeguarding-leads").then().statusCode(201).extract().jsonPath();
-        JudgingFixtures.Login desk = new JudgingFixtures.Login(lead.getString("username"), lead.getString("password"));
+        JudgingFixtures.Login desk = newLead();
         for (long eid : of.shortlist()) {
-            JudgingFixtures.SchoolAccount owner = w.school(w.entries().indexOf(eid) / 2);
-            long concern = owner.login().as().contentType(ContentType.JSON).body(Map.of("kind", "DISCLOSURE",
-                            "urgency", "NORMAL", "note", "The statement tells of something that happened."))
-                    .post("/api/entries/{eid}/concerns", eid).then().statusCode(201).extract().jsonPath().getLong("id");
-            desk.as().contentType(ContentType.JSON).body(Map.of("action", "EXCLUDED", "note", "Kept out."))
-                    .post("/api/safeguarding/concerns/" + concern + "/actions").then().statusCode(200);
+            exclude(desk, concern(w.school(w.entries().indexOf(eid) / 2), eid));
         }
         ORGANISER.as().get("/api/competitions/{cid}/rounds/{rid}/close-preview", cid, fin).then().statusCode(409)
                 .body("detail", containsString("nothing to decide"));
@@ -436,6 +445,10 @@ public class FinalRoundTest {
                 .isLessThan(500);
     }
 
+    /**
+     * A held entry is no candidate and blocks the count; an excluded one drops out of the ballots cast
+     * before; the seal is verified over the sealed candidates, and a changed award breaks it.
+     */
     @Test
     void heldEntriesAreNoCandidatesAndTheSealCoversTheAwards() {
         World w = JudgingFixtures.world(3, 2, 3, 6);
@@ -457,10 +470,7 @@ public class FinalRoundTest {
 
         ballot(w.juror(0), cid, fin, rotated(shortlist, 0)).then().statusCode(200);
         long held = shortlist.get(0);
-        JudgingFixtures.SchoolAccount owner = w.school(w.entries().indexOf(held) / 2);
-        long concern = owner.login().as().contentType(ContentType.JSON).body(Map.of("kind", "DISCLOSURE",
-                        "urgency", "NORMAL", "note", "The statement tells of something that happened."))
-                .post("/api/entries/{eid}/concerns", held).then().statusCode(201).extract().jsonPath().getLong("id");
+        long concern = concern(w.school(w.entries().indexOf(held) / 2), held);
         List<Long> rest = shortlist.subList(1, shortlist.size());
         w.juror(1).login().as().get("/api/competitions/{cid}/rounds/{rid}/ballot", cid, fin).then().statusCode(200)
                 .body("candidates.entryId", equalTo(rest.stream().map(Long::intValue).toList()));
@@ -471,12 +481,7 @@ public class FinalRoundTest {
         close(cid, fin, Map.of()).then().statusCode(409).body("held", equalTo(1));
 
         // The lead excludes it: juror 0's ballot counts without it.
-        JsonPath lead = ORGANISER.as().contentType(ContentType.JSON).body(Map.of("name", JudgingFixtures.unique("Lead"),
-                        "email", "dsl@commission.example", "phone", "+91 98300 12345", "invite", false))
-                .post("/api/safeguarding-leads").then().statusCode(201).extract().jsonPath();
-        new JudgingFixtures.Login(lead.getString("username"), lead.getString("password")).as()
-                .contentType(ContentType.JSON).body(Map.of("action", "EXCLUDED", "note", "Kept out."))
-                .post("/api/safeguarding/concerns/" + concern + "/actions").then().statusCode(200);
+        exclude(newLead(), concern);
         JsonPath closed = close(cid, fin, Map.of()).then().statusCode(200).extract().jsonPath();
         List<List<List<Long>>> counted = List.of(rotated(rest, 0), rotated(rest, 1), rotated(rest, 2));
         SchulzeResult.Awards awards = Schulze.compute(rest, counted).awards(1, 1);
@@ -489,9 +494,7 @@ public class FinalRoundTest {
 
         // A later change of an entry's status does not move the seal: it is rebuilt over the sealed candidates.
         long winner = awards.places().get(0).entryIds().get(0);
-        owner = w.school(w.entries().indexOf(winner) / 2);
-        owner.login().as().contentType(ContentType.JSON).body(Map.of("kind", "DISCLOSURE", "urgency", "NORMAL",
-                "note", "The statement tells of something that happened.")).post("/api/entries/{eid}/concerns", winner).then().statusCode(201);
+        concern(w.school(w.entries().indexOf(winner) / 2), winner);
         ORGANISER.as().get("/api/competitions/{cid}/rounds/{rid}/result/verify", cid, fin).then().statusCode(200)
                 .body("valid", equalTo(true)).body("awardsMatch", equalTo(true));
 

@@ -101,9 +101,15 @@ public final class Fixtures {
                                String sample, boolean publishWork, boolean publishNames) {
         List<Map<String, Object>> participants = new ArrayList<>();
         firstNames.forEach(n -> participants.add(Map.of("firstName", n, "grade", 7)));
-        String entry = "{\"title\":\"" + title.replace("\\", "\\\\").replace("\"", "\\\"") + "\",\"categoryCode\":\"" + category + "\",\"statement\":\"Our work.\","
-                + "\"participants\":" + toJson(participants) + ",\"consent\":{\"judging\":true,\"publishWork\":" + publishWork
-                + ",\"publishNames\":" + publishNames + ",\"attestedBy\":\"Class teacher\"}}";
+        String entry;
+        try {
+            entry = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(Map.of("title", title,
+                    "categoryCode", category, "statement", "Our work.", "participants", participants,
+                    "consent", Map.of("judging", true, "publishWork", publishWork, "publishNames", publishNames,
+                            "attestedBy", "Class teacher")));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
         long id = school.api().multiPart(new io.restassured.builder.MultiPartSpecBuilder(entry).controlName("entry")
                         .mimeType("application/json").charset(java.nio.charset.StandardCharsets.UTF_8).build()) // not Latin-1
                 .multiPart("files", new File("uploads-sample/" + sample))
@@ -223,17 +229,5 @@ public final class Fixtures {
         organiser().contentType(ContentType.JSON)
                 .body(Map.of("excuse", missing, "reason", "jurors of other tests, not part of this one"))
                 .post("/api/competitions/" + cid + "/rounds/" + rubric + "/close").then().statusCode(200);
-    }
-
-    private static String toJson(List<Map<String, Object>> participants) {
-        StringBuilder sb = new StringBuilder("[");
-        for (Map<String, Object> p : participants) {
-            if (sb.length() > 1) {
-                sb.append(',');
-            }
-            sb.append("{\"firstName\":\"").append(p.get("firstName")).append("\",\"grade\":").append(p.get("grade"))
-                    .append('}');
-        }
-        return sb.append(']').toString();
     }
 }
