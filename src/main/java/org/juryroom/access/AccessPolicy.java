@@ -95,8 +95,7 @@ public class AccessPolicy {
         if (me.isJuror() && e.status == EntryStatus.SUBMITTED && !e.held()) {
             long jurorId = me.jurorId();
             JurorTie tie = JurorTie.of(e.id, jurorId, e.school.id);
-            if (tie.conflicted() || !(tie.assigned() || ScreeningVote.assignedInOpenRound(e.id, jurorId)
-                    || org.juryroom.rounds.RoundJury.finalCandidate(e.id, jurorId))) {
+            if (!jurorHas(e, tie)) {
                 return EntryRights.NONE;
             }
             // Scoring is the RUBRIC round's; a juror screening the entry sees it the same blind way.
@@ -197,9 +196,26 @@ public class AccessPolicy {
         return me.isSafeguardingLead() && !e.filesSealed;
     }
 
-    /** Anyone who can see an entry may raise a concern about it; the desk is for safeguarding leads. */
-    public boolean mayRaiseConcern(Entry e) {
-        return rights(e).exists();
+    /**
+     * The entry if this user may raise a concern about it, else 404: anyone who can see it, and a
+     * juror who had it in their work when a concern held it. The hold takes the entry out of every
+     * queue at once, so a second juror's concern would otherwise be lost; that juror knew the
+     * entry, so nothing leaks.
+     */
+    public Entry concernableEntry(long entryId) {
+        Entry e = Entry.findById(entryId);
+        if (e == null || !(rights(e).exists() || me.isJuror() && e.status == EntryStatus.SUBMITTED && e.held()
+                && jurorHas(e, JurorTie.of(e.id, me.jurorId(), e.school.id)))) {
+            throw ProblemException.notFound("Entry " + entryId);
+        }
+        return e;
+    }
+
+    /** This juror has the entry in some work (scoring, screening, the final ballot) and no conflict with its school. */
+    private boolean jurorHas(Entry e, JurorTie tie) {
+        long jurorId = me.jurorId();
+        return !tie.conflicted() && (tie.assigned() || ScreeningVote.assignedInOpenRound(e.id, jurorId)
+                || org.juryroom.rounds.RoundJury.finalCandidate(e.id, jurorId));
     }
 
     /** The safeguarding desk: leads only. An organiser without the role gets 403. */

@@ -78,15 +78,13 @@ public class ConcernService {
     }
 
     /**
-     * Anyone who can see the entry, in any state of the competition or the entry. Who may is
+     * Anyone who can see the entry, in any state of the competition or the entry, and a juror who
+     * had it when another concern held it ({@link AccessPolicy#concernableEntry}). Who may is
      * settled before the content is checked, so that nobody learns more than 404 of an entry they
      * cannot see.
      */
     public Raised raise(long entryId, RaiseConcern request) {
-        Entry seen = access.readableEntry(entryId);
-        if (!access.mayRaiseConcern(seen)) {
-            throw ProblemException.notFound("Entry " + entryId);
-        }
+        Entry seen = access.concernableEntry(entryId);
         if (request == null) {
             throw ProblemException.badRequest("Send the concern as JSON: kind, urgency, note and, if you can, excerpt");
         }
@@ -126,11 +124,7 @@ public class ConcernService {
     /** The code of an entry this user may raise a concern about (the form page shows nothing more); else 404. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public String raisableCode(long entryId) {
-        Entry e = access.readableEntry(entryId);
-        if (!access.mayRaiseConcern(e)) {
-            throw ProblemException.notFound("Entry " + entryId);
-        }
-        return e.code;
+        return access.concernableEntry(entryId).code;
     }
 
     // ---- The safeguarding desk: leads only --------------------------------------------------

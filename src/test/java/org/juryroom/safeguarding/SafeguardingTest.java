@@ -392,6 +392,45 @@ class SafeguardingTest {
         p.juror1().api().get("/api/entries/" + p.entryB()).then().statusCode(200);
     }
 
+    /**
+     * A concern takes the entry out of every juror's work at once; a second juror who had it open
+     * still gets their own concern to the lead, from the API and from the page they had loaded.
+     * Whoever never had the entry still meets 404.
+     */
+    @Test
+    void aSecondJurorsConcernAboutAnEntryAlreadyHeldStillReachesTheLead() {
+        Published p = published();
+        Lead lead = lead();
+        org.juryroom.web.WebSession page = org.juryroom.web.WebSession.signIn(p.juror2().username(), p.juror2().password());
+        String opened = "/jury/entries/" + p.entryA();
+        assertThat(page.get(opened).statusCode()).isEqualTo(200);
+        long first = p.juror1().api().contentType(ContentType.JSON).body(concern("DISCLOSURE", "NORMAL"))
+                .post("/api/entries/" + p.entryA() + "/concerns").then().statusCode(201).extract().jsonPath().getLong("id");
+        p.juror2().api().get("/api/entries/" + p.entryA()).then().statusCode(404);
+
+        long second = p.juror2().api().contentType(ContentType.JSON).body(concern("OTHER", "IMMEDIATE_DANGER"))
+                .post("/api/entries/" + p.entryA() + "/concerns").then().statusCode(201)
+                .body("status", equalTo("OPEN")).extract().jsonPath().getLong("id");
+        var fromPage = page.post(opened, "/concerns/entries/" + p.entryA(),
+                Map.of("kind", "DISCLOSURE", "note", "The caption names a real chat group."));
+        assertThat(fromPage.statusCode()).isEqualTo(303);
+        assertThat(page.get("/concerns/thanks").asString()).containsPattern("SG-[A-Z0-9]{6}");
+
+        JsonPath queue = lead.api().get("/api/safeguarding/concerns").then().statusCode(200).extract().jsonPath();
+        assertThat(queue.getList("findAll { it.entryId == " + p.entryA() + " }.id", Long.class))
+                .hasSize(3).contains(first, second);
+        lead.api().get("/api/safeguarding/concerns/" + second).then().statusCode(200)
+                .body("raisedBy", equalTo(p.juror2().username())).body("urgency", equalTo("IMMEDIATE_DANGER"));
+
+        Account stranger = Fixtures.juror(Fixtures.unique("Stranger"));
+        stranger.api().contentType(ContentType.JSON).body(concern("OTHER", "NORMAL"))
+                .post("/api/entries/" + p.entryA() + "/concerns").then().statusCode(404);
+        Fixtures.school(Fixtures.unique("Nosy")).api().contentType(ContentType.JSON).body(concern("OTHER", "NORMAL"))
+                .post("/api/entries/" + p.entryA() + "/concerns").then().statusCode(404);
+        // Still nothing else of the held entry for the juror who raised the second concern.
+        p.juror2().api().get("/api/entries/" + p.entryA() + "/files/" + fileOf(p.entryA())).then().statusCode(404);
+    }
+
     @Test
     void anOrganiserIsALeadOnlyOnceGivenTheRoleAndSchoolsKeepTheirOwnContact() {
         String username = Fixtures.unique("org").replace(' ', '-').toLowerCase();
