@@ -268,19 +268,23 @@ public class AccessPolicy {
      */
 
     /**
-     * The record whose live confirmation secret this is (mailed to the guardian only, consent/GuardianMails):
-     * not used yet, not replaced, not expired; else 404. The withdrawal token never confirms.
+     * The record whose confirmation secret this is (mailed to the guardian only, consent/GuardianMails):
+     * live (not used yet, not replaced, not expired), or the one that confirmed it; else 404. The
+     * withdrawal token never confirms.
      */
     public static GuardianConsent consentByConfirmation(String secret) {
         return secret == null || !CONSENT_TOKEN.matcher(secret).matches() ? noConsent()
-                : GuardianConsent.byConfirmSecret(secret, java.time.Instant.now())
+                : GuardianConsent.byAnyConfirmSecret(secret, java.time.Instant.now())
                 .orElseGet(AccessPolicy::noConsent);
     }
 
-    /** A guardian's link: the withdrawal token, or a live confirmation secret (which shows and withdraws too). */
+    /**
+     * A guardian's link: the withdrawal token, or a confirmation secret, live or the one that confirmed
+     * the record (which shows and withdraws too: the same mail carries the withdrawal link).
+     */
     public static GuardianConsent consentByLink(String link) {
         return link == null || !CONSENT_TOKEN.matcher(link).matches() ? noConsent()
-                : GuardianConsent.byToken(link).or(() -> GuardianConsent.byConfirmSecret(link, java.time.Instant.now()))
+                : GuardianConsent.byToken(link).or(() -> GuardianConsent.byAnyConfirmSecret(link, java.time.Instant.now()))
                 .orElseGet(AccessPolicy::noConsent);
     }
 

@@ -130,6 +130,13 @@ public class GuardianConsent extends PanacheEntityBase {
     @Column(name = "confirm_expires_at")
     public Instant confirmExpiresAt;
 
+    /**
+     * The SHA-256 of the confirmation secret that confirmed this record: that link, opened or sent again,
+     * shows the confirmed consent and changes nothing, instead of a dead link. Null while not confirmed.
+     */
+    @Column(name = "confirmed_with_hash")
+    public String confirmedWithHash;
+
     /** The language of the guardian's mails (en, hi, bn); null on records older than the choice: English. */
     public String language;
 
@@ -175,15 +182,26 @@ public class GuardianConsent extends PanacheEntityBase {
         return find("confirmSecretHash = ?1 and confirmExpiresAt > ?2", hash(secret), now).firstResultOptional();
     }
 
+    /** The confirmed record whose confirmation link this was. */
+    public static Optional<GuardianConsent> byUsedConfirmSecret(String secret) {
+        return find("confirmedWithHash = ?1 and confirmedAt is not null", hash(secret)).firstResultOptional();
+    }
+
+    /** The record a confirmation link opens: live, or the one that confirmed it. */
+    public static Optional<GuardianConsent> byAnyConfirmSecret(String secret, Instant now) {
+        return byConfirmSecret(secret, now).or(() -> byUsedConfirmSecret(secret));
+    }
+
     /** Whether a confirmation link mailed for this record still confirms it. */
     public boolean confirmable(Instant now) {
         return confirmSecretHash != null && confirmExpiresAt != null && confirmExpiresAt.isAfter(now);
     }
 
-    /** The confirmation secret stops working (used, erased, or no confirmation awaited any more). */
+    /** The confirmation secret stops working (erased, asked again, or no confirmation awaited any more). */
     public void dropConfirmSecret() {
         confirmSecretHash = null;
         confirmExpiresAt = null;
+        confirmedWithHash = null;
     }
 
     /** SHA-256 in hex, as the confirmation secret is kept. */

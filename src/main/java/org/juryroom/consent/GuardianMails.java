@@ -52,6 +52,7 @@ public class GuardianMails {
         byte[] random = new byte[32];
         RANDOM.nextBytes(random);
         String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        r.dropConfirmSecret();
         r.confirmSecretHash = GuardianConsent.hash(secret);
         r.confirmExpiresAt = Instant.now().plus(CONFIRM_VALID_FOR);
         if (r.id != null) {

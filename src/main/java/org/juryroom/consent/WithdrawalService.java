@@ -123,8 +123,9 @@ public class WithdrawalService {
     /**
      * The guardian confirms a GUARDIAN_EMAIL_CONFIRMED consent with the secret mailed to them (never the
      * withdrawal token, which the school holds): its standing scopes come into force at once (the entry's
-     * summary with them). The secret is used up: a second use, a replaced or expired secret, or any other
-     * token is 404; erased 409.
+     * summary with them). The secret confirms once: sent again (a double click) while the record stays
+     * confirmed, it answers the confirmed consent and changes nothing; a replaced or expired secret, or any
+     * other token, is 404; erased 409.
      */
     @Transactional
     public ConsentView confirmByToken(String secret) {
@@ -132,8 +133,12 @@ public class WithdrawalService {
         Entry e = locked(em.find(Entry.class, r.entryId));
         em.refresh(r, LockModeType.PESSIMISTIC_WRITE);
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        if (!r.confirmable(now) || !GuardianConsent.hash(secret).equals(r.confirmSecretHash)) {
-            throw ProblemException.notFound("Consent link"); // used or replaced while this request waited
+        String hash = GuardianConsent.hash(secret);
+        if (hash.equals(r.confirmedWithHash) && r.confirmedAt != null) {
+            return view(r, e);
+        }
+        if (!r.confirmable(now) || !hash.equals(r.confirmSecretHash)) {
+            throw ProblemException.notFound("Consent link"); // replaced while this request waited
         }
         r.dropConfirmSecret();
         if (!r.awaitingConfirmation()) {
@@ -143,6 +148,7 @@ public class WithdrawalService {
             throw ProblemException.conflict("This consent's personal data was erased; there is nothing to confirm");
         }
         r.confirmedAt = now;
+        r.confirmedWithHash = hash;
         em.flush();
         ConsentSummary.apply(e);
         e.updatedAt = now;

@@ -111,8 +111,9 @@ class GuardianConfirmationTest {
         assertThat(confirmed.getList("active")).containsExactly("judging", "publishWork");
         String at = confirmed.getString("confirmedAt");
         assertThat(at).isNotNull();
-        // Single use: the secret is spent; the withdrawal link still shows the confirmed consent.
-        confirm(token).then().statusCode(404);
+        // Confirms once: sent again (a double click) it answers the confirmed consent and changes nothing
+        // (one audit line below); the withdrawal link shows the same.
+        confirm(token).then().statusCode(200).body("confirmedAt", equalTo(at));
         anonymous().get("/api" + withdrawUrl.replace("/consent/", "/consents/")).then().statusCode(200)
                 .body("confirmedAt", equalTo(at));
         List<Map<String, Object>> audited = organiser().queryParam("action", "CONSENT_RECORDED")
@@ -124,6 +125,11 @@ class GuardianConfirmationTest {
         school.api().post("/api/entries/" + eid + "/submit").then().statusCode(200).body("status", equalTo("SUBMITTED"));
         assertThat(Mailbox.to(email)).hasSize(1); // confirming sends nothing more
         confirm("C".repeat(43)).then().statusCode(404);
+
+        // Withdrawn through the same link: the record's personal data is erased, and the link opens nothing.
+        ConsentFixtures.withdraw(token, "judging").then().statusCode(200);
+        confirm(token).then().statusCode(404);
+        anonymous().get("/api/consents/{t}", token).then().statusCode(404);
     }
 
     @Test
@@ -146,13 +152,12 @@ class GuardianConfirmationTest {
         assertThat(posted.header("Location")).endsWith(withdrawal + "?confirmed=1");
         assertThat(guardian.get(withdrawal + "?confirmed=1").asString()).contains("your consent is confirmed")
                 .doesNotContain("I confirm");
-        // Opened again from the mail: not a bare "not found", but what the guardian can do.
-        Response spent = guardian.get(page);
-        assertThat(spent.statusCode()).isEqualTo(404);
-        assertThat(spent.asString()).contains("This link no longer opens a consent")
-                .contains("ask your child&#39;s school for a new link");
-        assertThat(guardian.get(page + "?lang=bn").asString()).contains("এই লিংক আর কোনো সম্মতি খোলে না");
-        assertThat(guardian.post(withdrawal, page + "/confirm", Map.of()).statusCode()).isEqualTo(404);
+        // Opened again from the mail, or "I confirm" pressed twice: the confirmed consent, not a dead link.
+        assertThat(guardian.get(page).asString()).containsPattern("<strong>Judging</strong>:\\s*given")
+                .doesNotContain("I confirm").doesNotContain("no longer opens");
+        Response twice = guardian.post(withdrawal, page + "/confirm", Map.of());
+        assertThat(twice.statusCode()).isEqualTo(303);
+        assertThat(twice.header("Location")).endsWith(withdrawal + "?confirmed=1");
         school.api().get("/api/entries/" + eid).then().body("consent.judging", equalTo(true))
                 .body("participants[0].consent.awaitingConfirmation", equalTo(false));
     }
@@ -234,8 +239,23 @@ class GuardianConfirmationTest {
 
         confirm(first).then().statusCode(404);
         anonymous().get("/api/consents/{t}", first).then().statusCode(404);
-        assertThat(WebSession.anonymous().get("/consent/" + first).statusCode()).isEqualTo(404);
+        // A dead link: not a bare "not found", but what the guardian can do, in their language.
+        Response dead = WebSession.anonymous().get("/consent/" + first);
+        assertThat(dead.statusCode()).isEqualTo(404);
+        assertThat(dead.asString()).contains("This link no longer opens a consent")
+                .contains("ask your child&#39;s school for a new link");
+        assertThat(WebSession.anonymous().get("/consent/" + first + "?lang=bn").asString())
+                .contains("এই লিংক আর কোনো সম্মতি খোলে না");
         confirm(second).then().statusCode(200).body("active", hasItem("judging"));
+        confirm(second).then().statusCode(200).body("active", hasItem("judging"));
+
+        // Asked again (a new address): the link that confirmed is dead too, and the consent awaits the new one.
+        String third = address("priya.new");
+        school.api().contentType(ContentType.JSON).body(Map.of("participants", List.of(child("Diya",
+                byEmail("Priya", third, "judging"))))).patch("/api/entries/" + eid).then().statusCode(200);
+        confirm(second).then().statusCode(404);
+        assertThat(WebSession.anonymous().get("/consent/" + second).statusCode()).isEqualTo(404);
+        school.api().get("/api/entries/" + eid).then().body("participants[0].consent.awaitingConfirmation", equalTo(true));
     }
 
     /** An expired link (or none, as V40 leaves the records awaiting) is renewed when the school saves again. */
