@@ -198,13 +198,13 @@ public class AccessPolicy {
 
     /**
      * The entry if this user may raise a concern about it, else 404: anyone who can see it, and a
-     * juror who had it in their work when a concern held it. The hold takes the entry out of every
-     * queue at once, so a second juror's concern would otherwise be lost; that juror knew the
-     * entry, so nothing leaks.
+     * juror who still has it in their work though it left judging, held by a concern or withdrawn.
+     * A hold takes the entry out of every queue at once, so a second juror's concern would otherwise
+     * be lost; held and withdrawn answer alike, so the juror does not learn which it was.
      */
     public Entry concernableEntry(long entryId) {
         Entry e = Entry.findById(entryId);
-        if (e == null || !(rights(e).exists() || me.isJuror() && e.status == EntryStatus.SUBMITTED && e.held()
+        if (e == null || !(rights(e).exists() || me.isJuror() && e.status != EntryStatus.DRAFT
                 && jurorHas(e, JurorTie.of(e.id, me.jurorId(), e.school.id)))) {
             throw ProblemException.notFound("Entry " + entryId);
         }

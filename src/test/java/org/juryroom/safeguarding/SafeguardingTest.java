@@ -429,6 +429,18 @@ class SafeguardingTest {
                 .post("/api/entries/" + p.entryA() + "/concerns").then().statusCode(404);
         // Still nothing else of the held entry for the juror who raised the second concern.
         p.juror2().api().get("/api/entries/" + p.entryA() + "/files/" + fileOf(p.entryA())).then().statusCode(404);
+
+        // An entry its guardian withdrew since answers alike, so the juror cannot tell a hold from a withdrawal.
+        String token = org.juryroom.consent.ConsentFixtures.tokens(p.entryB()).get(0);
+        org.juryroom.consent.ConsentFixtures.withdraw(token, "judging").then().statusCode(200);
+        p.juror2().api().get("/api/entries/" + p.entryB()).then().statusCode(404);
+        assertThat(page.get("/concerns/entries/" + p.entryA()).statusCode()).isEqualTo(200);
+        assertThat(page.get("/concerns/entries/" + p.entryB()).statusCode()).isEqualTo(200);
+        p.juror2().api().contentType(ContentType.JSON).body(concern("DISCLOSURE", "NORMAL"))
+                .post("/api/entries/" + p.entryB() + "/concerns").then().statusCode(201);
+        stranger.api().get("/api/entries/" + p.entryB()).then().statusCode(404);
+        assertThat(org.juryroom.web.WebSession.signIn(stranger.username(), stranger.password())
+                .get("/concerns/entries/" + p.entryB()).statusCode()).isEqualTo(404);
     }
 
     @Test
