@@ -123,8 +123,10 @@ public class EntryService implements WriteGate.Admit {
     public Page<Entry> list(long competitionId, Page.Request paging) {
         competitions.get(competitionId);
         AccessPolicy.EntryFilter filter = access.entriesOf(competitionId);
+        // The jury's list goes by the random code, as their queue does: creation order would group a school's entries.
+        String order = access.view() == AccessPolicy.View.FULL ? "e.id" : "e.code";
         List<Entry> items = Entry.<Entry>find("select e from Entry e join fetch e.school join fetch e.category where "
-                        + filter.where() + " order by e.id", filter.params())
+                        + filter.where() + " order by " + order, filter.params())
                 .page(paging.page(), paging.size()).list();
         long total = Entry.count("from Entry e where " + filter.where(), filter.params());
         return new Page<>(items, paging.page(), paging.size(), total);

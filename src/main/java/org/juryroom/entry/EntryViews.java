@@ -194,8 +194,9 @@ public final class EntryViews {
     }
 
     public static EntrySummary summary(Entry e, boolean withSchool, org.juryroom.publishing.EntryResults.Result result) {
+        // Blind: no submission time either; a school's entries, handed in one after another, would cluster.
         return new EntrySummary(e.id, e.code, e.status, withSchool ? e.title : blindTitle(e), e.category.code,
-                withSchool ? new SchoolRef(e.school.id, e.school.name) : null, e.submittedAt,
+                withSchool ? new SchoolRef(e.school.id, e.school.name) : null, withSchool ? e.submittedAt : null,
                 result == null ? null : result.result().name(), result == null ? null : result.place());
     }
 }

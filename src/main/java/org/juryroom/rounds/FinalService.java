@@ -287,7 +287,7 @@ public class FinalService {
         List<Candidate> candidates = ids.stream().map(id -> {
             Entry e = Entry.findById(id);
             return new Candidate(e.id, e.code, EntryViews.blindTitle(e), e.category.code, thumbnails.get(id));
-        }).toList();
+        }).sorted(java.util.Comparator.comparing(Candidate::code)).toList(); // by the random code: no creation order
         return new BallotView(r.id, r.status, b == null ? null : parse(b.ballot), b == null ? null : b.version,
                 b == null ? null : b.castAt, candidates);
     }

@@ -63,7 +63,8 @@ class BlindJudgingTest {
         var as = juror.login();
         seen.add(as.as().get("/api/competitions"));
         seen.add(as.as().get("/api/competitions/{cid}", cid));
-        seen.add(as.as().get("/api/competitions/{cid}/entries", cid));
+        Response listed = as.as().get("/api/competitions/{cid}/entries", cid);
+        seen.add(listed);
         seen.add(as.as().queryParam("competition", cid).get("/api/me/assignments"));
         Response entry = as.as().get("/api/entries/{eid}", eid);
         seen.add(entry);
@@ -88,6 +89,12 @@ class BlindJudgingTest {
         assertThat(entry.jsonPath().getMap("$").keySet()).containsExactlyInAnyOrder("id", "code", "competitionId",
                 "title", "categoryCode", "statement", "files");
         file.then().statusCode(200).contentType("application/pdf");
+        // The list says nothing of when or in which order the school handed its entries in: no time, by code.
+        assertThat(listed.jsonPath().getList("items.submittedAt")).hasSize(2).containsOnlyNulls();
+        List<String> codes = listed.jsonPath().getList("items.code", String.class);
+        assertThat(codes).hasSize(2).isSorted();
+        assertThat(ORGANISER.as().get("/api/competitions/{cid}/entries", cid).jsonPath().getList("items.submittedAt"))
+                .doesNotContainNull();
         posterFile.then().statusCode(200).contentType("image/png");
 
         List<String> secrets = List.of(school.name(), district, child1, child2, teacher, "Class teacher",

@@ -123,7 +123,7 @@ public class RankingPages {
                 b.roundStatus() == RoundStatus.OPEN, b.version(), b.castAt(), cards, large, errors);
     }
 
-    /** The cards in ballot order (or shortlist order before the first ballot), numbered by tie group. */
+    /** The cards in ballot order (or by code before the first ballot), numbered by tie group. */
     private static List<Card> cards(BallotView b, List<List<Long>> order) {
         Map<Long, FinalService.Candidate> byId = new HashMap<>();
         b.candidates().forEach(c -> byId.put(c.entryId(), c));
