@@ -2,7 +2,6 @@ package org.juryroom.storage.scrub;
 
 import net.coobird.thumbnailator.Thumbnails;
 
-import javax.imageio.IIOException;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
@@ -135,10 +134,13 @@ final class Images {
         try {
             reader.setInput(in, true, true);
             return work.apply(reader);
-        } catch (IIOException | IndexOutOfBoundsException | IllegalArgumentException | IllegalStateException
-                 | NegativeArraySizeException | ArithmeticException | UnsupportedOperationException
-                 | java.awt.color.CMMException | java.awt.image.RasterFormatException e) {
-            throw new Rejected("image-corrupt", "the image is corrupt or truncated and cannot be shown");
+        } catch (Rejected e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            // The file is on local disk, so whatever a decoder throws is about the bytes: an EOFException for a cut-off
+            // file, IIOException, or a codec's own IndexOutOfBounds/IllegalArgument/CMMException on damaged data.
+            throw (Rejected) new Rejected("image-corrupt", "the image is corrupt or truncated and cannot be shown")
+                    .initCause(e);
         } finally {
             reader.dispose();
         }

@@ -1,6 +1,7 @@
 package org.juryroom.storage.scrub;
 
 import java.awt.image.BufferedImage;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -50,6 +51,9 @@ public final class PrivacyScrubber {
             return derived;
         } catch (Rejected e) {
             throw e;
+        } catch (EOFException e) {
+            // Whichever reader ran out of bytes, the upload is cut off: the school's to mend, not a server error.
+            throw (Rejected) new Rejected("unreadable", "the file is incomplete (cut off); upload it again").initCause(e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (RuntimeException e) {
