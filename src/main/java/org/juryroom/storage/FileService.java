@@ -90,6 +90,7 @@ public class FileService {
             gate.admit().check(entryId, total);
             List<EntryFile> pending = new ArrayList<>();
             for (Inspected f : files) {
+                gate.admit().checkFile(entryId, f.displayName(), f.contentType(), f.size());
                 EntryFile row = newRow(entryId, f.displayName(), f.contentType());
                 describe(row, f);
                 row.persist();
@@ -132,6 +133,7 @@ public class FileService {
     public EntryFile storeStreamed(StreamedUpload upload, Rules rules, ByteLimit quota, WriteGate gate) {
         long began = System.nanoTime();
         String displayName = FileNames.sanitise(upload.fileName());
+        inspector.checkName(upload.fileName(), displayName); // before a byte is read, as docs/storage.md says
         // On a tie the first named answers: the server's limit, then the category's, then the quota.
         ByteLimit limit = new ByteLimit(bodyLimit.bytes(), seen -> bodyLimit.tooLarge())
                 .tighter(new ByteLimit(rules.maxFileBytes(), seen -> ProblemException.tooLarge(displayName + " has "
@@ -149,6 +151,7 @@ public class FileService {
             EntryFile row = QuarkusTransaction.requiringNew().call(() -> {
                 long entryId = gate.open().getAsLong();
                 gate.admit().check(entryId, 0);
+                gate.admit().checkFile(entryId, displayName, type, 0);
                 EntryFile pending = newRow(entryId, displayName, type);
                 pending.persist();
                 return pending;
@@ -238,6 +241,7 @@ public class FileService {
     private static void record(EntryFile row, Inspected f, WriteGate.Admit admit) {
         QuarkusTransaction.requiringNew().run(() -> {
             admit.check(row.entryId, f.size());
+            admit.checkFile(row.entryId, f.displayName(), f.contentType(), f.size());
             EntryFile pending = EntryFile.findById(row.id, LockModeType.PESSIMISTIC_WRITE);
             if (pending == null || pending.status != FileStatus.PENDING) {
                 throw removedWhileArriving(row.id);
@@ -290,6 +294,8 @@ public class FileService {
         try {
             QuarkusTransaction.requiringNew().run(() -> {
                 gate.admit().check(rows.get(0).entryId, 0);
+                // The entry's category may have changed while the files arrived: they must fit the one it has now.
+                rows.forEach(r -> gate.admit().checkFile(r.entryId, r.displayName, r.contentType, r.size == null ? 0 : r.size));
                 int marked = EntryFile.update("status = ?1 where id in ?2 and status = ?3", FileStatus.STORED, ids,
                         FileStatus.PENDING);
                 if (marked != ids.size()) {
