@@ -123,7 +123,7 @@ public class FileInspector {
         } catch (IOException e) {
             derived.delete();
             throw new UncheckedIOException(e);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             derived.delete();
             throw e;
         }
@@ -195,6 +195,12 @@ public class FileInspector {
         } catch (Rejected e) {
             LOG.debugf(e, "Refused %s: %s (%s)", displayName, e.getMessage(), e.rule());
             throw rejected(displayName, e.rule(), e.getMessage());
+        } catch (OutOfMemoryError e) {
+            // The scrubber's temp files are gone (its finally); the heap it held is free again. Not the school's
+            // fault (other uploads share the heap) nor a 500 page: a 503 to try again, and nothing is kept.
+            LOG.errorf(e, "Out of memory while checking %s (%s)", displayName, type);
+            throw ProblemException.unavailable("The server could not check " + displayName
+                    + " right now (it ran short of memory); nothing was saved, please try again later");
         }
     }
 

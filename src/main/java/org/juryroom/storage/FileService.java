@@ -106,7 +106,8 @@ public class FileService {
                     put(rows.get(i).objectKey, files.get(i).path(), rows.get(i).contentType, rows.get(i).sha256, put);
                     putDerived(rows.get(i), files.get(i), put);
                 }
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
+                // An Error too (an OutOfMemoryError of this upload): no PENDING row or object outlives it.
                 deleteObjects(put);
                 removePending(rows, gate.undo());
                 throw e;
@@ -189,11 +190,15 @@ public class FileService {
                 inStore = System.nanoTime();
                 record(row, inspected, gate.admit());
                 putDerived(row, inspected, put);
-            } catch (RuntimeException | IOException e) {
+            } catch (RuntimeException | IOException | Error e) {
+                // An Error too (an OutOfMemoryError of this upload): no PENDING row or object outlives it.
                 spool.abandon(e);
                 original.handle((done, failure) -> null).join(); // the uploader has stopped: nothing more arrives
                 deleteObjects(put);
                 removePending(List.of(row), gate.undo());
+                if (e instanceof Error error) {
+                    throw error;
+                }
                 throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
             } finally {
                 if (inspected != null) {
@@ -307,6 +312,9 @@ public class FileService {
             deleteObjects(put);
             removePending(rows, gate.undo());
             throw refused;
+        } catch (Error e) {
+            removePending(rows, gate.undo()); // objects to the reconciler, as below
+            throw e;
         } catch (RuntimeException e) {
             LOG.warnf(e, "Could not mark files %s STORED; their objects are left to the reconciler", ids);
             removePending(rows, gate.undo());

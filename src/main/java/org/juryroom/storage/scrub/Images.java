@@ -38,6 +38,24 @@ final class Images {
         });
     }
 
+    /**
+     * Refuses an image whose reader decodes it whole (4 bytes a pixel, subsampling or not) past {@code budget}
+     * bytes; reads nothing but the header.
+     */
+    static void checkWholeDecode(Path file, String what, long budget) throws IOException {
+        try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
+            withReader(in, reader -> {
+                long width = reader.getWidth(0);
+                long height = reader.getHeight(0);
+                if (width * height * 4 > budget) {
+                    throw new Rejected("pixel-limit", what + " is " + width + "×" + height + " pixels; it is decoded "
+                            + "whole, so at most " + budget / 4 + " pixels are accepted");
+                }
+                return null;
+            });
+        }
+    }
+
     /** The one place the pixel limit is applied, to sizes read from any header or dictionary. */
     static void checkCount(long width, long height, String what, long maxPixels) {
         if (width <= 0 || height <= 0) {
