@@ -251,6 +251,10 @@ public class ProblemMappers {
         if (ConcurrentWrites.isConflict(e)) {
             return concurrentWrite(e);
         }
+        if (TooLongTexts.is(e)) {
+            LOG.warn("A text longer than its column passed the request's checks", e); // a check to mend
+            return respond(TooLongTexts.problem());
+        }
         ProblemException unreadable = UnreadableBodies.of(e);
         if (unreadable != null) {
             LOG.debug("Unreadable body"); // its message quotes the body, which may hold a password

@@ -10,6 +10,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import org.juryroom.common.NfcText;
 import org.juryroom.common.Phones;
 import org.juryroom.consent.GuardianConsent;
 
@@ -35,6 +36,10 @@ public final class EntryRequests {
             @Size(max = 5000) String statement,
             @NotEmpty @Size(max = 10) List<@Valid @NotNull ParticipantRequest> participants,
             @Valid ConsentRequest consent) {
+        // NFC first: the column holds the NFC text (common/NfcText), and some letters grow in it (U+09DF: 2 chars).
+        public CreateEntry {
+            title = NfcText.nfc(title);
+        }
     }
 
     /** A partial update: fields left out (null) stay as they are. */
@@ -44,6 +49,10 @@ public final class EntryRequests {
             @Size(max = 5000) String statement,
             @Size(min = 1, max = 10) List<@Valid @NotNull ParticipantRequest> participants,
             @Valid ConsentRequest consent) {
+        // NFC first: the column holds the NFC text (common/NfcText), and some letters grow in it (U+09DF: 2 chars).
+        public UpdateEntry {
+            title = NfcText.nfc(title);
+        }
     }
 
     /** {@code consent}: this child's guardian's consent; left out, the child keeps the record it has. */
@@ -51,6 +60,11 @@ public final class EntryRequests {
             @NotBlank @Pattern(regexp = FIRST_NAME, message = FIRST_NAME_MESSAGE) String firstName,
             @NotNull @Min(1) @Max(12) Integer grade,
             @Valid GuardianConsentRequest consent) {
+        // NFC first: the column holds the NFC text (common/NfcText), and some letters grow in it (U+09DF: 2 chars).
+        public ParticipantRequest {
+            firstName = NfcText.nfc(firstName);
+        }
+
 
         public ParticipantRequest(String firstName, Integer grade) {
             this(firstName, grade, null);
@@ -89,6 +103,10 @@ public final class EntryRequests {
             @NotNull @Size(max = 3) List<GuardianConsent.@NotNull Scope> scopes,
             /** The language of the guardian's mails; null: the language of the page (or request) it is made in. */
             @Pattern(regexp = "en|hi|bn") String language) {
+        // NFC first: the column holds the NFC text (common/NfcText), and some letters grow in it (U+09DF: 2 chars).
+        public GuardianConsentRequest {
+            guardianName = NfcText.nfc(guardianName);
+        }
     }
 
     /** The organiser's mark that the work shows a recognisable child. */

@@ -202,7 +202,12 @@ public class EntryService implements WriteGate.Admit {
                             + org.juryroom.storage.FileTypes.phrase(f.contentType) + "; the " + next.name
                             + " category accepts " + org.juryroom.storage.FileTypes.describe(next.allowedTypes()));
                 }
+                if (f.size != null && f.size > next.maxFileBytes) {
+                    throw ProblemException.unprocessable("categoryCode", f.displayName + " is " + f.size
+                            + " bytes; the " + next.name + " category accepts at most " + next.maxFileBytes + " bytes");
+                }
             }
+            // Files still arriving are held to the new category when they are recorded (checkFile, under this lock).
             e.category = next;
         }
         if (request.title() != null) {
@@ -403,6 +408,15 @@ public class EntryService implements WriteGate.Admit {
         School.findById(e.school.id, LockModeType.PESSIMISTIC_WRITE);
         requireByteQuota(e.competition, e.school.id, adding);
         e.updatedAt = Instant.now();
+    }
+
+    /** The file against the entry's category as it is now, under the row lock {@link #check} took. */
+    @Override
+    public void checkFile(long entryId, String displayName, String contentType, long size) {
+        Entry e = Entry.findById(entryId, LockModeType.PESSIMISTIC_WRITE);
+        if (e != null) {
+            FileInspector.checkFits(displayName, contentType, size, FileInspector.Rules.of(e.category));
+        }
     }
 
     /** Under the entry's row lock, like a concern raising a hold, so the answer holds until the caller commits. */

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.juryroom.common.NfcText;
 import org.juryroom.access.AccountLinks;
 import org.juryroom.access.AppUser;
 import org.juryroom.access.Credentials;
@@ -30,6 +31,11 @@ public class JurorService {
 
     public record CreateJuror(@NotBlank @Size(max = 200) String name, @NotBlank @Email @Size(max = 320) String email,
                               @Size(max = 500) String expertise, Boolean invite) {
+        // NFC first: the column holds the NFC text (common/NfcText), and some letters grow in it (U+09DF: 2 chars).
+        public CreateJuror {
+            name = NfcText.nfc(name);
+            expertise = NfcText.nfc(expertise);
+        }
 
         /** Without {@code invite}, as before invitations existed: a generated password. */
         public CreateJuror(String name, String email, String expertise) {
@@ -66,6 +72,12 @@ public class JurorService {
     /** An organiser's correction of a juror's name, e-mail and expertise. */
     public record UpdateJuror(@NotBlank @Size(max = 200) String name, @NotBlank @Email @Size(max = 320) String email,
                               @Size(max = 500) String expertise) {
+        // NFC first: the column holds the NFC text (common/NfcText), and some letters grow in it (U+09DF: 2 chars).
+        public UpdateJuror {
+            name = NfcText.nfc(name);
+            expertise = NfcText.nfc(expertise);
+        }
+
         static UpdateJuror of(Juror j) {
             return new UpdateJuror(j.name, j.email, j.expertise);
         }

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.juryroom.common.NfcText;
 import org.juryroom.access.AccessPolicy;
 import org.juryroom.access.AppUser;
 import org.juryroom.access.Credentials;
@@ -33,6 +34,10 @@ public class SafeguardingLeadService {
                              @NotBlank @Pattern(regexp = Phones.PATTERN, message = Phones.MESSAGE)
                              String phone,
                              @Size(max = 100) String account, Boolean invite) {
+        // NFC first: the column holds the NFC text (common/NfcText), and some letters grow in it (U+09DF: 2 chars).
+        public CreateLead {
+            name = NfcText.nfc(name);
+        }
 
         /** Without {@code invite}: a new account gets an invitation by mail (as for schools and jurors). */
         public CreateLead(String name, String email, String phone, String account) {

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.juryroom.common.NfcText;
 import org.juryroom.access.AccountLinks;
 import org.juryroom.access.AppUser;
 import org.juryroom.access.Credentials;
@@ -33,6 +34,12 @@ public class SchoolService {
                                @NotBlank @Email @Size(max = 320) String contactEmail,
                                @jakarta.validation.Valid SafeguardingContact safeguardingContact,
                                Boolean invite) {
+        // NFC first: the column holds the NFC text (common/NfcText), and some letters grow in it (U+09DF: 2 chars).
+        public CreateSchool {
+            name = NfcText.nfc(name);
+            district = NfcText.nfc(district);
+            contactName = NfcText.nfc(contactName);
+        }
 
         /** Without {@code invite}, as before invitations existed: a generated password. */
         public CreateSchool(String name, String district, String contactName, String contactEmail,
@@ -91,6 +98,13 @@ public class SchoolService {
     public record UpdateSchool(@NotBlank @Size(max = 200) String name, @NotBlank @Size(max = 200) String district,
                                @NotBlank @Size(max = 200) String contactName,
                                @NotBlank @Email @Size(max = 320) String contactEmail) {
+        // NFC first: the column holds the NFC text (common/NfcText), and some letters grow in it (U+09DF: 2 chars).
+        public UpdateSchool {
+            name = NfcText.nfc(name);
+            district = NfcText.nfc(district);
+            contactName = NfcText.nfc(contactName);
+        }
+
         static UpdateSchool of(School s) {
             return new UpdateSchool(s.name, s.district, s.contactName, s.contactEmail);
         }

@@ -96,10 +96,7 @@ public class FileInspector {
     public Inspected inspect(Path path, String clientName, Rules rules, String expectedSha256, String receivedSha256) {
         long began = System.nanoTime();
         String displayName = FileNames.sanitise(clientName);
-        String hidden = FileNames.hiddenType(clientName);
-        if (hidden != null) {
-            throw ProblemException.unsupportedType(displayName + " is refused: " + hidden + "; rename the file");
-        }
+        checkName(clientName, displayName);
         long size = sizeOf(path);
         if (size > rules.maxFileBytes()) {
             throw tooLarge(displayName, size, rules);
@@ -126,9 +123,17 @@ public class FileInspector {
         } catch (IOException e) {
             derived.delete();
             throw new UncheckedIOException(e);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             derived.delete();
             throw e;
+        }
+    }
+
+    /** Refuses a name that hides another type ({@link FileNames#hiddenType}): needs nothing but the name. */
+    public void checkName(String clientName, String displayName) {
+        String hidden = FileNames.hiddenType(clientName);
+        if (hidden != null) {
+            throw ProblemException.unsupportedType(displayName + " is refused: " + hidden + "; rename the file");
         }
     }
 
@@ -142,14 +147,7 @@ public class FileInspector {
             throw ProblemException.unprocessable("files", displayName + " is empty");
         }
         String detected = detect(head);
-        if (!rules.allowedTypes().contains(detected) && rules.category() == null) {
-            throw ProblemException.unsupportedType(displayName + " is " + FileTypes.phrase(detected)
-                    + "; the logo accepts " + FileTypes.describe(rules.allowedTypes()));
-        }
-        if (!rules.allowedTypes().contains(detected)) {
-            throw ProblemException.unsupportedType(displayName + " is " + FileTypes.phrase(detected) + "; the "
-                    + rules.category() + " category accepts " + FileTypes.describe(rules.allowedTypes()));
-        }
+        checkAllowed(detected, displayName, rules);
         Set<String> extensions = FileTypes.EXTENSIONS.get(detected);
         String extension = FileNames.extension(displayName);
         if (extensions == null || !extensions.contains(extension)) {
@@ -158,6 +156,28 @@ public class FileInspector {
                     (extensions == null ? Set.<String>of() : extensions).stream().sorted().map(e -> "." + e).toList()));
         }
         return detected;
+    }
+
+    /**
+     * The category's own rules for a file of a known type and size (0: not known yet): 415 for a type it does not
+     * accept, 413 over its size limit. Intake's first checks, and the entry's last one when the file is recorded.
+     */
+    public static void checkFits(String displayName, String contentType, long size, Rules rules) {
+        checkAllowed(contentType, displayName, rules);
+        if (size > rules.maxFileBytes()) {
+            throw tooLarge(displayName, size, rules);
+        }
+    }
+
+    private static void checkAllowed(String detected, String displayName, Rules rules) {
+        if (!rules.allowedTypes().contains(detected) && rules.category() == null) {
+            throw ProblemException.unsupportedType(displayName + " is " + FileTypes.phrase(detected)
+                    + "; the logo accepts " + FileTypes.describe(rules.allowedTypes()));
+        }
+        if (!rules.allowedTypes().contains(detected)) {
+            throw ProblemException.unsupportedType(displayName + " is " + FileTypes.phrase(detected) + "; the "
+                    + rules.category() + " category accepts " + FileTypes.describe(rules.allowedTypes()));
+        }
     }
 
     private static ProblemException tooLarge(String displayName, long size, Rules rules) {
@@ -175,6 +195,12 @@ public class FileInspector {
         } catch (Rejected e) {
             LOG.debugf(e, "Refused %s: %s (%s)", displayName, e.getMessage(), e.rule());
             throw rejected(displayName, e.rule(), e.getMessage());
+        } catch (OutOfMemoryError e) {
+            // The scrubber's temp files are gone (its finally); the heap it held is free again. Not the school's
+            // fault (other uploads share the heap) nor a 500 page: a 503 to try again, and nothing is kept.
+            LOG.errorf(e, "Out of memory while checking %s (%s)", displayName, type);
+            throw ProblemException.unavailable("The server could not check " + displayName
+                    + " right now (it ran short of memory); nothing was saved, please try again later");
         }
     }
 

@@ -31,10 +31,12 @@ public final class FileNames {
         if (name.isEmpty()) {
             name = "file";
         }
-        if (name.length() > MAX_LENGTH) {
+        if (name.codePointCount(0, name.length()) > MAX_LENGTH) {
+            // Counted and cut in code points, never inside a surrogate pair (an emoji, a rare CJK letter).
             String ext = extension(name);
-            int keep = MAX_LENGTH - (ext.isEmpty() ? 0 : ext.length() + 1);
-            name = name.substring(0, keep) + (ext.isEmpty() ? "" : "." + ext);
+            String suffix = ext.isEmpty() || ext.codePointCount(0, ext.length()) > MAX_LENGTH / 2 ? "" : "." + ext;
+            int keep = MAX_LENGTH - suffix.codePointCount(0, suffix.length());
+            name = name.substring(0, name.offsetByCodePoints(0, keep)) + suffix;
         }
         return name;
     }

@@ -90,6 +90,7 @@ public class FileService {
             gate.admit().check(entryId, total);
             List<EntryFile> pending = new ArrayList<>();
             for (Inspected f : files) {
+                gate.admit().checkFile(entryId, f.displayName(), f.contentType(), f.size());
                 EntryFile row = newRow(entryId, f.displayName(), f.contentType());
                 describe(row, f);
                 row.persist();
@@ -105,7 +106,8 @@ public class FileService {
                     put(rows.get(i).objectKey, files.get(i).path(), rows.get(i).contentType, rows.get(i).sha256, put);
                     putDerived(rows.get(i), files.get(i), put);
                 }
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
+                // An Error too (an OutOfMemoryError of this upload): no PENDING row or object outlives it.
                 deleteObjects(put);
                 removePending(rows, gate.undo());
                 throw e;
@@ -132,6 +134,7 @@ public class FileService {
     public EntryFile storeStreamed(StreamedUpload upload, Rules rules, ByteLimit quota, WriteGate gate) {
         long began = System.nanoTime();
         String displayName = FileNames.sanitise(upload.fileName());
+        inspector.checkName(upload.fileName(), displayName); // before a byte is read, as docs/storage.md says
         // On a tie the first named answers: the server's limit, then the category's, then the quota.
         ByteLimit limit = new ByteLimit(bodyLimit.bytes(), seen -> bodyLimit.tooLarge())
                 .tighter(new ByteLimit(rules.maxFileBytes(), seen -> ProblemException.tooLarge(displayName + " has "
@@ -149,6 +152,7 @@ public class FileService {
             EntryFile row = QuarkusTransaction.requiringNew().call(() -> {
                 long entryId = gate.open().getAsLong();
                 gate.admit().check(entryId, 0);
+                gate.admit().checkFile(entryId, displayName, type, 0);
                 EntryFile pending = newRow(entryId, displayName, type);
                 pending.persist();
                 return pending;
@@ -186,11 +190,15 @@ public class FileService {
                 inStore = System.nanoTime();
                 record(row, inspected, gate.admit());
                 putDerived(row, inspected, put);
-            } catch (RuntimeException | IOException e) {
+            } catch (RuntimeException | IOException | Error e) {
+                // An Error too (an OutOfMemoryError of this upload): no PENDING row or object outlives it.
                 spool.abandon(e);
                 original.handle((done, failure) -> null).join(); // the uploader has stopped: nothing more arrives
                 deleteObjects(put);
                 removePending(List.of(row), gate.undo());
+                if (e instanceof Error error) {
+                    throw error;
+                }
                 throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
             } finally {
                 if (inspected != null) {
@@ -238,6 +246,7 @@ public class FileService {
     private static void record(EntryFile row, Inspected f, WriteGate.Admit admit) {
         QuarkusTransaction.requiringNew().run(() -> {
             admit.check(row.entryId, f.size());
+            admit.checkFile(row.entryId, f.displayName(), f.contentType(), f.size());
             EntryFile pending = EntryFile.findById(row.id, LockModeType.PESSIMISTIC_WRITE);
             if (pending == null || pending.status != FileStatus.PENDING) {
                 throw removedWhileArriving(row.id);
@@ -290,6 +299,8 @@ public class FileService {
         try {
             QuarkusTransaction.requiringNew().run(() -> {
                 gate.admit().check(rows.get(0).entryId, 0);
+                // The entry's category may have changed while the files arrived: they must fit the one it has now.
+                rows.forEach(r -> gate.admit().checkFile(r.entryId, r.displayName, r.contentType, r.size == null ? 0 : r.size));
                 int marked = EntryFile.update("status = ?1 where id in ?2 and status = ?3", FileStatus.STORED, ids,
                         FileStatus.PENDING);
                 if (marked != ids.size()) {
@@ -301,6 +312,9 @@ public class FileService {
             deleteObjects(put);
             removePending(rows, gate.undo());
             throw refused;
+        } catch (Error e) {
+            removePending(rows, gate.undo()); // objects to the reconciler, as below
+            throw e;
         } catch (RuntimeException e) {
             LOG.warnf(e, "Could not mark files %s STORED; their objects are left to the reconciler", ids);
             removePending(rows, gate.undo());

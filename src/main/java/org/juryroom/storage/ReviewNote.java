@@ -7,7 +7,7 @@ package org.juryroom.storage;
  */
 public enum ReviewNote {
     FRAGMENTED_MP4("fragmented MP4: user-data boxes could not be removed safely"),
-    LARGE_MP4_HEADER("MP4 movie header larger than 64 MiB"),
+    LARGE_MP4_HEADER("MP4 movie header larger than 16 MiB"),
     BEFORE_SCRUBBING("uploaded before metadata scrubbing existed");
 
     public final String text;

@@ -170,6 +170,7 @@ public class StorageReconciler {
             try {
                 int marked = QuarkusTransaction.requiringNew().call(() -> {
                     entries.check(row.entryId, 0); // under the entry's lock, like every upload's last step
+                    entries.checkFile(row.entryId, row.displayName, row.contentType, row.size == null ? 0 : row.size);
                     return EntryFile.update("status = ?1 where id = ?2 and status = ?3 and heartbeatAt < ?4",
                             FileStatus.STORED, row.id, FileStatus.PENDING, cutoff);
                 });

@@ -22,6 +22,13 @@ public record WriteGate(LongSupplier open, Admit admit, LongConsumer undo) {
     public interface Admit {
         void check(long entryId, long adding);
 
+        /**
+         * After {@link #check}, in the same transaction: refuses a file that the entry, as it is now, does not take
+         * (its category changed while the file arrived: another type, a lower size limit). {@code size} 0: not known yet.
+         */
+        default void checkFile(long entryId, String displayName, String contentType, long size) {
+        }
+
         /** A safeguarding hold keeps every row and object of the entry, complete or not (docs/safeguarding.md). */
         default boolean underLegalHold(long entryId) {
             return false;

@@ -55,6 +55,10 @@ public class WebErrors {
             // Someone changed the same thing at the same moment: the page says so, as the API's 409 does.
             return page(Kind.CONFLICT, 409, org.juryroom.common.ConcurrentWrites.problem().localised().detail());
         }
+        if (org.juryroom.common.TooLongTexts.is(e)) {
+            LOG.warn("A text longer than its column passed the form's checks", e);
+            return page(org.juryroom.common.TooLongTexts.problem().localised());
+        }
         if (e instanceof ConstraintViolationException v) {
             return page(Kind.INVALID, 422, org.juryroom.web.Forms.problem(v).detail());
         }

@@ -28,4 +28,18 @@ class FileNamesTest {
         // a.jpg.php ends in .php: the type-by-content check refuses it with the expected extensions.
         assertThat(FileNames.hiddenType("a.jpg.php")).isNull();
     }
+
+    @Test
+    void aLongNameIsShortenedBetweenCharactersNeverInsideOne() {
+        // Each emoji is two UTF-16 units: a cut by units would leave half of one (an unpaired surrogate).
+        for (String prefix : new String[] {"", "a"}) {
+            String name = FileNames.sanitise(prefix + "\uD83D\uDE00".repeat(130) + ".JPG");
+            assertThat(name.codePoints()).noneMatch(cp -> Character.getType(cp) == Character.SURROGATE);
+            assertThat(name.codePointCount(0, name.length())).isEqualTo(FileNames.MAX_LENGTH);
+            assertThat(name).endsWith("\uD83D\uDE00.jpg");
+        }
+        String noExtension = FileNames.sanitise("\uD83D\uDE00".repeat(200));
+        assertThat(noExtension.codePoints()).noneMatch(cp -> Character.getType(cp) == Character.SURROGATE).hasSize(FileNames.MAX_LENGTH);
+        assertThat(FileNames.sanitise("x." + "y".repeat(300))).hasSize(FileNames.MAX_LENGTH); // no room for the extension
+    }
 }

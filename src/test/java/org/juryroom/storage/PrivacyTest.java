@@ -97,6 +97,28 @@ class PrivacyTest {
         }
     }
 
+    /** Photos inside a PDF (JPEG data with EXIF and GPS, an author and a path in the image's dictionary) lose them too. */
+    @Test
+    void photosInsideAPdfLoseTheirExifGpsAndAuthor() throws Exception {
+        byte[] pdf = org.juryroom.storage.scrub.HostilePdfs.photoEssay(StorageFixtures.SAMPLES);
+        Account school = school();
+        long eid = upload(school, competition(), "essay", "essay-01.pdf", sample("essays/essay-01.pdf")).then()
+                .statusCode(201).extract().jsonPath().getLong("id");
+        long fid = StreamingUploadTest.created(StorageFixtures.stream(school, eid, "photos.pdf", pdf, true)).getLong("id");
+        String file = "/api/entries/" + eid + "/files/" + fid;
+        byte[] clean = download(school.api(), file);
+        assertThat(new String(clean, StandardCharsets.ISO_8859_1)).doesNotContain("Arindam", "IMG_0042", "PTEX", "Exif");
+        try (PDDocument doc = Loader.loadPDF(clean)) {
+            var resources = doc.getPage(0).getResources();
+            var image = (org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject) resources.getXObject(
+                    resources.getXObjectNames().iterator().next());
+            assertThat(image.getImage().getWidth()).isEqualTo(ImageIO.read(StorageFixtures.SAMPLES.resolve(
+                    "posters/poster-03-phone-gps.jpg").toFile()).getWidth());
+        }
+        assertThat(new String(download(organiser(), file + "/original"), StandardCharsets.ISO_8859_1))
+                .contains("Arindam Dey", "Exif");
+    }
+
     /**
      * No WebP sample ships in uploads-sample/; this one was made with
      * {@code ffmpeg -f lavfi -i color=c=orange:s=320x200 -frames:v 1 -c:v libwebp -lossless 1 p.webp} and

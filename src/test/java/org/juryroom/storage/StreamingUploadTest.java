@@ -148,6 +148,43 @@ class StreamingUploadTest {
         assertNothingAddedTo(eid);
     }
 
+    /**
+     * A name that hides a script ({@code clip.php.mp4}) is refused before the body is read: while the
+     * client still holds most of it back, no row has been made and no multipart upload begun.
+     */
+    @Test
+    void aNameHidingAScriptIsRefusedBeforeAnythingIsWritten() throws Exception {
+        Account school = school();
+        long eid = videoEntry(school, competition(20L << 20, 10, null));
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            HeldBody held = new HeldBody(TestVideos.mp4(VIDEO_BYTES), 1 << 20);
+            var response = held.send(pool, school, eid, "clip.php.mp4");
+            held.awaitHeld();
+            for (int i = 0; i < 20; i++) { // time for a row and a first part to appear, as they did before
+                assertThat(count("select count(*) from entry_file where entry_id = ?", eid)).isOne();
+                assertThat(StorageFixtures.unfinishedUploadsOf(eid)).isEmpty();
+                Thread.sleep(100);
+            }
+            held.release();
+            JsonPath problem = assertRefused(response.get(), 415);
+            assertThat(problem.getString("detail")).contains("'.php'");
+        } finally {
+            pool.shutdownNow();
+        }
+        assertNothingAddedTo(eid);
+    }
+
+    @Test
+    void aLongNameIsShortenedBetweenCharacters() throws Exception {
+        Account school = school();
+        long eid = entry(school, competition());
+        String name = created(stream(school, eid, "a" + "\uD83D\uDE00".repeat(130) + ".jpg",
+                sample("posters/poster-01.jpg"), false)).getString("name");
+        assertThat(name.codePoints()).noneMatch(cp -> Character.getType(cp) == Character.SURROGATE);
+        assertThat(name).endsWith("\uD83D\uDE00.jpg");
+    }
+
     /** A poster entry with one small JPEG (an entry is created with at least one file). */
     static long entry(Account school, long cid) throws Exception {
         return upload(school, cid, "poster", "a.jpg", sample("posters/poster-01.jpg")).then().statusCode(201)

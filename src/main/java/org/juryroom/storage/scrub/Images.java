@@ -2,7 +2,6 @@ package org.juryroom.storage.scrub;
 
 import net.coobird.thumbnailator.Thumbnails;
 
-import javax.imageio.IIOException;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
@@ -37,6 +36,24 @@ final class Images {
             checkCount(reader.getWidth(0), reader.getHeight(0), what, maxPixels);
             return null;
         });
+    }
+
+    /**
+     * Refuses an image whose reader decodes it whole (4 bytes a pixel, subsampling or not) past {@code budget}
+     * bytes; reads nothing but the header.
+     */
+    static void checkWholeDecode(Path file, String what, long budget) throws IOException {
+        try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
+            withReader(in, reader -> {
+                long width = reader.getWidth(0);
+                long height = reader.getHeight(0);
+                if (width * height * 4 > budget) {
+                    throw new Rejected("pixel-limit", what + " is " + width + "×" + height + " pixels; it is decoded "
+                            + "whole, so at most " + budget / 4 + " pixels are accepted");
+                }
+                return null;
+            });
+        }
     }
 
     /** The one place the pixel limit is applied, to sizes read from any header or dictionary. */
@@ -135,10 +152,13 @@ final class Images {
         try {
             reader.setInput(in, true, true);
             return work.apply(reader);
-        } catch (IIOException | IndexOutOfBoundsException | IllegalArgumentException | IllegalStateException
-                 | NegativeArraySizeException | ArithmeticException | UnsupportedOperationException
-                 | java.awt.color.CMMException | java.awt.image.RasterFormatException e) {
-            throw new Rejected("image-corrupt", "the image is corrupt or truncated and cannot be shown");
+        } catch (Rejected e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            // The file is on local disk, so whatever a decoder throws is about the bytes: an EOFException for a cut-off
+            // file, IIOException, or a codec's own IndexOutOfBounds/IllegalArgument/CMMException on damaged data.
+            throw (Rejected) new Rejected("image-corrupt", "the image is corrupt or truncated and cannot be shown")
+                    .initCause(e);
         } finally {
             reader.dispose();
         }

@@ -30,9 +30,18 @@ final class JpegScrubber {
 
     /** Writes the clean copy of {@code in} to {@code out}; returns the EXIF orientation (1 if none). */
     static int scrub(Path in, Path out) throws IOException {
-        try (DataInputStream src = new DataInputStream(new BufferedInputStream(Files.newInputStream(in), 1 << 16));
+        try (InputStream src = Files.newInputStream(in);
              OutputStream dst = new BufferedOutputStream(Files.newOutputStream(out), 1 << 16)) {
             return scrub(src, dst);
+        } catch (EOFException e) {
+            throw new Rejected("the JPEG is truncated");
+        }
+    }
+
+    /** As above, for JPEG data inside another file (an image in a PDF); neither stream is closed. */
+    static int scrub(InputStream in, OutputStream out) throws IOException {
+        try {
+            return scrub(new DataInputStream(new BufferedInputStream(in, 1 << 16)), out);
         } catch (EOFException e) {
             throw new Rejected("the JPEG is truncated");
         }

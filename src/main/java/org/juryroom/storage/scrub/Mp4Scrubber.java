@@ -28,8 +28,12 @@ final class Mp4Scrubber {
     record Outcome(boolean changed, String reviewNote) {
     }
 
-    /** As {@link ReviewNote#LARGE_MP4_HEADER} says. */
-    static final long MAX_MOOV = 64L << 20;
+    /**
+     * As {@link ReviewNote#LARGE_MP4_HEADER} says: {@code moov} is held twice while it is rewritten (as read and
+     * as written), which must fit a small heap beside everything else (src/main/jvm/juryroom.jvm: 128 MiB).
+     * A phone's ten-minute video has a header of a megabyte or two.
+     */
+    static final long MAX_MOOV = 16L << 20;
     private static final Set<String> DROPPED = Set.of("udta", "meta", "uuid");
     private static final Set<String> CONTAINERS = Set.of("moov", "trak", "mdia", "minf", "stbl", "edts");
     private static final Set<String> DATED = Set.of("mvhd", "tkhd", "mdhd");
@@ -60,25 +64,28 @@ final class Mp4Scrubber {
             ByteBuffer moovBytes = ByteBuffer.allocate((int) moov.size);
             readFully(src, moovBytes, moov.offset);
             byte[] original = moovBytes.array();
-            ByteArrayOutputStream rewritten = new ByteArrayOutputStream(original.length);
-            rewriteChildren(original, moov.header, original.length, rewritten, 8);
-            byte[] newMoov = withHeader("moov", rewritten.toByteArray());
+            // Written into one buffer of the original's size (the rewrite never grows), containers' sizes patched
+            // in place: no copy per nesting level.
+            Out rewritten = new Out(original.length);
+            container(rewritten, "moov", () -> rewriteChildren(original, moov.header, original.length, rewritten, 8));
+            byte[] newMoov = rewritten.array();
+            int newLength = rewritten.size();
             // The removed bytes per top-level box, to shift offsets into the media that follows them.
             long[] removed = new long[top.size()];
-            boolean changed = !java.util.Arrays.equals(newMoov, original);
+            boolean changed = !java.util.Arrays.equals(newMoov, 0, newLength, original, 0, original.length);
             for (int i = 0; i < top.size(); i++) {
                 Box b = top.get(i);
                 if (DROPPED.contains(b.type)) {
                     removed[i] = b.size;
                     changed = true;
                 } else if (b == moov) {
-                    removed[i] = b.size - newMoov.length;
+                    removed[i] = b.size - newLength;
                 }
             }
             if (!changed) {
                 return new Outcome(false, null);
             }
-            shiftChunkOffsets(newMoov, 8, newMoov.length, top, removed);
+            shiftChunkOffsets(newMoov, 8, newLength, top, removed);
             try (FileChannel dst = FileChannel.open(out, StandardOpenOption.WRITE, StandardOpenOption.CREATE,
                     StandardOpenOption.TRUNCATE_EXISTING)) {
                 for (Box b : top) {
@@ -86,7 +93,7 @@ final class Mp4Scrubber {
                         continue;
                     }
                     if (b == moov) {
-                        ByteBuffer buffer = ByteBuffer.wrap(newMoov);
+                        ByteBuffer buffer = ByteBuffer.wrap(newMoov, 0, newLength);
                         while (buffer.hasRemaining()) {
                             dst.write(buffer);
                         }
@@ -139,7 +146,7 @@ final class Mp4Scrubber {
     }
 
     /** Copies the children of a container in {@code buf[from, to)}, dropping and rewriting as described. */
-    private static void rewriteChildren(byte[] buf, int from, int to, ByteArrayOutputStream out, int depth) {
+    private static void rewriteChildren(byte[] buf, int from, int to, Out out, int depth) {
         if (depth == 0) {
             throw new Rejected("the MP4 boxes are nested too deeply");
         }
@@ -169,30 +176,41 @@ final class Mp4Scrubber {
                 continue;
             }
             if (CONTAINERS.contains(type)) {
-                ByteArrayOutputStream children = new ByteArrayOutputStream();
-                rewriteChildren(buf, at + header, end, children, depth - 1);
-                out.writeBytes(withHeader(type, children.toByteArray()));
+                int childrenFrom = at + header;
+                container(out, type, () -> rewriteChildren(buf, childrenFrom, end, out, depth - 1));
             } else {
                 int start = out.size();
                 out.write(buf, at, end - at);
                 if (DATED.contains(type)) {
-                    zeroDates(out, start, header, end - at);
+                    zeroDates(out.array(), start, header, end - at);
                 }
             }
             at = end;
         }
     }
 
-    private static byte[] withHeader(String type, byte[] body) {
-        ByteBuffer b = ByteBuffer.allocate(8 + body.length);
-        b.putInt(8 + body.length).put(type.getBytes(StandardCharsets.ISO_8859_1)).put(body);
-        return b.array();
+    /** Writes a container box: an 8-byte header whose size is set once its children are written. */
+    private static void container(Out out, String type, Runnable children) {
+        int start = out.size();
+        out.write(new byte[8], 0, 8);
+        children.run();
+        ByteBuffer.wrap(out.array()).putInt(start, out.size() - start)
+                .put(start + 4, type.getBytes(StandardCharsets.ISO_8859_1), 0, 4);
+    }
+
+    /** A byte buffer whose written bytes can be changed in place (sizes, dates) without a copy. */
+    private static final class Out extends ByteArrayOutputStream {
+        Out(int capacity) {
+            super(capacity);
+        }
+
+        byte[] array() {
+            return buf;
+        }
     }
 
     /** Zeroes creation and modification time (after version/flags), 4 bytes each in v0, 8 in v1. */
-    private static void zeroDates(ByteArrayOutputStream out, int start, int header, int size) {
-        // ByteArrayOutputStream has no set(): rewrite the tail in place through a copy.
-        byte[] all = out.toByteArray();
+    private static void zeroDates(byte[] all, int start, int header, int size) {
         int body = start + header;
         if (size < header + 4) {
             return;
@@ -202,8 +220,6 @@ final class Mp4Scrubber {
         for (int i = body + 4; i < datesEnd; i++) {
             all[i] = 0;
         }
-        out.reset();
-        out.writeBytes(all);
     }
 
     /** Walks the rewritten (well-formed, 32-bit sized) tree and shifts every stco/co64 entry. */

@@ -52,7 +52,11 @@ final class PdfBytes {
         if (!"%PDF-".equals(ascii(pdf, 0, Math.min(5, pdf.limit())))) {
             throw new Rejected("unreadable", "the file does not start with a PDF header");
         }
-        if (!ascii(pdf, Math.max(0, pdf.limit() - EOF_WINDOW), pdf.limit()).contains("%%EOF")) {
+        String tail = ascii(pdf, Math.max(0, pdf.limit() - EOF_WINDOW), pdf.limit());
+        int marker = tail.lastIndexOf("%%EOF");
+        // Only line ends and padding may follow the last marker: a file cut inside an update (an edit appended
+        // after the first %%EOF) would otherwise parse as its older revision, and jurors would read that.
+        if (marker < 0 || !tail.substring(marker + 5).chars().allMatch(c -> c == 0 || Character.isWhitespace(c))) {
             throw new Rejected("pdf-truncated", "the PDF is incomplete (it has no end-of-file marker); "
                     + "upload it again or save it anew");
         }

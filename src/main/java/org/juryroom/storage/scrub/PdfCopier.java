@@ -19,7 +19,9 @@ import java.util.Map;
  * Copies what a page draws with (its resources: fonts, images, form XObjects, patterns, shadings,
  * colour spaces, graphics states) from the uploaded document into the rebuilt one, leaving out
  * everything {@link PdfRules} names as active, and checking every stream's decoded size and every
- * image's pixels before anything could decode it ({@link PdfStreams}). Streams are copied encoded, byte for byte. Nesting deeper than
+ * image's pixels before anything could decode it ({@link PdfStreams}). Streams are copied encoded, byte for byte,
+ * except JPEG data, whose metadata segments are removed ({@link JpegScrubber}); image and form XObjects keep only
+ * the keys that draw them, and no dictionary keeps a developer's private key. Nesting deeper than
  * {@link #MAX_DEPTH} is refused, not cut off.
  */
 final class PdfCopier {
@@ -29,6 +31,21 @@ final class PdfCopier {
     /** The resource kinds a content stream can name (ISO 32000-2, 7.8.3); any other key is dropped. */
     private static final java.util.Set<String> RESOURCE_KINDS = java.util.Set.of(
             "Font", "XObject", "ExtGState", "ColorSpace", "Pattern", "Shading", "Properties", "ProcSet");
+
+    /**
+     * All an image XObject may keep (ISO 32000-2, 8.9.5, table 87): what it takes to draw it. Left behind:
+     * {@code /Metadata}, {@code /ID}, {@code /StructParent}, {@code /Name}, {@code /OPI} and every private key,
+     * such as pdfTeX's {@code /PTEX.InfoDict} (the included file's author) and {@code /PTEX.FileName} (its path).
+     */
+    static final java.util.Set<String> IMAGE_KEYS = java.util.Set.of("Type", "Subtype", "Width", "Height",
+            "ColorSpace", "BitsPerComponent", "Intent", "ImageMask", "Mask", "Decode", "Interpolate", "SMask",
+            "SMaskInData", "Matte", "Filter", "DecodeParms", "OC");
+    /** All a form XObject may keep (table 93): without {@code /PieceInfo}, {@code /LastModified}, {@code /Ref} …. */
+    static final java.util.Set<String> FORM_KEYS = java.util.Set.of("Type", "Subtype", "FormType", "BBox", "Matrix",
+            "Resources", "Group", "OC", "Filter", "DecodeParms");
+    /** Keys whose dictionary maps names the document chose (resources, glyphs, colorants) to their objects. */
+    private static final java.util.Set<String> NAME_MAPS = java.util.Set.of(
+            "Font", "XObject", "ExtGState", "ColorSpace", "Pattern", "Shading", "Properties", "CharProcs", "Colorants");
 
     private final COSDocument target;
     private final long maxPixels;
@@ -49,7 +66,7 @@ final class PdfCopier {
         }
         for (Map.Entry<COSName, COSBase> e : source.entrySet()) {
             if (RESOURCE_KINDS.contains(e.getKey().getName())) {
-                COSBase copy = copy(e.getValue(), 1);
+                COSBase copy = copy(e.getValue(), 1, NAME_MAPS.contains(e.getKey().getName()));
                 if (copy != null) {
                     out.setItem(e.getKey(), copy);
                 }
@@ -60,6 +77,11 @@ final class PdfCopier {
 
     /** A copy of {@code value}, or null when it must not be copied at all. */
     COSBase copy(COSBase value, int depth) throws IOException {
+        return copy(value, depth, false);
+    }
+
+    /** As above; {@code nameMap}: the value's keys are names the document chose, kept whatever they are. */
+    private COSBase copy(COSBase value, int depth, boolean nameMap) throws IOException {
         if (depth > MAX_DEPTH) {
             throw new Rejected("pdf-too-deep", "the PDF's objects are nested more than " + MAX_DEPTH
                     + " levels deep; save or print it again as a simpler PDF");
@@ -91,26 +113,46 @@ final class PdfCopier {
         if (PdfRules.activeDictionary(dict)) {
             return null;
         }
+        java.util.Set<String> allowed = null;
+        boolean jpeg = false;
         if (dict instanceof COSStream stream) {
             streams.check(stream, maxPixels);
+            jpeg = PdfImages.jpegRaw(PdfStreams.filters(stream.getDictionaryObject(COSName.FILTER)));
+            COSName subtype = stream.getCOSName(COSName.SUBTYPE);
+            allowed = COSName.IMAGE.equals(subtype) ? IMAGE_KEYS : COSName.FORM.equals(subtype) ? FORM_KEYS : null;
         }
         COSDictionary out = dict instanceof COSStream ? target.createCOSStream() : new COSDictionary();
         copies.put(resolved, out);
         for (Map.Entry<COSName, COSBase> e : dict.entrySet()) {
             COSName key = e.getKey();
-            if (PdfRules.activeKey(key) || key.equals(COSName.LENGTH) || key.equals(COSName.DL)) {
+            if (PdfRules.activeKey(key) || key.equals(COSName.LENGTH) || key.equals(COSName.DL)
+                    || allowed != null && !allowed.contains(key.getName()) || !nameMap && privateKey(key)) {
                 continue;
             }
-            COSBase copy = copy(e.getValue(), depth + 1);
+            COSBase copy = copy(e.getValue(), depth + 1, !nameMap && NAME_MAPS.contains(key.getName()));
             if (copy != null) {
                 out.setItem(key, copy);
             }
         }
         if (dict instanceof COSStream stream) {
             try (InputStream in = stream.createRawInputStream(); OutputStream o = ((COSStream) out).createRawOutputStream()) {
-                in.transferTo(o);
+                if (jpeg) {
+                    JpegScrubber.scrub(in, o); // the data is a JPEG file, EXIF and GPS and all
+                } else {
+                    in.transferTo(o);
+                }
             }
         }
         return out;
+    }
+
+    /**
+     * A key no standard defines: a developer's extension such as pdfTeX's {@code PTEX.FileName} or Apple's
+     * {@code AAPL:Keywords}, which carry file paths, authors and keywords. The standard's keys have neither
+     * character; resource names, which may, are kept (their maps are copied with {@code nameMap}).
+     */
+    static boolean privateKey(COSName key) {
+        String name = key.getName();
+        return name.indexOf('.') >= 0 || name.indexOf(':') >= 0;
     }
 }

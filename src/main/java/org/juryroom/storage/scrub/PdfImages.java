@@ -58,8 +58,16 @@ final class PdfImages {
         }
     }
 
-    /** True when the raw data is JPEG; refuses JPEG behind other filters, whose header cannot be read raw. */
-    private static boolean jpegRaw(List<String> filters) {
+    /**
+     * True when the raw data is JPEG (which {@link JpegScrubber} then cleans: its APPn segments carry EXIF, GPS,
+     * XMP and IPTC in a PDF as in a photo); refuses JPEG behind other filters, whose header and segments cannot
+     * be read raw, and JPEG 2000, whose metadata boxes intake cannot remove.
+     */
+    static boolean jpegRaw(List<String> filters) {
+        if (filters.contains("JPXDecode")) {
+            throw new Rejected("pdf-image", "the PDF has a JPEG 2000 image, whose hidden details cannot be removed; "
+                    + "save or print it again");
+        }
         int at = -1;
         for (int i = 0; i < filters.size(); i++) {
             if (DCT.contains(filters.get(i))) {

@@ -51,12 +51,13 @@ final class PdfScrubber {
      * Checks the rules, writes the rebuilt copy to {@code clean}, and returns its first page
      * rendered to fit {@code box}.
      */
-    static BufferedImage scrub(Path original, Path clean, int box, long maxPixels) throws IOException {
+    static BufferedImage scrub(Path original, Path clean, int box, long maxPixels, long decodeBudget)
+            throws IOException {
         PdfBytes.check(original);
         try {
             try (PDDocument source = load(original)) {
                 checkSource(source);
-                try (PDDocument rebuilt = rebuild(source, maxPixels)) {
+                try (PDDocument rebuilt = rebuild(source, maxPixels, decodeBudget)) {
                     rebuilt.save(clean.toFile(), CompressParameters.NO_COMPRESSION);
                 }
             }
@@ -120,10 +121,10 @@ final class PdfScrubber {
     }
 
     /** A new document with each page's boxes, rotation, content and resources, and nothing else. */
-    private static PDDocument rebuild(PDDocument source, long maxPixels) throws IOException {
+    private static PDDocument rebuild(PDDocument source, long maxPixels, long decodeBudget) throws IOException {
         PDDocument out = new PDDocument(IOUtils.createTempFileOnlyStreamCache());
         try {
-            PdfStreams streams = new PdfStreams();
+            PdfStreams streams = new PdfStreams(decodeBudget);
             PdfCopier copier = new PdfCopier(out.getDocument(), maxPixels, streams);
             for (int i = 0; i < source.getNumberOfPages(); i++) {
                 PDPage from = source.getPage(i);

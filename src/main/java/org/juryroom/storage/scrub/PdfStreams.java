@@ -10,6 +10,9 @@ import org.apache.pdfbox.filter.FilterFactory;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -35,20 +38,34 @@ final class PdfStreams {
             "CCITTFaxDecode", "CCF");
 
     private long left = MAX_DOCUMENT_BYTES;
+    /** What one image PDFBox decodes whole may decode to ({@link PrivacyScrubber.Limits#decodeBudget()}). */
+    private final long imageBudget;
+
+    PdfStreams() {
+        this(PrivacyScrubber.Limits.DEFAULT_DECODE_BUDGET);
+    }
+
+    PdfStreams(long imageBudget) {
+        this.imageBudget = imageBudget;
+    }
 
     /**
      * Refuses the stream if it is an image over the pixel limit ({@link PdfImages}) or if it
-     * decodes to more than its limit: what its declared pixels need for an image, else
-     * {@link #MAX_STREAM_BYTES}.
+     * decodes to more than its limit: what its declared pixels need for an image, and no more than
+     * the decode budget for an image without an image codec (PDFBox holds its samples whole while
+     * it draws it; JPEG is decoded subsampled), else {@link #MAX_STREAM_BYTES}.
      */
     void check(COSStream stream, long maxPixels) throws IOException {
         PdfImages.check(stream, maxPixels);
         long limit = MAX_STREAM_BYTES;
+        List<String> filters = filters(stream.getDictionaryObject(COSName.FILTER));
         if (COSName.IMAGE.equals(stream.getCOSName(COSName.SUBTYPE))) {
             limit = imageBytes(stream.getLong(COSName.WIDTH), stream.getLong(COSName.HEIGHT));
+            if (filters.stream().noneMatch(IMAGE_CODECS::contains)) {
+                limit = Math.min(limit, imageBudget);
+            }
         }
-        decode(stream, filters(stream.getDictionaryObject(COSName.FILTER)), stream.createRawInputStream(), limit,
-                OutputStream.nullOutputStream());
+        decode(stream, filters, stream.createRawInputStream(), limit, OutputStream.nullOutputStream());
     }
 
     /** An inline image's data, which PDFBox also inflates whole when it draws it. */
@@ -56,8 +73,12 @@ final class PdfStreams {
         COSBase filter = parameters.getDictionaryObject(COSName.F);
         long width = parameters.getLong(COSName.W, parameters.getLong(COSName.WIDTH, 0));
         long height = parameters.getLong(COSName.H, parameters.getLong(COSName.HEIGHT, 0));
-        decode(parameters, filters(filter != null ? filter : parameters.getDictionaryObject(COSName.FILTER)),
-                new ByteArrayInputStream(data == null ? new byte[0] : data), imageBytes(width, height),
+        List<String> filters = filters(filter != null ? filter : parameters.getDictionaryObject(COSName.FILTER));
+        long limit = imageBytes(width, height);
+        if (filters.stream().noneMatch(IMAGE_CODECS::contains)) {
+            limit = Math.min(limit, imageBudget);
+        }
+        decode(parameters, filters, new ByteArrayInputStream(data == null ? new byte[0] : data), limit,
                 OutputStream.nullOutputStream());
     }
 
@@ -84,13 +105,25 @@ final class PdfStreams {
                     break;
                 }
             }
-            for (int i = 0; i < last; i++) {
-                ByteArrayOutputStream stage = new ByteArrayOutputStream();
-                FilterFactory.INSTANCE.getFilter(filters.get(i)).decode(in, new Bounded(stage, limit), dictionary, i);
+            // The last stage before the sink streams; each earlier one goes to a temp file, never the heap
+            // (a stage may be as large as the limit: megabytes of image samples behind two filters).
+            for (int i = 0; i < last - 1; i++) {
+                Path stage = Files.createTempFile("juryroom-pdf-stage-", ".bin");
+                try (OutputStream out = new Bounded(Files.newOutputStream(stage), limit)) {
+                    FilterFactory.INSTANCE.getFilter(filters.get(i)).decode(in, out, dictionary, i);
+                } catch (IOException | RuntimeException | Error e) {
+                    Files.deleteIfExists(stage);
+                    throw e;
+                }
                 in.close();
-                in = new ByteArrayInputStream(stage.toByteArray());
+                in = Files.newInputStream(stage, StandardOpenOption.DELETE_ON_CLOSE);
             }
-            in.transferTo(new Bounded(sink, limit));
+            if (last > 0) {
+                FilterFactory.INSTANCE.getFilter(filters.get(last - 1)).decode(in, new Bounded(sink, limit), dictionary,
+                        last - 1);
+            } else {
+                in.transferTo(new Bounded(sink, limit));
+            }
         } finally {
             in.close();
         }
@@ -130,6 +163,11 @@ final class PdfStreams {
         public void write(byte[] b, int off, int len) throws IOException {
             take(len);
             out.write(b, off, len);
+        }
+
+        @Override
+        public void close() throws IOException {
+            out.close();
         }
 
         private void take(long n) {

@@ -1,6 +1,7 @@
 package org.juryroom.storage.scrub;
 
 import java.awt.image.BufferedImage;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -15,8 +16,20 @@ import java.util.List;
  */
 public final class PrivacyScrubber {
 
-    /** Limits for the work on one file. */
-    public record Limits(long maxPixels, int thumbnailSize) {
+    /**
+     * Limits for the work on one file. {@code decodeBudget}: the bytes a decoder that cannot work in parts may
+     * take for one image: TwelveMonkeys decodes a WebP whole (4 bytes a pixel, whatever the thumbnail needs), and
+     * PDFBox decodes a Deflate/LZW/uncompressed image in a PDF whole before drawing it. The heap is small
+     * (src/main/jvm/juryroom.jvm), so such an image over the budget is refused, not tried.
+     */
+    public record Limits(long maxPixels, int thumbnailSize, long decodeBudget) {
+
+        /** 48 MiB: a 12-megapixel WebP (a phone photo), an A4 page scanned at 300 dpi in colour. */
+        public static final long DEFAULT_DECODE_BUDGET = 48L << 20;
+
+        public Limits(long maxPixels, int thumbnailSize) {
+            this(maxPixels, thumbnailSize, DEFAULT_DECODE_BUDGET);
+        }
     }
 
     /**
@@ -50,6 +63,9 @@ public final class PrivacyScrubber {
             return derived;
         } catch (Rejected e) {
             throw e;
+        } catch (EOFException e) {
+            // Whichever reader ran out of bytes, the upload is cut off: the school's to mend, not a server error.
+            throw (Rejected) new Rejected("unreadable", "the file is incomplete (cut off); upload it again").initCause(e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (RuntimeException e) {
@@ -65,6 +81,9 @@ public final class PrivacyScrubber {
     private static Derived image(Path original, String type, Limits limits, Path workDir, List<Path> created)
             throws IOException {
         Images.checkPixels(original, limits.maxPixels());
+        if (type.equals("image/webp")) {
+            Images.checkWholeDecode(original, "the WebP", limits.decodeBudget());
+        }
         Path clean = temp(workDir, created, "clean");
         int orientation = 1;
         switch (type) {
@@ -81,7 +100,8 @@ public final class PrivacyScrubber {
 
     private static Derived pdf(Path original, Limits limits, Path workDir, List<Path> created) throws IOException {
         Path clean = temp(workDir, created, "clean");
-        BufferedImage page = PdfScrubber.scrub(original, clean, limits.thumbnailSize(), limits.maxPixels());
+        BufferedImage page = PdfScrubber.scrub(original, clean, limits.thumbnailSize(), limits.maxPixels(),
+                limits.decodeBudget());
         Path thumbnail = temp(workDir, created, "thumb");
         Images.writeJpeg(Images.fit(page, limits.thumbnailSize()), thumbnail);
         return new Derived(clean, thumbnail, null);

@@ -18,6 +18,8 @@ import java.util.Set;
 final class WebpScrubber {
 
     private static final Set<String> KEPT = Set.of("VP8 ", "VP8L", "VP8X", "ALPH", "ANIM", "ANMF", "ICCP");
+    /** The chunks that carry pixels: a still image (lossy or lossless) or an animation's frames. */
+    private static final Set<String> IMAGE = Set.of("VP8 ", "VP8L", "ANMF");
     private static final int EXIF_FLAG = 0x08;
     private static final int XMP_FLAG = 0x04;
 
@@ -28,10 +30,14 @@ final class WebpScrubber {
         long fileSize = Files.size(in);
         // First pass: the size of what is kept, so the RIFF header can be written first while streaming.
         long kept = 4; // "WEBP"
+        boolean image = false;
         try (DataInputStream src = open(in)) {
             long riffEnd = header(src, fileSize);
             long at = 12;
-            while (at + 8 <= riffEnd) {
+            while (at < riffEnd) {
+                if (at + 8 > riffEnd) {
+                    throw new Rejected("the WebP is truncated");
+                }
                 String type = fourCc(src);
                 long size = le32(src);
                 long padded = size + (size & 1);
@@ -41,11 +47,16 @@ final class WebpScrubber {
                 if (KEPT.contains(type)) {
                     kept += 8 + padded;
                 }
+                image |= IMAGE.contains(type);
                 skip(src, padded);
                 at += 8 + padded;
             }
         } catch (EOFException e) {
             throw new Rejected("the WebP is truncated");
+        }
+        if (!image) {
+            // A VP8X header alone announces a canvas but draws nothing: a cut-off file, not a blank poster.
+            throw new Rejected("image-corrupt", "the WebP has no image data");
         }
         try (DataInputStream src = open(in);
              OutputStream dst = new BufferedOutputStream(Files.newOutputStream(out), 1 << 16)) {
@@ -81,7 +92,7 @@ final class WebpScrubber {
         return new DataInputStream(new BufferedInputStream(Files.newInputStream(in), 1 << 16));
     }
 
-    /** Reads "RIFF" size "WEBP"; returns where the RIFF payload ends. */
+    /** Reads "RIFF" size "WEBP"; returns where the RIFF payload ends (bytes after it are dropped). */
     private static long header(DataInputStream src, long fileSize) throws IOException {
         if (!fourCc(src).equals("RIFF")) {
             throw new Rejected("not a WebP (no RIFF header)");
@@ -90,7 +101,10 @@ final class WebpScrubber {
         if (!fourCc(src).equals("WEBP")) {
             throw new Rejected("not a WebP (RIFF type is not WEBP)");
         }
-        return Math.min(8 + size, fileSize);
+        if (8 + size > fileSize) {
+            throw new Rejected("the WebP is truncated"); // the RIFF header announces more than arrived
+        }
+        return 8 + size;
     }
 
     private static String fourCc(DataInputStream src) throws IOException {

@@ -475,6 +475,77 @@ public final class HostilePdfs {
     }
 
     /** One page with {@code text} in Helvetica, then {@code change}. */
+    /**
+     * A phone photo with GPS and EXIF (poster-03) as an image XObject, as PDFBox's JPEGFactory and most
+     * programs embed it (the JPEG file as it is), whose dictionary also carries pdfTeX's {@code /PTEX.InfoDict}
+     * with the author and {@code /PTEX.FileName} with a path; and a photo with its author in EXIF
+     * (poster-06) as an inline JPEG image with a private key of its own.
+     */
+    public static byte[] photoEssay(Path samples) throws IOException {
+        byte[] gps = Files.readAllBytes(samples.resolve("posters/poster-03-phone-gps.jpg"));
+        byte[] author = Files.readAllBytes(samples.resolve("posters/poster-06-author-only.jpg"));
+        return essay("Photos", CompressParameters.NO_COMPRESSION, doc -> {
+            var image = org.apache.pdfbox.pdmodel.graphics.image.JPEGFactory.createFromByteArray(doc, gps);
+            COSDictionary info = new COSDictionary();
+            info.setString(COSName.AUTHOR, "Arindam Dey");
+            image.getCOSObject().setItem(COSName.getPDFName("PTEX.InfoDict"), info);
+            image.getCOSObject().setString(COSName.getPDFName("PTEX.FileName"), "/home/arindam/DCIM/IMG_0042.jpg");
+            image.getCOSObject().setItem(COSName.METADATA, info);
+            var size = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(author));
+            try (PDPageContentStream c = new PDPageContentStream(doc, doc.getPage(0), PDPageContentStream.AppendMode.APPEND, false)) {
+                c.drawImage(image, 50, 400, 300, 225);
+            }
+            // PDFBox writes an inline image decoded, so this one is written by hand, as other programs write it.
+            COSStream inline = doc.getDocument().createCOSStream();
+            try (OutputStream out = inline.createRawOutputStream()) {
+                out.write(("q 300 0 0 225 50 100 cm\nBI /W " + size.getWidth() + " /H " + size.getHeight()
+                        + " /BPC 8 /CS /RGB /F /DCT /PTEX.FileName (/home/arindam/DCIM/IMG_0043.jpg)\nID ")
+                        .getBytes(StandardCharsets.ISO_8859_1));
+                out.write(author);
+                out.write("\nEI\nQ\n".getBytes(StandardCharsets.ISO_8859_1));
+            }
+            COSDictionary page = doc.getPage(0).getCOSObject();
+            COSBase contents = page.getDictionaryObject(COSName.CONTENTS);
+            COSArray all = contents instanceof COSArray a ? a : new COSArray(List.of(contents));
+            all.add(inline);
+            page.setItem(COSName.CONTENTS, all);
+        });
+    }
+
+    /**
+     * An RGB image of {@code width}×{@code height} black pixels, Deflate-compressed (a few kilobytes for
+     * megabytes of samples), optionally behind ASCIIHex as well (two filters: a decoding stage before the last).
+     */
+    public static byte[] flateImage(int width, int height, boolean hex) throws IOException {
+        return essay("Flat", CompressParameters.NO_COMPRESSION, doc -> {
+            COSStream image = doc.getDocument().createCOSStream();
+            image.setItem(COSName.TYPE, COSName.XOBJECT);
+            image.setItem(COSName.SUBTYPE, COSName.IMAGE);
+            image.setInt(COSName.WIDTH, width);
+            image.setInt(COSName.HEIGHT, height);
+            image.setItem(COSName.COLORSPACE, COSName.DEVICERGB);
+            image.setInt(COSName.BITS_PER_COMPONENT, 8);
+            ByteArrayOutputStream deflated = new ByteArrayOutputStream();
+            try (var z = new java.util.zip.DeflaterOutputStream(deflated, new java.util.zip.Deflater(9))) {
+                byte[] row = new byte[width * 3];
+                for (int y = 0; y < height; y++) {
+                    z.write(row);
+                }
+            }
+            byte[] raw = deflated.toByteArray();
+            if (hex) {
+                image.setItem(COSName.FILTER, new COSArray(List.of(COSName.ASCII_HEX_DECODE, COSName.FLATE_DECODE)));
+                raw = (java.util.HexFormat.of().formatHex(raw) + ">").getBytes(StandardCharsets.US_ASCII);
+            } else {
+                image.setItem(COSName.FILTER, COSName.FLATE_DECODE);
+            }
+            try (OutputStream out = image.createRawOutputStream()) {
+                out.write(raw);
+            }
+            drawImage(doc, image);
+        });
+    }
+
     private static byte[] essay(String text, CompressParameters compression, Change change) throws IOException {
         try (PDDocument doc = new PDDocument()) {
             PDPage page = new PDPage(PDRectangle.A4);

@@ -1,0 +1,93 @@
+package org.juryroom.storage.scrub;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.contentstream.operator.Operator;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSStream;
+import org.apache.pdfbox.pdfparser.PDFStreamParser;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDResources;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
+import org.apache.pdfbox.pdmodel.graphics.image.PDInlineImage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.awt.image.BufferedImage;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.juryroom.storage.scrub.PrivacyScrubberTest.LIMITS;
+import static org.juryroom.storage.scrub.PrivacyScrubberTest.SAMPLES;
+import static org.juryroom.storage.scrub.PrivacyScrubberTest.identifying;
+
+/**
+ * A photo in a PDF is a JPEG file with all its EXIF, GPS and XMP, and pdfTeX and others add the source
+ * file's author and path to the image's dictionary: the clean copy keeps the pictures, drawable, and
+ * none of that.
+ */
+class PdfImageMetadataTest {
+
+    static final List<String> IDENTIFYING = List.of("Arindam", "Dey", "IMG_0042", "IMG_0043", "PTEX", "Exif",
+            "Kapoor", "Rahman", "Kavita", "samsung", "iPhone", "xmpmeta");
+
+    @TempDir
+    Path work;
+
+    @Test
+    void jpegImagesAndInlineImagesLoseTheirExifGpsAndPrivateKeysAndStillDraw() throws Exception {
+        Path original = Files.write(work.resolve("photos.pdf"), HostilePdfs.photoEssay(SAMPLES));
+        assertThat(new String(Files.readAllBytes(original), StandardCharsets.ISO_8859_1))
+                .as("the crafted PDF really carries it").contains("Arindam Dey", "IMG_0042", "IMG_0043", "Exif");
+        PrivacyScrubber.Derived d = PrivacyScrubber.derive(original, "application/pdf", LIMITS, work);
+        assertThat(new String(Files.readAllBytes(d.clean()), StandardCharsets.ISO_8859_1)).doesNotContain(IDENTIFYING);
+        try (PDDocument clean = Loader.loadPDF(d.clean().toFile())) {
+            PDPage page = clean.getPage(0);
+            List<PDImageXObject> images = new ArrayList<>();
+            for (COSName name : page.getResources().getXObjectNames()) {
+                images.add((PDImageXObject) page.getResources().getXObject(name));
+            }
+            assertThat(images).hasSize(1);
+            PDImageXObject image = images.get(0);
+            assertThat(image.getCOSObject().keySet()).noneMatch(k -> k.getName().contains("PTEX"))
+                    .doesNotContain(COSName.METADATA);
+            byte[] jpeg;
+            try (var in = image.getCOSObject().createRawInputStream()) {
+                jpeg = in.readAllBytes();
+            }
+            assertThat(identifying(Files.write(work.resolve("image.jpg"), jpeg))).isEmpty();
+            BufferedImage drawn = image.getImage();
+            assertThat(drawn.getWidth()).isEqualTo(javax.imageio.ImageIO.read(
+                    SAMPLES.resolve("posters/poster-03-phone-gps.jpg").toFile()).getWidth());
+
+            Operator op = inlineImage(page);
+            assertThat(op.getImageParameters().keySet()).noneMatch(k -> k.getName().contains("PTEX"));
+            assertThat(identifying(Files.write(work.resolve("inline.jpg"), op.getImageData()))).isEmpty();
+            PDInlineImage inline = new PDInlineImage(op.getImageParameters(), op.getImageData(), page.getResources());
+            assertThat(inline.getImage().getWidth()).isEqualTo(javax.imageio.ImageIO.read(
+                    SAMPLES.resolve("posters/poster-06-author-only.jpg").toFile()).getWidth());
+        }
+        assertThat(javax.imageio.ImageIO.read(d.thumbnail().toFile())).isNotNull();
+    }
+
+    @Test
+    void privateKeysAreThoseWithADotOrAColonWhichNoStandardKeyHas() {
+        assertThat(PdfCopier.privateKey(COSName.getPDFName("PTEX.FileName"))).isTrue();
+        assertThat(PdfCopier.privateKey(COSName.getPDFName("AAPL:Keywords"))).isTrue();
+        assertThat(PdfCopier.privateKey(COSName.getPDFName("BitsPerComponent"))).isFalse();
+    }
+
+    private static Operator inlineImage(PDPage page) throws Exception {
+        PDFStreamParser parser = new PDFStreamParser(page);
+        for (Object token = parser.parseNextToken(); token != null; token = parser.parseNextToken()) {
+            if (token instanceof Operator op && "BI".equals(op.getName())) {
+                return op;
+            }
+        }
+        throw new AssertionError("no inline image");
+    }
+}
