@@ -54,12 +54,32 @@ final class PdfBytes {
         }
         String tail = ascii(pdf, Math.max(0, pdf.limit() - EOF_WINDOW), pdf.limit());
         int marker = tail.lastIndexOf("%%EOF");
-        // Only line ends and padding may follow the last marker: a file cut inside an update (an edit appended
-        // after the first %%EOF) would otherwise parse as its older revision, and jurors would read that.
-        if (marker < 0 || !tail.substring(marker + 5).chars().allMatch(c -> c == 0 || Character.isWhitespace(c))) {
+        if (marker < 0 || startsAnUpdate(tail.substring(marker + 5))) {
             throw new Rejected("pdf-truncated", "the PDF is incomplete (it has no end-of-file marker); "
                     + "upload it again or save it anew");
         }
+    }
+
+    /**
+     * Whether what follows the last end-of-file marker is the start of an appended update (a comment, an object,
+     * a cross-reference section, a trailer), however little of it arrived: a file cut inside one would parse as its
+     * older revision, and jurors would read that. Other bytes there (padding, a mail gateway's or a download
+     * tool's leftovers) are common in real files and harmless: readers ignore them, and so does the rebuild.
+     */
+    static boolean startsAnUpdate(String afterMarker) {
+        String rest = afterMarker.replace('\0', ' ').strip();
+        if (rest.isEmpty()) {
+            return false;
+        }
+        if (Character.isDigit(rest.charAt(0)) || rest.charAt(0) == '%') {
+            return true;
+        }
+        for (String keyword : new String[] {"xref", "trailer", "startxref"}) {
+            if (rest.startsWith(keyword) || keyword.startsWith(rest)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Active content's names, {@code #xx} escapes decoded ({@code /Java#53cript}), anywhere in the bytes. */

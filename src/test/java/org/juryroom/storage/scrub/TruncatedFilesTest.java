@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 
@@ -59,6 +60,33 @@ public class TruncatedFilesTest {
                 assertThatThrownBy(() -> PrivacyScrubber.derive(file, sample.getKey(), LIMITS, work))
                         .as(sample.getKey() + " cut at " + cut + " of " + whole.length).isInstanceOf(Rejected.class);
             }
+        }
+    }
+
+    /**
+     * Bytes after a PDF's last end-of-file marker: leftovers (padding, a gateway's junk) are taken as readers take
+     * them; the first bytes of an appended update, however few, are a cut-off file.
+     */
+    @Test
+    void aPdfMayEndInLeftoversButNotInTheStartOfAnUpdate() throws Exception {
+        byte[] pdf = samples().get("application/pdf");
+        byte[] junk = "\r\n\0\0<html><body>Download complete</body></html>\r\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        byte[] padded = Arrays.copyOf(pdf, pdf.length + junk.length);
+        System.arraycopy(junk, 0, padded, pdf.length, junk.length);
+        PrivacyScrubber.derive(write(padded), "application/pdf", LIMITS, work).delete();
+
+        int firstEnd = new String(pdf, java.nio.charset.StandardCharsets.ISO_8859_1).indexOf("%%EOF") + 5;
+        assertThat(firstEnd).isLessThan(pdf.length - 100); // the sample has an update after its first revision
+        for (int extra = 2; extra <= 40; extra++) { // after the line end: "%BeginExifToolUpdate", "1 0 obj", ...
+            Path cut = write(Arrays.copyOf(pdf, firstEnd + extra));
+            assertThatThrownBy(() -> PrivacyScrubber.derive(cut, "application/pdf", LIMITS, work))
+                    .isInstanceOf(Rejected.class);
+        }
+        for (String start : List.of("1", "12 0 o", "%BeginExif", "%%EO", "x", "xre", "trail", "startx")) {
+            assertThat(PdfBytes.startsAnUpdate("\r\n" + start)).as(start).isTrue();
+        }
+        for (String leftover : List.of("", " \r\n\0", "<html>", "garbage")) {
+            assertThat(PdfBytes.startsAnUpdate(leftover)).as(leftover).isFalse();
         }
     }
 
