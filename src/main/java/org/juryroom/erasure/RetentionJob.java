@@ -100,7 +100,7 @@ public class RetentionJob {
                 // exceptions' types are logged: a database's message may quote the row, children's names included.
                 failed.add(entryId);
                 LOG.errorf("Retention job: entry %d left for the next run after an unexpected failure: %s", entryId,
-                        causes(unexpected));
+                        org.juryroom.common.FailureTypes.of(unexpected));
             }
         });
         if (!due.isEmpty()) {
@@ -108,15 +108,6 @@ public class RetentionJob {
                     + " for the next run", erased.size(), kept.size(), held.size(), failed.size());
         }
         return new Report(true, erased, kept, held, failed);
-    }
-
-    /** The types of a failure and its causes, outermost first (their messages may hold personal data). */
-    static String causes(Throwable failure) {
-        StringBuilder types = new StringBuilder();
-        for (Throwable t = failure; t != null && types.length() < 1000; t = t.getCause() == t ? null : t.getCause()) {
-            types.append(types.length() == 0 ? "" : " <- ").append(t.getClass().getName());
-        }
-        return types.toString();
     }
 
     /** Entries not yet erased that are due, and why; held ones too (the erasure refuses them, counted as held). */
