@@ -8,8 +8,9 @@ import org.juryroom.ops.Preflight;
 
 /**
  * Decides, before Quarkus reads its configuration, which stack the app runs on: the embedded
- * one (dev and {@code embedded} profiles with no database configured) or the external one
- * (production), which must be fully configured and reachable or the app refuses to start.
+ * one (dev and {@code embedded} profiles, which refuse to start when a database, store or mail
+ * server of the installation's own is configured) or the external one (production), which must be
+ * fully configured and reachable or the app refuses to start.
  */
 @QuarkusMain
 public class JuryRoomMain {
@@ -20,6 +21,10 @@ public class JuryRoomMain {
             // The AppCDS training run of the build (quarkus.package.jar.appcds): no services to start or check,
             // whatever profile the builder's shell names.
         } else if (Preflight.wantsEmbedded(profile)) {
+            String problem = Preflight.checkEmbedded(profile);
+            if (problem != null) {
+                refuse(problem);
+            }
             startEmbedded();
         } else if (Preflight.isProduction(profile)) {
             String problem = Preflight.checkSettings();
@@ -64,8 +69,8 @@ public class JuryRoomMain {
     private static void startEmbedded() {
         String missing = missingEmbeddedLibrary(JuryRoomMain.class.getClassLoader());
         if (missing != null) {
-            System.err.println("JuryRoom cannot start: embedded mode was asked for (profile dev or embedded, no"
-                    + " QUARKUS_DATASOURCE_JDBC_URL) but this build of the app does not include the embedded services ("
+            System.err.println("JuryRoom cannot start: embedded mode was asked for (profile dev or embedded)"
+                    + " but this build of the app does not include the embedded services ("
                     + missing + " is missing). Build and start it with ./mvnw -Pembedded, or configure PostgreSQL,"
                     + " S3 and SMTP and start the production profile (see README, 'Production set-up').");
             System.exit(2);

@@ -34,6 +34,11 @@ public class CurrentUser {
         return user;
     }
 
+    /** No one signed in: a visitor, or (outside an HTTP request) no one asked at all. */
+    public boolean anonymous() {
+        return identity.isAnonymous();
+    }
+
     public String username() {
         return identity.isAnonymous() ? "anonymous" : identity.getPrincipal().getName();
     }

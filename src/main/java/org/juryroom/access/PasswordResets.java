@@ -17,6 +17,7 @@ import java.util.Locale;
  * The request path does the same work whether or not an account uses the address: it counts the
  * request and stores the address ({@code reset_request}). Looking the address up and queueing the
  * mail happen later, in {@link #handle()}, so neither the answer nor its time tells who has an account.
+ * Each address's mail commits on its own just before its request's removal: delivery is at least once.
  */
 @ApplicationScoped
 public class PasswordResets {
@@ -27,6 +28,7 @@ public class PasswordResets {
     /** Stands for "any client" in the per-address count. */
     private static final String ANY_CLIENT = "*";
     private static final int BATCH = 100;
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(PasswordResets.class);
 
     private final SignInThrottle throttle;
     private final AccountLinks links;
@@ -75,12 +77,27 @@ public class PasswordResets {
                 // One mail per address (as before), in the language it was asked in.
                 java.util.Map<String, String> byEmail = new java.util.LinkedHashMap<>();
                 requests.forEach(r -> byEmail.put((String) r[0], (String) r[1]));
-                byEmail.forEach(links::requestReset);
+                byEmail.forEach(this::mail);
                 return requests.size();
             });
             handled += batch;
         } while (batch == BATCH);
         return handled;
+    }
+
+    /**
+     * One address's mails, committed on their own before the batch's removal: a request that cannot be handled
+     * is dropped (the person may ask again) instead of rolling back the batch, which would bring the same requests
+     * back every few seconds and hold up every reset behind them. Only the error's type is logged: its message
+     * may quote the address.
+     */
+    private void mail(String email, String language) {
+        try {
+            QuarkusTransaction.requiringNew().run(() -> links.requestReset(email, language));
+        } catch (RuntimeException failed) {
+            LOG.errorf("Password reset: a request could not be handled and is dropped (%s)",
+                    org.juryroom.common.FailureTypes.of(failed));
+        }
     }
 
     private boolean count(String key, String client) {

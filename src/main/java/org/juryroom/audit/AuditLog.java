@@ -3,6 +3,7 @@ package org.juryroom.audit;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.arc.Arc;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.juryroom.access.CurrentUser;
@@ -24,6 +25,7 @@ public class AuditLog {
 
     private static final String ANONYMOUS = "anonymous";
     private static final String SAFEGUARDING = "safeguarding";
+    private static final String[] SYSTEM = {"system", "system"};
 
     private final ObjectMapper json;
 
@@ -73,12 +75,19 @@ public class AuditLog {
         e.persist();
     }
 
-    // Outside an HTTP request (start-up tasks, the demo seed) the actor is the system itself.
+    /**
+     * Outside an HTTP request (start-up tasks, the demo seed, the scheduled jobs) the actor is the system itself.
+     * The scheduler and the start steps activate a request context of their own, in which the identity is
+     * anonymous: no one asked, so that is the system too. Anonymous in an HTTP request stays "anonymous".
+     */
     private static String[] actor() {
         if (!Arc.container().requestContext().isActive()) {
-            return new String[] {"system", "system"};
+            return SYSTEM;
         }
         CurrentUser me = Arc.container().instance(CurrentUser.class).get();
+        if (me.anonymous() && Arc.container().instance(CurrentVertxRequest.class).get().getCurrent() == null) {
+            return SYSTEM;
+        }
         return new String[] {me.username(), me.roleName()};
     }
 

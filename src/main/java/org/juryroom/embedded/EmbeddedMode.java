@@ -14,7 +14,7 @@ import java.util.Map;
 public final class EmbeddedMode {
 
     private static final Logger LOG = Logger.getLogger(EmbeddedMode.class);
-    private static final String STARTED_MARKER = "juryroom-embedded-services.started";
+    private static final String STARTED_MARKER = org.juryroom.ops.Preflight.EMBEDDED_STARTED;
 
     private EmbeddedMode() {
     }

@@ -95,6 +95,12 @@ public class RetentionJob {
                 if (refused.status() != 409) {
                     LOG.warnf("Retention job: entry %d left for the next run: %s", entryId, refused.getMessage());
                 }
+            } catch (RuntimeException unexpected) {
+                // Any other failure leaves this entry for the next run, not every entry after it. Only the
+                // exceptions' types are logged: a database's message may quote the row, children's names included.
+                failed.add(entryId);
+                LOG.errorf("Retention job: entry %d left for the next run after an unexpected failure: %s", entryId,
+                        org.juryroom.common.FailureTypes.of(unexpected));
             }
         });
         if (!due.isEmpty()) {

@@ -5,7 +5,8 @@ import java.time.Duration;
 /**
  * When a failed message is tried again: the first retry after {@code first}, each later one after
  * twice the wait before, never more than {@code atMost}; after {@code maxAttempts} attempts the
- * message has failed for good (an organiser can queue it again).
+ * message has failed for good (an organiser can queue it again), except a safeguarding alert, which
+ * {@link MailSender} tries again after {@code atMost} until it is sent.
  */
 public record Backoff(Duration first, Duration atMost, int maxAttempts) {
 

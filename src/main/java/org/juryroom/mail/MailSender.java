@@ -17,7 +17,8 @@ import java.util.List;
  * {@code FOR UPDATE SKIP LOCKED} and stays locked while SMTP takes it, so however many senders run
  * (on this instance or others) each message is handed to SMTP by one of them; its new state
  * (SENT, or the error and the next attempt, or FAILED) commits with the claim. A crash between the
- * SMTP hand-over and the commit would send that one message again: mail is at least once.
+ * SMTP hand-over and the commit would send that one message again: mail is at least once. A safeguarding
+ * alert is never FAILED: past the last attempt it waits the longest retry interval and is tried again.
  */
 @ApplicationScoped
 public class MailSender {
@@ -37,13 +38,18 @@ public class MailSender {
         this.batch = config.mail().batch();
     }
 
-    public record Report(int sent, int retrying, int failed) {
+    /** {@code alertsRetrying}: of {@code retrying}, the safeguarding alerts (never given up). */
+    public record Report(int sent, int retrying, int failed, int alertsRetrying) {
     }
 
     @Scheduled(identity = "mail-sender", every = "${juryroom.mail.send-every:10s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         Report report = run();
+        if (report.alertsRetrying() > 0) {
+            LOG.errorf("Mail: %d safeguarding alerts not delivered, tried again until the SMTP server takes them"
+                    + " (the Outbox page has its answer)", report.alertsRetrying());
+        }
         if (report.retrying() + report.failed() > 0) {
             LOG.warnf("Mail: %d sent, %d to be retried, %d failed for good", report.sent(), report.retrying(),
                     report.failed());
@@ -60,25 +66,32 @@ public class MailSender {
         int sent = 0;
         int retrying = 0;
         int failed = 0;
+        int alerts = 0;
         for (int i = 0; i < limit; i++) {
-            OutboxMessage.Status outcome = QuarkusTransaction.requiringNew().call(this::sendNext);
+            Outcome outcome = QuarkusTransaction.requiringNew().call(this::sendNext);
             if (outcome == null) {
                 break;
             }
-            switch (outcome) {
+            switch (outcome.status()) {
                 case SENT -> sent++;
                 case QUEUED -> retrying++;
                 case FAILED -> failed++;
             }
+            if (outcome.status() == OutboxMessage.Status.QUEUED && MailKind.retriedUntilSent(outcome.kind())) {
+                alerts++;
+            }
         }
-        return new Report(sent, retrying, failed);
+        return new Report(sent, retrying, failed, alerts);
     }
 
     /**
      * Claims and sends the next due message: a safeguarding alert before anything else (it must not wait
      * behind a batch of reminders), then the oldest due; null when none is due (or all are being sent).
      */
-    private OutboxMessage.Status sendNext() {
+    private record Outcome(OutboxMessage.Status status, String kind) {
+    }
+
+    private Outcome sendNext() {
         List<OutboxMessage> due = nextDue(" and kind = '" + MailKind.SAFEGUARDING_ALERT.name() + "'");
         if (due.isEmpty()) {
             due = nextDue("");
@@ -98,14 +111,17 @@ public class MailSender {
             m.htmlBody = Secrets.mask(m.htmlBody);
         } catch (RuntimeException e) {
             m.lastError = describe(e);
-            if (backoff.exhausted(m.attempts)) {
-                m.status = OutboxMessage.Status.FAILED;
-            } else {
+            if (!backoff.exhausted(m.attempts)) {
                 m.nextAttemptAt = Instant.now().plus(backoff.delayAfter(m.attempts));
+            } else if (MailKind.retriedUntilSent(m.kind)) {
+                // Past the last attempt a safeguarding alert is not given up: again after the longest wait.
+                m.nextAttemptAt = Instant.now().plus(backoff.atMost());
+            } else {
+                m.status = OutboxMessage.Status.FAILED;
             }
             LOG.debugf("Mail %s failed (attempt %s): %s", m.id, (Object) m.attempts, m.lastError);
         }
-        return m.status;
+        return new Outcome(m.status, m.kind);
     }
 
     /** The oldest due message matching {@code condition} (each query has its partial index: V14, V41). */

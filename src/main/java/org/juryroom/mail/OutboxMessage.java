@@ -55,4 +55,12 @@ public class OutboxMessage extends PanacheEntityBase {
     /** A guardian's mail: their consent record's id (erasure deletes the mail with the record's personal data). */
     @Column(name = "consent_id")
     public Long consentId;
+
+    /**
+     * Safeguarding alerts SMTP has not taken yet though it was asked (each is tried again until it is,
+     * {@link MailKind#retriedUntilSent}); the alerts' partial index (V41) finds them.
+     */
+    public static long undeliveredAlerts() {
+        return count("status = ?1 and kind = ?2 and attempts > 0", Status.QUEUED, MailKind.SAFEGUARDING_ALERT.name());
+    }
 }

@@ -2,6 +2,8 @@ package org.juryroom.ops;
 
 import io.minio.BucketExistsArgs;
 import io.minio.MinioClient;
+import io.minio.http.HttpUtils;
+import io.smallrye.config.Converters;
 import okhttp3.HttpUrl;
 import org.juryroom.storage.StoreHttp;
 
@@ -62,9 +64,37 @@ public final class Preflight {
     private Preflight() {
     }
 
+    /** Set by the embedded mode once its services run; their addresses are then system properties of this JVM. */
+    public static final String EMBEDDED_STARTED = "juryroom-embedded-services.started";
+
+    /** The settings that name a service of the installation's own: the embedded mode starts its own instead. */
+    static final List<String> EXTERNAL_SERVICES = List.of("QUARKUS_DATASOURCE_JDBC_URL", "QUARKUS_MINIO_HOST",
+            "QUARKUS_MAILER_HOST");
+
+    /** The embedded mode: profile dev or embedded (dev inherits it). */
     public static boolean wantsEmbedded(String profile) {
-        boolean embeddedProfile = profiles(profile).stream().anyMatch(p -> p.equals("dev") || p.equals("embedded"));
-        return embeddedProfile && setting("QUARKUS_DATASOURCE_JDBC_URL") == null;
+        return profiles(profile).stream().anyMatch(p -> p.equals("dev") || p.equals("embedded"));
+    }
+
+    /**
+     * Null when the embedded mode may start here, else why not: a setting names a service of the installation's
+     * own (a database, a store, a mail server), which this profile would ignore or, for the database, fill with
+     * the demo and its public passwords. Not asked again once the embedded services run (a dev-mode restart reads
+     * their addresses from the system properties they left).
+     */
+    public static String checkEmbedded(String profile) {
+        if (System.getProperty(EMBEDDED_STARTED) != null) {
+            return null;
+        }
+        for (String name : EXTERNAL_SERVICES) {
+            if (setting(name) != null) {
+                return name + " is set, but profile " + profile + " starts its own PostgreSQL, S3 and SMTP servers"
+                        + " and seeds demo accounts whose passwords are their usernames: to use the configured services"
+                        + " start the production profile (without -Dquarkus.profile, or QUARKUS_PROFILE=prod); for the"
+                        + " demo, unset " + name;
+            }
+        }
+        return null;
     }
 
     public static boolean isProduction(String profile) {
@@ -111,7 +141,8 @@ public final class Preflight {
             return "JURYROOM_SESSION_KEY is too short: use at least " + MIN_SESSION_KEY_LENGTH
                     + " random characters, e.g. the output of 'openssl rand -base64 32'";
         }
-        return checkMailSettings();
+        String store = checkStoreSettings();
+        return store != null ? store : checkMailSettings();
     }
 
     /** Null when PostgreSQL and the object store answer with what the start needs, else the reason. */
@@ -142,10 +173,10 @@ public final class Preflight {
     /** Null when the object store answers, else the reason. */
     private static String checkObjectStore() {
         String bucket = setting("JURYROOM_BUCKET");
-        String endpoint = minioEndpoint();
+        HttpUrl endpoint = storeEndpoint();
         try {
             MinioClient client = MinioClient.builder().endpoint(endpoint)
-                    .httpClient(StoreHttp.shared(HttpUrl.get(endpoint).isHttps()))
+                    .httpClient(StoreHttp.shared(endpoint.isHttps()))
                     .credentials(setting("QUARKUS_MINIO_ACCESS_KEY"), setting("QUARKUS_MINIO_SECRET_KEY")).build();
             // OkHttp's default read timeout would hold a start for minutes on a store that accepts and hangs.
             client.setTimeout(10_000, 10_000, 10_000);
@@ -267,14 +298,62 @@ public final class Preflight {
         return (end < 0 ? message : message.substring(0, end)).strip();
     }
 
-    private static String minioEndpoint() {
-        String host = setting("QUARKUS_MINIO_HOST");
-        boolean secure = "true".equalsIgnoreCase(setting("QUARKUS_MINIO_SECURE"));
-        if (!host.startsWith("http://") && !host.startsWith("https://")) {
-            host = (secure ? "https://" : "http://") + host;
-        }
+    /**
+     * The object store's host, port and scheme, well-formed and agreeing, else the reason. quarkus-minio takes
+     * the scheme from {@code quarkus.minio.secure} alone (false in application.properties): a host written
+     * {@code https://…} with it unset would be checked here over HTTPS and then spoken to in plain HTTP.
+     */
+    static String checkStoreSettings() {
         String port = setting("QUARKUS_MINIO_PORT");
-        return port == null ? host : host + ":" + port;
+        if (port != null && (!port.strip().matches("[0-9]{1,5}") || Integer.parseInt(port.strip()) < 1
+                || Integer.parseInt(port.strip()) > 65535)) {
+            return "QUARKUS_MINIO_PORT must be a port number, e.g. 9000, not '" + port + "'";
+        }
+        String secure = setting("QUARKUS_MINIO_SECURE");
+        if (secure != null && !truth(secure) && !secure.strip().matches("(?i)false|0|no|n|off")) {
+            return "QUARKUS_MINIO_SECURE must be true (HTTPS) or false (plain HTTP), not '" + secure + "'";
+        }
+        String host = setting("QUARKUS_MINIO_HOST").strip();
+        HttpUrl written;
+        try {
+            written = HttpUtils.getBaseUrl(host);
+        } catch (IllegalArgumentException e) {
+            return "QUARKUS_MINIO_HOST must be the object store's host name, e.g. minio.internal, not '" + host
+                    + "' (" + firstLine(e.getMessage()) + ")";
+        }
+        boolean https = minioSecure();
+        if (HttpUrl.parse(host) != null && written.isHttps() != https) {
+            return "QUARKUS_MINIO_HOST is " + host + " but QUARKUS_MINIO_SECURE is " + (https ? "true" : "not true")
+                    + ": the object store's client takes its scheme from QUARKUS_MINIO_SECURE alone and would speak "
+                    + (https ? "HTTPS" : "plain HTTP") + " to it; set QUARKUS_MINIO_SECURE=" + !https
+                    + ", or write the host without " + written.scheme() + "://";
+        }
+        return null;
+    }
+
+    /**
+     * The object store's address exactly as quarkus-minio builds its client's (MinioClients): the host as MinIO
+     * reads it, the port of QUARKUS_MINIO_PORT if set, and the scheme of QUARKUS_MINIO_SECURE, whatever the
+     * host says. {@link #checkStoreSettings} has accepted the settings.
+     */
+    static HttpUrl storeEndpoint() {
+        HttpUrl.Builder url = HttpUtils.getBaseUrl(setting("QUARKUS_MINIO_HOST").strip()).newBuilder();
+        String port = setting("QUARKUS_MINIO_PORT");
+        if (port != null) {
+            url.port(Integer.parseInt(port.strip()));
+        }
+        return url.scheme(minioSecure() ? "https" : "http").build();
+    }
+
+    /** QUARKUS_MINIO_SECURE as Quarkus reads it; unset, application.properties' false. */
+    private static boolean minioSecure() {
+        String secure = setting("QUARKUS_MINIO_SECURE");
+        return secure != null && truth(secure);
+    }
+
+    /** A boolean setting as SmallRye Config converts it (true, yes, on, 1, … in any case). */
+    private static boolean truth(String value) {
+        return Converters.getImplicitConverter(Boolean.class).convert(value.strip());
     }
 
     private static List<String> profiles(String profile) {

@@ -21,13 +21,15 @@ import org.jboss.logging.Logger;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 
 /**
  * The start-up work the app needs before it can serve but Quarkus' boot need not wait for: the schema
  * migration (when Quarkus does not migrate at start), the bucket, the first organiser, the seal
- * migration, the consent notice, the sign-in decoy. With {@code juryroom.start.background} (production)
- * each runs on a thread of its own beside the rest of the start, after the migration, which waits for
- * the pre-flight checks ({@link Preflight#verdict()}); the readiness check is DOWN until every one is done,
+ * migration, the consent notice, the sign-in decoy. None starts before the pre-flight checks passed
+ * ({@link Preflight#verdict()}), so a refused start changes nothing. With {@code juryroom.start.background}
+ * (production) each runs on a thread of its own beside the rest of the start, after the migration (the
+ * bucket beside it); the readiness check is DOWN until every one is done,
  * and a step that fails stops the app, as it did in the boot. Otherwise each runs at once where it is
  * handed in (embedded mode's demo seed needs them). Either way the scheduler, started halted in
  * production, runs once they are done, so the jobs' first rounds do not compete with the start.
@@ -50,9 +52,12 @@ public class StartSteps implements HealthCheck {
     private final boolean migrateHere;
     private final Instance<Flyway> flyway;
     private final Scheduler scheduler;
+    private final Supplier<CompletableFuture<String>> verdict;
     private final StartProgress progress = new StartProgress();
     private ExecutorService pool;
-    /** The schema is current: every other step waits for it. */
+    /** The pre-flight checks passed: no step changes anything before (a refused start changes nothing). */
+    private CompletableFuture<Void> cleared = CompletableFuture.completedFuture(null);
+    /** The schema is current: every step that needs the database waits for it. */
     private CompletableFuture<Void> migrated = CompletableFuture.completedFuture(null);
     /** Every step is done: {@link StartingGate} lets requests through. */
     private volatile boolean ready;
@@ -60,15 +65,17 @@ public class StartSteps implements HealthCheck {
     @jakarta.inject.Inject
     public StartSteps(JuryRoomConfig config, @ConfigProperty(name = "quarkus.flyway.migrate-at-start") boolean migrateAtStart,
                       Instance<Flyway> flyway, Scheduler scheduler) {
-        this(config.start().background(), !migrateAtStart, flyway, scheduler);
+        this(config.start().background(), !migrateAtStart, flyway, scheduler, Preflight::verdict);
     }
 
-    /** Also for StartStepsTest: production's background mode inside the test app. */
-    StartSteps(boolean background, boolean migrateHere, Instance<Flyway> flyway, Scheduler scheduler) {
+    /** Also for StartStepsTest: production's background mode inside the test app, with a verdict of its own. */
+    StartSteps(boolean background, boolean migrateHere, Instance<Flyway> flyway, Scheduler scheduler,
+               Supplier<CompletableFuture<String>> verdict) {
         this.background = background;
         this.migrateHere = migrateHere;
         this.flyway = flyway;
         this.scheduler = scheduler;
+        this.verdict = verdict;
     }
 
     // First of the start-up observers: the migration is the step every other one needs.
@@ -80,11 +87,13 @@ public class StartSteps implements HealthCheck {
                 return t;
             });
         }
+        // A refusal of the pre-flight checks ends the process with its one line (JuryRoomMain): no step runs.
+        cleared = verdict.get().thenCompose(problem -> problem != null
+                ? CompletableFuture.failedFuture(new IllegalStateException(problem))
+                : CompletableFuture.completedFuture(null));
+        migrated = cleared;
         if (migrateHere) {
-            // A refusal of the pre-flight checks ends the process with its one line (JuryRoomMain): no migration.
-            CompletableFuture<Void> done = Preflight.verdict().thenCompose(problem -> problem != null
-                    ? CompletableFuture.failedFuture(new IllegalStateException(problem))
-                    : submit("schema migration", () -> flyway.get().migrate()));
+            CompletableFuture<Void> done = cleared.thenCompose(ok -> submit("schema migration", () -> flyway.get().migrate()));
             if (!background) {
                 done.join();
             }
@@ -98,17 +107,22 @@ public class StartSteps implements HealthCheck {
         run(name, step, true);
     }
 
-    /** As {@link #run}, for a step that does not touch the database: (background) it starts at once. */
+    /**
+     * As {@link #run}, for a step that does not touch the database: (background) it starts as soon as the
+     * pre-flight checks passed, beside the migration.
+     */
     public void runWithoutSchema(String name, Step step) {
         run(name, step, false);
     }
 
     private void run(String name, Step step, boolean needsSchema) {
+        CompletableFuture<Void> after = needsSchema ? migrated : cleared;
         if (!background) {
+            after.join();
             perform(name, step);
             return;
         }
-        progress.add(name, needsSchema ? migrated.thenCompose(ignored -> submit(name, step)) : submit(name, step));
+        progress.add(name, after.thenCompose(ignored -> submit(name, step)));
     }
 
     /** Runs {@code then} once every step is done (the start banner). */

@@ -309,6 +309,21 @@ public interface SafeguardingMsg {
     String sg_no_lead_link();
 
     @Message
+    String sg_alerts_undelivered_title();
+
+    @Message
+    String sg_alerts_undelivered_text(long n);
+
+    @Message
+    String sg_alerts_undelivered_tell();
+
+    @Message
+    String sg_alerts_undelivered_link();
+
+    @Message
+    String sg_alerts_undelivered_desk();
+
+    @Message
     String sg_leads_intro();
 
     @Message

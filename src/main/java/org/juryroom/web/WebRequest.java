@@ -84,6 +84,17 @@ public class WebRequest {
         return !org.juryroom.safeguarding.SafeguardingLead.anyActive();
     }
 
+    /**
+     * Organisers and leads are told, on the console, the outbox and the desk, while a safeguarding alert has not
+     * reached a lead: the SMTP server refused it or did not answer, and the sender keeps trying.
+     */
+    public long undeliveredAlerts() {
+        if (!(organiser() || safeguardingLead()) || io.vertx.core.Context.isOnEventLoopThread()) {
+            return 0;
+        }
+        return org.juryroom.mail.OutboxMessage.undeliveredAlerts();
+    }
+
     /** A school that has not yet recorded its safeguarding contact is asked to on its portal. */
     public boolean missingSafeguardingContact() {
         if (!school() || io.vertx.core.Context.isOnEventLoopThread()) {

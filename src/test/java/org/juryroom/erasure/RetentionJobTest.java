@@ -253,6 +253,64 @@ class RetentionJobTest {
         assertThat(job.run().erased()).doesNotContain(eid);
     }
 
+    /**
+     * An entry whose erasure fails unexpectedly (here the database refuses to change it) is left for the next run,
+     * and the entries after it are erased all the same. The job runs as the scheduler runs it, in a request context
+     * of its own without an HTTP request: its audit lines name the system as the actor, not "anonymous".
+     */
+    @Test
+    void anUnexpectedFailureLeavesOnlyItsEntryForTheNextRunAndTheJobIsAuditedAsTheSystem() throws Exception {
+        long cid = JudgingFixtures.openCompetition(2);
+        SchoolAccount school = JudgingFixtures.school(JudgingFixtures.unique("District"));
+        String refused = ErasureFixtures.marker();
+        String erased = ErasureFixtures.marker();
+        long refusedEntry = ErasureFixtures.entry(cid, school, "poster", refused, ErasureFixtures.png(refused), true,
+                true);
+        long erasedEntry = ErasureFixtures.entry(cid, school, "poster", erased, ErasureFixtures.png(erased), true, true);
+        sql("update competition set retain_personal_data_until = now() - interval '1 day' where id = ?1", cid);
+        ddl("create or replace function retention_test_refuse() returns trigger language plpgsql as $$"
+                + " begin raise exception 'refused for the test: %', new.title; end $$");
+        ddl("create trigger retention_test_refuse before update on entry for each row when (old.id = "
+                + refusedEntry + ") execute function retention_test_refuse()");
+        RetentionJob.Report report;
+        try {
+            report = asScheduled(job::run);
+        } finally {
+            ddl("drop trigger if exists retention_test_refuse on entry");
+        }
+        assertThat(report.failed()).contains(refusedEntry);
+        assertThat(report.erased()).contains(erasedEntry).doesNotContain(refusedEntry);
+        assertThat(ErasureFixtures.databaseHits(db, erased)).isEmpty();
+        assertThat(ErasureFixtures.databaseHits(db, refused)).isNotEmpty();
+        assertThat(asScheduled(job::run).erased()).contains(refusedEntry);
+        assertThat(ErasureFixtures.databaseHits(db, refused)).isEmpty();
+
+        JsonPath audit = JudgingFixtures.json(ORGANISER.as().queryParam("action", "PERSONAL_DATA_ERASED")
+                .get("/api/competitions/{cid}/audit", cid).then().statusCode(200).extract().response());
+        assertThat(audit.getList("items.actor", String.class)).hasSize(2).containsOnly("system");
+        assertThat(audit.getList("items.actorRole", String.class)).containsOnly("system");
+    }
+
+    /** Runs {@code job} as the Quarkus scheduler does: in a request context, with no HTTP request behind it. */
+    private static <T> T asScheduled(java.util.concurrent.Callable<T> job) throws Exception {
+        io.quarkus.arc.ManagedContext requests = io.quarkus.arc.Arc.container().requestContext();
+        boolean activated = !requests.isActive();
+        if (activated) {
+            requests.activate();
+        }
+        try {
+            return job.call();
+        } finally {
+            if (activated) {
+                requests.terminate();
+            }
+        }
+    }
+
+    private void ddl(String sql) {
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(sql).executeUpdate());
+    }
+
     private void sql(String sql, Object... params) {
         QuarkusTransaction.requiringNew().run(() -> {
             var q = em.createNativeQuery(sql);

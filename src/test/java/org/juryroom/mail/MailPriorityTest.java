@@ -2,15 +2,28 @@ package org.juryroom.mail;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
+import org.juryroom.embedded.EmbeddedServices;
 import org.juryroom.support.Mailbox;
+import org.juryroom.support.RealStack;
+import org.juryroom.web.Fixtures;
+import org.juryroom.web.WebSession;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A safeguarding alert queued behind a pile of bulk mail is sent first. */
+/**
+ * Safeguarding alerts in the sender: one queued behind a pile of bulk mail is sent first, and one the SMTP
+ * server refuses is never given up.
+ */
 @QuarkusTest
 class MailPriorityTest {
 
@@ -38,5 +51,72 @@ class MailPriorityTest {
         assertThat(Mailbox.to(bulk)).hasSizeLessThan(5);
         sender.run();
         assertThat(Mailbox.to(bulk)).hasSize(150);
+    }
+
+    /**
+     * With the SMTP server refusing, an alert stays queued past the last attempt (3 in tests) and waits the
+     * longest retry interval each time, while ordinary mail fails for good; the organisers' console, the outbox
+     * and the leads' desk say an alert has not gone (in the reader's language). Once SMTP takes it, it is sent.
+     */
+    @Test
+    void aSafeguardingAlertIsTriedAgainUntilSentAndItsBeingUnsentIsShown() {
+        String lead = "lead-" + UUID.randomUUID() + "@safeguarding.example";
+        String bulk = "bulk-" + UUID.randomUUID() + "@schools.example";
+        long alert = QuarkusTransaction.requiringNew().call(() -> outbox.queue(MailKind.SAFEGUARDING_ALERT, lead,
+                new Letter("New concern", "A concern was raised.", "<p>A concern was raised.</p>")).id);
+        long reminder = QuarkusTransaction.requiringNew().call(() -> outbox.queue(MailKind.REMINDER, bulk,
+                new Letter("Reminder", "Please submit.", "<p>Please submit.</p>")).id);
+        JsonPath leadAccount = Fixtures.organiser().contentType(ContentType.JSON).body(Map.of("name",
+                Fixtures.unique("Lead"), "email", "dsl@commission.example", "phone", "+91 98300 12345", "invite", false))
+                .post("/api/safeguarding-leads").then().statusCode(201).extract().jsonPath();
+        WebSession organiser = WebSession.signIn("organiser", RealStack.ORGANISER_PASSWORD);
+        WebSession desk = WebSession.signIn(leadAccount.getString("username"), leadAccount.getString("password"));
+        EmbeddedServices services = RealStack.services();
+        int port = services.smtpPort();
+        services.stopSmtp();
+        try {
+            for (int attempt = 1; attempt <= 5; attempt++) {
+                dueNow(alert, reminder);
+                assertThat(sender.run().alertsRetrying()).as("attempt " + attempt).isPositive();
+            }
+            JsonPath unsent = message(lead);
+            assertThat(unsent.getString("status")).isEqualTo("QUEUED");
+            assertThat(unsent.getInt("attempts")).isEqualTo(5);
+            assertThat(unsent.getString("lastError")).isNotBlank();
+            Duration wait = Duration.between(Instant.now(), Instant.parse(unsent.getString("nextAttemptAt")));
+            assertThat(wait).as("the longest retry interval (PT2H)").isBetween(Duration.ofMinutes(119), Duration.ofHours(2));
+            JsonPath failed = message(bulk);
+            assertThat(failed.getString("status")).isEqualTo("FAILED");
+            assertThat(failed.getInt("attempts")).isEqualTo(3);
+
+            for (String page : List.of("/organiser", "/organiser/outbox")) {
+                assertThat(organiser.get(page).asString()).as(page).contains("id=\"alerts-undelivered\"")
+                        .contains("Safeguarding alerts are not getting through.")
+                        .contains("href=\"/organiser/outbox?status=QUEUED\"");
+            }
+            assertThat(organiser.get("/organiser?lang=hi").asString()).contains("बाल सुरक्षा अलर्ट नहीं पहुँच रहे हैं।");
+            assertThat(desk.get("/safeguarding?lang=bn").asString()).contains("id=\"alerts-undelivered\"")
+                    .contains("শিশু সুরক্ষা সতর্কবার্তা পৌঁছাচ্ছে না।").doesNotContain("/organiser/outbox");
+        } finally {
+            services.startSmtp(port);
+        }
+        dueNow(alert);
+        sender.run();
+        assertThat(Mailbox.to(lead)).hasSize(1);
+        assertThat(message(lead).getString("status")).isEqualTo("SENT");
+        assertThat(Mailbox.to(bulk)).isEmpty();
+        assertThat(organiser.get("/organiser?lang=en").asString()).doesNotContain("id=\"alerts-undelivered\"");
+    }
+
+    /** Makes the queued ones among these messages due now, as time passing would. */
+    private static void dueNow(Long... ids) {
+        QuarkusTransaction.requiringNew().run(() -> OutboxMessage.update(
+                "nextAttemptAt = ?1 where id in ?2 and status = ?3", Instant.now(), List.of(ids),
+                OutboxMessage.Status.QUEUED));
+    }
+
+    private static JsonPath message(String to) {
+        return Fixtures.organiser().queryParam("to", to).get("/api/outbox").then().statusCode(200).extract()
+                .jsonPath().setRootPath("items[0]");
     }
 }

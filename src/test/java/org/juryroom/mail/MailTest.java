@@ -219,6 +219,41 @@ class MailTest {
                 .then().statusCode(200);
     }
 
+    /**
+     * A reset request whose mail cannot be queued (here the database refuses it) is dropped with a log line, and
+     * the others in its batch are handled: it no longer rolls the batch back, to come back every few seconds
+     * and hold up every reset behind it.
+     */
+    @Test
+    void aResetRequestThatCannotBeHandledHoldsUpNoOther() throws Exception {
+        String poison = address("poison");
+        String fine = address("fine");
+        for (String email : List.of(poison, fine)) {
+            ORGANISER.as().contentType(ContentType.JSON).body(Map.of("name", JudgingFixtures.unique("Reset School"),
+                    "district", "North", "contactName", "Ms Sen", "contactEmail", email, "invite", false))
+                    .post("/api/schools").then().statusCode(201);
+            requestReset(email).then().statusCode(202);
+        }
+        try (Connection c = DriverManager.getConnection(RealStack.services().jdbcUrl(), "postgres", "postgres");
+             java.sql.Statement st = c.createStatement()) {
+            st.execute("create or replace function reset_test_refuse() returns trigger language plpgsql as $$"
+                    + " begin raise exception 'refused for the test: %', new.recipient; end $$");
+            st.execute("create trigger reset_test_refuse before insert on outbox_message for each row when"
+                    + " (new.recipient = '" + poison + "') execute function reset_test_refuse()");
+            try {
+                assertThat(resets.handle()).isGreaterThanOrEqualTo(2);
+            } finally {
+                st.execute("drop trigger if exists reset_test_refuse on outbox_message");
+            }
+        }
+        assertThat(storedResetRequests(poison)).as("not back for the next run").isZero();
+        assertThat(storedResetRequests(fine)).isZero();
+        assertThat(outbox(poison).getList("items")).isEmpty();
+        assertThat(outbox(fine).getList("items.kind")).containsExactly("PASSWORD_RESET");
+        sender.run();
+        assertThat(single(fine).subject()).isEqualTo("Reset your JuryRoom password");
+    }
+
     @Test
     void noMailGoesToAnAddressNoAccountUses() {
         String nobody = address("nobody");

@@ -276,6 +276,115 @@ class PreflightTest {
                 .startsWith("JURYROOM_SESSION_KEY is too short").doesNotContain("short-key"));
     }
 
+    /**
+     * quarkus-minio takes the object store's scheme from QUARKUS_MINIO_SECURE alone: a host whose written scheme
+     * says otherwise is refused in one line (it was checked over HTTPS, then spoken to in plain HTTP), and
+     * QUARKUS_MINIO_SECURE is read as Quarkus reads it.
+     */
+    @Test
+    void refusesAnObjectStoreHostWhoseSchemeContradictsSecure() {
+        assumeNoneInEnvironment();
+        Map<String, String> cases = new LinkedHashMap<>();
+        cases.put("https://s3.example.org|", "QUARKUS_MINIO_HOST is https://s3.example.org but QUARKUS_MINIO_SECURE is"
+                + " not true: the object store's client takes its scheme from QUARKUS_MINIO_SECURE alone and would speak"
+                + " plain HTTP to it; set QUARKUS_MINIO_SECURE=true, or write the host without https://");
+        cases.put("https://s3.example.org|false", "QUARKUS_MINIO_HOST is https://s3.example.org but QUARKUS_MINIO_SECURE");
+        cases.put("http://minio.internal|on", "QUARKUS_MINIO_HOST is http://minio.internal but QUARKUS_MINIO_SECURE is"
+                + " true: the object store's client takes its scheme from QUARKUS_MINIO_SECURE alone and would speak"
+                + " HTTPS to it; set QUARKUS_MINIO_SECURE=false, or write the host without http://");
+        cases.put("minio.internal|treu", "QUARKUS_MINIO_SECURE must be true (HTTPS) or false (plain HTTP), not 'treu'");
+        cases.put("minio.internal/bucket|", "QUARKUS_MINIO_HOST must be the object store's host name");
+        cases.forEach((setting, expected) -> {
+            String[] hostSecure = setting.split("\\|", -1);
+            Map<String, String> config = complete("jdbc:postgresql://127.0.0.1:1/x", "juryroom", "secret");
+            config.put("quarkus.minio.host", hostSecure[0]);
+            config.remove("quarkus.minio.port");
+            config.remove("quarkus.minio.secure");
+            if (!hostSecure[1].isEmpty()) {
+                config.put("quarkus.minio.secure", hostSecure[1]);
+            }
+            withProperties(config, () -> assertThat(Preflight.checkProduction()).as(setting).startsWith(expected)
+                    .doesNotContain("\n"));
+        });
+        Map<String, String> port = complete("jdbc:postgresql://127.0.0.1:1/x", "juryroom", "secret");
+        port.put("quarkus.minio.port", "s3");
+        withProperties(port, () -> assertThat(Preflight.checkProduction())
+                .isEqualTo("QUARKUS_MINIO_PORT must be a port number, e.g. 9000, not 's3'"));
+        // Agreeing settings (true as Quarkus reads it: true, yes, on, 1, any case) pass on to the database check.
+        for (String yes : List.of("true", "YES", "on", "1")) {
+            Map<String, String> agreeing = complete("jdbc:postgresql://127.0.0.1:1/x", "juryroom", "secret");
+            agreeing.put("quarkus.minio.host", "https://s3.example.org");
+            agreeing.put("quarkus.minio.secure", yes);
+            withProperties(agreeing, () -> assertThat(Preflight.checkProduction()).as(yes).startsWith("PostgreSQL at"));
+        }
+    }
+
+    /**
+     * The pre-flight check asks the object store at the address quarkus-minio's client will use (its MinioClients:
+     * MinIO's reading of the host, then the port of PORT if set, and always the scheme of SECURE).
+     */
+    @Test
+    void checksTheObjectStoreWhereItsClientWillAskIt() {
+        Map<String, String> expected = new LinkedHashMap<>();
+        expected.put("https://s3.example.org|true|", "https://s3.example.org/");
+        expected.put("s3.example.org|yes|9000", "https://s3.example.org:9000/");
+        expected.put("minio.internal||", "http://minio.internal/");
+        expected.put("minio.internal|off|9000", "http://minio.internal:9000/");
+        expected.put("http://127.0.0.1:9000|false|", "http://127.0.0.1:9000/");
+        expected.put("http://127.0.0.1:9000||9001", "http://127.0.0.1:9001/");
+        expected.forEach((setting, url) -> {
+            String[] parts = setting.split("\\|", -1);
+            Map<String, String> config = new HashMap<>();
+            config.put("quarkus.minio.host", parts[0]);
+            if (!parts[1].isEmpty()) {
+                config.put("quarkus.minio.secure", parts[1]);
+            }
+            if (!parts[2].isEmpty()) {
+                config.put("quarkus.minio.port", parts[2]);
+            }
+            withProperties(config, () -> {
+                assertThat(Preflight.checkStoreSettings()).as(setting).isNull();
+                assertThat(Preflight.storeEndpoint()).as(setting).hasToString(url);
+            });
+        });
+    }
+
+    /**
+     * The embedded profile (and dev, which inherits it) refuses, in one line naming the setting and the profile to
+     * use, to start where a database, store or mail server of the installation's own is configured: it would seed
+     * the demo, whose passwords are public, into that database. Not asked again once its own services run.
+     */
+    @Test
+    void theEmbeddedProfileRefusesAConfiguredServiceOfItsOwn() {
+        assumeNoneInEnvironment();
+        String marker = System.clearProperty(Preflight.EMBEDDED_STARTED);
+        try {
+            assertThat(Preflight.wantsEmbedded("embedded")).isTrue();
+            assertThat(Preflight.wantsEmbedded("dev")).isTrue();
+            assertThat(Preflight.wantsEmbedded("prod")).isFalse();
+            withProperties(Map.of(), () -> assertThat(Preflight.checkEmbedded("embedded")).isNull());
+            Map<String, String> external = Map.of(
+                    "quarkus.datasource.jdbc.url", "QUARKUS_DATASOURCE_JDBC_URL",
+                    "quarkus.minio.host", "QUARKUS_MINIO_HOST",
+                    "quarkus.mailer.host", "QUARKUS_MAILER_HOST");
+            external.forEach((property, variable) -> withProperties(Map.of(property, "db.example.org"), () ->
+                    assertThat(Preflight.checkEmbedded("embedded")).as(variable)
+                            .startsWith(variable + " is set, but profile embedded starts its own PostgreSQL")
+                            .contains("start the production profile").contains("unset " + variable)
+                            .doesNotContain("\n").doesNotContain("db.example.org")));
+            // A dev-mode restart: the embedded services' own addresses are system properties by then.
+            System.setProperty(Preflight.EMBEDDED_STARTED, "true");
+            withProperties(Map.of("quarkus.datasource.jdbc.url", "jdbc:postgresql://127.0.0.1:5432/postgres"),
+                    () -> assertThat(Preflight.checkEmbedded("dev")).isNull());
+        } finally {
+            if (marker == null) {
+                System.clearProperty(Preflight.EMBEDDED_STARTED);
+            } else {
+                System.setProperty(Preflight.EMBEDDED_STARTED, marker);
+            }
+        }
+    }
+
     private static void assumeNoneInEnvironment() {
         REQUIRED.keySet().forEach(name -> assumeTrue(System.getenv(name) == null,
                 name + " is set in this environment; Preflight would read it"));

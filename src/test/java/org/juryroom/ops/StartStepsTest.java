@@ -6,8 +6,10 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.junit.jupiter.api.Test;
 
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,7 +26,7 @@ class StartStepsTest {
 
     @Test
     void untilEveryStepIsDoneReadinessIsDownAndRequestsAreHeldThenBothOpen() throws Exception {
-        StartSteps steps = new StartSteps(true, false, null, scheduler);
+        StartSteps steps = new StartSteps(true, false, null, scheduler, () -> CompletableFuture.completedFuture(null));
         CountDownLatch held = new CountDownLatch(1);
         CountDownLatch ran = new CountDownLatch(1);
         scheduler.pause();
@@ -71,7 +73,7 @@ class StartStepsTest {
 
     @Test
     void aFailedStepIsNamedAndNeverReady() throws Exception {
-        StartSteps steps = new StartSteps(true, false, null, scheduler);
+        StartSteps steps = new StartSteps(true, false, null, scheduler, () -> CompletableFuture.completedFuture(null));
         steps.begin(null);
         steps.runWithoutSchema("broken step", () -> {
             throw new IllegalStateException("no bucket");
@@ -86,5 +88,37 @@ class StartStepsTest {
         assertThat(failed.getStatus()).isEqualTo(HealthCheckResponse.Status.DOWN);
         assertThat(failed.getData().orElseThrow()).containsEntry("failed", "broken step");
         assertThat(steps.ready()).isFalse();
+    }
+
+    /**
+     * A start the pre-flight checks refuse changes nothing: the bucket step (which needs no schema) waits for
+     * their verdict as the migration does, and after a refusal it never runs; after a pass it does.
+     */
+    @Test
+    void noStepRunsBeforeThePreflightVerdictAndNoneAfterARefusal() throws Exception {
+        CompletableFuture<String> refusal = new CompletableFuture<>();
+        StartSteps refused = new StartSteps(true, false, null, scheduler, () -> refusal);
+        AtomicBoolean bucketCreated = new AtomicBoolean();
+        refused.begin(null);
+        refused.runWithoutSchema("bucket", () -> bucketCreated.set(true));
+        refused.run("organiser account", () -> bucketCreated.set(true));
+        assertThat(refused.call().getData().orElseThrow().get("pending")).isEqualTo("bucket, organiser account");
+        refusal.complete("object store at http://127.0.0.1:1/ is not reachable");
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (refused.call().getData().orElseThrow().get("failed") == null) {
+            assertThat(System.nanoTime() - until).as("the refusal is seen").isNegative();
+            Thread.sleep(10);
+        }
+        assertThat(bucketCreated).as("nothing was changed").isFalse();
+        assertThat(refused.ready()).isFalse();
+
+        CompletableFuture<String> pass = new CompletableFuture<>();
+        StartSteps passed = new StartSteps(true, false, null, scheduler, () -> pass);
+        CountDownLatch created = new CountDownLatch(1);
+        passed.begin(null);
+        passed.runWithoutSchema("bucket", created::countDown);
+        assertThat(created.getCount()).isEqualTo(1);
+        pass.complete(null);
+        assertThat(created.await(30, TimeUnit.SECONDS)).as("the bucket step runs once the checks passed").isTrue();
     }
 }
