@@ -21,6 +21,9 @@ public enum ReviewNote {
 
     /** The kind of a kept note, or null for a note intake did not write. */
     public static ReviewNote of(String text) {
+        if (text == null) {
+            return null;
+        }
         for (ReviewNote n : values()) {
             if (n.text.equals(text) || n.earlier.contains(text)) {
                 return n;
