@@ -73,12 +73,12 @@ class DeveloperWordsPagesTest {
         long sent = Fixtures.submittedEntry(school, open, "poster", "Sent poster", List.of("Asha"), "posters/poster-01.jpg");
         // A screening round not opened yet (its jurors unassigned), and a final round whose one juror has not ranked.
         Fixtures.Account juror = Fixtures.juror(Fixtures.unique("Words Juror"));
-        long screened = judging(school, juror, Map.of("kind", "SCREENING", "name", "First look", "jurorsPerEntry", 1,
-                "quorum", 1), true);
-        long screening = rounds(screened).get(0);
-        long finalled = judging(school, juror, Map.of("kind", "FINAL", "name", "Final jury", "places", 1,
-                "mentions", 0), false);
-        long fin = rounds(finalled).get(1);
+        long screened = Fixtures.judgingWithRound(school, juror, Map.of("kind", "SCREENING", "name", "First look",
+                "jurorsPerEntry", 1, "quorum", 1), true);
+        long screening = Fixtures.rounds(screened).get(0);
+        long finalled = Fixtures.judgingWithRound(school, juror, Map.of("kind", "FINAL", "name", "Final jury",
+                "places", 1, "mentions", 0), false);
+        long fin = Fixtures.rounds(finalled).get(1);
         Fixtures.organiser().contentType(ContentType.JSON).body(Map.of("members", List.of(Map.of("jurorId", juror.id()))))
                 .put("/api/competitions/{cid}/rounds/{rid}/jury", finalled, fin).then().statusCode(200);
         Fixtures.assign(finalled, 1);
@@ -127,28 +127,6 @@ class DeveloperWordsPagesTest {
         Fixtures.organiser().contentType(ContentType.JSON).body(Map.of())
                 .post("/api/competitions/" + finalled + "/rounds/" + fin + "/close").then().statusCode(409)
                 .body("detail", org.hamcrest.Matchers.containsString("close with excuse (jurorIds) and a reason"));
-    }
-
-    /**
-     * A competition in judging with one submitted poster of {@code school} and {@code juror} on its jury, whose
-     * rounds are {@code extra} and its rubric round ({@code before}: the extra round first); returns its id.
-     */
-    private static long judging(Fixtures.Account school, Fixtures.Account juror, Map<String, Object> extra,
-                                boolean before) {
-        long cid = Fixtures.openCompetition(Fixtures.unique("Words Rounds"), 1);
-        long rubric = rounds(cid).get(0);
-        Map<String, Object> own = Map.of("id", rubric, "kind", "RUBRIC", "name", "Rubric");
-        Fixtures.organiser().contentType(ContentType.JSON).body(before ? List.of(extra, own) : List.of(own, extra))
-                .put("/api/competitions/{cid}/rounds", cid).then().statusCode(200);
-        Fixtures.submittedEntry(school, cid, "poster", "Round poster", List.of("Asha"), "posters/poster-01.jpg");
-        Fixtures.jury(cid, List.of(juror));
-        Fixtures.transition(cid, "JUDGING");
-        return cid;
-    }
-
-    private static List<Long> rounds(long cid) {
-        return Fixtures.organiser().get("/api/competitions/{cid}/rounds", cid).then().statusCode(200).extract()
-                .jsonPath().getList("id", Long.class);
     }
 
     private static String refused(Response answer, int status, String language) {

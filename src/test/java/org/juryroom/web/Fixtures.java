@@ -243,4 +243,26 @@ public final class Fixtures {
                 .body(Map.of("excuse", missing, "reason", "jurors of other tests, not part of this one"))
                 .post("/api/competitions/" + cid + "/rounds/" + rubric + "/close").then().statusCode(200);
     }
+
+    /**
+     * A competition in judging with one submitted poster of {@code school} and {@code juror} on its jury, whose
+     * rounds are {@code extra} and its rubric round ({@code before}: the extra round first); returns its id.
+     */
+    public static long judgingWithRound(Account school, Account juror, Map<String, Object> extra, boolean before) {
+        long cid = openCompetition(unique("Rounds"), 1);
+        long rubric = rounds(cid).get(0);
+        Map<String, Object> own = Map.of("id", rubric, "kind", "RUBRIC", "name", "Rubric");
+        organiser().contentType(ContentType.JSON).body(before ? List.of(extra, own) : List.of(own, extra))
+                .put("/api/competitions/{cid}/rounds", cid).then().statusCode(200);
+        submittedEntry(school, cid, "poster", "Round poster", List.of("Asha"), "posters/poster-01.jpg");
+        jury(cid, List.of(juror));
+        transition(cid, "JUDGING");
+        return cid;
+    }
+
+    /** The ids of the competition's rounds, in order. */
+    public static List<Long> rounds(long cid) {
+        return organiser().get("/api/competitions/{cid}/rounds", cid).then().statusCode(200).extract()
+                .jsonPath().getList("id", Long.class);
+    }
 }
