@@ -46,8 +46,8 @@ public class EarlyRefusals implements EarlyAnswers {
     @Override
     public void answer(RoutingContext ctx, Problem problem) {
         String language = Languages.of(ctx.request(), savedLanguage(ctx));
-        Problem said = problem.localised(language);
         boolean page = asPage(ctx.normalizedPath(), ctx.request().getHeader(HttpHeaders.ACCEPT));
+        Problem said = page ? problem.onPage(language) : problem.localised(language);
         String body;
         try {
             body = page ? page(ctx, said, language) : json.writeValueAsString(said);

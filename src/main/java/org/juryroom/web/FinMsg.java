@@ -105,4 +105,10 @@ public interface FinMsg {
 
     @Message
     String fin_org_provisional();
+
+    @Message
+    String fin_org_close_confirm();
+
+    @Message
+    String fin_org_close_yes();
 }

@@ -48,13 +48,16 @@ public final class Forms {
         }
     }
 
-    /** The problem a refusal would have been on the API: one mapping for both. */
+    /**
+     * The problem a refusal would have been on the API (one mapping for both), as the page's reader reads
+     * it: in their language, English too, without the API's words ({@link Problem#onPage()}).
+     */
     public static Problem problem(RuntimeException e) {
         if (e instanceof ProblemException p) {
-            return p.toProblem().localised();
+            return p.toProblem().onPage();
         }
         if (e instanceof ConstraintViolationException v) {
-            return ProblemMappers.invalid(v).localised();
+            return ProblemMappers.invalid(v).onPage();
         }
         throw e;
     }

@@ -869,4 +869,9 @@ public interface OrgMsg {
     @Message
     String org_account_deactivated();
 
+    @Message
+    String org_release_text();
+
+    @Message
+    String org_release_yes();
 }

@@ -28,7 +28,8 @@ public class PageProblems {
         if (response.getEntity() instanceof Problem problem && response.getMediaType() != null
                 && ProblemMappers.PROBLEM_JSON.isCompatible(response.getMediaType())
                 && isPage(request.getUriInfo().getPath())) {
-            Response page = errors.page(problem); // the API's mapper has put it in the reader's language
+            // The API's mapper put it in the reader's language as the API says it; a page says it in its own words.
+            Response page = errors.page(problem.onPage());
             response.setEntity(page.getEntity(), null, page.getMediaType());
             response.getHeaders().putSingle("Cache-Control", "no-store");
         }

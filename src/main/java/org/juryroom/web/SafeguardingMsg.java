@@ -337,4 +337,25 @@ public interface SafeguardingMsg {
 
     @Message
     String sg_as_raised();
+
+    @Message
+    String sg_decide();
+
+    @Message
+    String sg_release();
+
+    @Message
+    String sg_release_text();
+
+    @Message
+    String sg_release_yes();
+
+    @Message
+    String sg_exclude();
+
+    @Message
+    String sg_exclude_text();
+
+    @Message
+    String sg_exclude_yes();
 }

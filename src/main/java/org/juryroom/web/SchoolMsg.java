@@ -281,4 +281,10 @@ public interface SchoolMsg {
 
     @Message
     String entry_reinstate_text();
+
+    @Message
+    String entry_file_remove_text(String name);
+
+    @Message
+    String entry_file_remove_yes();
 }

@@ -30,8 +30,17 @@ public class SignInResource {
 
     @CheckedTemplate(basePath = "")
     static class Templates {
-        static native TemplateInstance login(boolean failed, boolean expired, boolean signedOut);
+        static native TemplateInstance login(boolean failed, boolean expired, boolean signedOut, String username);
     }
+
+    /**
+     * The username of a refused sign-in, for the page it is sent back to: the form is not lost for a mistyped
+     * password. Only the name (never the password), in the browser that typed it, HttpOnly, SameSite=Strict,
+     * for the sign-in page only, for two minutes, and deleted when shown; never in the URL.
+     */
+    static final String TYPED_NAME = "juryroom-signin-name";
+    private static final int TYPED_NAME_SECONDS = 120;
+    private static final int TYPED_NAME_MAX = 200;
 
     private final SecurityIdentity identity;
     private final RoutingContext routing;
@@ -65,8 +74,29 @@ public class SignInResource {
             return redirect(Home.of(identity));
         }
         var query = routing.queryParams();
+        String typed = null;
+        Cookie kept = routing.request().getCookie(TYPED_NAME);
+        if (kept != null) {
+            typed = query.contains("failed") ? java.net.URLDecoder.decode(kept.getValue(),
+                    java.nio.charset.StandardCharsets.UTF_8) : null;
+            routing.response().addCookie(nameCookie("", 0, routing.request().isSSL()));
+        }
         return Response.ok(Templates.login(query.contains("failed"), query.contains("expired"),
-                query.contains("signedOut"))).header("Cache-Control", "no-store").build();
+                query.contains("signedOut"), typed)).header("Cache-Control", "no-store").build();
+    }
+
+    /** Keeps the username a refused sign-in typed for the sign-in page it goes back to ({@link #TYPED_NAME}). */
+    static void keepTypedName(RoutingContext ctx) {
+        String typed = ctx.request().formAttributes().get("j_username");
+        if (typed != null && !typed.isBlank() && typed.length() <= TYPED_NAME_MAX) {
+            ctx.response().addCookie(nameCookie(java.net.URLEncoder.encode(typed, java.nio.charset.StandardCharsets.UTF_8),
+                    TYPED_NAME_SECONDS, ctx.request().isSSL()));
+        }
+    }
+
+    private static Cookie nameCookie(String value, long maxAge, boolean secure) {
+        return Cookie.cookie(TYPED_NAME, value).setPath("/login").setMaxAge(maxAge).setHttpOnly(true)
+                .setSameSite(io.vertx.core.http.CookieSameSite.STRICT).setSecure(secure);
     }
 
     @POST

@@ -63,4 +63,10 @@ public interface TokenMsg {
 
     @Message
     String tok_token_revoked_msg();
+
+    @Message
+    String tok_token_revoke_text(String name);
+
+    @Message
+    String tok_token_revoke_yes();
 }

@@ -53,7 +53,7 @@ public class WebErrors {
         }
         if (org.juryroom.common.ConcurrentWrites.isConflict(e)) {
             // Someone changed the same thing at the same moment: the page says so, as the API's 409 does.
-            return page(Kind.CONFLICT, 409, org.juryroom.common.ConcurrentWrites.problem().localised().detail());
+            return page(Kind.CONFLICT, 409, org.juryroom.common.ConcurrentWrites.problem().onPage().detail());
         }
         if (org.juryroom.common.TooLongTexts.is(e)) {
             LOG.warn("A text longer than its column passed the form's checks", e);
@@ -93,10 +93,10 @@ public class WebErrors {
 
     public Response problem(ProblemException e) {
         outage.noticed(e); // as the API's mapper does
-        return page(e.toProblem().localised());
+        return page(e.toProblem().onPage());
     }
 
-    /** The page for a refusal the API would have answered with {@code p}, already in the reader's language. */
+    /** The page for a refusal the API would have answered with {@code p}, already as the page's reader reads it. */
     public Response page(Problem p) {
         return respond(p.status(), render(p, Languages.ofCurrentRequest()));
     }

@@ -47,6 +47,7 @@ public class WebFilters {
         router.post(SIGN_IN_POST).order(Integer.MIN_VALUE).failureHandler(ctx -> {
             Throwable cause = HttpSecurityRecorder.DefaultAuthFailureHandler.extractRootCause(ctx.failure());
             if (cause instanceof AuthenticationFailedException && !ctx.response().ended()) {
+                SignInResource.keepTypedName(ctx); // the page keeps the username typed, not the password
                 ctx.response().setStatusCode(302).putHeader("Location", "/login?failed")
                         .putHeader("Cache-Control", "no-store").end();
             } else {

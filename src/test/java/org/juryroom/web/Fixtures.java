@@ -42,11 +42,17 @@ public final class Fixtures {
 
     /** An OPEN competition (window: yesterday to in ten days) with poster, essay and video, and a 3-criterion rubric. */
     public static long openCompetition(String title, int shortlistSize) {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        return openCompetition(title, shortlistSize, now.minusDays(1), now.plusDays(10));
+    }
+
+    /** As {@link #openCompetition(String, int)}, taking entries from {@code opens} until {@code closes}. */
+    public static long openCompetition(String title, int shortlistSize, OffsetDateTime opens, OffsetDateTime closes) {
         Map<String, Object> body = Map.of(
                 "title", title,
                 "theme", "Staying safe online, told by children",
-                "submissionOpensAt", OffsetDateTime.now(ZoneOffset.UTC).minusDays(1).toString(),
-                "submissionClosesAt", OffsetDateTime.now(ZoneOffset.UTC).plusDays(10).toString(),
+                "submissionOpensAt", opens.toString(),
+                "submissionClosesAt", closes.toString(),
                 "shortlistSize", shortlistSize,
                 "maxEntriesPerSchool", 5,
                 "categories", List.of(
@@ -99,6 +105,14 @@ public final class Fixtures {
     /** A submitted entry with chosen consent to publish the work and the first names. */
     public static long submittedEntry(Account school, long cid, String category, String title, List<String> firstNames,
                                String sample, boolean publishWork, boolean publishNames) {
+        long id = draftEntry(school, cid, category, title, firstNames, sample, publishWork, publishNames);
+        school.api().post("/api/entries/" + id + "/submit").then().statusCode(200);
+        return id;
+    }
+
+    /** A draft entry, ready to submit, made through the API with a sample file. */
+    public static long draftEntry(Account school, long cid, String category, String title, List<String> firstNames,
+                                  String sample, boolean publishWork, boolean publishNames) {
         List<Map<String, Object>> participants = new ArrayList<>();
         firstNames.forEach(n -> participants.add(Map.of("firstName", n, "grade", 7)));
         String entry;
@@ -114,7 +128,6 @@ public final class Fixtures {
                         .mimeType("application/json").charset(java.nio.charset.StandardCharsets.UTF_8).build()) // not Latin-1
                 .multiPart("files", new File("uploads-sample/" + sample))
                 .post("/api/competitions/" + cid + "/entries").then().statusCode(201).extract().jsonPath().getLong("id");
-        school.api().post("/api/entries/" + id + "/submit").then().statusCode(200);
         return id;
     }
 
@@ -229,5 +242,27 @@ public final class Fixtures {
         organiser().contentType(ContentType.JSON)
                 .body(Map.of("excuse", missing, "reason", "jurors of other tests, not part of this one"))
                 .post("/api/competitions/" + cid + "/rounds/" + rubric + "/close").then().statusCode(200);
+    }
+
+    /**
+     * A competition in judging with one submitted poster of {@code school} and {@code juror} on its jury, whose
+     * rounds are {@code extra} and its rubric round ({@code before}: the extra round first); returns its id.
+     */
+    public static long judgingWithRound(Account school, Account juror, Map<String, Object> extra, boolean before) {
+        long cid = openCompetition(unique("Rounds"), 1);
+        long rubric = rounds(cid).get(0);
+        Map<String, Object> own = Map.of("id", rubric, "kind", "RUBRIC", "name", "Rubric");
+        organiser().contentType(ContentType.JSON).body(before ? List.of(extra, own) : List.of(own, extra))
+                .put("/api/competitions/{cid}/rounds", cid).then().statusCode(200);
+        submittedEntry(school, cid, "poster", "Round poster", List.of("Asha"), "posters/poster-01.jpg");
+        jury(cid, List.of(juror));
+        transition(cid, "JUDGING");
+        return cid;
+    }
+
+    /** The ids of the competition's rounds, in order. */
+    public static List<Long> rounds(long cid) {
+        return organiser().get("/api/competitions/{cid}/rounds", cid).then().statusCode(200).extract()
+                .jsonPath().getList("id", Long.class);
     }
 }

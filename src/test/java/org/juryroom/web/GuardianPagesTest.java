@@ -60,6 +60,36 @@ class GuardianPagesTest {
         assertThat(guardian.get("/consent/" + "C".repeat(43)).statusCode()).isEqualTo(404);
     }
 
+    /** The notice the guardian agreed to is kept in every language; the guardian reads it in theirs. */
+    @Test
+    void theGuardianReadsTheConsentNoticeInTheirLanguage() {
+        long cid = JudgingFixtures.openCompetition(2);
+        SchoolAccount school = JudgingFixtures.school(JudgingFixtures.unique("District"));
+        long eid = JudgingFixtures.draftEntry(cid, school, "Notice poster", "s", List.of(JudgingFixtures.firstName()),
+                true, true);
+        String page = "/consent/" + ConsentFixtures.tokens(eid).get(0);
+        int version = anonymous().get(page.replace("/consent/", "/api/consents/")).then().statusCode(200).extract()
+                .jsonPath().getInt("noticeVersion");
+        Map<String, String> texts = anonymous().get("/api/consent-notice?version=" + version).then().statusCode(200)
+                .extract().jsonPath().getMap("texts", String.class, String.class);
+        assertThat(texts.get("hi")).isNotBlank().isNotEqualTo(texts.get("en"));
+        for (String language : List.of("hi", "bn", "en")) {
+            String shown = WebSession.anonymous().get(page + "?lang=" + language).asString();
+            assertThat(noticeOn(shown)).as(language).isEqualTo(texts.get(language));
+        }
+        // Without a link's choice, the browser's language decides, as for every other text of the page.
+        String byHeader = io.restassured.RestAssured.given().header("Accept-Language", "bn").get(page).asString();
+        assertThat(noticeOn(byHeader)).isEqualTo(texts.get("bn"));
+    }
+
+    /** The notice's text as the page shows it (unescaped). */
+    private static String noticeOn(String html) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?s)<p class=\"notice-text\">(.*?)</p>").matcher(html);
+        assertThat(m.find()).as("the notice on the page").isTrue();
+        return m.group(1).replace("&#39;", "'").replace("&quot;", "\"").replace("&lt;", "<").replace("&gt;", ">")
+                .replace("&amp;", "&");
+    }
+
     @Test
     void theSchoolAndTheOrganiserRecordAWithdrawalOnTheirPages() {
         long cid = JudgingFixtures.openCompetition(2);

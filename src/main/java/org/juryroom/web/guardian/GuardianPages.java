@@ -73,7 +73,8 @@ public class GuardianPages {
                 confirm, request -> withdrawals.withdrawByToken(token, request));
     }
 
+    /** The notice the consent was given on, in the reader's language (each version is kept in every language). */
     private java.util.function.Supplier<String> notice(String token) {
-        return () -> withdrawals.noticeText(token, "en");
+        return () -> withdrawals.noticeText(token, org.juryroom.i18n.Languages.ofCurrentRequest());
     }
 }

@@ -60,7 +60,7 @@ public class DeclarationPages {
     @GET
     @Path("conflicts")
     public TemplateInstance page(@QueryParam("district") String district) {
-        return Templates.conflicts(declarations(district, "", Errors.NONE));
+        return Templates.conflicts(declarations(district, null, "", Errors.NONE));
     }
 
     @POST
@@ -72,12 +72,14 @@ public class DeclarationPages {
             return redirect("/jury/conflicts?" + (created ? "declared" : "existed"));
         } catch (RuntimeException e) {
             return Response.status(Forms.problem(e).status())
-                    .entity(Templates.conflicts(declarations(null, reason == null ? "" : reason, Forms.errors(e))))
+                    .entity(Templates.conflicts(declarations(null, schoolId, reason == null ? "" : reason,
+                            Forms.errors(e))))
                     .build();
         }
     }
 
-    private Declarations declarations(String district, String reason, Errors errors) {
-        return new Declarations(AllPages.of(conflicts::mine), SchoolPicker.of(conflicts, district), reason, errors);
+    private Declarations declarations(String district, Long school, String reason, Errors errors) {
+        return new Declarations(AllPages.of(conflicts::mine), SchoolPicker.of(conflicts, district, school), reason,
+                errors);
     }
 }

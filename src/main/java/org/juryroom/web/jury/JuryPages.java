@@ -189,7 +189,7 @@ public class JuryPages {
                 throw ex;
             }
             return Response.status(Forms.problem(ex).status()).entity(Templates.entry(
-                    desk(blind(eid), null, Map.of(), comment == null ? "" : comment, null, Forms.errors(ex)))).build();
+                    desk(blind(eid), null, Map.of(), "", null, Forms.errors(ex)).typedVote(v, comment))).build();
         }
         BlindEntry e = blind(eid);
         return all(e.competitionId()).stream().filter(i -> "NONE".equals(i.screeningVote())

@@ -68,6 +68,17 @@ public final class JuryViews {
         public boolean draft() {
             return status == ScorecardStatus.DRAFT;
         }
+
+        /** The screening form as the juror filled it in (a refused vote keeps what was typed; voted or not stays). */
+        public Desk typedVote(org.juryroom.rounds.ScreeningVote.Vote vote, String comment) {
+            if (screening == null) {
+                return this;
+            }
+            return new Desk(entry, competitionTitle, competitionId, scoringOpen, files, current, criteria, this.comment,
+                    status, total, updatedAt, errors, position, count, previousId, nextId,
+                    new org.juryroom.rounds.ScreeningService.VoteView(screening.entryId(), screening.roundId(), vote,
+                            comment, screening.votedAt()));
+        }
     }
 
     static List<FileRow> files(BlindEntry e) {

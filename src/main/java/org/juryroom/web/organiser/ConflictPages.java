@@ -54,9 +54,20 @@ public class ConflictPages {
     /**
      * @param outcome what recording the conflict changed, or null
      */
+    /** {@code typed}: the new conflict's form as sent, when it was refused (else empty). */
     public record ConflictsPage(CompetitionView competition, List<ConflictView> conflicts, Paging paging, long total,
                                 Long jurorFilter, List<JurorChoice> jurors, SchoolPicker picker, Outcome outcome,
-                                Errors errors) {
+                                Errors errors, Typed typed) {
+    }
+
+    /** What the organiser had chosen and typed in the new conflict's form. */
+    public record Typed(Long jurorId, String reason) {
+
+        static final Typed NONE = new Typed(null, "");
+
+        public boolean isJuror(long id) {
+            return jurorId != null && jurorId == id;
+        }
     }
 
     /** What a new conflict did: {@code existed} when it had been recorded before. */
@@ -95,7 +106,8 @@ public class ConflictPages {
                                  @QueryParam("short") Integer stillShort, @QueryParam("existed") String existed) {
         Outcome outcome = left == null ? null : new Outcome(existed != null, new Reassignment(left,
                 added == null ? 0 : added, stillShort == null ? 0 : stillShort));
-        return Templates.conflicts(pageOf(cid, juror, district, Math.max(0, page), outcome, Errors.NONE));
+        return Templates.conflicts(pageOf(cid, juror, district, Math.max(0, page), outcome, Errors.NONE, null,
+                Typed.NONE));
     }
 
     @POST
@@ -114,7 +126,8 @@ public class ConflictPages {
                 throw e;
             }
             return Response.status(Forms.problem(e).status())
-                    .entity(Templates.conflicts(pageOf(cid, null, null, 0, null, Forms.errors(e)))).build();
+                    .entity(Templates.conflicts(pageOf(cid, null, null, 0, null, Forms.errors(e), schoolId,
+                            new Typed(jurorId, reason == null ? "" : reason)))).build();
         }
     }
 
@@ -125,13 +138,14 @@ public class ConflictPages {
         return redirect("/organiser/competitions/" + cid + "/conflicts?removed");
     }
 
-    private ConflictsPage pageOf(long cid, Long juror, String district, int page, Outcome outcome, Errors errors) {
+    private ConflictsPage pageOf(long cid, Long juror, String district, int page, Outcome outcome, Errors errors,
+                                 Long school, Typed typed) {
         CompetitionView c = CompetitionView.of(competitions.get(cid));
         Page<ConflictView> p = conflicts.list(cid, juror, Page.Request.of(page, PAGE_SIZE));
         List<JurorChoice> all = AllPages.of(jurors::list).stream().map((Juror j) -> new JurorChoice(j.id, j.name))
                 .toList();
         return new ConflictsPage(c, p.items(), Paging.of(p.page(), p.total(), PAGE_SIZE,
                 Map.of("juror", juror == null ? "" : juror.toString(), "district", district == null ? "" : district)), p.total(), juror, all,
-                SchoolPicker.of(conflicts, district), outcome, errors);
+                SchoolPicker.of(conflicts, district, school), outcome, errors, typed);
     }
 }

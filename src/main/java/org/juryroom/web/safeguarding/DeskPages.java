@@ -40,10 +40,21 @@ public class DeskPages {
 
     public record ConcernPage(ConcernService.ConcernRecord concern, Errors errors, String action, String note,
                               String reportedTo, String reportReference, String reportedAt) {
+        /** What the lead records about the work on the concern; releasing or excluding the entry is asked apart. */
         public List<String> actions() {
-            return java.util.Arrays.stream(ConcernAction.Kind.values()).map(Enum::name).toList();
+            return java.util.Arrays.stream(ConcernAction.Kind.values()).map(Enum::name)
+                    .filter(a -> !DECISIONS.contains(a)).toList();
+        }
+
+        /** Whether the refused form was a decision about the entry (its confirmation is shown open again). */
+        public boolean decision() {
+            return DECISIONS.contains(action);
         }
     }
+
+    /** Releasing or excluding the entry: each behind its own confirmation on the page. */
+    private static final List<String> DECISIONS = List.of(ConcernAction.Kind.RELEASED.name(),
+            ConcernAction.Kind.EXCLUDED.name());
 
     @CheckedTemplate(basePath = "safeguarding")
     static class Templates {

@@ -513,12 +513,13 @@ class BrowserJourneysTest {
             shot(page, "safeguarding-concern", true);
             Axe.check(page, "safeguarding concern");
             page.getByLabel("Triaged: I have read it and judged how urgent it is").check();
-            page.getByLabel("Note", new Page.GetByLabelOptions().setExact(true)).fill("Read at once; not immediate. Calling the school's contact.");
+            page.locator("#note").fill("Read at once; not immediate. Calling the school's contact.");
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Record it")).click();
             assertThat(page.locator(".alert.ok")).containsText("Recorded.");
-            page.getByLabel("Release the entry: it returns to judging as it was").check();
-            page.getByLabel("Note", new Page.GetByLabelOptions().setExact(true)).fill("The school confirms it is a made-up story for the poster.");
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Record it")).click();
+            // Releasing the entry is asked apart, behind its confirmation.
+            page.locator("summary", new Page.LocatorOptions().setHasText("Release the entry")).click();
+            page.locator("#note-released").fill("The school confirms it is a made-up story for the poster.");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Yes, release it")).click();
             assertThat(page.locator("main")).containsText("the entry was released to judging");
             Axe.check(page, "safeguarding concern released");
         }
@@ -1014,8 +1015,8 @@ class BrowserJourneysTest {
             signIn(org, "organiser", RealStack.ORGANISER_PASSWORD);
             org.waitForURL(url("/organiser"));
             org.navigate(url("/organiser/entries/" + webm));
-            org.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("I have looked: release it to the jury"))
-                    .click();
+            org.locator("summary", new Page.LocatorOptions().setHasText("I have looked: release it to the jury")).click();
+            org.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Yes, release it")).click();
             org.waitForURL(Pattern.compile(".*released.*"));
             assertThat(org.locator(".alert.ok")).containsText("The file is released to the jury.");
 
