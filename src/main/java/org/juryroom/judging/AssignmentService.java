@@ -370,9 +370,16 @@ public class AssignmentService {
 
     /**
      * The one place that says who may be assigned in a round: the round's own jury when it has one,
-     * else the competition's jury (its panel members), else every juror.
+     * else the competition's jury (its panel members), else every juror; in each case only jurors
+     * whose account is not deactivated ({@link Juror#ACTIVE}): a deactivated juror cannot sign in to
+     * do the work, so a run, a top-up or a reassignment never picks them.
      */
     private static List<AssignmentPlanner.JurorSlot> pool(long competitionId, long roundId) {
+        Set<Long> deactivated = Juror.deactivated();
+        return candidates(competitionId, roundId).stream().filter(s -> !deactivated.contains(s.jurorId())).toList();
+    }
+
+    private static List<AssignmentPlanner.JurorSlot> candidates(long competitionId, long roundId) {
         List<org.juryroom.rounds.RoundJury> own = org.juryroom.rounds.RoundJury.ofRound(roundId);
         if (!own.isEmpty()) {
             return own.stream().map(m -> new AssignmentPlanner.JurorSlot(m.jurorId, Set.of(m.categories))).toList();
