@@ -86,6 +86,42 @@ class JuryPagesTest {
         assertThat(web.get("/files/" + first + "/" + posterFile + "/preview").statusCode()).isEqualTo(404);
     }
 
+    /**
+     * A juror with queue work in one competition who sits on another's final jury only: the desk
+     * lists both, with figures for the one they score (it was a 404: it asked for figures of both).
+     */
+    @Test
+    void theDeskOpensForAFinalJurorWithoutWorkInThatCompetition() {
+        Fixtures.Account juror = Fixtures.juror(Fixtures.unique("Juror"));
+        String workTitle = Fixtures.unique("Scored Competition");
+        long work = Fixtures.openCompetition(workTitle, 3);
+        Fixtures.Account school = Fixtures.school(Fixtures.unique("Lakeside School"));
+        Fixtures.submittedEntry(school, work, "poster", "Ask First", List.of("Ottoline"),
+                "posters/poster-03-phone-gps.jpg");
+        Fixtures.jury(work, List.of(juror));
+        Fixtures.transition(work, "JUDGING");
+        Fixtures.assign(work, 1);
+
+        String finalTitle = Fixtures.unique("Final Only Competition");
+        long other = Fixtures.openCompetition(finalTitle, 3);
+        long rubric = Fixtures.organiser().get("/api/competitions/" + other + "/rounds").then().statusCode(200)
+                .extract().jsonPath().getLong("[0].id");
+        long fin = Fixtures.organiser().contentType(io.restassured.http.ContentType.JSON)
+                .body(List.of(Map.of("id", rubric, "kind", "RUBRIC", "name", "Rubric"),
+                        Map.of("kind", "FINAL", "name", "Commission", "places", 1)))
+                .put("/api/competitions/" + other + "/rounds").then().statusCode(200).extract().jsonPath()
+                .getLong("[1].id");
+        Fixtures.organiser().contentType(io.restassured.http.ContentType.JSON)
+                .body(Map.of("members", List.of(Map.of("jurorId", juror.id()))))
+                .put("/api/competitions/" + other + "/rounds/" + fin + "/jury").then().statusCode(200);
+
+        WebSession web = WebSession.signIn(juror.username(), juror.password());
+        Response desk = web.get("/jury");
+        assertThat(desk.statusCode()).isEqualTo(200);
+        assertThat(desk.asString()).contains(workTitle).contains(finalTitle)
+                .contains("id=\"stats-" + work + "\"").doesNotContain("id=\"stats-" + other + "\"");
+    }
+
     private static java.awt.image.BufferedImage readImage(byte[] bytes) {
         try {
             return javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(bytes));

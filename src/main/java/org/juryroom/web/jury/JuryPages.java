@@ -107,7 +107,9 @@ public class JuryPages {
         if (mine.size() == 1) {
             return redirect("/jury/competitions/" + mine.get(0).id());
         }
-        mine.forEach(d -> figures.put(d.id(), StatsView.of(stats.mine(d.id()))));
+        // Figures exist only where the juror has queue work (as on the queue page): a competition listed
+        // because they sit on its final jury alone has none, and asking for them is a 404.
+        mine.stream().filter(d -> d.total() > 0).forEach(d -> figures.put(d.id(), StatsView.of(stats.mine(d.id()))));
         return Response.ok(Templates.desk(mine, figures)).build();
     }
 
