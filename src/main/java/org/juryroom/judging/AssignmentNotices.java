@@ -49,9 +49,9 @@ public class AssignmentNotices {
                 from juror j join %s on a.juror_id = j.id
                 join entry e on e.id = a.entry_id
                 where j.id in (:ids) and %s
-                  and not exists (select 1 from app_user u where u.juror_id = j.id and u.deactivated_at is not null)
+                  and %s
                 group by j.id, j.name, j.email order by j.id""".formatted(JudgingProgress.CURRENT_WORK,
-                        JudgingProgress.NOT_CONFLICTED))
+                        JudgingProgress.NOT_CONFLICTED, Juror.ACTIVE))
                 .setParameter("cid", c.id).setParameter("ids", newPerJuror.keySet()).getResultList();
         for (Object[] r : rows) {
             String language = org.juryroom.i18n.Recipients.ofJuror(((Number) r[0]).longValue());

@@ -34,6 +34,8 @@ import java.util.Set;
  * <p>Rounds (docs/judging.md): a run assigns the competition's current round, and opens it. A
  * SCREENING round's work is its {@link ScreeningVote} rows, the RUBRIC round's the assignments;
  * either way only the entries that advanced from the round before are assigned, by the same planner.
+ * A conflict tops up both: the RUBRIC assignments to the competition's k, and an open SCREENING
+ * round's votes to that round's k (a conflicted juror's vote no longer counts).
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.REQUIRED)
@@ -188,14 +190,29 @@ public class AssignmentService {
         if (c.jurorsPerEntry == null || !assignable(c) || entryIds.isEmpty()) {
             return new TopUp(reason, List.of(), Map.of());
         }
-        return run(c, Set.copyOf(entryIds), null, reason);
+        return run(c, JudgingRound.rubric(c.id).orElseThrow(), Set.copyOf(entryIds), null, reason);
+    }
+
+    /**
+     * Brings the given entries of an open SCREENING round back to the round's k counted jurors (after
+     * a conflict: the conflicted juror's vote no longer counts), as new screening work. Does nothing
+     * once the round is not open, or outside OPEN and JUDGING.
+     */
+    private TopUp topUpScreening(long competitionId, long roundId, Collection<Long> entryIds, String reason) {
+        Competition c = lockForPlanning(competitionId);
+        JudgingRound round = JudgingRound.findById(roundId);
+        if (!assignable(c) || round == null || round.status != RoundStatus.OPEN || round.jurorsPerEntry == null
+                || entryIds.isEmpty()) {
+            return new TopUp(reason, List.of(), Map.of());
+        }
+        return run(c, round, Set.copyOf(entryIds), null, reason);
     }
 
     /** One more counted juror for one entry (an organiser's REQUEST_JUROR); null if nobody is eligible. */
     public Long addJuror(long competitionId, long entryId, String reason) {
         Competition c = lockForPlanning(competitionId);
         requireAssignable(c, "Asking another juror");
-        TopUp topUp = run(c, Set.of(entryId), 1, reason);
+        TopUp topUp = run(c, JudgingRound.rubric(c.id).orElseThrow(), Set.of(entryId), 1, reason);
         return topUp.added().isEmpty() ? null : topUp.added().get(0).jurorId();
     }
 
@@ -228,49 +245,70 @@ public class AssignmentService {
     }
 
     /**
-     * Takes the shared lock of every competition, open or judging, in which this juror is assigned
-     * entries of this school, in id order: a conflict declared or lifted changes which of their
-     * scorecards count, so it must not land in the middle of a freeze.
+     * The juror's work on entries of this school in competitions still open or judging, in
+     * competition, round and entry order: RUBRIC assignments (round null), and screening rows of
+     * SCREENING rounds open now. A conflict with the school changes which of it counts.
      */
-    public void lockCompetitionsOf(long jurorId, long schoolId) {
-        @SuppressWarnings("unchecked")
-        List<Number> ids = em.createNativeQuery("""
-                        select distinct a.competition_id from assignment a
-                        join entry e on e.id = a.entry_id
-                        join competition c on c.id = a.competition_id
-                        where a.juror_id = :jid and e.school_id = :sid and c.status in ('OPEN', 'JUDGING')
-                        order by a.competition_id""")
-                .setParameter("jid", jurorId).setParameter("sid", schoolId).getResultList();
-        ids.forEach(id -> competitions.lockShared(id.longValue()));
-    }
-
-    /** After a conflict: tops up this juror's entries from that school in every competition still judging. */
-    public Reassignment topUpAfterConflict(long jurorId, long schoolId) {
+    private List<Object[]> workWithSchool(long jurorId, long schoolId) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
-                        select a.competition_id, a.entry_id from assignment a
+                        select a.competition_id, cast(null as bigint) as round_id, a.entry_id from assignment a
                         join entry e on e.id = a.entry_id
                         join competition c on c.id = a.competition_id
                         where a.juror_id = :jid and e.school_id = :sid and c.status in ('OPEN', 'JUDGING')
-                        order by a.competition_id, a.entry_id""")
+                        union all
+                        select r.competition_id, r.id, v.entry_id from screening_vote v
+                        join entry e on e.id = v.entry_id
+                        join judging_round r on r.id = v.round_id and r.kind = 'SCREENING' and r.status = 'OPEN'
+                        join competition c on c.id = r.competition_id
+                        where v.juror_id = :jid and e.school_id = :sid and c.status in ('OPEN', 'JUDGING')
+                        order by 1, 2 nulls first, 3""")
                 .setParameter("jid", jurorId).setParameter("sid", schoolId).getResultList();
-        Map<Long, Set<Long>> byCompetition = new LinkedHashMap<>();
+        return rows;
+    }
+
+    /**
+     * Takes the shared lock of every competition, open or judging, in which this juror has work on
+     * entries of this school (assigned, or screening in an open round), in id order: a conflict
+     * declared or lifted changes which of their scorecards and votes count, so it must not land in
+     * the middle of a freeze or a round's close.
+     */
+    public void lockCompetitionsOf(long jurorId, long schoolId) {
+        workWithSchool(jurorId, schoolId).stream().map(r -> ((Number) r[0]).longValue()).distinct().sorted()
+                .forEach(competitions::lockShared);
+    }
+
+    /**
+     * After a conflict: tops up this juror's entries from that school in every competition still
+     * judging: the RUBRIC round's assignments to the competition's k, an open SCREENING round's
+     * votes to the round's k (docs/judging.md §1: each entry keeps its number of counted jurors).
+     */
+    public Reassignment topUpAfterConflict(long jurorId, long schoolId) {
+        List<Object[]> rows = workWithSchool(jurorId, schoolId);
+        // (competition, round or null for the RUBRIC assignments) → entries, in the rows' order.
+        Map<List<Long>, Set<Long>> byWork = new LinkedHashMap<>();
         for (Object[] r : rows) {
-            byCompetition.computeIfAbsent(((Number) r[0]).longValue(), x -> new HashSet<>())
-                    .add(((Number) r[1]).longValue());
+            List<Long> key = java.util.Arrays.asList(((Number) r[0]).longValue(),
+                    r[1] == null ? null : ((Number) r[1]).longValue());
+            byWork.computeIfAbsent(key, x -> new HashSet<>()).add(((Number) r[2]).longValue());
         }
         int added = 0;
         int stillShort = 0;
-        for (Map.Entry<Long, Set<Long>> c : byCompetition.entrySet()) {
-            TopUp t = topUp(c.getKey(), c.getValue(), "conflict declared by or for juror " + jurorId);
+        String reason = "conflict declared by or for juror " + jurorId;
+        for (Map.Entry<List<Long>, Set<Long>> w : byWork.entrySet()) {
+            long competitionId = w.getKey().get(0);
+            Long roundId = w.getKey().get(1);
+            TopUp t = roundId == null ? topUp(competitionId, w.getValue(), reason)
+                    : topUpScreening(competitionId, roundId, w.getValue(), reason);
             added += t.added().size();
             stillShort += t.shortBy().size();
         }
         return new Reassignment(rows.size(), added, stillShort);
     }
 
-    private TopUp run(Competition c, Set<Long> entryIds, Integer extra, String reason) {
-        State state = load(c, JudgingRound.rubric(c.id).orElseThrow());
+    /** Tops up entries of the round (RUBRIC: to the competition's k, SCREENING: to the round's) or adds {@code extra}. */
+    private TopUp run(Competition c, JudgingRound round, Set<Long> entryIds, Integer extra, String reason) {
+        State state = load(c, round);
         List<AssignmentPlanner.EntryToAssign> targets = state.entries.stream()
                 .filter(e -> entryIds.contains(e.entryId())).toList();
         if (targets.isEmpty()) {
@@ -280,23 +318,28 @@ public class AssignmentService {
             }
             throw ProblemException.notFound("Submitted entry " + entryIds + " in competition " + c.id);
         }
-        int k = extra == null ? c.jurorsPerEntry
-                : state.counted.getOrDefault(targets.get(0).entryId(), Set.of()).size() + extra;
+        int k = extra != null ? state.counted.getOrDefault(targets.get(0).entryId(), Set.of()).size() + extra
+                : round.kind == RoundKind.SCREENING ? round.jurorsPerEntry : c.jurorsPerEntry;
         AssignmentPlanner.Plan plan = AssignmentPlanner.plan(targets, state.pool, state.counted, state.excluded,
                 state.conflicts, k, c.id);
-        persist(c, null, plan.added());
+        persist(c, round, plan.added());
         TopUp topUp = new TopUp(reason, plan.added(), new java.util.TreeMap<>(plan.shortBy()));
         if (!plan.added().isEmpty() || !plan.shortBy().isEmpty()) {
-            audit.record(AuditAction.JURORS_REASSIGNED, c.id, AuditLog.Subject.of("competition", c.id), null,
-                    topUp);
+            Map<String, Object> after = new LinkedHashMap<>();
+            after.put("reason", topUp.reason());
+            after.put("added", topUp.added());
+            after.put("shortBy", topUp.shortBy());
+            after.put("roundId", round.id);
+            after.put("round", round.kind);
+            audit.record(AuditAction.JURORS_REASSIGNED, c.id, AuditLog.Subject.of("competition", c.id), null, after);
         }
         return topUp;
     }
 
-    /** Stores new pairs as the round's work: screening rows, or (RUBRIC, or no round given) assignments. */
+    /** Stores new pairs as the round's work: screening rows (SCREENING), or assignments (RUBRIC). */
     private void persist(Competition c, JudgingRound round, List<AssignmentPlanner.Pair> pairs) {
         for (AssignmentPlanner.Pair p : pairs) {
-            if (round != null && round.kind == RoundKind.SCREENING) {
+            if (round.kind == RoundKind.SCREENING) {
                 ScreeningVote v = new ScreeningVote();
                 v.roundId = round.id;
                 v.entryId = p.entryId();
@@ -370,9 +413,16 @@ public class AssignmentService {
 
     /**
      * The one place that says who may be assigned in a round: the round's own jury when it has one,
-     * else the competition's jury (its panel members), else every juror.
+     * else the competition's jury (its panel members), else every juror; in each case only jurors
+     * whose account is not deactivated ({@link Juror#ACTIVE}): a deactivated juror cannot sign in to
+     * do the work, so a run, a top-up or a reassignment never picks them.
      */
     private static List<AssignmentPlanner.JurorSlot> pool(long competitionId, long roundId) {
+        Set<Long> deactivated = Juror.deactivated();
+        return candidates(competitionId, roundId).stream().filter(s -> !deactivated.contains(s.jurorId())).toList();
+    }
+
+    private static List<AssignmentPlanner.JurorSlot> candidates(long competitionId, long roundId) {
         List<org.juryroom.rounds.RoundJury> own = org.juryroom.rounds.RoundJury.ofRound(roundId);
         if (!own.isEmpty()) {
             return own.stream().map(m -> new AssignmentPlanner.JurorSlot(m.jurorId, Set.of(m.categories))).toList();

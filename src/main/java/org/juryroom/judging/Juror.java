@@ -25,4 +25,19 @@ public class Juror extends PanacheEntityBase {
 
     @Column(name = "created_at", insertable = false, updatable = false)
     public Instant createdAt;
+
+    /**
+     * SQL: the juror {@code j} can still sign in (their account, if any, is not deactivated). Only
+     * such jurors are given work or mailed about it; a deactivated juror's past work stays.
+     */
+    public static final String ACTIVE = "not exists (select 1 from app_user u where u.juror_id = j.id"
+            + " and u.deactivated_at is not null)";
+
+    /** The jurors whose account is deactivated. */
+    public static java.util.Set<Long> deactivated() {
+        @SuppressWarnings("unchecked")
+        java.util.List<Number> ids = getEntityManager().createNativeQuery("select j.id from juror j where not "
+                + ACTIVE).getResultList();
+        return ids.stream().map(Number::longValue).collect(java.util.stream.Collectors.toSet());
+    }
 }

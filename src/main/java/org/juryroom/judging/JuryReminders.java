@@ -107,9 +107,9 @@ public class JuryReminders {
                 join %s on a.juror_id = j.id
                 join entry e on e.id = a.entry_id
                 where %s and not a.done
-                  and not exists (select 1 from app_user u where u.juror_id = j.id and u.deactivated_at is not null)
+                  and %s
                 group by j.id, j.name, j.email order by j.id""".formatted(JudgingProgress.CURRENT_WORK,
-                        JudgingProgress.NOT_CONFLICTED))
+                        JudgingProgress.NOT_CONFLICTED, Juror.ACTIVE))
                 .setParameter("cid", competitionId).getResultList();
         return rows.stream().map(r -> new Unfinished(((Number) r[0]).longValue(), (String) r[1], (String) r[2],
                 ((Number) r[3]).longValue())).toList();

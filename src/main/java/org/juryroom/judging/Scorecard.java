@@ -64,6 +64,13 @@ public class Scorecard extends PanacheEntityBase {
     public long version;
 
     /**
+     * When the juror first read the other jurors' marks for this entry; from then this scorecard is
+     * final. Written only by {@link ScorecardService#ofEntry} (in SQL, so the version stays).
+     */
+    @Column(name = "peers_read_at", insertable = false, updatable = false)
+    public Instant peersReadAt;
+
+    /**
      * By its natural key: read from the database once per transaction, later lookups of the same
      * scorecard (the access check, then the save) are answered by the persistence context.
      */

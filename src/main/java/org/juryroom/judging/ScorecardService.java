@@ -42,6 +42,12 @@ import java.util.Set;
  * none races an erasure: an erased entry's scorecards are not written any more (409), and no erased
  * name comes back into a comment or the audit trail. Lock order, as the erasure's: the competition,
  * then the entry, then its scorecards.
+ *
+ * <p>Independent opinions: a juror reads the other jurors' marks for an entry only after submitting
+ * their own, and once they have read them ({@link Scorecard#peersReadAt}) their own is final, so
+ * that nobody submits placeholder marks, reads the others' and then moves theirs. The reading is
+ * recorded under the same assignment row lock as the saves: a save either committed before the read
+ * (and the reader saw the marks it left) or comes after and is refused.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.REQUIRED)
@@ -63,8 +69,10 @@ public class ScorecardService {
         }
     }
 
+    /** {@code peersReadAt}: when the juror first read the other jurors' marks; from then the scorecard is final. */
     public record ScorecardView(Long entryId, String code, ScorecardStatus status, Map<String, Integer> scores,
-                                String comment, Double total, long version, Instant updatedAt, String abstainReason) {
+                                String comment, Double total, long version, Instant updatedAt, String abstainReason,
+                                Instant peersReadAt) {
     }
 
     /** A write's outcome: the scorecard, and whether anything changed. */
@@ -108,9 +116,11 @@ public class ScorecardService {
     private final AssignmentService assignments;
     private final RankingQuery ranking;
     private final AuditLog audit;
+    private final jakarta.persistence.EntityManager em;
 
     public ScorecardService(AccessPolicy access, CompetitionService competitions, AssignmentService assignments,
-                            RankingQuery ranking, AuditLog audit) {
+                            RankingQuery ranking, AuditLog audit, jakarta.persistence.EntityManager em) {
+        this.em = em;
         this.access = access;
         this.competitions = competitions;
         this.assignments = assignments;
@@ -151,6 +161,11 @@ public class ScorecardService {
                 && Objects.equals(card.comment, comment) && Objects.equals(card.abstainReason, reason)) {
             // The same state again (a retry, a double click): RFC 9110 lets us answer 2xx, and nothing is written.
             return new Saved(view(e, card), false);
+        }
+        if (card != null && card.peersReadAt != null) {
+            // Read under the pair's lock, as the read recorded it: no read slips in before this save commits.
+            throw ProblemException.conflict("You have read the other jurors' scorecards for this entry, so yours is"
+                    + " final: if it must change, ask the organisers");
         }
         checkPrecondition(card, expectedVersion(ifMatch, request.version()));
         ScorecardStatus from = card == null ? null : card.status;
@@ -195,10 +210,16 @@ public class ScorecardService {
     /**
      * The scorecards of an entry. Organisers: all of them, with juror names and whether each counts.
      * Jurors: only after submitting their own, only the others' counted scorecards, without names,
-     * comments or times, in order of total (never in an order that would identify a juror).
+     * comments or times, in order of total (never in an order that would identify a juror). A juror
+     * shown at least one makes their own scorecard final ({@link Scorecard#peersReadAt}, recorded
+     * once, under the pair's lock as every save of it is taken).
      */
-    @Transactional(Transactional.TxType.SUPPORTS)
     public EntryScorecards ofEntry(long entryId) {
+        if (access.currentUser().isJuror()) {
+            // The locks of a save, in its order (and with its bounded wait): the read is then before or after it.
+            competitions.lockSharedOfEntry(entryId);
+            assignments.lockPair(entryId, access.currentUser().jurorId());
+        }
         Entry e = access.scorecardsEntry(entryId);
         if (access.rights(e).seeJurorNames()) {
             List<JuryScorecard> all = evidence(e.competition.id, List.of(e.id)).get(e.id);
@@ -214,6 +235,13 @@ public class ScorecardService {
                 .sorted(Comparator.comparingDouble(PeerScorecard::total).reversed()
                         .thenComparing(p -> p.scores().toString()))
                 .toList();
+        if (!others.isEmpty()) {
+            // Nothing read, nothing fixed: a look before anyone else has submitted leaves the card open.
+            // clock_timestamp(), not now(): the moment of the read, after any save it waited for.
+            em.createNativeQuery("update scorecard set peers_read_at = clock_timestamp()"
+                            + " where entry_id = ?1 and juror_id = ?2 and peers_read_at is null")
+                    .setParameter(1, entryId).setParameter(2, me).executeUpdate();
+        }
         return new EntryScorecards(e.id, e.code, others, null, null);
     }
 
@@ -347,7 +375,7 @@ public class ScorecardService {
         Double total = card.status != ScorecardStatus.ABSTAINED && Scorecards.validate(rubric, byCode).isEmpty()
                 ? Scorecards.weightedTotal(rubric, byCode) : null;
         return new ScorecardView(e.id, e.code, card.status, byCode, card.comment, total, card.version, card.updatedAt,
-                card.abstainReason);
+                card.abstainReason, card.peersReadAt);
     }
 
     static List<org.juryroom.ranking.math.Criterion> rubric(Competition c) {

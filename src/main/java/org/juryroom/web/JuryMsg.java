@@ -266,4 +266,25 @@ public interface JuryMsg {
 
     @Message
     String jury_voted_note();
+
+    @Message
+    String jury_peers_title();
+
+    @Message
+    String jury_peers_warning();
+
+    @Message
+    String jury_peers_open();
+
+    @Message
+    String jury_peers_none();
+
+    @Message
+    String jury_peers_final();
+
+    @Message
+    String jury_peers_col_juror();
+
+    @Message
+    String jury_peers_row(int n);
 }

@@ -153,4 +153,39 @@ class AssignmentTest {
             }
         }
     }
+
+    /**
+     * A juror whose account is deactivated cannot sign in to do work: no run or top-up gives them
+     * any (they were picked like anyone, their notice suppressed, and the freeze then missed their work).
+     */
+    @Test
+    void deactivatedJurorsAreGivenNoWorkByARunOrATopUp() {
+        JudgingFixtures.World w = JudgingFixtures.world(2, 2, 3, 1);
+        long gone = w.juror(0).id();
+        long a = w.juror(1).id();
+        long b = w.juror(2).id();
+        JudgingFixtures.ORGANISER.as().post("/api/jurors/{jid}/deactivate", gone).then().statusCode(200)
+                .body("active", equalTo(false));
+
+        JudgingFixtures.assign(w.cid(), 2, 5).then().statusCode(201).body("jurors", equalTo(2))
+                .body("assignments", equalTo(4 * 2)).body("entriesShortOfJurors.size()", equalTo(0));
+        Map<Long, Set<Long>> pairs = assignments(w.cid());
+        assertThat(pairs).hasSize(4);
+        pairs.values().forEach(js -> assertThat(js).containsExactlyInAnyOrder(a, b));
+
+        // A conflict takes juror a off school 0's entries: the top-up finds nobody rather than the deactivated juror.
+        JudgingFixtures.ORGANISER.as().contentType(io.restassured.http.ContentType.JSON)
+                .body(Map.of("jurorId", a, "schoolId", w.school(0).id()))
+                .post("/api/competitions/{cid}/conflicts", w.cid()).then().statusCode(201);
+        assertThat(assignments(w.cid())).isEqualTo(pairs);
+        JudgingFixtures.ORGANISER.as().queryParam("action", "JURORS_REASSIGNED")
+                .get("/api/competitions/{cid}/audit", w.cid()).then().statusCode(200)
+                .body("items[0].after.shortBy." + w.entry(0), equalTo(1))
+                .body("items[0].after.added.size()", equalTo(0));
+
+        // Reactivated, they are in the pool again.
+        JudgingFixtures.ORGANISER.as().post("/api/jurors/{jid}/reactivate", gone).then().statusCode(200);
+        JudgingFixtures.assign(w.cid(), 2, 5).then().statusCode(201).body("assignments", equalTo(2));
+        assertThat(assignments(w.cid()).get(w.entry(0))).contains(gone);
+    }
 }

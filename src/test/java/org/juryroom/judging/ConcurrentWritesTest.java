@@ -63,6 +63,69 @@ class ConcurrentWritesTest {
         JudgingFixtures.score(j, eid, 7, 3, "DRAFT").then().statusCode(200);
     }
 
+    /**
+     * A juror's read of the other jurors' marks and their own corrections, at the same moment: every
+     * correction lands wholly before the read (200) or is refused after it (409), never after a read
+     * that came first. The read and the saves take the same locks (the competition shared, the
+     * juror's assignment row), so the database orders them; without that a save that had loaded the
+     * card before the read could still write it afterwards.
+     */
+    @Test
+    void aReadOfTheOthersMarksAndCorrectionsRacingNeverLeaveACorrectionAfterTheRead() throws Exception {
+        Random random = new Random(23L);
+        for (int round = 0; round < Race.rounds(4); round++) {
+            JudgingFixtures.World w = JudgingFixtures.world(1, 1, 2, 1);
+            JudgingFixtures.assign(w.cid(), 2, 1).then().statusCode(201);
+            long eid = w.entry(0);
+            JudgingFixtures.JurorAccount j = w.juror(0);
+            JudgingFixtures.submitScore(w.juror(1), eid, 6, 3);
+            JudgingFixtures.submitScore(j, eid, 1, 0);
+            int first = 2 + random.nextInt(9);
+            int[] messages = {first, first == 10 ? 2 : first + 1};
+            List<Callable<String>> tasks = new ArrayList<>();
+            tasks.add(() -> {
+                Response r = j.login().as().get("/api/entries/{eid}/scorecards", eid);
+                return "read " + r.statusCode() + " " + (r.statusCode() == 200 ? r.jsonPath().getList("others").size()
+                        : r.asString());
+            });
+            for (int message : messages) {
+                tasks.add(() -> {
+                    Response r = JudgingFixtures.score(j, eid, message, 2, "SUBMITTED");
+                    return "save " + r.statusCode() + (r.statusCode() == 409 && r.asString().contains("so yours is final")
+                            ? " final" : r.statusCode() == 200 ? " " + message : " " + r.asString());
+                });
+            }
+            java.util.Collections.shuffle(tasks, random);
+            List<String> outcomes = Race.all(tasks);
+            assertThat(outcomes).as("round %d", round).contains("read 200 1")
+                    .allMatch(o -> o.startsWith("read") || o.equals("save 409 final") || o.matches("save 200 \\d+"));
+
+            var card = j.login().as().get("/api/entries/{eid}/scorecard", eid).then().statusCode(200).extract()
+                    .jsonPath();
+            java.time.Instant readAt = java.time.Instant.parse(card.getString("peersReadAt"));
+            java.time.Instant updatedAt = java.time.Instant.parse(card.getString("updatedAt"));
+            long saved = outcomes.stream().filter(o -> o.startsWith("save 200")).count();
+            assertThat(card.getInt("version")).as("one version per correction that landed").isEqualTo((int) saved);
+            if (saved == 0) {
+                assertThat(card.getInt("scores.message")).isEqualTo(1);
+            } else {
+                assertThat(updatedAt).as("round %d: the last correction before the read", round).isBefore(readAt);
+            }
+            // The row's last write is the read's: no save wrote the card (and its marks) after it.
+            try (java.sql.Connection c = dataSource.getConnection();
+                 java.sql.PreparedStatement q = c.prepareStatement("select exists (select 1 from score m"
+                         + " where m.scorecard_id = s.id and m.xmin = s.xmin) from scorecard s"
+                         + " where s.entry_id = ? and s.juror_id = ?")) {
+                q.setLong(1, eid);
+                q.setLong(2, j.id());
+                try (java.sql.ResultSet rs = q.executeQuery()) {
+                    assertThat(rs.next()).isTrue();
+                    assertThat(rs.getBoolean(1)).as("round %d: a save wrote after the read", round).isFalse();
+                }
+            }
+        }
+    }
+
     private record Answer(int status, long version, int message, int craft) {
     }
 

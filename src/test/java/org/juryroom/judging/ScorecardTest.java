@@ -103,6 +103,57 @@ class ScorecardTest {
         w.school(0).login().as().get("/api/entries/{eid}/scorecards", eid).then().statusCode(403);
     }
 
+    /**
+     * Independent opinions: a juror who has read the other jurors' marks for an entry can no longer
+     * change their own (it was possible: submit placeholder marks, read the others', then move them).
+     */
+    @Test
+    void afterReadingTheOtherJurorsMarksTheJurorsOwnScorecardIsFinal() {
+        JudgingFixtures.World w = JudgingFixtures.world(1, 2, 2, 1);
+        JudgingFixtures.assign(w.cid(), 2, 1).then().statusCode(201);
+        long eid = w.entry(0);
+        JudgingFixtures.JurorAccount reader = w.juror(0);
+        JudgingFixtures.JurorAccount other = w.juror(1);
+        JudgingFixtures.submitScore(other, eid, 9, 4);
+        put(reader, eid, card(1, 0, "SUBMITTED"), null).then().statusCode(200).header("ETag", "\"0\"")
+                .body("peersReadAt", nullValue());
+        // Before reading, a correction is still the juror's.
+        put(reader, eid, card(2, 0, "SUBMITTED"), null).then().statusCode(200).header("ETag", "\"1\"");
+
+        reader.login().as().get("/api/entries/{eid}/scorecards", eid).then().statusCode(200)
+                .body("others", hasSize(1)).body("others[0].scores.message", equalTo(9));
+        // Reading is not a change of the scorecard: same version, and now the time of the read.
+        reader.login().as().get("/api/entries/{eid}/scorecard", eid).then().statusCode(200)
+                .header("ETag", "\"1\"").body("peersReadAt", not(nullValue()));
+
+        put(reader, eid, card(9, 4, "SUBMITTED"), null).then().statusCode(409)
+                .body("detail", containsString("so yours is final")).body("detail", containsString("organisers"));
+        put(reader, eid, Map.of("scores", Map.of("message", 2, "craft", 0), "comment", "changed my mind",
+                "status", "SUBMITTED"), "\"1\"").then().statusCode(409);
+        put(reader, eid, Map.of("status", "ABSTAINED", "abstainReason", "after all"), null).then().statusCode(409);
+        // The same scorecard again is no change: 200, nothing written.
+        put(reader, eid, card(2, 0, "SUBMITTED"), "\"1\"").then().statusCode(200).header("ETag", "\"1\"");
+        reader.login().as().get("/api/entries/{eid}/scorecard", eid).then().statusCode(200)
+                .body("scores.message", equalTo(2)).body("scores.craft", equalTo(0)).body("status", equalTo("SUBMITTED"));
+        // The refusal reads in the juror's language.
+        reader.login().as().header("Accept-Language", "hi").contentType(ContentType.JSON)
+                .body(card(9, 4, "SUBMITTED")).put("/api/entries/{eid}/scorecard", eid).then().statusCode(409)
+                .body("detail", containsString("आयोजकों"));
+
+        // A juror who never read the others' marks still corrects theirs.
+        put(other, eid, card(8, 4, "SUBMITTED"), null).then().statusCode(200).body("scores.message", equalTo(8));
+        // A look while no other juror has submitted shows nothing and fixes nothing.
+        long alone = w.entry(1);
+        JudgingFixtures.submitScore(reader, alone, 5, 2);
+        reader.login().as().get("/api/entries/{eid}/scorecards", alone).then().statusCode(200)
+                .body("others", hasSize(0));
+        put(reader, alone, card(6, 2, "SUBMITTED"), null).then().statusCode(200).body("peersReadAt", nullValue());
+        // Organisers read every scorecard without fixing any.
+        ORGANISER.as().get("/api/entries/{eid}/scorecards", alone).then().statusCode(200);
+        JudgingFixtures.submitScore(other, alone, 7, 3);
+        put(other, alone, card(7, 4, "SUBMITTED"), null).then().statusCode(200);
+    }
+
     @Test
     void abstentionNeedsAReasonIsFinalAndBringsInAnotherJuror() {
         JudgingFixtures.World w = JudgingFixtures.world(1, 1, 3, 1);

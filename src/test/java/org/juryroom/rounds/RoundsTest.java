@@ -122,6 +122,64 @@ class RoundsTest {
         putRounds(cid, echoed).then().statusCode(200);
     }
 
+    /** A SCREENING round's work: entry → the jurors given it (voted or not). */
+    @SuppressWarnings("unchecked")
+    private Map<Long, java.util.Set<Long>> screeningWork(long roundId) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Map<Long, java.util.Set<Long>> out = new HashMap<>();
+            ((List<Object[]>) em.createNativeQuery("select entry_id, juror_id from screening_vote where round_id = ?1")
+                    .setParameter(1, roundId).getResultList())
+                    .forEach(r -> out.computeIfAbsent(((Number) r[0]).longValue(), x -> new TreeSet<>())
+                            .add(((Number) r[1]).longValue()));
+            return out;
+        });
+    }
+
+    /**
+     * A conflict declared during an open screening round: each of that school's entries the juror
+     * had gets another screening juror of the round's jury, free of conflict, so it keeps k counted
+     * votes (docs/judging.md §1). Before, the top-up read only the RUBRIC assignments: the juror's
+     * vote stopped counting and the entry was left one short.
+     */
+    @Test
+    void aConflictDeclaredInAnOpenScreeningRoundGivesTheEntryAnotherScreeningJuror() {
+        World w = JudgingFixtures.world(2, 2, 5, 1);
+        long[] ids = screeningThenRubric(w.cid(), 2, 1);
+        // The round's own jury leaves juror 4 out; juror 3 is conflicted with school 0 from the start.
+        FinalRoundTest.putJury(w.cid(), ids[0], w.jurors().subList(0, 4)).then().statusCode(200);
+        JurorAccount barred = w.juror(3);
+        ORGANISER.as().contentType(ContentType.JSON).body(Map.of("jurorId", barred.id(), "schoolId", w.school(0).id()))
+                .post("/api/competitions/{cid}/conflicts", w.cid()).then().statusCode(201);
+        JudgingFixtures.assign(w.cid(), 2, 7).then().statusCode(201).body("entriesShortOfJurors.size()", equalTo(0));
+        long e = w.entry(0);
+        java.util.Set<Long> before = screeningWork(ids[0]).get(e);
+        assertThat(before).hasSize(2).doesNotContain(barred.id(), w.juror(4).id());
+        JurorAccount leaving = w.jurors().stream().filter(j -> before.contains(j.id())).findFirst().orElseThrow();
+        vote(leaving, e, "YES", "cast before the conflict").then().statusCode(200);
+
+        leaving.login().as().contentType(ContentType.JSON)
+                .body(Map.of("schoolId", w.school(0).id(), "reason", "My cousin teaches there"))
+                .post("/api/me/conflicts").then().statusCode(201);
+
+        // The third juror free of the conflict on the round's jury takes the entry: two counted votes again.
+        java.util.Set<Long> counted = new TreeSet<>(screeningWork(ids[0]).get(e));
+        counted.remove(leaving.id());
+        assertThat(counted).hasSize(2).containsAll(before.stream().filter(j -> j != leaving.id()).toList())
+                .doesNotContain(barred.id(), w.juror(4).id());
+        long replacement = counted.stream().filter(j -> !before.contains(j)).findFirst().orElseThrow();
+        JurorAccount newcomer = w.jurors().stream().filter(j -> j.id() == replacement).findFirst().orElseThrow();
+        assertThat(JudgingFixtures.queue(newcomer, w.cid())).contains(e);
+        assertThat(JudgingFixtures.queue(leaving, w.cid())).doesNotContain(e);
+        // The new work is the round's screening work (no RUBRIC assignment), and its close waits for the vote.
+        assertThat(QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "select count(*) from assignment where competition_id = ?1").setParameter(1, w.cid())
+                .getSingleResult()).longValue())).isZero();
+        assertThat(preview(w.cid(), ids[0]).getList("missing.jurorId", Long.class)).contains(replacement);
+        ORGANISER.as().queryParam("action", "JURORS_REASSIGNED").get("/api/competitions/{cid}/audit", w.cid())
+                .then().statusCode(200).body("items[0].after.round", equalTo("SCREENING"))
+                .body("items[0].after.added.entryId", hasItems((int) e));
+    }
+
     @Test
     void anOpenedRoundCannotBeChangedAndAFrozenCompetitionsRoundsNotAtAll() {
         World w = JudgingFixtures.world(2, 2, 2, 1);

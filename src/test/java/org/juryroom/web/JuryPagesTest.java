@@ -86,6 +86,98 @@ class JuryPagesTest {
         assertThat(web.get("/files/" + first + "/" + posterFile + "/preview").statusCode()).isEqualTo(404);
     }
 
+    /**
+     * A juror with queue work in one competition who sits on another's final jury only: the desk
+     * lists both, with figures for the one they score (it was a 404: it asked for figures of both).
+     */
+    @Test
+    void theDeskOpensForAFinalJurorWithoutWorkInThatCompetition() {
+        Fixtures.Account juror = Fixtures.juror(Fixtures.unique("Juror"));
+        String workTitle = Fixtures.unique("Scored Competition");
+        long work = Fixtures.openCompetition(workTitle, 3);
+        Fixtures.Account school = Fixtures.school(Fixtures.unique("Lakeside School"));
+        Fixtures.submittedEntry(school, work, "poster", "Ask First", List.of("Ottoline"),
+                "posters/poster-03-phone-gps.jpg");
+        Fixtures.jury(work, List.of(juror));
+        Fixtures.transition(work, "JUDGING");
+        Fixtures.assign(work, 1);
+
+        String finalTitle = Fixtures.unique("Final Only Competition");
+        long other = Fixtures.openCompetition(finalTitle, 3);
+        long rubric = Fixtures.organiser().get("/api/competitions/" + other + "/rounds").then().statusCode(200)
+                .extract().jsonPath().getLong("[0].id");
+        long fin = Fixtures.organiser().contentType(io.restassured.http.ContentType.JSON)
+                .body(List.of(Map.of("id", rubric, "kind", "RUBRIC", "name", "Rubric"),
+                        Map.of("kind", "FINAL", "name", "Commission", "places", 1)))
+                .put("/api/competitions/" + other + "/rounds").then().statusCode(200).extract().jsonPath()
+                .getLong("[1].id");
+        Fixtures.organiser().contentType(io.restassured.http.ContentType.JSON)
+                .body(Map.of("members", List.of(Map.of("jurorId", juror.id()))))
+                .put("/api/competitions/" + other + "/rounds/" + fin + "/jury").then().statusCode(200);
+
+        WebSession web = WebSession.signIn(juror.username(), juror.password());
+        Response desk = web.get("/jury");
+        assertThat(desk.statusCode()).isEqualTo(200);
+        assertThat(desk.asString()).contains(workTitle).contains(finalTitle)
+                .contains("id=\"stats-" + work + "\"").doesNotContain("id=\"stats-" + other + "\"");
+    }
+
+    /**
+     * The other jurors' marks on the jury page: never shown unasked, the page says before they are
+     * opened that the juror's own scorecard becomes final, they open only on a button (a POST), and
+     * then the scorecard is read-only and a change is refused.
+     */
+    @Test
+    void aJurorOpensTheOtherJurorsMarksOnlyOnAButtonThatSaysTheirOwnBecomesFinal() {
+        long cid = Fixtures.openCompetition(Fixtures.unique("Peers Competition"), 3);
+        Fixtures.Account school = Fixtures.school(Fixtures.unique("Riverside School"));
+        long eid = Fixtures.submittedEntry(school, cid, "poster", "Ask First", List.of("Ottoline"),
+                "posters/poster-03-phone-gps.jpg");
+        long alone = Fixtures.submittedEntry(school, cid, "essay", "My Safe Circle", List.of("Barnaby"),
+                "essays/essay-02-with-author.pdf");
+        Fixtures.Account juror = Fixtures.juror(Fixtures.unique("Juror"));
+        Fixtures.Account other = Fixtures.juror(Fixtures.unique("Juror"));
+        Fixtures.jury(cid, List.of(juror, other));
+        Fixtures.transition(cid, "JUDGING");
+        Fixtures.assign(cid, 2);
+        Fixtures.score(other, eid, 9, 8, 7);
+        Fixtures.score(juror, eid, 2, 2, 2);
+        Fixtures.score(juror, alone, 5, 5, 5);
+
+        WebSession web = WebSession.signIn(juror.username(), juror.password());
+        String page = "/jury/entries/" + eid;
+        String before = web.get(page).asString();
+        assertThat(before).contains("Once you open them, your own scorecard is final")
+                .contains("Open the other jurors&#39;").contains("action=\"/jury/entries/" + eid + "/others\"")
+                .doesNotContain("Juror 1");
+        // Looking at the page fixed nothing.
+        assertThat(juror.api().get("/api/entries/" + eid + "/scorecard").jsonPath().getString("peersReadAt")).isNull();
+
+        Response opened = web.post(page, page + "/others", Map.of());
+        assertThat(opened.statusCode()).isEqualTo(303);
+        assertThat(opened.header("Location")).endsWith(page);
+        String after = web.get(page).asString();
+        assertThat(after).contains("so your scorecard is final").contains("Juror 1")
+                .doesNotContain(other.name()).doesNotContain("Save correction");
+        assertThat(juror.api().get("/api/entries/" + eid + "/scorecard").jsonPath().getString("peersReadAt"))
+                .isNotNull();
+        Response refused = web.post(page, page + "/scorecard", Map.of("score.message", "9", "score.originality", "8",
+                "score.craft", "7", "action", "submit"));
+        assertThat(refused.statusCode()).isEqualTo(409);
+        assertThat(refused.asString()).contains("ask the organisers");
+        assertThat(juror.api().get("/api/entries/" + eid + "/scorecard").jsonPath().getInt("scores.message"))
+                .isEqualTo(2);
+
+        // Nobody else has scored the essay: nothing is shown, nothing fixed, and the page says so.
+        String essay = "/jury/entries/" + alone;
+        Response none = web.post(essay, essay + "/others", Map.of());
+        assertThat(none.header("Location")).endsWith(essay + "?noothers");
+        assertThat(web.get(essay + "?noothers").asString()).contains("No other juror has submitted marks")
+                .contains("Save correction");
+        assertThat(juror.api().get("/api/entries/" + alone + "/scorecard").jsonPath().getString("peersReadAt"))
+                .isNull();
+    }
+
     private static java.awt.image.BufferedImage readImage(byte[] bytes) {
         try {
             return javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(bytes));

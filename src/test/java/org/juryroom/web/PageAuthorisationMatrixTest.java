@@ -87,6 +87,9 @@ class PageAuthorisationMatrixTest {
                 ASK_SIGN_IN, 403, 403, 200, 404, 404, 403, 403));
         r.add(post("POST /jury/entries/{eid}/scorecard", c -> "/jury/entries/" + c.eid() + "/scorecard",
                 Map.of("action", "draft", "comment", "matrix"), ASK_SIGN_IN, 403, 403, 303, 404, 404, 403, 403));
+        // The other jurors' marks open only once the juror's own scorecard is submitted (the fixture's is a draft: 409).
+        r.add(post("POST /jury/entries/{eid}/others", c -> "/jury/entries/" + c.eid() + "/others", Map.of(),
+                ASK_SIGN_IN, 403, 403, 409, 404, 404, 403, 403));
         // The one page where jurors see school names; a declaration without a school is refused (422).
         r.add(get("GET /jury/conflicts", c -> "/jury/conflicts", ASK_SIGN_IN, 403, 403, 200, 200, 200, 403, 403));
         r.add(post("POST /jury/conflicts", c -> "/jury/conflicts", Map.of("reason", "no school"),

@@ -40,6 +40,7 @@ import org.juryroom.web.jury.JuryViews.DeskCompetition;
 import org.juryroom.web.FileRow;
 import org.juryroom.web.jury.JuryViews.Queue;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -107,7 +108,9 @@ public class JuryPages {
         if (mine.size() == 1) {
             return redirect("/jury/competitions/" + mine.get(0).id());
         }
-        mine.forEach(d -> figures.put(d.id(), StatsView.of(stats.mine(d.id()))));
+        // Figures exist only where the juror has queue work (as on the queue page): a competition listed
+        // because they sit on its final jury alone has none, and asking for them is a 404.
+        mine.stream().filter(d -> d.total() > 0).forEach(d -> figures.put(d.id(), StatsView.of(stats.mine(d.id()))));
         return Response.ok(Templates.desk(mine, figures)).build();
     }
 
@@ -175,6 +178,20 @@ public class JuryPages {
         return redirect("/jury/entries/" + eid + (draft ? "?drafted" : "?scored"));
     }
 
+    /**
+     * Opens the other jurors' marks for an entry the juror has submitted. A POST, never a link: it
+     * makes the juror's own scorecard final (the page says so on the button's side), so no prefetch
+     * or stray click on a link may do it. Then the entry page shows the marks; with none to show yet,
+     * nothing is recorded and the page says so.
+     */
+    @POST
+    @Path("entries/{eid}/others")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response others(@PathParam("eid") long eid) {
+        boolean none = scorecards.ofEntry(eid).others().isEmpty();
+        return redirect("/jury/entries/" + eid + (none ? "?noothers" : ""));
+    }
+
     /** A screening vote: YES, NO or ABSTAIN and a comment; then the next entry without a vote. */
     @POST
     @Path("entries/{eid}/screening")
@@ -225,10 +242,13 @@ public class JuryPages {
         }
         Long previous = at > 0 ? queue.get(at - 1).entryId() : null;
         Long next = at >= 0 && at < queue.size() - 1 ? queue.get(at + 1).entryId() : null;
+        Instant peersReadAt = card == null ? null : card.peersReadAt();
+        // Shown only once the juror chose to open them (their card is final since): reading them again changes nothing.
+        List<ScorecardService.PeerScorecard> others = peersReadAt == null ? null : scorecards.ofEntry(e.id()).others();
         return new Desk(e, c.title, c.id, c.status == CompetitionStatus.JUDGING, files, current, rubric, comment,
                 card == null ? null : card.status(), card == null ? null : card.total(),
                 card == null ? null : card.updatedAt(), errors, at + 1, queue.size(), previous, next,
-                myVote(e.id()));
+                myVote(e.id()), peersReadAt, others);
     }
 
     /** A juror reads an entry only through the blind view: the policy gives nothing else to jurors. */

@@ -57,10 +57,20 @@ public final class JuryViews {
         }
     }
 
+    /**
+     * {@code peersReadAt}: when the juror opened the other jurors' marks (their scorecard is final
+     * since); {@code others}: those marks, shown only then (null before).
+     */
     public record Desk(BlindEntry entry, String competitionTitle, long competitionId, boolean scoringOpen,
                        List<FileRow> files, FileRow current, List<CriterionRow> criteria, String comment,
                        ScorecardStatus status, Double total, Instant updatedAt, Errors errors, int position, int count,
-                       Long previousId, Long nextId, org.juryroom.rounds.ScreeningService.VoteView screening) {
+                       Long previousId, Long nextId, org.juryroom.rounds.ScreeningService.VoteView screening,
+                       Instant peersReadAt, List<org.juryroom.judging.ScorecardService.PeerScorecard> others) {
+        /** The scorecard can still be written: judging is open and the juror has not read the others' marks. */
+        public boolean editable() {
+            return scoringOpen && peersReadAt == null;
+        }
+
         public boolean submitted() {
             return status == ScorecardStatus.SUBMITTED;
         }
