@@ -252,7 +252,8 @@ public class ProblemMappers {
             return concurrentWrite(e);
         }
         if (TooLongTexts.is(e)) {
-            LOG.warn("A text longer than its column passed the request's checks", e); // a check to mend
+            // A check to mend; the types only: the database's message quotes the row (a child's name).
+            LOG.warnf("A text longer than its column passed the request's checks: %s", FailureTypes.of(e));
             return respond(TooLongTexts.problem());
         }
         ProblemException unreadable = UnreadableBodies.of(e);

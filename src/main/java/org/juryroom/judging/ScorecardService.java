@@ -225,16 +225,8 @@ public class ScorecardService {
             List<JuryScorecard> all = evidence(e.competition.id, List.of(e.id)).get(e.id);
             return new EntryScorecards(e.id, e.code, null, all, decidedOn(all));
         }
-        List<Scorecard> cards = Scorecard.list("entryId = ?1 order by id", entryId);
-        Set<Long> counted = ranking.countedScorecardIds(e.competition.id, entryId);
         long me = access.currentUser().jurorId();
-        List<PeerScorecard> others = cards.stream()
-                .filter(s -> s.jurorId != me && counted.contains(s.id))
-                .map(s -> view(e, s))
-                .map(v -> new PeerScorecard(v.scores(), v.total()))
-                .sorted(Comparator.comparingDouble(PeerScorecard::total).reversed()
-                        .thenComparing(p -> p.scores().toString()))
-                .toList();
+        List<PeerScorecard> others = peers(e, me);
         if (!others.isEmpty()) {
             // Nothing read, nothing fixed: a look before anyone else has submitted leaves the card open.
             // clock_timestamp(), not now(): the moment of the read, after any save it waited for.
@@ -243,6 +235,30 @@ public class ScorecardService {
                     .setParameter(1, entryId).setParameter(2, me).executeUpdate();
         }
         return new EntryScorecards(e.id, e.code, others, null, null);
+    }
+
+    /**
+     * The other jurors' marks again, for a juror whose own scorecard is final since they read them (the jury
+     * page shows them on every visit): nothing to record, so no lock and no write; empty for anyone else.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<PeerScorecard> readAgain(long entryId) {
+        Entry e = access.scorecardsEntry(entryId);
+        long me = access.currentUser().jurorId();
+        boolean read = Scorecard.of(entryId, me).map(s -> s.peersReadAt != null).orElse(false);
+        return read ? peers(e, me) : List.of();
+    }
+
+    /** The other jurors' counted scorecards of an entry, without names, in order of total. */
+    private List<PeerScorecard> peers(Entry e, long me) {
+        Set<Long> counted = ranking.countedScorecardIds(e.competition.id, e.id);
+        return Scorecard.<Scorecard>list("entryId = ?1 order by id", e.id).stream()
+                .filter(s -> s.jurorId != me && counted.contains(s.id))
+                .map(s -> view(e, s))
+                .map(v -> new PeerScorecard(v.scores(), v.total()))
+                .sorted(Comparator.comparingDouble(PeerScorecard::total).reversed()
+                        .thenComparing(p -> p.scores().toString()))
+                .toList();
     }
 
     /**

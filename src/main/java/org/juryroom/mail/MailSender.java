@@ -113,7 +113,8 @@ public class MailSender {
             m.lastError = describe(e);
             if (!backoff.exhausted(m.attempts)) {
                 m.nextAttemptAt = Instant.now().plus(backoff.delayAfter(m.attempts));
-            } else if (MailKind.retriedUntilSent(m.kind)) {
+            } else if (MailKind.retriedUntilSent(m.kind)
+                    && org.juryroom.safeguarding.SafeguardingLead.receivesAt(m.recipient)) {
                 // Past the last attempt a safeguarding alert is not given up: again after the longest wait.
                 m.nextAttemptAt = Instant.now().plus(backoff.atMost());
             } else {

@@ -119,6 +119,14 @@ public interface JuryRoomConfig {
         int thumbnailSize();
 
         /**
+         * Bytes one image may decode to where its decoder holds it whole (a WebP; an image in a PDF stored
+         * without an image codec): larger ones are refused, not tried, so that the heap holds
+         * (src/main/jvm/juryroom.jvm). 48 MiB suits -Xmx128m; raise it with the heap (docs/operations.md).
+         */
+        @WithDefault("50331648")
+        long decodeBudget();
+
+        /**
          * Part size of the multipart upload that carries a streamed upload into the store while it
          * arrives (at least 5M, the S3 minimum). Parts are read from the upload's temp file, not
          * held in memory; a smaller part means less waiting after the last byte arrives.

@@ -36,4 +36,13 @@ public class SafeguardingLead extends PanacheEntityBase {
         return !getEntityManager().createNativeQuery("select 1 from safeguarding_lead l where " + ACTIVE + " limit 1")
                 .getResultList().isEmpty();
     }
+
+    /**
+     * Whether an alert to this address still reaches a lead {@link #ACTIVE}: one to a lead since deactivated,
+     * or to an address since corrected, is not worth trying for ever (the desk has the concern either way).
+     */
+    public static boolean receivesAt(String email) {
+        return !getEntityManager().createNativeQuery("select 1 from safeguarding_lead l where lower(l.email) = lower(?1)"
+                + " and " + ACTIVE + " limit 1").setParameter(1, email).getResultList().isEmpty();
+    }
 }

@@ -71,7 +71,8 @@ public class FileInspector {
 
     @Inject
     public FileInspector(JuryRoomConfig config) {
-        this(new PrivacyScrubber.Limits(config.storage().maxImagePixels(), config.storage().thumbnailSize()),
+        this(new PrivacyScrubber.Limits(config.storage().maxImagePixels(), config.storage().thumbnailSize(),
+                        config.storage().decodeBudget()),
                 Path.of(config.storage().workDir()));
     }
 

@@ -280,6 +280,9 @@ public interface JuryMsg {
     String jury_peers_none();
 
     @Message
+    String jury_peers_none_now();
+
+    @Message
     String jury_peers_final();
 
     @Message

@@ -45,6 +45,7 @@ public class PdfPreviews {
     private final ObjectStore store;
     private final Path workDir;
     private final long maxImagePixels;
+    private final long decodeBudget;
     /** Rendered pages by object key and page index ({@code key#index}). */
     private final Map<String, Page> recent = new LinkedHashMap<>(16, 0.75f, true);
     private long cachedBytes;
@@ -53,6 +54,7 @@ public class PdfPreviews {
         this.store = store;
         this.workDir = Path.of(config.storage().workDir());
         this.maxImagePixels = config.storage().maxImagePixels();
+        this.decodeBudget = config.storage().decodeBudget();
     }
 
     /** One rendered page and how many pages the PDF has. */
@@ -86,7 +88,7 @@ public class PdfPreviews {
                 }
                 float widthPt = pdf.getPage(index).getCropBox().getWidth();
                 float scale = widthPt > 0 ? Math.min(TARGET_WIDTH_PX / widthPt, 3f) : 1.5f;
-                BufferedImage image = PdfRender.page(pdf, index, scale, MAX_PREVIEW_PIXELS, maxImagePixels);
+                BufferedImage image = PdfRender.page(pdf, index, scale, MAX_PREVIEW_PIXELS, maxImagePixels, decodeBudget);
                 ByteArrayOutputStream png = new ByteArrayOutputStream();
                 ImageIO.write(image, "png", png);
                 return new Page(png.toByteArray(), pdf.getNumberOfPages());

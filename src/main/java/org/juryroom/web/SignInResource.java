@@ -77,12 +77,21 @@ public class SignInResource {
         String typed = null;
         Cookie kept = routing.request().getCookie(TYPED_NAME);
         if (kept != null) {
-            typed = query.contains("failed") ? java.net.URLDecoder.decode(kept.getValue(),
-                    java.nio.charset.StandardCharsets.UTF_8) : null;
+            typed = query.contains("failed") ? typedName(kept.getValue()) : null;
             routing.response().addCookie(nameCookie("", 0, routing.request().isSSL()));
         }
         return Response.ok(Templates.login(query.contains("failed"), query.contains("expired"),
                 query.contains("signedOut"), typed)).header("Cache-Control", "no-store").build();
+    }
+
+    /** The kept username, or null when the cookie is no name we wrote (anyone may set a cookie). */
+    static String typedName(String cookie) {
+        try {
+            String name = java.net.URLDecoder.decode(cookie, java.nio.charset.StandardCharsets.UTF_8);
+            return name.length() <= TYPED_NAME_MAX ? name : null;
+        } catch (IllegalArgumentException notEncoded) {
+            return null;
+        }
     }
 
     /** Keeps the username a refused sign-in typed for the sign-in page it goes back to ({@link #TYPED_NAME}). */

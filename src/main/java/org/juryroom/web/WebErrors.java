@@ -56,8 +56,9 @@ public class WebErrors {
             return page(Kind.CONFLICT, 409, org.juryroom.common.ConcurrentWrites.problem().onPage().detail());
         }
         if (org.juryroom.common.TooLongTexts.is(e)) {
-            LOG.warn("A text longer than its column passed the form's checks", e);
-            return page(org.juryroom.common.TooLongTexts.problem().localised());
+            LOG.warnf("A text longer than its column passed the form's checks: %s",
+                    org.juryroom.common.FailureTypes.of(e)); // not the message: it quotes the row
+            return page(org.juryroom.common.TooLongTexts.problem().onPage());
         }
         if (e instanceof ConstraintViolationException v) {
             return page(Kind.INVALID, 422, org.juryroom.web.Forms.problem(v).detail());

@@ -21,6 +21,23 @@ import static org.juryroom.judging.JudgingFixtures.ORGANISER;
 @TestProfile(JudgingProfile.class)
 class ScorecardTest {
 
+    @jakarta.inject.Inject
+    javax.sql.DataSource dataSource;
+
+    /** The competition's notes that its ranking must be computed again (V34's triggers write them). */
+    private long rankingChanges(long cid) {
+        try (var c = dataSource.getConnection();
+             var q = c.prepareStatement("select count(*) from ranking_change where competition_id = ?")) {
+            q.setLong(1, cid);
+            try (var rs = q.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static Response put(JudgingFixtures.JurorAccount juror, long eid, Map<String, Object> body,
                                 String ifMatch) {
         var spec = juror.login().as().contentType(ContentType.JSON).body(body);
@@ -120,8 +137,11 @@ class ScorecardTest {
         // Before reading, a correction is still the juror's.
         put(reader, eid, card(2, 0, "SUBMITTED"), null).then().statusCode(200).header("ETag", "\"1\"");
 
+        long changes = rankingChanges(w.cid());
         reader.login().as().get("/api/entries/{eid}/scorecards", eid).then().statusCode(200)
                 .body("others", hasSize(1)).body("others[0].scores.message", equalTo(9));
+        // Reading is not a change of the marks: the ranking cached for them stays (no new note to compute it again).
+        org.assertj.core.api.Assertions.assertThat(rankingChanges(w.cid())).isEqualTo(changes);
         // Reading is not a change of the scorecard: same version, and now the time of the read.
         reader.login().as().get("/api/entries/{eid}/scorecard", eid).then().statusCode(200)
                 .header("ETag", "\"1\"").body("peersReadAt", not(nullValue()));
@@ -140,8 +160,9 @@ class ScorecardTest {
                 .body(card(9, 4, "SUBMITTED")).put("/api/entries/{eid}/scorecard", eid).then().statusCode(409)
                 .body("detail", containsString("आयोजकों"));
 
-        // A juror who never read the others' marks still corrects theirs.
+        // A juror who never read the others' marks still corrects theirs, and that correction is a change of the ranking.
         put(other, eid, card(8, 4, "SUBMITTED"), null).then().statusCode(200).body("scores.message", equalTo(8));
+        org.assertj.core.api.Assertions.assertThat(rankingChanges(w.cid())).isGreaterThan(changes);
         // A look while no other juror has submitted shows nothing and fixes nothing.
         long alone = w.entry(1);
         JudgingFixtures.submitScore(reader, alone, 5, 2);

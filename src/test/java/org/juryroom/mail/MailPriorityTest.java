@@ -61,14 +61,17 @@ class MailPriorityTest {
     @Test
     void aSafeguardingAlertIsTriedAgainUntilSentAndItsBeingUnsentIsShown() {
         String lead = "lead-" + UUID.randomUUID() + "@safeguarding.example";
+        String gone = "gone-" + UUID.randomUUID() + "@safeguarding.example"; // no lead has this address (any more)
         String bulk = "bulk-" + UUID.randomUUID() + "@schools.example";
+        JsonPath leadAccount = Fixtures.organiser().contentType(ContentType.JSON).body(Map.of("name",
+                Fixtures.unique("Lead"), "email", lead, "phone", "+91 98300 12345", "invite", false))
+                .post("/api/safeguarding-leads").then().statusCode(201).extract().jsonPath();
         long alert = QuarkusTransaction.requiringNew().call(() -> outbox.queue(MailKind.SAFEGUARDING_ALERT, lead,
+                new Letter("New concern", "A concern was raised.", "<p>A concern was raised.</p>")).id);
+        long stale = QuarkusTransaction.requiringNew().call(() -> outbox.queue(MailKind.SAFEGUARDING_ALERT, gone,
                 new Letter("New concern", "A concern was raised.", "<p>A concern was raised.</p>")).id);
         long reminder = QuarkusTransaction.requiringNew().call(() -> outbox.queue(MailKind.REMINDER, bulk,
                 new Letter("Reminder", "Please submit.", "<p>Please submit.</p>")).id);
-        JsonPath leadAccount = Fixtures.organiser().contentType(ContentType.JSON).body(Map.of("name",
-                Fixtures.unique("Lead"), "email", "dsl@commission.example", "phone", "+91 98300 12345", "invite", false))
-                .post("/api/safeguarding-leads").then().statusCode(201).extract().jsonPath();
         WebSession organiser = WebSession.signIn("organiser", RealStack.ORGANISER_PASSWORD);
         WebSession desk = WebSession.signIn(leadAccount.getString("username"), leadAccount.getString("password"));
         EmbeddedServices services = RealStack.services();
@@ -76,7 +79,7 @@ class MailPriorityTest {
         services.stopSmtp();
         try {
             for (int attempt = 1; attempt <= 5; attempt++) {
-                dueNow(alert, reminder);
+                dueNow(alert, stale, reminder);
                 assertThat(sender.run().alertsRetrying()).as("attempt " + attempt).isPositive();
             }
             JsonPath unsent = message(lead);
@@ -88,6 +91,9 @@ class MailPriorityTest {
             JsonPath failed = message(bulk);
             assertThat(failed.getString("status")).isEqualTo("FAILED");
             assertThat(failed.getInt("attempts")).isEqualTo(3);
+            // An alert to an address no active lead has is not tried for ever: the desk has the concern anyway.
+            assertThat(message(gone).getString("status")).isEqualTo("FAILED");
+            assertThat(message(gone).getInt("attempts")).isEqualTo(3);
 
             for (String page : List.of("/organiser", "/organiser/outbox")) {
                 assertThat(organiser.get(page).asString()).as(page).contains("id=\"alerts-undelivered\"")
@@ -100,8 +106,14 @@ class MailPriorityTest {
         } finally {
             services.startSmtp(port);
         }
-        dueNow(alert);
-        sender.run();
+        // The restarted server may refuse a moment longer (a loaded machine): the alert is simply tried again.
+        for (int attempt = 0; attempt < 40 && !"SENT".equals(message(lead).getString("status")); attempt++) {
+            dueNow(alert);
+            sender.run();
+            if (!"SENT".equals(message(lead).getString("status"))) {
+                sleep(250);
+            }
+        }
         assertThat(Mailbox.to(lead)).hasSize(1);
         assertThat(message(lead).getString("status")).isEqualTo("SENT");
         assertThat(Mailbox.to(bulk)).isEmpty();
@@ -109,6 +121,15 @@ class MailPriorityTest {
     }
 
     /** Makes the queued ones among these messages due now, as time passing would. */
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static void dueNow(Long... ids) {
         QuarkusTransaction.requiringNew().run(() -> OutboxMessage.update(
                 "nextAttemptAt = ?1 where id in ?2 and status = ?3", Instant.now(), List.of(ids),

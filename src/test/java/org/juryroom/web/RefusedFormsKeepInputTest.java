@@ -32,6 +32,13 @@ class RefusedFormsKeepInputTest {
                 .doesNotContain("not-the-password");
         // Shown once: the next sign-in page starts empty.
         assertThat(web.get("/login").asString()).doesNotContain("value=\"" + school.username() + "\"");
+        // A cookie of that name that we did not write (anyone may set one) is no name: the page, not a 500.
+        for (String forged : java.util.List.of("%zz", "%", "a".repeat(300))) {
+            Response page2 = io.restassured.RestAssured.given().redirects().follow(false)
+                    .cookie(SignInResource.TYPED_NAME, forged).get("/login?failed");
+            assertThat(page2.statusCode()).as(forged).isEqualTo(200);
+            assertThat(page2.asString()).contains("id=\"login-error\"").doesNotContain("value=\"aaaa");
+        }
     }
 
     @Test

@@ -48,8 +48,9 @@ final class Images {
                 long width = reader.getWidth(0);
                 long height = reader.getHeight(0);
                 if (width * height * 4 > budget) {
-                    throw new Rejected("pixel-limit", what + " is " + width + "×" + height + " pixels; it is decoded "
-                            + "whole, so at most " + budget / 4 + " pixels are accepted");
+                    throw new Rejected("pixel-limit", what + " is " + width + "×" + height + " pixels, too large to "
+                            + "check here (at most " + Math.max(1, budget / 4 / 1_000_000) + " megapixels); save it "
+                            + "smaller, or as JPEG");
                 }
                 return null;
             });

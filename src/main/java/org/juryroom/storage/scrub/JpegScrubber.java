@@ -32,22 +32,26 @@ final class JpegScrubber {
     static int scrub(Path in, Path out) throws IOException {
         try (InputStream src = Files.newInputStream(in);
              OutputStream dst = new BufferedOutputStream(Files.newOutputStream(out), 1 << 16)) {
-            return scrub(src, dst);
+            return scrub(new DataInputStream(new BufferedInputStream(src, 1 << 16)), dst, false);
         } catch (EOFException e) {
             throw new Rejected("the JPEG is truncated");
         }
     }
 
-    /** As above, for JPEG data inside another file (an image in a PDF); neither stream is closed. */
+    /**
+     * As above, for JPEG data inside another file (an image in a PDF); neither stream is closed. Leniently, as
+     * PDF readers take such data: a scan that ends without its end-of-image marker is ended with one, and stray
+     * bytes before a marker are skipped (both are common in real PDFs, and neither can carry a segment).
+     */
     static int scrub(InputStream in, OutputStream out) throws IOException {
         try {
-            return scrub(new DataInputStream(new BufferedInputStream(in, 1 << 16)), out);
+            return scrub(new DataInputStream(new BufferedInputStream(in, 1 << 16)), out, true);
         } catch (EOFException e) {
             throw new Rejected("the JPEG is truncated");
         }
     }
 
-    private static int scrub(DataInputStream src, OutputStream dst) throws IOException {
+    private static int scrub(DataInputStream src, OutputStream dst, boolean lenient) throws IOException {
         if (src.readUnsignedByte() != 0xFF || src.readUnsignedByte() != SOI) {
             throw new Rejected("not a JPEG (no start-of-image marker)");
         }
@@ -55,7 +59,7 @@ final class JpegScrubber {
         dst.write(SOI);
         int orientation = 1;
         boolean orientationWritten = false;
-        int marker = nextMarker(src);
+        int marker = nextMarker(src, lenient);
         while (true) {
             if (marker == EOI) {
                 dst.write(0xFF);
@@ -65,7 +69,7 @@ final class JpegScrubber {
             if ((marker >= 0xD0 && marker <= 0xD7) || marker == 0x01) {
                 dst.write(0xFF);
                 dst.write(marker);
-                marker = nextMarker(src);
+                marker = nextMarker(src, lenient);
                 continue;
             }
             int length = src.readUnsignedShort();
@@ -83,7 +87,7 @@ final class JpegScrubber {
                 if (kept != null) {
                     writeSegment(dst, marker, kept);
                 }
-                marker = nextMarker(src);
+                marker = nextMarker(src, lenient);
                 continue;
             }
             if (!orientationWritten && orientation != 1) {
@@ -91,7 +95,20 @@ final class JpegScrubber {
             }
             orientationWritten = true;
             writeSegment(dst, marker, payload);
-            marker = marker == SOS ? copyEntropyData(src, dst) : nextMarker(src);
+            if (marker != SOS) {
+                marker = nextMarker(src, lenient);
+                continue;
+            }
+            try {
+                marker = copyEntropyData(src, dst);
+            } catch (EOFException unterminated) {
+                if (!lenient) {
+                    throw unterminated;
+                }
+                dst.write(0xFF);
+                dst.write(EOI);
+                return orientation;
+            }
         }
     }
 
@@ -133,8 +150,11 @@ final class JpegScrubber {
         }
     }
 
-    private static int nextMarker(InputStream src) throws IOException {
+    private static int nextMarker(InputStream src, boolean lenient) throws IOException {
         int b = read(src);
+        while (b != 0xFF && lenient) {
+            b = read(src);
+        }
         if (b != 0xFF) {
             throw new Rejected("the JPEG has data where a marker should be");
         }

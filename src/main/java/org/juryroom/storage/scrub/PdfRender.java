@@ -24,12 +24,13 @@ public final class PdfRender {
 
     /**
      * The page {@code index} at {@code scale} (PDF points to pixels) or less. A refusal is a
-     * {@link Rejected}; so is an image over {@code maxImagePixels} on the page.
+     * {@link Rejected}; so is an image over {@code maxImagePixels} on the page, or one PDFBox would decode
+     * whole past {@code decodeBudget} (the intake's, {@code juryroom.storage.decode-budget}).
      */
-    public static BufferedImage page(PDDocument doc, int index, float scale, long maxBitmapPixels, long maxImagePixels)
-            throws IOException {
+    public static BufferedImage page(PDDocument doc, int index, float scale, long maxBitmapPixels, long maxImagePixels,
+                                     long decodeBudget) throws IOException {
         PDPage page = doc.getPage(index);
-        checkImages(page, index + 1, maxImagePixels);
+        checkImages(page, index + 1, maxImagePixels, decodeBudget);
         PDRectangle crop = page.getCropBox();
         double area = (double) crop.getWidth() * crop.getHeight();
         if (!(area > 0)) {
@@ -42,8 +43,9 @@ public final class PdfRender {
         return renderer.renderImage(index, bounded, ImageType.RGB);
     }
 
-    private static void checkImages(PDPage page, int number, long maxImagePixels) throws IOException {
-        PdfStreams streams = new PdfStreams();
+    private static void checkImages(PDPage page, int number, long maxImagePixels, long decodeBudget)
+            throws IOException {
+        PdfStreams streams = new PdfStreams(decodeBudget);
         PdfContent.of(page, number, maxImagePixels, streams);
         try {
             PdfGraph.walk(page.getResources() == null ? List.of() : List.of(page.getResources().getCOSObject()), d -> {

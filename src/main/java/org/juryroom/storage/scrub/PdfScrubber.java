@@ -66,7 +66,7 @@ final class PdfScrubber {
                 verify(copy);
                 PDRectangle first = copy.getPage(0).getCropBox();
                 float longest = Math.max(first.getWidth(), first.getHeight());
-                return PdfRender.page(copy, 0, Math.min(box / longest, 4f), (long) box * box, maxPixels);
+                return PdfRender.page(copy, 0, Math.min(box / longest, 4f), (long) box * box, maxPixels, decodeBudget);
             }
         } catch (InvalidPasswordException e) {
             throw encrypted();

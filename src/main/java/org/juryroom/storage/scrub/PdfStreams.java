@@ -41,10 +41,6 @@ final class PdfStreams {
     /** What one image PDFBox decodes whole may decode to ({@link PrivacyScrubber.Limits#decodeBudget()}). */
     private final long imageBudget;
 
-    PdfStreams() {
-        this(PrivacyScrubber.Limits.DEFAULT_DECODE_BUDGET);
-    }
-
     PdfStreams(long imageBudget) {
         this.imageBudget = imageBudget;
     }
@@ -59,13 +55,27 @@ final class PdfStreams {
         PdfImages.check(stream, maxPixels);
         long limit = MAX_STREAM_BYTES;
         List<String> filters = filters(stream.getDictionaryObject(COSName.FILTER));
+        boolean whole = false;
         if (COSName.IMAGE.equals(stream.getCOSName(COSName.SUBTYPE))) {
             limit = imageBytes(stream.getLong(COSName.WIDTH), stream.getLong(COSName.HEIGHT));
-            if (filters.stream().noneMatch(IMAGE_CODECS::contains)) {
-                limit = Math.min(limit, imageBudget);
-            }
+            whole = filters.stream().noneMatch(IMAGE_CODECS::contains) && limit > imageBudget;
+            limit = whole ? imageBudget : limit;
         }
-        decode(stream, filters, stream.createRawInputStream(), limit, OutputStream.nullOutputStream());
+        try {
+            decode(stream, filters, stream.createRawInputStream(), limit, OutputStream.nullOutputStream());
+        } catch (Rejected r) {
+            throw whole ? tooLargeToDraw(stream.getLong(COSName.WIDTH), stream.getLong(COSName.HEIGHT)) : r;
+        }
+    }
+
+    /**
+     * An image stored without an image codec that PDFBox would hold whole past the budget: a poster exported
+     * at print resolution (an A3 page at 300 dpi is 52 MB so). Said as what to do, not as a compression bomb.
+     */
+    private Rejected tooLargeToDraw(long width, long height) {
+        return new Rejected("pixel-limit", "an image in the PDF is " + width + "×" + height + " pixels without "
+                + "image compression, too large to check here; export the PDF again with its images as JPEG or at "
+                + "a lower resolution (200 dpi)");
     }
 
     /** An inline image's data, which PDFBox also inflates whole when it draws it. */
@@ -75,11 +85,13 @@ final class PdfStreams {
         long height = parameters.getLong(COSName.H, parameters.getLong(COSName.HEIGHT, 0));
         List<String> filters = filters(filter != null ? filter : parameters.getDictionaryObject(COSName.FILTER));
         long limit = imageBytes(width, height);
-        if (filters.stream().noneMatch(IMAGE_CODECS::contains)) {
-            limit = Math.min(limit, imageBudget);
+        boolean whole = filters.stream().noneMatch(IMAGE_CODECS::contains) && limit > imageBudget;
+        try {
+            decode(parameters, filters, new ByteArrayInputStream(data == null ? new byte[0] : data),
+                    whole ? imageBudget : limit, OutputStream.nullOutputStream());
+        } catch (Rejected r) {
+            throw whole ? tooLargeToDraw(width, height) : r;
         }
-        decode(parameters, filters, new ByteArrayInputStream(data == null ? new byte[0] : data), limit,
-                OutputStream.nullOutputStream());
     }
 
     /** At most 4 components of 16 bits, a predictor byte per row, and some slack. */

@@ -244,7 +244,7 @@ public class JuryPages {
         Long next = at >= 0 && at < queue.size() - 1 ? queue.get(at + 1).entryId() : null;
         Instant peersReadAt = card == null ? null : card.peersReadAt();
         // Shown only once the juror chose to open them (their card is final since): reading them again changes nothing.
-        List<ScorecardService.PeerScorecard> others = peersReadAt == null ? null : scorecards.ofEntry(e.id()).others();
+        List<ScorecardService.PeerScorecard> others = peersReadAt == null ? null : scorecards.readAgain(e.id());
         return new Desk(e, c.title, c.id, c.status == CompetitionStatus.JUDGING, files, current, rubric, comment,
                 card == null ? null : card.status(), card == null ? null : card.total(),
                 card == null ? null : card.updatedAt(), errors, at + 1, queue.size(), previous, next,

@@ -87,7 +87,7 @@ public final class JuryViews {
             return new Desk(entry, competitionTitle, competitionId, scoringOpen, files, current, criteria, this.comment,
                     status, total, updatedAt, errors, position, count, previousId, nextId,
                     new org.juryroom.rounds.ScreeningService.VoteView(screening.entryId(), screening.roundId(), vote,
-                            comment, screening.votedAt()));
+                            comment, screening.votedAt()), peersReadAt, others);
         }
     }
 

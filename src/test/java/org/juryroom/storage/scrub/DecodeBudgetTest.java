@@ -50,11 +50,15 @@ class DecodeBudgetTest {
                 Path file = write(a4);
                 assertThatThrownBy(() -> PrivacyScrubber.derive(file, "application/pdf", limits, work))
                         .as(hex ? "ASCIIHex and Deflate" : "Deflate").isInstanceOf(Rejected.class)
-                        .extracting(e -> ((Rejected) e).rule()).isEqualTo("pdf-too-complex");
+                        .hasMessageContaining("3508×4961").hasMessageContaining("as JPEG") // what to do about it
+                        .extracting(e -> ((Rejected) e).rule()).isEqualTo("pixel-limit");
             }
             PrivacyScrubber.derive(write(HostilePdfs.flateImage(1000, 1000, hex)), "application/pdf", SMALL, work)
                     .delete(); // 3 MB of samples
         }
+        // A larger heap's budget (JURYROOM_STORAGE_DECODE_BUDGET) takes the same poster.
+        PrivacyScrubber.Limits larger = new PrivacyScrubber.Limits(DEFAULT.maxPixels(), DEFAULT.thumbnailSize(), 64L << 20);
+        PrivacyScrubber.derive(write(HostilePdfs.flateImage(3508, 4961, false)), "application/pdf", larger, work).delete();
     }
 
     @Test

@@ -74,6 +74,32 @@ class PdfImageMetadataTest {
         assertThat(javax.imageio.ImageIO.read(d.thumbnail().toFile())).isNotNull();
     }
 
+    /**
+     * JPEG data in real PDFs often lacks its end-of-image marker or has stray bytes before a marker; PDF readers
+     * draw it, so intake takes it (cleaned) as they do. A JPEG uploaded as a file of its own stays held to the format.
+     */
+    @Test
+    void jpegDataInAPdfMayLackItsEndMarkerOrHaveStrayBytesBeforeAMarker() throws Exception {
+        byte[] photo = Files.readAllBytes(SAMPLES.resolve("posters/poster-03-phone-gps.jpg"));
+        byte[] unterminated = java.util.Arrays.copyOf(photo, photo.length - 2); // without its FF D9
+        byte[] stray = new byte[photo.length + 3]; // three stray bytes right after the start-of-image marker
+        System.arraycopy(photo, 0, stray, 0, 2);
+        stray[2] = 0x00;
+        stray[3] = 0x12;
+        stray[4] = 0x34;
+        System.arraycopy(photo, 2, stray, 5, photo.length - 2);
+        for (byte[] flawed : List.of(unterminated, stray)) {
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            JpegScrubber.scrub(new java.io.ByteArrayInputStream(flawed), out);
+            Path clean = Files.write(work.resolve("clean-" + flawed.length + ".jpg"), out.toByteArray());
+            assertThat(identifying(clean)).isEmpty();
+            assertThat(javax.imageio.ImageIO.read(clean.toFile())).isNotNull();
+            Path alone = Files.write(work.resolve("alone-" + flawed.length + ".jpg"), flawed);
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> JpegScrubber.scrub(alone, work.resolve("o.jpg")))
+                    .isInstanceOf(Rejected.class);
+        }
+    }
+
     @Test
     void privateKeysAreThoseWithADotOrAColonWhichNoStandardKeyHas() {
         assertThat(PdfCopier.privateKey(COSName.getPDFName("PTEX.FileName"))).isTrue();

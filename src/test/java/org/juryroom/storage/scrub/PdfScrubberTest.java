@@ -125,11 +125,11 @@ class PdfScrubberTest {
     @Test
     void aRenderedPageNeverExceedsItsPixelBudgetWhateverItsShape() throws Exception {
         try (PDDocument doc = Loader.loadPDF(HostilePdfs.pageOfSize(10, 14_400))) {
-            BufferedImage image = PdfRender.page(doc, 0, 3f, 1_000_000, LIMITS.maxPixels());
+            BufferedImage image = PdfRender.page(doc, 0, 3f, 1_000_000, LIMITS.maxPixels(), LIMITS.decodeBudget());
             assertThat((long) image.getWidth() * image.getHeight()).isLessThanOrEqualTo(1_000_000);
         }
         try (PDDocument doc = Loader.loadPDF(HostilePdfs.pixelBomb(20000, 20000))) {
-            assertThatThrownBy(() -> PdfRender.page(doc, 0, 1f, 1_000_000, LIMITS.maxPixels()))
+            assertThatThrownBy(() -> PdfRender.page(doc, 0, 1f, 1_000_000, LIMITS.maxPixels(), LIMITS.decodeBudget()))
                     .isInstanceOf(Rejected.class).hasMessageContaining("20000×20000");
         }
     }
