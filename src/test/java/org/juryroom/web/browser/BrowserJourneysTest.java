@@ -770,9 +770,13 @@ class BrowserJourneysTest {
             assertThat(cards).hasCount(3);
             assertThat(page.locator("[data-save-state]")).containsText("Not saved yet");
             w.schools().forEach(s -> assertThat(page.locator("main")).not().containsText(s.name()));
-            long a = shortlist.get(0);
-            long b = shortlist.get(1);
-            long c = shortlist.get(2);
+            // The cards come by the random code, nothing of the order of creation: named as they stand.
+            List<Long> shown = ((List<?>) cards.evaluateAll("els => els.map(e => e.dataset.entry)")).stream()
+                    .map(id -> Long.parseLong(id.toString())).toList();
+            org.assertj.core.api.Assertions.assertThat(shown).containsExactlyInAnyOrderElementsOf(shortlist);
+            long a = shown.get(0);
+            long b = shown.get(1);
+            long c = shown.get(2);
             // The buttons (keyboard): the first card one down, then the last tied with the one above.
             Locator downA = page.locator("li[data-entry='" + a + "'] [data-move=down]");
             downA.focus();
