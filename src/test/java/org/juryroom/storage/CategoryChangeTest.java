@@ -103,8 +103,8 @@ class CategoryChangeTest {
     void uploadsRacingCategoryChangesNeverLeaveAFileThatDoesNotFit() throws Exception {
         Random random = new Random(20261207L);
         long cid = competition();
-        Account school = school();
         for (int round = 0; round < Race.rounds(4); round++) {
+            Account school = school(); // one a round: the soak's 200 rounds stay within a school's entry quota
             long eid = entry(school, cid, "essay.pdf", sample("essays/essay-01.pdf"));
             byte[] jpeg = sample("posters/poster-01.jpg");
             boolean streamed = random.nextBoolean();

@@ -135,8 +135,9 @@ class JuryPagesTest {
                 "posters/poster-03-phone-gps.jpg");
         long alone = Fixtures.submittedEntry(school, cid, "essay", "My Safe Circle", List.of("Barnaby"),
                 "essays/essay-02-with-author.pdf");
-        Fixtures.Account juror = Fixtures.juror(Fixtures.unique("Juror"));
-        Fixtures.Account other = Fixtures.juror(Fixtures.unique("Juror"));
+        // Named so that the page's own header ("Reader 1A2B3C") never reads like a row of the marks ("Juror 1").
+        Fixtures.Account juror = Fixtures.juror(Fixtures.unique("Reader"));
+        Fixtures.Account other = Fixtures.juror(Fixtures.unique("Reader"));
         Fixtures.jury(cid, List.of(juror, other));
         Fixtures.transition(cid, "JUDGING");
         Fixtures.assign(cid, 2);
