@@ -474,7 +474,6 @@ public final class HostilePdfs {
         void apply(PDDocument doc) throws IOException;
     }
 
-    /** One page with {@code text} in Helvetica, then {@code change}. */
     /**
      * A phone photo with GPS and EXIF (poster-03) as an image XObject, as PDFBox's JPEGFactory and most
      * programs embed it (the JPEG file as it is), whose dictionary also carries pdfTeX's {@code /PTEX.InfoDict}
@@ -546,6 +545,7 @@ public final class HostilePdfs {
         });
     }
 
+    /** One page with {@code text} in Helvetica, then {@code change}. */
     private static byte[] essay(String text, CompressParameters compression, Change change) throws IOException {
         try (PDDocument doc = new PDDocument()) {
             PDPage page = new PDPage(PDRectangle.A4);
