@@ -120,20 +120,31 @@ class MailPriorityTest {
             services.startSmtp(port);
         }
         // The restarted server may refuse a moment longer (a loaded machine): the alert is simply tried again.
-        for (int attempt = 0; attempt < 40 && !"SENT".equals(message(lead).getString("status")); attempt++) {
-            dueNow(alert);
+        // Any other alert that a request still running from an earlier test queued during the outage is due
+        // now too: the warning below is gone only once every alert has gone.
+        for (int attempt = 0; attempt < 40 && !(sent(lead) && OutboxMessage.undeliveredAlerts() == 0); attempt++) {
+            QuarkusTransaction.requiringNew().run(() -> OutboxMessage.update(
+                    "nextAttemptAt = ?1 where status = ?2 and kind = ?3", Instant.now(), OutboxMessage.Status.QUEUED,
+                    MailKind.SAFEGUARDING_ALERT.name()));
             sender.run();
-            if (!"SENT".equals(message(lead).getString("status"))) {
+            if (!sent(lead)) {
                 sleep(250);
             }
         }
         assertThat(Mailbox.to(lead)).hasSize(1);
         assertThat(message(lead).getString("status")).isEqualTo("SENT");
         assertThat(Mailbox.to(bulk)).isEmpty();
+        assertThat(QuarkusTransaction.requiringNew().call(() -> OutboxMessage.<OutboxMessage>list(
+                "status = ?1 and kind = ?2 and attempts > 0", OutboxMessage.Status.QUEUED,
+                MailKind.SAFEGUARDING_ALERT.name()).stream().map(m -> m.recipient + ": " + m.lastError).toList()))
+                .as("alerts still undelivered with SMTP back").isEmpty();
         assertThat(organiser.get("/organiser?lang=en").asString()).doesNotContain("id=\"alerts-undelivered\"");
     }
 
-    /** Makes the queued ones among these messages due now, as time passing would. */
+    private static boolean sent(String to) {
+        return "SENT".equals(message(to).getString("status"));
+    }
+
     private static void sleep(long millis) {
         try {
             Thread.sleep(millis);
@@ -143,6 +154,7 @@ class MailPriorityTest {
         }
     }
 
+    /** Makes the queued ones among these messages due now, as time passing would. */
     private static void dueNow(Long... ids) {
         QuarkusTransaction.requiringNew().run(() -> OutboxMessage.update(
                 "nextAttemptAt = ?1 where id in ?2 and status = ?3", Instant.now(), List.of(ids),
