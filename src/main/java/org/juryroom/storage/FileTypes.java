@@ -57,6 +57,12 @@ public final class FileTypes {
             "video/mp4", new Named("MP4", Kind.VIDEO),
             "video/webm", new Named("WebM", Kind.VIDEO));
 
+    /** The kind of work a type is; null for a type JuryRoom cannot take. */
+    public static Kind kind(String mime) {
+        Named n = NAMES.get(mime);
+        return n == null ? null : n.kind();
+    }
+
     /** The type's everyday name ("JPEG", "PDF"); a type JuryRoom cannot take is "another kind of file". */
     public static String name(String mime) {
         Named n = NAMES.get(mime);

@@ -100,13 +100,40 @@ class EverydayPagesTest {
 
     @Test
     void theAuditLogSaysWhatChangedInWords() {
-        long cid = Fixtures.openCompetition(Fixtures.unique("Audit words"), 5);
+        String title = Fixtures.unique("Audit words");
+        long cid = Fixtures.openCompetition(title, 5);
         Fixtures.Account school = Fixtures.school(Fixtures.unique("Audit School"));
         Fixtures.submittedEntry(school, cid, "poster", "Words not JSON", List.of("Tara"), "posters/poster-01.jpg");
         WebSession web = WebSession.signIn("organiser", RealStack.ORGANISER_PASSWORD);
         String audit = web.get("/organiser/competitions/" + cid + "/audit").asString();
         assertThat(audit).contains("Status: Draft → Submitted").contains("Added poster-01.jpg: a JPEG image")
                 .contains("What changed");
+        // In Hindi and Bengali the lines, the recorded values and who did it read in the page's language: no
+        // English word of the audit bundle, JSON field name or constant is left in the table.
+        java.util.Set<String> english = new java.util.TreeSet<>();
+        java.util.ResourceBundle en = org.juryroom.web.organiser.AuditWords.bundle("en");
+        en.keySet().forEach(k -> english.addAll(java.util.Arrays.asList(en.getString(k).split("[^A-Za-z]+"))));
+        english.removeIf(w -> w.length() < 4 || w.equals("JuryRoom"));
+        assertThat(english).contains("Status", "Added", "none", "Draft");
+        for (String language : List.of("hi", "bn")) {
+            String page = web.get("/organiser/competitions/" + cid + "/audit?lang=" + language).asString();
+            String table = page.substring(page.indexOf("<table class=\"data audit\">"), page.indexOf("</table>"))
+                    .replaceAll("<[^>]+>", " ");
+            // What the organiser and the school typed (Fixtures), and their usernames, are shown as typed.
+            for (String typed : List.of(title, "Staying safe online, told by children", "Words not JSON", "Tara",
+                    "poster-01.jpg", school.name(), "Test District", "Class teacher", "Our work.", school.username(),
+                    "organiser  ·")) {
+                table = table.replace(typed, "");
+            }
+            assertThat(table).as(language).contains(language.equals("hi") ? "स्थिति: मसौदा → जमा" : "অবস্থা: খসড়া → জমা দেওয়া")
+                    .contains(language.equals("hi") ? "JPEG चित्र" : "JPEG ছবি")
+                    .contains(language.equals("hi") ? "आयोजक" : "আয়োজক")
+                    .doesNotContainPattern("\\b[a-z]+[A-Z][A-Za-z]*\\b")
+                    .doesNotContainPattern("\\b[A-Z]{2,}_[A-Z_]+\\b");
+            for (String word : english) {
+                assertThat(table).as(language + ": " + word).doesNotContainPattern("\\b" + word + "\\b");
+            }
+        }
     }
 
     @Test

@@ -9,7 +9,6 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -22,35 +21,29 @@ public final class AuditChanges {
 
     private static final int LONGEST = 200;
     private static final Pattern INSTANT = Pattern.compile("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d.*Z");
+    /** Fields recorded in bytes, read as sizes ("56 KB"). */
+    private static final Set<String> BYTES = Set.of("size", "maxSchoolBytes", "limitBytes", "usedBytes");
     private static final Pattern CONSTANT = Pattern.compile("[A-Z][A-Z0-9_]+");
-    /** Field names that read better in other words than their split camel case. */
-    private static final Map<String, String> LABELS = Map.ofEntries(
-            Map.entry("categoryCode", "Category"), Map.entry("submittedAt", "Submitted"),
-            Map.entry("attestedBy", "Consent forms held by"), Map.entry("publishWork", "Publish the work"),
-            Map.entry("publishNames", "Publish the names"), Map.entry("judging", "Judging"),
-            Map.entry("participants", "Children"), Map.entry("firstName", "First name"),
-            Map.entry("contentType", "Type"), Map.entry("sha256", "SHA-256"),
-            Map.entry("maxEntriesPerSchool", "Entries per school"), Map.entry("maxSchoolBytes", "Bytes per school"),
-            Map.entry("submissionOpensAt", "Opens"), Map.entry("submissionClosesAt", "Closes"),
-            Map.entry("rankingMethod", "Ranking method"), Map.entry("shortlistSize", "Shortlist size"));
+    /** How a conflict records the competition it was declared or removed through (ConflictService). */
+    private static final Pattern COMPETITION = Pattern.compile("competition (\\d+)");
 
     private AuditChanges() {
     }
 
     /** One line per change; an event that records no values reads as nothing (the action says it all). */
-    public static List<String> describe(String action, JsonNode before, JsonNode after) {
+    public static List<String> describe(String action, JsonNode before, JsonNode after, AuditWords w) {
         if ("FILE_ADDED".equals(action) && isObject(after)) {
-            return List.of("Added " + file(after));
+            return List.of(w.say("added", file(after, w)));
         }
         if ("FILE_REMOVED".equals(action) && isObject(before)) {
-            return List.of("Removed " + text(before.get("name")));
+            return List.of(w.say("removed", text(before.get("name"), w)));
         }
         List<String> out = new ArrayList<>();
         if (!isObject(before) && !isObject(after)) {
             if (present(after)) {
-                out.add(value(after));
+                out.add(value(after, w));
             } else if (present(before)) {
-                out.add("was " + value(before));
+                out.add(w.say("was", value(before, w)));
             }
             return out;
         }
@@ -64,71 +57,83 @@ public final class AuditChanges {
         for (String key : keys) {
             JsonNode b = isObject(before) ? before.get(key) : null;
             JsonNode a = isObject(after) ? after.get(key) : null;
-            String label = label(key);
+            String label = w.label(key);
             if (present(b) && present(a)) {
                 if (!b.equals(a)) {
-                    out.add(label + ": " + value(b) + " → " + value(a));
+                    out.add(w.say("changed", label, value(key, b, w), value(key, a, w)));
                 }
             } else if (present(a)) {
-                out.add(label + ": " + value(a));
+                out.add(w.say("set", label, value(key, a, w)));
             } else if (present(b)) {
-                out.add(label + ": " + value(b) + " → none");
+                out.add(w.say("changed", label, value(key, b, w), w.say("none")));
             }
         }
         return out;
     }
 
-    private static String file(JsonNode f) {
-        String name = text(f.get("name"));
+    private static String file(JsonNode f, AuditWords w) {
+        String name = text(f.get("name"), w);
         JsonNode type = f.get("contentType");
         JsonNode size = f.get("size");
-        return name + (type == null ? "" : ": " + FileTypes.phrase(type.asText()))
-                + (size == null || !size.isNumber() ? "" : ", " + Formats.bytes(size.asLong()));
-    }
-
-    /** "categoryCode" → "Category", "reviewNote" → "Review note". */
-    static String label(String key) {
-        String known = LABELS.get(key);
-        if (known != null) {
-            return known;
+        if (type == null) {
+            return name;
         }
-        String words = key.replaceAll("([a-z0-9])([A-Z])", "$1 $2").replace('_', ' ').toLowerCase();
-        return words.isEmpty() ? key : Character.toUpperCase(words.charAt(0)) + words.substring(1);
+        return size == null || !size.isNumber() ? w.say("file", name, type(type.asText(), w))
+                : w.say("file.sized", name, type(type.asText(), w), Formats.bytes(size.asLong()));
     }
 
-    static String value(JsonNode v) {
+    /** "image/png" → "a PNG image": never a MIME type. */
+    private static String type(String mime, AuditWords w) {
+        FileTypes.Kind kind = FileTypes.kind(mime);
+        return kind == null ? w.say("kind.other") : w.say("kind." + kind.name(), FileTypes.name(mime));
+    }
+
+    /** The value of field {@code key}: a file type or a size in words, anything else as {@link #value}. */
+    static String value(String key, JsonNode v, AuditWords w) {
+        if (v != null && v.isTextual() && key.equals("contentType")) {
+            return type(v.asText(), w);
+        }
+        if (v != null && v.isIntegralNumber() && BYTES.contains(key)) {
+            return Formats.bytes(v.asLong());
+        }
+        return value(v, w);
+    }
+
+    /** A recorded value in words: yes/no, constants and times in the reader's language, lists and objects inline. */
+    static String value(JsonNode v, AuditWords w) {
         if (!present(v)) {
-            return "none";
+            return w.say("none");
         }
         if (v.isBoolean()) {
-            return v.asBoolean() ? "yes" : "no";
+            return w.say(v.asBoolean() ? "yes" : "no");
         }
         if (v.isArray()) {
             List<String> items = new ArrayList<>();
-            v.forEach(item -> items.add(item.isObject() ? inline(item) : value(item)));
-            return items.isEmpty() ? "none" : String.join(", ", items);
+            v.forEach(item -> items.add(item.isObject() ? inline(item, w) : value(item, w)));
+            return items.isEmpty() ? w.say("none") : String.join(", ", items);
         }
         if (v.isObject()) {
-            return inline(v);
+            return inline(v, w);
         }
-        return text(v);
+        return text(v, w);
     }
 
-    /** An object inside a value: its fields in a short line ("First name Asha, grade 7"). */
-    private static String inline(JsonNode o) {
+    /** An object inside a value: its fields in a short line ("first name Asha, grade 7"). */
+    private static String inline(JsonNode o, AuditWords w) {
         List<String> parts = new ArrayList<>();
         o.fields().forEachRemaining(f -> {
             if (present(f.getValue())) {
-                parts.add(label(f.getKey()).toLowerCase() + " " + value(f.getValue()));
+                parts.add(w.label(f.getKey()).toLowerCase(java.util.Locale.ROOT) + " "
+                        + value(f.getKey(), f.getValue(), w));
             }
         });
         String s = String.join(", ", parts);
-        return s.isEmpty() ? "none" : "(" + s + ")";
+        return s.isEmpty() ? w.say("none") : "(" + s + ")";
     }
 
-    private static String text(JsonNode v) {
+    private static String text(JsonNode v, AuditWords w) {
         if (v == null || v.isNull()) {
-            return "none";
+            return w.say("none");
         }
         String s = v.asText();
         if (INSTANT.matcher(s).matches()) {
@@ -138,11 +143,24 @@ public final class AuditChanges {
                 // not an instant after all: shown as written
             }
         }
+        String known = w.value(s);
+        if (known != null) {
+            return known;
+        }
+        java.util.regex.Matcher via = COMPETITION.matcher(s);
+        if (via.matches()) {
+            return w.say("value.competition", via.group(1));
+        }
         if (CONSTANT.matcher(s).matches()) {
-            String words = s.replace('_', ' ').toLowerCase();
-            return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+            return words(s);
         }
         return s.length() > LONGEST ? s.substring(0, LONGEST) + "…" : s;
+    }
+
+    /** "SOME_STATE" or "some State" → "Some state": the last resort for a name no bundle has yet. */
+    static String words(String name) {
+        String words = name.replace('_', ' ').toLowerCase(java.util.Locale.ROOT);
+        return words.isEmpty() ? name : Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }
 
     private static boolean present(JsonNode v) {

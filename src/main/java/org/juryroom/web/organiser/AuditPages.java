@@ -105,24 +105,30 @@ public class AuditPages {
     /** One value of an event's before or after; {@code at}: the value when it is an instant, shown as a time. */
     public record Field(String name, String value, java.time.Instant at) {
 
-        static Field of(String name, JsonNode v) {
-            String text = text(v);
+        /** {@code key}: the name the value was recorded under, or "" for a value that is not an object's. */
+        static Field of(String key, JsonNode v, AuditWords w) {
             java.time.Instant at = null;
-            if (v.isTextual() && INSTANT.matcher(text).matches()) {
+            if (v.isTextual() && INSTANT.matcher(v.asText()).matches()) {
                 try {
-                    at = java.time.Instant.parse(text);
+                    at = java.time.Instant.parse(v.asText());
                 } catch (java.time.format.DateTimeParseException notAnInstant) {
                     // shown as written
                 }
             }
-            return new Field(name, text, at);
+            String text = AuditChanges.value(key, v, w);
+            return new Field(key.isEmpty() ? "" : w.label(key), text.length() > 400 ? text.substring(0, 400) + "…" : text,
+                    at);
         }
     }
 
     private static final java.util.regex.Pattern INSTANT = java.util.regex.Pattern.compile("\\d{4}-\\d\\d-\\d\\dT[0-9:.]+Z");
 
-    /** {@code changes}: what changed in words (see {@link AuditChanges}); before and after as recorded. */
-    public record AuditRow(AuditEventView event, List<String> changes, List<Field> before, List<Field> after) {
+    /**
+     * {@code actor} and {@code role}: who did it, in words; {@code changes}: what changed in words (see
+     * {@link AuditChanges}); before and after as recorded, field by field.
+     */
+    public record AuditRow(AuditEventView event, String actor, String role, List<String> changes, List<Field> before,
+                           List<Field> after) {
     }
 
     public record AuditPage(CompetitionView competition, List<AuditRow> events, long total, Paging paging,
@@ -155,29 +161,25 @@ public class AuditPages {
                                    @QueryParam("page") @DefaultValue("0") int page) {
         CompetitionView c = CompetitionView.of(competitions.get(cid));
         Page<AuditEventView> p = audit.events(cid, filter.toService(), Page.Request.of(Math.max(0, page), PAGE_SIZE));
-        List<AuditRow> rows = p.items().stream().map(e -> new AuditRow(e,
-                AuditChanges.describe(e.action(), e.before(), e.after()), fields(e.before()), fields(e.after())))
-                .toList();
+        AuditWords w = AuditWords.ofCurrentRequest();
+        List<AuditRow> rows = p.items().stream().map(e -> new AuditRow(e, w.actor(e.actor()), w.role(e.actorRole()),
+                AuditChanges.describe(e.action(), e.before(), e.after(), w), fields(e.before(), w),
+                fields(e.after(), w))).toList();
         return Templates.audit(new AuditPage(c, rows, p.total(), Paging.of(p.page(), p.total(), PAGE_SIZE,
                 filter.query()), filter, Arrays.stream(AuditAction.values()).map(Enum::name).toList(), SUBJECT_TYPES));
     }
 
-    /** An object's fields one by one; anything else as one value. Nested values stay compact JSON. */
-    static List<Field> fields(JsonNode node) {
+    /** An object's fields one by one, by their names in words; anything else as one value. */
+    static List<Field> fields(JsonNode node, AuditWords w) {
         List<Field> out = new ArrayList<>();
         if (node == null || node.isNull()) {
             return out;
         }
         if (!node.isObject()) {
-            out.add(Field.of("", node));
+            out.add(Field.of("", node, w));
             return out;
         }
-        node.fields().forEachRemaining(f -> out.add(Field.of(f.getKey(), f.getValue())));
+        node.fields().forEachRemaining(f -> out.add(Field.of(f.getKey(), f.getValue(), w)));
         return out;
-    }
-
-    private static String text(JsonNode v) {
-        String s = v.isValueNode() ? v.asText() : v.toString();
-        return s.length() > 400 ? s.substring(0, 400) + "…" : s;
     }
 }

@@ -10,11 +10,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AuditChangesTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final AuditWords EN = AuditWords.of("en");
 
     @Test
     void aStatusChangeReadsFromAndTo() throws Exception {
         assertThat(AuditChanges.describe("ENTRY_SUBMITTED", json("{\"status\":\"DRAFT\"}"),
-                json("{\"status\":\"SUBMITTED\",\"submittedAt\":\"2026-11-22T10:15:30Z\"}")))
+                json("{\"status\":\"SUBMITTED\",\"submittedAt\":\"2026-11-22T10:15:30Z\"}"), EN))
                 .containsExactly("Status: Draft → Submitted", "Submitted: 22 Nov 2026, 15:45 IST");
     }
 
@@ -24,7 +25,7 @@ class AuditChangesTest {
                 json("{\"title\":\"Old\",\"categoryCode\":\"poster\",\"participants\":[{\"firstName\":\"Asha\",\"grade\":7}],"
                         + "\"consent\":{\"judging\":true,\"publishWork\":false}}"),
                 json("{\"title\":\"New\",\"categoryCode\":\"poster\",\"participants\":[{\"firstName\":\"Asha\",\"grade\":8}],"
-                        + "\"consent\":{\"judging\":true,\"publishWork\":true}}")))
+                        + "\"consent\":{\"judging\":true,\"publishWork\":true}}"), EN))
                 .containsExactly("Title: Old → New",
                         "Children: (first name Asha, grade 7) → (first name Asha, grade 8)",
                         "Consent: (judging yes, publish the work no) → (judging yes, publish the work yes)")
@@ -34,15 +35,15 @@ class AuditChangesTest {
     @Test
     void filesReadByNameTypeAndSize() throws Exception {
         assertThat(AuditChanges.describe("FILE_ADDED", null,
-                json("{\"id\":3,\"name\":\"poster.png\",\"contentType\":\"image/png\",\"size\":2048,\"sha256\":\"ab\"}")))
+                json("{\"id\":3,\"name\":\"poster.png\",\"contentType\":\"image/png\",\"size\":2048,\"sha256\":\"ab\"}"), EN))
                 .containsExactly("Added poster.png: a PNG image, 2 KB");
         assertThat(AuditChanges.describe("FILE_REMOVED", json("{\"name\":\"old.pdf\",\"contentType\":\"application/pdf\"}"),
-                null)).containsExactly("Removed old.pdf");
+                null, EN)).containsExactly("Removed old.pdf");
     }
 
     @Test
     void nothingRecordedReadsAsNothing() {
-        assertThat(AuditChanges.describe("LOGIN_FAILED", null, null)).isEmpty();
+        assertThat(AuditChanges.describe("LOGIN_FAILED", null, null, EN)).isEmpty();
     }
 
     private static JsonNode json(String s) throws Exception {
