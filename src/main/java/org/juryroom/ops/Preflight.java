@@ -360,12 +360,20 @@ public final class Preflight {
         return Arrays.stream(profile.split(",")).map(String::trim).toList();
     }
 
+    /** The environment variables {@link #setting} reads: the process's own, unless a test gave others. */
+    private static volatile Map<String, String> environment = System.getenv();
+
+    /** Reads {@code variables} as the environment from now on (tests: the machine's own must not leak in). */
+    static void readEnvironment(Map<String, String> variables) {
+        environment = Map.copyOf(variables);
+    }
+
     /** A system property (as Quarkus would read it) or else the environment variable. */
     static String setting(String envName) {
         String propertyName = REQUIRED.containsKey(envName) ? REQUIRED.get(envName)
                 : OPTIONAL.getOrDefault(envName, envName.toLowerCase(Locale.ROOT).replace('_', '.'));
         String property = System.getProperty(propertyName);
-        String value = property != null ? property : System.getenv(envName);
+        String value = property != null ? property : environment.get(envName);
         return value == null || value.isBlank() ? null : value;
     }
 }

@@ -1,5 +1,7 @@
 package org.juryroom.ops;
 
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.HashMap;
@@ -8,10 +10,22 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-/** The production start-up check, without Quarkus: settings come from system properties here. */
+/**
+ * The production start-up check, without Quarkus: settings come from system properties here, and Preflight reads
+ * an empty environment (or the one a test gives it), so the machine's own variables cannot change a verdict.
+ */
 class PreflightTest {
+
+    @BeforeEach
+    void noEnvironment() {
+        Preflight.readEnvironment(Map.of());
+    }
+
+    @AfterEach
+    void processEnvironment() {
+        Preflight.readEnvironment(System.getenv());
+    }
 
     /** Environment variable → the system property Preflight reads first (as Quarkus names it). */
     private static final Map<String, String> REQUIRED = new LinkedHashMap<>();
@@ -31,14 +45,13 @@ class PreflightTest {
         REQUIRED.put("JURYROOM_PUBLIC_URL", "juryroom.public-url");
     }
 
-    /** Optional settings Preflight also reads; cleared so the machine's own values cannot leak in. */
+    /** Optional settings Preflight also reads; cleared, so that only the values a test sets are read. */
     private static final List<String> OPTIONAL = List.of("quarkus.minio.secure", "quarkus.minio.port",
             "juryroom.organiser-password", "quarkus.mailer.username", "quarkus.mailer.password", "quarkus.mailer.tls",
             "quarkus.mailer.start-tls");
 
     @Test
     void namesEveryMissingSetting() {
-        assumeNoneInEnvironment();
         withProperties(Map.of(), () -> {
             String problem = Preflight.checkProduction();
             assertThat(problem).startsWith("missing configuration");
@@ -48,7 +61,6 @@ class PreflightTest {
 
     @Test
     void namesOnlyTheSettingsStillMissing() {
-        assumeNoneInEnvironment();
         Map<String, String> some = Map.of(
                 "quarkus.datasource.jdbc.url", "jdbc:postgresql://127.0.0.1:1/x",
                 "quarkus.datasource.username", "juryroom",
@@ -213,7 +225,6 @@ class PreflightTest {
     /** Each half-configured or contradictory mail setting is one line that says what to set. */
     @Test
     void refusesHalfConfiguredMail() {
-        assumeNoneInEnvironment();
         Map<String, String> cases = new LinkedHashMap<>();
         cases.put("quarkus.mailer.port=smtp", "QUARKUS_MAILER_PORT must be a port number");
         cases.put("quarkus.mailer.port=70000", "QUARKUS_MAILER_PORT must be a port number");
@@ -268,7 +279,6 @@ class PreflightTest {
 
     @Test
     void refusesASessionKeyTooShortToBeSecret() {
-        assumeNoneInEnvironment();
         Map<String, String> all = new HashMap<>();
         REQUIRED.values().forEach(name -> all.put(name, "x"));
         all.put("quarkus.http.auth.session.encryption-key", "short-key");
@@ -283,7 +293,6 @@ class PreflightTest {
      */
     @Test
     void refusesAnObjectStoreHostWhoseSchemeContradictsSecure() {
-        assumeNoneInEnvironment();
         Map<String, String> cases = new LinkedHashMap<>();
         cases.put("https://s3.example.org|", "QUARKUS_MINIO_HOST is https://s3.example.org but QUARKUS_MINIO_SECURE is"
                 + " not true: the object store's client takes its scheme from QUARKUS_MINIO_SECURE alone and would speak"
@@ -347,6 +356,12 @@ class PreflightTest {
                 assertThat(Preflight.storeEndpoint()).as(setting).hasToString(url);
             });
         });
+        // The environment variables where no system property is set; a property wins over its variable.
+        Preflight.readEnvironment(Map.of("QUARKUS_MINIO_HOST", "minio.internal", "QUARKUS_MINIO_SECURE", "on",
+                "QUARKUS_MINIO_PORT", "9000"));
+        withProperties(Map.of(), () -> assertThat(Preflight.storeEndpoint()).hasToString("https://minio.internal:9000/"));
+        withProperties(Map.of("quarkus.minio.port", "9001", "quarkus.minio.secure", "false"),
+                () -> assertThat(Preflight.storeEndpoint()).hasToString("http://minio.internal:9001/"));
     }
 
     /**
@@ -356,7 +371,6 @@ class PreflightTest {
      */
     @Test
     void theEmbeddedProfileRefusesAConfiguredServiceOfItsOwn() {
-        assumeNoneInEnvironment();
         String marker = System.clearProperty(Preflight.EMBEDDED_STARTED);
         try {
             assertThat(Preflight.wantsEmbedded("embedded")).isTrue();
@@ -383,11 +397,6 @@ class PreflightTest {
                 System.setProperty(Preflight.EMBEDDED_STARTED, marker);
             }
         }
-    }
-
-    private static void assumeNoneInEnvironment() {
-        REQUIRED.keySet().forEach(name -> assumeTrue(System.getenv(name) == null,
-                name + " is set in this environment; Preflight would read it"));
     }
 
     /** Runs {@code check} with exactly {@code values} set among Preflight's properties, then restores them. */

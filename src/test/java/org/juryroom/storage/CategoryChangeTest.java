@@ -2,13 +2,16 @@ package org.juryroom.storage;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Test;
 import org.juryroom.judging.Race;
 import org.juryroom.storage.StorageFixtures.Account;
+import org.juryroom.support.TestVideos;
 
 import java.net.http.HttpResponse;
 import java.time.OffsetDateTime;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -18,6 +21,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.juryroom.storage.StorageFixtures.count;
@@ -37,7 +41,7 @@ import static org.juryroom.storage.StorageFixtures.upload;
 @QuarkusTest
 class CategoryChangeTest {
 
-    /** "mixed" takes JPEG and PDF up to 1 MB; "essay" PDF only; "small" JPEG and PDF up to 60 000 bytes. */
+    /** "mixed" takes JPEG, PDF and MP4 up to 1 MB; "essay" PDF only; "small" JPEG, PDF and MP4 up to 60 000 bytes. */
     static long competition() {
         Map<String, Object> body = Map.of(
                 "title", "Category change " + UUID.randomUUID(),
@@ -45,9 +49,9 @@ class CategoryChangeTest {
                 "submissionClosesAt", OffsetDateTime.now().plusDays(10).toString(),
                 "maxEntriesPerSchool", 50, "shortlistSize", 5,
                 "categories", List.of(
-                        category("mixed", List.of("image/jpeg", "application/pdf"), 1_000_000),
+                        category("mixed", List.of("image/jpeg", "application/pdf", "video/mp4"), 1_000_000),
                         category("essay", List.of("application/pdf"), 1_000_000),
-                        category("small", List.of("image/jpeg", "application/pdf"), 60_000)),
+                        category("small", List.of("image/jpeg", "application/pdf", "video/mp4"), 60_000)),
                 "criteria", List.of(Map.of("code", "message", "name", "Message", "weight", 1,
                         "minScore", 1, "maxScore", 10)));
         long id = organiser().contentType("application/json").body(body).post("/api/competitions")
@@ -73,8 +77,12 @@ class CategoryChangeTest {
         assertThat(school.api().get("/api/entries/" + eid).jsonPath().getString("categoryCode")).isEqualTo("mixed");
     }
 
+    /**
+     * A file held within the server's first read (it is smaller than one): admitted as a "mixed" file before the
+     * change, it is refused when its PENDING row would be written, under the new category, before it is stored.
+     */
     @Test
-    void aFileArrivingWhileTheCategoryChangesIsHeldToTheNewCategory() throws Exception {
+    void aFileWhoseFirstPartArrivesAfterTheChangeIsRefusedBeforeItIsStored() throws Exception {
         long cid = competition();
         Account school = school();
         long eid = entry(school, cid, "essay.pdf", sample("essays/essay-01.pdf"));
@@ -83,15 +91,51 @@ class CategoryChangeTest {
         try {
             HeldBody held = new HeldBody(sample("posters/poster-01.jpg"), 20_000);
             CompletableFuture<HttpResponse<String>> upload = held.send(pool, school, eid, "poster.jpg");
-            held.awaitHeld(); // admitted as a "mixed" file; its last byte has not arrived
+            held.awaitHeld(); // admitted as a "mixed" file; the server still waits for the rest of its first read
             assertThat(patch(school, eid, "essay").statusCode()).isEqualTo(200);
             held.release();
-            StreamingUploadTest.assertRefused(upload.get(), 415);
+            StreamingUploadTest.assertRefused(upload.get(60, TimeUnit.SECONDS), 415);
         } finally {
             pool.shutdownNow();
         }
         assertThat(count("select count(*) from entry_file where entry_id = ?", eid)).isOne();
         assertThat(objectsOf(eid)).containsExactlyInAnyOrderElementsOf(before);
+    }
+
+    /**
+     * A file past its first checks when the category changes: its first part read, its type admitted and its
+     * PENDING row written as a "mixed" file, then held until the change is made. When it is recorded it is held to the
+     * new category, for its type ("essay") and its size ("small"), and leaves neither a row nor an object.
+     */
+    @Test
+    void aFileAlreadyArrivingWhenTheCategoryChangesIsRefusedWhenItIsRecorded() throws Exception {
+        long cid = competition();
+        Map<String, Integer> refusals = new LinkedHashMap<>();
+        refusals.put("essay", 415); // an MP4 where only PDF is taken
+        refusals.put("small", 413); // 2 × CHUNK bytes where 60 000 are
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            for (var refusal : refusals.entrySet()) {
+                String category = refusal.getKey();
+                Account school = school();
+                long eid = entry(school, cid, "essay.pdf", sample("essays/essay-01.pdf"));
+                List<String> before = objectsOf(eid);
+                // Held past the server's first read: its type check and its PENDING row are behind it.
+                HeldBody held = new HeldBody(TestVideos.mp4(2 * FileService.CHUNK), FileService.CHUNK + 100_000);
+                CompletableFuture<HttpResponse<String>> upload = held.send(pool, school, eid, "clip.mp4");
+                held.awaitHeld();
+                ConcurrentWritesTest.awaitPending(eid, 1);
+                assertThat(patch(school, eid, category).statusCode()).as(category).isEqualTo(200);
+                held.release();
+                JsonPath problem = StreamingUploadTest.assertRefused(upload.get(60, TimeUnit.SECONDS),
+                        refusal.getValue());
+                assertThat(problem.getString("detail")).as(category).contains("clip.mp4", "the " + category + " category");
+                ConcurrentWritesTest.assertNothingLeftBehind(eid, 1);
+                assertThat(objectsOf(eid)).as(category).containsExactlyInAnyOrderElementsOf(before);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     /**
