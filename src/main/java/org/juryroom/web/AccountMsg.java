@@ -32,6 +32,9 @@ public interface AccountMsg {
     String acct_email();
 
     @Message
+    String acct_email_invalid();
+
+    @Message
     String acct_send_link();
 
     @Message

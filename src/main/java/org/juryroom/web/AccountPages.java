@@ -2,6 +2,8 @@ package org.juryroom.web;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.quarkus.qute.i18n.Localized;
+import io.quarkus.qute.i18n.MessageBundles;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.Consumes;
@@ -17,6 +19,9 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.juryroom.access.AccountLinks;
 import org.juryroom.access.PasswordResets;
 import org.juryroom.common.ProblemException;
+import org.juryroom.i18n.Languages;
+
+import java.util.Map;
 
 /**
  * Choosing one's password from a mailed link ({@code /invite/{token}}, {@code /reset/{token}}) and
@@ -27,11 +32,18 @@ import org.juryroom.common.ProblemException;
 @Produces(MediaType.TEXT_HTML)
 public class AccountPages {
 
-    /** {@code mode}: invite or reset. */
+    /** {@code mode}: invite or reset; {@code error}: why the password was refused, next to it and in the summary. */
     public record PasswordPage(String mode, String token, String error, boolean saved, boolean gone) {
+        public Forms.Errors errors() {
+            return error == null ? Forms.Errors.NONE : new Forms.Errors(Map.of("password", error), null);
+        }
     }
 
+    /** {@code error}: why the address was refused, next to it and in the summary. */
     public record ResetRequestPage(String email, String error, boolean sent) {
+        public Forms.Errors errors() {
+            return error == null ? Forms.Errors.NONE : new Forms.Errors(Map.of("email", error), null);
+        }
     }
 
     @CheckedTemplate(basePath = "account")
@@ -88,7 +100,9 @@ public class AccountPages {
     public Response requestReset(@RestForm String email) {
         String address = email == null ? "" : email.strip();
         if (address.isEmpty() || address.length() > 320 || !address.matches("[^@\\s]+@[^@\\s]+")) {
-            return noStore(422, Templates.resetRequest(new ResetRequestPage(address, "email", false)));
+            String refused = MessageBundles.get(AccountMsg.class, Localized.Literal.of(Languages.ofCurrentRequest()))
+                    .acct_email_invalid();
+            return noStore(422, Templates.resetRequest(new ResetRequestPage(address, refused, false)));
         }
         resets.request(address, routing);
         return noStore(200, Templates.resetRequest(new ResetRequestPage(address, null, true)));

@@ -35,12 +35,13 @@ public final class Forms {
             return fields.getOrDefault(field, "");
         }
 
-        /** Messages for fields the form does not show, listed at the top. */
-        public List<String> others(List<String> shown) {
-            return fields.entrySet().stream()
-                    .filter(e -> shown.stream().noneMatch(s -> e.getKey().equals(s) || e.getKey().startsWith(s + "[")
-                            || e.getKey().startsWith(s + ".")))
-                    .map(Map.Entry::getValue).toList();
+        /**
+         * Messages for fields the form does not show next to a field ({@code shown}: the keys it does), for the summary
+         * at its top. Exact keys: a prefix would also hide "categories" (the list as a whole) behind its rows.
+         */
+        public List<String> others(java.util.Collection<String> shown) {
+            return fields.entrySet().stream().filter(e -> !shown.contains(e.getKey())).map(Map.Entry::getValue)
+                    .toList();
         }
 
         public static Errors general(String message) {

@@ -24,6 +24,44 @@
     return e;
   }
 
+  /* ---- A field's error message is tied to its control while it says something (as the server writes it:
+     tags/fieldAria and tags/fieldError): the message of control "x" has the id "x-error", the control names it in
+     aria-describedby and is aria-invalid. These keep it so when the script shows or takes away a message. ---- */
+  function describedBy(control) {
+    return (control.getAttribute('aria-describedby') || '').split(/\s+/).filter(Boolean);
+  }
+  function controlOf(text) {
+    var control = text.id ? document.getElementById(text.id.replace(/-error$/, '')) : null;
+    // A file input hidden from screen readers behind its "Choose files" button: the button carries the message.
+    if (control && control.getAttribute('aria-hidden') === 'true' && control.getAttribute('aria-labelledby')) {
+      control = document.getElementById(control.getAttribute('aria-labelledby'));
+    }
+    return control;
+  }
+  function showError(text, message) {
+    text.textContent = message;
+    var control = controlOf(text);
+    if (!control || !message) return;
+    var ids = describedBy(control);
+    if (ids.indexOf(text.id) < 0) ids.push(text.id);
+    control.setAttribute('aria-describedby', ids.join(' '));
+    control.setAttribute('aria-invalid', 'true');
+  }
+  function clearError(text, within) {
+    text.textContent = '';
+    if (!text.id) return;
+    (within || document).querySelectorAll('[aria-describedby~="' + text.id + '"]').forEach(function (control) {
+      var ids = describedBy(control).filter(function (id) { return id !== text.id; });
+      if (ids.length) control.setAttribute('aria-describedby', ids.join(' '));
+      else control.removeAttribute('aria-describedby');
+      control.removeAttribute('aria-invalid');
+    });
+  }
+  function errorTexts(box) {
+    if (box.classList.contains('error-text')) return [box];
+    return Array.prototype.slice.call(box.querySelectorAll('.error-text'));
+  }
+
   /* ---- An error next to a field goes as soon as the field is changed (the server checks again) ---- */
   function clearFieldError(ev) {
     var t = ev.target;
@@ -31,12 +69,14 @@
     var box = t.closest('.invalid');
     if (!box) return;
     box.classList.remove('invalid');
-    var text = box.classList.contains('error-text') ? box : box.querySelector('.error-text');
-    if (text) text.textContent = '';
-    box.querySelectorAll('[aria-invalid]').forEach(function (f) { f.removeAttribute('aria-invalid'); });
+    errorTexts(box).forEach(clearError);
   }
   document.addEventListener('input', clearFieldError, true);
   document.addEventListener('change', clearFieldError, true);
+
+  /* ---- A refused form's summary (tags/refusal) takes the focus, so that a screen reader starts there ---- */
+  var summary = document.querySelector('[data-error-summary]');
+  if (summary) summary.focus();
 
   /* ---- Repeated rows ------------------------------------------------------------------- */
   document.querySelectorAll('[data-repeat]').forEach(function (box) {
@@ -50,14 +90,27 @@
         row.querySelectorAll('[name]').forEach(function (field) {
           field.name = field.name.replace(/\.\d+\./, '.' + i + '.');
         });
+        // The API's name of a row's field, where its refusals go (participants[2].firstName).
+        row.querySelectorAll('[data-field]').forEach(function (field) {
+          field.setAttribute('data-field', field.getAttribute('data-field').replace(/\[\d+\]/, '[' + i + ']'));
+        });
+        // Ids end in the row's number ("grade-2"; its message "grade-2-error"); what names them follows.
+        var renamed = {};
         row.querySelectorAll('[id]').forEach(function (input) {
-          var base = input.id.replace(/-\d+$/, '');
+          var parts = input.id.match(/^(.*)-\d+(-error)?$/);
+          if (!parts) return;
           var label = row.querySelector('label[for="' + input.id + '"]');
-          input.id = base + '-' + i;
+          renamed[input.id] = parts[1] + '-' + i + (parts[2] || '');
+          input.id = renamed[input.id];
           if (label) {
             label.setAttribute('for', input.id);
             label.textContent = label.textContent.replace(/\d+/, String(i + 1));
           }
+        });
+        row.querySelectorAll('[aria-describedby]').forEach(function (control) {
+          control.setAttribute('aria-describedby', describedBy(control).map(function (id) {
+            return renamed[id] || id;
+          }).join(' '));
         });
       });
       if (add) add.disabled = rows().length >= max;
@@ -86,7 +139,8 @@
           else if (!f.hasAttribute('data-keep')) f.value = '';
         });
         copy.querySelectorAll('.invalid').forEach(function (f) { f.classList.remove('invalid'); });
-        copy.querySelectorAll('.error-text').forEach(function (f) { f.textContent = ''; });
+        // Within the copy only: until renumbered, its ids are those of the row it copies.
+        errorTexts(copy).forEach(function (t) { clearError(t, copy); });
         box.appendChild(copy);
         renumber();
         var first = copy.querySelector('input, select');
@@ -228,14 +282,14 @@
     if (alertBox) alertBox.textContent = '';
     this.form.querySelectorAll('[data-field]').forEach(function (f) {
       f.classList.remove('invalid');
-      var t = f.classList.contains('error-text') ? f : f.querySelector('.error-text');
-      if (t) t.textContent = '';
+      errorTexts(f).forEach(clearError);
     });
   };
 
   Uploader.prototype.alert = function (text) {
     var box = document.getElementById('form-alert') || this.form.querySelector('[data-file-rows]');
     var div = el('div', 'alert error', text);
+    div.setAttribute('role', 'alert'); // read out as it appears
     if (box.id === 'form-alert') { box.textContent = ''; box.appendChild(div); box.scrollIntoView({ block: 'center' }); }
     else box.parentNode.insertBefore(div, box);
   };
@@ -255,11 +309,14 @@
       if (v.field === 'files' && items.length === 1) { self.mark(items[0], 'bad', v.message); placed = true; return; }
       if (!field) return;
       field.classList.add('invalid');
-      var t = field.classList.contains('error-text') ? field : field.querySelector('.error-text');
-      if (t) t.textContent = v.message;
+      var t = errorTexts(field)[0];
+      if (t) showError(t, v.message);
       placed = true;
     });
     if (!placed || (problem.violations || []).length === 0 && items.length !== 1) this.alert(detail);
+    // The first control refused takes the focus: a screen reader says it is invalid and reads its message.
+    var control = this.form.querySelector('[aria-invalid="true"]');
+    if (control) control.focus({ preventScroll: true });
     var first = this.form.querySelector('.invalid input, .invalid select, .file-row.bad');
     if (first && first.scrollIntoView) first.scrollIntoView({ block: 'center' });
   };

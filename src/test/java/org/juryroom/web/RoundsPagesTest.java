@@ -68,15 +68,15 @@ class RoundsPagesTest {
         form.put("round.1.quorum", "3");
         Response refused = web.post(page, page, form);
         assertThat(refused.statusCode()).isEqualTo(422);
-        assertThat(refused.asString()).contains("id=\"r1-quorum-err\">Give either the yes votes needed")
+        assertThat(refused.asString()).contains("id=\"r1-quorum-error\">Give either the yes votes needed")
                 .doesNotContain("jurorsPerEntry").doesNotContain("SCREENING rounds");
         form.put("round.1.quorum", "one");
-        assertThat(web.post(page, page, form).asString()).contains("id=\"r1-quorum-err\">Give a whole number.");
+        assertThat(web.post(page, page, form).asString()).contains("id=\"r1-quorum-error\">Give a whole number.");
         form.put("round.1.quorum", "3");
         web.post(page, "/language", Map.of("language", "hi", "back", page));
         try {
             String hindi = web.post(page, page, form).asString();
-            assertThat(hindi).contains("id=\"r1-quorum-err\">या तो ज़रूरी ").doesNotContain("jurorsPerEntry");
+            assertThat(hindi).contains("id=\"r1-quorum-error\">या तो ज़रूरी ").doesNotContain("jurorsPerEntry");
         } finally {
             web.post(page, "/language", Map.of("language", "en", "back", page));
         }

@@ -79,6 +79,13 @@ public final class JuryViews {
             return status == ScorecardStatus.DRAFT;
         }
 
+        /** Messages no field of the page shows (each criterion, the vote and the comment show their own). */
+        public List<String> otherErrors() {
+            List<String> shown = new java.util.ArrayList<>(List.of("vote", "comment"));
+            criteria.forEach(k -> shown.add("scores." + k.code()));
+            return errors.others(shown);
+        }
+
         /** The screening form as the juror filled it in (a refused vote keeps what was typed; voted or not stays). */
         public Desk typedVote(org.juryroom.rounds.ScreeningVote.Vote vote, String comment) {
             if (screening == null) {

@@ -77,5 +77,17 @@ public final class RoundViews {
 
     public record RoundsPage(CompetitionView competition, List<RoundCard> rounds, boolean editable,
                              List<FormRow> form, Errors errors) {
+        /**
+         * The summary at the top of a refused edit form: the page's own message and each row's, named by the round
+         * (the rows' messages stay next to their fields too).
+         */
+        public Errors summary() {
+            Map<String, String> fields = new java.util.LinkedHashMap<>(errors.fields());
+            if (form != null) {
+                form.forEach(f -> f.errors().forEach((field, message) -> fields.put("round." + f.index() + "." + field,
+                        f.name() == null || f.name().isBlank() ? message : f.name() + ": " + message)));
+            }
+            return new Errors(fields, errors.general());
+        }
     }
 }
