@@ -35,6 +35,17 @@ class GuardianPagesTest {
                 .contains("Judging").doesNotContain("http://")
                 .doesNotContain("https://");
 
+        // Nothing ticked: the guardian is told to tick a choice, in words (never the API's scope names), in
+        // their language.
+        for (String[] said : List.of(new String[] {"en", "Tick at least one of the choices to withdraw"},
+                new String[] {"hi", "वापस लेने के लिए कम से कम एक विकल्प चुनें"},
+                new String[] {"bn", "প্রত্যাহারের জন্য অন্তত একটি বিকল্প বেছে নিন"})) {
+            Response none = guardian.post(page, page + "?lang=" + said[0], Map.of());
+            assertThat(none.statusCode()).isEqualTo(422);
+            assertThat(none.asString().replaceAll("value=\"\\w+\"", "")).as(said[0]).contains(said[1])
+                    .doesNotContain("publishWork").doesNotContain("publishName");
+        }
+
         Response posted = guardian.post(page, page, Map.of("scope", List.of("publishName")));
         assertThat(posted.statusCode()).isEqualTo(303);
         assertThat(posted.header("Location")).endsWith(page + "?withdrawn=1");
