@@ -126,7 +126,7 @@ class EverydayPagesTest {
                 table = table.replace(typed, "");
             }
             assertThat(table).as(language).contains(language.equals("hi") ? "स्थिति: मसौदा → जमा" : "অবস্থা: খসড়া → জমা দেওয়া")
-                    .contains(language.equals("hi") ? "JPEG चित्र" : "JPEG ছবি")
+                    .contains(language.equals("hi") ? "JPEG छवि" : "JPEG ছবি")
                     .contains(language.equals("hi") ? "आयोजक" : "আয়োজক")
                     .doesNotContainPattern("\\b[a-z]+[A-Z][A-Za-z]*\\b")
                     .doesNotContainPattern("\\b[A-Z]{2,}_[A-Z_]+\\b");
