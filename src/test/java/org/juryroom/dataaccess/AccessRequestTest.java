@@ -164,8 +164,9 @@ class AccessRequestTest {
         assertThat(file.getList("entries.code", String.class)).containsExactly(made.code());
         assertThat(file.getList("entries[0].children.firstName", String.class))
                 .containsExactly(made.children().get(0), null);
-        assertThat(file.getList("entries[0].children.guardianConsent.guardianName", String.class))
-                .containsExactly((String) ConsentRecords.read(em, made.id()).get(0).get("guardianName"), null);
+        assertThat(file.getString("entries[0].children[0].guardianConsent.withdrawUrl"))
+                .isEqualTo("/consent/" + ConsentRecords.read(em, made.id()).get(0).get("token"));
+        assertThat(file.getString("entries[0].children[1].guardianConsent")).isNull();
         // Organisers know that the entry is held (as on their entry page), never what the concern says or who raised it.
         assertThat(file.getString("entries[0].safeguardingHold")).isEqualTo("HELD");
         List<Map<String, Object>> held = file.param("a", "ENTRY_HELD").getList("entries[0].auditEvents.findAll { it.action == a }");
@@ -237,17 +238,42 @@ class AccessRequestTest {
         assertThat(org.get("/organiser/entries/" + made.id() + "/data").statusCode()).isEqualTo(400);
     }
 
+    /**
+     * An entry of two children, each with their own guardian's record (name, e-mail, phone, form reference) in
+     * {@code languages}; the statement names both children.
+     */
+    private Made groupEntry(Account school, long cid, String... languages) {
+        List<String> children = List.of(JudgingFixtures.firstName(), JudgingFixtures.firstName());
+        Map<String, Object> body = Api.entryBody(POSTER);
+        body.put("statement", "Painted by " + children.get(0) + " and " + children.get(1) + " together.");
+        List<Map<String, Object>> participants = new java.util.ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            String name = children.get(i);
+            Map<String, Object> guardian = new java.util.LinkedHashMap<>();
+            guardian.put("guardianName", (i == 0 ? "Anjali " : "Bina ") + JudgingFixtures.firstName());
+            guardian.put("relationship", "PARENT");
+            guardian.put("guardianEmail", name.toLowerCase() + ".parent@example.org");
+            guardian.put("guardianPhone", "+91 98300 1111" + i);
+            guardian.put("verification", "PAPER_FORM_HELD_BY_SCHOOL");
+            guardian.put("verificationReference", "FORM-" + name);
+            guardian.put("scopes", List.of("judging", "publishWork", "publishName"));
+            guardian.put("language", languages[i]);
+            participants.add(Map.of("firstName", name, "grade", 7 - i, "consent", guardian));
+        }
+        body.put("participants", participants);
+        JsonPath e = Api.createEntry(school, cid, body, PNG);
+        return new Made(e.getLong("id"), e.getString("code"), children);
+    }
+
     @Test
     void aGroupEntrysFileAnswersForOneChildWithNothingOfTheOtherChildOrTheirGuardian() {
         long cid = Api.createOpenCompetition();
         Account school = Api.createSchool();
-        List<String> children = List.of(JudgingFixtures.firstName(), JudgingFixtures.firstName());
-        Map<String, Object> body = Api.entryBody(POSTER);
-        body.put("statement", "Painted by " + children.get(0) + " and " + children.get(1) + " together.");
-        body.put("participants", List.of(Api.participant(children.get(0), 7), Api.participant(children.get(1), 6)));
-        JsonPath e = Api.createEntry(school, cid, body, PNG);
-        long eid = e.getLong("id");
-        List<Map<String, Object>> records = ConsentRecords.ensure(em, eid);
+        Made made = groupEntry(school, cid, "en", "en");
+        long eid = made.id();
+        List<String> children = made.children();
+        List<Map<String, Object>> records = ConsentRecords.read(em, eid);
+        assertThat(records).hasSize(2).allSatisfy(r -> assertThat(r.get("guardianEmail")).isNotNull());
         // The second child's guardian withdraws a scope: an event about that child's record only.
         organiser().contentType(ContentType.JSON).body(Map.of("scopes", List.of("publishWork")))
                 .post("/api/entries/{eid}/consents/1/withdraw", eid).then().statusCode(200);
@@ -282,7 +308,8 @@ class AccessRequestTest {
             // The withdrawal is the second child's: in that child's file only.
             assertThat(file.getList("entries[0].auditEvents.action", String.class).contains("CONSENT_WITHDRAWN"))
                     .isEqualTo(child == 1);
-            assertThat(file.getList("notes", String.class)).anyMatch(n -> n.contains("position " + child));
+            String place = "position " + child;
+            assertThat(file.getList("notes", String.class)).anyMatch(n -> n.contains(place));
         }
 
         // Without a position a group entry's file would be every family's: refused, saying how to choose.
@@ -307,9 +334,10 @@ class AccessRequestTest {
     void theNotesAreInTheLanguageTheGuardianChoseElseTheRequests() {
         long cid = Api.createOpenCompetition();
         Account school = Api.createSchool();
-        Made made = entry(school, cid);
+        Made made = groupEntry(school, cid, "hi", "en");
+        // A record older than the choice of language has none.
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
-                        "update guardian_consent set language = 'hi' where entry_id = ?1 and position = 0")
+                        "update guardian_consent set language = null where entry_id = ?1 and position = 1")
                 .setParameter(1, made.id()).executeUpdate());
 
         // The first guardian chose Hindi for their mails: so reads their file, whatever the organiser's language.
