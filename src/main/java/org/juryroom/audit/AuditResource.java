@@ -8,6 +8,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.juryroom.access.Roles;
+import org.juryroom.common.Dates;
 import org.juryroom.common.Page;
 import org.juryroom.common.ProblemException;
 
@@ -42,10 +43,16 @@ public class AuditResource {
         if (value == null || value.isBlank()) {
             return null;
         }
+        Instant moment;
         try {
-            return Instant.parse(value.strip());
+            moment = Instant.parse(value.strip());
         } catch (DateTimeParseException e) {
             throw ProblemException.badRequest(name + " must be an ISO-8601 instant, e.g. 2026-11-22T10:00:00Z");
         }
+        if (!Dates.inRange(moment)) {
+            // Java reads years up to a billion; the database none past 294276 (its refusal would be a 500).
+            throw ProblemException.badRequest(name + " must be a moment in the years 1 to 9999, e.g. 2026-11-22T10:00:00Z");
+        }
+        return moment;
     }
 }

@@ -256,6 +256,11 @@ public class ProblemMappers {
             LOG.warnf("A text longer than its column passed the request's checks: %s", FailureTypes.of(e));
             return respond(TooLongTexts.problem());
         }
+        if (OutOfRangeDates.is(e)) {
+            // A check to mend, as above; the types only, as above.
+            LOG.warnf("A moment the database cannot hold passed the request's checks: %s", FailureTypes.of(e));
+            return respond(OutOfRangeDates.problem());
+        }
         ProblemException unreadable = UnreadableBodies.of(e);
         if (unreadable != null) {
             LOG.debug("Unreadable body"); // its message quotes the body, which may hold a password

@@ -1,8 +1,5 @@
 package org.juryroom.common;
 
-import org.hibernate.JDBCException;
-
-import java.sql.SQLException;
 import java.util.List;
 
 /**
@@ -21,15 +18,7 @@ public final class TooLongTexts {
 
     /** Whether this failure, or anything it wraps, is a text too long for its column. */
     public static boolean is(Throwable failure) {
-        int depth = 0;
-        for (Throwable t = failure; t != null && depth++ < 20; t = t.getCause()) {
-            String state = t instanceof JDBCException j ? j.getSQLState()
-                    : t instanceof SQLException s ? s.getSQLState() : null;
-            if (STRING_DATA_RIGHT_TRUNCATION.equals(state)) {
-                return true;
-            }
-        }
-        return false;
+        return SqlStates.has(failure, STRING_DATA_RIGHT_TRUNCATION);
     }
 
     public static Problem problem() {

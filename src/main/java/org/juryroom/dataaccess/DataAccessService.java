@@ -3,12 +3,15 @@ package org.juryroom.dataaccess;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.qute.i18n.Localized;
+import io.quarkus.qute.i18n.MessageBundles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.juryroom.access.AccessPolicy;
 import org.juryroom.audit.AuditAction;
 import org.juryroom.audit.AuditEvent;
 import org.juryroom.audit.AuditLog;
+import org.juryroom.common.ProblemException;
 import org.juryroom.competition.Competition;
 import org.juryroom.consent.ConsentNotice;
 import org.juryroom.consent.GuardianConsent;
@@ -27,8 +30,10 @@ import org.juryroom.dataaccess.AuditDisclosure.Audience;
 import org.juryroom.dataaccess.AuditDisclosure.Disclosure;
 import org.juryroom.entry.Entry;
 import org.juryroom.entry.Participant;
+import org.juryroom.i18n.Languages;
 import org.juryroom.school.School;
 import org.juryroom.storage.EntryFile;
+import org.juryroom.web.PrivacyMsg;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -39,8 +44,9 @@ import java.util.Map;
 
 /**
  * Access requests (DPDP s.11, GDPR Art. 15; docs/privacy.md): everything held about the children of a
- * school's entries, or of one entry, as one JSON file. Each file served is audited
- * (ACCESS_REQUEST_SERVED, with the entry codes it covered and nothing personal).
+ * school's entries, or about one child of an entry, as one JSON file whose notes are in its reader's
+ * language. Each file served is audited (ACCESS_REQUEST_SERVED, with the entry codes it covered, the
+ * child's place, and nothing personal).
  */
 @ApplicationScoped
 public class DataAccessService {
@@ -65,55 +71,85 @@ public class DataAccessService {
         long schoolId = access.accessRequestSchool();
         School s = School.findById(schoolId);
         List<Entry> entries = Entry.list("school.id = ?1 order by createdAt, id", schoolId);
-        AccessRequestFile file = file(schoolPart(s), entries, Audience.SCHOOL);
+        List<EntryPart> parts = entries.stream()
+                .map(e -> entryPart(e, GuardianConsent.ofEntry(e.id), Audience.SCHOOL, null)).toList();
+        AccessRequestFile file = file(schoolPart(s), parts, Audience.SCHOOL, null, Languages.ofCurrentRequest());
         audit.record(AuditAction.ACCESS_REQUEST_SERVED, null, AuditLog.Subject.of("school", schoolId), null,
                 Map.of("audience", Audience.SCHOOL, "entries", entries.stream().map(e -> e.code).toList()));
         return new Download("juryroom-data-school-" + schoolId + ".json", write(file));
     }
 
-    /** One entry's file, for an organiser answering a guardian. */
+    /**
+     * One entry's file, for an organiser answering a guardian: for the child at {@code position}, with only that
+     * child's data and guardian's record ({@link OneChild}). Without a position, the whole entry, which only an
+     * entry of one child may be: in a group entry the file would hand one family the others' data and their
+     * withdrawal links.
+     */
     @Transactional
-    public Download forEntry(long entryId) {
+    public Download forEntry(long entryId, Integer position) {
         Entry e = access.accessRequestEntry(entryId);
-        AccessRequestFile file = file(null, List.of(e), Audience.ORGANISER);
-        audit.record(AuditAction.ACCESS_REQUEST_SERVED, e.competition.id, AuditLog.Subject.of("entry", e.id), null,
-                Map.of("audience", Audience.ORGANISER, "entries", List.of(e.code)));
-        return new Download("juryroom-data-entry-" + e.code + ".json", write(file));
-    }
-
-    private AccessRequestFile file(SchoolPart school, List<Entry> entries, Audience audience) {
-        boolean showHold = access.accessRequestShowsHold();
-        List<EntryPart> parts = entries.stream().map(e -> entryPart(e, audience, showHold)).toList();
-        return new AccessRequestFile(AccessRequestFile.FORMAT, Instant.now().truncatedTo(ChronoUnit.SECONDS),
-                access.currentUser().roleName(), school, notes(audience), parts);
-    }
-
-    private static List<String> notes(Audience audience) {
-        List<String> notes = new ArrayList<>();
-        notes.add("Everything JuryRoom holds about the children of these entries (DPDP Act 2023 s.11, GDPR Art. 15)."
-                + " A child's data is the first name and grade; the guardian's consent record is the guardian's.");
-        notes.add("Files are listed by their details, not their bytes: a signed-in school or organiser downloads each"
-                + " at its 'download' address (not while the entry is under a safeguarding review or after erasure).");
-        notes.add("Audit events name the role that acted, never the person: staff names are their own personal data."
-                + " Values are given for changes to the entry's own content; other events show what happened and when.");
-        if (audience == Audience.SCHOOL) {
-            notes.add("Safeguarding records are not part of this file: while a concern may involve an offence against"
-                    + " a child they are exempt from access; ask the competition's safeguarding lead.");
-        } else {
-            notes.add("Safeguarding: only whether the entry is held is shown; the records of a concern are exempt"
-                    + " from access while it is open and are handled by the safeguarding lead.");
+        int children = e.participants.size();
+        if (position == null && children > 1) {
+            throw ProblemException.badRequest("Entry " + e.id + " has " + children + " children: choose the one the"
+                    + " guardian asks about with the query parameter 'position' (0 to " + (children - 1)
+                    + "); each file answers for one child");
         }
+        List<GuardianConsent> records = GuardianConsent.ofEntry(e.id);
+        OneChild only = null;
+        if (position != null) {
+            Participant child = e.participants.stream().filter(p -> p.position == position).findFirst()
+                    .orElseThrow(() -> ProblemException.notFound("Child " + position + " of entry " + e.id));
+            only = OneChild.of(child, e.participants, records);
+        }
+        // The guardian reads the notes: in the language they chose for their mails, else the request's.
+        GuardianConsent guardian = only != null ? only.record : records.size() == 1 ? records.get(0) : null;
+        String language = guardian != null && Languages.supported(guardian.language) ? guardian.language
+                : Languages.ofCurrentRequest();
+        AccessRequestFile file = file(null, List.of(entryPart(e, records, Audience.ORGANISER, only)),
+                Audience.ORGANISER, only, language);
+        Map<String, Object> served = new LinkedHashMap<>();
+        served.put("audience", Audience.ORGANISER);
+        served.put("entries", List.of(e.code));
+        if (position != null) {
+            served.put("position", position);
+        }
+        audit.record(AuditAction.ACCESS_REQUEST_SERVED, e.competition.id, AuditLog.Subject.of("entry", e.id), null,
+                served);
+        return new Download("juryroom-data-entry-" + e.code + (position == null ? "" : "-child-" + position) + ".json",
+                write(file));
+    }
+
+    private AccessRequestFile file(SchoolPart school, List<EntryPart> entries, Audience audience, OneChild only,
+                                   String language) {
+        PrivacyMsg msg = MessageBundles.get(PrivacyMsg.class, Localized.Literal.of(language));
+        return new AccessRequestFile(AccessRequestFile.FORMAT, Instant.now().truncatedTo(ChronoUnit.SECONDS),
+                access.currentUser().roleName(), school, notes(msg, audience, only), entries);
+    }
+
+    private static List<String> notes(PrivacyMsg msg, Audience audience, OneChild only) {
+        List<String> notes = new ArrayList<>();
+        notes.add(msg.privacy_file_note_held());
+        if (only != null) {
+            notes.add(msg.privacy_file_note_one_child(only.child.position));
+        }
+        notes.add(msg.privacy_file_note_files());
+        notes.add(msg.privacy_file_note_events());
+        notes.add(audience == Audience.SCHOOL ? msg.privacy_file_note_safeguarding_school()
+                : msg.privacy_file_note_safeguarding_organiser());
         return notes;
     }
 
-    private EntryPart entryPart(Entry e, Audience audience, boolean showHold) {
+    /** {@code only}: the child the file answers for (the others' data hidden), or null for every child. */
+    private EntryPart entryPart(Entry e, List<GuardianConsent> records, Audience audience, OneChild only) {
         Competition c = e.competition;
-        List<GuardianConsent> records = GuardianConsent.ofEntry(e.id);
+        boolean showHold = access.accessRequestShowsHold();
         Map<Long, GuardianConsent> byParticipant = new LinkedHashMap<>();
         List<ConsentPart> orphans = new ArrayList<>();
         for (GuardianConsent r : records) {
             if (r.participant == null) {
-                orphans.add(consentPart(r));
+                if (only == null) {
+                    orphans.add(consentPart(r));
+                }
             } else {
                 byParticipant.put(r.participant.id, r);
             }
@@ -121,20 +157,27 @@ public class DataAccessService {
         List<ChildPart> children = new ArrayList<>();
         for (Participant p : e.participants) {
             GuardianConsent r = byParticipant.get(p.id);
-            children.add(new ChildPart(p.position, p.firstName, p.grade, r == null ? null : consentPart(r)));
+            children.add(only == null || only.isThisChild(p)
+                    ? new ChildPart(p.position, p.firstName, p.grade, r == null ? null : consentPart(r))
+                    : new ChildPart(p.position, null, null, null)); // another family's: the place only
         }
         List<FilePart> files = EntryFile.<EntryFile>list("entryId = ?1 order by id", e.id).stream()
-                .map(f -> new FilePart(f.id, f.displayName, f.contentType, f.size, f.sha256, f.createdAt,
+                .map(f -> new FilePart(f.id, shown(only, f.displayName), f.contentType, f.size, f.sha256, f.createdAt,
                         f.status.name(), f.review.name(), "/api/entries/" + e.id + "/files/" + f.id))
                 .toList();
         return new EntryPart(e.id, e.code,
                 new CompetitionPart(c.id, c.title, c.status.name(), c.publishedAt, c.retainPersonalDataUntil,
                         c.personalDataDueAt().orElse(null)),
-                e.title, e.statement, e.status.name(), new CategoryPart(e.category.code, e.category.name),
+                shown(only, e.title), shown(only, e.statement), e.status.name(),
+                new CategoryPart(e.category.code, e.category.name),
                 e.createdAt, e.updatedAt, e.submittedAt, e.identifiableChild, e.personalDataErasedAt, e.erasureReason,
                 new ConsentSummaryPart(e.consentJudging, e.consentPublishWork, e.consentPublishNames,
                         e.consentAttestedBy),
-                children, orphans, files, showHold && e.hold != null ? e.hold.name() : null, events(e, audience));
+                children, orphans, files, showHold && e.hold != null ? e.hold.name() : null, events(e, audience, only));
+    }
+
+    private static String shown(OneChild only, String text) {
+        return only == null ? text : only.text(text);
     }
 
     private static ConsentPart consentPart(GuardianConsent r) {
@@ -154,18 +197,27 @@ public class DataAccessService {
                 scopes, r.givenAt, recordedBy(r), r.attestedBy, "/consent/" + r.token, r.erasedAt);
     }
 
-    private List<EventPart> events(Entry e, Audience audience) {
+    private List<EventPart> events(Entry e, Audience audience, OneChild only) {
         List<EventPart> events = new ArrayList<>();
         for (AuditEvent ev : AuditEvent.<AuditEvent>list("subjectType = 'entry' and subjectId = ?1 order by id", e.id)) {
             Disclosure d = AuditDisclosure.of(ev.action, ev.actorRole, audience);
             if (d == Disclosure.OMITTED) {
                 continue;
             }
+            JsonNode before = tree(ev.before);
+            JsonNode after = tree(ev.after);
+            if (only != null && only.aboutAnother(before, after)) {
+                continue;
+            }
             boolean values = d == Disclosure.WITH_VALUES;
-            events.add(new EventPart(ev.at, ev.action, ev.actorRole, values ? tree(ev.before) : null,
-                    values ? tree(ev.after) : null));
+            events.add(new EventPart(ev.at, ev.action, ev.actorRole, values ? shown(only, before) : null,
+                    values ? shown(only, after) : null));
         }
         return events;
+    }
+
+    private static JsonNode shown(OneChild only, JsonNode value) {
+        return only == null ? value : only.json(value);
     }
 
     private static SchoolPart schoolPart(School s) {

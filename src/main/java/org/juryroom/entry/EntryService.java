@@ -107,14 +107,10 @@ public class EntryService implements WriteGate.Admit {
                     e.persist();
                     consents.record(e, request.participants(), request.consent(), user);
                     return e.id;
-                }, this, EntryService::discardCreated));
-                long entryId = stored.get(0).entryId;
-                QuarkusTransaction.requiringNew().run(() -> {
-                    audit.record(AuditAction.ENTRY_CREATED, competitionId, AuditLog.Subject.of("entry", entryId), null,
-                            EntryViews.audited(Entry.<Entry>findById(entryId)));
-                    recordFiles(AuditAction.FILE_ADDED, competitionId, entryId, stored);
-                });
-                return entryId;
+                }, this, EntryService::discardCreated, entryId -> audit.record(AuditAction.ENTRY_CREATED,
+                        competitionId, AuditLog.Subject.of("entry", entryId), null,
+                        EntryViews.audited(Entry.<Entry>findById(entryId)))));
+                return stored.get(0).entryId;
             });
         });
     }
@@ -361,11 +357,7 @@ public class EntryService implements WriteGate.Admit {
                 requireEditable(e);
                 return FileInspector.Rules.of(e.category);
             });
-            List<EntryFile> stored = withInspected(uploads, rules, inspected -> files.store(inspected,
-                    existing(entryId)));
-            QuarkusTransaction.requiringNew().run(() -> recordFiles(AuditAction.FILE_ADDED,
-                    Entry.<Entry>findById(entryId).competition.id, entryId, stored));
-            return stored;
+            return withInspected(uploads, rules, inspected -> files.store(inspected, existing(entryId)));
         });
     }
 
@@ -417,6 +409,13 @@ public class EntryService implements WriteGate.Admit {
         if (e != null) {
             FileInspector.checkFits(displayName, contentType, size, FileInspector.Rules.of(e.category));
         }
+    }
+
+    /** FILE_ADDED lines, in the transaction that marks the files STORED under {@link #check}'s lock. */
+    @Override
+    public void stored(long entryId, List<Long> fileIds) {
+        recordFiles(AuditAction.FILE_ADDED, Entry.<Entry>findById(entryId).competition.id, entryId,
+                EntryFile.<EntryFile>list("id in ?1 order by id", fileIds));
     }
 
     /** Under the entry's row lock, like a concern raising a hold, so the answer holds until the caller commits. */

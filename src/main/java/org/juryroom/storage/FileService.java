@@ -306,6 +306,8 @@ public class FileService {
                 if (marked != ids.size()) {
                     throw removedWhileArriving(ids.get(0));
                 }
+                gate.kept().accept(rows.get(0).entryId);
+                gate.admit().stored(rows.get(0).entryId, ids);
                 hooks.whileMarkingStored(ids);
             });
         } catch (ProblemException refused) {
@@ -324,6 +326,7 @@ public class FileService {
             throw p;
         }
         rows.forEach(r -> r.status = FileStatus.STORED);
+        hooks.afterMarkedStored(ids);
     }
 
     private void put(String key, Path file, String contentType, String sha256, List<String> put) {

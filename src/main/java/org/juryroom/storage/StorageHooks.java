@@ -20,4 +20,9 @@ public class StorageHooks {
     public void whileMarkingStored(List<Long> fileIds) {
         // no-op in production
     }
+
+    /** Runs once the transaction that marked {@code fileIds} STORED has committed, before the upload is answered. */
+    public void afterMarkedStored(List<Long> fileIds) {
+        // no-op in production
+    }
 }

@@ -171,8 +171,12 @@ public class StorageReconciler {
                 int marked = QuarkusTransaction.requiringNew().call(() -> {
                     entries.check(row.entryId, 0); // under the entry's lock, like every upload's last step
                     entries.checkFile(row.entryId, row.displayName, row.contentType, row.size == null ? 0 : row.size);
-                    return EntryFile.update("status = ?1 where id = ?2 and status = ?3 and heartbeatAt < ?4",
+                    int stored = EntryFile.update("status = ?1 where id = ?2 and status = ?3 and heartbeatAt < ?4",
                             FileStatus.STORED, row.id, FileStatus.PENDING, cutoff);
+                    if (stored == 1) {
+                        entries.stored(row.entryId, List.of(row.id)); // as an upload's last step records it
+                    }
+                    return stored;
                 });
                 run.pendingStored += marked;
                 LOG.infof("Storage reconciler: file %d had all its objects, marked STORED", row.id);

@@ -1,5 +1,6 @@
 package org.juryroom.storage;
 
+import java.util.List;
 import java.util.function.LongConsumer;
 import java.util.function.LongSupplier;
 
@@ -14,8 +15,16 @@ import java.util.function.LongSupplier;
  * @param open  in the transaction that creates the PENDING rows: the entry's id (an entry it may create)
  * @param admit the check above; {@code adding} is the size not yet on any row (0 when it is)
  * @param undo  reverses {@code open} when nothing of the upload is kept
+ * @param kept  in the transaction that marks the files STORED, before {@link Admit#stored}: what the caller
+ *              records of {@code open} once the upload is kept (a new entry's audit line: the trail is
+ *              append-only, so it cannot be written where {@code undo} may still reverse the entry)
  */
-public record WriteGate(LongSupplier open, Admit admit, LongConsumer undo) {
+public record WriteGate(LongSupplier open, Admit admit, LongConsumer undo, LongConsumer kept) {
+
+    /** A gate whose {@code open} needs nothing recorded once the upload is kept. */
+    public WriteGate(LongSupplier open, Admit admit, LongConsumer undo) {
+        this(open, admit, undo, entryId -> { });
+    }
 
     /** A check under the entry's lock (see the class comment). */
     @FunctionalInterface
@@ -32,6 +41,14 @@ public record WriteGate(LongSupplier open, Admit admit, LongConsumer undo) {
         /** A safeguarding hold keeps every row and object of the entry, complete or not (docs/safeguarding.md). */
         default boolean underLegalHold(long entryId) {
             return false;
+        }
+
+        /**
+         * In the transaction that marks {@code fileIds} STORED, after {@link #check} (under the entry's lock, the
+         * entry not erased): the entry's record of them (its audit trail). Every path that keeps a file comes here,
+         * so an erasure that follows finds what it must scrub, and none can come between the file and its record.
+         */
+        default void stored(long entryId, List<Long> fileIds) {
         }
     }
 

@@ -60,6 +60,11 @@ public class WebErrors {
                     org.juryroom.common.FailureTypes.of(e)); // not the message: it quotes the row
             return page(org.juryroom.common.TooLongTexts.problem().onPage());
         }
+        if (org.juryroom.common.OutOfRangeDates.is(e)) {
+            LOG.warnf("A moment the database cannot hold passed the form's checks: %s",
+                    org.juryroom.common.FailureTypes.of(e));
+            return page(org.juryroom.common.OutOfRangeDates.problem().onPage());
+        }
         if (e instanceof ConstraintViolationException v) {
             return page(Kind.INVALID, 422, org.juryroom.web.Forms.problem(v).detail());
         }

@@ -58,7 +58,9 @@ class HostileInputSweepTest {
     private static final List<String> HOSTILE_IDS = List.of("abc", "-1", "0", "99999999999999999999", "1e3", "1.5",
             "%20", "%00", "..%2F..", "%E2%80%AE1", "9223372036854775807", "-9223372036854775808", "%ZZ", "%C0%AF");
     private static final List<String> HOSTILE_VALUES = List.of("", "abc", "-1", "99999999999999999999", "1e3",
-            "\u0000", "x".repeat(3_000), "%", "\uD800", "NaN", "true", "[]");
+            "\u0000", "x".repeat(3_000), "%", "\uD800", "NaN", "true", "[]",
+            // Moments Java reads and PostgreSQL cannot hold (past 294276, before 4713 BC).
+            "+300000-01-01T00:00:00Z", "-5000-01-01T00:00:00Z");
     private static final List<String> HOSTILE_BODIES = List.of("", "{", "}", "[]", "null", "123", "\"text\"",
             "{\"a\":", "{'single':'quotes'}", "[".repeat(5_000) + "]".repeat(5_000),
             "{\"a\":" + "{\"a\":".repeat(3_000) + "1" + "}".repeat(3_001), "\uFEFF{}", "{\"x\":1e999999}",

@@ -25,8 +25,9 @@ import static org.juryroom.support.Api.organiser;
 
 /**
  * Access requests (docs/privacy.md): the school's file holds everything about the children of its own
- * entries, in every competition, and nothing of another school's; an organiser's file covers one
- * entry; what safeguarding and the trail disclose; who is refused; each file served is audited.
+ * entries, in every competition, and nothing of another school's; an organiser's file answers for one
+ * child of an entry, with nothing of another child or family; what safeguarding and the trail disclose; who
+ * is refused; each file served is audited; its notes are in the language of the guardian who asks.
  */
 @QuarkusTest
 class AccessRequestTest {
@@ -152,19 +153,20 @@ class AccessRequestTest {
                 .body(Map.of("kind", "DISCLOSURE", "urgency", "NORMAL", "note", note))
                 .post("/api/entries/{eid}/concerns", made.id()).then().statusCode(201);
 
-        Response r = organiser().get("/api/entries/{eid}/data", made.id());
+        Response r = organiser().queryParam("position", 0).get("/api/entries/{eid}/data", made.id());
         r.then().statusCode(200).contentType(ContentType.JSON);
         assertThat(r.header("Content-Disposition"))
-                .isEqualTo("attachment; filename=\"juryroom-data-entry-" + made.code() + ".json\"");
+                .isEqualTo("attachment; filename=\"juryroom-data-entry-" + made.code() + "-child-0.json\"");
         assertThat(r.header("Cache-Control")).contains("no-store");
         JsonPath file = r.jsonPath();
         assertThat(file.getString("requestedByRole")).isEqualTo("organiser");
         assertThat(file.getString("school")).isNull();
         assertThat(file.getList("entries.code", String.class)).containsExactly(made.code());
-        assertThat(file.getList("entries[0].children.firstName", String.class)).containsExactlyElementsOf(made.children());
-        assertThat(file.getList("entries[0].children.guardianConsent.guardianName", String.class))
-                .containsExactlyElementsOf(ConsentRecords.read(em, made.id()).stream()
-                        .map(m -> (String) m.get("guardianName")).toList());
+        assertThat(file.getList("entries[0].children.firstName", String.class))
+                .containsExactly(made.children().get(0), null);
+        assertThat(file.getString("entries[0].children[0].guardianConsent.withdrawUrl"))
+                .isEqualTo("/consent/" + ConsentRecords.read(em, made.id()).get(0).get("token"));
+        assertThat(file.getString("entries[0].children[1].guardianConsent")).isNull();
         // Organisers know that the entry is held (as on their entry page), never what the concern says or who raised it.
         assertThat(file.getString("entries[0].safeguardingHold")).isEqualTo("HELD");
         List<Map<String, Object>> held = file.param("a", "ENTRY_HELD").getList("entries[0].auditEvents.findAll { it.action == a }");
@@ -174,7 +176,7 @@ class AccessRequestTest {
         assertThat(r.asString()).doesNotContain(note).doesNotContain(sibling.code()).doesNotContain(school.username());
         List<Object[]> served = servedEvents("entry", made.id());
         assertThat(served).hasSize(1);
-        assertThat((String) served.get(0)[0]).contains(made.code());
+        assertThat((String) served.get(0)[0]).contains(made.code()).contains("\"position\": 0");
         assertThat(served.get(0)[1]).isEqualTo("organiser");
 
         // The school is told nothing of the concern: no hold, no safeguarding event, no note.
@@ -221,15 +223,142 @@ class AccessRequestTest {
         assertThat(download.header("Cache-Control")).contains("no-store");
         assertThat(download.jsonPath().getList("entries.code", String.class)).containsExactly(made.code());
 
+        // One file per child, for that child's guardian: the organiser picks the child.
         WebSession org = WebSession.signIn(Api.ORGANISER, RealStack.ORGANISER_PASSWORD);
         assertThat(org.get("/organiser/entries/" + made.id()).asString())
-                .contains("href=\"/organiser/entries/" + made.id() + "/data\"")
-                .contains("Download the entry&#39;s personal data");
-        Response entryFile = org.get("/organiser/entries/" + made.id() + "/data");
+                .contains("href=\"/organiser/entries/" + made.id() + "/data?position=0\"")
+                .contains("href=\"/organiser/entries/" + made.id() + "/data?position=1\"")
+                .contains("Download " + made.children().get(0) + "&#39;s personal data")
+                .contains("Download " + made.children().get(1) + "&#39;s personal data");
+        Response entryFile = org.get("/organiser/entries/" + made.id() + "/data?position=1");
         assertThat(entryFile.statusCode()).isEqualTo(200);
-        assertThat(entryFile.header("Content-Disposition")).contains(made.code()).doesNotContain(made.children().get(0));
+        assertThat(entryFile.header("Content-Disposition")).contains(made.code()).doesNotContain(made.children().get(1));
         assertThat(entryFile.jsonPath().getList("entries[0].children.firstName", String.class))
-                .containsExactlyElementsOf(made.children());
+                .containsExactly(null, made.children().get(1));
+        assertThat(org.get("/organiser/entries/" + made.id() + "/data").statusCode()).isEqualTo(400);
+    }
+
+    /**
+     * An entry of two children, each with their own guardian's record (name, e-mail, phone, form reference) in
+     * {@code languages}; the statement names both children.
+     */
+    private Made groupEntry(Account school, long cid, String... languages) {
+        List<String> children = List.of(JudgingFixtures.firstName(), JudgingFixtures.firstName());
+        Map<String, Object> body = Api.entryBody(POSTER);
+        body.put("statement", "Painted by " + children.get(0) + " and " + children.get(1) + " together.");
+        List<Map<String, Object>> participants = new java.util.ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            String name = children.get(i);
+            Map<String, Object> guardian = new java.util.LinkedHashMap<>();
+            guardian.put("guardianName", (i == 0 ? "Anjali " : "Bina ") + JudgingFixtures.firstName());
+            guardian.put("relationship", "PARENT");
+            guardian.put("guardianEmail", name.toLowerCase() + ".parent@example.org");
+            guardian.put("guardianPhone", "+91 98300 1111" + i);
+            guardian.put("verification", "PAPER_FORM_HELD_BY_SCHOOL");
+            guardian.put("verificationReference", "FORM-" + name);
+            guardian.put("scopes", List.of("judging", "publishWork", "publishName"));
+            guardian.put("language", languages[i]);
+            participants.add(Map.of("firstName", name, "grade", 7 - i, "consent", guardian));
+        }
+        body.put("participants", participants);
+        JsonPath e = Api.createEntry(school, cid, body, PNG);
+        return new Made(e.getLong("id"), e.getString("code"), children);
+    }
+
+    @Test
+    void aGroupEntrysFileAnswersForOneChildWithNothingOfTheOtherChildOrTheirGuardian() {
+        long cid = Api.createOpenCompetition();
+        Account school = Api.createSchool();
+        Made made = groupEntry(school, cid, "en", "en");
+        long eid = made.id();
+        List<String> children = made.children();
+        List<Map<String, Object>> records = ConsentRecords.read(em, eid);
+        assertThat(records).hasSize(2).allSatisfy(r -> assertThat(r.get("guardianEmail")).isNotNull());
+        // The second child's guardian withdraws a scope: an event about that child's record only.
+        organiser().contentType(ContentType.JSON).body(Map.of("scopes", List.of("publishWork")))
+                .post("/api/entries/{eid}/consents/1/withdraw", eid).then().statusCode(200);
+
+        for (int child = 0; child < 2; child++) {
+            int other = 1 - child;
+            Response r = organiser().queryParam("position", child).queryParam("lang", "en")
+                    .get("/api/entries/{eid}/data", eid);
+            r.then().statusCode(200);
+            String text = r.asString();
+            JsonPath file = r.jsonPath();
+            Map<String, Object> own = records.get(child);
+            Map<String, Object> theirs = records.get(other);
+            assertThat(text).as("the file for child " + child).contains(children.get(child))
+                    .contains((String) own.get("guardianEmail")).contains("/consent/" + own.get("token"))
+                    .doesNotContain(children.get(other)).doesNotContain((String) theirs.get("guardianName"))
+                    .doesNotContain((String) theirs.get("guardianEmail")).doesNotContain((String) theirs.get("token"))
+                    .doesNotContain((String) theirs.get("verificationReference"));
+            String c = "entries[0].children[" + other + "].";
+            assertThat(file.getInt(c + "position")).isEqualTo(other);
+            assertThat(file.getString(c + "firstName")).isNull();
+            assertThat(file.getString(c + "grade")).isNull();
+            assertThat(file.getString(c + "guardianConsent")).isNull();
+            assertThat(file.getString("entries[0].statement")).isEqualTo(child == 0
+                    ? "Painted by " + children.get(0) + " and █████ together."
+                    : "Painted by █████ and " + children.get(1) + " together.");
+            // The trail keeps the entry's history: the other child's name and grade hidden where it held them.
+            List<Map<String, Object>> created = file.param("a", "ENTRY_CREATED")
+                    .getList("entries[0].auditEvents.findAll { it.action == a }.after.participants[0]");
+            assertThat(created.get(other)).containsEntry("firstName", "█████").containsEntry("grade", null);
+            assertThat(created.get(child)).containsEntry("firstName", children.get(child));
+            // The withdrawal is the second child's: in that child's file only.
+            assertThat(file.getList("entries[0].auditEvents.action", String.class).contains("CONSENT_WITHDRAWN"))
+                    .isEqualTo(child == 1);
+            String place = "position " + child;
+            assertThat(file.getList("notes", String.class)).anyMatch(n -> n.contains(place));
+        }
+
+        // Without a position a group entry's file would be every family's: refused, saying how to choose.
+        Api.problem(organiser().get("/api/entries/{eid}/data", eid), 400)
+                .body("detail", org.hamcrest.Matchers.containsString("'position' (0 to 1)"));
+        Api.problem(organiser().queryParam("position", 2).get("/api/entries/{eid}/data", eid), 404);
+        Api.problem(organiser().queryParam("position", -1).get("/api/entries/{eid}/data", eid), 404);
+        Api.problem(organiser().queryParam("position", "first").get("/api/entries/{eid}/data", eid), 400);
+        assertThat(servedEvents("entry", eid)).hasSize(2);
+
+        // An entry of one child: its whole file, as before.
+        Map<String, Object> single = Api.entryBody(POSTER);
+        single.put("participants", List.of(Api.participant(JudgingFixtures.firstName(), 5)));
+        long alone = Api.createEntry(school, cid, single, PNG).getLong("id");
+        ConsentRecords.ensure(em, alone);
+        JsonPath whole = organiser().get("/api/entries/{eid}/data", alone).then().statusCode(200).extract().jsonPath();
+        assertThat(whole.getList("entries[0].children.guardianConsent.guardianEmail", String.class))
+                .containsExactly((String) ConsentRecords.read(em, alone).get(0).get("guardianEmail"));
+    }
+
+    @Test
+    void theNotesAreInTheLanguageTheGuardianChoseElseTheRequests() {
+        long cid = Api.createOpenCompetition();
+        Account school = Api.createSchool();
+        Made made = groupEntry(school, cid, "hi", "en");
+        // A record older than the choice of language has none.
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                        "update guardian_consent set language = null where entry_id = ?1 and position = 1")
+                .setParameter(1, made.id()).executeUpdate());
+
+        // The first guardian chose Hindi for their mails: so reads their file, whatever the organiser's language.
+        List<String> hindi = organiser().queryParam("position", 0).queryParam("lang", "en")
+                .get("/api/entries/{eid}/data", made.id()).then().statusCode(200).extract().jsonPath()
+                .getList("notes", String.class);
+        assertThat(hindi).hasSize(5).allMatch(n -> n.matches("(?s).*[\\u0900-\\u097F].*"));
+        assertThat(String.join(" ", hindi)).contains("JuryRoom के पास");
+        // The second guardian's record has no language: the request's.
+        List<String> bengali = organiser().queryParam("position", 1).queryParam("lang", "bn")
+                .get("/api/entries/{eid}/data", made.id()).then().statusCode(200).extract().jsonPath()
+                .getList("notes", String.class);
+        assertThat(bengali).hasSize(5).allMatch(n -> n.matches("(?s).*[\\u0980-\\u09FF].*"));
+        List<String> english = organiser().queryParam("position", 1).queryParam("lang", "en")
+                .get("/api/entries/{eid}/data", made.id()).then().statusCode(200).extract().jsonPath()
+                .getList("notes", String.class);
+        assertThat(english.get(0)).contains("DPDP Act 2023 s.11");
+        // The school's file: the language of the school's request.
+        assertThat(as(school).queryParam("lang", "bn").get("/api/schools/me/data").then().statusCode(200).extract()
+                .jsonPath().getList("notes", String.class)).hasSize(4)
+                .allMatch(n -> n.matches("(?s).*[\\u0980-\\u09FF].*"));
     }
 
     /** The ACCESS_REQUEST_SERVED events about a subject: their after-value and actor role. */

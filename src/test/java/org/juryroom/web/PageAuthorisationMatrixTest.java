@@ -205,7 +205,7 @@ class PageAuthorisationMatrixTest {
                 + "/consents/0", Map.of(), ASK_SIGN_IN, 403, 403, 403, 403, 403, 422, 403));
         // Access requests and the retention date (docs/privacy.md); an unreadable date is refused once the role passes.
         r.add(get("GET /school/data", c -> "/school/data", ASK_SIGN_IN, 200, 200, 403, 403, 403, 403, 403));
-        r.add(get("GET /organiser/entries/{eid}/data", c -> "/organiser/entries/" + c.eid() + "/data",
+        r.add(get("GET /organiser/entries/{eid}/data", c -> "/organiser/entries/" + c.eid() + "/data?position=0",
                 ASK_SIGN_IN, 403, 403, 403, 403, 403, 200, 403));
         r.add(post("POST /organiser/competitions/{cid}/retention", c -> "/organiser/competitions/" + c.cid()
                 + "/retention", Map.of("retainPersonalDataUntil", "not a date"), ASK_SIGN_IN, 403, 403, 403, 403, 403, 422, 403));

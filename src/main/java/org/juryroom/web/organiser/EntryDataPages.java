@@ -5,6 +5,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -13,7 +14,7 @@ import org.juryroom.dataaccess.DataAccessResource;
 import org.juryroom.dataaccess.DataAccessService;
 import org.juryroom.web.WebErrors;
 
-/** An entry's access request from the organiser's entry page (tags/entryData.html), for the signed-in browser. */
+/** A child's access request from the organiser's entry page (tags/entryData.html), for the signed-in browser. */
 @Path("/organiser")
 @RolesAllowed(Roles.ORGANISER)
 public class EntryDataPages {
@@ -34,7 +35,7 @@ public class EntryDataPages {
     @GET
     @Path("entries/{eid}/data")
     @Produces(MediaType.APPLICATION_JSON)
-    public Response data(@PathParam("eid") long eid) {
-        return DataAccessResource.download(service.forEntry(eid));
+    public Response data(@PathParam("eid") long eid, @QueryParam("position") Integer position) {
+        return DataAccessResource.download(service.forEntry(eid, position));
     }
 }
