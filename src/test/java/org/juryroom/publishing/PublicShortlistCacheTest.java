@@ -134,11 +134,7 @@ class PublicShortlistCacheTest {
      */
     @Test
     void aHoldCommittedAfterAPublicationThatBeganFirstIsSeen() throws Exception {
-        String title = JudgingFixtures.unique("Held in flight poster");
-        Published p = ConsentFixtures.published(title, List.of(JudgingFixtures.firstName()));
-        raceWithPublication(p, "update entry set hold = 'HELD' where id = " + p.eid(), false);
-        assertThat(anonymous().get(API, p.cid()).asString()).doesNotContain(title);
-        assertThat(anonymous().get(PAGE, p.cid()).asString()).doesNotContain(title);
+        holdRacingThePublication(false);
     }
 
     /** The same with the organiser's mark that the work shows an identifiable child: the names go. */
@@ -158,9 +154,14 @@ class PublicShortlistCacheTest {
      */
     @Test
     void aHoldMadeDuringTheFreezeAndCommittedAfterThePublicationIsSeen() throws Exception {
-        String title = JudgingFixtures.unique("Held at the freeze poster");
+        holdRacingThePublication(true);
+    }
+
+    /** A hold raced against the publication (see {@link #raceWithPublication}): the held title is gone. */
+    private void holdRacingThePublication(boolean fromJudging) throws Exception {
+        String title = JudgingFixtures.unique("Held in flight poster");
         Published p = ConsentFixtures.published(title, List.of(JudgingFixtures.firstName()));
-        raceWithPublication(p, "update entry set hold = 'HELD' where id = " + p.eid(), true);
+        raceWithPublication(p, "update entry set hold = 'HELD' where id = " + p.eid(), fromJudging);
         assertThat(anonymous().get(API, p.cid()).asString()).doesNotContain(title);
         assertThat(anonymous().get(PAGE, p.cid()).asString()).doesNotContain(title);
     }
