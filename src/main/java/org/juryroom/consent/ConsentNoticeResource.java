@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.MediaType;
 @Path("/api/consent-notice")
 @Produces(MediaType.APPLICATION_JSON)
 @PermitAll
+@org.juryroom.publishing.PublicAnswer
 public class ConsentNoticeResource {
 
     private final ConsentNotices notices;

@@ -38,22 +38,42 @@ public class EntryResults {
     }
 
     /** By entry id, for the entries named; empty unless the competition is PUBLISHED. */
-    @SuppressWarnings("unchecked")
     public Map<Long, Result> of(Competition c, Collection<Long> entryIds) {
+        if (entryIds.isEmpty()) {
+            return new HashMap<>();
+        }
+        return results(c, "e.id in (:ids)", Map.of("ids", entryIds));
+    }
+
+    /**
+     * Every entry of the competition with a result other than NOT_SHORTLISTED, in one query (the result
+     * mail, ResultLetters: a school is told what its portal shows); empty unless PUBLISHED.
+     */
+    public Map<Long, Result> placed(Competition c) {
+        return results(c, "(se.entry_id is not null or a.entry_id is not null)", Map.of());
+    }
+
+    /**
+     * The one rule, for the entries {@code where} selects. A safeguarding hold changes nothing here: the
+     * school learns nothing of it (docs/safeguarding.md), although the public page leaves the entry out.
+     */
+    @SuppressWarnings("unchecked")
+    private Map<Long, Result> results(Competition c, String where, Map<String, Object> parameters) {
         Map<Long, Result> out = new HashMap<>();
-        if (c == null || c.status != CompetitionStatus.PUBLISHED || entryIds.isEmpty()) {
+        if (c == null || c.status != CompetitionStatus.PUBLISHED) {
             return out;
         }
-        List<Object[]> rows = em.createNativeQuery("""
+        var query = em.createNativeQuery("""
                         select e.id, se.entry_id is not null, a.entry_id is not null, a.place
                         from entry e
                         left join shortlist s on s.competition_id = e.competition_id
                         left join shortlist_entry se on se.shortlist_id = s.id and se.entry_id = e.id
                         left join final_result f on f.competition_id = e.competition_id
                         left join final_award a on a.round_id = f.round_id and a.entry_id = e.id
-                        where e.competition_id = :cid and e.status = 'SUBMITTED' and e.id in (:ids)""")
-                .setParameter("cid", c.id).setParameter("ids", entryIds).getResultList();
-        for (Object[] r : rows) {
+                        where e.competition_id = :cid and e.status = 'SUBMITTED'""" + " and " + where)
+                .setParameter("cid", c.id);
+        parameters.forEach(query::setParameter);
+        for (Object[] r : (List<Object[]>) query.getResultList()) {
             boolean shortlisted = Boolean.TRUE.equals(r[1]);
             boolean awarded = Boolean.TRUE.equals(r[2]);
             Integer place = r[3] == null ? null : ((Number) r[3]).intValue();

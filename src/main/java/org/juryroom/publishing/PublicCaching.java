@@ -4,6 +4,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
@@ -83,19 +84,26 @@ public class PublicCaching {
 
     /**
      * A signed-in caller's response is theirs alone: a "public" one (or none said) becomes
-     * {@link #PERSONAL}; one already private or no-store keeps its own rule. Otherwise the public API's JSON, where not
-     * set already (files set their own, stricter "no-store").
+     * {@link #PERSONAL}; one already private or no-store keeps its own rule. Otherwise a {@link PublicAnswer}
+     * route's answer, where the route set no rule of its own, is {@link #REVALIDATE}: the rule follows what
+     * the route is, not where it lives (the final result is under /api/competitions).
      */
     @ServerResponseFilter
-    public void revalidate(ContainerRequestContext request, ContainerResponseContext response) {
+    public void revalidate(ContainerRequestContext request, ContainerResponseContext response, ResourceInfo route) {
         if (signedIn(request)) {
             Object said = response.getHeaders().getFirst("Cache-Control");
             if (said == null || !(said.toString().startsWith("private") || said.toString().contains("no-store"))) {
                 response.getHeaders().putSingle("Cache-Control", PERSONAL);
             }
-        } else if (request.getUriInfo().getPath().startsWith("/api/public/")
-                && !response.getHeaders().containsKey("Cache-Control")) {
+        } else if (isPublicAnswer(route) && !response.getHeaders().containsKey("Cache-Control")) {
             response.getHeaders().putSingle("Cache-Control", REVALIDATE);
         }
+    }
+
+    /** Whether the matched route (none: no route matched) is a {@link PublicAnswer}, on its method or class. */
+    private static boolean isPublicAnswer(ResourceInfo route) {
+        java.lang.reflect.Method method = route == null ? null : route.getResourceMethod();
+        return method != null && (method.isAnnotationPresent(PublicAnswer.class)
+                || route.getResourceClass().isAnnotationPresent(PublicAnswer.class));
     }
 }

@@ -16,6 +16,7 @@ import org.juryroom.storage.FileVariant;
 @Path("/api/public/competitions/{cid}/shortlist/{rank}/files/{fid}")
 @Produces(MediaType.WILDCARD)
 @PermitAll
+@PublicAnswer
 public class PublicFileResource {
 
     private final EntryService entries;

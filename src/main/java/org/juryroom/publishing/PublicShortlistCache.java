@@ -21,7 +21,7 @@ import java.util.function.Supplier;
  * The public shortlists (page, gallery and API) built once per publication state and kept in
  * memory. The database adds a {@code public_change} row in the same transaction as every change that
  * can alter what the public sees (a publication or unpublication, a hold, a withdrawal of consent, an
- * erasure, a file or name change: the triggers of migration V27), so every instance can tell: a copy is
+ * erasure, a file or name change: the triggers of migrations V27 and V45), so every instance can tell: a copy is
  * current when the competition's status is the held copy's and no change row exists that the copy's
  * snapshot, taken before it was built, did not see ({@link ChangeSnapshots}: right whatever order
  * writers commit in). That check (index lookups) runs only when {@link ChangeSignals} says something

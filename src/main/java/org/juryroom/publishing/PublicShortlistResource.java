@@ -14,10 +14,11 @@ import jakarta.ws.rs.core.Response;
 
 import java.io.UncheckedIOException;
 
-/** The only public API: published shortlists, from memory (PublicShortlistCache). */
+/** The published shortlists as JSON, from memory (PublicShortlistCache). */
 @Path("/api/public/competitions/{cid}/shortlist")
 @Produces(MediaType.APPLICATION_JSON)
 @PermitAll
+@PublicAnswer
 public class PublicShortlistResource {
 
     /** The name of the JSON representation in a snapshot. */

@@ -21,10 +21,11 @@ import java.util.stream.Collectors;
 
 /**
  * The result mail to every school that submitted to a competition, queued in the transaction that
- * publishes it: which of its entries are on the shortlist (by title and code, as the public page
- * shows them), or that none is, and a link to the public page. Built from two queries whatever the
- * number of schools (the shown shortlist, then every school with its submitted entries), never one
- * per school.
+ * publishes it: which of its entries are on the shortlist (by their sealed title and code), or that none
+ * is, and a link to the public page. Which entries: exactly those its portal shows as shortlisted or
+ * awarded ({@link EntryResults}, the one rule), so the mail and the portal never disagree; an entry
+ * held for safeguarding is named like any other, as the school must not learn of a hold (the public page
+ * leaves it out). Built from three queries whatever the number of schools, never one per school.
  */
 @ApplicationScoped
 public class ResultLetters {
@@ -39,8 +40,12 @@ public class ResultLetters {
     private final Letters letters;
     private final String publicUrl;
 
-    public ResultLetters(EntityManager em, Outbox outbox, Letters letters, JuryRoomConfig config) {
+    private final EntryResults results;
+
+    public ResultLetters(EntityManager em, Outbox outbox, Letters letters, JuryRoomConfig config,
+                         EntryResults results) {
         this.em = em;
+        this.results = results;
         this.outbox = outbox;
         this.letters = letters;
         this.publicUrl = config.publicUrl().replaceAll("/+$", "");
@@ -49,8 +54,10 @@ public class ResultLetters {
     /** Queues one mail per school with a submitted entry; returns how many were queued. */
     @Transactional(Transactional.TxType.MANDATORY)
     public int queueAll(Competition c) {
-        Map<Long, ShortlistEntry> shown = Shortlist.ofCompetition(c.id).map(Shortlist::shownEntries).orElse(List.of())
-                .stream().collect(Collectors.toMap(se -> se.entryId, Function.identity()));
+        Map<Long, EntryResults.Result> onTheList = results.placed(c);
+        Map<Long, ShortlistEntry> named = Shortlist.ofCompetition(c.id).map(Shortlist::entries).orElse(List.of())
+                .stream().filter(se -> onTheList.containsKey(se.entryId))
+                .collect(Collectors.toMap(se -> se.entryId, Function.identity()));
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
                 select s.id, s.contact_name, s.contact_email, e.id,
@@ -66,7 +73,7 @@ public class ResultLetters {
             long schoolId = ((Number) school[0]).longValue();
             List<Placed> placed = new ArrayList<>();
             for (; i < rows.size() && ((Number) rows.get(i)[0]).longValue() == schoolId; i++) {
-                ShortlistEntry se = shown.get(((Number) rows.get(i)[3]).longValue());
+                ShortlistEntry se = named.get(((Number) rows.get(i)[3]).longValue());
                 if (se != null) {
                     placed.add(new Placed(se.title, se.code));
                 }

@@ -117,16 +117,17 @@ public class RankingService {
     private RankingView view(Competition c, RankingQuery.Basis basis, RankingCache.Ranked ranked, int page,
                              int size) {
         List<RankingQuery.Row> all = ranked.rows();
+        if (basis.shortlistId() != null) {
+            // The frozen ranking keeps its sealed ranks; an entry withheld since the freeze (held, withdrawn,
+            // erased by an organiser: Shortlist's one rule) is simply not shown, here and in the exports.
+            java.util.Set<Long> withheld = Shortlist.withheldOf(c.id);
+            if (!withheld.isEmpty()) {
+                all = all.stream().filter(r -> !withheld.contains(r.entryId())).toList();
+            }
+        }
         int from = (int) Math.min(all.size(), (long) page * size);
         int to = (int) Math.min(all.size(), (long) from + size);
         List<RankingRow> out = decorate(c, basis, query.describe(all.subList(from, to)), ranked.pTopN());
-        if (basis.shortlistId() != null) {
-            // The frozen ranking keeps its sealed ranks; an entry held since the freeze is simply not shown.
-            java.util.Set<Long> held = org.juryroom.entry.Entry.<org.juryroom.entry.Entry>stream(
-                    "competition.id = ?1 and hold is not null", c.id).map(e -> e.id)
-                    .collect(java.util.stream.Collectors.toSet());
-            out = out.stream().filter(r -> !held.contains(r.entryId())).toList();
-        }
         return new RankingView(c.rankingMethod.name(), TieBreak.DESCRIPTION, c.shortlistSize, all.size(),
                 page, size, out, describe(c.disagreementRule()), RankingParams.DEFAULT_NEAR_CUT_MARGIN,
                 basis.shortlistId() != null, BootstrapParams.DEFAULT_ROUNDS, c.id);

@@ -70,6 +70,15 @@ public class Shortlist extends PanacheEntityBase {
     private static final String WITHHELD = "(e.hold is not null or e.status = org.juryroom.entry.EntryStatus.WITHDRAWN"
             + " or e.erasureReason = 'ORGANISER')";
 
+    /**
+     * The competition's entries withheld from display and export (see {@link #WITHHELD}): what the frozen
+     * ranking, which lists every ranked entry and not only the sealed rows, leaves out.
+     */
+    public static java.util.Set<Long> withheldOf(long competitionId) {
+        return Set.copyOf(getEntityManager().createQuery("select e.id from Entry e where e.competition.id = :cid"
+                + " and " + WITHHELD, Long.class).setParameter("cid", competitionId).getResultList());
+    }
+
     /** The sealed rows withheld from display and export (see {@link #WITHHELD}). */
     public java.util.Set<Long> heldEntryIds() {
         return Set.copyOf(getEntityManager().createQuery("select se.entryId from ShortlistEntry se, Entry e"

@@ -58,6 +58,7 @@ public class FinalResource {
     @GET
     @Path("/competitions/{cid}/rounds/{rid}/result")
     @PermitAll
+    @org.juryroom.publishing.PublicAnswer
     public FinalService.ResultView result(@PathParam("cid") long cid, @PathParam("rid") long rid) {
         return finals.result(cid, rid);
     }

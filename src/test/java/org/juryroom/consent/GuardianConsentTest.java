@@ -350,7 +350,8 @@ class GuardianConsentTest {
     void aChangedNoticeTextIsANewVersionAndRecordsKeepTheirs() {
         int current = notices.currentVersion();
         given().get("/api/consent-notice").then().statusCode(200).body("version", equalTo(current))
-                .body("text", org.hamcrest.Matchers.containsString("withdraw"));
+                .body("text", org.hamcrest.Matchers.containsString("withdraw"))
+                .header("Cache-Control", org.juryroom.publishing.PublicCaching.REVALIDATE);
         long cid = Fixtures.openCompetition(Fixtures.unique("Notice Competition"), 3);
         Fixtures.Account school = Fixtures.school(Fixtures.unique("Notice School"));
         long eid = create(school, cid, entry("Notice", List.of(child("Puja", guardian("Amit", "+91 98300 1",

@@ -170,6 +170,8 @@ class WithdrawalTest {
         Published p = ConsentFixtures.published(title, List.of(child));
         List<Long> frozenRanking = rankedEntries(p.cid());
         assertThat(frozenRanking).containsExactly(p.eid(), p.other());
+        String code = ORGANISER.as().get("/api/entries/{eid}", p.eid()).jsonPath().getString("code");
+        assertThat(rankingViews(p.cid())).allSatisfy(view -> assertThat(view).contains(code));
 
         withdraw(p.tokens().get(0), "judging").then().statusCode(200);
 
@@ -182,7 +184,26 @@ class WithdrawalTest {
         assertThat(ORGANISER.as().get("/api/competitions/{cid}/shortlist", p.cid()).jsonPath()
                 .getBoolean("entries[0].held")).isTrue();
         assertThat(ConsentFixtures.sealVerifies(p.cid())).isTrue();
-        assertThat(rankedEntries(p.cid())).isEqualTo(frozenRanking);
+        // The frozen ranking keeps its sealed ranks (the other entry stays second) without the withdrawn row,
+        // in the API, on the organiser's page and in both exports.
+        assertThat(rankedEntries(p.cid())).containsExactly(p.other());
+        ORGANISER.as().get("/api/competitions/{cid}/ranking", p.cid()).then().body("rows[0].rank", equalTo(2));
+        assertThat(rankingViews(p.cid())).allSatisfy(view -> assertThat(view).doesNotContain(code));
+    }
+
+    /** The organiser's ranking page, ranking.csv and the text of ranking.pdf (PDFBox). */
+    private static List<String> rankingViews(long cid) {
+        String page = org.juryroom.web.WebSession.signIn(ORGANISER.username(), ORGANISER.password())
+                .get("/organiser/competitions/" + cid + "/ranking").then().statusCode(200).extract().asString();
+        String csv = ORGANISER.as().get("/api/competitions/{cid}/exports/ranking.csv", cid).then().statusCode(200)
+                .extract().asString();
+        byte[] pdf = ORGANISER.as().get("/api/competitions/{cid}/exports/ranking.pdf", cid).then().statusCode(200)
+                .extract().asByteArray();
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            return List.of(page, csv, new org.apache.pdfbox.text.PDFTextStripper().getText(doc));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test

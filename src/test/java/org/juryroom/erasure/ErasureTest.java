@@ -126,7 +126,10 @@ class ErasureTest {
                 .body("valid", equalTo(true)).body("sealFormat", equalTo(3));
         JsonPath ranking = JudgingFixtures.json(ORGANISER.as().get("/api/competitions/{cid}/ranking", cid)
                 .then().statusCode(200).extract().response());
-        assertThat(ranking.getList("rows.entryId", Long.class)).containsExactly(topEntry, keptEntry, essayEntry);
+        // An entry an organiser erased has left the competition: the frozen ranking (and its exports) no longer
+        // list it, and the one kept keeps its sealed rank.
+        assertThat(ranking.getList("rows.entryId", Long.class)).containsExactly(keptEntry);
+        assertThat(ranking.getInt("rows[0].rank")).isEqualTo(2);
         ORGANISER.as().get("/api/entries/{eid}", topEntry).then().statusCode(200)
                 .body("code", equalTo(first.getString("code"))).body("title", equalTo(""))
                 .body("participants[0].firstName", equalTo(null)).body("files.size()", equalTo(0));

@@ -102,6 +102,44 @@ class SchoolMailTest {
         assertThat(Mailbox.to(otherMail)).hasSize(2);
     }
 
+    /**
+     * An entry held for safeguarding after the freeze and published so: the public page leaves it out,
+     * but the school learns nothing of the hold, from the mail or the portal, which agree (shortlisted).
+     */
+    @Test
+    void aHeldShortlistedEntryIsShortlistedInTheMailAsOnThePortal() {
+        long cid = JudgingFixtures.openCompetition(2);
+        String schoolMail = address("held");
+        SchoolAccount school = school(JudgingFixtures.unique("Mail district"), schoolMail);
+        long held = JudgingFixtures.submittedEntry(cid, school, "Lantern of care", "s", List.of("Ishani"));
+        long shown = JudgingFixtures.submittedEntry(cid, school, "Bridge of trust", "s", List.of("Kabir"));
+        JudgingFixtures.JurorAccount juror = JudgingFixtures.juror();
+        JudgingFixtures.panels(cid, Map.of(juror.id(), List.of()));
+        JudgingFixtures.transition(cid, "JUDGING");
+        JudgingFixtures.assign(cid, 1, 1).then().statusCode(201);
+        JudgingFixtures.submitScore(juror, held, 10, 5);
+        JudgingFixtures.submitScore(juror, shown, 8, 4);
+        ORGANISER.as().post("/api/competitions/{cid}/shortlist", cid).then().statusCode(201);
+        ORGANISER.as().contentType(ContentType.JSON).body(Map.of("kind", "DISCLOSURE", "urgency", "NORMAL",
+                "note", "Raised after the freeze.")).post("/api/entries/{eid}/concerns", held).then().statusCode(201);
+        JudgingFixtures.transition(cid, "PUBLISHED");
+        sender.run();
+
+        JudgingFixtures.anonymous().get("/api/public/competitions/{cid}/shortlist", cid).then().statusCode(200)
+                .body("entries.title", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem("Lantern of care")));
+        Delivered result = Mailbox.to(schoolMail).stream().filter(m -> m.subject().startsWith("The result of"))
+                .findFirst().orElseThrow();
+        assertThat(result.text()).contains("on the shortlist", "Lantern of care (" + code(held) + ")",
+                "Bridge of trust (" + code(shown) + ")");
+        JsonPath mine = school.login().as().get("/api/competitions/{cid}/entries", cid).then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(mine.getString("items.find { it.id == " + held + " }.result")).isEqualTo("SHORTLISTED");
+        assertThat(mine.getString("items.find { it.id == " + shown + " }.result")).isEqualTo("SHORTLISTED");
+        String portal = org.juryroom.web.WebSession.signIn(school.login().username(), school.login().password())
+                .get("/school").then().statusCode(200).extract().asString();
+        assertThat(portal).doesNotContain("NOT_SHORTLISTED").contains("data-result=\"SHORTLISTED\"");
+    }
+
     private static SchoolAccount school(String district, String email) {
         String name = JudgingFixtures.unique("School");
         JsonPath json = ORGANISER.as().contentType(ContentType.JSON).body(Map.of("name", name, "district", district,

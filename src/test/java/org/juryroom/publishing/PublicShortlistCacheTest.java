@@ -126,6 +126,112 @@ class PublicShortlistCacheTest {
         eventually("the older writer's withdrawal", () -> anonymous().get(API, p.cid()).asString().contains(withdrawn));
     }
 
+    /**
+     * A safeguarding hold made while the publication is being committed: its trigger runs while the
+     * competition is still FROZEN as far as it can see, the publication commits, a request builds the
+     * public copy (the hold not committed yet), then the hold commits. The next request must not show the
+     * held entry. The triggers recorded changes of PUBLISHED competitions only, so the copy stayed current.
+     */
+    @Test
+    void aHoldCommittedAfterAPublicationThatBeganFirstIsSeen() throws Exception {
+        holdRacingThePublication(false);
+    }
+
+    /** The same with the organiser's mark that the work shows an identifiable child: the names go. */
+    @Test
+    void anIdentifiableChildMarkedDuringThePublicationIsSeen() throws Exception {
+        String child = JudgingFixtures.firstName();
+        Published p = ConsentFixtures.published(JudgingFixtures.unique("Marked in flight poster"), List.of(child));
+        assertThat(anonymous().get(API, p.cid()).asString()).contains(child);
+        raceWithPublication(p, "update entry set identifiable_child = true where id = " + p.eid(), false);
+        assertThat(anonymous().get(API, p.cid()).asString()).doesNotContain(child);
+        assertThat(anonymous().get(PAGE, p.cid()).asString()).doesNotContain(child);
+    }
+
+    /**
+     * A hold made while the freeze is being committed (the competition still JUDGING as the hold's trigger
+     * sees it), committed after the freeze, the publication and a request that built the copy.
+     */
+    @Test
+    void aHoldMadeDuringTheFreezeAndCommittedAfterThePublicationIsSeen() throws Exception {
+        holdRacingThePublication(true);
+    }
+
+    /** A hold raced against the publication (see {@link #raceWithPublication}): the held title is gone. */
+    private void holdRacingThePublication(boolean fromJudging) throws Exception {
+        String title = JudgingFixtures.unique("Held in flight poster");
+        Published p = ConsentFixtures.published(title, List.of(JudgingFixtures.firstName()));
+        raceWithPublication(p, "update entry set hold = 'HELD' where id = " + p.eid(), fromJudging);
+        assertThat(anonymous().get(API, p.cid()).asString()).doesNotContain(title);
+        assertThat(anonymous().get(PAGE, p.cid()).asString()).doesNotContain(title);
+    }
+
+    /**
+     * In a fixed order, on connections of their own (another instance, as far as the app knows): the
+     * competition is taken back to FROZEN (or, {@code fromJudging}, JUDGING); a publication (or a freeze,
+     * then a publication) begins; {@code change} runs in a transaction of its own; the publication commits;
+     * a request builds the public copy without the change; the change commits. Then a transaction of this
+     * app ends (standing in for the change's notification, which arrives at its own pace), so the next
+     * request checks the database.
+     */
+    private void raceWithPublication(Published p, String change, boolean fromJudging) throws Exception {
+        JudgingFixtures.transition(p.cid(), "FROZEN");
+        try (java.sql.Connection publication = direct(); java.sql.Connection writer = direct()) {
+            if (fromJudging) {
+                publication.createStatement().executeUpdate("update competition set status = 'JUDGING' where id = "
+                        + p.cid());
+            }
+            anonymous().get(API, p.cid()).then().statusCode(404);
+            publication.setAutoCommit(false);
+            writer.setAutoCommit(false);
+            publication.createStatement().executeUpdate("update competition set status = '"
+                    + (fromJudging ? "FROZEN" : "PUBLISHED") + "', published_at = "
+                    + (fromJudging ? "null" : "now()") + " where id = " + p.cid());
+            writer.createStatement().executeUpdate(change);
+            publication.commit();
+            if (fromJudging) {
+                publication.createStatement().executeUpdate("update competition set status = 'PUBLISHED',"
+                        + " published_at = now() where id = " + p.cid());
+                publication.commit();
+            }
+            anonymous().get(API, p.cid()).then().statusCode(200); // built without the change
+            anonymous().get(PAGE, p.cid()).then().statusCode(200);
+            writer.commit();
+        }
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> { });
+    }
+
+    /**
+     * Every instance is notified of a recorded change, and only of one: a write to a competition still
+     * open for submissions wakes none (it did, on every upload). A round in which something else in the
+     * app notified proves nothing and is repeated.
+     */
+    @Test
+    void onlyARecordedChangeNotifiesTheInstances() throws Exception {
+        long open = JudgingFixtures.openCompetition(1);
+        Published p = ConsentFixtures.published(JudgingFixtures.unique("Notifying poster"),
+                List.of(JudgingFixtures.firstName()));
+        try (java.sql.Connection listener = direct(); java.sql.Connection writer = direct()) {
+            listener.createStatement().execute("listen " + org.juryroom.common.ChangeSignals.CHANNEL);
+            boolean quiet = false;
+            for (int attempt = 0; attempt < 3 && !quiet; attempt++) {
+                notifications(listener);
+                writer.createStatement().executeUpdate("update category set name = name where competition_id = " + open);
+                quiet = notifications(listener) == 0;
+            }
+            assertThat(quiet).as("a write to an open competition notifies nobody").isTrue();
+            writer.createStatement().executeUpdate("update category set name = name where competition_id = " + p.cid());
+            assertThat(notifications(listener)).as("a published competition's change").isPositive();
+        }
+    }
+
+    /** The notifications the listener has received since it was last asked (a round trip delivers them). */
+    private static int notifications(java.sql.Connection listener) throws java.sql.SQLException {
+        listener.createStatement().execute("select 1");
+        var received = listener.unwrap(org.postgresql.PGConnection.class).getNotifications();
+        return received == null ? 0 : received.length;
+    }
+
     @Test
     void aWithdrawalOfConsentIsSeenOnTheNextRequest() {
         String child = JudgingFixtures.firstName();

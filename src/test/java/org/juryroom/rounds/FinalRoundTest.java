@@ -314,8 +314,12 @@ public class FinalRoundTest {
         JudgingFixtures.transition(cid, "PUBLISHED");
         String open = JudgingFixtures.anonymous().get("/api/competitions/{cid}/rounds/{rid}/result", cid, ids[2])
                 .then().statusCode(200).body("places.entryIds.flatten()", equalTo(winners.stream()
-                        .map(Long::intValue).toList())).extract().asString();
+                        .map(Long::intValue).toList()))
+                // The public answer's caching rule, as the public shortlist API's: caches revalidate every use.
+                .header("Cache-Control", org.juryroom.publishing.PublicCaching.REVALIDATE).extract().asString();
         assertThat(open).doesNotContain("jurorId");
+        ORGANISER.as().get("/api/competitions/{cid}/rounds/{rid}/result", cid, ids[2]).then().statusCode(200)
+                .header("Cache-Control", org.juryroom.publishing.PublicCaching.PERSONAL);
 
         // The public shortlist shows the winners above it; each school sees each entry's result.
         JsonPath pub = JudgingFixtures.anonymous().get("/api/public/competitions/{cid}/shortlist", cid).then()
