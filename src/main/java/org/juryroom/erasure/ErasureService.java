@@ -160,12 +160,17 @@ public class ErasureService {
         eraseRecords(event.entryId(), Reason.CONSENT_WITHDRAWN.name(), false);
     }
 
-    /** After the withdrawal committed: the objects go (a failure is finished by the retention job or the reconciler). */
+    /**
+     * After the withdrawal committed: the objects go (a failure is finished by the retention job or the
+     * reconciler). Only of an erasure under way: kept published work the hold kept from the withdrawal's
+     * erasure still has its reason, and its objects are evidence until the hold ends.
+     */
     void afterJudgingWithdrawn(@Observes(during = TransactionPhase.AFTER_SUCCESS) JudgingConsentWithdrawn event) {
         try {
             Step step = QuarkusTransaction.requiringNew().call(() -> {
                 Entry e = Entry.findById(event.entryId());
-                return e == null || e.erasureReason == null || e.personalDataErasedAt != null ? null
+                return e == null || e.erasureReason == null || KEPT_PUBLISHED.equals(e.erasureReason)
+                        || e.personalDataErasedAt != null ? null
                         : new Step(e.id, e.code, e.erasureReason, false, false, 0, 0, 0, 0, Set.of(), Set.of());
             });
             if (step != null) {

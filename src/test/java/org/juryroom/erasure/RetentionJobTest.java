@@ -254,6 +254,70 @@ class RetentionJobTest {
     }
 
     /**
+     * Published work the retention kept, then held by a concern, whose guardian then withdraws judging consent:
+     * the hold keeps it (evidence), and nothing else waits for it. Every run goes on erasing the other entries
+     * due, and this one is erased in full once the lead releases it.
+     */
+    @Test
+    void keptPublishedWorkWithdrawnUnderAHoldStopsNoRunAndIsErasedOnceReleased() throws Exception {
+        long cid = JudgingFixtures.openCompetition(1);
+        SchoolAccount school = JudgingFixtures.school(JudgingFixtures.unique("District"));
+        String kept = ErasureFixtures.marker();
+        long keptEntry = ErasureFixtures.entry(cid, school, "poster", kept, ErasureFixtures.png(kept), true, true);
+        String token = guardianRecord(keptEntry);
+        JudgingFixtures.submit(school, keptEntry);
+        JurorAccount juror = JudgingFixtures.juror();
+        JudgingFixtures.panels(cid, Map.of(juror.id(), List.of()));
+        JudgingFixtures.transition(cid, "JUDGING");
+        JudgingFixtures.assign(cid, 1, 1).then().statusCode(201);
+        JudgingFixtures.submitScore(juror, keptEntry, 10, 5);
+        ORGANISER.as().post("/api/competitions/{cid}/shortlist", cid).then().statusCode(201);
+        JudgingFixtures.transition(cid, "PUBLISHED");
+        sql("update competition set retain_personal_data_until = now() - interval '1 day' where id = ?1", cid);
+        assertThat(job.run().keptPublished()).contains(keptEntry);
+
+        JudgingFixtures.Login lead = ErasureFixtures.lead();
+        long concern = ErasureFixtures.concern(ORGANISER.as(), keptEntry);
+        JudgingFixtures.anonymous().contentType(ContentType.JSON).body(Map.of("scopes", List.of("judging")))
+                .post("/api/consents/{token}/withdraw", token).then().statusCode(200);
+        // Another competition's entry falls due meanwhile.
+        long otherCid = JudgingFixtures.openCompetition(1);
+        String other = ErasureFixtures.marker();
+        long otherEntry = ErasureFixtures.entry(otherCid, school, "poster", other, ErasureFixtures.png(other), true,
+                true);
+        sql("update competition set retain_personal_data_until = now() - interval '1 day' where id = ?1", otherCid);
+
+        RetentionJob.Report report = job.run();
+        assertThat(report.erased()).contains(otherEntry);
+        assertThat(report.held()).contains(keptEntry);
+        assertThat(ErasureFixtures.databaseHits(db, other)).isEmpty();
+        assertThat(job.run().held()).contains(keptEntry);
+        assertThat(ErasureFixtures.objectsOf(store, keptEntry)).isNotEmpty();
+
+        ErasureFixtures.close(lead, concern, "RELEASED");
+        assertThat(job.run().erased()).contains(keptEntry);
+        assertThat(ErasureFixtures.objectsOf(store, keptEntry)).isEmpty();
+        assertThat(ErasureFixtures.hitsOutsideSafeguarding(db, kept)).isEmpty();
+        QuarkusTransaction.requiringNew().run(() -> {
+            Entry e = Entry.findById(keptEntry);
+            assertThat(e.erasureReason).isEqualTo("CONSENT_WITHDRAWN");
+            assertThat(e.personalDataErasedAt).isNotNull();
+        });
+    }
+
+    /** A guardian record for the entry's child, with every scope given; returns its withdrawal token. */
+    private String guardianRecord(long eid) {
+        String token = java.util.HexFormat.of().formatHex(new java.security.SecureRandom().generateSeed(32));
+        sql("""
+                insert into guardian_consent (entry_id, participant_id, position, token, verification, judging,
+                    publish_work, publish_name, given_at, recorded_by)
+                select p.entry_id, p.id, p.position, ?2, 'PAPER_FORM_HELD_BY_SCHOOL', true, true, true, now(), 'test'
+                from participant p where p.entry_id = ?1
+                on conflict (participant_id) do update set token = excluded.token""", eid, token);
+        return token;
+    }
+
+    /**
      * An entry whose erasure fails unexpectedly (here the database refuses to change it) is left for the next run,
      * and the entries after it are erased all the same. The job runs as the scheduler runs it, in a request context
      * of its own without an HTTP request: its audit lines name the system as the actor, not "anonymous".
