@@ -136,7 +136,7 @@ public class RetentionJob {
             }
         }
         for (Competition c : Competition.<Competition>find("retainPersonalDataUntil is not null"
-                + " or publishedAt is not null").<Competition>list()) {
+                + " or firstPublishedAt is not null").<Competition>list()) {
             if (c.personalDataDueAt().map(at -> !at.isAfter(now)).orElse(false)) {
                 Entry.<Entry>find("competition.id = ?1 and personalDataErasedAt is null order by id", c.id)
                         .<Entry>list().stream().filter(e -> !unreadable.contains(e.id))

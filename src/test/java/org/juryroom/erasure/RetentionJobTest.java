@@ -305,6 +305,67 @@ class RetentionJobTest {
         });
     }
 
+    /**
+     * The default retention date counts from the first publication: unpublishing neither cancels it (the
+     * next run erases, also the published work it kept) nor does publishing again restart it.
+     */
+    @Test
+    void unpublishingNeitherCancelsNorRestartsTheRetention() throws Exception {
+        long cid = JudgingFixtures.openCompetition(1);
+        SchoolAccount school = JudgingFixtures.school(JudgingFixtures.unique("District"));
+        String shown = ErasureFixtures.marker();
+        String unranked = ErasureFixtures.marker();
+        long shownEntry = ErasureFixtures.entry(cid, school, "poster", shown, ErasureFixtures.png(shown), true, true);
+        long unrankedEntry = ErasureFixtures.entry(cid, school, "poster", unranked, ErasureFixtures.png(unranked),
+                true, true);
+        List.of(shownEntry, unrankedEntry).forEach(e -> JudgingFixtures.submit(school, e));
+        JurorAccount juror = JudgingFixtures.juror();
+        JudgingFixtures.panels(cid, Map.of(juror.id(), List.of()));
+        JudgingFixtures.transition(cid, "JUDGING");
+        JudgingFixtures.assign(cid, 1, 1).then().statusCode(201);
+        JudgingFixtures.submitScore(juror, shownEntry, 10, 5);
+        JudgingFixtures.submitScore(juror, unrankedEntry, 2, 1);
+        ORGANISER.as().post("/api/competitions/{cid}/shortlist", cid).then().statusCode(201);
+        JudgingFixtures.transition(cid, "PUBLISHED");
+        assertThat(job.run().erased()).doesNotContain(shownEntry, unrankedEntry);
+        ageFirstPublication(cid);
+
+        RetentionJob.Report first = job.run();
+        assertThat(first.keptPublished()).contains(shownEntry);
+        assertThat(first.erased()).contains(unrankedEntry);
+        JudgingFixtures.transition(cid, "FROZEN"); // publication ends
+        ORGANISER.as().get("/api/competitions/{cid}", cid).then().statusCode(200)
+                .body("personalDataDueAt", org.hamcrest.Matchers.notNullValue());
+        assertThat(job.run().erased()).contains(shownEntry);
+        assertThat(ErasureFixtures.objectsOf(store, shownEntry)).isEmpty();
+        assertThat(ErasureFixtures.databaseHits(db, shown)).isEmpty();
+
+        // Published again: the clock runs on from the first publication.
+        long againCid = JudgingFixtures.openCompetition(1);
+        String again = ErasureFixtures.marker();
+        long againEntry = ErasureFixtures.entry(againCid, school, "poster", again, ErasureFixtures.png(again), true,
+                true);
+        JudgingFixtures.submit(school, againEntry);
+        JudgingFixtures.panels(againCid, Map.of(juror.id(), List.of()));
+        JudgingFixtures.transition(againCid, "JUDGING");
+        JudgingFixtures.assign(againCid, 1, 1).then().statusCode(201);
+        JudgingFixtures.submitScore(juror, againEntry, 1, 1);
+        ORGANISER.as().post("/api/competitions/{cid}/shortlist", againCid).then().statusCode(201);
+        JudgingFixtures.transition(againCid, "PUBLISHED");
+        ageFirstPublication(againCid);
+        JudgingFixtures.transition(againCid, "FROZEN");
+        JudgingFixtures.transition(againCid, "PUBLISHED");
+        RetentionJob.Report republished = job.run();
+        assertThat(republished.erased()).doesNotContain(againEntry); // shortlisted and shown: its work is kept
+        assertThat(republished.keptPublished()).contains(againEntry);
+    }
+
+    /** As if the competition had first been published 13 months ago (the default retention is 12). */
+    private void ageFirstPublication(long cid) {
+        sql("update competition set first_published_at = now() - interval '13 months',"
+                + " published_at = now() - interval '13 months' where id = ?1", cid);
+    }
+
     /** A guardian record for the entry's child, with every scope given; returns its withdrawal token. */
     private String guardianRecord(long eid) {
         String token = java.util.HexFormat.of().formatHex(new java.security.SecureRandom().generateSeed(32));
