@@ -26,6 +26,7 @@ import org.juryroom.ops.JuryRoomConfig;
 import org.juryroom.publishing.PublicNames;
 import org.juryroom.ranking.Shortlist;
 import org.juryroom.ranking.ShortlistEntry;
+import org.juryroom.safeguarding.Concern;
 import org.juryroom.storage.EntryFile;
 import org.juryroom.storage.FileStatus;
 import org.juryroom.storage.ObjectStore;
@@ -49,7 +50,8 @@ import java.util.Set;
  * personal fields, the statement, the title (here and on the shortlist, whose format-2 seal holds
  * only its hash), the jury redactions, the attestation, every file row, and the personal values of
  * the entry's past audit events; then PERSONAL_DATA_ERASED. The entry's {@code erasure_reason} says
- * that an erasure is under way. A safeguarding hold refuses it (409): the data is evidence.
+ * that an erasure is under way. A safeguarding hold refuses it (409) while a concern about the entry is open:
+ * the data is evidence.
  * <p>
  * (2) {@link #finish}, after the commit: every object keyed by the entry ({@code entries/{id}/…}:
  * originals, clean copies, thumbnails, and leftovers of failed uploads) is deleted and cached PDF
@@ -152,7 +154,7 @@ public class ErasureService {
         if (e == null || e.personalDataErasedAt != null) {
             return;
         }
-        if (e.held()) {
+        if (underLegalHold(e)) {
             LOG.infof("Entry %d: judging consent withdrawn under a safeguarding hold; erased once the hold ends",
                     e.id);
             return;
@@ -182,6 +184,15 @@ public class ErasureService {
         }
     }
 
+    /**
+     * The legal hold (docs/safeguarding.md): while a concern about the entry is open, its data is evidence.
+     * An entry the lead excluded, with every concern about it closed, is erased like any other; the concern's
+     * own record (its snapshot of the entry, the leads' audit) follows the safeguarding retention.
+     */
+    private static boolean underLegalHold(Entry e) {
+        return e.hold == Entry.Hold.HELD || !Concern.openOf(e.id).isEmpty();
+    }
+
     /** Step (1); joins the caller's transaction. {@code retention}: the job, which may keep published work. */
     Step eraseRecords(long entryId, String reason, boolean retention) {
         competitions.lockSharedOfEntry(entryId);
@@ -190,9 +201,9 @@ public class ErasureService {
             throw ProblemException.notFound("Entry " + entryId);
         }
         em.refresh(e, LockModeType.PESSIMISTIC_WRITE);
-        if (e.held()) {
+        if (underLegalHold(e)) {
             throw ProblemException.conflict("Entry " + e.code + " is under a safeguarding hold: its data is evidence"
-                    + " and cannot be erased until the safeguarding lead releases it", Map.of("hold", e.hold));
+                    + " and cannot be erased while a safeguarding concern about it is open", Map.of("hold", e.hold));
         }
         if (e.personalDataErasedAt != null) {
             return new Step(e.id, e.code, e.erasureReason, true, false, 0, 0, 0, 0, Set.of(), Set.of());

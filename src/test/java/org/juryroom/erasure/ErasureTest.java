@@ -227,6 +227,52 @@ class ErasureTest {
                 .body("erasedAt", notNullValue());
     }
 
+    /**
+     * The legal hold lasts while a concern is open (docs/safeguarding.md): an entry the lead excluded is erased
+     * like any other once no concern about it is open, by an organiser or by the retention job; a concern raised
+     * about it later holds it again until the lead closes that one too. The safeguarding record keeps its copy.
+     */
+    @Test
+    void anExcludedEntryIsErasedOnceNoConcernAboutItIsOpen() throws Exception {
+        long cid = JudgingFixtures.openCompetition(2);
+        SchoolAccount school = JudgingFixtures.school(JudgingFixtures.unique("District"));
+        String byOrganiser = ErasureFixtures.marker();
+        String byRetention = ErasureFixtures.marker();
+        long organiserEntry = ErasureFixtures.entry(cid, school, "poster", byOrganiser,
+                ErasureFixtures.png(byOrganiser), true, true);
+        long retentionEntry = ErasureFixtures.entry(cid, school, "poster", byRetention,
+                ErasureFixtures.png(byRetention), true, true);
+        JudgingFixtures.Login lead = ErasureFixtures.lead();
+        long first = ErasureFixtures.concern(school.login().as(), organiserEntry);
+        ORGANISER.as().post("/api/entries/{eid}/erasure", organiserEntry).then().statusCode(409);
+        ErasureFixtures.close(lead, first, "EXCLUDED");
+        // Excluded, then a second concern: held again while it is open.
+        long second = ErasureFixtures.concern(ORGANISER.as(), organiserEntry);
+        ORGANISER.as().post("/api/entries/{eid}/erasure", organiserEntry).then().statusCode(409)
+                .contentType("application/problem+json");
+        assertThat(ErasureFixtures.objectsOf(store, organiserEntry)).hasSize(3);
+        ErasureFixtures.close(lead, second, "EXCLUDED");
+
+        ORGANISER.as().post("/api/entries/{eid}/erasure", organiserEntry).then().statusCode(200)
+                .body("erasedAt", notNullValue());
+        assertThat(ErasureFixtures.objectsOf(store, organiserEntry)).isEmpty();
+        assertThat(ErasureFixtures.hitsOutsideSafeguarding(db, byOrganiser)).isEmpty();
+        assertThat(ErasureFixtures.databaseHits(db, byOrganiser)).as("the concern's own record stays").isNotEmpty();
+        ORGANISER.as().get("/api/entries/{eid}", organiserEntry).then().statusCode(200)
+                .body("safeguardingHold", equalTo("EXCLUDED"));
+        lead.as().get("/api/safeguarding/concerns/{id}/evidence", first).then().statusCode(200);
+
+        ErasureFixtures.close(lead, ErasureFixtures.concern(ORGANISER.as(), retentionEntry), "EXCLUDED");
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                        "update competition set retain_personal_data_until = now() - interval '1 day' where id = ?1")
+                .setParameter(1, cid).executeUpdate());
+        RetentionJob.Report report = retention.run();
+        assertThat(report.erased()).contains(retentionEntry);
+        assertThat(report.held()).doesNotContain(retentionEntry, organiserEntry);
+        assertThat(ErasureFixtures.objectsOf(store, retentionEntry)).isEmpty();
+        assertThat(ErasureFixtures.hitsOutsideSafeguarding(db, byRetention)).isEmpty();
+    }
+
     /** A screening vote's comment on the entry (a juror's words, V25), in the competition's first round. */
     private void screeningComment(long entryId, long jurorId, String comment) {
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
