@@ -22,8 +22,13 @@ import org.juryroom.consent.JudgingConsentWithdrawn;
 import org.juryroom.entry.Entry;
 import org.juryroom.entry.EntryViews;
 import org.juryroom.entry.Participant;
+import org.juryroom.mail.Letter;
+import org.juryroom.mail.Letters;
+import org.juryroom.mail.MailKind;
+import org.juryroom.mail.OutboxMessage;
 import org.juryroom.ops.JuryRoomConfig;
 import org.juryroom.publishing.PublicNames;
+import org.juryroom.publishing.ResultLetters;
 import org.juryroom.ranking.Shortlist;
 import org.juryroom.ranking.ShortlistEntry;
 import org.juryroom.safeguarding.Concern;
@@ -103,9 +108,14 @@ public class ErasureService {
     private final EntityManager em;
     private final ObjectMapper json;
     private final boolean keepPublishedWork;
+    private final Letters letters;
+    private final ResultLetters results;
 
     public ErasureService(CompetitionService competitions, AccessPolicy access, AuditLog audit, ObjectStore store,
-                          PdfPreviews previews, EntityManager em, ObjectMapper json, JuryRoomConfig config) {
+                          PdfPreviews previews, EntityManager em, ObjectMapper json, JuryRoomConfig config,
+                          Letters letters, ResultLetters results) {
+        this.letters = letters;
+        this.results = results;
         this.competitions = competitions;
         this.access = access;
         this.audit = audit;
@@ -235,7 +245,7 @@ public class ErasureService {
                 e.participants.stream().filter(p -> !keptNames.contains(p.id)).forEach(p -> p.firstName = null);
                 em.flush();
                 redactJuryTexts(e, gone);
-                scrubMails(e, gone);
+                eraseMails(e, gone);
                 scrubbed = scrubAudit(e, guardians, gone);
             }
             return new Step(e.id, e.code, KEPT_PUBLISHED, true, true, gone.size(), 0, 0, scrubbed, keptKeys(e.id),
@@ -311,7 +321,7 @@ public class ErasureService {
         e.updatedAt = now;
         em.flush();
         redactJuryTexts(e, personal);
-        scrubMails(e, personal);
+        eraseMails(e, personal);
         int scrubbed = scrubAudit(e, guardians, personal);
         if (record) {
             Map<String, Object> after = new LinkedHashMap<>();
@@ -382,38 +392,79 @@ public class ErasureService {
     }
 
     /**
-     * A school's receipt and result mails name the entry (by its code) with its title: the erased values
-     * are replaced in them, raw and as the HTML part escapes them; a guardian's mails went with the record.
-     * Each erasure reads the outbox once for the code (no index: erasure is rare; see docs/privacy.md).
+     * A school's mails about the entry, found by their tie to it (V46: a receipt names its entry, a result mail
+     * the school's shortlisted ones), whatever title they carry. A mail already sent keeps, as its stored copy,
+     * only a note that its text was erased (what went out cannot be recalled); a receipt not yet sent is not
+     * sent (the entry it acknowledges is erased); a result mail not yet sent is written anew from the shortlist
+     * as it now reads, so the school still learns how its other entries did. Each row is locked first (the
+     * sender holds one only while SMTP takes it). A guardian's mails went with the record.
      */
-    private void scrubMails(Entry e, List<String> personal) {
-        List<String> forms = new ArrayList<>();
+    private void eraseMails(Entry e, List<String> personal) {
+        @SuppressWarnings("unchecked")
+        List<Number> ids = em.createNativeQuery("select message_id from outbox_message_entry where entry_id = :eid"
+                + " order by message_id").setParameter("eid", e.id).getResultList();
+        for (Number id : ids) {
+            OutboxMessage m = em.find(OutboxMessage.class, id.longValue(), LockModeType.PESSIMISTIC_WRITE);
+            if (m == null) {
+                continue; // gone meanwhile
+            }
+            if (m.status == OutboxMessage.Status.SENT) {
+                Letter note = letters.render("erased", w -> m.subject, Map.of(),
+                        org.juryroom.i18n.Recipients.ofSchool(e.school.id));
+                m.textBody = note.text();
+                m.htmlBody = note.html();
+                continue;
+            }
+            java.util.Optional<ResultLetters.Written> again = MailKind.RESULT.name().equals(m.kind)
+                    ? results.rewrite(e.competition, e.school.id) : java.util.Optional.empty();
+            if (again.isPresent()) {
+                m.subject = again.get().letter().subject();
+                m.textBody = again.get().letter().text();
+                m.htmlBody = again.get().letter().html();
+                m.entryIds.clear();
+                m.entryIds.addAll(again.get().entryIds());
+            } else {
+                m.delete();
+            }
+        }
+        hideInOtherMails(e, personal);
+    }
+
+    /**
+     * Any other mail naming the entry's code (none is queued so since V46, which tied older receipts and result
+     * mails by their code): the erased values are hidden in it as whole words, as the jury view hides names, so
+     * "An" leaves "Anita" whole. Each erasure reads the outbox once for the code (no index: erasure is rare).
+     */
+    @SuppressWarnings("unchecked")
+    private void hideInOtherMails(Entry e, List<String> personal) {
+        List<String> terms = new ArrayList<>();
         for (String v : personal) {
-            if (v != null && v.strip().length() >= 2) {
-                forms.add(v);
+            if (v != null && !v.isBlank()) {
+                terms.add(v);
                 String html = v.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
                         .replace("\"", "&quot;").replace("'", "&#39;");
                 if (!html.equals(v)) {
-                    forms.add(html);
+                    terms.add(html);
                 }
             }
         }
-        if (forms.isEmpty() || e.code == null) {
+        if (terms.isEmpty() || e.code == null) {
             return;
         }
-        @SuppressWarnings("unchecked")
-        List<Number> ids = em.createNativeQuery("select id from outbox_message where strpos(text_body, :code) > 0")
-                .setParameter("code", e.code).getResultList();
-        if (ids.isEmpty()) {
-            return;
-        }
-        List<Long> messages = ids.stream().map(Number::longValue).toList();
-        for (String v : forms) {
-            em.createNativeQuery("update outbox_message set subject = replace(subject, :v, :x),"
-                            + " text_body = replace(text_body, :v, :x), html_body = replace(html_body, :v, :x)"
-                            + " where id in (:ids)")
-                    .setParameter("v", v).setParameter("x", AuditScrub.ERASED).setParameter("ids", messages)
-                    .executeUpdate();
+        List<Object[]> rows = em.createNativeQuery("select id, subject, text_body, html_body from outbox_message m"
+                        + " where strpos(text_body, :code) > 0 and not exists (select 1 from outbox_message_entry l"
+                        + " where l.message_id = m.id and l.entry_id = :eid) order by id for update")
+                .setParameter("code", e.code).setParameter("eid", e.id).getResultList();
+        for (Object[] row : rows) {
+            String subject = org.juryroom.entry.JuryRedaction.apply((String) row[1], terms);
+            String text = org.juryroom.entry.JuryRedaction.apply((String) row[2], terms);
+            String html = org.juryroom.entry.JuryRedaction.apply((String) row[3], terms);
+            if (!java.util.Objects.equals(subject, row[1]) || !java.util.Objects.equals(text, row[2])
+                    || !java.util.Objects.equals(html, row[3])) {
+                em.createNativeQuery("update outbox_message set subject = :s, text_body = :t, html_body = :h"
+                                + " where id = :id").setParameter("s", subject).setParameter("t", text)
+                        .setParameter("h", html).setParameter("id", ((Number) row[0]).longValue()).executeUpdate();
+            }
         }
     }
 
