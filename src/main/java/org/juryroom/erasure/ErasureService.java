@@ -358,35 +358,42 @@ public class ErasureService {
     }
 
     /**
-     * A juror's comment or abstention reason, and a screening vote's comment, are judging data and stay,
-     * but a child's or guardian's name in them goes (hidden as the jury view hides names). Written without
-     * touching the scorecard's version: the seal covers version, marks and total, not the words. The rows
-     * are locked first (after the entry's, the order a scorecard save takes them in), so a juror's save
-     * either committed before and is redacted here, or waits and then finds the entry erased.
+     * Judging texts about the entry that stay, table and columns: a juror's comment or abstention reason, a
+     * screening vote's comment, an organiser's adjudication note. (A remedy's reason is not here: seal format 3
+     * holds it in clear, so it cannot change without breaking the seal.)
+     */
+    private static final List<List<String>> JUDGING_TEXTS = List.of(List.of("scorecard", "comment", "abstain_reason"),
+            List.of("screening_vote", "comment"), List.of("adjudication", "note"));
+
+    /**
+     * The {@link #JUDGING_TEXTS} are judging data and stay, but a child's or guardian's name in them goes (hidden
+     * as the jury view hides names). Written without touching the scorecard's version: the seal covers version,
+     * marks and total, not the words. The rows are locked first (after the entry's, the order a scorecard save
+     * takes them in), so a juror's save either committed before and is redacted here, or waits and then finds
+     * the entry erased.
      */
     @SuppressWarnings("unchecked")
     private void redactJuryTexts(Entry e, List<String> personal) {
         List<String> terms = personal.stream().filter(java.util.Objects::nonNull).filter(t -> !t.isBlank()
                 && t.length() <= 200).toList();
-        List<Object[]> cards = em.createNativeQuery("select id, comment, abstain_reason from scorecard"
-                + " where entry_id = :eid order by id for update").setParameter("eid", e.id).getResultList();
-        for (Object[] row : cards) {
-            String comment = org.juryroom.entry.JuryRedaction.apply((String) row[1], terms);
-            String reason = org.juryroom.entry.JuryRedaction.apply((String) row[2], terms);
-            if (!java.util.Objects.equals(comment, row[1]) || !java.util.Objects.equals(reason, row[2])) {
-                em.createNativeQuery("update scorecard set comment = :c, abstain_reason = :r where id = :id")
-                        .setParameter("c", comment).setParameter("r", reason)
-                        .setParameter("id", ((Number) row[0]).longValue()).executeUpdate();
-            }
-        }
-        List<Object[]> votes = em.createNativeQuery("select id, comment from screening_vote where entry_id = :eid"
-                + " order by id for update").setParameter("eid", e.id).getResultList();
-        for (Object[] row : votes) {
-            String comment = org.juryroom.entry.JuryRedaction.apply((String) row[1], terms);
-            if (!java.util.Objects.equals(comment, row[1])) {
-                em.createNativeQuery("update screening_vote set comment = :c where id = :id")
-                        .setParameter("c", comment).setParameter("id", ((Number) row[0]).longValue())
-                        .executeUpdate();
+        for (List<String> texts : JUDGING_TEXTS) {
+            String table = texts.get(0);
+            List<String> columns = texts.subList(1, texts.size());
+            List<Object[]> rows = em.createNativeQuery("select id, " + String.join(", ", columns) + " from " + table
+                    + " where entry_id = :eid order by id for update").setParameter("eid", e.id).getResultList();
+            for (Object[] row : rows) {
+                var update = em.createNativeQuery("update " + table + " set " + String.join(", ", columns.stream()
+                        .map(c -> c + " = :" + c).toList()) + " where id = :id").setParameter("id",
+                        ((Number) row[0]).longValue());
+                boolean changed = false;
+                for (int i = 0; i < columns.size(); i++) {
+                    String redacted = org.juryroom.entry.JuryRedaction.apply((String) row[i + 1], terms);
+                    changed |= !java.util.Objects.equals(redacted, row[i + 1]);
+                    update.setParameter(columns.get(i), redacted);
+                }
+                if (changed) {
+                    update.executeUpdate();
+                }
             }
         }
     }

@@ -91,6 +91,7 @@ class ErasureTest {
         ORGANISER.as().post("/api/competitions/{cid}/shortlist", cid).then().statusCode(201);
         JudgingFixtures.transition(cid, "PUBLISHED");
         screeningComment(topEntry, juror.id(), top + " wrote this herself, it shows.");
+        adjudicationNote(topEntry, "Confirmed: the jurors agree that " + top + " made it.");
         String essayClean = QuarkusTransaction.requiringNew().call(() -> (String) em.createNativeQuery(
                 "select clean_key from entry_file where entry_id = ?1").setParameter(1, essayEntry).getSingleResult());
         assertThat(previews.page(essayClean, 0).png()).isNotEmpty();
@@ -362,6 +363,14 @@ class ErasureTest {
                         join judging_round r on r.competition_id = e.competition_id and r.position = 1
                         where e.id = ?1""")
                 .setParameter(1, entryId).setParameter(2, jurorId).setParameter(3, comment).executeUpdate());
+    }
+
+    /** An organiser's adjudication of the entry, its note naming the child (V3: an organiser's free text). */
+    private void adjudicationNote(long entryId, String note) {
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
+                        insert into adjudication (competition_id, entry_id, decision, note, scorecards, decided_by)
+                        select e.competition_id, e.id, 'CONFIRM', ?2, '[]', 'organiser' from entry e where e.id = ?1""")
+                .setParameter(1, entryId).setParameter(2, note).executeUpdate());
     }
 
     /** A guardian's record for the entry's first child, its personal fields carrying {@code marker}. */
