@@ -63,6 +63,28 @@ final class ErasureFixtures {
                 .extract().jsonPath().getLong("id");
     }
 
+    /** The entry's erasure is complete, for {@code reason}. */
+    static void assertErased(long entryId, String reason) {
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> {
+            org.juryroom.entry.Entry e = org.juryroom.entry.Entry.findById(entryId);
+            org.assertj.core.api.Assertions.assertThat(e.erasureReason).isEqualTo(reason);
+            org.assertj.core.api.Assertions.assertThat(e.personalDataErasedAt).isNotNull();
+        });
+    }
+
+    /** One new juror scores the submitted entries, the first best; the shortlist is frozen and published. */
+    static void judgeAndPublish(long cid, long... entries) {
+        JudgingFixtures.JurorAccount juror = JudgingFixtures.juror();
+        JudgingFixtures.panels(cid, Map.of(juror.id(), List.of()));
+        JudgingFixtures.transition(cid, "JUDGING");
+        JudgingFixtures.assign(cid, 1, 1).then().statusCode(201);
+        for (int i = 0; i < entries.length; i++) {
+            JudgingFixtures.submitScore(juror, entries[i], 10 - i, 5 - i);
+        }
+        JudgingFixtures.ORGANISER.as().post("/api/competitions/{cid}/shortlist", cid).then().statusCode(201);
+        JudgingFixtures.transition(cid, "PUBLISHED");
+    }
+
     /** A new safeguarding lead's sign-in (appointed by the organiser). */
     static JudgingFixtures.Login lead() {
         var json = JudgingFixtures.ORGANISER.as().contentType(io.restassured.http.ContentType.JSON)

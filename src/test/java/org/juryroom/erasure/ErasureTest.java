@@ -190,11 +190,7 @@ class ErasureTest {
         assertThat(ErasureFixtures.objectsOf(store, eid)).isEmpty();
         assertThat(ErasureFixtures.databaseHits(db, marker)).isEmpty();
         ORGANISER.as().get("/api/entries/{eid}", eid).then().statusCode(200).body("title", equalTo(""));
-        QuarkusTransaction.requiringNew().run(() -> {
-            org.juryroom.entry.Entry e = org.juryroom.entry.Entry.findById(eid);
-            assertThat(e.erasureReason).isEqualTo("CONSENT_WITHDRAWN");
-            assertThat(e.personalDataErasedAt).isNotNull();
-        });
+        ErasureFixtures.assertErased(eid, "CONSENT_WITHDRAWN");
         // The school can no longer put anything back.
         school.login().as().contentType(ContentType.JSON).body(Map.of("title", "Again " + marker))
                 .patch("/api/entries/{eid}", eid).then().statusCode(409);
@@ -302,14 +298,7 @@ class ErasureTest {
                 .patch("/api/entries/{eid}", erased).then().statusCode(200);
         JudgingFixtures.submit(school, erased);
         JudgingFixtures.submit(school, kept);
-        JurorAccount juror = JudgingFixtures.juror();
-        JudgingFixtures.panels(cid, Map.of(juror.id(), List.of()));
-        JudgingFixtures.transition(cid, "JUDGING");
-        JudgingFixtures.assign(cid, 1, 1).then().statusCode(201);
-        JudgingFixtures.submitScore(juror, erased, 10, 5);
-        JudgingFixtures.submitScore(juror, kept, 9, 4);
-        ORGANISER.as().post("/api/competitions/{cid}/shortlist", cid).then().statusCode(201);
-        JudgingFixtures.transition(cid, "PUBLISHED");
+        ErasureFixtures.judgeAndPublish(cid, erased, kept);
         String code = ORGANISER.as().get("/api/entries/{eid}", erased).then().extract().jsonPath().getString("code");
         List<Object[]> mails = mailsOf(school);
         assertThat(mails).extracting(m -> m[0] + " " + m[1]).containsExactly("RECEIPT SENT", "RECEIPT QUEUED",

@@ -245,11 +245,7 @@ class RetentionJobTest {
         assertThat(job.run().erased()).contains(eid);
         assertThat(ErasureFixtures.objectsOf(store, eid)).isEmpty();
         assertThat(ErasureFixtures.databaseHits(db, marker)).isEmpty();
-        QuarkusTransaction.requiringNew().run(() -> {
-            Entry e = Entry.findById(eid);
-            assertThat(e.erasureReason).isEqualTo("CONSENT_WITHDRAWN");
-            assertThat(e.personalDataErasedAt).isNotNull();
-        });
+        ErasureFixtures.assertErased(eid, "CONSENT_WITHDRAWN");
         assertThat(job.run().erased()).doesNotContain(eid);
     }
 
@@ -266,13 +262,7 @@ class RetentionJobTest {
         long keptEntry = ErasureFixtures.entry(cid, school, "poster", kept, ErasureFixtures.png(kept), true, true);
         String token = guardianRecord(keptEntry);
         JudgingFixtures.submit(school, keptEntry);
-        JurorAccount juror = JudgingFixtures.juror();
-        JudgingFixtures.panels(cid, Map.of(juror.id(), List.of()));
-        JudgingFixtures.transition(cid, "JUDGING");
-        JudgingFixtures.assign(cid, 1, 1).then().statusCode(201);
-        JudgingFixtures.submitScore(juror, keptEntry, 10, 5);
-        ORGANISER.as().post("/api/competitions/{cid}/shortlist", cid).then().statusCode(201);
-        JudgingFixtures.transition(cid, "PUBLISHED");
+        ErasureFixtures.judgeAndPublish(cid, keptEntry);
         sql("update competition set retain_personal_data_until = now() - interval '1 day' where id = ?1", cid);
         assertThat(job.run().keptPublished()).contains(keptEntry);
 
@@ -298,11 +288,7 @@ class RetentionJobTest {
         assertThat(job.run().erased()).contains(keptEntry);
         assertThat(ErasureFixtures.objectsOf(store, keptEntry)).isEmpty();
         assertThat(ErasureFixtures.hitsOutsideSafeguarding(db, kept)).isEmpty();
-        QuarkusTransaction.requiringNew().run(() -> {
-            Entry e = Entry.findById(keptEntry);
-            assertThat(e.erasureReason).isEqualTo("CONSENT_WITHDRAWN");
-            assertThat(e.personalDataErasedAt).isNotNull();
-        });
+        ErasureFixtures.assertErased(keptEntry, "CONSENT_WITHDRAWN");
     }
 
     /**
@@ -319,14 +305,7 @@ class RetentionJobTest {
         long unrankedEntry = ErasureFixtures.entry(cid, school, "poster", unranked, ErasureFixtures.png(unranked),
                 true, true);
         List.of(shownEntry, unrankedEntry).forEach(e -> JudgingFixtures.submit(school, e));
-        JurorAccount juror = JudgingFixtures.juror();
-        JudgingFixtures.panels(cid, Map.of(juror.id(), List.of()));
-        JudgingFixtures.transition(cid, "JUDGING");
-        JudgingFixtures.assign(cid, 1, 1).then().statusCode(201);
-        JudgingFixtures.submitScore(juror, shownEntry, 10, 5);
-        JudgingFixtures.submitScore(juror, unrankedEntry, 2, 1);
-        ORGANISER.as().post("/api/competitions/{cid}/shortlist", cid).then().statusCode(201);
-        JudgingFixtures.transition(cid, "PUBLISHED");
+        ErasureFixtures.judgeAndPublish(cid, shownEntry, unrankedEntry);
         assertThat(job.run().erased()).doesNotContain(shownEntry, unrankedEntry);
         ageFirstPublication(cid);
 
@@ -346,12 +325,7 @@ class RetentionJobTest {
         long againEntry = ErasureFixtures.entry(againCid, school, "poster", again, ErasureFixtures.png(again), true,
                 true);
         JudgingFixtures.submit(school, againEntry);
-        JudgingFixtures.panels(againCid, Map.of(juror.id(), List.of()));
-        JudgingFixtures.transition(againCid, "JUDGING");
-        JudgingFixtures.assign(againCid, 1, 1).then().statusCode(201);
-        JudgingFixtures.submitScore(juror, againEntry, 1, 1);
-        ORGANISER.as().post("/api/competitions/{cid}/shortlist", againCid).then().statusCode(201);
-        JudgingFixtures.transition(againCid, "PUBLISHED");
+        ErasureFixtures.judgeAndPublish(againCid, againEntry);
         ageFirstPublication(againCid);
         JudgingFixtures.transition(againCid, "FROZEN");
         JudgingFixtures.transition(againCid, "PUBLISHED");
