@@ -74,7 +74,11 @@ public class Competition extends PanacheEntityBase {
     @Column(name = "published_at")
     public Instant publishedAt;
 
-    /** After this the children's personal data and files are erased; null: publication + 12 months. */
+    /** When it was first published: unpublishing keeps it, so the default retention runs on (docs/privacy.md). */
+    @Column(name = "first_published_at")
+    public Instant firstPublishedAt;
+
+    /** After this the children's personal data and files are erased; null: first publication + 12 months. */
     @Column(name = "retain_personal_data_until")
     public Instant retainPersonalDataUntil;
 
@@ -92,15 +96,18 @@ public class Competition extends PanacheEntityBase {
     @OrderBy("position")
     public List<Criterion> criteria = new ArrayList<>();
 
-    /** Months after publication the children's data is kept when no retention date is set. */
+    /** Months after the first publication the children's data is kept when no retention date is set. */
     public static final int DEFAULT_RETENTION_MONTHS = 12;
 
-    /** When the children's personal data falls due for erasure; empty while unset and unpublished. */
+    /**
+     * When the children's personal data falls due for erasure; empty while unset and never published.
+     * Counted from the first publication: neither unpublishing nor publishing again moves it.
+     */
     public java.util.Optional<Instant> personalDataDueAt() {
         if (retainPersonalDataUntil != null) {
             return java.util.Optional.of(retainPersonalDataUntil);
         }
-        return java.util.Optional.ofNullable(publishedAt).map(p -> p.atZone(java.time.ZoneOffset.UTC)
+        return java.util.Optional.ofNullable(firstPublishedAt).map(p -> p.atZone(java.time.ZoneOffset.UTC)
                 .plusMonths(DEFAULT_RETENTION_MONTHS).toInstant());
     }
 

@@ -87,8 +87,8 @@ public final class CompetitionRequests {
     }
 
     /**
-     * When the children's personal data and files are erased (docs/privacy.md); null: publication +
-     * 12 months. Not in the past, and not before publication once published.
+     * When the children's personal data and files are erased (docs/privacy.md); null: first
+     * publication + 12 months. Not in the past, and not before publication once published.
      */
     public record RetentionSetting(OffsetDateTime retainPersonalDataUntil) {
     }

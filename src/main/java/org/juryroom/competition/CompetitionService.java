@@ -314,6 +314,9 @@ public class CompetitionService {
         CompetitionStatus from = c.status;
         c.status = to;
         c.publishedAt = to == CompetitionStatus.PUBLISHED ? Instant.now() : null;
+        if (c.firstPublishedAt == null) {
+            c.firstPublishedAt = c.publishedAt; // the retention anchor: unpublishing leaves it
+        }
         AuditAction action = to == CompetitionStatus.PUBLISHED ? AuditAction.COMPETITION_PUBLISHED
                 : from == CompetitionStatus.PUBLISHED ? AuditAction.COMPETITION_UNPUBLISHED
                 : AuditAction.COMPETITION_TRANSITION;
@@ -358,7 +361,7 @@ public class CompetitionService {
 
     /**
      * Sets when the children's personal data is erased (docs/privacy.md), in any status: null returns to
-     * the default (publication + 12 months). A date in the past, or before the publication of a
+     * the default (first publication + 12 months). A date in the past, or before the publication of a
      * published competition, is refused (422): erasure is not brought forward this way (the organiser
      * erases an entry directly), and published work is kept at least as long as it is on show.
      */

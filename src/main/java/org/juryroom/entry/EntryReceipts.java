@@ -17,6 +17,7 @@ import java.util.Map;
  * The receipt a school's contact gets when an entry is submitted: code, title, competition, when
  * (in the competition's zone) and each stored file by type, size and SHA-256. File names are left
  * out: schools name files after the children, and no mail names a child together with a school.
+ * The mail is tied to the entry: its erasure rewrites it (erasure/ErasureService).
  */
 @ApplicationScoped
 public class EntryReceipts {
@@ -52,6 +53,6 @@ public class EntryReceipts {
         data.put("when", Formats.when(e.submittedAt, language));
         data.put("files", files);
         outbox.queue(MailKind.RECEIPT, to, letters.render("receipt", w -> w.mail_receipt_subject(e.code),
-                data, language));
+                data, language)).entryIds.add(e.id);
     }
 }

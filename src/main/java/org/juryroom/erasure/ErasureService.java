@@ -22,10 +22,16 @@ import org.juryroom.consent.JudgingConsentWithdrawn;
 import org.juryroom.entry.Entry;
 import org.juryroom.entry.EntryViews;
 import org.juryroom.entry.Participant;
+import org.juryroom.mail.Letter;
+import org.juryroom.mail.Letters;
+import org.juryroom.mail.MailKind;
+import org.juryroom.mail.OutboxMessage;
 import org.juryroom.ops.JuryRoomConfig;
 import org.juryroom.publishing.PublicNames;
+import org.juryroom.publishing.ResultLetters;
 import org.juryroom.ranking.Shortlist;
 import org.juryroom.ranking.ShortlistEntry;
+import org.juryroom.safeguarding.Concern;
 import org.juryroom.storage.EntryFile;
 import org.juryroom.storage.FileStatus;
 import org.juryroom.storage.ObjectStore;
@@ -49,7 +55,8 @@ import java.util.Set;
  * personal fields, the statement, the title (here and on the shortlist, whose format-2 seal holds
  * only its hash), the jury redactions, the attestation, every file row, and the personal values of
  * the entry's past audit events; then PERSONAL_DATA_ERASED. The entry's {@code erasure_reason} says
- * that an erasure is under way. A safeguarding hold refuses it (409): the data is evidence.
+ * that an erasure is under way. A safeguarding hold refuses it (409) while a concern about the entry is open:
+ * the data is evidence.
  * <p>
  * (2) {@link #finish}, after the commit: every object keyed by the entry ({@code entries/{id}/…}:
  * originals, clean copies, thumbnails, and leftovers of failed uploads) is deleted and cached PDF
@@ -101,9 +108,14 @@ public class ErasureService {
     private final EntityManager em;
     private final ObjectMapper json;
     private final boolean keepPublishedWork;
+    private final Letters letters;
+    private final ResultLetters results;
 
     public ErasureService(CompetitionService competitions, AccessPolicy access, AuditLog audit, ObjectStore store,
-                          PdfPreviews previews, EntityManager em, ObjectMapper json, JuryRoomConfig config) {
+                          PdfPreviews previews, EntityManager em, ObjectMapper json, JuryRoomConfig config,
+                          Letters letters, ResultLetters results) {
+        this.letters = letters;
+        this.results = results;
         this.competitions = competitions;
         this.access = access;
         this.audit = audit;
@@ -152,7 +164,7 @@ public class ErasureService {
         if (e == null || e.personalDataErasedAt != null) {
             return;
         }
-        if (e.held()) {
+        if (underLegalHold(e)) {
             LOG.infof("Entry %d: judging consent withdrawn under a safeguarding hold; erased once the hold ends",
                     e.id);
             return;
@@ -160,12 +172,17 @@ public class ErasureService {
         eraseRecords(event.entryId(), Reason.CONSENT_WITHDRAWN.name(), false);
     }
 
-    /** After the withdrawal committed: the objects go (a failure is finished by the retention job or the reconciler). */
+    /**
+     * After the withdrawal committed: the objects go (a failure is finished by the retention job or the
+     * reconciler). Only of an erasure under way: kept published work the hold kept from the withdrawal's
+     * erasure still has its reason, and its objects are evidence until the hold ends.
+     */
     void afterJudgingWithdrawn(@Observes(during = TransactionPhase.AFTER_SUCCESS) JudgingConsentWithdrawn event) {
         try {
             Step step = QuarkusTransaction.requiringNew().call(() -> {
                 Entry e = Entry.findById(event.entryId());
-                return e == null || e.erasureReason == null || e.personalDataErasedAt != null ? null
+                return e == null || e.erasureReason == null || KEPT_PUBLISHED.equals(e.erasureReason)
+                        || e.personalDataErasedAt != null ? null
                         : new Step(e.id, e.code, e.erasureReason, false, false, 0, 0, 0, 0, Set.of(), Set.of());
             });
             if (step != null) {
@@ -177,6 +194,15 @@ public class ErasureService {
         }
     }
 
+    /**
+     * The legal hold (docs/safeguarding.md): while a concern about the entry is open, its data is evidence.
+     * An entry the lead excluded, with every concern about it closed, is erased like any other; the concern's
+     * own record (its snapshot of the entry, the leads' audit) follows the safeguarding retention.
+     */
+    private static boolean underLegalHold(Entry e) {
+        return e.hold == Entry.Hold.HELD || !Concern.openOf(e.id).isEmpty();
+    }
+
     /** Step (1); joins the caller's transaction. {@code retention}: the job, which may keep published work. */
     Step eraseRecords(long entryId, String reason, boolean retention) {
         competitions.lockSharedOfEntry(entryId);
@@ -185,9 +211,9 @@ public class ErasureService {
             throw ProblemException.notFound("Entry " + entryId);
         }
         em.refresh(e, LockModeType.PESSIMISTIC_WRITE);
-        if (e.held()) {
+        if (underLegalHold(e)) {
             throw ProblemException.conflict("Entry " + e.code + " is under a safeguarding hold: its data is evidence"
-                    + " and cannot be erased until the safeguarding lead releases it", Map.of("hold", e.hold));
+                    + " and cannot be erased while a safeguarding concern about it is open", Map.of("hold", e.hold));
         }
         if (e.personalDataErasedAt != null) {
             return new Step(e.id, e.code, e.erasureReason, true, false, 0, 0, 0, 0, Set.of(), Set.of());
@@ -219,7 +245,7 @@ public class ErasureService {
                 e.participants.stream().filter(p -> !keptNames.contains(p.id)).forEach(p -> p.firstName = null);
                 em.flush();
                 redactJuryTexts(e, gone);
-                scrubMails(e, gone);
+                eraseMails(e, gone);
                 scrubbed = scrubAudit(e, guardians, gone);
             }
             return new Step(e.id, e.code, KEPT_PUBLISHED, true, true, gone.size(), 0, 0, scrubbed, keptKeys(e.id),
@@ -295,7 +321,7 @@ public class ErasureService {
         e.updatedAt = now;
         em.flush();
         redactJuryTexts(e, personal);
-        scrubMails(e, personal);
+        eraseMails(e, personal);
         int scrubbed = scrubAudit(e, guardians, personal);
         if (record) {
             Map<String, Object> after = new LinkedHashMap<>();
@@ -332,72 +358,120 @@ public class ErasureService {
     }
 
     /**
-     * A juror's comment or abstention reason, and a screening vote's comment, are judging data and stay,
-     * but a child's or guardian's name in them goes (hidden as the jury view hides names). Written without
-     * touching the scorecard's version: the seal covers version, marks and total, not the words. The rows
-     * are locked first (after the entry's, the order a scorecard save takes them in), so a juror's save
-     * either committed before and is redacted here, or waits and then finds the entry erased.
+     * Judging texts about the entry that stay, table and columns: a juror's comment or abstention reason, a
+     * screening vote's comment, an organiser's adjudication note. (A remedy's reason is not here: seal format 3
+     * holds it in clear, so it cannot change without breaking the seal.)
+     */
+    private static final List<List<String>> JUDGING_TEXTS = List.of(List.of("scorecard", "comment", "abstain_reason"),
+            List.of("screening_vote", "comment"), List.of("adjudication", "note"));
+
+    /**
+     * The {@link #JUDGING_TEXTS} are judging data and stay, but a child's or guardian's name in them goes (hidden
+     * as the jury view hides names). Written without touching the scorecard's version: the seal covers version,
+     * marks and total, not the words. The rows are locked first (after the entry's, the order a scorecard save
+     * takes them in), so a juror's save either committed before and is redacted here, or waits and then finds
+     * the entry erased.
      */
     @SuppressWarnings("unchecked")
     private void redactJuryTexts(Entry e, List<String> personal) {
         List<String> terms = personal.stream().filter(java.util.Objects::nonNull).filter(t -> !t.isBlank()
                 && t.length() <= 200).toList();
-        List<Object[]> cards = em.createNativeQuery("select id, comment, abstain_reason from scorecard"
-                + " where entry_id = :eid order by id for update").setParameter("eid", e.id).getResultList();
-        for (Object[] row : cards) {
-            String comment = org.juryroom.entry.JuryRedaction.apply((String) row[1], terms);
-            String reason = org.juryroom.entry.JuryRedaction.apply((String) row[2], terms);
-            if (!java.util.Objects.equals(comment, row[1]) || !java.util.Objects.equals(reason, row[2])) {
-                em.createNativeQuery("update scorecard set comment = :c, abstain_reason = :r where id = :id")
-                        .setParameter("c", comment).setParameter("r", reason)
-                        .setParameter("id", ((Number) row[0]).longValue()).executeUpdate();
-            }
-        }
-        List<Object[]> votes = em.createNativeQuery("select id, comment from screening_vote where entry_id = :eid"
-                + " order by id for update").setParameter("eid", e.id).getResultList();
-        for (Object[] row : votes) {
-            String comment = org.juryroom.entry.JuryRedaction.apply((String) row[1], terms);
-            if (!java.util.Objects.equals(comment, row[1])) {
-                em.createNativeQuery("update screening_vote set comment = :c where id = :id")
-                        .setParameter("c", comment).setParameter("id", ((Number) row[0]).longValue())
-                        .executeUpdate();
+        for (List<String> texts : JUDGING_TEXTS) {
+            String table = texts.get(0);
+            List<String> columns = texts.subList(1, texts.size());
+            List<Object[]> rows = em.createNativeQuery("select id, " + String.join(", ", columns) + " from " + table
+                    + " where entry_id = :eid order by id for update").setParameter("eid", e.id).getResultList();
+            for (Object[] row : rows) {
+                var update = em.createNativeQuery("update " + table + " set " + String.join(", ", columns.stream()
+                        .map(c -> c + " = :" + c).toList()) + " where id = :id").setParameter("id",
+                        ((Number) row[0]).longValue());
+                boolean changed = false;
+                for (int i = 0; i < columns.size(); i++) {
+                    String redacted = org.juryroom.entry.JuryRedaction.apply((String) row[i + 1], terms);
+                    changed |= !java.util.Objects.equals(redacted, row[i + 1]);
+                    update.setParameter(columns.get(i), redacted);
+                }
+                if (changed) {
+                    update.executeUpdate();
+                }
             }
         }
     }
 
     /**
-     * A school's receipt and result mails name the entry (by its code) with its title: the erased values
-     * are replaced in them, raw and as the HTML part escapes them; a guardian's mails went with the record.
-     * Each erasure reads the outbox once for the code (no index: erasure is rare; see docs/privacy.md).
+     * A school's mails about the entry, found by their tie to it (V46: a receipt names its entry, a result mail
+     * the school's shortlisted ones), whatever title they carry. A mail already sent keeps, as its stored copy,
+     * only a note that its text was erased (what went out cannot be recalled); a receipt not yet sent is not
+     * sent (the entry it acknowledges is erased); a result mail not yet sent is written anew from the shortlist
+     * as it now reads, so the school still learns how its other entries did. Each row is locked first (the
+     * sender holds one only while SMTP takes it). A guardian's mails went with the record.
      */
-    private void scrubMails(Entry e, List<String> personal) {
-        List<String> forms = new ArrayList<>();
+    private void eraseMails(Entry e, List<String> personal) {
+        @SuppressWarnings("unchecked")
+        List<Number> ids = em.createNativeQuery("select message_id from outbox_message_entry where entry_id = :eid"
+                + " order by message_id").setParameter("eid", e.id).getResultList();
+        for (Number id : ids) {
+            OutboxMessage m = em.find(OutboxMessage.class, id.longValue(), LockModeType.PESSIMISTIC_WRITE);
+            if (m == null) {
+                continue; // gone meanwhile
+            }
+            if (m.status == OutboxMessage.Status.SENT) {
+                Letter note = letters.render("erased", w -> m.subject, Map.of(),
+                        org.juryroom.i18n.Recipients.ofSchool(e.school.id));
+                m.textBody = note.text();
+                m.htmlBody = note.html();
+                continue;
+            }
+            java.util.Optional<ResultLetters.Written> again = MailKind.RESULT.name().equals(m.kind)
+                    ? results.rewrite(e.competition, e.school.id) : java.util.Optional.empty();
+            if (again.isPresent()) {
+                m.subject = again.get().letter().subject();
+                m.textBody = again.get().letter().text();
+                m.htmlBody = again.get().letter().html();
+                m.entryIds.clear();
+                m.entryIds.addAll(again.get().entryIds());
+            } else {
+                m.delete();
+            }
+        }
+        hideInOtherMails(e, personal);
+    }
+
+    /**
+     * Any other mail naming the entry's code (none is queued so since V46, which tied older receipts and result
+     * mails by their code): the erased values are hidden in it as whole words, as the jury view hides names, so
+     * "An" leaves "Anita" whole. Each erasure reads the outbox once for the code (no index: erasure is rare).
+     */
+    @SuppressWarnings("unchecked")
+    private void hideInOtherMails(Entry e, List<String> personal) {
+        List<String> terms = new ArrayList<>();
         for (String v : personal) {
-            if (v != null && v.strip().length() >= 2) {
-                forms.add(v);
+            if (v != null && !v.isBlank()) {
+                terms.add(v);
                 String html = v.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
                         .replace("\"", "&quot;").replace("'", "&#39;");
                 if (!html.equals(v)) {
-                    forms.add(html);
+                    terms.add(html);
                 }
             }
         }
-        if (forms.isEmpty() || e.code == null) {
+        if (terms.isEmpty() || e.code == null) {
             return;
         }
-        @SuppressWarnings("unchecked")
-        List<Number> ids = em.createNativeQuery("select id from outbox_message where strpos(text_body, :code) > 0")
-                .setParameter("code", e.code).getResultList();
-        if (ids.isEmpty()) {
-            return;
-        }
-        List<Long> messages = ids.stream().map(Number::longValue).toList();
-        for (String v : forms) {
-            em.createNativeQuery("update outbox_message set subject = replace(subject, :v, :x),"
-                            + " text_body = replace(text_body, :v, :x), html_body = replace(html_body, :v, :x)"
-                            + " where id in (:ids)")
-                    .setParameter("v", v).setParameter("x", AuditScrub.ERASED).setParameter("ids", messages)
-                    .executeUpdate();
+        List<Object[]> rows = em.createNativeQuery("select id, subject, text_body, html_body from outbox_message m"
+                        + " where strpos(text_body, :code) > 0 and not exists (select 1 from outbox_message_entry l"
+                        + " where l.message_id = m.id and l.entry_id = :eid) order by id for update")
+                .setParameter("code", e.code).setParameter("eid", e.id).getResultList();
+        for (Object[] row : rows) {
+            String subject = org.juryroom.entry.JuryRedaction.apply((String) row[1], terms);
+            String text = org.juryroom.entry.JuryRedaction.apply((String) row[2], terms);
+            String html = org.juryroom.entry.JuryRedaction.apply((String) row[3], terms);
+            if (!java.util.Objects.equals(subject, row[1]) || !java.util.Objects.equals(text, row[2])
+                    || !java.util.Objects.equals(html, row[3])) {
+                em.createNativeQuery("update outbox_message set subject = :s, text_body = :t, html_body = :h"
+                                + " where id = :id").setParameter("s", subject).setParameter("t", text)
+                        .setParameter("h", html).setParameter("id", ((Number) row[0]).longValue()).executeUpdate();
+            }
         }
     }
 

@@ -5,6 +5,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
+import org.juryroom.common.FailureTypes;
 import org.juryroom.common.ProblemException;
 import org.juryroom.competition.Competition;
 import org.juryroom.entry.Entry;
@@ -81,12 +82,12 @@ public class RetentionJob {
     }
 
     private Report erase() {
-        Map<Long, ErasureService.Reason> due = QuarkusTransaction.requiringNew().call(RetentionJob::due);
+        Due due = QuarkusTransaction.requiringNew().call(RetentionJob::due);
         List<Long> erased = new ArrayList<>();
         List<Long> kept = new ArrayList<>();
         List<Long> held = new ArrayList<>();
-        List<Long> failed = new ArrayList<>();
-        due.forEach((entryId, reason) -> {
+        List<Long> failed = new ArrayList<>(due.unreadable());
+        due.entries().forEach((entryId, reason) -> {
             try {
                 ErasureService.Erasure done = erasure.retain(entryId, reason);
                 (done.publishedWorkKept() ? kept : done.erasedAt() != null ? erased : failed).add(entryId);
@@ -100,34 +101,57 @@ public class RetentionJob {
                 // exceptions' types are logged: a database's message may quote the row, children's names included.
                 failed.add(entryId);
                 LOG.errorf("Retention job: entry %d left for the next run after an unexpected failure: %s", entryId,
-                        org.juryroom.common.FailureTypes.of(unexpected));
+                        FailureTypes.of(unexpected));
             }
         });
-        if (!due.isEmpty()) {
+        if (!due.entries().isEmpty() || !failed.isEmpty()) {
             LOG.infof("Retention job: %d erased, %d published works kept, %d under a safeguarding hold, %d left"
                     + " for the next run", erased.size(), kept.size(), held.size(), failed.size());
         }
         return new Report(true, erased, kept, held, failed);
     }
 
-    /** Entries not yet erased that are due, and why; held ones too (the erasure refuses them, counted as held). */
-    private static Map<Long, ErasureService.Reason> due() {
-        Map<Long, ErasureService.Reason> due = new LinkedHashMap<>();
-        Instant now = Instant.now();
-        Entry.<Entry>find("from Entry e where e.personalDataErasedAt is null and ((e.erasureReason is not null"
-                + " and e.erasureReason <> ?1) or exists (select 1 from GuardianConsent g where g.entryId = e.id"
-                + " and g.judgingWithdrawnAt is not null)) order by e.id", ErasureService.KEPT_PUBLISHED)
-                .<Entry>list().forEach(e -> due.put(e.id, pending(e)));
-        Competition.<Competition>find("retainPersonalDataUntil is not null or publishedAt is not null").<Competition>list()
-                .stream().filter(c -> c.personalDataDueAt().map(at -> !at.isAfter(now)).orElse(false))
-                .forEach(c -> Entry.<Entry>find("competition.id = ?1 and personalDataErasedAt is null order by id", c.id)
-                        .<Entry>list().forEach(e -> due.putIfAbsent(e.id, ErasureService.Reason.RETENTION)));
-        return due;
+    /** What is due, and why; {@code unreadable}: entries whose state named no reason (left for the next run). */
+    private record Due(Map<Long, ErasureService.Reason> entries, List<Long> unreadable) {
     }
 
-    /** An erasure under way keeps its reason; otherwise a judging consent was withdrawn. */
+    /**
+     * Entries not yet erased that are due, and why; held ones too (the erasure refuses them, counted as held).
+     * Built row by row: one row the job cannot read is logged and left, never the whole run.
+     */
+    private static Due due() {
+        Map<Long, ErasureService.Reason> due = new LinkedHashMap<>();
+        List<Long> unreadable = new ArrayList<>();
+        Instant now = Instant.now();
+        for (Entry e : Entry.<Entry>find("from Entry e where e.personalDataErasedAt is null and ((e.erasureReason"
+                + " is not null and e.erasureReason <> ?1) or exists (select 1 from GuardianConsent g where"
+                + " g.entryId = e.id and g.judgingWithdrawnAt is not null)) order by e.id",
+                ErasureService.KEPT_PUBLISHED).<Entry>list()) {
+            try {
+                due.put(e.id, pending(e));
+            } catch (RuntimeException unreadableRow) {
+                unreadable.add(e.id);
+                LOG.errorf("Retention job: entry %d left for the next run, its erasure state could not be read: %s",
+                        e.id, FailureTypes.of(unreadableRow));
+            }
+        }
+        for (Competition c : Competition.<Competition>find("retainPersonalDataUntil is not null"
+                + " or firstPublishedAt is not null").<Competition>list()) {
+            if (c.personalDataDueAt().map(at -> !at.isAfter(now)).orElse(false)) {
+                Entry.<Entry>find("competition.id = ?1 and personalDataErasedAt is null order by id", c.id)
+                        .<Entry>list().stream().filter(e -> !unreadable.contains(e.id))
+                        .forEach(e -> due.putIfAbsent(e.id, ErasureService.Reason.RETENTION));
+            }
+        }
+        return new Due(due, unreadable);
+    }
+
+    /**
+     * An erasure under way keeps its reason; otherwise a judging consent was withdrawn: also of published
+     * work the retention kept, which the withdrawal (held when it came) makes due in full.
+     */
     private static ErasureService.Reason pending(Entry e) {
-        return e.erasureReason == null ? ErasureService.Reason.CONSENT_WITHDRAWN
-                : ErasureService.Reason.valueOf(e.erasureReason);
+        return e.erasureReason == null || ErasureService.KEPT_PUBLISHED.equals(e.erasureReason)
+                ? ErasureService.Reason.CONSENT_WITHDRAWN : ErasureService.Reason.valueOf(e.erasureReason);
     }
 }

@@ -111,6 +111,10 @@ public interface MailMsg {
     @Message
     String mail_result_action();
 
+    /** What a sent mail's stored copy says once an entry it named was erased (erasure/ErasureService). */
+    @Message
+    String mail_erased_note();
+
     @Message
     String mail_consent_confirm_subject(String competition);
 

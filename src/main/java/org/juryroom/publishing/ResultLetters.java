@@ -25,7 +25,8 @@ import java.util.stream.Collectors;
  * is, and a link to the public page. Which entries: exactly those its portal shows as shortlisted or
  * awarded ({@link EntryResults}, the one rule), so the mail and the portal never disagree; an entry
  * held for safeguarding is named like any other, as the school must not learn of a hold (the public page
- * leaves it out). Built from three queries whatever the number of schools, never one per school.
+ * leaves it out). Built from three queries whatever the number of schools, never one per school. Each
+ * mail is tied to the entries it names: their erasure rewrites it (erasure/ErasureService).
  */
 @ApplicationScoped
 public class ResultLetters {
@@ -39,7 +40,6 @@ public class ResultLetters {
     private final Outbox outbox;
     private final Letters letters;
     private final String publicUrl;
-
     private final EntryResults results;
 
     public ResultLetters(EntityManager em, Outbox outbox, Letters letters, JuryRoomConfig config,
@@ -51,31 +51,57 @@ public class ResultLetters {
         this.publicUrl = config.publicUrl().replaceAll("/+$", "");
     }
 
-    /** Queues one mail per school with a submitted entry; returns how many were queued. */
+    /** Queues one mail per school with a submitted entry, tied to the entries it names; returns how many. */
     @Transactional(Transactional.TxType.MANDATORY)
     public int queueAll(Competition c) {
+        List<Written> mails = write(c, null);
+        mails.forEach(m -> outbox.queue(MailKind.RESULT, m.to(), m.letter()).entryIds.addAll(m.entryIds()));
+        return mails.size();
+    }
+
+    /**
+     * A school's result mail written anew from the shortlist as it now reads (an erasure rewrites a mail not
+     * yet sent, so that it names no erased title); empty when the school is no longer mailed.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public java.util.Optional<Written> rewrite(Competition c, long schoolId) {
+        return write(c, schoolId).stream().findFirst();
+    }
+
+    /** A school's result mail: to whom, the letter, and the entries it names. */
+    public record Written(String to, org.juryroom.mail.Letter letter, List<Long> entryIds) {
+    }
+
+    /** The mails of every school with a submitted entry, or of {@code schoolId} only. */
+    private List<Written> write(Competition c, Long schoolId) {
         Map<Long, EntryResults.Result> onTheList = results.placed(c);
-        Map<Long, ShortlistEntry> named = Shortlist.ofCompetition(c.id).map(Shortlist::entries).orElse(List.of())
+        Map<Long, ShortlistEntry> shown = Shortlist.ofCompetition(c.id).map(Shortlist::entries).orElse(List.of())
                 .stream().filter(se -> onTheList.containsKey(se.entryId))
                 .collect(Collectors.toMap(se -> se.entryId, Function.identity()));
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
+        jakarta.persistence.Query query = em.createNativeQuery("""
                 select s.id, s.contact_name, s.contact_email, e.id,
                        (select u.language from app_user u where u.school_id = s.id and u.language is not null limit 1)
                 from entry e join school s on s.id = e.school_id
                 where e.competition_id = :cid and e.submitted_at is not null
                   and s.contact_email is not null and s.contact_email <> ''
-                order by s.id, e.id""").setParameter("cid", c.id).getResultList();
+                """ + (schoolId == null ? "" : " and s.id = :sid") + " order by s.id, e.id").setParameter("cid", c.id);
+        if (schoolId != null) {
+            query.setParameter("sid", schoolId);
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = query.getResultList();
         String link = publicUrl + "/shortlist/" + c.id;
-        int queued = 0;
+        List<Written> mails = new ArrayList<>();
         for (int i = 0; i < rows.size(); ) {
             Object[] school = rows.get(i);
-            long schoolId = ((Number) school[0]).longValue();
+            long id = ((Number) school[0]).longValue();
             List<Placed> placed = new ArrayList<>();
-            for (; i < rows.size() && ((Number) rows.get(i)[0]).longValue() == schoolId; i++) {
-                ShortlistEntry se = named.get(((Number) rows.get(i)[3]).longValue());
+            List<Long> named = new ArrayList<>();
+            for (; i < rows.size() && ((Number) rows.get(i)[0]).longValue() == id; i++) {
+                ShortlistEntry se = shown.get(((Number) rows.get(i)[3]).longValue());
                 if (se != null) {
                     placed.add(new Placed(se.title, se.code));
+                    named.add(se.entryId);
                 }
             }
             Map<String, Object> data = new LinkedHashMap<>();
@@ -83,10 +109,9 @@ public class ResultLetters {
             data.put("competition", c.title);
             data.put("shortlisted", placed);
             data.put("link", link);
-            outbox.queue(MailKind.RESULT, (String) school[2], letters.render("result",
-                    w -> w.mail_result_subject(c.title), data, (String) school[4]));
-            queued++;
+            mails.add(new Written((String) school[2], letters.render("result", w -> w.mail_result_subject(c.title),
+                    data, (String) school[4]), named));
         }
-        return queued;
+        return mails;
     }
 }

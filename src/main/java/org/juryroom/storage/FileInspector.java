@@ -109,8 +109,8 @@ public class FileInspector {
                     + ", not the " + expectedSha256.strip() + " that was sent with it; upload it again",
                     List.of(new Problem.Violation("sha256", "does not match the file")), Map.of("rule", "checksum"));
         }
-        Derived derived = derive(path, detected, displayName);
-        LOG.debugf("Inspected %s (%s, %d bytes) in %d ms", displayName, detected, size,
+        Derived derived = derive(path, detected, displayName, size);
+        LOG.debugf("Inspected an upload (%s, %d bytes) in %d ms", detected, size,
                 (System.nanoTime() - began) / 1_000_000);
         try {
             Blob clean = Blob.of(derived.clean());
@@ -190,16 +190,21 @@ public class FileInspector {
                 + " category accepts at most " + rules.maxFileBytes() + " bytes", rules.maxFileBytes());
     }
 
-    private Derived derive(Path path, String type, String displayName) {
+    /**
+     * The log names the upload by its type, size and work file only: the name a school gives a file is often a
+     * child's ("Riya_poster.jpg"), and no log line names a child. The refusal itself tells the school which file.
+     */
+    private Derived derive(Path path, String type, String displayName, long size) {
         try {
             return PrivacyScrubber.derive(path, type, limits, workDir);
         } catch (Rejected e) {
-            LOG.debugf(e, "Refused %s: %s (%s)", displayName, e.getMessage(), e.rule());
+            LOG.debugf("Refused an upload (%s, %d bytes): rule %s", type, size, e.rule());
             throw rejected(displayName, e.rule(), e.getMessage());
         } catch (OutOfMemoryError e) {
             // The scrubber's temp files are gone (its finally); the heap it held is free again. Not the school's
             // fault (other uploads share the heap) nor a 500 page: a 503 to try again, and nothing is kept.
-            LOG.errorf(e, "Out of memory while checking %s (%s)", displayName, type);
+            LOG.errorf(e, "Out of memory while checking an upload (%s, %d bytes, work file %s)", type, size,
+                    path.getFileName());
             throw ProblemException.unavailable("The server could not check " + displayName
                     + " right now (it ran short of memory); nothing was saved, please try again later");
         }

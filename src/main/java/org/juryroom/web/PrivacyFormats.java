@@ -8,7 +8,7 @@ import java.time.Instant;
 /** What the privacy texts of the pages need (tags/retention.html). */
 public final class PrivacyFormats {
 
-    /** {@code {retention:defaultMonths}}: months after publication the children's data is kept when no date is set. */
+    /** {@code {retention:defaultMonths}}: months after the first publication the children's data is kept when no date is set. */
     @TemplateExtension(namespace = "retention")
     static int defaultMonths() {
         return Competition.DEFAULT_RETENTION_MONTHS;

@@ -99,7 +99,7 @@ class RetentionSettingTest {
         String dashboard = "/organiser/competitions/" + p.cid();
         assertThat(web.get(dashboard).asString())
                 .contains("Personal data erased on " + DAY.format(due.atZone(ZONE)))
-                .contains("12 months after publication");
+                .contains("12 months after the first publication");
 
         // Before the publication (so in the past): refused on the page, as in the API.
         Response refused = web.post(dashboard, dashboard + "/retention",

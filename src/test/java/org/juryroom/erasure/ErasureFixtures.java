@@ -45,15 +45,72 @@ final class ErasureFixtures {
      */
     static long entry(long cid, SchoolAccount school, String category, String marker, JudgingFixtures.Upload file,
                       boolean publishWork, boolean publishNames) throws Exception {
-        Map<String, Object> entry = Map.of("title", "The poster " + marker + " drew", "categoryCode", category,
+        return entry(cid, school, category, marker, "The poster " + marker + " drew", marker, file, publishWork,
+                publishNames);
+    }
+
+    /** As above, with the child's first name and the title apart ({@code marker} in the statement and attestation). */
+    static long entry(long cid, SchoolAccount school, String category, String firstName, String title, String marker,
+                      JudgingFixtures.Upload file, boolean publishWork, boolean publishNames) throws Exception {
+        Map<String, Object> entry = Map.of("title", title, "categoryCode", category,
                 "statement", "I am " + marker + " and this is my message.",
-                "participants", List.of(Map.of("firstName", marker, "grade", 7)),
+                "participants", List.of(Map.of("firstName", firstName, "grade", 7)),
                 "consent", Map.of("judging", true, "publishWork", publishWork, "publishNames", publishNames,
                         "attestedBy", "Teacher " + marker));
         return school.login().as().multiPart("entry", JSON.writeValueAsString(entry), "application/json")
                 .multiPart("files", file.name(), file.bytes(), file.contentType())
                 .post("/api/competitions/{cid}/entries", cid).then().statusCode(201)
                 .extract().jsonPath().getLong("id");
+    }
+
+    /** The entry's erasure is complete, for {@code reason}. */
+    static void assertErased(long entryId, String reason) {
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> {
+            org.juryroom.entry.Entry e = org.juryroom.entry.Entry.findById(entryId);
+            org.assertj.core.api.Assertions.assertThat(e.erasureReason).isEqualTo(reason);
+            org.assertj.core.api.Assertions.assertThat(e.personalDataErasedAt).isNotNull();
+        });
+    }
+
+    /** One new juror scores the submitted entries, the first best; the shortlist is frozen and published. */
+    static void judgeAndPublish(long cid, long... entries) {
+        JudgingFixtures.JurorAccount juror = JudgingFixtures.juror();
+        JudgingFixtures.panels(cid, Map.of(juror.id(), List.of()));
+        JudgingFixtures.transition(cid, "JUDGING");
+        JudgingFixtures.assign(cid, 1, 1).then().statusCode(201);
+        for (int i = 0; i < entries.length; i++) {
+            JudgingFixtures.submitScore(juror, entries[i], 10 - i, 5 - i);
+        }
+        JudgingFixtures.ORGANISER.as().post("/api/competitions/{cid}/shortlist", cid).then().statusCode(201);
+        JudgingFixtures.transition(cid, "PUBLISHED");
+    }
+
+    /** A new safeguarding lead's sign-in (appointed by the organiser). */
+    static JudgingFixtures.Login lead() {
+        var json = JudgingFixtures.ORGANISER.as().contentType(io.restassured.http.ContentType.JSON)
+                .body(Map.of("name", JudgingFixtures.unique("Lead"), "email", "dsl@commission.example",
+                        "phone", "+91 98300 12345", "invite", false))
+                .post("/api/safeguarding-leads").then().statusCode(201).extract().jsonPath();
+        return new JudgingFixtures.Login(json.getString("username"), json.getString("password"));
+    }
+
+    /** Raises a concern about the entry as {@code who}; returns the concern's id. */
+    static long concern(io.restassured.specification.RequestSpecification who, long entryId) {
+        return who.contentType(io.restassured.http.ContentType.JSON).body(Map.of("kind", "DISCLOSURE",
+                        "urgency", "NORMAL", "note", "The statement tells of something that happened."))
+                .post("/api/entries/{eid}/concerns", entryId).then().statusCode(201).extract().jsonPath().getLong("id");
+    }
+
+    /** The lead closes the concern with {@code action} (RELEASED or EXCLUDED). */
+    static void close(JudgingFixtures.Login lead, long concernId, String action) {
+        lead.as().contentType(io.restassured.http.ContentType.JSON).body(Map.of("action", action))
+                .post("/api/safeguarding/concerns/{id}/actions", concernId).then().statusCode(200);
+    }
+
+    /** What {@link #databaseHits} finds outside the safeguarding records, which erasure leaves to their own retention. */
+    static List<String> hitsOutsideSafeguarding(AgroalDataSource db, String marker) throws Exception {
+        return databaseHits(db, marker).stream().filter(h -> !h.startsWith("concern") && !h.startsWith("safeguarding"))
+                .toList();
     }
 
     static JudgingFixtures.Upload png(String marker) {

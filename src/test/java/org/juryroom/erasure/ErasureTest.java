@@ -56,6 +56,9 @@ class ErasureTest {
     @Inject
     RetentionJob retention;
 
+    @Inject
+    org.juryroom.mail.MailSender sender;
+
     @Test
     void erasureLeavesNoTraceInTheDatabaseOrTheBucketAndTheSealStillVerifies() throws Exception {
         long cid = JudgingFixtures.openCompetition(2);
@@ -88,6 +91,7 @@ class ErasureTest {
         ORGANISER.as().post("/api/competitions/{cid}/shortlist", cid).then().statusCode(201);
         JudgingFixtures.transition(cid, "PUBLISHED");
         screeningComment(topEntry, juror.id(), top + " wrote this herself, it shows.");
+        adjudicationNote(topEntry, "Confirmed: the jurors agree that " + top + " made it.");
         String essayClean = QuarkusTransaction.requiringNew().call(() -> (String) em.createNativeQuery(
                 "select clean_key from entry_file where entry_id = ?1").setParameter(1, essayEntry).getSingleResult());
         assertThat(previews.page(essayClean, 0).png()).isNotEmpty();
@@ -189,11 +193,7 @@ class ErasureTest {
         assertThat(ErasureFixtures.objectsOf(store, eid)).isEmpty();
         assertThat(ErasureFixtures.databaseHits(db, marker)).isEmpty();
         ORGANISER.as().get("/api/entries/{eid}", eid).then().statusCode(200).body("title", equalTo(""));
-        QuarkusTransaction.requiringNew().run(() -> {
-            org.juryroom.entry.Entry e = org.juryroom.entry.Entry.findById(eid);
-            assertThat(e.erasureReason).isEqualTo("CONSENT_WITHDRAWN");
-            assertThat(e.personalDataErasedAt).isNotNull();
-        });
+        ErasureFixtures.assertErased(eid, "CONSENT_WITHDRAWN");
         // The school can no longer put anything back.
         school.login().as().contentType(ContentType.JSON).body(Map.of("title", "Again " + marker))
                 .patch("/api/entries/{eid}", eid).then().statusCode(409);
@@ -230,6 +230,123 @@ class ErasureTest {
                 .body("erasedAt", notNullValue());
     }
 
+    /**
+     * The legal hold lasts while a concern is open (docs/safeguarding.md): an entry the lead excluded is erased
+     * like any other once no concern about it is open, by an organiser or by the retention job; a concern raised
+     * about it later holds it again until the lead closes that one too. The safeguarding record keeps its copy.
+     */
+    @Test
+    void anExcludedEntryIsErasedOnceNoConcernAboutItIsOpen() throws Exception {
+        long cid = JudgingFixtures.openCompetition(2);
+        SchoolAccount school = JudgingFixtures.school(JudgingFixtures.unique("District"));
+        String byOrganiser = ErasureFixtures.marker();
+        String byRetention = ErasureFixtures.marker();
+        long organiserEntry = ErasureFixtures.entry(cid, school, "poster", byOrganiser,
+                ErasureFixtures.png(byOrganiser), true, true);
+        long retentionEntry = ErasureFixtures.entry(cid, school, "poster", byRetention,
+                ErasureFixtures.png(byRetention), true, true);
+        JudgingFixtures.Login lead = ErasureFixtures.lead();
+        long first = ErasureFixtures.concern(school.login().as(), organiserEntry);
+        ORGANISER.as().post("/api/entries/{eid}/erasure", organiserEntry).then().statusCode(409);
+        ErasureFixtures.close(lead, first, "EXCLUDED");
+        // Excluded, then a second concern: held again while it is open.
+        long second = ErasureFixtures.concern(ORGANISER.as(), organiserEntry);
+        ORGANISER.as().post("/api/entries/{eid}/erasure", organiserEntry).then().statusCode(409)
+                .contentType("application/problem+json");
+        assertThat(ErasureFixtures.objectsOf(store, organiserEntry)).hasSize(3);
+        ErasureFixtures.close(lead, second, "EXCLUDED");
+
+        ORGANISER.as().post("/api/entries/{eid}/erasure", organiserEntry).then().statusCode(200)
+                .body("erasedAt", notNullValue());
+        assertThat(ErasureFixtures.objectsOf(store, organiserEntry)).isEmpty();
+        assertThat(ErasureFixtures.hitsOutsideSafeguarding(db, byOrganiser)).isEmpty();
+        assertThat(ErasureFixtures.databaseHits(db, byOrganiser)).as("the concern's own record stays").isNotEmpty();
+        ORGANISER.as().get("/api/entries/{eid}", organiserEntry).then().statusCode(200)
+                .body("safeguardingHold", equalTo("EXCLUDED"));
+        lead.as().get("/api/safeguarding/concerns/{id}/evidence", first).then().statusCode(200);
+
+        ErasureFixtures.close(lead, ErasureFixtures.concern(ORGANISER.as(), retentionEntry), "EXCLUDED");
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                        "update competition set retain_personal_data_until = now() - interval '1 day' where id = ?1")
+                .setParameter(1, cid).executeUpdate());
+        RetentionJob.Report report = retention.run();
+        assertThat(report.erased()).contains(retentionEntry);
+        assertThat(report.held()).doesNotContain(retentionEntry, organiserEntry);
+        assertThat(ErasureFixtures.objectsOf(store, retentionEntry)).isEmpty();
+        assertThat(ErasureFixtures.hitsOutsideSafeguarding(db, byRetention)).isEmpty();
+    }
+
+    /**
+     * A school's mails about an entry are tied to it: erasure leaves none of its titles in the outbox, not the one
+     * a receipt sent before the school changed it either. A mail already sent keeps a note that its text was
+     * erased; a receipt not yet sent is not sent; a result mail not yet sent is written anew, so it still tells
+     * the school of its other entry, whose child's name ("Anita") the erased child's ("An") leaves whole (a
+     * substring replacement made it "erasedita").
+     */
+    @Test
+    void erasureLeavesNoTitleOfTheEntryInTheOutboxAndNoOtherWordsChanged() throws Exception {
+        long cid = JudgingFixtures.openCompetition(2);
+        SchoolAccount school = JudgingFixtures.school(JudgingFixtures.unique("District"));
+        String before = ErasureFixtures.marker();
+        String after = ErasureFixtures.marker();
+        String other = ErasureFixtures.marker();
+        long erased = ErasureFixtures.entry(cid, school, "poster", "An", "The poster " + before, before,
+                ErasureFixtures.png(before), true, true);
+        long kept = ErasureFixtures.entry(cid, school, "poster", "Anita", "Anita and " + other, other,
+                ErasureFixtures.png(other), true, true);
+        JudgingFixtures.submit(school, erased);
+        sender.run();
+        school.login().as().post("/api/entries/{eid}/reopen", erased).then().statusCode(200);
+        school.login().as().contentType(ContentType.JSON).body(Map.of("title", "The poster " + after))
+                .patch("/api/entries/{eid}", erased).then().statusCode(200);
+        JudgingFixtures.submit(school, erased);
+        JudgingFixtures.submit(school, kept);
+        ErasureFixtures.judgeAndPublish(cid, erased, kept);
+        String code = ORGANISER.as().get("/api/entries/{eid}", erased).then().extract().jsonPath().getString("code");
+        List<Object[]> mails = mailsOf(school);
+        assertThat(mails).extracting(m -> m[0] + " " + m[1]).containsExactly("RECEIPT SENT", "RECEIPT QUEUED",
+                "RECEIPT QUEUED", "RESULT QUEUED");
+        assertThat((String) mails.get(0)[2]).contains(before);
+        assertThat((String) mails.get(3)[2]).contains(after, "Anita and " + other);
+        // A mail naming the entry but not tied to it (V46 ties the older ones it finds by their code): the erased
+        // values are hidden as whole words.
+        long legacy = QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery("""
+                        insert into outbox_message (kind, recipient, subject, text_body, html_body, status, sent_at)
+                        values ('RECEIPT', 'legacy@school.example', 'Entry ' || ?1 || ' received', ?2, ?2, 'SENT',
+                                now()) returning id""").setParameter(1, code)
+                .setParameter(2, "An's entry " + code + ", \"The poster " + after + "\"; Anita's is next.")
+                .getSingleResult()).longValue());
+
+        ORGANISER.as().post("/api/entries/{eid}/erasure", erased).then().statusCode(200);
+
+        for (String marker : List.of(before, after)) {
+            assertThat(ErasureFixtures.databaseHits(db, marker)).as(marker).isEmpty();
+        }
+        mails = mailsOf(school);
+        // The sent receipt keeps only a note; the queued receipt of the erased entry goes; the other stays whole.
+        assertThat(mails).extracting(m -> m[0] + " " + m[1]).containsExactly("RECEIPT SENT", "RECEIPT QUEUED",
+                "RESULT QUEUED");
+        assertThat((String) mails.get(0)[2]).doesNotContain("The poster").contains("erased");
+        assertThat((String) mails.get(1)[2]).contains("Anita and " + other);
+        // The result mail as the public page now reads: an entry the organiser erased is no longer listed.
+        assertThat((String) mails.get(2)[2]).contains("Anita and " + other).doesNotContain(code, "erasedita");
+        assertThat((String) mails.get(2)[3]).contains("Anita and " + other).doesNotContain(code, "erasedita");
+        assertThat(ErasureFixtures.databaseHits(db, other)).isNotEmpty();
+        String legacyText = QuarkusTransaction.requiringNew().call(() -> (String) em.createNativeQuery(
+                "select text_body from outbox_message where id = ?1").setParameter(1, legacy).getSingleResult());
+        assertThat(legacyText).isEqualTo(org.juryroom.entry.JuryRedaction.MARK + "'s entry " + code + ", \""
+                + org.juryroom.entry.JuryRedaction.MARK + "\"; Anita's is next.");
+    }
+
+    /** The school's mails, oldest first: kind, status, text body, HTML body. */
+    @SuppressWarnings("unchecked")
+    private List<Object[]> mailsOf(SchoolAccount school) {
+        return QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("""
+                        select m.kind, m.status, m.text_body, m.html_body from outbox_message m
+                        where m.recipient = (select contact_email from school where id = ?1) order by m.id""")
+                .setParameter(1, school.id()).getResultList());
+    }
+
     /** A screening vote's comment on the entry (a juror's words, V25), in the competition's first round. */
     private void screeningComment(long entryId, long jurorId, String comment) {
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
@@ -238,6 +355,14 @@ class ErasureTest {
                         join judging_round r on r.competition_id = e.competition_id and r.position = 1
                         where e.id = ?1""")
                 .setParameter(1, entryId).setParameter(2, jurorId).setParameter(3, comment).executeUpdate());
+    }
+
+    /** An organiser's adjudication of the entry, its note naming the child (V3: an organiser's free text). */
+    private void adjudicationNote(long entryId, String note) {
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
+                        insert into adjudication (competition_id, entry_id, decision, note, scorecards, decided_by)
+                        select e.competition_id, e.id, 'CONFIRM', ?2, '[]', 'organiser' from entry e where e.id = ?1""")
+                .setParameter(1, entryId).setParameter(2, note).executeUpdate());
     }
 
     /** A guardian's record for the entry's first child, its personal fields carrying {@code marker}. */

@@ -245,12 +245,111 @@ class RetentionJobTest {
         assertThat(job.run().erased()).contains(eid);
         assertThat(ErasureFixtures.objectsOf(store, eid)).isEmpty();
         assertThat(ErasureFixtures.databaseHits(db, marker)).isEmpty();
-        QuarkusTransaction.requiringNew().run(() -> {
-            Entry e = Entry.findById(eid);
-            assertThat(e.erasureReason).isEqualTo("CONSENT_WITHDRAWN");
-            assertThat(e.personalDataErasedAt).isNotNull();
-        });
+        ErasureFixtures.assertErased(eid, "CONSENT_WITHDRAWN");
         assertThat(job.run().erased()).doesNotContain(eid);
+    }
+
+    /**
+     * Published work the retention kept, then held by a concern, whose guardian then withdraws judging consent:
+     * the hold keeps it (evidence), and nothing else waits for it. Every run goes on erasing the other entries
+     * due, and this one is erased in full once the lead releases it.
+     */
+    @Test
+    void keptPublishedWorkWithdrawnUnderAHoldStopsNoRunAndIsErasedOnceReleased() throws Exception {
+        long cid = JudgingFixtures.openCompetition(1);
+        SchoolAccount school = JudgingFixtures.school(JudgingFixtures.unique("District"));
+        String kept = ErasureFixtures.marker();
+        long keptEntry = ErasureFixtures.entry(cid, school, "poster", kept, ErasureFixtures.png(kept), true, true);
+        String token = guardianRecord(keptEntry);
+        JudgingFixtures.submit(school, keptEntry);
+        ErasureFixtures.judgeAndPublish(cid, keptEntry);
+        sql("update competition set retain_personal_data_until = now() - interval '1 day' where id = ?1", cid);
+        assertThat(job.run().keptPublished()).contains(keptEntry);
+
+        JudgingFixtures.Login lead = ErasureFixtures.lead();
+        long concern = ErasureFixtures.concern(ORGANISER.as(), keptEntry);
+        JudgingFixtures.anonymous().contentType(ContentType.JSON).body(Map.of("scopes", List.of("judging")))
+                .post("/api/consents/{token}/withdraw", token).then().statusCode(200);
+        // Another competition's entry falls due meanwhile.
+        long otherCid = JudgingFixtures.openCompetition(1);
+        String other = ErasureFixtures.marker();
+        long otherEntry = ErasureFixtures.entry(otherCid, school, "poster", other, ErasureFixtures.png(other), true,
+                true);
+        sql("update competition set retain_personal_data_until = now() - interval '1 day' where id = ?1", otherCid);
+
+        RetentionJob.Report report = job.run();
+        assertThat(report.erased()).contains(otherEntry);
+        assertThat(report.held()).contains(keptEntry);
+        assertThat(ErasureFixtures.databaseHits(db, other)).isEmpty();
+        assertThat(job.run().held()).contains(keptEntry);
+        assertThat(ErasureFixtures.objectsOf(store, keptEntry)).isNotEmpty();
+
+        ErasureFixtures.close(lead, concern, "RELEASED");
+        assertThat(job.run().erased()).contains(keptEntry);
+        assertThat(ErasureFixtures.objectsOf(store, keptEntry)).isEmpty();
+        assertThat(ErasureFixtures.hitsOutsideSafeguarding(db, kept)).isEmpty();
+        ErasureFixtures.assertErased(keptEntry, "CONSENT_WITHDRAWN");
+    }
+
+    /**
+     * The default retention date counts from the first publication: unpublishing neither cancels it (the
+     * next run erases, also the published work it kept) nor does publishing again restart it.
+     */
+    @Test
+    void unpublishingNeitherCancelsNorRestartsTheRetention() throws Exception {
+        long cid = JudgingFixtures.openCompetition(1);
+        SchoolAccount school = JudgingFixtures.school(JudgingFixtures.unique("District"));
+        String shown = ErasureFixtures.marker();
+        String unranked = ErasureFixtures.marker();
+        long shownEntry = ErasureFixtures.entry(cid, school, "poster", shown, ErasureFixtures.png(shown), true, true);
+        long unrankedEntry = ErasureFixtures.entry(cid, school, "poster", unranked, ErasureFixtures.png(unranked),
+                true, true);
+        List.of(shownEntry, unrankedEntry).forEach(e -> JudgingFixtures.submit(school, e));
+        ErasureFixtures.judgeAndPublish(cid, shownEntry, unrankedEntry);
+        assertThat(job.run().erased()).doesNotContain(shownEntry, unrankedEntry);
+        ageFirstPublication(cid);
+
+        RetentionJob.Report first = job.run();
+        assertThat(first.keptPublished()).contains(shownEntry);
+        assertThat(first.erased()).contains(unrankedEntry);
+        JudgingFixtures.transition(cid, "FROZEN"); // publication ends
+        ORGANISER.as().get("/api/competitions/{cid}", cid).then().statusCode(200)
+                .body("personalDataDueAt", org.hamcrest.Matchers.notNullValue());
+        assertThat(job.run().erased()).contains(shownEntry);
+        assertThat(ErasureFixtures.objectsOf(store, shownEntry)).isEmpty();
+        assertThat(ErasureFixtures.databaseHits(db, shown)).isEmpty();
+
+        // Published again: the clock runs on from the first publication.
+        long againCid = JudgingFixtures.openCompetition(1);
+        String again = ErasureFixtures.marker();
+        long againEntry = ErasureFixtures.entry(againCid, school, "poster", again, ErasureFixtures.png(again), true,
+                true);
+        JudgingFixtures.submit(school, againEntry);
+        ErasureFixtures.judgeAndPublish(againCid, againEntry);
+        ageFirstPublication(againCid);
+        JudgingFixtures.transition(againCid, "FROZEN");
+        JudgingFixtures.transition(againCid, "PUBLISHED");
+        RetentionJob.Report republished = job.run();
+        assertThat(republished.erased()).doesNotContain(againEntry); // shortlisted and shown: its work is kept
+        assertThat(republished.keptPublished()).contains(againEntry);
+    }
+
+    /** As if the competition had first been published 13 months ago (the default retention is 12). */
+    private void ageFirstPublication(long cid) {
+        sql("update competition set first_published_at = now() - interval '13 months',"
+                + " published_at = now() - interval '13 months' where id = ?1", cid);
+    }
+
+    /** A guardian record for the entry's child, with every scope given; returns its withdrawal token. */
+    private String guardianRecord(long eid) {
+        String token = java.util.HexFormat.of().formatHex(new java.security.SecureRandom().generateSeed(32));
+        sql("""
+                insert into guardian_consent (entry_id, participant_id, position, token, verification, judging,
+                    publish_work, publish_name, given_at, recorded_by)
+                select p.entry_id, p.id, p.position, ?2, 'PAPER_FORM_HELD_BY_SCHOOL', true, true, true, now(), 'test'
+                from participant p where p.entry_id = ?1
+                on conflict (participant_id) do update set token = excluded.token""", eid, token);
+        return token;
     }
 
     /**

@@ -189,7 +189,7 @@ public class CompetitionPages {
 
     /**
      * The retention date from the dashboard (tags/retention.html): a day, erased at its end in the
-     * competition's zone; blank returns to the default (publication + 12 months).
+     * competition's zone; blank returns to the default (first publication + 12 months).
      */
     @POST
     @Path("competitions/{cid}/retention")
