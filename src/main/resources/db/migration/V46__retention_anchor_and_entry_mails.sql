@@ -22,9 +22,12 @@ create table outbox_message_entry (
 );
 create index outbox_message_entry_entry on outbox_message_entry (entry_id);
 
--- Mails queued before are tied by the code they name (codes are random, all of the form E-XXXXX, so one
--- never contains another), as erasure used to find them.
+-- Mails queued before are tied by the codes they name (entry/EntryCodes: E- and five of its alphabet), as
+-- erasure used to find them: the codes are read out of each mail and joined on entry's unique code, so the
+-- backfill reads each mail once rather than each mail against each entry.
 insert into outbox_message_entry (message_id, entry_id)
-select m.id, e.id
-  from outbox_message m join entry e on strpos(m.text_body, e.code) > 0
+select distinct m.id, e.id
+  from outbox_message m
+  cross join lateral regexp_matches(m.text_body, 'E-[2-9A-HJ-NP-Z]{5}', 'g') as found(code)
+  join entry e on e.code = found.code[1]
  where m.kind in ('RECEIPT', 'RESULT');

@@ -402,8 +402,9 @@ public class ErasureService {
      * A school's mails about the entry, found by their tie to it (V46: a receipt names its entry, a result mail
      * the school's shortlisted ones), whatever title they carry. A mail already sent keeps, as its stored copy,
      * only a note that its text was erased (what went out cannot be recalled); a receipt not yet sent is not
-     * sent (the entry it acknowledges is erased); a result mail not yet sent is written anew from the shortlist
-     * as it now reads, so the school still learns how its other entries did. Each row is locked first (the
+     * sent (the entry it acknowledges is erased); a result mail not yet sent is written anew by the portal's
+     * rule (publishing/EntryResults), so the school still learns how its other entries did, or, once the
+     * result is no longer published, not sent. Each row is locked first (the
      * sender holds one only while SMTP takes it). A guardian's mails went with the record.
      */
     private void eraseMails(Entry e, List<String> personal) {
@@ -422,7 +423,10 @@ public class ErasureService {
                 m.htmlBody = note.html();
                 continue;
             }
+            // Only a published result is written anew: unpublished, the portal's rule places nothing, and the
+            // mail would tell the school that none of its entries was shortlisted.
             java.util.Optional<ResultLetters.Written> again = MailKind.RESULT.name().equals(m.kind)
+                    && e.competition.status == org.juryroom.competition.CompetitionStatus.PUBLISHED
                     ? results.rewrite(e.competition, e.school.id) : java.util.Optional.empty();
             if (again.isPresent()) {
                 m.subject = again.get().letter().subject();

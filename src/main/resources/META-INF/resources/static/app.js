@@ -69,7 +69,7 @@
     var box = t.closest('.invalid');
     if (!box) return;
     box.classList.remove('invalid');
-    errorTexts(box).forEach(clearError);
+    errorTexts(box).forEach(function (t) { clearError(t); });
   }
   document.addEventListener('input', clearFieldError, true);
   document.addEventListener('change', clearFieldError, true);
@@ -282,7 +282,7 @@
     if (alertBox) alertBox.textContent = '';
     this.form.querySelectorAll('[data-field]').forEach(function (f) {
       f.classList.remove('invalid');
-      errorTexts(f).forEach(clearError);
+      errorTexts(f).forEach(function (t) { clearError(t); });
     });
   };
 

@@ -256,6 +256,8 @@ class AccessRequestTest {
             guardian.put("guardianPhone", "+91 98300 1111" + i);
             guardian.put("verification", "PAPER_FORM_HELD_BY_SCHOOL");
             guardian.put("verificationReference", "FORM-" + name);
+            // The school's note shares ordinary words with the statement: the asking family's text keeps them.
+            guardian.put("verificationNote", "Form signed together by " + name + " in the school office");
             guardian.put("scopes", List.of("judging", "publishWork", "publishName"));
             guardian.put("language", languages[i]);
             participants.add(Map.of("firstName", name, "grade", 7 - i, "consent", guardian));

@@ -343,6 +343,30 @@ class ErasureTest {
 
     /** The school's mails, oldest first: kind, status, text body, HTML body. */
     @SuppressWarnings("unchecked")
+    /**
+     * Once the result is no longer published, an erasure does not rewrite the school's unsent result mail (the
+     * portal's rule places nothing then, and the mail would say none of its entries was shortlisted): it is not
+     * sent.
+     */
+    @Test
+    void anUnsentResultMailOfAnUnpublishedResultIsNotRewrittenToNoneShortlisted() throws Exception {
+        long cid = JudgingFixtures.openCompetition(2);
+        SchoolAccount school = JudgingFixtures.school(JudgingFixtures.unique("District"));
+        long erased = ErasureFixtures.entry(cid, school, "poster", "Ravi", "Ravi's poster", ErasureFixtures.marker(),
+                ErasureFixtures.png(ErasureFixtures.marker()), true, true);
+        long kept = ErasureFixtures.entry(cid, school, "poster", "Mina", "Mina's poster", ErasureFixtures.marker(),
+                ErasureFixtures.png(ErasureFixtures.marker()), true, true);
+        JudgingFixtures.submit(school, erased);
+        JudgingFixtures.submit(school, kept);
+        ErasureFixtures.judgeAndPublish(cid, erased, kept);
+        assertThat(mailsOf(school)).extracting(m -> m[0] + " " + m[1]).contains("RESULT QUEUED");
+        JudgingFixtures.transition(cid, "FROZEN"); // publication ends before the mail went out
+
+        ORGANISER.as().post("/api/entries/{eid}/erasure", erased).then().statusCode(200);
+
+        assertThat(mailsOf(school)).extracting(m -> (String) m[0]).doesNotContain("RESULT");
+    }
+
     private List<Object[]> mailsOf(SchoolAccount school) {
         return QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("""
                         select m.kind, m.status, m.text_body, m.html_body from outbox_message m

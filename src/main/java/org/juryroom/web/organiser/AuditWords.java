@@ -18,6 +18,7 @@ public final class AuditWords {
     private static final ResourceBundle.Control EXACT =
             ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
     static final String BASE = "i18n.audit";
+    private static final java.util.regex.Pattern PLACE = java.util.regex.Pattern.compile("\\{(\\d)}");
 
     private final ResourceBundle words;
     private final ResourceBundle english;
@@ -71,10 +72,9 @@ public final class AuditWords {
         if (text == null) {
             throw new MissingResourceException("No audit word " + key, BASE, key);
         }
-        for (int i = 0; i < values.length; i++) {
-            text = text.replace("{" + i + "}", String.valueOf(values[i]));
-        }
-        return text;
+        // One pass: a value that itself reads "{2}" (a title, say) is put in as it is, never filled again.
+        return PLACE.matcher(text).replaceAll(m -> java.util.regex.Matcher.quoteReplacement(
+                String.valueOf(values[Integer.parseInt(m.group(1))])));
     }
 
     private String find(String key) {

@@ -57,6 +57,14 @@ class AuditWordsTest {
     }
 
     @Test
+    void aValueThatLooksLikeAPlaceholderIsShownAsItIs() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        assertThat(AuditChanges.describe("ENTRY_UPDATED", json.readTree("{\"title\":\"Plan {2}\"}"),
+                json.readTree("{\"title\":\"Plan B\"}"), AuditWords.of("en")))
+                .containsExactly("Title: Plan {2} → Plan B");
+    }
+
+    @Test
     void aNameNoBundleHasYetReadsAsWordsNotAsCode() throws Exception {
         var after = new ObjectMapper().readTree("{\"someNewField\":\"SOME_NEW_STATE\"}");
         assertThat(AuditChanges.describe("X", null, after, AuditWords.of("en")))
