@@ -99,7 +99,7 @@ public class DataAccessService {
         if (position != null) {
             Participant child = e.participants.stream().filter(p -> p.position == position).findFirst()
                     .orElseThrow(() -> ProblemException.notFound("Child " + position + " of entry " + e.id));
-            only = OneChild.of(child, e.participants, records);
+            only = OneChild.of(child, e.participants, records, pastNames(e));
         }
         // The guardian reads the notes: in the language they chose for their mails, else the request's.
         GuardianConsent guardian = only != null ? only.record : records.size() == 1 ? records.get(0) : null;
@@ -195,6 +195,17 @@ public class DataAccessService {
                 r.guardianPhone, r.verification == null ? null : r.verification.name(), r.verificationReference,
                 r.verificationNote, n == null ? new NoticePart(null, null) : new NoticePart(n.version, n.texts),
                 scopes, r.givenAt, recordedBy(r), r.attestedBy, "/consent/" + r.token, r.erasedAt);
+    }
+
+    /** Every child's first name the entry's trail records (ENTRY_CREATED and ENTRY_UPDATED hold them all). */
+    @SuppressWarnings("unchecked")
+    private List<String> pastNames(Entry e) {
+        return AuditEvent.getEntityManager().createNativeQuery("""
+                select distinct p ->> 'firstName' from audit_event a,
+                  lateral (select a.before_value union all select a.after_value) d(doc),
+                  lateral jsonb_array_elements(case when jsonb_typeof(d.doc -> 'participants') = 'array'
+                                                    then d.doc -> 'participants' else '[]'::jsonb end) p
+                where a.subject_type = 'entry' and a.subject_id = :eid""").setParameter("eid", e.id).getResultList();
     }
 
     private List<EventPart> events(Entry e, Audience audience, OneChild only) {

@@ -44,7 +44,12 @@ final class OneChild {
         this.hidden = hidden;
     }
 
-    static OneChild of(Participant child, List<Participant> children, List<GuardianConsent> records) {
+    /**
+     * {@code pastNames}: the first names the entry's trail holds (its creation and changes record every child):
+     * a child removed or renamed since is another family's too, so every one but this child's is hidden.
+     */
+    static OneChild of(Participant child, List<Participant> children, List<GuardianConsent> records,
+                       List<String> pastNames) {
         GuardianConsent own = records.stream().filter(r -> r.participant != null && r.participant.id.equals(child.id))
                 .findFirst().orElse(null);
         Set<String> mine = new HashSet<>();
@@ -57,6 +62,8 @@ final class OneChild {
                 terms(other, theirs).stream().filter(t -> !mine.contains(JuryRedaction.fold(t))).forEach(hidden::add);
             }
         }
+        pastNames.stream().filter(Objects::nonNull).filter(n -> !n.isBlank())
+                .filter(n -> !mine.contains(JuryRedaction.fold(n))).forEach(hidden::add);
         // Records whose child is gone are another family's too.
         records.stream().filter(r -> r.participant == null).forEach(r -> terms(null, r).stream()
                 .filter(t -> !mine.contains(JuryRedaction.fold(t))).forEach(hidden::add));

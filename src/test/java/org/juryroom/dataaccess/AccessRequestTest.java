@@ -267,6 +267,27 @@ class AccessRequestTest {
         return new Made(e.getLong("id"), e.getString("code"), children);
     }
 
+    /** A child removed from the entry is another family's too: the trail's record of them is hidden. */
+    @Test
+    void aChildRemovedFromTheEntryIsNotInAnotherChildsFile() {
+        long cid = Api.createOpenCompetition();
+        Account school = Api.createSchool();
+        List<String> children = List.of(JudgingFixtures.firstName(), JudgingFixtures.firstName(),
+                JudgingFixtures.firstName());
+        Map<String, Object> body = Api.entryBody(POSTER);
+        body.put("participants", List.of(Api.participant(children.get(0), 7), Api.participant(children.get(1), 6),
+                Api.participant(children.get(2), 5)));
+        long eid = Api.createEntry(school, cid, body, PNG).getLong("id");
+        Api.as(school).contentType(ContentType.JSON).body(Map.of("participants",
+                List.of(Api.participant(children.get(0), 7), Api.participant(children.get(1), 6))))
+                .patch("/api/entries/{eid}", eid).then().statusCode(200);
+        ConsentRecords.ensure(em, eid);
+
+        String text = organiser().queryParam("position", 0).get("/api/entries/{eid}/data", eid).then()
+                .statusCode(200).extract().asString();
+        assertThat(text).contains(children.get(0)).doesNotContain(children.get(1)).doesNotContain(children.get(2));
+    }
+
     @Test
     void aGroupEntrysFileAnswersForOneChildWithNothingOfTheOtherChildOrTheirGuardian() {
         long cid = Api.createOpenCompetition();
