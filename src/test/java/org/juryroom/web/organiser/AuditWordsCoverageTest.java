@@ -65,9 +65,7 @@ class AuditWordsCoverageTest {
 
     @SuppressWarnings("unchecked")
     private static List<String> query(String sql) {
-        List<String> rows = QuarkusTransaction.requiringNew().call(() -> AuditEvent.getEntityManager()
+        return QuarkusTransaction.requiringNew().call(() -> AuditEvent.getEntityManager()
                 .createNativeQuery(sql).getResultList());
-        assertThat(rows).as("the trail has events to read").isNotNull();
-        return rows;
     }
 }
