@@ -11,7 +11,8 @@ import java.util.Map;
 /**
  * Reads a CSV (RFC 4180: comma-separated, fields in double quotes may hold commas, quotes doubled
  * and line breaks). The first line names the columns, in any order and any case; every required
- * column must be there, optional ones may be (a missing one reads as empty). Pure: no database.
+ * column must be there, once, optional ones may be (a missing one reads as empty). A field with bytes
+ * that were not UTF-8 is refused on its line. Pure: no database.
  */
 public final class Csv {
 
@@ -44,14 +45,25 @@ public final class Csv {
         }
         List<String> header = records.get(0).fields().stream().map(h -> h.strip()).toList();
         Map<Integer, String> columnAt = new LinkedHashMap<>();
+        boolean complete = true;
         for (int i = 0; i < header.size(); i++) {
             for (String column : known) {
                 if (column.toLowerCase(Locale.ROOT).equals(header.get(i).toLowerCase(Locale.ROOT))) {
+                    // Twice named, one of the two would be dropped without a word: which one is meant?
+                    if (columnAt.containsValue(column)) {
+                        errors.add(new Violation("line 1", "the column " + column + " is named twice"));
+                        complete = false;
+                    }
                     columnAt.put(i, column);
                 }
             }
         }
-        boolean complete = true;
+        // A spreadsheet saved with another separator: one column whose name holds all the others.
+        if (header.size() == 1 && (header.get(0).contains(";") || header.get(0).contains("\t"))) {
+            errors.add(new Violation("line 1", "the columns must be separated by commas, not semicolons or tabs:"
+                    + " save the file as 'CSV UTF-8 (Comma delimited)'"));
+            return new Parsed(rows, errors);
+        }
         for (String column : required) {
             if (!columnAt.containsValue(column)) {
                 errors.add(new Violation("line 1", "missing column " + column));
@@ -71,7 +83,7 @@ public final class Csv {
                 continue;
             }
             // What no text may hold (TextRules) is refused here, by line, for the preview and the import alike.
-            String refusal = r.fields().stream().map(TextRules::refusal).filter(java.util.Objects::nonNull)
+            String refusal = r.fields().stream().map(Csv::refusal).filter(java.util.Objects::nonNull)
                     .findFirst().orElse(null);
             if (refusal != null) {
                 errors.add(new Violation("line " + r.line(), refusal));
@@ -85,6 +97,15 @@ public final class Csv {
     }
 
     private record Record(int line, List<String> fields) {
+    }
+
+    /**
+     * What no text may hold ({@link TextRules}), and U+FFFD: what bytes that are not UTF-8 (a file saved as
+     * Latin-1 or "ANSI") become once read, so that "Schön" would be imported as "Sch\uFFFDn" unnoticed.
+     */
+    private static String refusal(String field) {
+        String refusal = TextRules.refusal(field);
+        return refusal != null ? refusal : field.indexOf('\uFFFD') >= 0 ? TextRules.NOT_UTF8 : null;
     }
 
     private static List<Record> records(String text, List<Violation> errors) {

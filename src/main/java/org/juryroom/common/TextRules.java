@@ -11,6 +11,8 @@ public final class TextRules {
 
     public static final String NUL = "must not contain the NUL character (U+0000)";
     public static final String LONE_SURROGATE = "must not contain an unpaired surrogate (invalid Unicode)";
+    /** Said where the app reads bytes as text itself (an imported file, {@link Csv}): U+FFFD stands for bytes that were not UTF-8. */
+    public static final String NOT_UTF8 = "has characters that are not UTF-8: save the file as 'CSV UTF-8 (Comma delimited)' and try again";
 
     private TextRules() {
     }

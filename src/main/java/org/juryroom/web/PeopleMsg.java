@@ -57,6 +57,9 @@ public interface PeopleMsg {
     String ppl_import_columns(String columns);
 
     @Message
+    String ppl_import_optional(String columns);
+
+    @Message
     String ppl_import_file();
 
     @Message

@@ -17,6 +17,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 import org.juryroom.access.Roles;
 import org.juryroom.common.CsvImport;
+import org.juryroom.common.ProblemTexts;
 import org.juryroom.judging.Juror;
 import org.juryroom.judging.JurorImport;
 import org.juryroom.judging.JurorService;
@@ -31,7 +32,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.util.List;
 
 /**
  * The organiser edits a school or a juror, and imports either from a CSV: upload (or paste), see
@@ -51,9 +51,13 @@ public class PersonPages {
         }
     }
 
-    /** The import page: {@code result} null before a preview; {@code csv} the previewed file, sent again to confirm. */
-    public record ImportPage(String kind, String columns, String csv, CsvImport.Result result, Errors errors,
-                             String created, String existing) {
+    /**
+     * The import page: {@code columns} and {@code optional} the column names a file's first line gives; {@code result}
+     * null before a preview, its messages as the reader reads them ({@link #onPage}); {@code csv} the previewed file,
+     * sent again to confirm.
+     */
+    public record ImportPage(String kind, String columns, String optional, String csv, CsvImport.Result result,
+                             Errors errors, String created, String existing) {
         public boolean schools() {
             return kind.equals("schools");
         }
@@ -144,8 +148,8 @@ public class PersonPages {
     @Path("{kind}/import")
     public Response importForm(@PathParam("kind") String kind, @jakarta.ws.rs.QueryParam("created") String created,
                                @jakarta.ws.rs.QueryParam("existing") String existing) {
-        return noStore(Templates.importPeople(new ImportPage(kind, columns(kind), "", null, Errors.NONE, created,
-                existing)));
+        return noStore(Templates.importPeople(new ImportPage(kind, columns(kind, true), columns(kind, false), "", null,
+                Errors.NONE, created, existing)));
     }
 
     /** The preview (a dry run) of an uploaded or pasted CSV. */
@@ -155,8 +159,8 @@ public class PersonPages {
     public Response preview(@PathParam("kind") String kind, @RestForm("file") FileUpload file,
                             @RestForm("csv") String pasted) {
         String csv = file != null && file.size() > 0 ? read(file) : nz(pasted);
-        return noStore(Templates.importPeople(new ImportPage(kind, columns(kind), csv, importer(kind).run(csv, true),
-                Errors.NONE, null, null)));
+        return noStore(Templates.importPeople(new ImportPage(kind, columns(kind, true), columns(kind, false), csv,
+                onPage(importer(kind).run(csv, true)), Errors.NONE, null, null)));
     }
 
     /** The import itself, of the file previewed; all or nothing (a file with errors shows the preview again). */
@@ -170,8 +174,8 @@ public class PersonPages {
             return WebErrors.redirect("/organiser/" + kind + "/import?created=" + r.created() + "&existing=" + r.existing());
         } catch (RuntimeException e) {
             return Response.status(Forms.problem(e).status()).entity(Templates.importPeople(new ImportPage(kind,
-                    columns(kind), nz(csv), importer.run(nz(csv), true), Forms.errors(e), null, null)))
-                    .header("Cache-Control", "no-store").build();
+                    columns(kind, true), columns(kind, false), nz(csv), onPage(importer.run(nz(csv), true)),
+                    Forms.errors(e), null, null))).header("Cache-Control", "no-store").build();
         }
     }
 
@@ -187,22 +191,28 @@ public class PersonPages {
         };
     }
 
-    private String columns(String kind) {
+    /** The names of the kind's required (or optional) columns, as a file's first line gives them. */
+    private String columns(String kind, boolean required) {
         CsvImport.Kind<?> k = switch (kind) {
             case "schools" -> schoolImport;
             case "jurors" -> jurorImport;
             default -> throw new NotFoundException();
         };
-        List<String> all = new java.util.ArrayList<>(k.required());
-        k.optional().forEach(o -> all.add(o + " (optional)"));
-        return String.join(", ", all);
+        return String.join(", ", required ? k.required() : k.optional());
     }
 
+    /** The preview's messages as the page's reader reads them: in their language, in words, not the API's. */
+    private static CsvImport.Result onPage(CsvImport.Result r) {
+        String language = org.juryroom.i18n.Languages.ofCurrentRequest();
+        return new CsvImport.Result(r.dryRun(), r.created(), r.existing(), r.lines(), r.errors().stream()
+                .map(e -> new CsvImport.LineError(e.line(), e.field(), ProblemTexts.onPage(e.message(), language)))
+                .toList());
+    }
+
+    // Bytes that are not UTF-8 become U+FFFD, which the import refuses on its line (Csv): the preview says where.
     private static String read(FileUpload file) {
         try {
-            return Files.readString(file.uploadedFile(), StandardCharsets.UTF_8);
-        } catch (java.nio.charset.CharacterCodingException e) {
-            throw org.juryroom.common.ProblemException.unprocessable("file", "the file must be text in UTF-8");
+            return new String(Files.readAllBytes(file.uploadedFile()), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
