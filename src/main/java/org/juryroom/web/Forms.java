@@ -8,6 +8,8 @@ import org.juryroom.common.ProblemMappers;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Turning the services' refusals into messages next to the form fields they concern. */
 public final class Forms {
@@ -35,18 +37,42 @@ public final class Forms {
             return fields.getOrDefault(field, "");
         }
 
-        /**
-         * Messages for fields the form does not show next to a field ({@code shown}: the keys it does), for the summary
-         * at its top. Exact keys: a prefix would also hide "categories" (the list as a whole) behind its rows.
-         */
-        public List<String> others(java.util.Collection<String> shown) {
-            return fields.entrySet().stream().filter(e -> !shown.contains(e.getKey())).map(Map.Entry::getValue)
-                    .toList();
-        }
-
         public static Errors general(String message) {
             return new Errors(Map.of(), message);
         }
+
+        /**
+         * The lines of the summary at the form's top (tags/refusal): every field's message, each a link to its control
+         * where the page has one (the GOV.UK error summary), for the API names a field differently from the control
+         * that shows it. {@code controls}: space-separated {@code key=id}, or {@code key} where the id is the key; in
+         * both, {@code #} is a row's index and {@code *} a code ({@code participants[#].firstName=firstName-#},
+         * {@code scores.*=score-*}). A field the page has no control for is listed without a link.
+         */
+        public List<SummaryLine> summary(String controls) {
+            List<String> pairs = controls == null || controls.isBlank() ? List.of()
+                    : List.of(controls.strip().split("\\s+"));
+            return fields.entrySet().stream().map(e -> new SummaryLine(e.getValue(), control(e.getKey(), pairs)))
+                    .toList();
+        }
+
+        private static String control(String key, List<String> pairs) {
+            for (String pair : pairs) {
+                int eq = pair.indexOf('=');
+                String named = eq < 0 ? pair : pair.substring(0, eq);
+                String id = eq < 0 ? pair : pair.substring(eq + 1);
+                Matcher m = Pattern.compile(Pattern.quote(named).replace("#", "\\E(?<row>\\d+)\\Q")
+                        .replace("*", "\\E(?<code>[A-Za-z0-9_-]+)\\Q")).matcher(key);
+                if (m.matches()) {
+                    return id.replace("#", named.contains("#") ? m.group("row") : "#")
+                            .replace("*", named.contains("*") ? m.group("code") : "*");
+                }
+            }
+            return null;
+        }
+    }
+
+    /** A line of a form's error summary: the message, and the id of the control it links to (null: none). */
+    public record SummaryLine(String message, String control) {
     }
 
     /**

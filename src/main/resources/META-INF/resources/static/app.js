@@ -77,6 +77,17 @@
   /* ---- A refused form's summary (tags/refusal) takes the focus, so that a screen reader starts there ---- */
   var summary = document.querySelector('[data-error-summary]');
   if (summary) summary.focus();
+  // Its lines link to their controls: the link puts the focus in the control (a group's: its first field).
+  if (summary) summary.addEventListener('click', function (e) {
+    var a = e.target.closest('a[href^="#"]');
+    var target = a && document.getElementById(a.getAttribute('href').slice(1));
+    if (!target) return;
+    var field = target.matches('input, select, textarea') ? target : target.querySelector('input, select, textarea');
+    if (!field) return;
+    e.preventDefault();
+    target.scrollIntoView({ block: 'center' });
+    field.focus();
+  });
 
   /* ---- Repeated rows ------------------------------------------------------------------- */
   document.querySelectorAll('[data-repeat]').forEach(function (box) {

@@ -33,7 +33,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A refused form tells a screen reader what is wrong, where it is: every field message shown (class error-text) has
  * an id, exactly one control names it in aria-describedby, and that control says aria-invalid="true"; no control says
  * invalid without a message, none names a message that is not there, and the summary at the top is one role="alert".
- * One check ({@link #tied}) on the refused forms of every role, in the HTML as served, parsed as a browser parses it
+ * Each message is also a line of that summary, a link to its control (the GOV.UK error summary), and the summary links
+ * to nothing else. One check ({@link #tied}) on the refused forms of every role, in the HTML as served, parsed as a browser parses it
  * (TagSoup, which REST Assured brings); and on the same forms before any refusal: nothing invalid.
  */
 @QuarkusTest
@@ -190,6 +191,7 @@ class FieldErrorsTiedToControlsTest {
             }
         }
         Set<String> shown = new TreeSet<>();
+        Map<String, String> controlOf = new HashMap<>();
         for (Element e : all) {
             if (classes(e).contains("error-text") && !e.getTextContent().isBlank()) {
                 String id = e.getAttribute("id");
@@ -198,6 +200,7 @@ class FieldErrorsTiedToControlsTest {
                 List<Element> naming = all.stream().filter(c -> describedBy(c).contains(id)).toList();
                 assertThat(naming).as(page + ": controls that name " + id).hasSize(1);
                 Element control = naming.get(0);
+                controlOf.put(id, control.getAttribute("id"));
                 assertThat(control.getAttribute("aria-invalid")).as(page + ": the control named by " + id)
                         .isEqualTo("true");
                 assertThat(Set.of("input", "select", "textarea", "fieldset").contains(control.getTagName())
@@ -227,6 +230,24 @@ class FieldErrorsTiedToControlsTest {
             assertThat(shown).as(page + ": the messages shown").contains(expected);
             assertThat(summaries).as(page + ": the summary at the top").hasSize(1);
             assertThat(summaries.get(0).getAttribute("role")).isEqualTo("alert");
+            // Each field's message is a line of the summary that links to its control; no line links elsewhere.
+            List<String> links = new ArrayList<>();
+            NodeList anchors = summaries.get(0).getElementsByTagName("a");
+            for (int i = 0; i < anchors.getLength(); i++) {
+                String href = ((Element) anchors.item(i)).getAttribute("href");
+                assertThat(href).as(page + ": a summary link").startsWith("#");
+                Element target = byId.get(href.substring(1));
+                assertThat(target).as(page + ": the summary links to " + href + ", which is not on the page").isNotNull();
+                assertThat(Set.of("input", "select", "textarea", "fieldset").contains(target.getTagName())
+                        || GROUPS.contains(target.getAttribute("role"))).as(page + ": the summary links to " + href
+                        + ", a " + target.getTagName() + ", not a control or group").isTrue();
+                links.add(href.substring(1));
+            }
+            for (String id : shown) {
+                assertThat(controlOf.get(id)).as(page + ": the control of " + id + " has an id").isNotEmpty();
+                assertThat(links).as(page + ": the summary links the message " + id + " to its control")
+                        .contains(controlOf.get(id));
+            }
         }
         return shown;
     }

@@ -79,11 +79,9 @@ public final class JuryViews {
             return status == ScorecardStatus.DRAFT;
         }
 
-        /** Messages no field of the page shows (each criterion, the vote and the comment show their own). */
-        public List<String> otherErrors() {
-            List<String> shown = new java.util.ArrayList<>(List.of("vote", "comment"));
-            criteria.forEach(k -> shown.add("scores." + k.code()));
-            return errors.others(shown);
+        /** Which refusal is which control (tags/refusal): the screening vote's form, or the scorecard's. */
+        public String controls() {
+            return screening != null ? "vote comment=vote-comment" : "scores.*=score-* comment";
         }
 
         /** The screening form as the juror filled it in (a refused vote keeps what was typed; voted or not stays). */

@@ -97,20 +97,6 @@ public record CompetitionForm(Long id, CompetitionStatus status, String title, S
         return FileTypes.SUPPORTED;
     }
 
-    /**
-     * Messages no field of the form shows, for the summary at its top: a refusal of the list of categories or criteria
-     * as a whole ("must not be empty") is named by no row, so rows count by their own fields only.
-     */
-    public List<String> otherErrors() {
-        List<String> shown = new ArrayList<>(List.of("title", "theme", "submissionOpensAt", "submissionClosesAt",
-                "shortlistSize", "maxEntriesPerSchool", "maxSchoolBytes", "rankingMethod", "judgingClosesAt"));
-        categories.forEach(k -> List.of("code", "name", "allowedTypes", "maxFileBytes")
-                .forEach(f -> shown.add(k.key(f))));
-        criteria.forEach(k -> List.of("code", "name", "description", "weight", "minScore", "maxScore")
-                .forEach(f -> shown.add(k.key(f))));
-        return errors.others(shown);
-    }
-
     static CompetitionForm blank() {
         List<CategoryRow> cats = new ArrayList<>(List.of(
                 new CategoryRow(0, "poster", "Poster", List.of("image/jpeg", "image/png", "image/webp"), "20"),

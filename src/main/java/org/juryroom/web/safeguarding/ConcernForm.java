@@ -13,11 +13,6 @@ public record ConcernForm(String kind, boolean urgent, String note, String excer
         return Arrays.stream(Concern.Kind.values()).map(Enum::name).toList();
     }
 
-    /** Messages no field of the form shows (the kind, the note and the excerpt show their own), for its summary. */
-    public List<String> otherErrors() {
-        return errors.others(List.of("kind", "note", "excerpt"));
-    }
-
     public static ConcernForm blank() {
         return new ConcernForm("", false, "", "", Errors.NONE);
     }

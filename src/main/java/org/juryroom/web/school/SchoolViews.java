@@ -137,19 +137,6 @@ public class SchoolViews {
         public List<String> scopes() {
             return java.util.Arrays.stream(GuardianConsent.Scope.values()).map(Enum::name).toList();
         }
-
-        /** Messages no field of the form shows, for the summary at its top (each row counts by its own fields). */
-        public List<String> otherErrors() {
-            List<String> shown = new java.util.ArrayList<>(
-                    List.of("title", "categoryCode", "statement", "participants", "consent.attestedBy", "files"));
-            participants.forEach(p -> {
-                shown.add(p.nameKey());
-                shown.add(p.gradeKey());
-                List.of("guardianName", "relationship", "guardianEmail", "guardianPhone", "verification",
-                        "verificationReference", "verificationNote", "scopes").forEach(f -> shown.add(p.consentKey(f)));
-            });
-            return errors.others(shown);
-        }
     }
 
     public record EntryPage(EntryDetails entry, long competitionId, String competitionTitle, Deadline deadline,
