@@ -124,10 +124,17 @@ class BundlesTest {
         assertThat(placeholders("Closes in {days} days, {hours} hours")).containsExactly("{days}", "{hours}");
     }
 
-    /** Bean Validation's own texts: JuryRoom's keys in all three languages with the same placeholders. */
+    /**
+     * Bean Validation's own texts: JuryRoom's keys in all three languages with the same placeholders, and every
+     * standard constraint the code uses worded in each, English too (Hibernate Validator's own: "must not be null").
+     */
     @Test
     void validationMessagesExistInEveryLanguage() throws IOException {
         Properties english = load(RESOURCES.resolve("ValidationMessages.properties"));
+        for (String constraint : constraintsUsed()) {
+            assertThat(english.getProperty("jakarta.validation.constraints." + constraint + ".message"))
+                    .as("en " + constraint).isNotBlank();
+        }
         for (String language : TRANSLATIONS) {
             Properties translated = load(RESOURCES.resolve("ValidationMessages_" + language + ".properties"));
             for (String key : english.stringPropertyNames()) {
