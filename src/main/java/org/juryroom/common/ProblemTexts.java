@@ -112,6 +112,15 @@ public final class ProblemTexts {
         return translate(english, new Reader(known, CATALOGUES.get(known), true), DEPTH, null);
     }
 
+    /**
+     * A list of kinds of file as {@code FileTypes.describe} says it ("JPEG, PNG or WebP images") on a page, in the
+     * language: each item in its words and the language's "or", as a refusal's {@code {types}} part is written.
+     */
+    public static String typesOnPage(String english, String language) {
+        String known = CATALOGUES.containsKey(language) ? language : Languages.DEFAULT;
+        return list(english, new Reader(known, CATALOGUES.get(known), true), DEPTH, null);
+    }
+
     /** The catalogue keys that say this English text, its parts included (for the test that each key is used). */
     static java.util.Set<String> keys(String english) {
         java.util.Set<String> used = new java.util.TreeSet<>();

@@ -22,6 +22,11 @@ public record FileRow(long id, String name, String contentType, long size, Strin
         return kind == null ? null : kind.name();
     }
 
+    /** The type as people name it ("JPEG", "PDF"), not the media type ("image/jpeg"): what the pages show. */
+    public String type() {
+        return org.juryroom.storage.FileTypes.name(contentType);
+    }
+
     /** image, pdf or video: how a page shows a file of this type. */
     public static String kind(String contentType) {
         if (contentType.startsWith("image/")) {

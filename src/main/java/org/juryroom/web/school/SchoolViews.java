@@ -230,8 +230,9 @@ public class SchoolViews {
         }
         List<String> accept = new ArrayList<>(k.allowedTypes());
         extensions.forEach(x -> accept.add("." + x));
-        // In words first ("JPEG or PNG images"), then the endings a file name may have.
-        return new CategoryOption(k.code, k.name, FileTypes.describe(k.allowedTypes()) + " ("
+        // In words first ("JPEG or PNG images", in the reader's language), then the endings a file name may have.
+        return new CategoryOption(k.code, k.name, org.juryroom.common.ProblemTexts.typesOnPage(
+                FileTypes.describe(k.allowedTypes()), org.juryroom.i18n.Languages.ofCurrentRequest()) + " ("
                 + String.join(", ", extensions.stream().map(x -> "." + x).toList()) + ")", String.join(",", accept),
                 k.maxFileBytes);
     }
