@@ -48,13 +48,19 @@ public final class Fixtures {
 
     /** As {@link #openCompetition(String, int)}, taking entries from {@code opens} until {@code closes}. */
     public static long openCompetition(String title, int shortlistSize, OffsetDateTime opens, OffsetDateTime closes) {
+        return openCompetition(title, shortlistSize, opens, closes, 5);
+    }
+
+    /** As {@link #openCompetition(String, int, OffsetDateTime, OffsetDateTime)}, with at most {@code maxEntries} per school. */
+    public static long openCompetition(String title, int shortlistSize, OffsetDateTime opens, OffsetDateTime closes,
+                                       int maxEntries) {
         Map<String, Object> body = Map.of(
                 "title", title,
                 "theme", "Staying safe online, told by children",
                 "submissionOpensAt", opens.toString(),
                 "submissionClosesAt", closes.toString(),
                 "shortlistSize", shortlistSize,
-                "maxEntriesPerSchool", 5,
+                "maxEntriesPerSchool", maxEntries,
                 "categories", List.of(
                         Map.of("code", "poster", "name", "Poster", "allowedTypes", List.of("image/jpeg", "image/png"),
                                 "maxFileBytes", 5_000_000),
