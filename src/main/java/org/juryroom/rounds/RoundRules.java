@@ -37,9 +37,14 @@ public final class RoundRules {
         }
         int rubricAt = -1;
         int finals = 0;
+        java.util.Set<Long> ids = new java.util.HashSet<>();
         for (int i = 0; i < rounds.size(); i++) {
             Spec r = rounds.get(i);
             String at = "rounds[" + i + "]";
+            // One stored round in two places would be saved once, at the later place: a round lost, a gap left.
+            if (r != null && r.id() != null && !ids.add(r.id())) {
+                out.add(new Problem.Violation(at + ".id", "round " + r.id() + " is listed twice"));
+            }
             if (r == null || r.kind() == null) {
                 out.add(new Problem.Violation(at + ".kind", "must be SCREENING, RUBRIC or FINAL"));
                 continue;

@@ -130,15 +130,17 @@ public class RoundWork {
             return List.of();
         }
         String reason = requireReason(remedies.reason());
-        Set<Long> jurors = new TreeSet<>(remedies.excuse() == null ? List.of() : remedies.excuse());
-        Set<Long> entries = new TreeSet<>(remedies.acceptFewer() == null ? List.of() : remedies.acceptFewer());
         List<Problem.Violation> wrong = new ArrayList<>();
+        Set<Long> jurors = named(remedies.excuse(),
+                i -> wrong.add(new Problem.Violation("excuse[" + i + "]", "must name a juror")));
+        Set<Long> entries = named(remedies.acceptFewer(),
+                i -> wrong.add(new Problem.Violation("acceptFewer[" + i + "]", "must name an entry")));
         Set<Long> jury = ids("select distinct a.juror_id from " + work(r), r);
         // A FINAL round's work is one ballot per juror: there is no entry to accept with fewer jurors.
         Set<Long> judged = r.kind == RoundKind.FINAL ? Set.of() : ids("select distinct a.entry_id from " + work(r), r);
-        jurors.stream().filter(j -> j == null || !jury.contains(j))
+        jurors.stream().filter(j -> !jury.contains(j))
                 .forEach(j -> wrong.add(new Problem.Violation("excuse", "juror " + j + " has no work in this round")));
-        entries.stream().filter(e -> e == null || !judged.contains(e))
+        entries.stream().filter(e -> !judged.contains(e))
                 .forEach(e -> wrong.add(new Problem.Violation("acceptFewer", "entry " + e + " is not judged in this round")));
         if (!wrong.isEmpty()) {
             throw ProblemException.unprocessable("Remedies must name jurors and entries of this round", wrong);
@@ -146,6 +148,19 @@ public class RoundWork {
         List<RoundRemedy> out = new ArrayList<>();
         jurors.forEach(j -> out.add(remedy(r, RoundRemedy.Kind.EXCUSE, j, null, null, reason, actor)));
         entries.forEach(e -> out.add(remedy(r, RoundRemedy.Kind.ACCEPT_FEWER, null, e, null, reason, actor)));
+        return out;
+    }
+
+    /** The ids a remedy names, in order; a null in the list (JSON {@code [null]}) goes to {@code nameless}, not a 500. */
+    private static Set<Long> named(List<Long> ids, java.util.function.IntConsumer nameless) {
+        Set<Long> out = new TreeSet<>();
+        for (int i = 0; ids != null && i < ids.size(); i++) {
+            if (ids.get(i) == null) {
+                nameless.accept(i);
+            } else {
+                out.add(ids.get(i));
+            }
+        }
         return out;
     }
 

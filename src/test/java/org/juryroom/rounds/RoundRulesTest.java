@@ -54,4 +54,11 @@ class RoundRulesTest {
         assertThat(fields(List.of(new RoundRules.Spec(null, RoundKind.RUBRIC, " ", 51, null, null, null, null, null))))
                 .containsExactly("rounds[0].name", "rounds[0].jurorsPerEntry");
     }
+
+    @Test
+    void aStoredRoundListedTwiceIsRefusedNotSavedOnce() {
+        RoundRules.Spec kept = new RoundRules.Spec(7L, RoundKind.SCREENING, "S", 2, 1, null, null, null, null);
+        assertThat(fields(List.of(kept, kept, RUBRIC))).containsExactly("rounds[1].id");
+        assertThat(fields(List.of(kept, screening(2, 1, null), RUBRIC))).isEmpty();
+    }
 }

@@ -180,6 +180,42 @@ class RoundsTest {
                 .body("items[0].after.added.entryId", hasItems((int) e));
     }
 
+    /**
+     * Odd bodies a hostile or careless client sends: a stored round listed twice (before, saved once at
+     * the later place, a round lost and a gap left in the positions) and a remedy naming null (before,
+     * a 500). Each is a 422 naming the field, and nothing is written.
+     */
+    @Test
+    void aRoundListedTwiceOrARemedyNamingNobodyIsA422AndNothingIsWritten() {
+        World w = JudgingFixtures.world(2, 2, 3, 1);
+        long[] ids = screeningThenRubric(w.cid(), 1, 1);
+        putRounds(w.cid(), List.of(
+                round("id", ids[0], "kind", "SCREENING", "name", "First look", "jurorsPerEntry", 1, "quorum", 1),
+                round("id", ids[0], "kind", "SCREENING", "name", "Again", "jurorsPerEntry", 1, "quorum", 1),
+                round("id", ids[1], "kind", "RUBRIC", "name", "Rubric")))
+                .then().statusCode(422).body("violations.field", org.hamcrest.Matchers.contains("rounds[1].id"));
+        JsonPath kept = rounds(w.cid());
+        assertThat(kept.getList("id", Long.class)).containsExactly(ids[0], ids[1]);
+        assertThat(kept.getList("position", Integer.class)).containsExactly(1, 2);
+        assertThat(kept.getList("name")).containsExactly("First look", "Rubric");
+
+        JudgingFixtures.assign(w.cid(), 1, 5).then().statusCode(201);
+        List<Object> nobody = new ArrayList<>();
+        nobody.add(null);
+        Map<String, Object> excuse = new HashMap<>();
+        excuse.put("excuse", nobody);
+        excuse.put("reason", "juror unwell");
+        close(w.cid(), ids[0], excuse).then().statusCode(422).body("violations.field", hasItems("excuse[0]"));
+        Map<String, Object> fewer = new HashMap<>();
+        fewer.put("acceptFewer", java.util.Arrays.asList(w.entry(0), null));
+        fewer.put("reason", "small jury");
+        close(w.cid(), ids[0], fewer).then().statusCode(422).body("violations.field", hasItems("acceptFewer[1]"));
+        assertThat(rounds(w.cid()).getList("status")).containsExactly("OPEN", "PENDING");
+        assertThat(QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "select count(*) from round_remedy where round_id = ?1").setParameter(1, ids[0])
+                .getSingleResult()).longValue())).isZero();
+    }
+
     @Test
     void anOpenedRoundCannotBeChangedAndAFrozenCompetitionsRoundsNotAtAll() {
         World w = JudgingFixtures.world(2, 2, 2, 1);
