@@ -107,6 +107,29 @@ public final class RoundRules {
         return out;
     }
 
+    /**
+     * A closing time set or changed to one already past (a mistyped year, say): {@code stored} is each stored
+     * round's closing time by id. A round sent back with the time it has kept stays valid after that time passes,
+     * so that what GET gives can always be PUT back.
+     */
+    public static List<Problem.Violation> pastClosingTimes(List<Spec> rounds, java.util.Map<Long, Instant> stored,
+                                                          Instant now) {
+        List<Problem.Violation> out = new ArrayList<>();
+        for (int i = 0; rounds != null && i < rounds.size(); i++) {
+            Spec r = rounds.get(i);
+            if (r != null && r.closesAt() != null && r.closesAt().isBefore(now)
+                    && !(r.id() != null && stored.get(r.id()) != null && sameMinute(r.closesAt(), stored.get(r.id())))) {
+                out.add(new Problem.Violation("rounds[" + i + "].closesAt", "must be in the future"));
+            }
+        }
+        return out;
+    }
+
+    /** The page's form keeps times to the minute: a kept time sent back from it is the same time. */
+    private static boolean sameMinute(Instant a, Instant b) {
+        return a.truncatedTo(java.time.temporal.ChronoUnit.MINUTES).equals(b.truncatedTo(java.time.temporal.ChronoUnit.MINUTES));
+    }
+
     private static void jurors(List<Problem.Violation> out, String at, Integer k, boolean required) {
         if (k == null ? required : k < 1 || k > MAX_JURORS_PER_ENTRY) {
             out.add(new Problem.Violation(at + ".jurorsPerEntry", "must be between 1 and " + MAX_JURORS_PER_ENTRY));

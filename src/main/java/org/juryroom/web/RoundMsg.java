@@ -252,6 +252,9 @@ public interface RoundMsg {
     String rnd_err_closesAt();
 
     @Message
+    String rnd_err_closesAt_past();
+
+    @Message
     String rnd_err_rounds();
 
     @Message

@@ -216,6 +216,30 @@ class RoundsTest {
                 .getSingleResult()).longValue())).isZero();
     }
 
+    /**
+     * A closing time already past is refused when set or changed (before, stored as given: a round shown as
+     * closing last year); a time kept since it was set stays valid once it passes, so GET can be PUT back.
+     */
+    @Test
+    void aClosingTimeSetInThePastIsA422AndAKeptOneCanBeSentBack() {
+        long cid = JudgingFixtures.openCompetition(2);
+        long rubric = rounds(cid).getLong("[0].id");
+        putRounds(cid, List.of(round("kind", "SCREENING", "name", "S", "jurorsPerEntry", 1, "quorum", 1,
+                "closesAt", "2001-01-01T00:00:00Z"), round("id", rubric, "kind", "RUBRIC", "name", "R")))
+                .then().statusCode(422).body("violations.field", org.hamcrest.Matchers.contains("rounds[0].closesAt"))
+                .body("violations.message", org.hamcrest.Matchers.contains("must be in the future"));
+        assertThat(rounds(cid).getList("id", Long.class)).containsExactly(rubric);
+        putRounds(cid, List.of(round("id", rubric, "kind", "RUBRIC", "name", "R", "closesAt", "2031-01-01T00:00:00Z")))
+                .then().statusCode(200);
+        // The time passes: what GET gives goes back as it is; a change to another past time does not.
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                "update judging_round set closes_at = now() - interval '1 day' where id = ?1")
+                .setParameter(1, rubric).executeUpdate());
+        putRounds(cid, rounds(cid).getList("")).then().statusCode(200);
+        putRounds(cid, List.of(round("id", rubric, "kind", "RUBRIC", "name", "R", "closesAt", "2001-01-01T00:00:00Z")))
+                .then().statusCode(422).body("violations.field", org.hamcrest.Matchers.contains("rounds[0].closesAt"));
+    }
+
     @Test
     void anOpenedRoundCannotBeChangedAndAFrozenCompetitionsRoundsNotAtAll() {
         World w = JudgingFixtures.world(2, 2, 2, 1);

@@ -74,6 +74,25 @@ class RoundsPagesTest {
         assertThat(web.get(page).asString()).contains("1 entry advanced, 1 did not.");
     }
 
+    /** A closing time already past is refused next to its field, in words (before: saved as given). */
+    @Test
+    void aClosingTimeAlreadyPastIsRefusedNextToItsField() {
+        long cid = JudgingFixtures.openCompetition(2);
+        String page = "/organiser/competitions/" + cid + "/rounds";
+        long rubric = rounds(cid).getLong("[0].id");
+        Map<String, Object> form = new HashMap<>();
+        form.put("round.0.id", rubric);
+        form.put("round.0.order", "1");
+        form.put("round.0.kind", "RUBRIC");
+        form.put("round.0.name", "Rubric");
+        form.put("round.0.closesAt", "2001-01-01T10:00");
+        WebSession web = WebSession.signIn(ORGANISER.username(), ORGANISER.password());
+        Response refused = web.post(page, page, form);
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(refused.asString()).contains("id=\"r0-closesAt-error\">Give a closing time that has not passed yet.");
+        assertThat(rounds(cid).getString("[0].closesAt")).isNull();
+    }
+
     @Test
     void aCompetitionGoesFromScreeningToTheShortlistOnThePage() throws Exception {
         World w = JudgingFixtures.world(3, 2, 3, 2);
