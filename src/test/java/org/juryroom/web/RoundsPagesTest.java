@@ -47,7 +47,7 @@ class RoundsPagesTest {
      */
     @Test
     void countsOfOneReadInTheSingularInEnglishAndHindi() {
-        World w = JudgingFixtures.world(2, 1, 1, 1);
+        World w = JudgingFixtures.world(2, 1, 2, 1);
         long cid = w.cid();
         String page = "/organiser/competitions/" + cid + "/rounds";
         long rubric = rounds(cid).getLong("[0].id");
@@ -56,16 +56,27 @@ class RoundsPagesTest {
                         Map.of("id", rubric, "kind", "RUBRIC", "name", "Rubric")))
                 .put("/api/competitions/{cid}/rounds", cid).then().statusCode(200).extract().jsonPath().getLong("[0].id");
         JudgingFixtures.assign(cid, 1, 3).then().statusCode(201);
-        vote(w.juror(0), w.entry(0), "YES").then().statusCode(200);
-        vote(w.juror(0), w.entry(1), "NO").then().statusCode(200);
+        // Each juror has one entry; the second goes missing and their one piece of work moves to the first.
+        JurorAccount stays = w.juror(0);
+        JurorAccount gone = w.juror(1);
+        assertThat(JudgingFixtures.queue(stays, cid)).hasSize(1);
+        long first = JudgingFixtures.queue(stays, cid).get(0);
+        long second = w.entries().stream().filter(e -> e != first).findFirst().orElseThrow();
+        vote(stays, first, "YES").then().statusCode(200);
+        ORGANISER.as().contentType(ContentType.JSON).body(Map.of("fromJurorId", gone.id(), "reason", "unreachable"))
+                .post("/api/competitions/{cid}/rounds/{rid}/reassign", cid, screening).then().statusCode(200)
+                .body("moved", org.hamcrest.Matchers.equalTo(1));
+        vote(stays, second, "NO").then().statusCode(200);
         WebSession web = WebSession.signIn(ORGANISER.username(), ORGANISER.password());
         assertThat(web.get(page).asString())
                 .contains("An entry advances with at least 1 yes vote; 1 juror per entry.")
-                .contains("1 entry advances, 1 does not; 2 are on the boundary.");
+                .contains("1 entry advances, 1 does not; 2 are on the boundary.")
+                .contains("Juror " + gone.name() + ": 1 unfinished entry moved to other jurors: unreachable");
         web.post(page, "/language", Map.of("language", "hi", "back", page));
         try {
             assertThat(web.get(page).asString()).contains("1 प्रविष्टि आगे बढ़ेगी, 1 नहीं; 2 सीमा पर हैं।")
-                    .doesNotContain("1 प्रविष्टियाँ");
+                    .contains(": 1 अधूरी प्रविष्टि दूसरे निर्णायकों को सौंपी गई: unreachable")
+                    .doesNotContain("1 प्रविष्टियाँ").doesNotContain("1 अधूरी प्रविष्टियाँ");
         } finally {
             web.post(page, "/language", Map.of("language", "en", "back", page));
         }
