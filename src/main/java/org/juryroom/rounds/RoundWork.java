@@ -77,9 +77,37 @@ public class RoundWork {
         return missingBy(r, "juror_id").entrySet().stream().map(m -> new Missing(m.getKey(), m.getValue())).toList();
     }
 
-    /** Per entry (id → count), the round's missing work not remedied: what {@code acceptFewer} can name. */
+    /**
+     * Per entry (id → count), the round's missing work not remedied: what {@code acceptFewer} can name. An
+     * entry of a SCREENING round without a juror counts the round's jurors per entry.
+     */
     public Map<Long, Long> missingByEntry(JudgingRound r) {
-        return missingBy(r, "entry_id");
+        Map<Long, Long> out = missingBy(r, "entry_id");
+        unjudged(r).forEach(e -> out.put(e, (long) (r.jurorsPerEntry == null ? 1 : r.jurorsPerEntry)));
+        return out;
+    }
+
+    /**
+     * SCREENING: the round's entries still in judging that no counted juror has (none was eligible at the
+     * assignment, or each has declared a conflict since) and that were not accepted with fewer jurors. With
+     * no vote they could not advance: closing would drop them unseen, so they block the close like missing work.
+     */
+    @SuppressWarnings("unchecked")
+    public List<Long> unjudged(JudgingRound r) {
+        if (r.kind != RoundKind.SCREENING) {
+            return List.of();
+        }
+        long previous = r.previous().map(p -> p.id).orElse(-1L);
+        return ((List<Number>) em.createNativeQuery("select e.id from entry e where e.competition_id = :cid"
+                        + " and e.status = 'SUBMITTED' and e.hold is null"
+                        + " and (:prev < 0 or exists (select 1 from round_outcome o where o.round_id = :prev"
+                        + " and o.entry_id = e.id and o.advanced))"
+                        + " and not exists (select 1 from screening_vote a where a.round_id = :rid and a.entry_id = e.id"
+                        + " and " + org.juryroom.judging.Conflict.notConflicted("a.juror_id", "e.school_id") + ")"
+                        + " and not exists (select 1 from round_remedy m where m.round_id = :rid"
+                        + " and m.kind = 'ACCEPT_FEWER' and m.entry_id = e.id) order by e.id")
+                .setParameter("cid", r.competitionId).setParameter("prev", previous).setParameter("rid", r.id)
+                .getResultList()).stream().map(Number::longValue).toList();
     }
 
     /** The missing work grouped by {@code a.juror_id} or {@code a.entry_id}, in id order. */
@@ -137,7 +165,8 @@ public class RoundWork {
                 i -> wrong.add(new Problem.Violation("acceptFewer[" + i + "]", "must name an entry")));
         Set<Long> jury = ids("select distinct a.juror_id from " + work(r), r);
         // A FINAL round's work is one ballot per juror: there is no entry to accept with fewer jurors.
-        Set<Long> judged = r.kind == RoundKind.FINAL ? Set.of() : ids("select distinct a.entry_id from " + work(r), r);
+        Set<Long> judged = r.kind == RoundKind.FINAL ? new java.util.HashSet<>() : ids("select distinct a.entry_id from " + work(r), r);
+        judged.addAll(unjudged(r));
         jurors.stream().filter(j -> !jury.contains(j))
                 .forEach(j -> wrong.add(new Problem.Violation("excuse", "juror " + j + " has no work in this round")));
         entries.stream().filter(e -> !judged.contains(e))
@@ -227,6 +256,12 @@ public class RoundWork {
                     + " unfinished work (POST /api/competitions/" + r.competitionId + "/rounds/" + r.id + "/reassign),"
                     + " or close with excuse (jurorIds) or acceptFewer (entryIds) and a reason",
                     Map.of("missing", missing));
+        }
+        List<Long> unjudged = unjudged(r);
+        if (!unjudged.isEmpty()) {
+            throw ProblemException.conflict("Entries without a juror in round '" + r.name + "': " + unjudged.size()
+                    + "; run the assignment again (POST /api/competitions/" + r.competitionId + "/assignments)"
+                    + " or close with acceptFewer (entryIds) and a reason", Map.of("unjudged", unjudged));
         }
     }
 

@@ -240,6 +240,31 @@ class RoundsTest {
                 .then().statusCode(422).body("violations.field", org.hamcrest.Matchers.contains("rounds[0].closesAt"));
     }
 
+    /**
+     * An entry no juror could take in a screening round (the one juror is conflicted with its school) had no
+     * vote and was dropped by the close without a word. Now it blocks the close like missing work (409,
+     * {@code unjudged}) until the assignment finds it a juror or the organiser accepts it with fewer, saying why.
+     */
+    @Test
+    void anEntryWithoutAScreeningJurorBlocksTheCloseUntilAcceptedWithFewer() {
+        World w = JudgingFixtures.world(2, 1, 1, 1);
+        long[] ids = screeningThenRubric(w.cid(), 1, 1);
+        JurorAccount only = w.juror(0);
+        ORGANISER.as().contentType(ContentType.JSON).body(Map.of("jurorId", only.id(), "schoolId", w.school(0).id()))
+                .post("/api/competitions/{cid}/conflicts", w.cid()).then().statusCode(201);
+        JudgingFixtures.assign(w.cid(), 1, 7).then().statusCode(201).body("entriesShortOfJurors.size()", equalTo(1));
+        vote(only, w.entry(1), "YES", null).then().statusCode(200);
+
+        close(w.cid(), ids[0], Map.of()).then().statusCode(409)
+                .body("unjudged", org.hamcrest.Matchers.contains((int) w.entry(0)));
+        assertThat(rounds(w.cid()).getList("status")).containsExactly("OPEN", "PENDING");
+        close(w.cid(), ids[0], Map.of("acceptFewer", List.of(w.entry(0)), "reason", "no juror free of a conflict"))
+                .then().statusCode(200)
+                .body("advancing", org.hamcrest.Matchers.contains((int) w.entry(1)))
+                .body("notAdvancing", org.hamcrest.Matchers.contains((int) w.entry(0)))
+                .body("remedies.kind", org.hamcrest.Matchers.contains("ACCEPT_FEWER"));
+    }
+
     @Test
     void anOpenedRoundCannotBeChangedAndAFrozenCompetitionsRoundsNotAtAll() {
         World w = JudgingFixtures.world(2, 2, 2, 1);
