@@ -37,9 +37,14 @@ public final class RoundRules {
         }
         int rubricAt = -1;
         int finals = 0;
+        java.util.Set<Long> ids = new java.util.HashSet<>();
         for (int i = 0; i < rounds.size(); i++) {
             Spec r = rounds.get(i);
             String at = "rounds[" + i + "]";
+            // One stored round in two places would be saved once, at the later place: a round lost, a gap left.
+            if (r != null && r.id() != null && !ids.add(r.id())) {
+                out.add(new Problem.Violation(at + ".id", "round " + r.id() + " is listed twice"));
+            }
             if (r == null || r.kind() == null) {
                 out.add(new Problem.Violation(at + ".kind", "must be SCREENING, RUBRIC or FINAL"));
                 continue;
@@ -100,6 +105,29 @@ public final class RoundRules {
             out.add(new Problem.Violation("rounds", "exactly one RUBRIC round is needed: the shortlist is frozen from it"));
         }
         return out;
+    }
+
+    /**
+     * A closing time set or changed to one already past (a mistyped year, say): {@code stored} is each stored
+     * round's closing time by id. A round sent back with the time it has kept stays valid after that time passes,
+     * so that what GET gives can always be PUT back.
+     */
+    public static List<Problem.Violation> pastClosingTimes(List<Spec> rounds, java.util.Map<Long, Instant> stored,
+                                                          Instant now) {
+        List<Problem.Violation> out = new ArrayList<>();
+        for (int i = 0; rounds != null && i < rounds.size(); i++) {
+            Spec r = rounds.get(i);
+            if (r != null && r.closesAt() != null && r.closesAt().isBefore(now)
+                    && !(r.id() != null && stored.get(r.id()) != null && sameMinute(r.closesAt(), stored.get(r.id())))) {
+                out.add(new Problem.Violation("rounds[" + i + "].closesAt", "must be in the future"));
+            }
+        }
+        return out;
+    }
+
+    /** The page's form keeps times to the minute: a kept time sent back from it is the same time. */
+    private static boolean sameMinute(Instant a, Instant b) {
+        return a.truncatedTo(java.time.temporal.ChronoUnit.MINUTES).equals(b.truncatedTo(java.time.temporal.ChronoUnit.MINUTES));
     }
 
     private static void jurors(List<Problem.Violation> out, String at, Integer k, boolean required) {

@@ -129,12 +129,15 @@ public class RoundService {
         }
         List<RoundRules.Spec> specs = request == null ? List.of()
                 : request.stream().map(r -> r == null ? null : r.spec()).toList();
-        var violations = RoundRules.violations(specs, c.shortlistSize);
+        Map<Long, JudgingRound> existing = new HashMap<>();
+        JudgingRound.ofCompetition(c.id).forEach(r -> existing.put(r.id, r));
+        Map<Long, Instant> closing = new HashMap<>();
+        existing.values().forEach(r -> closing.put(r.id, r.closesAt));
+        var violations = new ArrayList<>(RoundRules.violations(specs, c.shortlistSize));
+        violations.addAll(RoundRules.pastClosingTimes(specs, closing, Instant.now()));
         if (!violations.isEmpty()) {
             throw ProblemException.unprocessable("The rounds break " + violations.size() + " rules", violations);
         }
-        Map<Long, JudgingRound> existing = new HashMap<>();
-        JudgingRound.ofCompetition(c.id).forEach(r -> existing.put(r.id, r));
         List<RoundView> before = existing.values().stream().map(RoundView::of).toList();
         for (int i = 0; i < specs.size(); i++) {
             RoundRules.Spec s = specs.get(i);

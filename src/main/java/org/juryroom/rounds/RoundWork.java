@@ -77,9 +77,37 @@ public class RoundWork {
         return missingBy(r, "juror_id").entrySet().stream().map(m -> new Missing(m.getKey(), m.getValue())).toList();
     }
 
-    /** Per entry (id → count), the round's missing work not remedied: what {@code acceptFewer} can name. */
+    /**
+     * Per entry (id → count), the round's missing work not remedied: what {@code acceptFewer} can name. An
+     * entry of a SCREENING round without a juror counts the round's jurors per entry.
+     */
     public Map<Long, Long> missingByEntry(JudgingRound r) {
-        return missingBy(r, "entry_id");
+        Map<Long, Long> out = missingBy(r, "entry_id");
+        unjudged(r).forEach(e -> out.put(e, (long) (r.jurorsPerEntry == null ? 1 : r.jurorsPerEntry)));
+        return out;
+    }
+
+    /**
+     * SCREENING: the round's entries still in judging that no counted juror has (none was eligible at the
+     * assignment, or each has declared a conflict since) and that were not accepted with fewer jurors. With
+     * no vote they could not advance: closing would drop them unseen, so they block the close like missing work.
+     */
+    @SuppressWarnings("unchecked")
+    public List<Long> unjudged(JudgingRound r) {
+        if (r.kind != RoundKind.SCREENING) {
+            return List.of();
+        }
+        long previous = r.previous().map(p -> p.id).orElse(-1L);
+        return ((List<Number>) em.createNativeQuery("select e.id from entry e where e.competition_id = :cid"
+                        + " and e.status = 'SUBMITTED' and e.hold is null"
+                        + " and (:prev < 0 or exists (select 1 from round_outcome o where o.round_id = :prev"
+                        + " and o.entry_id = e.id and o.advanced))"
+                        + " and not exists (select 1 from screening_vote a where a.round_id = :rid and a.entry_id = e.id"
+                        + " and " + org.juryroom.judging.Conflict.notConflicted("a.juror_id", "e.school_id") + ")"
+                        + " and not exists (select 1 from round_remedy m where m.round_id = :rid"
+                        + " and m.kind = 'ACCEPT_FEWER' and m.entry_id = e.id) order by e.id")
+                .setParameter("cid", r.competitionId).setParameter("prev", previous).setParameter("rid", r.id)
+                .getResultList()).stream().map(Number::longValue).toList();
     }
 
     /** The missing work grouped by {@code a.juror_id} or {@code a.entry_id}, in id order. */
@@ -130,15 +158,18 @@ public class RoundWork {
             return List.of();
         }
         String reason = requireReason(remedies.reason());
-        Set<Long> jurors = new TreeSet<>(remedies.excuse() == null ? List.of() : remedies.excuse());
-        Set<Long> entries = new TreeSet<>(remedies.acceptFewer() == null ? List.of() : remedies.acceptFewer());
         List<Problem.Violation> wrong = new ArrayList<>();
+        Set<Long> jurors = named(remedies.excuse(),
+                i -> wrong.add(new Problem.Violation("excuse[" + i + "]", "must name a juror")));
+        Set<Long> entries = named(remedies.acceptFewer(),
+                i -> wrong.add(new Problem.Violation("acceptFewer[" + i + "]", "must name an entry")));
         Set<Long> jury = ids("select distinct a.juror_id from " + work(r), r);
         // A FINAL round's work is one ballot per juror: there is no entry to accept with fewer jurors.
-        Set<Long> judged = r.kind == RoundKind.FINAL ? Set.of() : ids("select distinct a.entry_id from " + work(r), r);
-        jurors.stream().filter(j -> j == null || !jury.contains(j))
+        Set<Long> judged = r.kind == RoundKind.FINAL ? new java.util.HashSet<>() : ids("select distinct a.entry_id from " + work(r), r);
+        judged.addAll(unjudged(r));
+        jurors.stream().filter(j -> !jury.contains(j))
                 .forEach(j -> wrong.add(new Problem.Violation("excuse", "juror " + j + " has no work in this round")));
-        entries.stream().filter(e -> e == null || !judged.contains(e))
+        entries.stream().filter(e -> !judged.contains(e))
                 .forEach(e -> wrong.add(new Problem.Violation("acceptFewer", "entry " + e + " is not judged in this round")));
         if (!wrong.isEmpty()) {
             throw ProblemException.unprocessable("Remedies must name jurors and entries of this round", wrong);
@@ -146,6 +177,19 @@ public class RoundWork {
         List<RoundRemedy> out = new ArrayList<>();
         jurors.forEach(j -> out.add(remedy(r, RoundRemedy.Kind.EXCUSE, j, null, null, reason, actor)));
         entries.forEach(e -> out.add(remedy(r, RoundRemedy.Kind.ACCEPT_FEWER, null, e, null, reason, actor)));
+        return out;
+    }
+
+    /** The ids a remedy names, in order; a null in the list (JSON {@code [null]}) goes to {@code nameless}, not a 500. */
+    private static Set<Long> named(List<Long> ids, java.util.function.IntConsumer nameless) {
+        Set<Long> out = new TreeSet<>();
+        for (int i = 0; ids != null && i < ids.size(); i++) {
+            if (ids.get(i) == null) {
+                nameless.accept(i);
+            } else {
+                out.add(ids.get(i));
+            }
+        }
         return out;
     }
 
@@ -212,6 +256,12 @@ public class RoundWork {
                     + " unfinished work (POST /api/competitions/" + r.competitionId + "/rounds/" + r.id + "/reassign),"
                     + " or close with excuse (jurorIds) or acceptFewer (entryIds) and a reason",
                     Map.of("missing", missing));
+        }
+        List<Long> unjudged = unjudged(r);
+        if (!unjudged.isEmpty()) {
+            throw ProblemException.conflict("Entries without a juror in round '" + r.name + "': " + unjudged.size()
+                    + "; run the assignment again (POST /api/competitions/" + r.competitionId + "/assignments)"
+                    + " or close with acceptFewer (entryIds) and a reason", Map.of("unjudged", unjudged));
         }
     }
 

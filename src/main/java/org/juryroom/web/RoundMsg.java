@@ -93,7 +93,7 @@ public interface RoundMsg {
     String rnd_preview_title();
 
     @Message
-    String rnd_preview_counts(long advancing, long not, long boundary);
+    String rnd_preview_counts(long advancing, long rest, long boundary);
 
     @Message
     String rnd_advancing();
@@ -141,7 +141,7 @@ public interface RoundMsg {
     String rnd_close_reason();
 
     @Message
-    String rnd_advanced_counts(long advanced, long not);
+    String rnd_advanced_counts(long advanced, long rest);
 
     @Message
     String rnd_remedies();
@@ -252,6 +252,9 @@ public interface RoundMsg {
     String rnd_err_closesAt();
 
     @Message
+    String rnd_err_closesAt_past();
+
+    @Message
     String rnd_err_rounds();
 
     @Message
@@ -264,7 +267,7 @@ public interface RoundMsg {
     String rnd_export_round(Integer position, String name, String kind, String rule);
 
     @Message
-    String rnd_export_closed(String when, String who, long advanced, long not);
+    String rnd_export_closed(String when, String who, long advanced, long rest);
 
     @Message
     String rnd_export_open(long done, long assigned);

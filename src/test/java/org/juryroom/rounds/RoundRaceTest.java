@@ -88,6 +88,64 @@ class RoundRaceTest {
         }
     }
 
+    /**
+     * Organisers closing the same screening round at once (a double click, two tabs, two organisers),
+     * with a reassignment and an edit of the list among them: one close decides, each other is a 409,
+     * and the outcome, the remedies and the audit are written once.
+     */
+    @Test
+    void closesRacingEachOtherAdvanceOnceAndWriteNothingTwice() {
+        Random random = new Random(SEED + 2);
+        for (int round = 0; round < Race.rounds(3); round++) {
+            World w = JudgingFixtures.world(2, 2, 3, 2);
+            long[] ids = RoundsTest.screeningThenRubric(w.cid(), 1, 1);
+            JudgingFixtures.assign(w.cid(), 1, random.nextLong()).then().statusCode(201);
+            for (JurorAccount j : w.jurors()) {
+                for (long eid : JudgingFixtures.queue(j, w.cid())) {
+                    RoundsTest.vote(j, eid, random.nextBoolean() ? "YES" : "NO", null).then().statusCode(200);
+                }
+            }
+            long absent = w.juror(random.nextInt(3)).id();
+            List<Callable<Outcome>> tasks = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                tasks.add(() -> new Outcome("close", 0, 0, null, RoundsTest.close(w.cid(), ids[0],
+                        Map.of("excuse", List.of(absent), "reason", "closing on time"))));
+            }
+            tasks.add(() -> new Outcome("reassign", absent, 0, null, RoundsTest.reassign(w.cid(), ids[0], absent)));
+            tasks.add(() -> new Outcome("edit", 0, 0, null, RoundsTest.putRounds(w.cid(), List.of(
+                    RoundsTest.round("id", ids[0], "kind", "SCREENING", "name", "First look", "jurorsPerEntry", 1,
+                            "quorum", 1),
+                    RoundsTest.round("id", ids[1], "kind", "RUBRIC", "name", "Renamed")))));
+            Collections.shuffle(tasks, random);
+            List<Outcome> results = Race.all(tasks);
+
+            List<Outcome> closes = results.stream().filter(o -> o.what().equals("close")).toList();
+            assertThat(closes.stream().filter(o -> o.response().statusCode() == 200)).hasSize(1);
+            closes.stream().filter(o -> o.response().statusCode() != 200).forEach(o ->
+                    assertThat(o.response().statusCode()).as(o.response().asString()).isEqualTo(409));
+            results.stream().filter(o -> !o.what().equals("close")).forEach(o ->
+                    assertThat(o.response().statusCode()).as(o.what() + " " + o.response().asString())
+                            .isIn(200, 409));
+            JsonPath won = closes.stream().filter(o -> o.response().statusCode() == 200).findFirst().orElseThrow()
+                    .response().jsonPath();
+            List<Long> advanced = won.getList("advancing", Long.class);
+            long rid = ids[0];
+            long cid = w.cid();
+            Object[] stored = QuarkusTransaction.requiringNew().call(() -> (Object[]) em.createNativeQuery(
+                    "select (select count(*) from round_outcome where round_id = :rid),"
+                            + " (select count(*) from round_outcome where round_id = :rid and advanced),"
+                            + " (select count(*) from round_remedy where round_id = :rid and kind = 'EXCUSE'),"
+                            + " (select count(*) from audit_event where competition_id = :cid"
+                            + " and action = 'ROUND_CLOSED')")
+                    .setParameter("rid", rid).setParameter("cid", cid).getSingleResult());
+            assertThat(((Number) stored[0]).longValue()).isEqualTo(w.entries().size());
+            assertThat(((Number) stored[1]).longValue()).isEqualTo(advanced.size());
+            assertThat(((Number) stored[2]).longValue()).isEqualTo(1);
+            assertThat(((Number) stored[3]).longValue()).isEqualTo(1);
+            assertThat(RoundsTest.rounds(cid).getList("status")).containsExactly("CLOSED", "PENDING");
+        }
+    }
+
     @Test
     void reassigningRacingTheJurorsOwnSubmitsLosesAndDuplicatesNothing() {
         Random random = new Random(SEED + 1);

@@ -54,4 +54,30 @@ class RoundRulesTest {
         assertThat(fields(List.of(new RoundRules.Spec(null, RoundKind.RUBRIC, " ", 51, null, null, null, null, null))))
                 .containsExactly("rounds[0].name", "rounds[0].jurorsPerEntry");
     }
+
+    @Test
+    void aStoredRoundListedTwiceIsRefusedNotSavedOnce() {
+        RoundRules.Spec kept = new RoundRules.Spec(7L, RoundKind.SCREENING, "S", 2, 1, null, null, null, null);
+        assertThat(fields(List.of(kept, kept, RUBRIC))).containsExactly("rounds[1].id");
+        assertThat(fields(List.of(kept, screening(2, 1, null), RUBRIC))).isEmpty();
+    }
+
+    @Test
+    void aClosingTimeSetOrChangedToThePastIsRefusedButOneKeptStaysValid() {
+        java.time.Instant now = java.time.Instant.parse("2026-06-01T10:00:00Z");
+        java.time.Instant past = now.minusSeconds(3600);
+        java.time.Instant kept = now.minusSeconds(86400).plusSeconds(17);
+        RoundRules.Spec added = new RoundRules.Spec(null, RoundKind.RUBRIC, "R", null, null, null, null, null, past);
+        RoundRules.Spec changed = new RoundRules.Spec(3L, RoundKind.RUBRIC, "R", null, null, null, null, null, past);
+        RoundRules.Spec sentBack = new RoundRules.Spec(3L, RoundKind.RUBRIC, "R", null, null, null, null, null,
+                kept.truncatedTo(java.time.temporal.ChronoUnit.MINUTES));
+        RoundRules.Spec later = new RoundRules.Spec(null, RoundKind.RUBRIC, "R", null, null, null, null, null,
+                now.plusSeconds(60));
+        java.util.Map<Long, java.time.Instant> stored = java.util.Map.of(3L, kept);
+        assertThat(RoundRules.pastClosingTimes(List.of(added), stored, now)).extracting(Problem.Violation::field)
+                .containsExactly("rounds[0].closesAt");
+        assertThat(RoundRules.pastClosingTimes(List.of(changed), stored, now)).hasSize(1);
+        assertThat(RoundRules.pastClosingTimes(List.of(sentBack), stored, now)).isEmpty();
+        assertThat(RoundRules.pastClosingTimes(List.of(later), stored, now)).isEmpty();
+    }
 }

@@ -180,6 +180,91 @@ class RoundsTest {
                 .body("items[0].after.added.entryId", hasItems((int) e));
     }
 
+    /**
+     * Odd bodies a hostile or careless client sends: a stored round listed twice (before, saved once at
+     * the later place, a round lost and a gap left in the positions) and a remedy naming null (before,
+     * a 500). Each is a 422 naming the field, and nothing is written.
+     */
+    @Test
+    void aRoundListedTwiceOrARemedyNamingNobodyIsA422AndNothingIsWritten() {
+        World w = JudgingFixtures.world(2, 2, 3, 1);
+        long[] ids = screeningThenRubric(w.cid(), 1, 1);
+        putRounds(w.cid(), List.of(
+                round("id", ids[0], "kind", "SCREENING", "name", "First look", "jurorsPerEntry", 1, "quorum", 1),
+                round("id", ids[0], "kind", "SCREENING", "name", "Again", "jurorsPerEntry", 1, "quorum", 1),
+                round("id", ids[1], "kind", "RUBRIC", "name", "Rubric")))
+                .then().statusCode(422).body("violations.field", org.hamcrest.Matchers.contains("rounds[1].id"));
+        JsonPath kept = rounds(w.cid());
+        assertThat(kept.getList("id", Long.class)).containsExactly(ids[0], ids[1]);
+        assertThat(kept.getList("position", Integer.class)).containsExactly(1, 2);
+        assertThat(kept.getList("name")).containsExactly("First look", "Rubric");
+
+        JudgingFixtures.assign(w.cid(), 1, 5).then().statusCode(201);
+        List<Object> nobody = new ArrayList<>();
+        nobody.add(null);
+        Map<String, Object> excuse = new HashMap<>();
+        excuse.put("excuse", nobody);
+        excuse.put("reason", "juror unwell");
+        close(w.cid(), ids[0], excuse).then().statusCode(422).body("violations.field", hasItems("excuse[0]"));
+        Map<String, Object> fewer = new HashMap<>();
+        fewer.put("acceptFewer", java.util.Arrays.asList(w.entry(0), null));
+        fewer.put("reason", "small jury");
+        close(w.cid(), ids[0], fewer).then().statusCode(422).body("violations.field", hasItems("acceptFewer[1]"));
+        assertThat(rounds(w.cid()).getList("status")).containsExactly("OPEN", "PENDING");
+        assertThat(QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "select count(*) from round_remedy where round_id = ?1").setParameter(1, ids[0])
+                .getSingleResult()).longValue())).isZero();
+    }
+
+    /**
+     * A closing time already past is refused when set or changed (before, stored as given: a round shown as
+     * closing last year); a time kept since it was set stays valid once it passes, so GET can be PUT back.
+     */
+    @Test
+    void aClosingTimeSetInThePastIsA422AndAKeptOneCanBeSentBack() {
+        long cid = JudgingFixtures.openCompetition(2);
+        long rubric = rounds(cid).getLong("[0].id");
+        putRounds(cid, List.of(round("kind", "SCREENING", "name", "S", "jurorsPerEntry", 1, "quorum", 1,
+                "closesAt", "2001-01-01T00:00:00Z"), round("id", rubric, "kind", "RUBRIC", "name", "R")))
+                .then().statusCode(422).body("violations.field", org.hamcrest.Matchers.contains("rounds[0].closesAt"))
+                .body("violations.message", org.hamcrest.Matchers.contains("must be in the future"));
+        assertThat(rounds(cid).getList("id", Long.class)).containsExactly(rubric);
+        putRounds(cid, List.of(round("id", rubric, "kind", "RUBRIC", "name", "R", "closesAt", "2031-01-01T00:00:00Z")))
+                .then().statusCode(200);
+        // The time passes: what GET gives goes back as it is; a change to another past time does not.
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                "update judging_round set closes_at = now() - interval '1 day' where id = ?1")
+                .setParameter(1, rubric).executeUpdate());
+        putRounds(cid, rounds(cid).getList("")).then().statusCode(200);
+        putRounds(cid, List.of(round("id", rubric, "kind", "RUBRIC", "name", "R", "closesAt", "2001-01-01T00:00:00Z")))
+                .then().statusCode(422).body("violations.field", org.hamcrest.Matchers.contains("rounds[0].closesAt"));
+    }
+
+    /**
+     * An entry no juror could take in a screening round (the one juror is conflicted with its school) had no
+     * vote and was dropped by the close without a word. Now it blocks the close like missing work (409,
+     * {@code unjudged}) until the assignment finds it a juror or the organiser accepts it with fewer, saying why.
+     */
+    @Test
+    void anEntryWithoutAScreeningJurorBlocksTheCloseUntilAcceptedWithFewer() {
+        World w = JudgingFixtures.world(2, 1, 1, 1);
+        long[] ids = screeningThenRubric(w.cid(), 1, 1);
+        JurorAccount only = w.juror(0);
+        ORGANISER.as().contentType(ContentType.JSON).body(Map.of("jurorId", only.id(), "schoolId", w.school(0).id()))
+                .post("/api/competitions/{cid}/conflicts", w.cid()).then().statusCode(201);
+        JudgingFixtures.assign(w.cid(), 1, 7).then().statusCode(201).body("entriesShortOfJurors.size()", equalTo(1));
+        vote(only, w.entry(1), "YES", null).then().statusCode(200);
+
+        close(w.cid(), ids[0], Map.of()).then().statusCode(409)
+                .body("unjudged", org.hamcrest.Matchers.contains((int) w.entry(0)));
+        assertThat(rounds(w.cid()).getList("status")).containsExactly("OPEN", "PENDING");
+        close(w.cid(), ids[0], Map.of("acceptFewer", List.of(w.entry(0)), "reason", "no juror free of a conflict"))
+                .then().statusCode(200)
+                .body("advancing", org.hamcrest.Matchers.contains((int) w.entry(1)))
+                .body("notAdvancing", org.hamcrest.Matchers.contains((int) w.entry(0)))
+                .body("remedies.kind", org.hamcrest.Matchers.contains("ACCEPT_FEWER"));
+    }
+
     @Test
     void anOpenedRoundCannotBeChangedAndAFrozenCompetitionsRoundsNotAtAll() {
         World w = JudgingFixtures.world(2, 2, 2, 1);

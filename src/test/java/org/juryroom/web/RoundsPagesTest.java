@@ -41,6 +41,69 @@ class RoundsPagesTest {
                 .put("/api/entries/{eid}/screening", eid);
     }
 
+    /**
+     * A count of one is said in the singular, in English and in Hindi; before, the page read "1 entries
+     * advance, 1 do not", "at least 1 yes votes; 1 jurors per entry" and "1 प्रविष्टियाँ आगे बढ़ेंगी".
+     */
+    @Test
+    void countsOfOneReadInTheSingularInEnglishAndHindi() {
+        World w = JudgingFixtures.world(2, 1, 2, 1);
+        long cid = w.cid();
+        String page = "/organiser/competitions/" + cid + "/rounds";
+        long rubric = rounds(cid).getLong("[0].id");
+        long screening = ORGANISER.as().contentType(ContentType.JSON).body(List.of(
+                        Map.of("kind", "SCREENING", "name", "First look", "jurorsPerEntry", 1, "quorum", 1),
+                        Map.of("id", rubric, "kind", "RUBRIC", "name", "Rubric")))
+                .put("/api/competitions/{cid}/rounds", cid).then().statusCode(200).extract().jsonPath().getLong("[0].id");
+        JudgingFixtures.assign(cid, 1, 3).then().statusCode(201);
+        // Each juror has one entry; the second goes missing and their one piece of work moves to the first.
+        JurorAccount stays = w.juror(0);
+        JurorAccount gone = w.juror(1);
+        assertThat(JudgingFixtures.queue(stays, cid)).hasSize(1);
+        long first = JudgingFixtures.queue(stays, cid).get(0);
+        long second = w.entries().stream().filter(e -> e != first).findFirst().orElseThrow();
+        vote(stays, first, "YES").then().statusCode(200);
+        ORGANISER.as().contentType(ContentType.JSON).body(Map.of("fromJurorId", gone.id(), "reason", "unreachable"))
+                .post("/api/competitions/{cid}/rounds/{rid}/reassign", cid, screening).then().statusCode(200)
+                .body("moved", org.hamcrest.Matchers.equalTo(1));
+        vote(stays, second, "NO").then().statusCode(200);
+        WebSession web = WebSession.signIn(ORGANISER.username(), ORGANISER.password());
+        assertThat(web.get(page).asString())
+                .contains("An entry advances with at least 1 yes vote; 1 juror per entry.")
+                .contains("1 entry advances, 1 does not; 2 are on the boundary.")
+                .contains("Juror " + gone.name() + ": 1 unfinished entry moved to other jurors: unreachable");
+        web.post(page, "/language", Map.of("language", "hi", "back", page));
+        try {
+            assertThat(web.get(page).asString()).contains("1 प्रविष्टि आगे बढ़ेगी, 1 नहीं; 2 सीमा पर हैं।")
+                    .contains(": 1 अधूरी प्रविष्टि दूसरे निर्णायकों को सौंपी गई: unreachable")
+                    .doesNotContain("1 प्रविष्टियाँ").doesNotContain("1 अधूरी प्रविष्टियाँ");
+        } finally {
+            web.post(page, "/language", Map.of("language", "en", "back", page));
+        }
+        ORGANISER.as().contentType(ContentType.JSON).body(Map.of())
+                .post("/api/competitions/{cid}/rounds/{rid}/close", cid, screening).then().statusCode(200);
+        assertThat(web.get(page).asString()).contains("1 entry advanced, 1 did not.");
+    }
+
+    /** A closing time already past is refused next to its field, in words (before: saved as given). */
+    @Test
+    void aClosingTimeAlreadyPastIsRefusedNextToItsField() {
+        long cid = JudgingFixtures.openCompetition(2);
+        String page = "/organiser/competitions/" + cid + "/rounds";
+        long rubric = rounds(cid).getLong("[0].id");
+        Map<String, Object> form = new HashMap<>();
+        form.put("round.0.id", rubric);
+        form.put("round.0.order", "1");
+        form.put("round.0.kind", "RUBRIC");
+        form.put("round.0.name", "Rubric");
+        form.put("round.0.closesAt", "2001-01-01T10:00");
+        WebSession web = WebSession.signIn(ORGANISER.username(), ORGANISER.password());
+        Response refused = web.post(page, page, form);
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(refused.asString()).contains("id=\"r0-closesAt-error\">Give a closing time that has not passed yet.");
+        assertThat(rounds(cid).getString("[0].closesAt")).isNull();
+    }
+
     @Test
     void aCompetitionGoesFromScreeningToTheShortlistOnThePage() throws Exception {
         World w = JudgingFixtures.world(3, 2, 3, 2);
@@ -100,7 +163,7 @@ class RoundsPagesTest {
         long screening = three.getLong("[0].id");
         long fin = three.getLong("[2].id");
         String listed = web.get(page).asString();
-        assertThat(listed).contains("An entry advances with at least 1 yes votes; 2 jurors per entry.")
+        assertThat(listed).contains("An entry advances with at least 1 yes vote; 2 jurors per entry.")
                 .contains("<time datetime=\"2031-03-01T12:00:00Z\"")
                 .contains("href=\"/organiser/competitions/" + cid + "/rounds/" + fin + "/final\"");
         Map<String, Object> removeFinal = new HashMap<>();
@@ -231,7 +294,7 @@ class RoundsPagesTest {
                 text = new PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
             }
             assertThat(text).as(pdf).contains("Rounds")
-                    .contains("1. First look, Screening (yes / no): An entry advances with at least 1 yes votes")
+                    .contains("1. First look, Screening (yes / no): An entry advances with at least 1 yes vote")
                     .contains("3 entries advanced, 3 did not.")
                     .contains("2. Rubric, Rubric scoring")
                     .contains("2 entries advanced, 1 did not.")

@@ -394,7 +394,7 @@ public class RoundPages {
             case "advanceTop" -> m.rnd_err_advanceTop();
             case "places" -> m.rnd_err_places();
             case "mentions" -> m.rnd_err_mentions();
-            case "closesAt" -> m.rnd_err_closesAt();
+            case "closesAt" -> m.rnd_err_closesAt_past(); // a time that does not parse never reaches the service
             default -> fallback; // already in the reader's language (Forms.problem)
         };
     }
