@@ -32,6 +32,9 @@ public record CompetitionForm(Long id, CompetitionStatus status, String title, S
     /** The API's limit on categories and criteria. */
     static final int MAX_ROWS = 20;
     static final long MB = 1024 * 1024;
+    /** A size in MB past any limit (the largest is 1 TiB), and one byte in MB. */
+    private static final BigDecimal MAX_MB = BigDecimal.valueOf(Long.MAX_VALUE / MB);
+    private static final BigDecimal ONE_BYTE_IN_MB = BigDecimal.ONE.divide(BigDecimal.valueOf(MB));
 
     public record CategoryRow(int index, String code, String name, List<String> types, String maxMb) {
         public String key(String field) {
@@ -236,6 +239,17 @@ public record CompetitionForm(Long id, CompetitionStatus status, String title, S
         BigDecimal mb = decimal(value);
         if (mb == null) {
             return null;
+        }
+        // Bounded before the exact product: 1e99999999 or 1e-99999999 multiplied out would keep a core busy for
+        // minutes. Comparisons look at the exponent first, so they are cheap for any number.
+        if (mb.signum() <= 0) {
+            return (long) mb.signum(); // refused as not positive
+        }
+        if (mb.compareTo(MAX_MB) > 0) {
+            return Long.MAX_VALUE; // far beyond any limit: refused by the bounds
+        }
+        if (mb.compareTo(ONE_BYTE_IN_MB) < 0) {
+            return 1L; // a fraction of a byte rounds up to one, as the exact product would
         }
         try {
             return mb.multiply(BigDecimal.valueOf(MB)).setScale(0, java.math.RoundingMode.CEILING).longValueExact();
