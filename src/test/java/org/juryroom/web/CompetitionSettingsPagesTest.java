@@ -39,6 +39,30 @@ class CompetitionSettingsPagesTest {
     }
 
     @Test
+    void theNewFormSuggestsItsCategoriesAndRubricInTheReadersLanguage() {
+        WebSession web = organiser();
+        Map<String, List<String>> suggested = Map.of(
+                "en", List.of("Poster", "Short video", "Clarity of the safety message", "Right for children"),
+                "hi", List.of("पोस्टर", "लघु वीडियो", "सुरक्षा संदेश की स्पष्टता", "बच्चों के लिए उपयुक्त"),
+                "bn", List.of("পোস্টার", "ছোট ভিডিও", "নিরাপত্তার বার্তার স্পষ্টতা", "শিশুদের উপযোগী"));
+        for (String language : List.of("en", "hi", "bn")) {
+            String form = web.get("/organiser/competitions/new?lang=" + language).asString();
+            for (String name : suggested.get(language)) {
+                assertThat(form).as(language).contains("value=\"" + name + "\"");
+            }
+            if (!language.equals("en")) {
+                // What the organiser reads in the fields is in their language too (the codes are codes).
+                java.util.regex.Matcher values = java.util.regex.Pattern.compile("<input [^>]*type=\"text\"[^>]*value=\"([^\"]*)\"")
+                        .matcher(form);
+                while (values.find()) {
+                    assertThat(values.group(1)).as(language + " " + values.group())
+                            .matches("|poster|essay|video|message|originality|craft|age-fit|[^A-Za-z]*");
+                }
+            }
+        }
+    }
+
+    @Test
     void theDashboardCountsOneThingInTheSingular() {
         WebSession web = organiser();
         long cid = Fixtures.openCompetition(Fixtures.unique("Singular"), 5);

@@ -1,14 +1,18 @@
 package org.juryroom.web.organiser;
 
+import io.quarkus.qute.i18n.Localized;
+import io.quarkus.qute.i18n.MessageBundles;
 import org.juryroom.competition.Competition;
 import org.juryroom.competition.CompetitionRequests.CategoryRequest;
 import org.juryroom.competition.CompetitionRequests.CreateCompetition;
 import org.juryroom.competition.CompetitionRequests.CriterionRequest;
 import org.juryroom.competition.CompetitionStatus;
+import org.juryroom.i18n.Languages;
 import org.juryroom.ranking.math.NormalisationMethod;
 import org.juryroom.storage.FileTypes;
 import org.juryroom.web.FormFields;
 import org.juryroom.web.Formats;
+import org.juryroom.web.OrgMsg;
 import org.juryroom.web.Forms.Errors;
 
 import java.math.BigDecimal;
@@ -114,20 +118,21 @@ public record CompetitionForm(Long id, CompetitionStatus status, String title, S
         return errors.others(shown);
     }
 
+    /** A new competition's form, its suggested categories and rubric in the reader's language (codes stay as codes). */
     static CompetitionForm blank() {
+        OrgMsg m = MessageBundles.get(OrgMsg.class, Localized.Literal.of(Languages.ofCurrentRequest()));
         List<CategoryRow> cats = new ArrayList<>(List.of(
-                new CategoryRow(0, "poster", "Poster", List.of("image/jpeg", "image/png", "image/webp"), "20"),
-                new CategoryRow(1, "essay", "Essay", List.of("application/pdf"), "10"),
-                new CategoryRow(2, "video", "Short video", List.of("video/mp4", "video/webm"), "200")));
+                new CategoryRow(0, "poster", m.org_default_poster(), List.of("image/jpeg", "image/png", "image/webp"),
+                        "20"),
+                new CategoryRow(1, "essay", m.org_default_essay(), List.of("application/pdf"), "10"),
+                new CategoryRow(2, "video", m.org_default_video(), List.of("video/mp4", "video/webm"), "200")));
         List<CriterionRow> crits = new ArrayList<>(List.of(
-                new CriterionRow(0, "message", "Clarity of the safety message",
-                        "Would a classmate understand what to do and whom to tell?", "40", "1", "10"),
-                new CriterionRow(1, "originality", "Originality", "A fresh idea, not a copy of a campaign.", "25",
+                new CriterionRow(0, "message", m.org_default_message(), m.org_default_message_text(), "40", "1", "10"),
+                new CriterionRow(1, "originality", m.org_default_originality(), m.org_default_originality_text(), "25",
                         "1", "10"),
-                new CriterionRow(2, "craft", "Craft and design", "Composition, legibility, care in making.", "20",
-                        "1", "10"),
-                new CriterionRow(3, "age-fit", "Right for children",
-                        "Speaks to children without frightening or shaming them.", "15", "1", "10")));
+                new CriterionRow(2, "craft", m.org_default_craft(), m.org_default_craft_text(), "20", "1", "10"),
+                new CriterionRow(3, "age-fit", m.org_default_age_fit(), m.org_default_age_fit_text(), "15", "1",
+                        "10")));
         return new CompetitionForm(null, null, "", "", "", "", "25", "5", "", NormalisationMethod.Z_SCORE.name(), cats,
                 crits, Errors.NONE, "");
     }
