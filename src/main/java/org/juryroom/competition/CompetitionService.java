@@ -321,6 +321,12 @@ public class CompetitionService {
         if (!c.status.transitions().contains(to)) {
             throw illegalTransition(c, to);
         }
+        if (to == CompetitionStatus.OPEN && !Instant.now().isBefore(c.submissionClosesAt)) {
+            // Opened with its window over, it would take no entry: the dates are wrong, not the step.
+            throw ProblemException.conflict("The submission window closed at " + c.submissionClosesAt
+                    + ": move its closing time before opening the competition",
+                    Map.of("currentStatus", c.status, "submissionClosesAt", c.submissionClosesAt));
+        }
         if (to == CompetitionStatus.PUBLISHED) {
             // The winners are published with the shortlist: a FINAL round must have its result first.
             org.juryroom.rounds.JudgingRound.<org.juryroom.rounds.JudgingRound>find(

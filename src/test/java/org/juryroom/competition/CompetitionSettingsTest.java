@@ -83,4 +83,24 @@ class CompetitionSettingsTest {
         organiser().get("/api/competitions/{cid}", cid).then().body("categories.name",
                 containsInAnyOrder("Posters", "Essays", "Videos"));
     }
+
+    @Test
+    void aCompetitionWhoseWindowHasClosedIsNotOpenedUntilItsDatesAreMoved() {
+        java.time.OffsetDateTime now = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC);
+        long cid = Api.createCompetition(b -> {
+            b.put("submissionOpensAt", now.minusDays(10).toString());
+            b.put("submissionClosesAt", now.minusMinutes(1).toString());
+        });
+        Api.problem(Api.postTransition(cid, "OPEN"), 409).body("currentStatus", equalTo("DRAFT"))
+                .body("submissionClosesAt", org.hamcrest.Matchers.notNullValue());
+        organiser().get("/api/competitions/{cid}", cid).then().body("status", equalTo("DRAFT"));
+        assertThat(organiser().queryParam("action", "COMPETITION_TRANSITION").get("/api/competitions/{cid}/audit", cid)
+                .then().statusCode(200).extract().jsonPath().getList("items")).isEmpty();
+
+        Map<String, Object> moved = Api.competitionBody();
+        moved.put("submissionOpensAt", now.minusDays(10).toString());
+        moved.put("submissionClosesAt", now.plusDays(3).toString());
+        Api.expect(organiser().contentType(ContentType.JSON).body(moved).put("/api/competitions/{cid}", cid), 200);
+        Api.transition(cid, "OPEN");
+    }
 }
