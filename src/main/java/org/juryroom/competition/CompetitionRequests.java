@@ -2,6 +2,7 @@ package org.juryroom.competition;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -21,7 +22,11 @@ public final class CompetitionRequests {
     }
 
     public static final String CODE_PATTERN = "[a-z0-9][a-z0-9_-]{0,39}";
-    /** A score scale lies within 0..1000; a weight is more than 0, at most 1000, to 4 decimals (docs/api.md). */
+    /**
+     * A score scale lies within 0..1000; a weight is more than 0, at most 1000, to 4 decimals (docs/api.md); a
+     * disagreement threshold 0..100 points to 2 decimals. The database keeps those decimals: more would be rounded
+     * away unseen, and a number like 1e-99999999 would keep its driver encoding it for minutes.
+     */
     public static final int MAX_SCORE = 1000;
     public static final String MAX_WEIGHT = "1000";
     /** The largest per-school quota a competition can set: 1 TiB. */
@@ -38,8 +43,10 @@ public final class CompetitionRequests {
             @NotEmpty @Size(max = 20) List<@Valid @NotNull CategoryRequest> categories,
             @NotEmpty @Size(max = 20) List<@Valid @NotNull CriterionRequest> criteria,
             @Positive @jakarta.validation.constraints.Max(MAX_SCHOOL_BYTES) Long maxSchoolBytes,
-            @DecimalMin("0") @jakarta.validation.constraints.DecimalMax("100") BigDecimal disagreementMaxSpread,
-            @DecimalMin("0") @jakarta.validation.constraints.DecimalMax("100") BigDecimal disagreementMaxStdDev,
+            @DecimalMin("0") @jakarta.validation.constraints.DecimalMax("100") @Digits(integer = 3, fraction = 2)
+            BigDecimal disagreementMaxSpread,
+            @DecimalMin("0") @jakarta.validation.constraints.DecimalMax("100") @Digits(integer = 3, fraction = 2)
+            BigDecimal disagreementMaxStdDev,
             OffsetDateTime judgingClosesAt) {
 
         /** Without a judging deadline (none is set). */
@@ -96,8 +103,10 @@ public final class CompetitionRequests {
     /** How the ranking is computed and when an entry is flagged; changeable until the freeze. */
     public record RankingSettings(
             @NotNull org.juryroom.ranking.math.NormalisationMethod rankingMethod,
-            @NotNull @DecimalMin("0") @jakarta.validation.constraints.DecimalMax("100") BigDecimal disagreementMaxSpread,
-            @DecimalMin("0") @jakarta.validation.constraints.DecimalMax("100") BigDecimal disagreementMaxStdDev) {
+            @NotNull @DecimalMin("0") @jakarta.validation.constraints.DecimalMax("100") @Digits(integer = 3, fraction = 2)
+            BigDecimal disagreementMaxSpread,
+            @DecimalMin("0") @jakarta.validation.constraints.DecimalMax("100") @Digits(integer = 3, fraction = 2)
+            BigDecimal disagreementMaxStdDev) {
     }
 
 }

@@ -125,7 +125,7 @@ public class CompetitionService {
     }
 
     public Competition create(@Valid @NotNull CreateCompetition request) {
-        check(request, "The competition cannot be created as described");
+        check(request, "The competition cannot be created as described", true);
         Competition c = new Competition();
         applyGeneral(c, request);
         applyStructure(c, request);
@@ -151,7 +151,8 @@ public class CompetitionService {
             throw ProblemException.conflict("A competition can be changed only while it is DRAFT or OPEN; it is "
                     + c.status, Map.of("currentStatus", c.status));
         }
-        check(request, "The competition cannot be changed as described");
+        // Once OPEN the structure cannot change (below), so a competition made before a rule on it stays editable.
+        check(request, "The competition cannot be changed as described", c.status == CompetitionStatus.DRAFT);
         if (c.status == CompetitionStatus.OPEN && !sameStructure(c, request)) {
             throw ProblemException.conflict("Categories and rubric are fixed once the competition is OPEN",
                     Map.of("currentStatus", c.status));
@@ -166,14 +167,15 @@ public class CompetitionService {
         return c;
     }
 
-    private void check(CreateCompetition request, String detail) {
+    /** {@code structure}: whether the categories and rubric asked for are to be applied (not only compared). */
+    private void check(CreateCompetition request, String detail, boolean structure) {
         List<Violation> violations = new ArrayList<>();
         if (!request.submissionClosesAt().isAfter(request.submissionOpensAt())) {
             violations.add(new Violation("submissionClosesAt", "must be after submissionOpensAt"));
         }
         checkJudgingDeadline(request.judgingClosesAt(), request.submissionClosesAt().toInstant(), violations);
-        checkCategories(request.categories(), violations);
-        checkCriteria(request.criteria(), violations);
+        checkCategories(request.categories(), violations, structure);
+        checkCriteria(request.criteria(), violations, structure);
         if (!violations.isEmpty()) {
             throw ProblemException.unprocessable(detail, violations);
         }
@@ -244,13 +246,26 @@ public class CompetitionService {
         return String.join(",", r.allowedTypes().stream().map(String::strip).distinct().toList());
     }
 
-    private void checkCategories(List<CategoryRequest> categories, List<Violation> violations) {
+    /**
+     * The name a person tells two categories (or criteria) apart by: schools choose a category and jurors score a
+     * criterion by its name, so two that read alike ("Poster", " poster", the same letters composed otherwise)
+     * cannot both be offered.
+     */
+    private static String readAs(String name) {
+        return org.juryroom.common.NfcText.nfc(name.strip()).toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private void checkCategories(List<CategoryRequest> categories, List<Violation> violations, boolean names) {
         Set<String> codes = new HashSet<>();
+        Set<String> seen = new HashSet<>();
         for (int i = 0; i < categories.size(); i++) {
             CategoryRequest r = categories.get(i);
             String at = "categories[" + i + "]";
             if (!codes.add(r.code())) {
                 violations.add(new Violation(at + ".code", "duplicate category code " + r.code()));
+            }
+            if (names && !seen.add(readAs(r.name()))) {
+                violations.add(new Violation(at + ".name", "duplicate category name " + r.name().strip()));
             }
             for (String type : r.allowedTypes()) {
                 if (!FileTypes.supported(type.strip())) {
@@ -265,13 +280,17 @@ public class CompetitionService {
         }
     }
 
-    private static void checkCriteria(List<CriterionRequest> criteria, List<Violation> violations) {
+    private static void checkCriteria(List<CriterionRequest> criteria, List<Violation> violations, boolean names) {
         Set<String> codes = new HashSet<>();
+        Set<String> seen = new HashSet<>();
         for (int i = 0; i < criteria.size(); i++) {
             CriterionRequest r = criteria.get(i);
             String at = "criteria[" + i + "]";
             if (!codes.add(r.code())) {
                 violations.add(new Violation(at + ".code", "duplicate criterion code " + r.code()));
+            }
+            if (names && !seen.add(readAs(r.name()))) {
+                violations.add(new Violation(at + ".name", "duplicate criterion name " + r.name().strip()));
             }
             if (r.maxScore() <= r.minScore()) {
                 violations.add(new Violation(at + ".maxScore", "must be greater than minScore"));
@@ -301,6 +320,12 @@ public class CompetitionService {
         Competition c = lockExclusive(id);
         if (!c.status.transitions().contains(to)) {
             throw illegalTransition(c, to);
+        }
+        if (to == CompetitionStatus.OPEN && !Instant.now().isBefore(c.submissionClosesAt)) {
+            // Opened with its window over, it would take no entry: the dates are wrong, not the step.
+            throw ProblemException.conflict("The submission window closed at " + c.submissionClosesAt
+                    + ": move its closing time before opening the competition",
+                    Map.of("currentStatus", c.status, "submissionClosesAt", c.submissionClosesAt));
         }
         if (to == CompetitionStatus.PUBLISHED) {
             // The winners are published with the shortlist: a FINAL round must have its result first.

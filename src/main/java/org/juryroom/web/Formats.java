@@ -22,6 +22,7 @@ public class Formats {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm z", Locale.ENGLISH);
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
     private static final DateTimeFormatter INPUT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
+    private static final DateTimeFormatter ZONE_NAME = DateTimeFormatter.ofPattern("zzzz", Locale.ENGLISH);
 
     void onStart(@Observes StartupEvent event, JuryRoomConfig config) {
         zone = config.web().timeZone();
@@ -29,6 +30,14 @@ public class Formats {
 
     public static ZoneId zone() {
         return zone;
+    }
+
+    /**
+     * The zone in the reader's words, as the long form of the page's times names it ("India Standard Time",
+     * "भारतीय मानक समय"): its id ("Asia/Kolkata") is for the script, not for a person.
+     */
+    public static String zoneName() {
+        return inLanguage(ZONE_NAME, "zzzz").format(java.time.ZonedDateTime.now(zone));
     }
 
     /** In the reader's language: month and zone in words for hi/bn ("1 মার্চ 2026, 14:30 ভারতীয় মানক সময়"). */

@@ -25,6 +25,39 @@ public interface OrgMsg {
     String org_edit_competition();
 
     @Message
+    String org_default_poster();
+
+    @Message
+    String org_default_essay();
+
+    @Message
+    String org_default_video();
+
+    @Message
+    String org_default_message();
+
+    @Message
+    String org_default_message_text();
+
+    @Message
+    String org_default_originality();
+
+    @Message
+    String org_default_originality_text();
+
+    @Message
+    String org_default_craft();
+
+    @Message
+    String org_default_craft_text();
+
+    @Message
+    String org_default_age_fit();
+
+    @Message
+    String org_default_age_fit_text();
+
+    @Message
     String org_closes();
 
     @Message

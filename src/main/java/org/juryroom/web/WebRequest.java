@@ -151,9 +151,9 @@ public class WebRequest {
         return value == null ? "" : value;
     }
 
-    /** The zone times are shown and entered in. */
+    /** The zone times are shown and entered in, named in the reader's language. */
     public String zone() {
-        return Formats.zone().getId();
+        return Formats.zoneName();
     }
 
     /** The current path, to mark the active navigation link. */

@@ -1,14 +1,18 @@
 package org.juryroom.web.organiser;
 
+import io.quarkus.qute.i18n.Localized;
+import io.quarkus.qute.i18n.MessageBundles;
 import org.juryroom.competition.Competition;
 import org.juryroom.competition.CompetitionRequests.CategoryRequest;
 import org.juryroom.competition.CompetitionRequests.CreateCompetition;
 import org.juryroom.competition.CompetitionRequests.CriterionRequest;
 import org.juryroom.competition.CompetitionStatus;
+import org.juryroom.i18n.Languages;
 import org.juryroom.ranking.math.NormalisationMethod;
 import org.juryroom.storage.FileTypes;
 import org.juryroom.web.FormFields;
 import org.juryroom.web.Formats;
+import org.juryroom.web.OrgMsg;
 import org.juryroom.web.Forms.Errors;
 
 import java.math.BigDecimal;
@@ -32,6 +36,9 @@ public record CompetitionForm(Long id, CompetitionStatus status, String title, S
     /** The API's limit on categories and criteria. */
     static final int MAX_ROWS = 20;
     static final long MB = 1024 * 1024;
+    /** A size in MB past any limit (the largest is 1 TiB), and one byte in MB. */
+    private static final BigDecimal MAX_MB = BigDecimal.valueOf(Long.MAX_VALUE / MB);
+    private static final BigDecimal ONE_BYTE_IN_MB = BigDecimal.ONE.divide(BigDecimal.valueOf(MB));
 
     public record CategoryRow(int index, String code, String name, List<String> types, String maxMb) {
         public String key(String field) {
@@ -97,20 +104,21 @@ public record CompetitionForm(Long id, CompetitionStatus status, String title, S
         return FileTypes.SUPPORTED;
     }
 
+    /** A new competition's form, its suggested categories and rubric in the reader's language (codes stay as codes). */
     static CompetitionForm blank() {
+        OrgMsg m = MessageBundles.get(OrgMsg.class, Localized.Literal.of(Languages.ofCurrentRequest()));
         List<CategoryRow> cats = new ArrayList<>(List.of(
-                new CategoryRow(0, "poster", "Poster", List.of("image/jpeg", "image/png", "image/webp"), "20"),
-                new CategoryRow(1, "essay", "Essay", List.of("application/pdf"), "10"),
-                new CategoryRow(2, "video", "Short video", List.of("video/mp4", "video/webm"), "200")));
+                new CategoryRow(0, "poster", m.org_default_poster(), List.of("image/jpeg", "image/png", "image/webp"),
+                        "20"),
+                new CategoryRow(1, "essay", m.org_default_essay(), List.of("application/pdf"), "10"),
+                new CategoryRow(2, "video", m.org_default_video(), List.of("video/mp4", "video/webm"), "200")));
         List<CriterionRow> crits = new ArrayList<>(List.of(
-                new CriterionRow(0, "message", "Clarity of the safety message",
-                        "Would a classmate understand what to do and whom to tell?", "40", "1", "10"),
-                new CriterionRow(1, "originality", "Originality", "A fresh idea, not a copy of a campaign.", "25",
+                new CriterionRow(0, "message", m.org_default_message(), m.org_default_message_text(), "40", "1", "10"),
+                new CriterionRow(1, "originality", m.org_default_originality(), m.org_default_originality_text(), "25",
                         "1", "10"),
-                new CriterionRow(2, "craft", "Craft and design", "Composition, legibility, care in making.", "20",
-                        "1", "10"),
-                new CriterionRow(3, "age-fit", "Right for children",
-                        "Speaks to children without frightening or shaming them.", "15", "1", "10")));
+                new CriterionRow(2, "craft", m.org_default_craft(), m.org_default_craft_text(), "20", "1", "10"),
+                new CriterionRow(3, "age-fit", m.org_default_age_fit(), m.org_default_age_fit_text(), "15", "1",
+                        "10")));
         return new CompetitionForm(null, null, "", "", "", "", "25", "5", "", NormalisationMethod.Z_SCORE.name(), cats,
                 crits, Errors.NONE, "");
     }
@@ -222,6 +230,17 @@ public record CompetitionForm(Long id, CompetitionStatus status, String title, S
         BigDecimal mb = decimal(value);
         if (mb == null) {
             return null;
+        }
+        // Bounded before the exact product: 1e99999999 or 1e-99999999 multiplied out would keep a core busy for
+        // minutes. Comparisons look at the exponent first, so they are cheap for any number.
+        if (mb.signum() <= 0) {
+            return (long) mb.signum(); // refused as not positive
+        }
+        if (mb.compareTo(MAX_MB) > 0) {
+            return Long.MAX_VALUE; // far beyond any limit: refused by the bounds
+        }
+        if (mb.compareTo(ONE_BYTE_IN_MB) < 0) {
+            return 1L; // a fraction of a byte rounds up to one, as the exact product would
         }
         try {
             return mb.multiply(BigDecimal.valueOf(MB)).setScale(0, java.math.RoundingMode.CEILING).longValueExact();
