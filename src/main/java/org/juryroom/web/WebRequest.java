@@ -17,6 +17,8 @@ import org.juryroom.school.School;
 @Named("web")
 public class WebRequest {
 
+    private static final java.util.regex.Pattern COUNT = java.util.regex.Pattern.compile("[0-9]{1,9}");
+
     private final SecurityIdentity identity;
     private final RoutingContext routing;
     private final Csrf csrf;
@@ -145,10 +147,19 @@ public class WebRequest {
         return routing.queryParams().contains(key);
     }
 
-    /** A query parameter of this page, or "" (notices after a redirect carry their numbers this way). */
-    public String param(String name) {
+    /**
+     * A notice's number after a redirect ({@code ?reassigned=3}), or "" when the parameter is absent or not
+     * a count: the address is anyone's to write, so a notice never shows its words (a crafted link would
+     * put them in a green "done" box on the organiser's own page).
+     */
+    public String count(String name) {
         String value = routing.queryParams().get(name);
-        return value == null ? "" : value;
+        return value != null && COUNT.matcher(value).matches() ? value : "";
+    }
+
+    /** Whether a notice's parameter holds this one value ({@code ?moved=PUBLISHED}); it is compared, never shown. */
+    public boolean is(String name, String value) {
+        return value.equals(routing.queryParams().get(name));
     }
 
     /** The zone times are shown and entered in, named in the reader's language. */

@@ -44,6 +44,30 @@ class WebSecurityTest {
                 .body(containsString("Sign in to JuryRoom"));
     }
 
+    /**
+     * A notice after a redirect shows only a count from the address, never its words: a crafted link
+     * ({@code ?reassigned=Call…}) put any text in a green "done" box on the organiser's own page. A real
+     * count still shows; a word compared against ({@code ?moved=PUBLISHED}) is never shown.
+     */
+    @Test
+    void aNoticeShowsNoWordsFromTheAddress() {
+        long cid = Fixtures.openCompetition(Fixtures.unique("Notices"), 5);
+        WebSession organiser = WebSession.signIn("organiser", RealStack.ORGANISER_PASSWORD);
+        String lure = "Call+0800+555+123+to+keep+your+account";
+        String rounds = "/organiser/competitions/" + cid + "/rounds";
+        String dashboard = "/organiser/competitions/" + cid;
+        for (String page : List.of(rounds + "?reassigned=" + lure, dashboard + "?assigned=" + lure + "&entries=" + lure
+                + "&short=" + lure, dashboard + "?reminded=" + lure, dashboard + "?assigned=2&entries=" + lure + "&short=0",
+                "/organiser/competitions/" + cid + "/shortlist?moved=" + lure)) {
+            assertThat(organiser.get(page).asString()).as(page).doesNotContain("0800").doesNotContain("Call 0800");
+        }
+        assertThat(organiser.get(rounds + "?reassigned=2").asString())
+                .contains("2 unfinished pieces of work moved to other jurors.");
+        assertThat(organiser.get(dashboard + "?assigned=3&entries=5&short=0").asString())
+                .contains("3 new assignments for 5 submitted entries.");
+        assertThat(organiser.get(dashboard + "?reminded=4").asString()).contains("id=\"reminded\"");
+    }
+
     @Test
     void theApiKeepsHttpBasicAndIgnoresTheSessionCookie() {
         given().get("/api/competitions").then().statusCode(401).header("WWW-Authenticate", startsWith("Basic"));
