@@ -40,8 +40,8 @@ public final class CompetitionRequests {
             @Min(1) @jakarta.validation.constraints.Max(1000) Integer shortlistSize,
             @NotNull @Min(1) @jakarta.validation.constraints.Max(1000) Integer maxEntriesPerSchool,
             org.juryroom.ranking.math.NormalisationMethod rankingMethod,
-            @NotEmpty @Size(max = 20) List<@Valid @NotNull CategoryRequest> categories,
-            @NotEmpty @Size(max = 20) List<@Valid @NotNull CriterionRequest> criteria,
+            @NotEmpty @Size(max = 20, message = "{juryroom.listSize}") List<@Valid @NotNull CategoryRequest> categories,
+            @NotEmpty @Size(max = 20, message = "{juryroom.listSize}") List<@Valid @NotNull CriterionRequest> criteria,
             @Positive @jakarta.validation.constraints.Max(MAX_SCHOOL_BYTES) Long maxSchoolBytes,
             @DecimalMin("0") @jakarta.validation.constraints.DecimalMax("100") @Digits(integer = 3, fraction = 2)
             BigDecimal disagreementMaxSpread,
@@ -72,7 +72,7 @@ public final class CompetitionRequests {
     public record CategoryRequest(
             @NotBlank @Pattern(regexp = CODE_PATTERN, message = "{juryroom.code}") String code,
             @NotBlank @Size(max = 200) String name,
-            @NotEmpty @Size(max = 20) List<@NotBlank @Size(max = 100) String> allowedTypes,
+            @NotEmpty @Size(max = 20, message = "{juryroom.listSize}") List<@NotBlank @Size(max = 100) String> allowedTypes,
             @NotNull @Positive @jakarta.validation.constraints.Max(MAX_SCHOOL_BYTES) Long maxFileBytes) {
     }
 

@@ -34,7 +34,7 @@ public final class EntryRequests {
             @NotBlank @Size(max = 200) String title,
             @NotBlank @Size(max = 40) String categoryCode,
             @Size(max = 5000) String statement,
-            @NotEmpty @Size(max = 10) List<@Valid @NotNull ParticipantRequest> participants,
+            @NotEmpty @Size(max = 10, message = "{juryroom.listSize}") List<@Valid @NotNull ParticipantRequest> participants,
             @Valid ConsentRequest consent) {
         // NFC first: the column holds the NFC text (common/NfcText), and some letters grow in it (U+09DF: 2 chars).
         public CreateEntry {
@@ -47,7 +47,7 @@ public final class EntryRequests {
             @Size(min = 1, max = 200) String title,
             @Size(min = 1, max = 40) String categoryCode,
             @Size(max = 5000) String statement,
-            @Size(min = 1, max = 10) List<@Valid @NotNull ParticipantRequest> participants,
+            @Size(min = 1, max = 10, message = "{juryroom.listSize}") List<@Valid @NotNull ParticipantRequest> participants,
             @Valid ConsentRequest consent) {
         // NFC first: the column holds the NFC text (common/NfcText), and some letters grow in it (U+09DF: 2 chars).
         public UpdateEntry {
@@ -100,7 +100,7 @@ public final class EntryRequests {
             @Size(max = 100) String verificationReference,
             @Size(max = 500) String verificationNote,
             Integer noticeVersion,
-            @NotNull @Size(max = 3) List<GuardianConsent.@NotNull Scope> scopes,
+            @NotNull @Size(max = 3, message = "{juryroom.listSize}") List<GuardianConsent.@NotNull Scope> scopes,
             /** The language of the guardian's mails; null: the language of the page (or request) it is made in. */
             @Pattern(regexp = "en|hi|bn") String language) {
         // NFC first: the column holds the NFC text (common/NfcText), and some letters grow in it (U+09DF: 2 chars).

@@ -19,7 +19,7 @@ import java.util.Map;
 @Transactional(Transactional.TxType.REQUIRED)
 public class RedactionService {
 
-    public record Redactions(@NotNull @Size(max = 50) List<@NotBlank @Size(max = 200) String> terms) {
+    public record Redactions(@NotNull @Size(max = 50, message = "{juryroom.listSize}") List<@NotBlank @Size(max = 200) String> terms) {
 
         /** The current terms and one more (a page's "add"); {@link #replace} validates and de-duplicates. */
         public static Redactions adding(List<String> current, String term) {

@@ -30,7 +30,7 @@ public class PanelService {
     public record Member(@NotNull Long jurorId, List<@NotNull String> categories) {
     }
 
-    public record Panels(@NotNull @Size(max = 10000) List<@Valid @NotNull Member> jurors) {
+    public record Panels(@NotNull @Size(max = 10000, message = "{juryroom.listSize}") List<@Valid @NotNull Member> jurors) {
     }
 
     /** The jury as shown back: with names, so the organiser can check it. */

@@ -153,7 +153,7 @@ class DeadlineReminderTest {
 
         WebSession organiser = WebSession.signIn(ORGANISER.username(), ORGANISER.password());
         String dashboard = organiser.get("/organiser/competitions/" + jury.cid()).asString();
-        assertThat(dashboard).contains("id=\"remind-unfinished\"", "7 days before, ", "1 days before, ",
+        assertThat(dashboard).contains("id=\"remind-unfinished\"", "7 days before, ", "1 day before, ",
                 "Judging closes on");
         assertThat(organiser.post("/organiser/competitions/" + jury.cid(), "/organiser/competitions/" + jury.cid()
                 + "/reminders", Map.of()).header("Location")).contains("reminded=2");
@@ -188,7 +188,7 @@ class DeadlineReminderTest {
         sendAll();
         Delivered mail = Mailbox.to(email).get(Mailbox.to(email).size() - 1);
         assertThat(mail.subject()).endsWith(": entries not yet submitted");
-        assertThat(mail.text()).contains("1 draft entries", "Submissions close on", "http://juryroom.test/school");
+        assertThat(mail.text()).contains("1 draft entry in ", "Submissions close on", "http://juryroom.test/school");
         assertThat(mail.text() + mail.html() + mail.subject()).doesNotContain("Mira", "Tara");
     }
 

@@ -401,7 +401,7 @@ class MailTest {
                 .extract().jsonPath().getList("reminded", Long.class);
         assertThat(reminded).containsExactly(jurors.get("half").id(), jurors.get("none").id());
         sender.run();
-        assertThat(last(emails.get("half")).text()).contains("1 of the entries assigned to you");
+        assertThat(last(emails.get("half")).text()).contains("1 entry assigned to you in ").contains("still waits for your scorecard");
         Delivered none = last(emails.get("none"));
         assertThat(none.text()).contains("2 of the entries assigned to you", "http://juryroom.test/jury/competitions/" + cid);
         for (Delivered mail : List.of(none, last(emails.get("half")))) {

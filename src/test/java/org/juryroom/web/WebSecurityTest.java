@@ -58,7 +58,8 @@ class WebSecurityTest {
         String dashboard = "/organiser/competitions/" + cid;
         for (String page : List.of(rounds + "?reassigned=" + lure, dashboard + "?assigned=" + lure + "&entries=" + lure
                 + "&short=" + lure, dashboard + "?reminded=" + lure, dashboard + "?assigned=2&entries=" + lure + "&short=0",
-                "/organiser/competitions/" + cid + "/shortlist?moved=" + lure)) {
+                "/organiser/competitions/" + cid + "/shortlist?moved=" + lure,
+                "/organiser/schools/import?created=" + lure + "&existing=" + lure)) {
             assertThat(organiser.get(page).asString()).as(page).doesNotContain("0800").doesNotContain("Call 0800");
         }
         assertThat(organiser.get(rounds + "?reassigned=2").asString())
@@ -66,6 +67,8 @@ class WebSecurityTest {
         assertThat(organiser.get(dashboard + "?assigned=3&entries=5&short=0").asString())
                 .contains("3 new assignments for 5 submitted entries.");
         assertThat(organiser.get(dashboard + "?reminded=4").asString()).contains("id=\"reminded\"");
+        assertThat(organiser.get("/organiser/schools/import?created=2&existing=1").asString())
+                .contains("2 created and invited; 1 was there already.");
     }
 
     @Test

@@ -57,7 +57,7 @@ public class PersonPages {
      * sent again to confirm.
      */
     public record ImportPage(String kind, String columns, String optional, String csv, CsvImport.Result result,
-                             Errors errors, String created, String existing) {
+                             Errors errors) {
         public boolean schools() {
             return kind.equals("schools");
         }
@@ -146,10 +146,10 @@ public class PersonPages {
 
     @GET
     @Path("{kind}/import")
-    public Response importForm(@PathParam("kind") String kind, @jakarta.ws.rs.QueryParam("created") String created,
-                               @jakarta.ws.rs.QueryParam("existing") String existing) {
+    public Response importForm(@PathParam("kind") String kind) {
+        // The import's counts come back in the address (?created=&existing=): the page reads them as counts only.
         return noStore(Templates.importPeople(new ImportPage(kind, columns(kind, true), columns(kind, false), "", null,
-                Errors.NONE, created, existing)));
+                Errors.NONE)));
     }
 
     /** The preview (a dry run) of an uploaded or pasted CSV. */
@@ -160,7 +160,7 @@ public class PersonPages {
                             @RestForm("csv") String pasted) {
         String csv = file != null && file.size() > 0 ? read(file) : nz(pasted);
         return noStore(Templates.importPeople(new ImportPage(kind, columns(kind, true), columns(kind, false), csv,
-                onPage(importer(kind).run(csv, true)), Errors.NONE, null, null)));
+                onPage(importer(kind).run(csv, true)), Errors.NONE)));
     }
 
     /** The import itself, of the file previewed; all or nothing (a file with errors shows the preview again). */
@@ -175,7 +175,7 @@ public class PersonPages {
         } catch (RuntimeException e) {
             return Response.status(Forms.problem(e).status()).entity(Templates.importPeople(new ImportPage(kind,
                     columns(kind, true), columns(kind, false), nz(csv), onPage(importer.run(nz(csv), true)),
-                    Forms.errors(e), null, null))).header("Cache-Control", "no-store").build();
+                    Forms.errors(e)))).header("Cache-Control", "no-store").build();
         }
     }
 
