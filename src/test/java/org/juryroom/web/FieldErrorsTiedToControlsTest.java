@@ -98,6 +98,8 @@ class FieldErrorsTiedToControlsTest {
                 "juror form", "name-error", "email-error");
         tied(web.post("/organiser/jurors", "/organiser/jurors", Map.of("name", "", "email", "x")), 422,
                 "new juror form", "name-error");
+        tied(web.post("/organiser/jurors", "/organiser/jurors", Map.of("name", "Tied Expert", "email",
+                "tied-expert@jury.example", "expertise", "x".repeat(501))), 422, "new juror's expertise", "expertise-error");
         tied(web.post("/organiser/safeguarding-leads", "/organiser/safeguarding-leads",
                 Map.of("name", "", "email", "lead@commission.example", "phone", "033 4000 1234")), 422,
                 "new safeguarding lead", "name-error");
