@@ -229,9 +229,10 @@ public class CompetitionService {
 
     private static boolean sameStructure(Competition c, CreateCompetition request) {
         List<String> now = new ArrayList<>();
+        // Stored names NFC'd too: a competition stored before names were, and opened, keeps its edits.
         c.categories.stream().sorted(java.util.Comparator.comparing(k -> k.code)).forEach(k ->
-                now.add(k.code + "|" + k.name + "|" + k.allowedTypesCsv + "|" + k.maxFileBytes));
-        c.criteria.forEach(k -> now.add(k.code + "|" + k.name + "|" + java.util.Objects.toString(k.description, "")
+                now.add(k.code + "|" + org.juryroom.common.NfcText.nfc(k.name) + "|" + k.allowedTypesCsv + "|" + k.maxFileBytes));
+        c.criteria.forEach(k -> now.add(k.code + "|" + org.juryroom.common.NfcText.nfc(k.name) + "|" + java.util.Objects.toString(k.description, "")
                 + "|" + k.weight.stripTrailingZeros().toPlainString() + "|" + k.minScore + "|" + k.maxScore));
         List<String> asked = new ArrayList<>();
         request.categories().stream().sorted(java.util.Comparator.comparing(CategoryRequest::code)).forEach(r ->
