@@ -86,7 +86,7 @@ class CompetitionSettingsTest {
 
     @Test
     void titlesAndNamesAreStoredInNfcAndMeasuredSo() {
-        // Typed decomposed (e + U+0301, য + U+09BC): stored as the one text a search and a sort know.
+        // Typed decomposed (e + U+0301): stored as the one text a search and a sort know.
         String title = Api.unique("Cafe\u0301 \u09AF\u09BC");
         long cid = Api.createCompetition(b -> {
             b.put("title", title);
@@ -96,7 +96,7 @@ class CompetitionSettingsTest {
         });
         organiser().get("/api/competitions/{cid}", cid).then().statusCode(200)
                 .body("title", equalTo(java.text.Normalizer.normalize(title, java.text.Normalizer.Form.NFC)))
-                .body("title", org.hamcrest.Matchers.startsWith("Caf\u00E9 \u09DF"))
+                .body("title", org.hamcrest.Matchers.startsWith("Caf\u00E9 \u09AF\u09BC")) // য় is excluded from composition
                 .body("theme", equalTo("Caf\u00E9"))
                 .body("categories[0].name", equalTo("Caf\u00E9 posters"))
                 .body("criteria[0].name", equalTo("Caf\u00E9 message"));
