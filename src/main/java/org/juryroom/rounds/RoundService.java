@@ -136,7 +136,8 @@ public class RoundService {
         var violations = new ArrayList<>(RoundRules.violations(specs, c.shortlistSize));
         violations.addAll(RoundRules.pastClosingTimes(specs, closing, Instant.now()));
         if (!violations.isEmpty()) {
-            throw ProblemException.unprocessable("The rounds break " + violations.size() + " rules", violations);
+            throw ProblemException.unprocessable("The rounds break " + violations.size()
+                    + (violations.size() == 1 ? " rule" : " rules"), violations);
         }
         List<RoundView> before = existing.values().stream().map(RoundView::of).toList();
         for (int i = 0; i < specs.size(); i++) {

@@ -489,7 +489,9 @@ public class FinalRoundTest {
         ballot(w.juror(1), cid, fin, rotated(shortlist, 1)).then().statusCode(422); // the held entry is not a candidate
         ballot(w.juror(1), cid, fin, rotated(rest, 1)).then().statusCode(200);
         ballot(w.juror(2), cid, fin, rotated(rest, 2)).then().statusCode(200);
-        ORGANISER.as().get("/api/competitions/{cid}/rounds/{rid}/close-preview", cid, fin).then().statusCode(409).body("held", equalTo(1));
+        ORGANISER.as().get("/api/competitions/{cid}/rounds/{rid}/close-preview", cid, fin).then().statusCode(409).body("held", equalTo(1))
+                .body("detail", equalTo("1 shortlisted entry is held for a safeguarding review: the final round can be"
+                        + " decided once the safeguarding lead has released or excluded it"));
         close(cid, fin, Map.of()).then().statusCode(409).body("held", equalTo(1));
 
         // The lead excludes it: juror 0's ballot counts without it.
