@@ -394,6 +394,11 @@ public class FinalRoundTest {
         close(cid, rubric, Map.of()).then().statusCode(409)
                 .body("conflicted", org.hamcrest.Matchers.contains((int) w.juror(0).id()));
         assertThat(rounds(cid).getList("status")).containsExactly("OPEN", "PENDING");
+        // Not open yet, the final round's preview says so; it does not list the whole jury as missing its ballots.
+        ORGANISER.as().get("/api/competitions/{cid}/rounds/{rid}/close-preview", cid, fin).then().statusCode(409)
+                .body("detail", equalTo("A FINAL round is decided by the final jury's ballots, which are not open yet"))
+                .body("missing", org.hamcrest.Matchers.nullValue());
+        assertThat(finalPage(cid, fin)).doesNotContain("not open yet").doesNotContain("role=\"alert\"");
         putJury(cid, fin, w.jurors().subList(1, 4)).then().statusCode(200);
         List<Long> shortlist = close(cid, rubric, Map.of()).then().statusCode(200).extract().jsonPath()
                 .getList("advancing", Long.class);
