@@ -10,6 +10,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
+import org.juryroom.common.NfcText;
 
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
@@ -49,6 +50,12 @@ public final class CompetitionRequests {
             BigDecimal disagreementMaxStdDev,
             OffsetDateTime judgingClosesAt) {
 
+        // Names and titles are stored NFC (common/NfcText), measured as stored; one that shows nothing is empty.
+        public CreateCompetition {
+            title = NfcText.name(title);
+            theme = NfcText.nfc(theme);
+        }
+
         /** Without a judging deadline (none is set). */
         public CreateCompetition(String title, String theme, OffsetDateTime submissionOpensAt,
                                  OffsetDateTime submissionClosesAt, Integer shortlistSize, Integer maxEntriesPerSchool,
@@ -74,6 +81,9 @@ public final class CompetitionRequests {
             @NotBlank @Size(max = 200) String name,
             @NotEmpty @Size(max = 20, message = "{juryroom.listSize}") List<@NotBlank @Size(max = 100) String> allowedTypes,
             @NotNull @Positive @jakarta.validation.constraints.Max(MAX_SCHOOL_BYTES) Long maxFileBytes) {
+        public CategoryRequest {
+            name = NfcText.name(name);
+        }
     }
 
     public record CriterionRequest(
@@ -84,6 +94,9 @@ public final class CompetitionRequests {
             @jakarta.validation.constraints.Digits(integer = 4, fraction = 4) BigDecimal weight,
             @NotNull @Min(0) @jakarta.validation.constraints.Max(MAX_SCORE) Integer minScore,
             @NotNull @Min(0) @jakarta.validation.constraints.Max(MAX_SCORE) Integer maxScore) {
+        public CriterionRequest {
+            name = NfcText.name(name);
+        }
     }
 
     /** The judging deadline alone: changeable until judging ends (null removes it). */

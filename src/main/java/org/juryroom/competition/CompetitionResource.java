@@ -2,7 +2,6 @@ package org.juryroom.competition;
 
 import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -55,9 +54,8 @@ public class CompetitionResource {
     @PUT
     @Path("/competitions/{cid}")
     @RolesAllowed(Roles.ORGANISER)
-    @jakarta.transaction.Transactional
     public CompetitionView update(@PathParam("cid") long cid, CompetitionRequests.CreateCompetition request) {
-        return CompetitionView.of(competitions.update(cid, request));
+        return competitions.update(cid, request);
     }
 
     /** The judging deadline alone, changeable until judging ends (the full update stops at OPEN). */

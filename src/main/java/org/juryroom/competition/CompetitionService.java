@@ -143,9 +143,10 @@ public class CompetitionService {
     /**
      * Changes a competition before judging. While it is DRAFT everything may change; once OPEN,
      * schools are uploading against its categories and jurors will score against its rubric, so
-     * only the title, theme, window, sizes and ranking method may change (409 otherwise).
+     * only the title, theme, window, sizes and ranking method may change (409 otherwise). Returns the view
+     * built inside the transaction (it reads the lazy rubric).
      */
-    public Competition update(long id, @Valid @NotNull CreateCompetition request) {
+    public CompetitionView update(long id, @Valid @NotNull CreateCompetition request) {
         Competition c = lockExclusive(id);
         if (c.status != CompetitionStatus.DRAFT && c.status != CompetitionStatus.OPEN) {
             throw ProblemException.conflict("A competition can be changed only while it is DRAFT or OPEN; it is "
@@ -164,7 +165,7 @@ public class CompetitionService {
         }
         audit.record(AuditAction.COMPETITION_UPDATED, c.id, AuditLog.Subject.of("competition", c.id), before,
                 General.of(c));
-        return c;
+        return CompetitionView.of(c);
     }
 
     /** {@code structure}: whether the categories and rubric asked for are to be applied (not only compared). */
@@ -229,9 +230,10 @@ public class CompetitionService {
 
     private static boolean sameStructure(Competition c, CreateCompetition request) {
         List<String> now = new ArrayList<>();
+        // Stored names NFC'd too: a competition stored before names were, and opened, keeps its edits.
         c.categories.stream().sorted(java.util.Comparator.comparing(k -> k.code)).forEach(k ->
-                now.add(k.code + "|" + k.name + "|" + k.allowedTypesCsv + "|" + k.maxFileBytes));
-        c.criteria.forEach(k -> now.add(k.code + "|" + k.name + "|" + java.util.Objects.toString(k.description, "")
+                now.add(k.code + "|" + org.juryroom.common.NfcText.nfc(k.name) + "|" + k.allowedTypesCsv + "|" + k.maxFileBytes));
+        c.criteria.forEach(k -> now.add(k.code + "|" + org.juryroom.common.NfcText.nfc(k.name) + "|" + java.util.Objects.toString(k.description, "")
                 + "|" + k.weight.stripTrailingZeros().toPlainString() + "|" + k.minScore + "|" + k.maxScore));
         List<String> asked = new ArrayList<>();
         request.categories().stream().sorted(java.util.Comparator.comparing(CategoryRequest::code)).forEach(r ->

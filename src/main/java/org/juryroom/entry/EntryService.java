@@ -596,8 +596,8 @@ public class EntryService implements WriteGate.Admit {
     private static void requireQuota(Competition c, long schoolId) {
         long active = Entry.activeCount(c.id, schoolId);
         if (active >= c.maxEntriesPerSchool) {
-            throw ProblemException.conflict("This school already has " + active + " entries; the limit is "
-                    + c.maxEntriesPerSchool, Map.of("limit", c.maxEntriesPerSchool));
+            throw ProblemException.conflict("This school already has " + active + (active == 1 ? " entry" : " entries")
+                    + "; the limit is " + c.maxEntriesPerSchool, Map.of("limit", c.maxEntriesPerSchool));
         }
     }
 

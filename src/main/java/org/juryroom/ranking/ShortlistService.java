@@ -181,8 +181,10 @@ public class ShortlistService {
                         "spread", r.spread()))
                 .toList();
         if (!pending.isEmpty()) {
-            throw ProblemException.conflict(pending.size() + " entries in or near the cut have jurors who disagree"
-                    + " and no current decision: confirm their scores or ask another juror"
+            throw ProblemException.conflict(pending.size() + (pending.size() == 1
+                    ? " entry in or near the cut has jurors who disagree and no current decision: confirm its scores"
+                    : " entries in or near the cut have jurors who disagree and no current decision: confirm their scores")
+                    + " or ask another juror"
                     + " (POST /api/competitions/" + competitionId + "/adjudications)", Map.of("entries", pending));
         }
         Shortlist s = new Shortlist();
@@ -239,8 +241,11 @@ public class ShortlistService {
         long held = org.juryroom.entry.Entry.count("competition.id = ?1 and hold = ?2", c.id,
                 org.juryroom.entry.Entry.Hold.HELD);
         if (held > 0) {
-            throw ProblemException.conflict(held + " entries are held for a safeguarding review: the shortlist can be"
-                    + " frozen once the safeguarding lead has released or excluded them", Map.of("held", held));
+            throw ProblemException.conflict(held + (held == 1
+                    ? " entry is held for a safeguarding review: the shortlist can be frozen once the safeguarding"
+                    + " lead has released or excluded it"
+                    : " entries are held for a safeguarding review: the shortlist can be frozen once the safeguarding"
+                    + " lead has released or excluded them"), Map.of("held", held));
         }
     }
 

@@ -334,8 +334,11 @@ public class FinalService {
     private static void requireNoneHeld(JudgingRound r) {
         long held = FinalCandidates.held(r);
         if (held > 0) {
-            throw ProblemException.conflict(held + " shortlisted entries are held for a safeguarding review: the"
-                    + " final round can be decided once the safeguarding lead has released or excluded them",
+            throw ProblemException.conflict(held + (held == 1
+                    ? " shortlisted entry is held for a safeguarding review: the final round can be decided once"
+                    + " the safeguarding lead has released or excluded it"
+                    : " shortlisted entries are held for a safeguarding review: the final round can be decided once"
+                    + " the safeguarding lead has released or excluded them"),
                     Map.of("held", held));
         }
     }

@@ -23,6 +23,14 @@ public class RoundHistory {
 
     /** {@code done} of {@code assigned} pieces of work (votes or scorecards) of entries still in judging. */
     public record Progress(long done, long assigned) {
+        /** Nothing assigned yet (0 of 0) is a round not started, not one finished. */
+        public boolean started() {
+            return assigned > 0;
+        }
+
+        public boolean complete() {
+            return started() && done == assigned;
+        }
     }
 
     /** An entry as the organiser's pages name it (schools included, as on the ranking page). */

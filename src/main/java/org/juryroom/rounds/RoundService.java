@@ -136,7 +136,8 @@ public class RoundService {
         var violations = new ArrayList<>(RoundRules.violations(specs, c.shortlistSize));
         violations.addAll(RoundRules.pastClosingTimes(specs, closing, Instant.now()));
         if (!violations.isEmpty()) {
-            throw ProblemException.unprocessable("The rounds break " + violations.size() + " rules", violations);
+            throw ProblemException.unprocessable("The rounds break " + violations.size()
+                    + (violations.size() == 1 ? " rule" : " rules"), violations);
         }
         List<RoundView> before = existing.values().stream().map(RoundView::of).toList();
         for (int i = 0; i < specs.size(); i++) {
@@ -211,14 +212,14 @@ public class RoundService {
             List<Long> in = outcome(r, true);
             return new Preview(r.id, r.kind, in, outcome(r, false), List.of(), List.of());
         }
-        if (r.kind == RoundKind.FINAL) {
-            FinalService.Provisional p = r.status == RoundStatus.OPEN ? finals.provisional(r) : null;
+        if (r.kind == RoundKind.FINAL && r.status == RoundStatus.OPEN) {
+            FinalService.Provisional p = finals.provisional(r);
             List<Long> in = p == null ? List.of() : java.util.stream.Stream.concat(
                     p.places().stream().flatMap(x -> x.entryIds().stream()), p.mentions().stream()).sorted().toList();
-            List<Long> out = r.status == RoundStatus.OPEN
-                    ? finals.candidates(r).stream().filter(e -> !in.contains(e)).toList() : List.of();
+            List<Long> out = finals.candidates(r).stream().filter(e -> !in.contains(e)).toList();
             return new Preview(r.id, r.kind, in, out, List.of(), work.missing(r), p);
         }
+        // A FINAL round not open yet: 409, its ballots are not open (no ballot is missing before they are).
         ScreeningRule.Outcome o = decide(c, r);
         return new Preview(r.id, r.kind, o.advancing(), o.notAdvancing(), o.boundary(), work.missing(r));
     }

@@ -69,6 +69,9 @@ public interface RoundMsg {
     String rnd_progress_line(long done, long assigned);
 
     @Message
+    String rnd_progress_not_started();
+
+    @Message
     String rnd_final_open();
 
     @Message

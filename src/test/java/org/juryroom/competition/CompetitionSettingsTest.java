@@ -85,6 +85,50 @@ class CompetitionSettingsTest {
     }
 
     @Test
+    void titlesAndNamesAreStoredInNfcAndMeasuredSo() {
+        // Typed decomposed (e + U+0301): stored as the one text a search and a sort know.
+        String title = Api.unique("Cafe\u0301 \u09AF\u09BC");
+        long cid = Api.createCompetition(b -> {
+            b.put("title", title);
+            b.put("theme", "Cafe\u0301");
+            b.put("categories", List.of(Api.category("poster", "Cafe\u0301 posters", List.of("image/png"), 1000)));
+            b.put("criteria", List.of(Api.criterion("message", "Cafe\u0301 message", 1)));
+        });
+        organiser().get("/api/competitions/{cid}", cid).then().statusCode(200)
+                .body("title", equalTo(java.text.Normalizer.normalize(title, java.text.Normalizer.Form.NFC)))
+                .body("title", org.hamcrest.Matchers.startsWith("Caf\u00E9 \u09AF\u09BC")) // য় is excluded from composition
+                .body("theme", equalTo("Caf\u00E9"))
+                .body("categories[0].name", equalTo("Caf\u00E9 posters"))
+                .body("criteria[0].name", equalTo("Caf\u00E9 message"));
+        // য় precomposed is two characters in NFC: 101 of them are over the title's 200.
+        Map<String, Object> body = Api.competitionBody();
+        body.put("title", "\u09DF".repeat(101));
+        Api.problem(Api.postCompetition(body), 422).body("violations.field", containsInAnyOrder("title"));
+    }
+
+    @Test
+    void aTitleOrNameThatShowsNothingIsRefusedLikeAnEmptyOne() {
+        String nothing = "\u200B\u200C\u200D\u2060\uFEFF\u00AD \u3164";
+        Map<String, Object> body = Api.competitionBody();
+        String title = body.get("title").toString();
+        body.put("title", nothing);
+        body.put("categories", List.of(Api.category("poster", "\u200B", List.of("image/png"), 1000)));
+        body.put("criteria", List.of(Api.criterion("message", "\u0301\u2063", 1)));
+        Api.problem(Api.postCompetition(body), 422)
+                .body("violations.field", containsInAnyOrder("title", "categories[0].name", "criteria[0].name"))
+                .body("violations.find { it.field == 'title' }.message", equalTo("must be filled in"));
+
+        long cid = Api.createCompetition(b -> b.put("title", title));
+        Map<String, Object> edit = Api.competitionBody();
+        edit.put("title", nothing);
+        Api.problem(organiser().contentType(ContentType.JSON).body(edit).put("/api/competitions/{cid}", cid), 422)
+                .body("violations.field", containsInAnyOrder("title"));
+        organiser().get("/api/competitions/{cid}", cid).then().body("title", equalTo(title));
+        // A joiner inside a visible name is part of its spelling, not refused.
+        Api.createCompetition(b -> b.put("title", Api.unique("\u09B0\u200D\u09CD\u09AF\u09BE\u200B")));
+    }
+
+    @Test
     void aCompetitionWhoseWindowHasClosedIsNotOpenedUntilItsDatesAreMoved() {
         java.time.OffsetDateTime now = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC);
         long cid = Api.createCompetition(b -> {

@@ -166,7 +166,14 @@ class EntryLifecycleTest {
         Account school = Api.createSchool();
         long first = Api.createEntry(school, cid, POSTER, JPEG);
 
-        Api.problem(Api.postEntry(school, cid, Api.entryBody(ESSAY), PDF), 409).body("limit", equalTo(1));
+        Api.problem(Api.postEntry(school, cid, Api.entryBody(ESSAY), PDF), 409).body("limit", equalTo(1))
+                .body("detail", equalTo("This school already has 1 entry; the limit is 1"));
+        // In Hindi too, one entry is one प्रविष्टि.
+        Api.problem(as(school).header("Accept-Language", "hi").multiPart(new io.restassured.builder.MultiPartSpecBuilder(
+                        Api.json(Api.entryBody(ESSAY))).controlName("entry").mimeType("application/json")
+                        .charset(java.nio.charset.StandardCharsets.UTF_8).build())
+                .multiPart("files", PDF.fileName(), PDF.bytes()).post("/api/competitions/{cid}/entries", cid), 409)
+                .body("detail", equalTo("इस विद्यालय की पहले से 1 प्रविष्टि है; सीमा 1 है"));
         assertThat(Api.entryCount(as(school), cid)).isEqualTo(1);
 
         // Another school has a limit of its own.

@@ -394,6 +394,11 @@ public class FinalRoundTest {
         close(cid, rubric, Map.of()).then().statusCode(409)
                 .body("conflicted", org.hamcrest.Matchers.contains((int) w.juror(0).id()));
         assertThat(rounds(cid).getList("status")).containsExactly("OPEN", "PENDING");
+        // Not open yet, the final round's preview says so; it does not list the whole jury as missing its ballots.
+        ORGANISER.as().get("/api/competitions/{cid}/rounds/{rid}/close-preview", cid, fin).then().statusCode(409)
+                .body("detail", equalTo("A FINAL round is decided by the final jury's ballots, which are not open yet"))
+                .body("missing", org.hamcrest.Matchers.nullValue());
+        assertThat(finalPage(cid, fin)).doesNotContain("not open yet").doesNotContain("role=\"alert\"");
         putJury(cid, fin, w.jurors().subList(1, 4)).then().statusCode(200);
         List<Long> shortlist = close(cid, rubric, Map.of()).then().statusCode(200).extract().jsonPath()
                 .getList("advancing", Long.class);
@@ -489,7 +494,9 @@ public class FinalRoundTest {
         ballot(w.juror(1), cid, fin, rotated(shortlist, 1)).then().statusCode(422); // the held entry is not a candidate
         ballot(w.juror(1), cid, fin, rotated(rest, 1)).then().statusCode(200);
         ballot(w.juror(2), cid, fin, rotated(rest, 2)).then().statusCode(200);
-        ORGANISER.as().get("/api/competitions/{cid}/rounds/{rid}/close-preview", cid, fin).then().statusCode(409).body("held", equalTo(1));
+        ORGANISER.as().get("/api/competitions/{cid}/rounds/{rid}/close-preview", cid, fin).then().statusCode(409).body("held", equalTo(1))
+                .body("detail", equalTo("1 shortlisted entry is held for a safeguarding review: the final round can be"
+                        + " decided once the safeguarding lead has released or excluded it"));
         close(cid, fin, Map.of()).then().statusCode(409).body("held", equalTo(1));
 
         // The lead excludes it: juror 0's ballot counts without it.

@@ -100,7 +100,8 @@ class RoundsTest {
                 .then().statusCode(422).body("violations.field", hasItems("rounds[1].kind"));
         putRounds(cid, List.of(round("kind", "SCREENING", "name", "S", "jurorsPerEntry", 2, "quorum", 3),
                 round("id", rubric, "kind", "RUBRIC", "name", "R")))
-                .then().statusCode(422).body("violations.field", hasItems("rounds[0].quorum"));
+                .then().statusCode(422).body("violations.field", hasItems("rounds[0].quorum"))
+                .body("detail", org.hamcrest.Matchers.equalTo("The rounds break 1 rule"));
         putRounds(cid, List.of(round("kind", "FINAL", "name", "F", "places", 3),
                 round("id", rubric, "kind", "RUBRIC", "name", "R")))
                 .then().statusCode(422).body("violations.field", hasItems("rounds[0].kind"));

@@ -192,7 +192,8 @@ class OrganiserPagesTest {
                 .contains("Fair for harsh and lenient jurors").contains("1000 re-runs");
         Response blocked = web.post(ranking, "/organiser/competitions/" + cid + "/shortlist", Map.of());
         assertThat(blocked.statusCode()).isEqualTo(409);
-        assertThat(blocked.asString()).contains("in or near the cut have jurors who disagree").doesNotContain("Exception");
+        assertThat(blocked.asString()).contains("1 entry in or near the cut has jurors who disagree and no current"
+                + " decision: confirm its scores or ask another juror, on the ranking page").doesNotContain("Exception");
 
         Response decided = web.post(ranking, "/organiser/competitions/" + cid + "/adjudications",
                 Map.of("entryId", String.valueOf(split), "decision", "CONFIRM", "note", "Both readings are fair"));

@@ -85,6 +85,22 @@ class RoundsPagesTest {
         assertThat(web.get(page).asString()).contains("1 entry advanced, 1 did not.");
     }
 
+    /** A round with nothing assigned yet reads as not started (before: "0 of 0 done", styled as finished). */
+    @Test
+    void aRoundWithNothingAssignedReadsAsNotStarted() {
+        long cid = JudgingFixtures.openCompetition(2);
+        String page = "/organiser/competitions/" + cid + "/rounds";
+        WebSession web = WebSession.signIn(ORGANISER.username(), ORGANISER.password());
+        assertThat(web.get(page).asString()).contains("data-progress=\"not-started\">Not started: nothing assigned yet")
+                .doesNotContain("0 of 0 done").doesNotContain("class=\"done\"");
+        web.post(page, "/language", Map.of("language", "hi", "back", page));
+        try {
+            assertThat(web.get(page).asString()).contains("शुरू नहीं हुआ: अभी कुछ भी आवंटित नहीं");
+        } finally {
+            web.post(page, "/language", Map.of("language", "en", "back", page));
+        }
+    }
+
     /** A closing time already past is refused next to its field, in words (before: saved as given). */
     @Test
     void aClosingTimeAlreadyPastIsRefusedNextToItsField() {

@@ -136,9 +136,11 @@ public class FinalRoundPages {
     private FinalPage page(long cid, long rid, Errors errs) {
         Competition c = competitions.get(cid);
         FinalService.JuryView jury = requireFinal(cid, rid);
+        RoundStatus status = rounds.list(cid).stream().filter(r -> r.id() == rid).findFirst().orElseThrow().status();
         RoundService.Preview p = null;
         try {
-            p = rounds.preview(cid, rid);
+            // Only an open round has a provisional result; before it opens its preview is refused as not open yet.
+            p = status == RoundStatus.OPEN ? rounds.preview(cid, rid) : null;
         } catch (org.juryroom.common.ProblemException e) {
             // Nothing can be decided now (a held candidate, a conflicted juror): the page says why.
             if (e.toProblem().status() != 409) {
@@ -155,7 +157,6 @@ public class FinalRoundPages {
                     member && RoundRemedy.count("roundId = ?1 and kind = ?2 and jurorId = ?3", rid,
                             RoundRemedy.Kind.EXCUSE, j.id) > 0));
         }
-        RoundStatus status = rounds.list(cid).stream().filter(r -> r.id() == rid).findFirst().orElseThrow().status();
         List<Award> provisional = p == null || p.result() == null ? List.of()
                 : awards(p.result().places(), p.result().mentions());
         List<Award> awards = List.of();
