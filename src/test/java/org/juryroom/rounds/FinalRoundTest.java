@@ -254,7 +254,9 @@ public class FinalRoundTest {
         ORGANISER.as().contentType(ContentType.JSON).body(Map.of("to", "PUBLISHED"))
                 .post("/api/competitions/{cid}/transitions", cid).then().statusCode(409);
         close(cid, ids[2], Map.of()).then().statusCode(409)
-                .body("missing.jurorId", org.hamcrest.Matchers.contains((int) w.juror(4).id()));
+                .body("missing.jurorId", org.hamcrest.Matchers.contains((int) w.juror(4).id()))
+                .body("detail", org.hamcrest.Matchers.matchesPattern(
+                        "Ballots of the final jury missing in round '.+': 1; close with excuse .*"));
         close(cid, ids[2], Map.of("excuse", List.of(w.juror(4).id()))).then().statusCode(422); // no reason
 
         JsonPath closed = close(cid, ids[2], Map.of("excuse", List.of(w.juror(4).id()),
