@@ -38,7 +38,7 @@ public final class EntryRequests {
             @Valid ConsentRequest consent) {
         // NFC first: the column holds the NFC text (common/NfcText), and some letters grow in it (U+09DF: 2 chars).
         public CreateEntry {
-            title = NfcText.nfc(title);
+            title = NfcText.name(title); // one that shows nothing is empty: refused as blank
         }
     }
 
@@ -51,7 +51,7 @@ public final class EntryRequests {
             @Valid ConsentRequest consent) {
         // NFC first: the column holds the NFC text (common/NfcText), and some letters grow in it (U+09DF: 2 chars).
         public UpdateEntry {
-            title = NfcText.nfc(title);
+            title = NfcText.name(title); // one that shows nothing is empty: refused as blank
         }
     }
 

@@ -33,7 +33,7 @@ public class JurorService {
                               @Size(max = 500) String expertise, Boolean invite) {
         // NFC first: the column holds the NFC text (common/NfcText), and some letters grow in it (U+09DF: 2 chars).
         public CreateJuror {
-            name = NfcText.nfc(name);
+            name = NfcText.name(name);
             expertise = NfcText.nfc(expertise);
         }
 
@@ -74,7 +74,7 @@ public class JurorService {
                               @Size(max = 500) String expertise) {
         // NFC first: the column holds the NFC text (common/NfcText), and some letters grow in it (U+09DF: 2 chars).
         public UpdateJuror {
-            name = NfcText.nfc(name);
+            name = NfcText.name(name);
             expertise = NfcText.nfc(expertise);
         }
 

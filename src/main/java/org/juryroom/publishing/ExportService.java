@@ -217,7 +217,9 @@ public class ExportService {
                         outcome.size() - advanced);
             } else if (round.status == RoundStatus.OPEN) {
                 RoundHistory.Progress p = rounds.progress(round);
-                state = r.rnd_export_open(p.done(), p.assigned());
+                // As the rounds page says it: nothing assigned yet is "not started", not "0 of 0 done".
+                state = r.rnd_export_open(p.started() ? r.rnd_progress_line(p.done(), p.assigned())
+                        : r.rnd_progress_not_started());
             } else {
                 state = r.rnd_export_pending();
             }

@@ -1,8 +1,6 @@
 package org.juryroom.ranking;
 
 import jakarta.annotation.security.RolesAllowed;
-import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -95,12 +93,9 @@ public class RankingResource {
 
     @POST
     @Path("/competitions/{cid}/shortlist")
-    @Transactional // the view reads the rows the freeze wrote
-    @TransactionConfiguration(timeout = 900) // it seals every scorecard: 500,000 in a national competition
     public RestResponse<ShortlistView> freeze(@PathParam("cid") long cid) {
-        Shortlist s = shortlists.freeze(cid);
         return RestResponse.ResponseBuilder.<ShortlistView>created(URI.create("/api/competitions/" + cid + "/shortlist"))
-                .entity(ShortlistView.of(s)).build();
+                .entity(shortlists.freeze(cid, ShortlistView::of)).build();
     }
 
     @GET

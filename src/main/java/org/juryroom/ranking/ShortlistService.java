@@ -151,10 +151,12 @@ public class ShortlistService {
      * competition's lock, taken exclusively first, makes it one consistent state: every scorecard
      * write, decision and conflict that touches the competition holds the lock shared, so the freeze
      * waits for those in flight and reads, ranks and seals with none in between; those that waited
-     * behind it then find the competition FROZEN (409). A second freeze finds it FROZEN too.
+     * behind it then find the competition FROZEN (409). A second freeze finds it FROZEN too. The result is read
+     * as {@code view} in the same transaction: the view reads the rows the freeze wrote.
      */
-    public Shortlist freeze(long competitionId) {
-        return freeze(competitionId, RoundWork.Remedies.NONE, null);
+    @TransactionConfiguration(timeout = 900) // it seals every scorecard: 500,000 in a national competition
+    public <V> V freeze(long competitionId, java.util.function.Function<Shortlist, V> view) {
+        return view.apply(freeze(competitionId, RoundWork.Remedies.NONE, null));
     }
 
     /**

@@ -21,7 +21,10 @@ import java.util.Map;
 @Transactional(Transactional.TxType.SUPPORTS)
 public class RoundHistory {
 
-    /** {@code done} of {@code assigned} pieces of work (votes or scorecards) of entries still in judging. */
+    /**
+     * {@code done} of {@code assigned} pieces of work of entries still in judging: votes, scorecards, or the final
+     * jury's ballots.
+     */
     public record Progress(long done, long assigned) {
         /** Nothing assigned yet (0 of 0) is a round not started, not one finished. */
         public boolean started() {
@@ -63,18 +66,19 @@ public class RoundHistory {
 
     public Progress progress(JudgingRound r) {
         access.requireOrganiser("Reading a round's progress");
-        if (r.kind == RoundKind.FINAL) {
-            return new Progress(0, 0);
-        }
-        String sql = r.kind == RoundKind.SCREENING
-                ? "select count(*), count(a.vote) from screening_vote a join entry e on e.id = a.entry_id"
-                        + " where a.round_id = :id and " + JudgingProgress.NOT_CONFLICTED
-                : "select count(*), count(*) filter (where exists (select 1 from scorecard s where s.entry_id ="
-                        + " a.entry_id and s.juror_id = a.juror_id and s.status in ('SUBMITTED', 'ABSTAINED')))"
-                        + " from assignment a join entry e on e.id = a.entry_id where a.competition_id = :id and "
-                        + JudgingProgress.NOT_CONFLICTED;
+        String sql = switch (r.kind) {
+            // Each member of the final jury casts one ballot over the whole shortlist.
+            case FINAL -> "select count(*), count(b.id) from round_jury j left join final_ballot b"
+                    + " on b.round_id = j.round_id and b.juror_id = j.juror_id where j.round_id = :id";
+            case SCREENING -> "select count(*), count(a.vote) from screening_vote a join entry e on e.id = a.entry_id"
+                    + " where a.round_id = :id and " + JudgingProgress.NOT_CONFLICTED;
+            case RUBRIC -> "select count(*), count(*) filter (where exists (select 1 from scorecard s where s.entry_id ="
+                    + " a.entry_id and s.juror_id = a.juror_id and s.status in ('SUBMITTED', 'ABSTAINED')))"
+                    + " from assignment a join entry e on e.id = a.entry_id where a.competition_id = :id and "
+                    + JudgingProgress.NOT_CONFLICTED;
+        };
         Object[] row = (Object[]) em.createNativeQuery(sql)
-                .setParameter("id", r.kind == RoundKind.SCREENING ? r.id : r.competitionId).getSingleResult();
+                .setParameter("id", r.kind == RoundKind.RUBRIC ? r.competitionId : r.id).getSingleResult();
         return new Progress(((Number) row[1]).longValue(), ((Number) row[0]).longValue());
     }
 

@@ -248,11 +248,12 @@ public class RoundWork {
         if (!missing.isEmpty()) {
             long total = missing.stream().mapToLong(Missing::count).sum();
             // A final ballot cannot be reassigned or accepted as fewer: only excusing its juror remedies it.
+            // The counts follow a colon, not a noun: "1 scorecards of 1 jurors" is not said for one.
             throw ProblemException.conflict(r.kind == RoundKind.FINAL
-                    ? total + " ballots of the final jury are missing in round '" + r.name + "':"
+                    ? "Ballots of the final jury missing in round '" + r.name + "': " + total + ";"
                     + " close with excuse (jurorIds) and a reason"
-                    : total + " assigned " + (r.kind == RoundKind.SCREENING ? "votes" : "scorecards")
-                    + " of " + missing.size() + " jurors are missing in round '" + r.name + "': reassign a juror's"
+                    : "Assigned " + (r.kind == RoundKind.SCREENING ? "votes" : "scorecards") + " missing in round '"
+                    + r.name + "': " + total + " (jurors who have not finished: " + missing.size() + "); reassign a juror's"
                     + " unfinished work (POST /api/competitions/" + r.competitionId + "/rounds/" + r.id + "/reassign),"
                     + " or close with excuse (jurorIds) or acceptFewer (entryIds) and a reason",
                     Map.of("missing", missing));

@@ -36,7 +36,7 @@ public class SafeguardingLeadService {
                              @Size(max = 100) String account, Boolean invite) {
         // NFC first: the column holds the NFC text (common/NfcText), and some letters grow in it (U+09DF: 2 chars).
         public CreateLead {
-            name = NfcText.nfc(name);
+            name = NfcText.name(name);
         }
 
         /** Without {@code invite}: a new account gets an invitation by mail (as for schools and jurors). */

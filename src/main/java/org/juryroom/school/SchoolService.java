@@ -36,7 +36,7 @@ public class SchoolService {
                                Boolean invite) {
         // NFC first: the column holds the NFC text (common/NfcText), and some letters grow in it (U+09DF: 2 chars).
         public CreateSchool {
-            name = NfcText.nfc(name);
+            name = NfcText.name(name); // one that shows nothing is empty: refused as blank
             district = NfcText.nfc(district);
             contactName = NfcText.nfc(contactName);
         }
@@ -100,7 +100,7 @@ public class SchoolService {
                                @NotBlank @Email @Size(max = 320) String contactEmail) {
         // NFC first: the column holds the NFC text (common/NfcText), and some letters grow in it (U+09DF: 2 chars).
         public UpdateSchool {
-            name = NfcText.nfc(name);
+            name = NfcText.name(name); // one that shows nothing is empty: refused as blank
             district = NfcText.nfc(district);
             contactName = NfcText.nfc(contactName);
         }

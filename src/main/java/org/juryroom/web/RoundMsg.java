@@ -273,7 +273,7 @@ public interface RoundMsg {
     String rnd_export_closed(String when, String who, long advanced, long rest);
 
     @Message
-    String rnd_export_open(long done, long assigned);
+    String rnd_export_open(String progress);
 
     @Message
     String rnd_export_pending();

@@ -155,6 +155,22 @@ class ExportTest {
         assertThat(pdfText(get("shortlist.pdf", "hi"))).contains(competition + " · चयन सूची").contains("भारतीय");
     }
 
+    /** An open round with nothing assigned reads as on the rounds page, not "Open: 0 of 0 done.". */
+    @Test
+    void anOpenRoundWithNothingAssignedReadsAsNotStarted() throws Exception {
+        long empty = Fixtures.openCompetition(Fixtures.unique("Nothing assigned"), 2);
+        Fixtures.jury(empty, List.of(Fixtures.juror(Fixtures.unique("Juror"))));
+        Fixtures.transition(empty, "JUDGING");
+        Fixtures.assign(empty, 1); // no entry: the round opens with nothing to assign
+        for (List<String> said : List.of(List.of("en", "Open: Not started: nothing assigned yet."),
+                List.of("hi", "खुला: शुरू नहीं हुआ: अभी कुछ भी आवंटित नहीं।"))) {
+            Response r = Fixtures.organiser().get("/api/competitions/" + empty + "/exports/ranking.pdf?lang=" + said.get(0));
+            assertThat(r.statusCode()).isEqualTo(200);
+            assertThat(pdfText(r.asByteArray()).replaceAll("\\s+", " ")).as(said.get(0)).contains(said.get(1))
+                    .doesNotContain("0 of 0").doesNotContain("0 में से 0");
+        }
+    }
+
     @Test
     void pdfSaysWhatItsNumbersAndTimesAre() throws Exception {
         String shortlist = pdfText(get("shortlist.pdf", null));

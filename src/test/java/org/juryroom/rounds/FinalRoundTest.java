@@ -176,7 +176,7 @@ public class FinalRoundTest {
     }
 
     @Test
-    void screeningRubricAndFinalEndToEndWithTheResultSealedAndPublished() {
+    void screeningRubricAndFinalEndToEndWithTheResultSealedAndPublished() throws Exception {
         World w = JudgingFixtures.world(3, 3, 6, 4);
         long cid = w.cid();
         long[] ids = threeRounds(cid, 2, 1, 2, 1);
@@ -250,11 +250,20 @@ public class FinalRoundTest {
         assertThat(p.getList("missing.jurorId", Long.class)).containsExactly(w.juror(4).id());
         assertThat(p.getList("missing.count", Integer.class)).containsExactly(1);
         assertThat(p.getList("result.places.entryIds.flatten()", Long.class)).isEqualTo(winners);
+        // The shortlist PDF counts the final jury's ballots (it said "Open: 0 of 0 done." for every final round).
+        byte[] pdf = ORGANISER.as().get("/api/competitions/{cid}/exports/shortlist.pdf", cid).then().statusCode(200)
+                .extract().asByteArray();
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(doc).replaceAll("\\s+", " "))
+                    .contains("Open: 4 of 5 done.");
+        }
         // Publishing before the final round closed is refused; so is closing on a missing ballot.
         ORGANISER.as().contentType(ContentType.JSON).body(Map.of("to", "PUBLISHED"))
                 .post("/api/competitions/{cid}/transitions", cid).then().statusCode(409);
         close(cid, ids[2], Map.of()).then().statusCode(409)
-                .body("missing.jurorId", org.hamcrest.Matchers.contains((int) w.juror(4).id()));
+                .body("missing.jurorId", org.hamcrest.Matchers.contains((int) w.juror(4).id()))
+                .body("detail", org.hamcrest.Matchers.matchesPattern(
+                        "Ballots of the final jury missing in round '.+': 1; close with excuse .*"));
         close(cid, ids[2], Map.of("excuse", List.of(w.juror(4).id()))).then().statusCode(422); // no reason
 
         JsonPath closed = close(cid, ids[2], Map.of("excuse", List.of(w.juror(4).id()),

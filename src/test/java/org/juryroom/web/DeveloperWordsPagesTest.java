@@ -106,7 +106,7 @@ class DeveloperWordsPagesTest {
                         .contains(Formats.when(now.plusDays(2).toInstant(), "en"));
                 assertThat(again).contains("Only a draft entry can be submitted; this one is submitted");
                 assertThat(notOpened).contains("has not opened: assign its jurors first, on the competition");
-                assertThat(ballots).contains("1 ballots of the final jury are missing")
+                assertThat(ballots).contains("Ballots of the final jury missing in round ").contains(": 1; to close it")
                         .contains("excuse the jurors who have not ranked")
                         .contains("data-round-status=\"OPEN\"><span class=\"badge open\">Open</span>"); // not "OPEN"
             } else {
