@@ -71,6 +71,40 @@ class GuardianPagesTest {
         assertThat(guardian.get("/consent/" + "C".repeat(43)).statusCode()).isEqualTo(404);
     }
 
+    /**
+     * The link is the guardian's credential: no response on it may be kept by a cache or send it on as a referrer
+     * (not even to this site's own styles and scripts, whose requests land in access logs).
+     */
+    @Test
+    void theGuardiansLinkIsNeitherKeptNorSentOn() {
+        long cid = JudgingFixtures.openCompetition(2);
+        SchoolAccount school = JudgingFixtures.school(JudgingFixtures.unique("District"));
+        long eid = JudgingFixtures.draftEntry(cid, school, "Kept poster", "s", List.of(JudgingFixtures.firstName()),
+                true, true);
+        String token = ConsentFixtures.tokens(eid).get(0);
+        String page = "/consent/" + token;
+        WebSession guardian = WebSession.anonymous();
+
+        Response shown = guardian.get(page);
+        Response withdrawn = guardian.post(page, page, Map.of("scope", List.of("publishName")));
+        Response dead = guardian.get("/consent/" + "D".repeat(43));
+        for (Response r : List.of(shown, withdrawn, dead)) {
+            assertThat(r.headers().getValues("Referrer-Policy")).containsExactly("no-referrer");
+        }
+        assertThat(withdrawn.statusCode()).isEqualTo(303);
+        // Other pages keep their same-origin referrers.
+        assertThat(guardian.get("/login").headers().getValues("Referrer-Policy")).containsExactly("same-origin");
+
+        // The API's answer to the link names the child too.
+        Response api = anonymous().get("/api/consents/{t}", token);
+        assertThat(api.statusCode()).isEqualTo(200);
+        assertThat(api.header("Cache-Control")).isEqualTo("no-store");
+        Response apiWithdrawn = anonymous().contentType(io.restassured.http.ContentType.JSON)
+                .body(Map.of("scopes", List.of("publishWork"))).post("/api/consents/{t}/withdraw", token);
+        assertThat(apiWithdrawn.statusCode()).isEqualTo(200);
+        assertThat(apiWithdrawn.header("Cache-Control")).isEqualTo("no-store");
+    }
+
     /** The notice the guardian agreed to is kept in every language; the guardian reads it in theirs. */
     @Test
     void theGuardianReadsTheConsentNoticeInTheirLanguage() {
