@@ -105,6 +105,45 @@ class GuardianPagesTest {
         assertThat(apiWithdrawn.header("Cache-Control")).isEqualTo("no-store");
     }
 
+    /**
+     * Forms no browser sends from the page (a choice altered, thousands of fields) are refused in the reader's
+     * language and in words, never with the API's names or a server error, and withdraw nothing.
+     */
+    @Test
+    void alteredWithdrawalFormsAreRefusedInTheGuardiansWordsAndWithdrawNothing() {
+        long cid = JudgingFixtures.openCompetition(2);
+        SchoolAccount school = JudgingFixtures.school(JudgingFixtures.unique("District"));
+        long eid = JudgingFixtures.draftEntry(cid, school, "Altered poster", "s", List.of(JudgingFixtures.firstName()),
+                true, true);
+        String token = ConsentFixtures.tokens(eid).get(0);
+        String page = "/consent/" + token;
+        WebSession guardian = WebSession.anonymous();
+
+        for (String[] said : List.of(new String[] {"en", "This is not one of the choices on this page"},
+                new String[] {"hi", "यह इस पृष्ठ के विकल्पों में से नहीं है"},
+                new String[] {"bn", "এটি এই পাতার বিকল্পগুলির একটি নয়"})) {
+            Response altered = guardian.post(page, page + "?lang=" + said[0], Map.of("scope", List.of("publishName",
+                    "everything")));
+            assertThat(altered.statusCode()).as(said[0]).isEqualTo(422);
+            String summary = altered.asString().replaceAll("(?s)^.*data-error-summary>", "")
+                    .replaceAll("(?s)</div>.*$", "");
+            // Linked to the choices, as every refused form's summary is.
+            assertThat(summary).as(said[0]).contains(said[1]).contains("href=\"#scopes\"")
+                    .doesNotContain("publishWork").doesNotContain("publishName").doesNotContain("judging");
+        }
+
+        List<String> thousands = new java.util.ArrayList<>();
+        for (int i = 0; i < 1500; i++) {
+            thousands.add("publishName");
+        }
+        Response flood = guardian.post(page, page + "?lang=hi", Map.of("scope", thousands));
+        assertThat(flood.statusCode()).isEqualTo(400);
+        assertThat(flood.asString()).contains("फ़ॉर्म में इतने अधिक फ़ील्ड हैं").doesNotContain("Param limit");
+
+        anonymous().get("/api/consents/{t}", token).then().statusCode(200)
+                .body("active", org.hamcrest.Matchers.equalTo(List.of("judging", "publishWork", "publishName")));
+    }
+
     /** The notice the guardian agreed to is kept in every language; the guardian reads it in theirs. */
     @Test
     void theGuardianReadsTheConsentNoticeInTheirLanguage() {
