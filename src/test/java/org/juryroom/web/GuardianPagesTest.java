@@ -144,6 +144,30 @@ class GuardianPagesTest {
                 .body("active", org.hamcrest.Matchers.equalTo(List.of("judging", "publishWork", "publishName")));
     }
 
+    /**
+     * The green words after a withdrawal or a confirmation are asked for by the address they redirect to; a crafted
+     * address (the school holds the link too) must not tell a guardian that a withdrawal took effect or that a consent
+     * is in force when neither is true.
+     */
+    @Test
+    void theDoneWordsAreSaidOnlyWhenTrue() {
+        long cid = JudgingFixtures.openCompetition(2);
+        SchoolAccount school = JudgingFixtures.school(JudgingFixtures.unique("District"));
+        long eid = JudgingFixtures.draftEntry(cid, school, "Crafted poster", "s", List.of(JudgingFixtures.firstName()),
+                true, true);
+        String page = "/consent/" + ConsentFixtures.tokens(eid).get(0);
+        WebSession guardian = WebSession.anonymous();
+
+        Response crafted = guardian.get(page + "?withdrawn=1&confirmed=1");
+        assertThat(crafted.statusCode()).isEqualTo(200);
+        assertThat(crafted.asString()).doesNotContain("Your withdrawal is recorded")
+                .doesNotContain("your consent is confirmed and in force").doesNotContain("role=\"status\"");
+
+        assertThat(guardian.post(page, page, Map.of("scope", List.of("publishName"))).statusCode()).isEqualTo(303);
+        assertThat(guardian.get(page + "?withdrawn=1&confirmed=1").asString()).contains("Your withdrawal is recorded")
+                .doesNotContain("your consent is confirmed and in force");
+    }
+
     /** The notice the guardian agreed to is kept in every language; the guardian reads it in theirs. */
     @Test
     void theGuardianReadsTheConsentNoticeInTheirLanguage() {
