@@ -4,10 +4,13 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.juryroom.consent.ConsentFixtures.Published;
 import org.juryroom.judging.JudgingFixtures;
 import org.juryroom.judging.Race;
+import org.juryroom.mail.MailSender;
+import org.juryroom.web.Fixtures;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -94,6 +97,63 @@ class ConsentRaceTest {
                     .body("active", org.hamcrest.Matchers.equalTo(List.of("judging", "publishName")));
             assertThat(ConsentFixtures.sealVerifies(p.cid())).isTrue();
         }
+    }
+
+    @Inject
+    MailSender sender;
+
+    /**
+     * A guardian confirms (twice, as a double click does) while withdrawing parts of the same consent through
+     * both of their links, and the school records another withdrawal: each answers 200, the consent ends up
+     * confirmed with exactly what was not withdrawn in force, the entry's summary says the same, and the
+     * confirmation and each withdrawal are audited once.
+     */
+    @Test
+    void aConfirmationRacingWithdrawalsOfTheSameConsentKeepsEveryWithdrawal() {
+        Random random = new Random(20261208L);
+        long cid = Fixtures.openCompetition(Fixtures.unique("Confirm Race"), 10);
+        Fixtures.Account school = Fixtures.school(Fixtures.unique("Confirm Race School"));
+        for (int round = 0; round < Race.rounds(3); round++) {
+            String email = GuardianConfirmationTest.address("race");
+            long eid = GuardianConsentTest.create(school, cid, GuardianConsentTest.entry("Race " + round,
+                    List.of(GuardianConsentTest.child("Ira", GuardianConfirmationTest.byEmail("Meera", email,
+                            "judging", "publishWork", "publishName"))), GuardianConsentTest.ATTESTED));
+            sender.run();
+            String secret = GuardianConfirmationTest.single(email).token("consent");
+            String withdrawal = ConsentFixtures.tokens(eid).get(0);
+
+            List<Callable<String>> tasks = new ArrayList<>();
+            tasks.add(() -> "confirm " + GuardianConfirmationTest.confirm(secret).statusCode());
+            tasks.add(() -> "confirm " + GuardianConfirmationTest.confirm(secret).statusCode());
+            tasks.add(() -> "name " + ConsentFixtures.withdraw(withdrawal, "publishName").statusCode());
+            tasks.add(() -> "name " + ConsentFixtures.withdraw(secret, "publishName").statusCode());
+            tasks.add(() -> "work " + school.api().contentType(ContentType.JSON)
+                    .body(Map.of("scopes", List.of("publishWork")))
+                    .post("/api/entries/{eid}/consents/0/withdraw", eid).statusCode());
+            Collections.shuffle(tasks, random);
+            List<String> outcomes = Race.all(tasks);
+
+            assertThat(outcomes).as("round %d", round).containsOnly("confirm 200", "name 200", "work 200");
+            JsonPath consent = anonymous().get("/api/consents/{t}", withdrawal).then().statusCode(200).extract()
+                    .jsonPath();
+            assertThat(consent.getBoolean("awaitingConfirmation")).as("round %d", round).isFalse();
+            assertThat(consent.getList("active", String.class)).as("round %d", round).containsExactly("judging");
+            Fixtures.organiser().get("/api/entries/{eid}", eid).then().statusCode(200)
+                    .body("consent.judging", org.hamcrest.Matchers.equalTo(true))
+                    .body("consent.publishWork", org.hamcrest.Matchers.equalTo(false))
+                    .body("consent.publishNames", org.hamcrest.Matchers.equalTo(false));
+            List<Map<String, Object>> withdrawn = audit(cid, "CONSENT_WITHDRAWN", eid);
+            assertThat(withdrawn.stream().mapToInt(e -> ((List<?>) ((Map<?, ?>) e.get("after")).get("scopes")).size())
+                    .sum()).as("round %d: each scope withdrawn once", round).isEqualTo(2);
+            assertThat(audit(cid, "CONSENT_RECORDED", eid)).as("round %d: recorded, then confirmed once", round)
+                    .hasSize(2);
+        }
+    }
+
+    private static List<Map<String, Object>> audit(long cid, String action, long eid) {
+        List<Map<String, Object>> items = ORGANISER.as().queryParam("action", action).queryParam("size", 200)
+                .get("/api/competitions/{cid}/audit", cid).then().statusCode(200).extract().jsonPath().getList("items");
+        return items.stream().filter(e -> ((Number) e.get("subjectId")).longValue() == eid).toList();
     }
 
     /** Whether the public shortlist shows the other entry's work, at rank 2 (its files, or it marked as published). */
