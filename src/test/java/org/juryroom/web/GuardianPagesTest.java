@@ -63,7 +63,17 @@ class GuardianPagesTest {
         assertThat(confirmed.statusCode()).isEqualTo(303);
         anonymous().get("/api/consents/{t}", token).then()
                 .body("active", org.hamcrest.Matchers.equalTo(List.of("publishWork")))
-                .body("entryWithdrawn", org.hamcrest.Matchers.equalTo(true));
+                .body("entryWithdrawn", org.hamcrest.Matchers.equalTo(true))
+                // Erased: no title, as docs/api.md says (not an empty one).
+                .body("entryTitle", org.hamcrest.Matchers.nullValue())
+                .body("firstName", org.hamcrest.Matchers.nullValue());
+        // The page says so in a sentence of the reader's language, not with an empty title in quotes.
+        for (String[] said : List.of(new String[] {"en", "You agreed that your child&#39;s entry takes part in"},
+                new String[] {"hi", "आपने सहमति दी थी कि आपके बच्चे की प्रविष्टि"},
+                new String[] {"bn", "আপনি সম্মতি দিয়েছিলেন যে আপনার সন্তানের কাজ"})) {
+            assertThat(guardian.get(page + "?lang=" + said[0]).asString()).as(said[0]).contains(said[1])
+                    .doesNotContain("&quot;&quot;");
+        }
 
         // A forged post (no token) does nothing; an unknown link is a plain 404.
         assertThat(guardian.postRaw(page, Map.of("scope", "publishWork")).statusCode()).isEqualTo(403);
