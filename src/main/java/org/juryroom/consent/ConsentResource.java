@@ -9,6 +9,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.jboss.resteasy.reactive.RestResponse;
 import org.juryroom.access.Roles;
 
 /**
@@ -30,23 +31,23 @@ public class ConsentResource {
     @GET
     @Path("/consents/{token}")
     @PermitAll
-    public WithdrawalService.ConsentView get(@PathParam("token") String token) {
-        return withdrawals.byToken(token);
+    public RestResponse<WithdrawalService.ConsentView> get(@PathParam("token") String token) {
+        return unstored(withdrawals.byToken(token));
     }
 
     @POST
     @Path("/consents/{token}/withdraw")
     @PermitAll
-    public WithdrawalService.ConsentView withdraw(@PathParam("token") String token,
-                                                  WithdrawalService.Withdraw request) {
-        return withdrawals.withdrawByToken(token, request);
+    public RestResponse<WithdrawalService.ConsentView> withdraw(@PathParam("token") String token,
+                                                                WithdrawalService.Withdraw request) {
+        return unstored(withdrawals.withdrawByToken(token, request));
     }
 
     @POST
     @Path("/consents/{token}/confirm")
     @PermitAll
-    public WithdrawalService.ConsentView confirm(@PathParam("token") String token) {
-        return withdrawals.confirmByToken(token);
+    public RestResponse<WithdrawalService.ConsentView> confirm(@PathParam("token") String token) {
+        return unstored(withdrawals.confirmByToken(token));
     }
 
     @POST
@@ -55,5 +56,10 @@ public class ConsentResource {
     public WithdrawalService.ConsentView record(@PathParam("eid") long eid, @PathParam("position") int position,
                                                 WithdrawalService.Withdraw request) {
         return withdrawals.withdrawForParticipant(eid, position, request);
+    }
+
+    /** A link's answer names a child and is read without signing in: no cache on the way may keep it. */
+    private static <T> RestResponse<T> unstored(T view) {
+        return RestResponse.ResponseBuilder.ok(view).header("Cache-Control", "no-store").build();
     }
 }

@@ -294,7 +294,9 @@ public class WithdrawalService {
                 withdrawn.put(s, r.withdrawnAt(s));
             }
         }
-        return new ConsentView(e.competition.title, e.title, r.participant == null ? null : r.participant.firstName,
+        // Erasure blanks the title (the row stays): null, as for the name, never an empty "".
+        String title = e.title == null || e.title.isBlank() ? null : e.title;
+        return new ConsentView(e.competition.title, title, r.participant == null ? null : r.participant.firstName,
                 r.position, r.givenAt, r.notice == null ? null : r.notice.version, given, active, withdrawn,
                 e.status == EntryStatus.WITHDRAWN, r.awaitingConfirmation(), r.confirmedAt);
     }

@@ -19,8 +19,9 @@ public interface GuardianMsg {
     @Message
     String gd_agreed(String firstName, String entryTitle, String competition);
 
+    /** Once the child's details are erased: no name, no title, and no "your child" bent into each language's genitive. */
     @Message
-    String gd_child();
+    String gd_agreed_erased(String competition);
 
     @Message
     String gd_entry();

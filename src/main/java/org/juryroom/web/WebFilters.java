@@ -18,7 +18,7 @@ import jakarta.enterprise.event.Observes;
  *   <li>(the sign-in form's CSRF token is checked by {@link SignInCsrfCheck}, once Quarkus' form
  *       authentication has read the body that carries it);</li>
  *   <li>sends the browser hardening headers: a strict Content-Security-Policy (no inline script
- *       or style), no framing, no sniffing, same-origin referrers.</li>
+ *       or style), no framing, no sniffing, same-origin referrers (none from a guardian's link).</li>
  * </ul>
  * The API ({@code /api}) is left alone: it is HTTP Basic only and never reads the session cookie.
  */
@@ -81,7 +81,8 @@ public class WebFilters {
     /** The browser hardening headers of everything but the API (also on the HTTP layer's own error pages). */
     static void harden(MultiMap headers, String path) {
         headers.set("X-Content-Type-Options", "nosniff");
-        headers.set("Referrer-Policy", "same-origin");
+        // A guardian's link (/consent/{token}) is its own credential: not even this site's assets get it as a referrer.
+        headers.set("Referrer-Policy", path.startsWith("/consent/") ? "no-referrer" : "same-origin");
         if (!path.startsWith("/files/")) {
             // File responses carry their own, stricter policy (sandbox).
             headers.set("X-Frame-Options", "DENY");

@@ -69,6 +69,13 @@ public final class ConsentFixtures {
     }
 
     public static Published published(String title, List<String> firstNames) {
+        Published p = shortlisted(title, firstNames);
+        JudgingFixtures.transition(p.cid(), "PUBLISHED");
+        return p;
+    }
+
+    /** As {@link #published}, one step before: the shortlist is frozen and the competition not yet published. */
+    public static Published shortlisted(String title, List<String> firstNames) {
         long cid = JudgingFixtures.openCompetition(2);
         SchoolAccount school = JudgingFixtures.school(JudgingFixtures.unique("District"));
         long eid = JudgingFixtures.draftEntry(cid, school, title, "Our message.", firstNames, true, true);
@@ -83,7 +90,6 @@ public final class ConsentFixtures {
         JudgingFixtures.submitScore(juror, eid, 9, 5);
         JudgingFixtures.submitScore(juror, other, 4, 1);
         ORGANISER.as().post("/api/competitions/{cid}/shortlist", cid).then().statusCode(201);
-        JudgingFixtures.transition(cid, "PUBLISHED");
         return new Published(cid, eid, other, school, juror, tokens);
     }
 

@@ -63,12 +63,119 @@ class GuardianPagesTest {
         assertThat(confirmed.statusCode()).isEqualTo(303);
         anonymous().get("/api/consents/{t}", token).then()
                 .body("active", org.hamcrest.Matchers.equalTo(List.of("publishWork")))
-                .body("entryWithdrawn", org.hamcrest.Matchers.equalTo(true));
+                .body("entryWithdrawn", org.hamcrest.Matchers.equalTo(true))
+                // Erased: no title, as docs/api.md says (not an empty one).
+                .body("entryTitle", org.hamcrest.Matchers.nullValue())
+                .body("firstName", org.hamcrest.Matchers.nullValue());
+        // The page says so in a sentence of the reader's language, not with an empty title in quotes.
+        for (String[] said : List.of(new String[] {"en", "You agreed that your child&#39;s entry takes part in"},
+                new String[] {"hi", "आपने सहमति दी थी कि आपके बच्चे की प्रविष्टि"},
+                new String[] {"bn", "আপনি সম্মতি দিয়েছিলেন যে আপনার সন্তানের কাজ"})) {
+            assertThat(guardian.get(page + "?lang=" + said[0]).asString()).as(said[0]).contains(said[1])
+                    .doesNotContain("&quot;&quot;");
+        }
 
         // A forged post (no token) does nothing; an unknown link is a plain 404.
         assertThat(guardian.postRaw(page, Map.of("scope", "publishWork")).statusCode()).isEqualTo(403);
         anonymous().get("/api/consents/{t}", token).then().body("active", org.hamcrest.Matchers.hasItem("publishWork"));
         assertThat(guardian.get("/consent/" + "C".repeat(43)).statusCode()).isEqualTo(404);
+    }
+
+    /**
+     * The link is the guardian's credential: no response on it may be kept by a cache or send it on as a referrer
+     * (not even to this site's own styles and scripts, whose requests land in access logs).
+     */
+    @Test
+    void theGuardiansLinkIsNeitherKeptNorSentOn() {
+        long cid = JudgingFixtures.openCompetition(2);
+        SchoolAccount school = JudgingFixtures.school(JudgingFixtures.unique("District"));
+        long eid = JudgingFixtures.draftEntry(cid, school, "Kept poster", "s", List.of(JudgingFixtures.firstName()),
+                true, true);
+        String token = ConsentFixtures.tokens(eid).get(0);
+        String page = "/consent/" + token;
+        WebSession guardian = WebSession.anonymous();
+
+        Response shown = guardian.get(page);
+        Response withdrawn = guardian.post(page, page, Map.of("scope", List.of("publishName")));
+        Response dead = guardian.get("/consent/" + "D".repeat(43));
+        for (Response r : List.of(shown, withdrawn, dead)) {
+            assertThat(r.headers().getValues("Referrer-Policy")).containsExactly("no-referrer");
+        }
+        assertThat(withdrawn.statusCode()).isEqualTo(303);
+        // Other pages keep their same-origin referrers.
+        assertThat(guardian.get("/login").headers().getValues("Referrer-Policy")).containsExactly("same-origin");
+
+        // The API's answer to the link names the child too.
+        Response api = anonymous().get("/api/consents/{t}", token);
+        assertThat(api.statusCode()).isEqualTo(200);
+        assertThat(api.header("Cache-Control")).isEqualTo("no-store");
+        Response apiWithdrawn = anonymous().contentType(io.restassured.http.ContentType.JSON)
+                .body(Map.of("scopes", List.of("publishWork"))).post("/api/consents/{t}/withdraw", token);
+        assertThat(apiWithdrawn.statusCode()).isEqualTo(200);
+        assertThat(apiWithdrawn.header("Cache-Control")).isEqualTo("no-store");
+    }
+
+    /**
+     * Forms no browser sends from the page (a choice altered, thousands of fields) are refused in the reader's
+     * language and in words, never with the API's names or a server error, and withdraw nothing.
+     */
+    @Test
+    void alteredWithdrawalFormsAreRefusedInTheGuardiansWordsAndWithdrawNothing() {
+        long cid = JudgingFixtures.openCompetition(2);
+        SchoolAccount school = JudgingFixtures.school(JudgingFixtures.unique("District"));
+        long eid = JudgingFixtures.draftEntry(cid, school, "Altered poster", "s", List.of(JudgingFixtures.firstName()),
+                true, true);
+        String token = ConsentFixtures.tokens(eid).get(0);
+        String page = "/consent/" + token;
+        WebSession guardian = WebSession.anonymous();
+
+        for (String[] said : List.of(new String[] {"en", "This is not one of the choices on this page"},
+                new String[] {"hi", "यह इस पृष्ठ के विकल्पों में से नहीं है"},
+                new String[] {"bn", "এটি এই পাতার বিকল্পগুলির একটি নয়"})) {
+            Response altered = guardian.post(page, page + "?lang=" + said[0], Map.of("scope", List.of("publishName",
+                    "everything")));
+            assertThat(altered.statusCode()).as(said[0]).isEqualTo(422);
+            String summary = altered.asString().replaceAll("(?s)^.*data-error-summary>", "")
+                    .replaceAll("(?s)</div>.*$", "");
+            // Linked to the choices, as every refused form's summary is.
+            assertThat(summary).as(said[0]).contains(said[1]).contains("href=\"#scopes\"")
+                    .doesNotContain("publishWork").doesNotContain("publishName").doesNotContain("judging");
+        }
+
+        List<String> thousands = new java.util.ArrayList<>();
+        for (int i = 0; i < 1500; i++) {
+            thousands.add("publishName");
+        }
+        Response flood = guardian.post(page, page + "?lang=hi", Map.of("scope", thousands));
+        assertThat(flood.statusCode()).isEqualTo(400);
+        assertThat(flood.asString()).contains("फ़ॉर्म में इतने अधिक फ़ील्ड हैं").doesNotContain("Param limit");
+
+        anonymous().get("/api/consents/{t}", token).then().statusCode(200)
+                .body("active", org.hamcrest.Matchers.equalTo(List.of("judging", "publishWork", "publishName")));
+    }
+
+    /**
+     * The green words after a withdrawal or a confirmation are asked for by the address they redirect to; a crafted
+     * address (the school holds the link too) must not tell a guardian that a withdrawal took effect or that a consent
+     * is in force when neither is true.
+     */
+    @Test
+    void theDoneWordsAreSaidOnlyWhenTrue() {
+        long cid = JudgingFixtures.openCompetition(2);
+        SchoolAccount school = JudgingFixtures.school(JudgingFixtures.unique("District"));
+        long eid = JudgingFixtures.draftEntry(cid, school, "Crafted poster", "s", List.of(JudgingFixtures.firstName()),
+                true, true);
+        String page = "/consent/" + ConsentFixtures.tokens(eid).get(0);
+        WebSession guardian = WebSession.anonymous();
+
+        Response crafted = guardian.get(page + "?withdrawn=1&confirmed=1");
+        assertThat(crafted.statusCode()).isEqualTo(200);
+        assertThat(crafted.asString()).doesNotContain("Your withdrawal is recorded")
+                .doesNotContain("your consent is confirmed and in force").doesNotContain("role=\"status\"");
+
+        assertThat(guardian.post(page, page, Map.of("scope", List.of("publishName"))).statusCode()).isEqualTo(303);
+        assertThat(guardian.get(page + "?withdrawn=1&confirmed=1").asString()).contains("Your withdrawal is recorded")
+                .doesNotContain("your consent is confirmed and in force");
     }
 
     /** The notice the guardian agreed to is kept in every language; the guardian reads it in theirs. */

@@ -72,8 +72,12 @@ public class WithdrawalForms {
      */
     public Response show(String action, boolean staff, Supplier<ConsentView> view, Supplier<String> notice,
                          boolean done, boolean confirmed, boolean canConfirm) {
-        return page(200, new Form(view.get(), notice.get(), action, staff, false, List.of(), done, Forms.Errors.NONE,
-                confirmed, canConfirm));
+        ConsentView consent = view.get();
+        // The address only asks for the word; it is said only when true (a crafted ?confirmed=1 on a consent
+        // still awaiting the guardian must not tell them it is in force).
+        return page(200, new Form(consent, notice.get(), action, staff, false, List.of(),
+                done && !consent.withdrawn().isEmpty(), Forms.Errors.NONE, confirmed && consent.confirmedAt() != null,
+                canConfirm));
     }
 
     /**
