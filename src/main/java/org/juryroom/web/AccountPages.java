@@ -143,9 +143,9 @@ public class AccountPages {
         return noStore(status, Templates.password(page));
     }
 
-    /** These pages carry a token: never cached, and never sent on as a referrer. */
+    /** These pages carry a token: never cached (WebFilters keeps it from being sent on as a referrer). */
     private static Response noStore(int status, TemplateInstance page) {
         return Response.status(status).entity(page).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                .header("Cache-Control", "no-store").header("Referrer-Policy", "no-referrer").build();
+                .header("Cache-Control", "no-store").build();
     }
 }

@@ -81,13 +81,18 @@ public class WebFilters {
     /** The browser hardening headers of everything but the API (also on the HTTP layer's own error pages). */
     static void harden(MultiMap headers, String path) {
         headers.set("X-Content-Type-Options", "nosniff");
-        // A guardian's link (/consent/{token}) is its own credential: not even this site's assets get it as a referrer.
-        headers.set("Referrer-Policy", path.startsWith("/consent/") ? "no-referrer" : "same-origin");
+        // A link that carries a token (a guardian's, an invitation, a password reset) is its own credential:
+        // not even this site's assets get it as a referrer.
+        headers.set("Referrer-Policy", carriesToken(path) ? "no-referrer" : "same-origin");
         if (!path.startsWith("/files/")) {
             // File responses carry their own, stricter policy (sandbox).
             headers.set("X-Frame-Options", "DENY");
             headers.set("Content-Security-Policy", CSP);
         }
+    }
+
+    private static boolean carriesToken(String path) {
+        return path.startsWith("/consent/") || path.startsWith("/invite/") || path.startsWith("/reset/");
     }
 
     /** Quarkus' form-authentication post location (quarkus.http.auth.form.post-location). */

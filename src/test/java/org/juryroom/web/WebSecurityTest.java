@@ -105,6 +105,20 @@ class WebSecurityTest {
     }
 
     /**
+     * A page whose address carries a token (an invitation, a password reset, a guardian's link) sends no referrer,
+     * with one header and one value (the page once added its own beside the filter's same-origin).
+     */
+    @Test
+    void aLinkThatCarriesATokenIsNeverSentOnAsAReferrer() {
+        String token = "T".repeat(43);
+        for (String page : List.of("/invite/" + token, "/reset/" + token, "/consent/" + token)) {
+            Response r = given().redirects().follow(false).get(page);
+            assertThat(r.headers().getValues("Referrer-Policy")).as(page).containsExactly("no-referrer");
+        }
+        assertThat(given().get("/reset").headers().getValues("Referrer-Policy")).containsExactly("same-origin");
+    }
+
+    /**
      * A refusal that comes before any page method runs (an address no page has, a method the page does not take,
      * a form in a type it does not read, a field the text rules refuse) is still a page, in the reader's language,
      * with its status; under /api the same refusals stay problem documents.
