@@ -64,6 +64,12 @@ public interface JuryMsg {
     String jury_to_score();
 
     @Message
+    String jury_abstained();
+
+    @Message
+    String jury_abstained_note();
+
+    @Message
     String jury_position(int number, int max);
 
     @Message
