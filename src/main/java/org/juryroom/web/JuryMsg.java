@@ -123,6 +123,10 @@ public interface JuryMsg {
     @Message
     String jury_submitted_note(String date);
 
+    /** Once the scorecard cannot be corrected any more (the others' marks read, or judging over). */
+    @Message
+    String jury_submitted_final_note(String date);
+
     @Message
     String jury_draft_note(String date);
 

@@ -158,8 +158,11 @@ class JuryPagesTest {
         assertThat(opened.statusCode()).isEqualTo(303);
         assertThat(opened.header("Location")).endsWith(page);
         String after = web.get(page).asString();
+        // Final: the page no longer says, beside it, that the juror can correct it (it said both).
+        assertThat(before).contains("You can correct it while judging lasts");
         assertThat(after).contains("so your scorecard is final").contains("Juror 1")
-                .doesNotContain(other.name()).doesNotContain("Save correction");
+                .doesNotContain(other.name()).doesNotContain("Save correction")
+                .doesNotContain("You can correct it");
         assertThat(juror.api().get("/api/entries/" + eid + "/scorecard").jsonPath().getString("peersReadAt"))
                 .isNotNull();
         Response refused = web.post(page, page + "/scorecard", Map.of("score.message", "9", "score.originality", "8",
