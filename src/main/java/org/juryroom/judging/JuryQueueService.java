@@ -27,9 +27,15 @@ public class JuryQueueService {
      */
     public record QueueItem(Long entryId, String code, String title, String categoryCode, String scorecardStatus,
                             Long thumbnailFileId, String screeningVote) {
-        /** Where the juror is with the entry: a cast screening vote counts as done (SUBMITTED). */
+        /**
+         * Where the juror is with the entry: a cast screening vote counts as done (SUBMITTED), and so does an
+         * abstention, which is final and not missing work (as the juror's statistics and the round's close count it).
+         */
         public String progress() {
-            return screeningVote == null ? scorecardStatus : "NONE".equals(screeningVote) ? "NONE" : "SUBMITTED";
+            if (screeningVote != null) {
+                return "NONE".equals(screeningVote) ? "NONE" : "SUBMITTED";
+            }
+            return "ABSTAINED".equals(scorecardStatus) ? "SUBMITTED" : scorecardStatus;
         }
     }
 

@@ -149,14 +149,16 @@ public class ScorecardService {
         Map<Long, Integer> scores = request.status() == ScorecardStatus.ABSTAINED ? Map.of() : validScores(c, request);
         String reason = null;
         if (request.status() == ScorecardStatus.ABSTAINED) {
-            if (request.abstainReason() == null || request.abstainReason().isBlank()) {
+            // A reason that shows nothing (zero-width or format characters only) is no reason, as an empty one.
+            reason = shown(request.abstainReason());
+            if (reason == null) {
                 throw ProblemException.unprocessable("abstainReason", "say why you abstain from scoring this entry");
             }
-            reason = request.abstainReason().strip();
+            reason = reason.strip();
         }
         long jurorId = access.currentUser().jurorId();
         Scorecard card = Scorecard.of(entryId, jurorId).orElse(null);
-        String comment = request.status() == ScorecardStatus.ABSTAINED ? null : request.comment();
+        String comment = request.status() == ScorecardStatus.ABSTAINED ? null : shown(request.comment());
         if (card != null && card.status == request.status() && card.scores.equals(scores)
                 && Objects.equals(card.comment, comment) && Objects.equals(card.abstainReason, reason)) {
             // The same state again (a retry, a double click): RFC 9110 lets us answer 2xx, and nothing is written.
@@ -323,6 +325,12 @@ public class ScorecardService {
             }
         }
         return scores;
+    }
+
+    /** A text as stored (NFC), or null when it shows nothing: an organiser would read an empty comment or reason. */
+    private static String shown(String text) {
+        String stored = org.juryroom.common.NfcText.name(text);
+        return stored == null || stored.isBlank() ? null : stored;
     }
 
     /** The version a write is based on: If-Match wins over the body; null when neither names one. */

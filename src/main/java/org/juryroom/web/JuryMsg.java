@@ -64,6 +64,12 @@ public interface JuryMsg {
     String jury_to_score();
 
     @Message
+    String jury_abstained();
+
+    @Message
+    String jury_abstained_note();
+
+    @Message
     String jury_position(int number, int max);
 
     @Message
@@ -116,6 +122,10 @@ public interface JuryMsg {
 
     @Message
     String jury_submitted_note(String date);
+
+    /** Once the scorecard cannot be corrected any more (the others' marks read, or judging over). */
+    @Message
+    String jury_submitted_final_note(String date);
 
     @Message
     String jury_draft_note(String date);

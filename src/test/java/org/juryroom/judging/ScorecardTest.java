@@ -201,6 +201,24 @@ class ScorecardTest {
                 .body("all.find { it.status == 'ABSTAINED' }.abstainReason", equalTo("I taught one of these children"));
     }
 
+    /**
+     * Texts that show nothing: an abstention's reason of zero-width and format characters only is no reason (it
+     * was accepted, so an organiser read an abstention without a reason), and such a comment is no comment.
+     */
+    @Test
+    void aReasonOrCommentThatShowsNothingIsNone() {
+        JudgingFixtures.World w = JudgingFixtures.world(1, 2, 1, 1);
+        JudgingFixtures.assign(w.cid(), 1, 1).then().statusCode(201);
+        String invisible = "\u200B\u2060\u00AD \u200D";
+        put(w.juror(0), w.entry(0), Map.of("status", "ABSTAINED", "abstainReason", invisible), null).then()
+                .statusCode(422).body("violations[0].field", equalTo("abstainReason"));
+        w.juror(0).login().as().get("/api/entries/{eid}/scorecard", w.entry(0)).then().statusCode(404);
+        put(w.juror(0), w.entry(1), Map.of("scores", Map.of("message", 7, "craft", 3), "comment", invisible,
+                "status", "SUBMITTED"), null).then().statusCode(200).body("comment", nullValue());
+        ORGANISER.as().get("/api/entries/{eid}/scorecards", w.entry(1)).then().statusCode(200)
+                .body("all[0].comment", nullValue());
+    }
+
     @Test
     void afterTheFreezeEveryScorecardWriteIsAConflict() {
         JudgingFixtures.World w = JudgingFixtures.world(1, 2, 1, 1);

@@ -158,8 +158,11 @@ class JuryPagesTest {
         assertThat(opened.statusCode()).isEqualTo(303);
         assertThat(opened.header("Location")).endsWith(page);
         String after = web.get(page).asString();
+        // Final: the page no longer says, beside it, that the juror can correct it (it said both).
+        assertThat(before).contains("You can correct it while judging lasts");
         assertThat(after).contains("so your scorecard is final").contains("Juror 1")
-                .doesNotContain(other.name()).doesNotContain("Save correction");
+                .doesNotContain(other.name()).doesNotContain("Save correction")
+                .doesNotContain("You can correct it");
         assertThat(juror.api().get("/api/entries/" + eid + "/scorecard").jsonPath().getString("peersReadAt"))
                 .isNotNull();
         Response refused = web.post(page, page + "/scorecard", Map.of("score.message", "9", "score.originality", "8",
@@ -177,6 +180,138 @@ class JuryPagesTest {
                 .contains("Save correction");
         assertThat(juror.api().get("/api/entries/" + alone + "/scorecard").jsonPath().getString("peersReadAt"))
                 .isNull();
+    }
+
+    /**
+     * Two tabs of one entry: the one saved second was based on a scorecard that has moved on, so it is refused
+     * and says so (it overwrote the other tab's marks without a word); a mark that is not a whole number is named
+     * as typed at its criterion (the page showed "-2147483648 is not on the scale").
+     */
+    @Test
+    void aSecondTabCannotSilentlyOverwriteTheFirstAndAMarkThatIsNoWholeNumberIsNamedAsTyped() {
+        Fixtures.OnePoster f = Fixtures.onePosterInJudging("Tabs Competition", 3, "Tabs School", "Tab Poster", "Ila");
+        WebSession web = WebSession.signIn(f.juror().username(), f.juror().password());
+        String page = "/jury/entries/" + f.entryId();
+        assertThat(web.post(page, page + "/scorecard", Map.of("score.message", "5", "action", "draft")).statusCode())
+                .isEqualTo(303);
+
+        Map<String, String> first = Map.of("score.message", "9", "score.originality", "9", "score.craft", "9",
+                "action", "submit", "version", "0");
+        assertThat(web.postRaw(page + "/scorecard", withToken(web, page, first)).statusCode()).isEqualTo(303);
+        Response stale = web.postRaw(page + "/scorecard", withToken(web, page, Map.of("score.message", "2",
+                "score.originality", "2", "score.craft", "2", "action", "submit", "version", "0")));
+        assertThat(stale.statusCode()).isEqualTo(412);
+        // The page shows what the other tab saved, to change again from there: never the version words of the API.
+        assertThat(stale.asString()).contains("This scorecard was saved in another tab or window after you opened it")
+                .doesNotContain("since version").contains("value=\"9\" checked").doesNotContain("value=\"2\" checked")
+                .contains("name=\"version\" value=\"1\"");
+        assertThat(f.juror().api().get("/api/entries/" + f.entryId() + "/scorecard").jsonPath().getInt("scores.message"))
+                .as("the other tab's marks stay").isEqualTo(9);
+        assertThat(web.get(page).asString()).as("the form names what it was filled on")
+                .contains("name=\"version\" value=\"1\"");
+
+        for (String typed : List.of("7.5", "1e3", "99999999999", "seven")) {
+            Response odd = web.post(page, page + "/scorecard", Map.of("score.message", typed, "score.originality", "3",
+                    "score.craft", "3", "action", "submit"));
+            assertThat(odd.statusCode()).as(typed).isEqualTo(422);
+            assertThat(odd.asString()).as(typed).doesNotContain("2147483648")
+                    .contains("Clarity of the message: " + typed + " is not a whole number from 1 to 10")
+                    .contains("href=\"#score-message\"");
+        }
+        assertThat(web.get(page + "?lang=hi").statusCode()).isEqualTo(200);
+        Response hindi = web.post(page + "?lang=hi", page + "/scorecard?lang=hi", Map.of("score.message", "7.5",
+                "score.originality", "3", "score.craft", "3", "action", "submit"));
+        assertThat(hindi.statusCode()).isEqualTo(422);
+        assertThat(hindi.asString()).contains("7.5 1 से 10 तक की कोई पूर्ण संख्या नहीं है")
+                .doesNotContain("is not a whole number");
+    }
+
+    /**
+     * Two windows save the scorecard at the same moment, each from the form as it was opened: one save lands, the
+     * other is refused (412) and changes nothing, never both silently one over the other. Fixed seed, Race.rounds(3).
+     */
+    @Test
+    void twoWindowsSavingAtOnceLandOneAndRefuseTheOther() {
+        Fixtures.OnePoster f = Fixtures.onePosterInJudging("Race Tabs Competition", 3, "Race School", "Race Poster",
+                "Ila");
+        String page = "/jury/entries/" + f.entryId();
+        List<WebSession> windows = List.of(WebSession.signIn(f.juror().username(), f.juror().password()),
+                WebSession.signIn(f.juror().username(), f.juror().password()));
+        assertThat(windows.get(0).post(page, page + "/scorecard", Map.of("score.message", "5", "action", "draft"))
+                .statusCode()).isEqualTo(303);
+        java.util.Random random = new java.util.Random(20261207L);
+        for (int round = 0; round < org.juryroom.judging.Race.rounds(3); round++) {
+            io.restassured.path.json.JsonPath saved = f.juror().api().get("/api/entries/" + f.entryId() + "/scorecard")
+                    .jsonPath();
+            int version = saved.getInt("version");
+            // Two marks that differ from each other and from the saved one: the same scorecard again is no write.
+            List<Integer> marks = new java.util.ArrayList<>(java.util.stream.IntStream.rangeClosed(1, 10).boxed()
+                    .filter(m -> m != saved.getInt("scores.message")).toList());
+            java.util.Collections.shuffle(marks, random);
+            List<Map<String, Object>> forms = new java.util.ArrayList<>();
+            for (WebSession w : windows) {
+                String mark = String.valueOf(marks.get(forms.size()));
+                forms.add(withToken(w, page, Map.of("score.message", mark, "score.originality", mark, "score.craft",
+                        mark, "action", "submit", "version", String.valueOf(version))));
+            }
+            List<Response> answers = org.juryroom.judging.Race.all(List.<java.util.concurrent.Callable<Response>>of(
+                    () -> windows.get(0).postRaw(page + "/scorecard", forms.get(0)),
+                    () -> windows.get(1).postRaw(page + "/scorecard", forms.get(1))));
+            List<Integer> codes = answers.stream().map(Response::statusCode).toList();
+            assertThat(codes).as("round %d", round).containsExactlyInAnyOrder(303, 412);
+            Map<String, Object> landed = forms.get(codes.indexOf(303));
+            io.restassured.path.json.JsonPath now = f.juror().api().get("/api/entries/" + f.entryId() + "/scorecard")
+                    .jsonPath();
+            assertThat(String.valueOf(now.getInt("scores.craft"))).as("round %d", round)
+                    .isEqualTo(landed.get("score.craft"));
+            assertThat(now.getInt("version")).as("round %d: one write", round).isEqualTo(version + 1);
+        }
+    }
+
+    /**
+     * An entry the juror abstained from (the API's abstention) is done in their queue, shown as abstained, never
+     * offered again by "submit and next", and its page has no form to fill (every save would be refused).
+     */
+    @Test
+    void anAbstentionIsDoneInTheQueueAndItsPageOffersNoForm() {
+        long cid = Fixtures.openCompetition(Fixtures.unique("Abstained Competition"), 3);
+        Fixtures.Account school = Fixtures.school(Fixtures.unique("Abstain School"));
+        long skipped = Fixtures.submittedEntry(school, cid, "poster", "Skipped Poster", List.of("Ila"),
+                "posters/poster-01.jpg");
+        long scored = Fixtures.submittedEntry(school, cid, "poster", "Scored Poster", List.of("Ira"),
+                "posters/poster-02.jpg");
+        Fixtures.Account juror = Fixtures.juror(Fixtures.unique("Juror"));
+        Fixtures.Account spare = Fixtures.juror(Fixtures.unique("Juror"));
+        Fixtures.jury(cid, List.of(juror, spare));
+        Fixtures.transition(cid, "JUDGING");
+        Fixtures.assign(cid, 1);
+        if (!Fixtures.queue(juror, cid).contains(skipped)) {
+            juror = spare;
+        }
+        juror.api().contentType(io.restassured.http.ContentType.JSON)
+                .body(Map.of("status", "ABSTAINED", "abstainReason", "I know this poster"))
+                .put("/api/entries/" + skipped + "/scorecard").then().statusCode(200);
+        List<Long> mine = Fixtures.queue(juror, cid);
+        assertThat(mine).contains(skipped);
+
+        WebSession web = WebSession.signIn(juror.username(), juror.password());
+        String done = web.get("/jury/competitions/" + cid + "?tab=done").asString();
+        assertThat(done).contains("Skipped Poster").contains("Abstained")
+                .contains((mine.contains(scored) ? "1 of 2" : "1 of 1") + " scored");
+        String entry = web.get("/jury/entries/" + skipped).asString();
+        assertThat(entry).contains("You abstained from this entry").doesNotContain("name=\"action\"");
+        if (mine.contains(scored)) {
+            String page = "/jury/entries/" + scored;
+            Response next = web.post(page, page + "/scorecard", Map.of("score.message", "5", "score.originality", "5",
+                    "score.craft", "5", "action", "next"));
+            assertThat(next.header("Location")).doesNotContain("/jury/entries/" + skipped).contains("finished");
+        }
+    }
+
+    private static Map<String, Object> withToken(WebSession web, String page, Map<String, String> form) {
+        Map<String, Object> fields = new java.util.HashMap<>(form);
+        fields.put("_csrf", web.token(page));
+        return fields;
     }
 
     private static java.awt.image.BufferedImage readImage(byte[] bytes) {

@@ -144,38 +144,74 @@ public class JuryPages {
         return Templates.entry(desk(e, fileId, values, card == null ? "" : card.comment(), card, Errors.NONE));
     }
 
-    /** Saves the scorecard: {@code action} is "draft", "submit" or "next" (submit, then the next entry to score). */
+    /**
+     * Saves the scorecard: {@code action} is "draft", "submit" or "next" (submit, then the next entry to score);
+     * {@code version}: the saved scorecard's version the form was filled on, so that a save from a second tab or
+     * window that has moved on is refused (412) and the page shows what is saved now instead of overwriting it.
+     */
     @POST
     @Path("entries/{eid}/scorecard")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response score(@PathParam("eid") long eid, @RestForm String comment, @RestForm String action) {
+    public Response score(@PathParam("eid") long eid, @RestForm String comment, @RestForm String action,
+                          @RestForm String version) {
         Map<String, Integer> values = new LinkedHashMap<>();
-        Map<String, String> raw = FormFields.withPrefix("score.");
-        raw.forEach((code, v) -> {
+        Map<String, String> notWhole = new LinkedHashMap<>();
+        FormFields.withPrefix("score.").forEach((code, v) -> {
             if (v != null && !v.isBlank()) {
-                values.put(code, parse(v));
+                Integer n = parse(v);
+                if (n == null) {
+                    notWhole.put(code, v.strip());
+                } else {
+                    values.put(code, n);
+                }
             }
         });
         boolean draft = "draft".equals(action);
         try {
+            if (!notWhole.isEmpty()) {
+                throw notWholeNumbers(blind(eid).competitionId(), notWhole);
+            }
             scorecards.save(eid, new ScorecardService.ScorecardRequest(values, blankToNull(comment),
-                    draft ? ScorecardStatus.DRAFT : ScorecardStatus.SUBMITTED));
+                    draft ? ScorecardStatus.DRAFT : ScorecardStatus.SUBMITTED, null, parseVersion(version)));
         } catch (RuntimeException ex) {
-            if (Forms.problem(ex).status() == 404) {
+            int status = Forms.problem(ex).status();
+            if (status == 404) {
                 throw ex;
             }
             BlindEntry e = blind(eid);
-            return Response.status(Forms.problem(ex).status()).entity(Templates.entry(
-                    desk(e, null, values, comment == null ? "" : comment, mine(eid), Forms.errors(ex)))).build();
+            ScorecardView now = mine(eid);
+            // Saved meanwhile elsewhere: the form shows what is saved now, to change again, not the stale marks.
+            boolean moved = status == 412 && now != null;
+            return Response.status(status).entity(Templates.entry(desk(e, null,
+                    moved ? now.scores() : values, moved ? text(now.comment()) : text(comment), now,
+                    Forms.errors(ex)))).build();
         }
         if ("next".equals(action)) {
             BlindEntry e = blind(eid);
-            return all(e.competitionId()).stream().filter(i -> !i.scorecardStatus().equals("SUBMITTED")
+            return all(e.competitionId()).stream().filter(i -> !"SUBMITTED".equals(i.progress())
                             && !i.entryId().equals(eid)).findFirst()
                     .map(i -> redirect("/jury/entries/" + i.entryId() + "?scored"))
                     .orElseGet(() -> redirect("/jury/competitions/" + e.competitionId() + "?tab=done&finished"));
         }
         return redirect("/jury/entries/" + eid + (draft ? "?drafted" : "?scored"));
+    }
+
+    /**
+     * Marks typed that are not whole numbers ("7.5", "seven", too many digits), each named at its criterion as
+     * typed: read as a number out of every range, the page said "-2147483648 is not on the scale".
+     */
+    private ProblemException notWholeNumbers(long cid, Map<String, String> typed) {
+        Competition c = competitions.get(cid);
+        List<org.juryroom.common.Problem.Violation> violations = new ArrayList<>();
+        typed.forEach((code, v) -> {
+            String shown = v.codePointCount(0, v.length()) > 20 ? v.substring(0, v.offsetByCodePoints(0, 20)) + "…" : v;
+            violations.add(c.criteria.stream().filter(k -> k.code.equals(code)).findFirst()
+                    .map(k -> new org.juryroom.common.Problem.Violation("scores." + code,
+                            k.name + ": " + shown + " is not a whole number from " + k.minScore + " to " + k.maxScore))
+                    .orElseGet(() -> new org.juryroom.common.Problem.Violation("scores." + code,
+                            "there is no criterion '" + code + "' in this rubric")));
+        });
+        return ProblemException.unprocessable("The scorecard has invalid scores", violations);
     }
 
     /**
@@ -248,7 +284,7 @@ public class JuryPages {
         return new Desk(e, c.title, c.id, c.status == CompetitionStatus.JUDGING, files, current, rubric, comment,
                 card == null ? null : card.status(), card == null ? null : card.total(),
                 card == null ? null : card.updatedAt(), errors, at + 1, queue.size(), previous, next,
-                myVote(e.id()), peersReadAt, others);
+                myVote(e.id()), peersReadAt, others, card == null ? null : card.version());
     }
 
     /** A juror reads an entry only through the blind view: the policy gives nothing else to jurors. */
@@ -276,12 +312,26 @@ public class JuryPages {
         return items.stream().filter(i -> i.progress().equals(status)).count();
     }
 
+    /** A whole number as typed, or null when it is none (the page names it at its criterion). */
     private static Integer parse(String v) {
         try {
             return Integer.valueOf(v.strip());
         } catch (NumberFormatException e) {
-            return Integer.MIN_VALUE; // out of every range: the service names the criterion
+            return null;
         }
+    }
+
+    /** The form's version; a value that is no version (a tampered form) names none, as a first save does. */
+    private static Long parseVersion(String v) {
+        try {
+            return v == null || v.isBlank() ? null : Long.valueOf(v.strip());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static String text(String s) {
+        return s == null ? "" : s;
     }
 
     private static String blankToNull(String s) {

@@ -65,10 +65,26 @@ public final class JuryViews {
                        List<FileRow> files, FileRow current, List<CriterionRow> criteria, String comment,
                        ScorecardStatus status, Double total, Instant updatedAt, Errors errors, int position, int count,
                        Long previousId, Long nextId, org.juryroom.rounds.ScreeningService.VoteView screening,
-                       Instant peersReadAt, List<org.juryroom.judging.ScorecardService.PeerScorecard> others) {
-        /** The scorecard can still be written: judging is open and the juror has not read the others' marks. */
+                       Instant peersReadAt, List<org.juryroom.judging.ScorecardService.PeerScorecard> others,
+                       Long version) {
+        /**
+         * The scorecard can still be written: judging is open, the juror has not read the others' marks and has not
+         * abstained (an abstention is final).
+         */
         public boolean editable() {
-            return scoringOpen && peersReadAt == null;
+            return scoringOpen && peersReadAt == null && !abstained();
+        }
+
+        public boolean abstained() {
+            return status == ScorecardStatus.ABSTAINED;
+        }
+
+        /**
+         * The version of the saved scorecard the form was filled on ("" when there was none): the save names it, so
+         * that a second tab or window cannot silently overwrite what this one saved meanwhile.
+         */
+        public String versionText() {
+            return version == null ? "" : version.toString();
         }
 
         public boolean submitted() {
@@ -92,7 +108,7 @@ public final class JuryViews {
             return new Desk(entry, competitionTitle, competitionId, scoringOpen, files, current, criteria, this.comment,
                     status, total, updatedAt, errors, position, count, previousId, nextId,
                     new org.juryroom.rounds.ScreeningService.VoteView(screening.entryId(), screening.roundId(), vote,
-                            comment, screening.votedAt()), peersReadAt, others);
+                            comment, screening.votedAt()), peersReadAt, others, version);
         }
     }
 
