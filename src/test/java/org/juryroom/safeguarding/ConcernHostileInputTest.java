@@ -20,7 +20,7 @@ import static org.hamcrest.Matchers.nullValue;
 /**
  * What a concern and a lead's step take (docs/safeguarding.md, docs/api.md): a text that shows nothing is
  * refused on its field like an empty one, with nothing written; the texts are kept in NFC; "no further action"
- * says why.
+ * says why; the desk names file types in words.
  */
 @QuarkusTest
 class ConcernHostileInputTest {
@@ -87,5 +87,35 @@ class ConcernHostileInputTest {
                 .body(Map.of("action", "NO_FURTHER_ACTION", "note", "A story the class wrote together; no child named."))
                 .post(url).then().statusCode(200).extract().jsonPath();
         assertThat(done.getList("history.action", String.class)).containsExactly("NO_FURTHER_ACTION");
+    }
+
+    @Test
+    void theDeskNamesFileTypesInWordsAndAStepSentAfterAnotherLeadClosedTheConcernIsGivenBack() {
+        Fixtures.OnePoster p = Fixtures.onePosterInJudging("Two leads", 3, "Twin School", "Twin poster", "Lata");
+        SafeguardingTest.Lead first = SafeguardingTest.lead();
+        SafeguardingTest.Lead second = SafeguardingTest.lead();
+        long id = p.juror().api().contentType(ContentType.JSON).body(SafeguardingTest.concern("DISCLOSURE", "NORMAL"))
+                .post("/api/entries/" + p.entryId() + "/concerns").then().statusCode(201).extract().jsonPath().getLong("id");
+        WebSession desk = WebSession.signIn(second.username(), second.password());
+        String concernPage = desk.get("/safeguarding/concerns/" + id).asString();
+        assertThat(concernPage).contains("JPEG ·").doesNotContain("image/jpeg");
+
+        // The first lead releases the entry while the second, on the page loaded before, records a report.
+        first.api().contentType(ContentType.JSON).body(Map.of("action", "RELEASED", "note", "Fiction."))
+                .post("/api/safeguarding/concerns/" + id + "/actions").then().statusCode(200);
+        Response late = desk.post("/safeguarding/concerns/" + id, "/safeguarding/concerns/" + id + "/actions",
+                Map.of("action", "REPORTED", "reportedTo", "SJPU Kolkata", "reportReference", "SJPU/2026/0417",
+                        "reportedAt", "2026-12-01T10:00", "note", "Called the unit at 10:00."));
+        assertThat(late.statusCode()).isEqualTo(409);
+        assertThat(late.asString()).contains("role=\"alert\"").contains("is closed; raise a new concern if needed")
+                .contains("This was not recorded").contains("SJPU/2026/0417").contains("SJPU Kolkata")
+                .contains("Called the unit at 10:00.");
+        assertThat(desk.post("/safeguarding", "/language", Map.of("language", "hi", "back", "/safeguarding"))
+                .statusCode()).isEqualTo(303);
+        Response lateHi = desk.post("/safeguarding/concerns/" + id, "/safeguarding/concerns/" + id + "/actions",
+                Map.of("action", "TRIAGED", "note", "Read at 11:00."));
+        assertThat(lateHi.statusCode()).isEqualTo(409);
+        assertThat(lateHi.asString()).contains("बंद हो चुकी है").contains("यह दर्ज नहीं हुआ").contains("Read at 11:00.");
+        first.api().get("/api/safeguarding/concerns/" + id).then().body("history.action", equalTo(java.util.List.of("RELEASED")));
     }
 }
