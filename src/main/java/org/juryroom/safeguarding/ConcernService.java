@@ -12,6 +12,7 @@ import org.juryroom.access.AccessPolicy;
 import org.juryroom.access.CurrentUser;
 import org.juryroom.audit.AuditAction;
 import org.juryroom.audit.AuditLog;
+import org.juryroom.common.NfcText;
 import org.juryroom.common.ProblemException;
 import org.juryroom.entry.Entry;
 import org.juryroom.entry.EntryStatus;
@@ -37,13 +38,27 @@ import java.util.Map;
 @Transactional(Transactional.TxType.REQUIRED)
 public class ConcernService {
 
+    /**
+     * The texts as stored: NFC, and empty when they show nothing (NfcText.name), so that a note of zero-width
+     * characters alone is refused like an empty one instead of reaching the lead as a concern that says nothing.
+     */
     public record RaiseConcern(@NotNull Concern.Kind kind, @NotNull Concern.Urgency urgency,
                                @NotBlank @Size(max = 5000) String note, @Size(max = 2000) String excerpt) {
+        public RaiseConcern {
+            note = NfcText.name(note);
+            excerpt = NfcText.name(excerpt);
+        }
     }
 
+    /** As {@link RaiseConcern}: a text that shows nothing counts as not given (reportedTo is then refused). */
     public record ActionRequest(@NotNull ConcernAction.Kind action, @Size(max = 5000) String note,
                                 @Size(max = 300) String reportedTo, @Size(max = 200) String reportReference,
                                 Instant reportedAt) {
+        public ActionRequest {
+            note = NfcText.name(note);
+            reportedTo = NfcText.name(reportedTo);
+            reportReference = NfcText.name(reportReference);
+        }
     }
 
     /** What the person who raised it gets back: nothing about what happens next. */
@@ -275,6 +290,10 @@ public class ConcernService {
             if (request.reportedAt() == null || request.reportedAt().isAfter(now.plus(5, ChronoUnit.MINUTES))) {
                 throw ProblemException.unprocessable("reportedAt", "Say when it was reported (not in the future)");
             }
+        }
+        if (kind == ConcernAction.Kind.NO_FURTHER_ACTION && blankToNull(request.note()) == null) {
+            // The record must show why no report was made (docs/safeguarding.md): a bare decision says nothing later.
+            throw ProblemException.unprocessable("note", "Say why no report is needed");
         }
         ConcernAction a = new ConcernAction();
         a.concernId = c.id;

@@ -270,6 +270,9 @@ public interface SafeguardingMsg {
     String sg_closed_excluded();
 
     @Message
+    String sg_not_recorded();
+
+    @Message
     String sg_badge(long n);
 
     @Message

@@ -125,6 +125,12 @@ public class DeskPages {
         return evidence.of(id).response();
     }
 
+    /** A file's type as people name it ("JPEG"), not its media type: what the concern's page shows. */
+    @io.quarkus.qute.TemplateExtension
+    static String type(ConcernService.FileRecord file) {
+        return org.juryroom.storage.FileTypes.name(file.contentType());
+    }
+
     private static ConcernAction.Kind kind(String value) {
         try {
             return value == null || value.isBlank() ? null : ConcernAction.Kind.valueOf(value);
