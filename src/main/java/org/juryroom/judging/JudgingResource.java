@@ -79,14 +79,18 @@ public class JudgingResource {
         return queue.queue(competitionId, Page.Request.of(page, size));
     }
 
-    /** Saves the caller's scorecard; If-Match (or {@code version}) guards against lost updates. */
+    /**
+     * Saves the caller's scorecard; If-Match (or {@code version}) guards against lost updates, If-None-Match: *
+     * against a first save landing over another first save.
+     */
     @PUT
     @Path("/entries/{eid}/scorecard")
     @RolesAllowed(Roles.JUROR)
     public RestResponse<ScorecardService.ScorecardView> saveScorecard(@PathParam("eid") long eid,
                                                                       @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                                                                      @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
                                                                       ScorecardService.ScorecardRequest request) {
-        ScorecardService.Saved saved = scorecards.save(eid, request, ifMatch);
+        ScorecardService.Saved saved = scorecards.save(eid, request, ifMatch, ifNoneMatch);
         return withEtag(saved.scorecard());
     }
 

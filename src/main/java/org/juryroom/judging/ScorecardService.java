@@ -134,6 +134,11 @@ public class ScorecardService {
     }
 
     public Saved save(long entryId, @Valid @NotNull ScorecardRequest request, String ifMatch) {
+        return save(entryId, request, ifMatch, null);
+    }
+
+    /** {@code ifNoneMatch}: "*" makes this the first save only (two windows opened before either saved). */
+    public Saved save(long entryId, @Valid @NotNull ScorecardRequest request, String ifMatch, String ifNoneMatch) {
         competitions.lockSharedOfEntry(entryId);
         // The pair's lock (and the entry's, shared) before the access check reads the entry and this juror's
         // scorecard: they are then read once, as locked.
@@ -169,7 +174,7 @@ public class ScorecardService {
             throw ProblemException.conflict("You have read the other jurors' scorecards for this entry, so yours is"
                     + " final: if it must change, ask the organisers");
         }
-        checkPrecondition(card, expectedVersion(ifMatch, request.version()));
+        checkPrecondition(card, expectedVersion(ifMatch, ifNoneMatch, request.version()));
         ScorecardStatus from = card == null ? null : card.status;
         if (from == ScorecardStatus.ABSTAINED) {
             throw ProblemException.conflict("You abstained from this entry; an abstention is final");
@@ -333,10 +338,23 @@ public class ScorecardService {
         return stored == null || stored.isBlank() ? null : stored;
     }
 
-    /** The version a write is based on: If-Match wins over the body; null when neither names one. */
-    static Long expectedVersion(String ifMatch, Long bodyVersion) {
+    /** Expected by If-None-Match: *, a first save: there must be no scorecard yet. */
+    static final long NONE_YET = -2L;
+
+    /**
+     * The version a write is based on: If-Match wins over If-None-Match, which wins over the body; null when none
+     * names one; -1 for any version (If-Match: *), {@link #NONE_YET} for none (If-None-Match: *).
+     */
+    static Long expectedVersion(String ifMatch, String ifNoneMatch, Long bodyVersion) {
         if (ifMatch == null || ifMatch.isBlank()) {
-            return bodyVersion;
+            if (ifNoneMatch == null || ifNoneMatch.isBlank()) {
+                return bodyVersion;
+            }
+            if (!ifNoneMatch.strip().equals("*")) {
+                throw ProblemException.badRequest("If-None-Match on a scorecard save can only be *: the first save,"
+                        + " refused if there is a scorecard already");
+            }
+            return NONE_YET;
         }
         String tag = ifMatch.strip();
         if (tag.equals("*")) {
@@ -357,10 +375,14 @@ public class ScorecardService {
         if (expected == null) {
             return;
         }
-        boolean holds = expected == -1L ? card != null : card != null && card.version == expected;
+        boolean holds = expected == NONE_YET ? card == null
+                : expected == -1L ? card != null : card != null && card.version == expected;
         if (!holds) {
             throw new ProblemException(412, "Precondition failed", card == null
                     ? "You have no scorecard for this entry yet; send the first one without If-Match"
+                    : expected == NONE_YET
+                    ? "You have a scorecard for this entry already (version " + card.version
+                    + "): reload it and apply your change again"
                     : "The scorecard changed since version " + expected + " (now " + card.version
                     + "): reload it and apply your change again",
                     List.of(), card == null ? Map.of() : Map.of("currentVersion", card.version));

@@ -40,7 +40,7 @@ class RefusalCatalogueTest {
     private static final Pattern CODES = Pattern.compile(String.join("|",
             "(POST|GET|PUT|DELETE) /api/\\S+", "/api", "\\?competitionId=", "'[^']*'",
             "attachment; filename\\*=UTF-8''poster\\.jpg", "application/octet-stream", "multipart/form-data", "multipart",
-            "Content-Disposition", "Content-Type", "If-Match", "ETag", "HTTP Basic", "HTTP",
+            "Content-Disposition", "Content-Type", "If-None-Match", "If-Match", "ETag", "HTTP Basic", "HTTP",
             "\\((SCREENING|RUBRIC|FINAL|YES|NO|ABSTAIN|jurorIds|entryIds|seed|moov|IHDR)\\)",
             "OPEN, CLOSED|ALL|QUEUED, SENT|FAILED|status|dryRun|true|false",
             "JSON", "PDF", "JPEG", "PNG", "WebP", "WEBP", "RIFF", "MP4", "WebM", "XFA", "JavaScript", "MiB",

@@ -269,6 +269,70 @@ class JuryPagesTest {
     }
 
     /**
+     * Two windows opened on an entry not yet scored both hold a form filled on no scorecard: their first saves at
+     * the same moment land one and refuse the other (412, the page shows what landed), never one silently over
+     * the other (the form said nothing then, so both landed). Also through the API: If-None-Match: *.
+     * Fixed seed, Race.rounds(3), a fresh entry each round.
+     */
+    @Test
+    void twoWindowsOpenedBeforeAnySaveLandOneFirstSaveAndRefuseTheOther() {
+        int rounds = org.juryroom.judging.Race.rounds(3);
+        long cid = Fixtures.openCompetition(Fixtures.unique("First Save Competition"), 3);
+        Fixtures.Account school = Fixtures.school(Fixtures.unique("First Save School"));
+        List<Long> entries = new java.util.ArrayList<>();
+        for (int i = 0; i <= rounds; i++) {
+            entries.add(Fixtures.submittedEntry(school, cid, "poster", "First Save Poster " + i, List.of("Ila"),
+                    "posters/poster-01.jpg"));
+        }
+        Fixtures.Account juror = Fixtures.juror(Fixtures.unique("Juror"));
+        Fixtures.jury(cid, List.of(juror));
+        Fixtures.transition(cid, "JUDGING");
+        Fixtures.assign(cid, 1);
+        assertThat(Fixtures.queue(juror, cid)).containsAll(entries);
+        List<WebSession> windows = List.of(WebSession.signIn(juror.username(), juror.password()),
+                WebSession.signIn(juror.username(), juror.password()));
+        java.util.Random random = new java.util.Random(20261208L);
+        for (int round = 0; round < rounds; round++) {
+            String page = "/jury/entries/" + entries.get(round);
+            List<Integer> marks = new java.util.ArrayList<>(java.util.stream.IntStream.rangeClosed(1, 10).boxed().toList());
+            java.util.Collections.shuffle(marks, random);
+            List<Map<String, Object>> forms = new java.util.ArrayList<>();
+            for (WebSession w : windows) {
+                assertThat(w.get(page).asString()).contains("name=\"version\" value=\"new\"");
+                String mark = String.valueOf(marks.get(forms.size()));
+                forms.add(withToken(w, page, Map.of("score.message", mark, "score.originality", mark, "score.craft",
+                        mark, "action", "submit", "version", "new")));
+            }
+            List<Response> answers = org.juryroom.judging.Race.all(List.<java.util.concurrent.Callable<Response>>of(
+                    () -> windows.get(0).postRaw(page + "/scorecard", forms.get(0)),
+                    () -> windows.get(1).postRaw(page + "/scorecard", forms.get(1))));
+            List<Integer> codes = answers.stream().map(Response::statusCode).toList();
+            assertThat(codes).as("round %d", round).containsExactlyInAnyOrder(303, 412);
+            Object landed = forms.get(codes.indexOf(303)).get("score.craft");
+            assertThat(answers.get(codes.indexOf(412)).asString()).as("round %d", round)
+                    .contains("This scorecard was saved in another tab or window after you opened it")
+                    .contains("value=\"" + landed + "\" checked").contains("name=\"version\" value=\"0\"");
+            io.restassured.path.json.JsonPath now = juror.api().get("/api/entries/" + entries.get(round) + "/scorecard")
+                    .jsonPath();
+            assertThat(String.valueOf(now.getInt("scores.craft"))).as("round %d", round).isEqualTo(landed);
+            assertThat(now.getInt("version")).as("round %d: one write", round).isZero();
+        }
+
+        // The API's first save: If-None-Match: * lands once, then is refused with the version there is.
+        String api = "/api/entries/" + entries.get(rounds) + "/scorecard";
+        Map<String, Object> card = Map.of("scores", Map.of("message", 4), "status", "DRAFT");
+        juror.api().contentType(io.restassured.http.ContentType.JSON).header("If-None-Match", "*").body(card)
+                .put(api).then().statusCode(200).header("ETag", "\"0\"");
+        juror.api().contentType(io.restassured.http.ContentType.JSON).header("If-None-Match", "*")
+                .body(Map.of("scores", Map.of("message", 6), "status", "DRAFT")).put(api).then().statusCode(412)
+                .body("currentVersion", org.hamcrest.Matchers.equalTo(0))
+                .body("detail", org.hamcrest.Matchers.containsString("already"));
+        juror.api().contentType(io.restassured.http.ContentType.JSON).header("If-None-Match", "\"0\"")
+                .body(Map.of("scores", Map.of("message", 6), "status", "DRAFT")).put(api).then().statusCode(400);
+        assertThat(juror.api().get(api).jsonPath().getInt("scores.message")).isEqualTo(4);
+    }
+
+    /**
      * An entry the juror abstained from (the API's abstention) is done in their queue, shown as abstained, never
      * offered again by "submit and next", and its page has no form to fill (every save would be refused).
      */

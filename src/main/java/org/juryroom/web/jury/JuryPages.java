@@ -171,8 +171,10 @@ public class JuryPages {
             if (!notWhole.isEmpty()) {
                 throw notWholeNumbers(blind(eid).competitionId(), notWhole);
             }
+            boolean first = version != null && NO_SCORECARD_YET.equals(version.strip());
             scorecards.save(eid, new ScorecardService.ScorecardRequest(values, blankToNull(comment),
-                    draft ? ScorecardStatus.DRAFT : ScorecardStatus.SUBMITTED, null, parseVersion(version)));
+                    draft ? ScorecardStatus.DRAFT : ScorecardStatus.SUBMITTED, null, parseVersion(version)), null,
+                    first ? "*" : null);
         } catch (RuntimeException ex) {
             int status = Forms.problem(ex).status();
             if (status == 404) {
@@ -321,7 +323,10 @@ public class JuryPages {
         }
     }
 
-    /** The form's version; a value that is no version (a tampered form) names none, as a first save does. */
+    /** The form's version when it was filled on no scorecard: its save must be the first (If-None-Match: *). */
+    static final String NO_SCORECARD_YET = "new";
+
+    /** The form's version; a value that is no version (a tampered form) names none. */
     private static Long parseVersion(String v) {
         try {
             return v == null || v.isBlank() ? null : Long.valueOf(v.strip());

@@ -80,11 +80,11 @@ public final class JuryViews {
         }
 
         /**
-         * The version of the saved scorecard the form was filled on ("" when there was none): the save names it, so
-         * that a second tab or window cannot silently overwrite what this one saved meanwhile.
+         * The version of the saved scorecard the form was filled on ("new" when there was none): the save names it,
+         * so that a second tab or window cannot silently overwrite what this one saved meanwhile.
          */
         public String versionText() {
-            return version == null ? "" : version.toString();
+            return version == null ? JuryPages.NO_SCORECARD_YET : version.toString();
         }
 
         public boolean submitted() {
