@@ -105,7 +105,7 @@ public final class EntryRequests {
             @Pattern(regexp = "en|hi|bn") String language) {
         // NFC first: the column holds the NFC text (common/NfcText), and some letters grow in it (U+09DF: 2 chars).
         public GuardianConsentRequest {
-            guardianName = NfcText.nfc(guardianName);
+            guardianName = NfcText.name(guardianName); // one that shows nothing is refused as blank
         }
     }
 

@@ -37,8 +37,8 @@ public class SchoolService {
         // NFC first: the column holds the NFC text (common/NfcText), and some letters grow in it (U+09DF: 2 chars).
         public CreateSchool {
             name = NfcText.name(name); // one that shows nothing is empty: refused as blank
-            district = NfcText.nfc(district);
-            contactName = NfcText.nfc(contactName);
+            district = NfcText.name(district);
+            contactName = NfcText.name(contactName);
         }
 
         /** Without {@code invite}, as before invitations existed: a generated password. */
@@ -59,6 +59,10 @@ public class SchoolService {
                                               regexp = org.juryroom.common.Phones.PATTERN,
                                               message = org.juryroom.common.Phones.MESSAGE) String phone,
                                       @NotBlank @Email @Size(max = 320) String email) {
+        // The name the safeguarding lead calls: one that shows nothing is refused as blank.
+        public SafeguardingContact {
+            name = NfcText.name(name);
+        }
 
         public static SafeguardingContact of(School s) {
             return s.safeguardingName == null ? null
@@ -101,8 +105,8 @@ public class SchoolService {
         // NFC first: the column holds the NFC text (common/NfcText), and some letters grow in it (U+09DF: 2 chars).
         public UpdateSchool {
             name = NfcText.name(name); // one that shows nothing is empty: refused as blank
-            district = NfcText.nfc(district);
-            contactName = NfcText.nfc(contactName);
+            district = NfcText.name(district);
+            contactName = NfcText.name(contactName);
         }
 
         static UpdateSchool of(School s) {

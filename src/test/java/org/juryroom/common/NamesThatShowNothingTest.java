@@ -17,7 +17,8 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 
 /**
- * An entry title, a juror's, a school's or a safeguarding lead's name that shows nothing (zero-width and other
+ * An entry title, a juror's, a school's (its district, contact and safeguarding contact), a guardian's or a
+ * safeguarding lead's name that shows nothing (zero-width and other
  * format characters, marks without a letter, blank fillers) is refused like an empty one: 422 naming the field
  * (the CSV import: the line and the field), nothing stored, as competition titles are (common/NfcText.name).
  */
@@ -91,5 +92,48 @@ class NamesThatShowNothingTest {
         Api.problem(Fixtures.organiser().contentType(ContentType.JSON).body(Map.of("name", NOTHING,
                 "email", "unseen-dsl@commission.example", "phone", "+91 98300 12345", "invite", false))
                 .post("/api/safeguarding-leads"), 422).body("violations.field", contains("name"));
+    }
+
+    @Test
+    void aSchoolsDistrictContactOrSafeguardingContactThatShowsNothingIsA422OnIt() {
+        for (String field : List.of("district", "contactName")) {
+            Map<String, Object> school = new java.util.HashMap<>(Map.of("name", Fixtures.unique("Unseen Contact School"),
+                    "district", "North", "contactName", "Teacher", "contactEmail", "unseen@school.example",
+                    "invite", false));
+            school.put(field, NOTHING);
+            Api.problem(Fixtures.organiser().contentType(ContentType.JSON).body(school).post("/api/schools"), 422)
+                    .body("violations.field", contains(field));
+        }
+        Fixtures.Account seen = Fixtures.school(Fixtures.unique("Seen Contact School"));
+        Api.problem(Fixtures.organiser().contentType(ContentType.JSON).body(Map.of("name", seen.name(), "district",
+                "\u200B", "contactName", "Teacher", "contactEmail", "teacher@school.example"))
+                .put("/api/schools/" + seen.id()), 422).body("violations.field", contains("district"));
+        Api.problem(seen.api().contentType(ContentType.JSON).body(Map.of("name", NOTHING, "phone", "+91 33 2456 7890",
+                "email", "dsl@school.example")).put("/api/schools/me/safeguarding-contact"), 422)
+                .body("violations.field", contains("name"));
+        seen.api().get("/api/schools/me/safeguarding-contact").then().statusCode(200)
+                .body("name", org.hamcrest.Matchers.nullValue());
+    }
+
+    @Test
+    void aGuardiansNameThatShowsNothingIsA422OnItAndNoEntryIsMade() throws Exception {
+        long cid = Fixtures.openCompetition(Fixtures.unique("Unseen guardians"), 2);
+        Fixtures.Account school = Fixtures.school(Fixtures.unique("Unseen Guardian School"));
+        Map<String, Object> guardian = new java.util.LinkedHashMap<>();
+        guardian.put("guardianName", NOTHING);
+        guardian.put("relationship", "PARENT");
+        guardian.put("guardianPhone", "+91 98300 11111");
+        guardian.put("verification", "PAPER_FORM_HELD_BY_SCHOOL");
+        guardian.put("verificationReference", "FORM-1");
+        guardian.put("scopes", List.of("judging"));
+        String entry = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(Map.of("title",
+                "Guarded poster", "categoryCode", "poster", "participants", List.of(Map.of("firstName", "Lina",
+                        "grade", 7, "consent", guardian)), "consent", Map.of("attestedBy", "Class teacher")));
+        Api.problem(school.api().multiPart(new io.restassured.builder.MultiPartSpecBuilder(entry).controlName("entry")
+                        .mimeType("application/json").charset(StandardCharsets.UTF_8).build())
+                .multiPart("files", new File("uploads-sample/posters/poster-01.jpg"))
+                .post("/api/competitions/" + cid + "/entries"), 422)
+                .body("violations.field", contains("participants[0].consent.guardianName"));
+        assertThat(school.api().get("/api/competitions/" + cid + "/entries").jsonPath().getList("items")).isEmpty();
     }
 }
