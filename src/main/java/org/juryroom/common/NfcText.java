@@ -28,6 +28,12 @@ public class NfcText implements AttributeConverter<String, String> {
         return text == null || text.codePoints().anyMatch(NfcText::shows) ? text : "";
     }
 
+    /** An optional text as stored (a comment): NFC, stripped, or null when it shows nothing, as if not given. */
+    public static String optional(String text) {
+        String stored = name(text);
+        return stored == null || stored.isBlank() ? null : stored.strip();
+    }
+
     /** A letter, digit, punctuation or symbol, but not the Hangul fillers and the blank Braille cell, which draw nothing. */
     private static boolean shows(int cp) {
         return switch (Character.getType(cp)) {

@@ -334,8 +334,7 @@ public class ScorecardService {
 
     /** A text as stored (NFC), or null when it shows nothing: an organiser would read an empty comment or reason. */
     private static String shown(String text) {
-        String stored = org.juryroom.common.NfcText.name(text);
-        return stored == null || stored.isBlank() ? null : stored;
+        return org.juryroom.common.NfcText.optional(text);
     }
 
     /** Expected by If-None-Match: *, a first save: there must be no scorecard yet. */

@@ -52,7 +52,8 @@ public class ScreeningService {
         if (request == null || request.vote() == null) {
             throw ProblemException.unprocessable("vote", "must be YES, NO or ABSTAIN");
         }
-        String comment = request.comment() == null || request.comment().isBlank() ? null : request.comment().strip();
+        // One that shows nothing (zero-width characters) is no comment: an organiser would read an empty one.
+        String comment = org.juryroom.common.NfcText.optional(request.comment());
         if (comment != null && comment.length() > MAX_COMMENT) {
             throw ProblemException.unprocessable("comment", "at most " + MAX_COMMENT + " characters");
         }

@@ -313,6 +313,9 @@ class RoundsTest {
         vote(assigned, eid, null, "no vote").then().statusCode(422);
         vote(assigned, eid, "MAYBE", null).then().statusCode(org.hamcrest.Matchers.anyOf(equalTo(400), equalTo(422)));
         vote(assigned, eid, "NO", "x".repeat(2001)).then().statusCode(422);
+        // A comment that shows nothing (zero-width characters) is no comment, not an empty one an organiser reads.
+        vote(assigned, eid, "NO", "\u200B\u2060 \uFEFF").then().statusCode(200)
+                .body("comment", org.hamcrest.Matchers.nullValue());
         vote(assigned, eid, "YES", "Clear message for younger pupils").then().statusCode(200)
                 .body("vote", equalTo("YES")).body("roundId", equalTo((int) ids[0]));
         // the queue shows the vote; the entry can be read blind; no rubric scorecard in a screening round
