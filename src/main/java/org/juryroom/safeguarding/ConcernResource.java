@@ -22,9 +22,6 @@ public class ConcernResource {
     public record Receipt(long id, String reference, Concern.Status status, String message) {
     }
 
-    static final String THANK_YOU = "Thank you. The safeguarding lead has it now; you do not need to do anything"
-            + " else. Please do not discuss it with anyone.";
-
     private final ConcernService concerns;
 
     public ConcernResource(ConcernService concerns) {
@@ -37,6 +34,12 @@ public class ConcernResource {
         ConcernService.Raised r = concerns.raise(eid, request);
         // Where the safeguarding lead reads it (the person who raised it may not).
         return RestResponse.ResponseBuilder.<Receipt>created(URI.create("/api/safeguarding/concerns/" + r.id()))
-                .entity(new Receipt(r.id(), r.reference(), r.status(), THANK_YOU)).build();
+                .entity(new Receipt(r.id(), r.reference(), r.status(), thankYou())).build();
+    }
+
+    /** In the language of the request (Accept-Language, else the user's saved choice), as the page's thank-you. */
+    private static String thankYou() {
+        return io.quarkus.qute.i18n.MessageBundles.get(org.juryroom.web.SafeguardingMsg.class,
+                io.quarkus.qute.i18n.Localized.Literal.of(org.juryroom.i18n.Languages.ofCurrentRequest())).sg_receipt();
     }
 }

@@ -64,6 +64,10 @@ public interface SafeguardingMsg {
     @Message
     String sg_thanks_reference(String reference);
 
+    /** The API's answer to a concern raised: the thank-you page's words in one sentence. */
+    @Message
+    String sg_receipt();
+
     @Message
     String sg_back();
 

@@ -44,8 +44,11 @@ class ConcernHostileInputTest {
         // A note typed decomposed is kept composed; an excerpt that shows nothing is no excerpt.
         body.put("note", "Cafe\u0301 chat group named in the caption.");
         body.put("excerpt", INVISIBLE);
-        long id = p.juror().api().contentType(ContentType.JSON).body(body).post("/api/entries/" + p.entryId() + "/concerns")
-                .then().statusCode(201).extract().jsonPath().getLong("id");
+        // The receipt thanks in the reader's language, as the page does (it was English to every reader).
+        long id = p.juror().api().header("Accept-Language", "bn").contentType(ContentType.JSON).body(body)
+                .post("/api/entries/" + p.entryId() + "/concerns").then().statusCode(201)
+                .body("message", org.hamcrest.Matchers.startsWith("ধন্যবাদ। এটি এখন শিশু সুরক্ষা প্রধানের কাছে"))
+                .extract().jsonPath().getLong("id");
         lead.api().get("/api/safeguarding/concerns/" + id).then().statusCode(200)
                 .body("note", equalTo("Caf\u00e9 chat group named in the caption.")).body("excerpt", nullValue());
     }
