@@ -7,8 +7,6 @@ import org.junit.jupiter.api.Test;
 import org.juryroom.support.Api;
 import org.juryroom.web.Fixtures;
 
-import java.io.File;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -29,15 +27,10 @@ class NamesThatShowNothingTest {
     private static final String NOTHING = "\u200B\u200C\u200D\u2060\uFEFF\u00AD \u3164";
 
     @Test
-    void anEntryTitleThatShowsNothingIsA422OnTitle() throws Exception {
+    void anEntryTitleThatShowsNothingIsA422OnTitle() {
         long cid = Fixtures.openCompetition(Fixtures.unique("Unseen titles"), 2);
         Fixtures.Account school = Fixtures.school(Fixtures.unique("Unseen School"));
-        String entry = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(Map.of("title", NOTHING,
-                "categoryCode", "poster", "participants", List.of(Map.of("firstName", "Lina", "grade", 7))));
-        Api.problem(school.api().multiPart(new io.restassured.builder.MultiPartSpecBuilder(entry).controlName("entry")
-                        .mimeType("application/json").charset(StandardCharsets.UTF_8).build())
-                .multiPart("files", new File("uploads-sample/posters/poster-01.jpg"))
-                .post("/api/competitions/" + cid + "/entries"), 422)
+        Api.problem(TextLengthTest.post(school, cid, TextLengthTest.entry(NOTHING, "Lina", null)), 422)
                 .body("violations.field", contains("title"));
         assertThat(school.api().get("/api/competitions/" + cid + "/entries").jsonPath().getList("items")).isEmpty();
 
@@ -116,23 +109,11 @@ class NamesThatShowNothingTest {
     }
 
     @Test
-    void aGuardiansNameThatShowsNothingIsA422OnItAndNoEntryIsMade() throws Exception {
+    void aGuardiansNameThatShowsNothingIsA422OnItAndNoEntryIsMade() {
         long cid = Fixtures.openCompetition(Fixtures.unique("Unseen guardians"), 2);
         Fixtures.Account school = Fixtures.school(Fixtures.unique("Unseen Guardian School"));
-        Map<String, Object> guardian = new java.util.LinkedHashMap<>();
-        guardian.put("guardianName", NOTHING);
-        guardian.put("relationship", "PARENT");
-        guardian.put("guardianPhone", "+91 98300 11111");
-        guardian.put("verification", "PAPER_FORM_HELD_BY_SCHOOL");
-        guardian.put("verificationReference", "FORM-1");
-        guardian.put("scopes", List.of("judging"));
-        String entry = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(Map.of("title",
-                "Guarded poster", "categoryCode", "poster", "participants", List.of(Map.of("firstName", "Lina",
-                        "grade", 7, "consent", guardian)), "consent", Map.of("attestedBy", "Class teacher")));
-        Api.problem(school.api().multiPart(new io.restassured.builder.MultiPartSpecBuilder(entry).controlName("entry")
-                        .mimeType("application/json").charset(StandardCharsets.UTF_8).build())
-                .multiPart("files", new File("uploads-sample/posters/poster-01.jpg"))
-                .post("/api/competitions/" + cid + "/entries"), 422)
+        Api.problem(TextLengthTest.post(school, cid, TextLengthTest.entry("Guarded poster", "Lina",
+                TextLengthTest.guardian(NOTHING))), 422)
                 .body("violations.field", contains("participants[0].consent.guardianName"));
         assertThat(school.api().get("/api/competitions/" + cid + "/entries").jsonPath().getList("items")).isEmpty();
     }

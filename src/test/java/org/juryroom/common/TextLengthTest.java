@@ -93,14 +93,14 @@ class TextLengthTest {
         assertThat(response.jsonPath().getList("violations.field", String.class)).as(response.asString()).contains(field);
     }
 
-    private static Response post(Fixtures.Account school, long cid, Map<String, Object> entry) {
+    static Response post(Fixtures.Account school, long cid, Map<String, Object> entry) {
         return school.api().multiPart(new io.restassured.builder.MultiPartSpecBuilder(Api.json(entry))
                         .controlName("entry").mimeType("application/json").charset(StandardCharsets.UTF_8).build())
                 .multiPart("files", new File("uploads-sample/posters/poster-01.jpg"))
                 .post("/api/competitions/" + cid + "/entries");
     }
 
-    private static Map<String, Object> entry(String title, String firstName, Map<String, Object> guardian) {
+    static Map<String, Object> entry(String title, String firstName, Map<String, Object> guardian) {
         Map<String, Object> child = new LinkedHashMap<>(Map.of("firstName", firstName, "grade", 7));
         if (guardian != null) {
             child.put("consent", guardian);
@@ -109,7 +109,7 @@ class TextLengthTest {
                 "consent", Map.of("attestedBy", "Class teacher"));
     }
 
-    private static Map<String, Object> guardian(String name) {
+    static Map<String, Object> guardian(String name) {
         Map<String, Object> c = new LinkedHashMap<>();
         c.put("guardianName", name);
         c.put("relationship", "PARENT");
