@@ -164,7 +164,6 @@ public class ShortlistService {
      * the remedies given are recorded first, and it refuses (409, missing per juror) while assigned
      * scorecards are missing and not remedied. The round closes with the shortlist as its advancing set.
      */
-    @TransactionConfiguration(timeout = 900) // from the ranking page as from the API: it seals every scorecard
     public Shortlist freeze(long competitionId, RoundWork.Remedies remedies, String reason) {
         access.requireOrganiser("Freezing the shortlist");
         Competition c = competitions.lockExclusive(competitionId);
