@@ -39,14 +39,15 @@ import java.util.Map;
 public class ConcernService {
 
     /**
-     * The texts as stored: NFC, and empty when they show nothing (NfcText.name), so that a note of zero-width
-     * characters alone is refused like an empty one instead of reaching the lead as a concern that says nothing.
+     * The texts as stored: NFC, stripped, and none when they show nothing (NfcText.optional), so that a note of
+     * zero-width characters alone is refused like a missing one instead of reaching the lead as a concern that says
+     * nothing.
      */
     public record RaiseConcern(@NotNull Concern.Kind kind, @NotNull Concern.Urgency urgency,
                                @NotBlank @Size(max = 5000) String note, @Size(max = 2000) String excerpt) {
         public RaiseConcern {
-            note = NfcText.name(note);
-            excerpt = NfcText.name(excerpt);
+            note = NfcText.optional(note);
+            excerpt = NfcText.optional(excerpt);
         }
     }
 
@@ -55,9 +56,9 @@ public class ConcernService {
                                 @Size(max = 300) String reportedTo, @Size(max = 200) String reportReference,
                                 Instant reportedAt) {
         public ActionRequest {
-            note = NfcText.name(note);
-            reportedTo = NfcText.name(reportedTo);
-            reportReference = NfcText.name(reportReference);
+            note = NfcText.optional(note);
+            reportedTo = NfcText.optional(reportedTo);
+            reportReference = NfcText.optional(reportReference);
         }
     }
 
@@ -114,8 +115,8 @@ public class ConcernService {
         c.entryId = e.id;
         c.kind = request.kind();
         c.urgency = request.urgency();
-        c.note = request.note().strip();
-        c.excerpt = request.excerpt() == null || request.excerpt().isBlank() ? null : request.excerpt().strip();
+        c.note = request.note();
+        c.excerpt = request.excerpt();
         CurrentUser me = access.currentUser();
         c.raisedBy = me.username();
         c.raisedByRole = me.roleName();
@@ -283,7 +284,7 @@ public class ConcernService {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         ConcernAction.Kind kind = request.action();
         if (kind == ConcernAction.Kind.REPORTED) {
-            if (request.reportedTo() == null || request.reportedTo().isBlank()) {
+            if (request.reportedTo() == null) {
                 throw ProblemException.unprocessable("reportedTo",
                         "Say to whom it was reported (e.g. the Special Juvenile Police Unit, the police station, the cybercrime portal)");
             }
@@ -291,16 +292,16 @@ public class ConcernService {
                 throw ProblemException.unprocessable("reportedAt", "Say when it was reported (not in the future)");
             }
         }
-        if (kind == ConcernAction.Kind.NO_FURTHER_ACTION && blankToNull(request.note()) == null) {
+        if (kind == ConcernAction.Kind.NO_FURTHER_ACTION && request.note() == null) {
             // The record must show why no report was made (docs/safeguarding.md): a bare decision says nothing later.
             throw ProblemException.unprocessable("note", "Say why no report is needed");
         }
         ConcernAction a = new ConcernAction();
         a.concernId = c.id;
         a.action = kind;
-        a.note = blankToNull(request.note());
-        a.reportedTo = kind == ConcernAction.Kind.REPORTED ? request.reportedTo().strip() : null;
-        a.reportReference = kind == ConcernAction.Kind.REPORTED ? blankToNull(request.reportReference()) : null;
+        a.note = request.note();
+        a.reportedTo = kind == ConcernAction.Kind.REPORTED ? request.reportedTo() : null;
+        a.reportReference = kind == ConcernAction.Kind.REPORTED ? request.reportReference() : null;
         a.reportedAt = kind == ConcernAction.Kind.REPORTED ? request.reportedAt() : null;
         a.actor = access.currentUser().username();
         a.at = now;
@@ -394,9 +395,5 @@ public class ConcernService {
             }
         }
         throw new IllegalStateException("no free concern reference after 10 tries");
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
     }
 }
