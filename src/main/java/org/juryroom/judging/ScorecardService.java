@@ -155,15 +155,16 @@ public class ScorecardService {
         String reason = null;
         if (request.status() == ScorecardStatus.ABSTAINED) {
             // A reason that shows nothing (zero-width or format characters only) is no reason, as an empty one.
-            reason = shown(request.abstainReason());
+            reason = org.juryroom.common.NfcText.optional(request.abstainReason());
             if (reason == null) {
                 throw ProblemException.unprocessable("abstainReason", "say why you abstain from scoring this entry");
             }
-            reason = reason.strip();
         }
         long jurorId = access.currentUser().jurorId();
         Scorecard card = Scorecard.of(entryId, jurorId).orElse(null);
-        String comment = request.status() == ScorecardStatus.ABSTAINED ? null : shown(request.comment());
+        // One that shows nothing is no comment: an organiser would read an empty one.
+        String comment = request.status() == ScorecardStatus.ABSTAINED ? null
+                : org.juryroom.common.NfcText.optional(request.comment());
         if (card != null && card.status == request.status() && card.scores.equals(scores)
                 && Objects.equals(card.comment, comment) && Objects.equals(card.abstainReason, reason)) {
             // The same state again (a retry, a double click): RFC 9110 lets us answer 2xx, and nothing is written.
@@ -330,11 +331,6 @@ public class ScorecardService {
             }
         }
         return scores;
-    }
-
-    /** A text as stored (NFC), or null when it shows nothing: an organiser would read an empty comment or reason. */
-    private static String shown(String text) {
-        return org.juryroom.common.NfcText.optional(text);
     }
 
     /** Expected by If-None-Match: *, a first save: there must be no scorecard yet. */
