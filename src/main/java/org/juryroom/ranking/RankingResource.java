@@ -95,7 +95,7 @@ public class RankingResource {
     @Path("/competitions/{cid}/shortlist")
     public RestResponse<ShortlistView> freeze(@PathParam("cid") long cid) {
         return RestResponse.ResponseBuilder.<ShortlistView>created(URI.create("/api/competitions/" + cid + "/shortlist"))
-                .entity(shortlists.freeze(cid, ShortlistView::of)).build();
+                .entity(shortlists.freeze(cid, org.juryroom.rounds.RoundWork.Remedies.NONE, null, ShortlistView::of)).build();
     }
 
     @GET

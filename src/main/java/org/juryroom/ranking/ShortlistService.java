@@ -152,17 +152,22 @@ public class ShortlistService {
      * write, decision and conflict that touches the competition holds the lock shared, so the freeze
      * waits for those in flight and reads, ranks and seals with none in between; those that waited
      * behind it then find the competition FROZEN (409). A second freeze finds it FROZEN too. The result is read
-     * as {@code view} in the same transaction: the view reads the rows the freeze wrote.
+     * as {@code view} in the same transaction: the view reads the rows the freeze wrote. This is where the
+     * API's and the ranking page's freeze start their transaction; closing the RUBRIC round starts its own
+     * ({@code RoundService.close}) and calls the freeze below inside it.
      */
     @TransactionConfiguration(timeout = 900) // it seals every scorecard: 500,000 in a national competition
-    public <V> V freeze(long competitionId, java.util.function.Function<Shortlist, V> view) {
-        return view.apply(freeze(competitionId, RoundWork.Remedies.NONE, null));
+    public <V> V freeze(long competitionId, RoundWork.Remedies remedies, String reason,
+                        java.util.function.Function<Shortlist, V> view) {
+        return view.apply(freeze(competitionId, remedies, reason));
     }
 
     /**
      * Freezing is closing the RUBRIC round (docs/judging.md, "Rounds"): it must be the current round,
      * the remedies given are recorded first, and it refuses (409, missing per juror) while assigned
      * scorecards are missing and not remedied. The round closes with the shortlist as its advancing set.
+     * It joins its caller's transaction and so cannot set a timeout of its own (Narayana refuses one below
+     * a transaction's entry): each caller starts the freeze with 900 s.
      */
     public Shortlist freeze(long competitionId, RoundWork.Remedies remedies, String reason) {
         access.requireOrganiser("Freezing the shortlist");

@@ -300,6 +300,7 @@ public class RoundService {
      * it shared), so the outcome counts exactly the votes committed before; RUBRIC: the shortlist
      * freeze. Either way remedies are recorded first and missing work is refused (409).
      */
+    @io.quarkus.narayana.jta.runtime.TransactionConfiguration(timeout = 900) // the RUBRIC close is the freeze
     public Closed close(long competitionId, long roundId, CloseRequest request) {
         access.requireOrganiser("Closing a round");
         CloseRequest req = request == null ? new CloseRequest(null, List.of(), List.of()) : request;

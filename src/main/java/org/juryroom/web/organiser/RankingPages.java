@@ -125,7 +125,7 @@ public class RankingPages {
         try {
             java.util.List<Long> excused = excuse == null ? java.util.List.of() : excuse;
             shortlists.freeze(cid, new org.juryroom.rounds.RoundWork.Remedies(reason, excused, java.util.List.of()),
-                    reason);
+                    reason, s -> s.digest);
             return redirect("/organiser/competitions/" + cid + "/shortlist?frozen");
         } catch (RuntimeException e) {
             return refusedOnRanking(cid, e);
