@@ -43,7 +43,16 @@ final class PdfContent {
             content.write('\n');
         }
         byte[] bytes = content.toByteArray();
-        return check(bytes, number, maxPixels, streams) ? clean(bytes, number) : bytes;
+        byte[] cleaned = cleaned(bytes, number, maxPixels, streams);
+        return cleaned == null ? bytes : cleaned;
+    }
+
+    /**
+     * Decoded content (a page's, or a form XObject's, tiling pattern's or Type 3 glyph's, which draw
+     * inline images just as a page does) checked; the cleaned content, or null when it needs no cleaning.
+     */
+    static byte[] cleaned(byte[] content, int number, long maxPixels, PdfStreams streams) throws IOException {
+        return check(content, number, maxPixels, streams) ? clean(content, number) : null;
     }
 
     /** Checks every inline image; true when one must be cleaned. */

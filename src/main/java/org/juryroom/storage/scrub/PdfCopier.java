@@ -51,6 +51,10 @@ final class PdfCopier {
     private final long maxPixels;
     private final PdfStreams streams;
     private final Map<COSBase, COSBase> copies = new IdentityHashMap<>();
+    /** Streams already read as content: a glyph may have been met first where nothing said it was one. */
+    private final java.util.Set<COSBase> readAsContent = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    /** The page whose resources are being copied, for the refusal's words. */
+    private int page = 1;
 
     PdfCopier(COSDocument target, long maxPixels, PdfStreams streams) {
         this.target = target;
@@ -59,14 +63,15 @@ final class PdfCopier {
     }
 
     /** A page's resource dictionary, only its known kinds, deep-copied; an empty one when there is none. */
-    COSDictionary resources(COSDictionary source) throws IOException {
+    COSDictionary resources(COSDictionary source, int number) throws IOException {
+        page = number;
         COSDictionary out = new COSDictionary();
         if (source == null) {
             return out;
         }
         for (Map.Entry<COSName, COSBase> e : source.entrySet()) {
             if (RESOURCE_KINDS.contains(e.getKey().getName())) {
-                COSBase copy = copy(e.getValue(), 1, NAME_MAPS.contains(e.getKey().getName()));
+                COSBase copy = copy(e.getValue(), 1, NAME_MAPS.contains(e.getKey().getName()) ? Role.NAMES : Role.PLAIN);
                 if (copy != null) {
                     out.setItem(e.getKey(), copy);
                 }
@@ -77,11 +82,23 @@ final class PdfCopier {
 
     /** A copy of {@code value}, or null when it must not be copied at all. */
     COSBase copy(COSBase value, int depth) throws IOException {
-        return copy(value, depth, false);
+        return copy(value, depth, Role.PLAIN);
     }
 
-    /** As above; {@code nameMap}: the value's keys are names the document chose, kept whatever they are. */
-    private COSBase copy(COSBase value, int depth, boolean nameMap) throws IOException {
+    /** What a value is to the dictionary that holds it. */
+    private enum Role {
+        PLAIN,
+        /** Its keys are names the document chose, kept whatever they are. */
+        NAMES,
+        /** A Type 3 font's glyphs: names the document chose, each a content stream. */
+        GLYPHS,
+        /** A content stream that no key of its own says is one (a Type 3 glyph). */
+        CONTENT
+    }
+
+    /** As above, with what the value is to its holder. */
+    private COSBase copy(COSBase value, int depth, Role role) throws IOException {
+        boolean nameMap = role == Role.NAMES || role == Role.GLYPHS;
         if (depth > MAX_DEPTH) {
             throw new Rejected("pdf-too-deep", "the PDF's objects are nested more than " + MAX_DEPTH
                     + " levels deep; save or print it again as a simpler PDF");
@@ -98,13 +115,20 @@ final class PdfCopier {
         }
         COSBase done = copies.get(resolved);
         if (done != null) {
+            if (role == Role.CONTENT && resolved instanceof COSStream stream && readAsContent.add(stream)) {
+                byte[] content = PdfContent.cleaned(streams.bytes(stream, PdfStreams.MAX_STREAM_BYTES), page,
+                        maxPixels, streams);
+                if (content != null) {
+                    write((COSStream) done, content);
+                }
+            }
             return done;
         }
         if (resolved instanceof COSArray array) {
             COSArray out = new COSArray();
             copies.put(resolved, out);
             for (COSBase item : array) {
-                COSBase copy = copy(item, depth + 1);
+                COSBase copy = copy(item, depth + 1, Role.PLAIN);
                 out.add(copy == null ? COSNull.NULL : copy);
             }
             return out;
@@ -115,11 +139,19 @@ final class PdfCopier {
         }
         java.util.Set<String> allowed = null;
         boolean jpeg = false;
+        byte[] content = null;
         if (dict instanceof COSStream stream) {
-            streams.check(stream, maxPixels);
             jpeg = PdfImages.jpegRaw(PdfStreams.filters(stream.getDictionaryObject(COSName.FILTER)));
             COSName subtype = stream.getCOSName(COSName.SUBTYPE);
             allowed = COSName.IMAGE.equals(subtype) ? IMAGE_KEYS : COSName.FORM.equals(subtype) ? FORM_KEYS : null;
+            if (role == Role.CONTENT || COSName.FORM.equals(subtype) || stream.getInt(COSName.PATTERN_TYPE) == 1) {
+                readAsContent.add(stream);
+                // It draws as a page does: its inline images are held to the same limits and cleaned the same way.
+                content = PdfContent.cleaned(streams.bytes(stream, PdfStreams.MAX_STREAM_BYTES), page, maxPixels,
+                        streams);
+            } else {
+                streams.check(stream, maxPixels);
+            }
         }
         COSDictionary out = dict instanceof COSStream ? target.createCOSStream() : new COSDictionary();
         copies.put(resolved, out);
@@ -129,12 +161,17 @@ final class PdfCopier {
                     || allowed != null && !allowed.contains(key.getName()) || !nameMap && privateKey(key)) {
                 continue;
             }
-            COSBase copy = copy(e.getValue(), depth + 1, !nameMap && NAME_MAPS.contains(key.getName()));
+            Role inner = role == Role.GLYPHS ? Role.CONTENT
+                    : nameMap || !NAME_MAPS.contains(key.getName()) ? Role.PLAIN
+                    : key.getName().equals("CharProcs") ? Role.GLYPHS : Role.NAMES;
+            COSBase copy = copy(e.getValue(), depth + 1, inner);
             if (copy != null) {
                 out.setItem(key, copy);
             }
         }
-        if (dict instanceof COSStream stream) {
+        if (content != null) {
+            write((COSStream) out, content);
+        } else if (dict instanceof COSStream stream) {
             try (InputStream in = stream.createRawInputStream(); OutputStream o = ((COSStream) out).createRawOutputStream()) {
                 if (jpeg) {
                     JpegScrubber.scrub(in, o); // the data is a JPEG file, EXIF and GPS and all
@@ -144,6 +181,15 @@ final class PdfCopier {
             }
         }
         return out;
+    }
+
+    /** Content written anew, decoded: the source's filters no longer describe it. */
+    private static void write(COSStream out, byte[] content) throws IOException {
+        out.removeItem(COSName.FILTER);
+        out.removeItem(COSName.DECODE_PARMS);
+        try (OutputStream o = out.createOutputStream(COSName.FLATE_DECODE)) {
+            o.write(content);
+        }
     }
 
     /**

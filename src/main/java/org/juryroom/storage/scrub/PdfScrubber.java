@@ -132,7 +132,7 @@ final class PdfScrubber {
                 page.setCropBox(checkedBox(from.getCropBox(), i + 1));
                 page.setRotation(from.getRotation());
                 PDResources resources = from.getResources();
-                page.setResources(new PDResources(copier.resources(resources == null ? null : resources.getCOSObject())));
+                page.setResources(new PDResources(copier.resources(resources == null ? null : resources.getCOSObject(), i + 1)));
                 COSBase group = copier.copy(from.getCOSObject().getDictionaryObject(COSName.GROUP), 1);
                 if (group instanceof COSDictionary) {
                     page.getCOSObject().setItem(COSName.GROUP, group);

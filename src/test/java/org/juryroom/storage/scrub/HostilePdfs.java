@@ -512,6 +512,90 @@ public final class HostilePdfs {
     }
 
     /**
+     * The inline JPEG photo with its EXIF and a private key, where a page draws it through something else: a form
+     * XObject, a tiling pattern and a Type 3 font's glyph. Written unencoded, as other programs may write them.
+     */
+    public static byte[] photosDrawnThroughForms(Path samples) throws IOException {
+        byte[] author = Files.readAllBytes(samples.resolve("posters/poster-06-author-only.jpg"));
+        var size = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(author));
+        return essay("Drawn through", CompressParameters.NO_COMPRESSION, doc -> {
+            COSStream form = inlinePhoto(doc, author, size, "IMG_0044", "");
+            form.setItem(COSName.TYPE, COSName.XOBJECT);
+            form.setItem(COSName.SUBTYPE, COSName.FORM);
+            form.setItem(COSName.BBOX, new PDRectangle(0, 0, 600, 800).getCOSArray());
+            COSStream pattern = inlinePhoto(doc, author, size, "IMG_0045", "");
+            pattern.setItem(COSName.TYPE, COSName.PATTERN);
+            pattern.setInt(COSName.PATTERN_TYPE, 1);
+            pattern.setInt(COSName.PAINT_TYPE, 1);
+            pattern.setInt(COSName.TILING_TYPE, 1);
+            pattern.setItem(COSName.BBOX, new PDRectangle(0, 0, 600, 800).getCOSArray());
+            pattern.setInt(COSName.X_STEP, 600);
+            pattern.setInt(COSName.Y_STEP, 800);
+            pattern.setItem(COSName.RESOURCES, new COSDictionary());
+            COSStream glyph = inlinePhoto(doc, author, size, "IMG_0046", "1000 0 d0\n");
+            COSDictionary glyphs = new COSDictionary();
+            glyphs.setItem(COSName.getPDFName("photo"), glyph);
+            COSDictionary font = new COSDictionary();
+            font.setItem(COSName.TYPE, COSName.FONT);
+            font.setItem(COSName.SUBTYPE, COSName.getPDFName("Type3"));
+            font.setItem(COSName.FONT_BBOX, new PDRectangle(0, 0, 1000, 1000).getCOSArray());
+            font.setItem(COSName.FONT_MATRIX, array(new org.apache.pdfbox.cos.COSFloat(0.001f), COSInteger.ZERO,
+                    COSInteger.ZERO, new org.apache.pdfbox.cos.COSFloat(0.001f), COSInteger.ZERO, COSInteger.ZERO));
+            font.setItem(COSName.getPDFName("CharProcs"), glyphs);
+            COSDictionary encoding = new COSDictionary();
+            encoding.setItem(COSName.TYPE, COSName.ENCODING);
+            encoding.setItem(COSName.DIFFERENCES, array(COSInteger.get(65), COSName.getPDFName("photo")));
+            font.setItem(COSName.ENCODING, encoding);
+            font.setInt(COSName.FIRST_CHAR, 65);
+            font.setInt(COSName.LAST_CHAR, 65);
+            font.setItem(COSName.WIDTHS, array(COSInteger.get(1000)));
+            font.setItem(COSName.RESOURCES, new COSDictionary());
+
+            PDResources resources = doc.getPage(0).getResources();
+            resources.getCOSObject().setItem(COSName.XOBJECT, dict("Photo", form));
+            resources.getCOSObject().setItem(COSName.PATTERN, dict("Tiles", pattern));
+            COSDictionary fonts = (COSDictionary) resources.getCOSObject().getDictionaryObject(COSName.FONT);
+            fonts.setItem(COSName.getPDFName("Glyphs"), font);
+            try (PDPageContentStream c = new PDPageContentStream(doc, doc.getPage(0), PDPageContentStream.AppendMode.APPEND, false)) {
+                c.appendRawCommands("q /Photo Do Q\nq /Pattern cs /Tiles scn 0 0 600 800 re f Q\n"
+                        + "BT /Glyphs 100 Tf 50 50 Td (A) Tj ET\n");
+            }
+        });
+    }
+
+    /** An unencoded content stream that draws the inline JPEG, with {@code before} ahead of it. */
+    private static COSStream inlinePhoto(PDDocument doc, byte[] jpeg, java.awt.image.BufferedImage size, String file,
+                                         String before) throws IOException {
+        COSStream stream = doc.getDocument().createCOSStream();
+        try (OutputStream out = stream.createRawOutputStream()) {
+            out.write((before + "q 300 0 0 225 50 100 cm\nBI /W " + size.getWidth() + " /H " + size.getHeight()
+                    + " /BPC 8 /CS /RGB /F /DCT /PTEX.FileName (/home/arindam/DCIM/" + file + ".jpg)\nID ")
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            out.write(jpeg);
+            out.write("\nEI\nQ\n".getBytes(StandardCharsets.ISO_8859_1));
+        }
+        return stream;
+    }
+
+    /** An inline image announcing 20000×20000 pixels inside a form XObject the page draws. */
+    public static byte[] inlineImageBombInAForm() throws IOException {
+        return essay("Inline in a form", CompressParameters.NO_COMPRESSION, doc -> {
+            COSStream form = doc.getDocument().createCOSStream();
+            form.setItem(COSName.TYPE, COSName.XOBJECT);
+            form.setItem(COSName.SUBTYPE, COSName.FORM);
+            form.setItem(COSName.BBOX, new PDRectangle(0, 0, 600, 800).getCOSArray());
+            try (OutputStream out = form.createOutputStream(COSName.FLATE_DECODE)) {
+                out.write("q 100 0 0 100 50 50 cm BI /W 20000 /H 20000 /CS /G /BPC 8 ID \0 EI Q"
+                        .getBytes(StandardCharsets.ISO_8859_1));
+            }
+            doc.getPage(0).getResources().getCOSObject().setItem(COSName.XOBJECT, dict("Bomb", form));
+            try (PDPageContentStream c = new PDPageContentStream(doc, doc.getPage(0), PDPageContentStream.AppendMode.APPEND, false)) {
+                c.appendRawCommands("q /Bomb Do Q\n");
+            }
+        });
+    }
+
+    /**
      * An RGB image of {@code width}×{@code height} black pixels, Deflate-compressed (a few kilobytes for
      * megabytes of samples), optionally behind ASCIIHex as well (two filters: a decoding stage before the last).
      */
@@ -585,6 +669,12 @@ public final class HostilePdfs {
     private static COSDictionary dict(String key, String name) {
         COSDictionary d = new COSDictionary();
         d.setItem(COSName.getPDFName(key), COSName.getPDFName(name));
+        return d;
+    }
+
+    private static COSDictionary dict(String key, COSBase value) {
+        COSDictionary d = new COSDictionary();
+        d.setItem(COSName.getPDFName(key), value);
         return d;
     }
 }

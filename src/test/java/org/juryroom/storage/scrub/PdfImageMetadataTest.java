@@ -75,6 +75,50 @@ class PdfImageMetadataTest {
     }
 
     /**
+     * A page draws a picture through a form XObject, a tiling pattern or a Type 3 glyph as readily as by itself: an
+     * inline JPEG in any of those loses its EXIF and private keys like one in the page's own content, and still draws.
+     */
+    @Test
+    void inlinePhotosDrawnThroughAFormAPatternOrAGlyphLoseTheirExifAndStillDraw() throws Exception {
+        Path original = Files.write(work.resolve("drawn.pdf"), HostilePdfs.photosDrawnThroughForms(SAMPLES));
+        assertThat(new String(Files.readAllBytes(original), StandardCharsets.ISO_8859_1))
+                .as("the crafted PDF really carries it").contains("IMG_0044", "IMG_0045", "IMG_0046", "Exif", "Kavita");
+        PrivacyScrubber.Derived d = PrivacyScrubber.derive(original, "application/pdf", LIMITS, work);
+        int width = javax.imageio.ImageIO.read(SAMPLES.resolve("posters/poster-06-author-only.jpg").toFile()).getWidth();
+        try (PDDocument clean = Loader.loadPDF(d.clean().toFile())) {
+            StringBuilder everything = new StringBuilder();
+            for (var key : clean.getDocument().getXrefTable().keySet()) {
+                if (clean.getDocument().getObjectFromPool(key).getObject() instanceof COSStream stream) {
+                    try (var in = stream.createInputStream()) {
+                        everything.append(new String(in.readAllBytes(), StandardCharsets.ISO_8859_1));
+                    }
+                }
+            }
+            assertThat(everything.toString()).as("every stream, decoded")
+                    .doesNotContain(IDENTIFYING).doesNotContain("IMG_0044", "IMG_0045", "IMG_0046");
+            PDResources resources = clean.getPage(0).getResources();
+            COSStream form = (COSStream) resources.getCOSObject().getCOSDictionary(COSName.XOBJECT)
+                    .getDictionaryObject(COSName.getPDFName("Photo"));
+            COSStream pattern = (COSStream) resources.getCOSObject().getCOSDictionary(COSName.PATTERN)
+                    .getDictionaryObject(COSName.getPDFName("Tiles"));
+            COSStream glyph = (COSStream) resources.getCOSObject().getCOSDictionary(COSName.FONT)
+                    .getCOSDictionary(COSName.getPDFName("Glyphs")).getCOSDictionary(COSName.getPDFName("CharProcs"))
+                    .getDictionaryObject(COSName.getPDFName("photo"));
+            for (COSStream drawing : List.of(form, pattern, glyph)) {
+                byte[] content;
+                try (var in = drawing.createInputStream()) {
+                    content = in.readAllBytes();
+                }
+                Operator op = inlineImage(new PDFStreamParser(content));
+                assertThat(op.getImageParameters().keySet()).noneMatch(k -> k.getName().contains("PTEX"));
+                assertThat(identifying(Files.write(work.resolve("drawn.jpg"), op.getImageData()))).isEmpty();
+                assertThat(new PDInlineImage(op.getImageParameters(), op.getImageData(), resources).getImage()
+                        .getWidth()).isEqualTo(width);
+            }
+        }
+    }
+
+    /**
      * JPEG data in real PDFs often lacks its end-of-image marker or has stray bytes before a marker; PDF readers
      * draw it, so intake takes it (cleaned) as they do. A JPEG uploaded as a file of its own stays held to the format.
      */
@@ -108,7 +152,10 @@ class PdfImageMetadataTest {
     }
 
     private static Operator inlineImage(PDPage page) throws Exception {
-        PDFStreamParser parser = new PDFStreamParser(page);
+        return inlineImage(new PDFStreamParser(page));
+    }
+
+    private static Operator inlineImage(PDFStreamParser parser) throws Exception {
         for (Object token = parser.parseNextToken(); token != null; token = parser.parseNextToken()) {
             if (token instanceof Operator op && "BI".equals(op.getName())) {
                 return op;

@@ -41,6 +41,7 @@ class PdfScrubberTest {
         byte[] jpeg = Files.readAllBytes(Path.of("uploads-sample/posters/poster-01.jpg"));
         assertThat(assertRefused(HostilePdfs.jpegLyingAboutItsSize(jpeg), "pixel-limit").getMessage()).contains("60000");
         assertRefused(HostilePdfs.inlineImageBomb(), "pixel-limit");
+        assertRefused(HostilePdfs.inlineImageBombInAForm(), "pixel-limit");
         // Under the limit the same construction is accepted.
         derive(HostilePdfs.pixelBomb(200, 200)).delete();
     }
