@@ -125,6 +125,13 @@ class OrganiserPagesTest {
                 Fixtures.juror(Fixtures.unique("Juror")), Fixtures.juror(Fixtures.unique("Juror")));
         Fixtures.jury(cid, jury);
         Fixtures.transition(cid, "JUDGING");
+        // Before anything is assigned the dashboard says so, not "0% · 0 of 0 scorecards done".
+        String dash = "/organiser/competitions/" + cid;
+        WebSession reader = web();
+        assertThat(reader.get(dash).asString()).contains("No entry is assigned to a juror yet, so no scorecards are due.")
+                .doesNotContain("0 of 0");
+        assertThat(reader.get(dash + "?lang=bn").asString()).contains("এখনও কোনো জমা কোনো বিচারককে বণ্টন করা হয়নি")
+                .doesNotContain("0টির মধ্যে 0টি");
         Fixtures.assign(cid, 2);
         Fixtures.Account juror = jury.stream().filter(j -> Fixtures.queue(j, cid).containsAll(List.of(a, b)))
                 .findFirst().orElseThrow();
