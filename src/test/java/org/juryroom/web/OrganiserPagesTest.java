@@ -357,6 +357,24 @@ class OrganiserPagesTest {
         return "<span class=\"action\">" + action + "</span>";
     }
 
+    @Test
+    void aStoredFileOfATypeJuryRoomNoLongerTakesIsNamedInTheReadersLanguage() {
+        long cid = Fixtures.openCompetition(Fixtures.unique("Old Types Competition"), 3);
+        Fixtures.Account school = Fixtures.school(Fixtures.unique("Banyan School"));
+        long eid = Fixtures.submittedEntry(school, cid, "poster", "Banyan Poster", List.of("Mira"), "posters/poster-01.jpg");
+        long fid = Fixtures.organiser().get("/api/entries/" + eid).jsonPath().getLong("files[0].id");
+        String page = "/organiser/entries/" + eid;
+        assertThat(web().get(page + "?lang=hi").asString()).contains("JPEG ·");
+        // As a file kept from a type a later version stopped taking: named, never in English on a Hindi page.
+        QuarkusTransaction.requiringNew().run(() ->
+                org.juryroom.storage.EntryFile.<org.juryroom.storage.EntryFile>findById(fid).contentType = "text/plain");
+        assertThat(web().get(page).asString()).contains("another kind of file ·");
+        assertThat(web().get(page + "?lang=hi").asString()).contains("किसी और प्रकार की फ़ाइल ·")
+                .doesNotContain("another kind of file");
+        assertThat(web().get(page + "?lang=bn").asString()).contains("অন্য ধরনের ফাইল ·")
+                .doesNotContain("another kind of file");
+    }
+
     private static WebSession web() {
         return WebSession.signIn("organiser", org.juryroom.support.RealStack.ORGANISER_PASSWORD);
     }
