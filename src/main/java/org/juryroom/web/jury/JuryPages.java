@@ -122,7 +122,7 @@ public class JuryPages {
         Competition c = competitions.get(cid);
         List<QueueItem> items = all(cid);
         // An unknown ?tab= (an old link, a typo) opens the default tab, so that the page always marks one.
-        String shown = QUEUE_TABS.contains(tab) ? tab
+        String shown = tab != null && QUEUE_TABS.contains(tab) ? tab
                 : count(items, "NONE") > 0 ? "todo" : count(items, "DRAFT") > 0 ? "drafts" : "done";
         String status = switch (shown) {
             case "drafts" -> "DRAFT";
