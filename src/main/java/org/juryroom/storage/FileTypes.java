@@ -33,7 +33,6 @@ public final class FileTypes {
         return EXTENSIONS.containsKey(mime);
     }
 
-
     /** The kinds an organiser chooses for a category, each with its types. */
     public enum Kind {
         IMAGES("images", List.of("image/jpeg", "image/png", "image/webp")),
@@ -49,18 +48,14 @@ public final class FileTypes {
         }
     }
 
-    /** The kind of work each type is. What people call a type is in the problem catalogue ({@link #name}). */
-    private static final Map<String, Kind> KINDS = Map.of(
-            "image/jpeg", Kind.IMAGES,
-            "image/png", Kind.IMAGES,
-            "image/webp", Kind.IMAGES,
-            "application/pdf", Kind.PDF,
-            "video/mp4", Kind.VIDEO,
-            "video/webm", Kind.VIDEO);
-
-    /** The kind of work a type is; null for a type JuryRoom cannot take. */
+    /** The kind of work a type is (its {@link Kind}); null for a type JuryRoom cannot take. */
     public static Kind kind(String mime) {
-        return mime == null ? null : KINDS.get(mime);
+        for (Kind k : Kind.values()) {
+            if (mime != null && k.types.contains(mime)) { // List.of's contains throws on null
+                return k;
+            }
+        }
+        return null;
     }
 
     /**
