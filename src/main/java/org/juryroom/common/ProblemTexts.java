@@ -121,6 +121,19 @@ public final class ProblemTexts {
         return list(english, new Reader(known, CATALOGUES.get(known), true), DEPTH, null);
     }
 
+    /**
+     * One word of the catalogue as it is, in the language (English when the language is not one JuryRoom speaks): a
+     * file type's name ({@code ft_name_jpeg}), for the code that puts it on a page itself.
+     */
+    public static String word(String key, String language) {
+        Properties catalogue = CATALOGUES.getOrDefault(language, CATALOGUES.get(Languages.DEFAULT));
+        String word = catalogue.getProperty(key);
+        if (word == null) {
+            throw new IllegalArgumentException("The problem catalogue has no " + key);
+        }
+        return word;
+    }
+
     /** The catalogue keys that say this English text, its parts included (for the test that each key is used). */
     static java.util.Set<String> keys(String english) {
         java.util.Set<String> used = new java.util.TreeSet<>();

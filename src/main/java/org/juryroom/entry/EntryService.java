@@ -328,7 +328,12 @@ public class EntryService implements WriteGate.Admit {
         if (e.status != EntryStatus.WITHDRAWN) {
             throw ProblemException.conflict("Only a WITHDRAWN entry can be brought back; this one is " + e.status);
         }
-        if (e.withdrawnFrom == null || e.held()) {
+        if (e.held()) {
+            // A safeguarding hold, not a removal: true, and as quiet as a held file's refusal (the school is told
+            // nothing about a concern until the lead decides what to tell it, docs/safeguarding.md).
+            throw ProblemException.conflict("This entry cannot be brought back at the moment; please contact the organisers");
+        }
+        if (e.withdrawnFrom == null) {
             throw ProblemException.conflict("This entry was taken out of the competition by its guardians' consent "
                     + "or by the organisers, not by the school; it cannot be brought back");
         }

@@ -291,6 +291,13 @@ public class ConcernService {
             if (request.reportedAt() == null || request.reportedAt().isAfter(now.plus(5, ChronoUnit.MINUTES))) {
                 throw ProblemException.unprocessable("reportedAt", "Say when it was reported (not in the future)");
             }
+            // The lead reports what this concern raised, so not before it was raised (year 1 is a slip of the
+            // keyboard); to the minute, as the desk's form gives the time.
+            Instant raised = c.raisedAt.truncatedTo(ChronoUnit.MINUTES);
+            if (request.reportedAt().isBefore(raised)) {
+                throw ProblemException.unprocessable("reportedAt",
+                        "Say when it was reported: not before the concern was raised (" + raised + ")");
+            }
         }
         if (kind == ConcernAction.Kind.NO_FURTHER_ACTION && request.note() == null) {
             // The record must show why no report was made (docs/safeguarding.md): a bare decision says nothing later.

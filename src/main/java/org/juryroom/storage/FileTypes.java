@@ -1,5 +1,8 @@
 package org.juryroom.storage;
 
+import org.juryroom.common.ProblemTexts;
+import org.juryroom.i18n.Languages;
+
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -30,10 +33,6 @@ public final class FileTypes {
         return EXTENSIONS.containsKey(mime);
     }
 
-    /** What people call each type, and the kind of work it is: the one place a type becomes words. */
-    private record Named(String name, Kind kind) {
-    }
-
     /** The kinds an organiser chooses for a category, each with its types. */
     public enum Kind {
         IMAGES("images", List.of("image/jpeg", "image/png", "image/webp")),
@@ -49,33 +48,38 @@ public final class FileTypes {
         }
     }
 
-    private static final Map<String, Named> NAMES = Map.of(
-            "image/jpeg", new Named("JPEG", Kind.IMAGES),
-            "image/png", new Named("PNG", Kind.IMAGES),
-            "image/webp", new Named("WebP", Kind.IMAGES),
-            "application/pdf", new Named("PDF", Kind.PDF),
-            "video/mp4", new Named("MP4", Kind.VIDEO),
-            "video/webm", new Named("WebM", Kind.VIDEO));
-
-    /** The kind of work a type is; null for a type JuryRoom cannot take. */
+    /** The kind of work a type is (its {@link Kind}); null for a type JuryRoom cannot take. */
     public static Kind kind(String mime) {
-        Named n = NAMES.get(mime);
-        return n == null ? null : n.kind();
+        for (Kind k : Kind.values()) {
+            if (mime != null && k.types.contains(mime)) { // List.of's contains throws on null
+                return k;
+            }
+        }
+        return null;
     }
 
-    /** The type's everyday name ("JPEG", "PDF"); a type JuryRoom cannot take is "another kind of file". */
+    /**
+     * The type's everyday name in the reader's language ("JPEG", "PDF"; a type JuryRoom cannot take is "another kind
+     * of file", "किसी और प्रकार की फ़ाइल"): every name from the problem catalogue ({@code ft_name_*}, {@code ft_other})
+     * in en, hi and bn, the one place a type becomes words, so that a page never shows an English name in Hindi.
+     */
+    public static String name(String mime, String language) {
+        return ProblemTexts.word(kind(mime) == null ? "ft_other" : "ft_name_" + mime.substring(mime.indexOf('/') + 1),
+                language);
+    }
+
+    /** {@link #name(String, String)} in English, as the services say their sentences (common/ProblemTexts). */
     public static String name(String mime) {
-        Named n = NAMES.get(mime);
-        return n == null ? "another kind of file" : n.name();
+        return name(mime, Languages.DEFAULT);
     }
 
     /** The type as a phrase: "a PNG image", "a PDF document", "another kind of file". */
     public static String phrase(String mime) {
-        Named n = NAMES.get(mime);
-        if (n == null) {
+        Kind kind = kind(mime);
+        if (kind == null) {
             return name(mime);
         }
-        return "a " + n.name() + switch (n.kind()) {
+        return "a " + name(mime) + switch (kind) {
             case IMAGES -> " image";
             case PDF -> " document";
             case VIDEO -> " video";

@@ -22,9 +22,12 @@ public record FileRow(long id, String name, String contentType, long size, Strin
         return kind == null ? null : kind.name();
     }
 
-    /** The type as people name it ("JPEG", "PDF"), not the media type ("image/jpeg"): what the pages show. */
+    /**
+     * The type as people name it ("JPEG", "PDF"), not the media type ("image/jpeg"): what the pages show, in the
+     * reader's language.
+     */
     public String type() {
-        return org.juryroom.storage.FileTypes.name(contentType);
+        return org.juryroom.storage.FileTypes.name(contentType, org.juryroom.i18n.Languages.ofCurrentRequest());
     }
 
     /** image, pdf or video: how a page shows a file of this type. */

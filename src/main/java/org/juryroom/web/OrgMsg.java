@@ -70,6 +70,9 @@ public interface OrgMsg {
     String org_scorecards_done(long done, long total);
 
     @Message
+    String org_no_scorecards_yet();
+
+    @Message
     String org_no_competitions();
 
     @Message

@@ -75,6 +75,23 @@ class ConcernHostileInputTest {
         lead.api().header("Accept-Language", "hi").contentType(ContentType.JSON)
                 .body(Map.of("action", "NO_FURTHER_ACTION")).post(url).then().statusCode(422)
                 .body("violations.message", hasItem("बताएँ कि सूचना देने की ज़रूरत क्यों नहीं है"));
+        // A report cannot predate the concern it reports: year 1, or the day before it was raised, is a slip.
+        java.time.Instant raised = java.time.Instant.parse(lead.api().get("/api/safeguarding/concerns/" + id)
+                .then().statusCode(200).extract().jsonPath().getString("raisedAt"));
+        for (String early : java.util.List.of("0001-01-01T00:00:00Z", raised.minus(1, java.time.temporal.ChronoUnit.DAYS).toString())) {
+            Map<String, Object> slip = Map.of("action", "REPORTED", "reportedTo", "SJPU Kolkata", "reportedAt", early);
+            lead.api().contentType(ContentType.JSON).body(slip).post(url).then().statusCode(422)
+                    .body("violations.field", hasItem("reportedAt"))
+                    .body("violations.message", hasItem(org.hamcrest.Matchers.startsWith(
+                            "Say when it was reported: not before the concern was raised (")));
+        }
+        Map<String, Object> yearOne = Map.of("action", "REPORTED", "reportedTo", "SJPU Kolkata", "reportedAt", "0001-01-01T00:00:00Z");
+        lead.api().header("Accept-Language", "hi").contentType(ContentType.JSON).body(yearOne).post(url).then()
+                .statusCode(422).body("violations.field", hasItem("reportedAt"))
+                .body("violations.message", hasItem(org.hamcrest.Matchers.startsWith("बताएँ कि सूचना कब दी गई: चिंता दर्ज होने (")));
+        lead.api().header("Accept-Language", "bn").contentType(ContentType.JSON).body(yearOne).post(url).then()
+                .statusCode(422).body("violations.field", hasItem("reportedAt"))
+                .body("violations.message", hasItem(org.hamcrest.Matchers.startsWith("কখন জানানো হয়েছে তা লিখুন: উদ্বেগ জানানোর (")));
         // None of the refused steps was written, nor started the triage clock.
         lead.api().get("/api/safeguarding/concerns/" + id).then().statusCode(200)
                 .body("history", empty()).body("triagedAt", nullValue());

@@ -38,7 +38,7 @@ class ConcernRaceTest {
             long id = Fixtures.organiser().contentType(ContentType.JSON).body(SafeguardingTest.concern("DISCLOSURE", "NORMAL"))
                     .post("/api/entries/" + p.entryId() + "/concerns").then().statusCode(201).extract().jsonPath().getLong("id");
             Map<String, Object> report = new HashMap<>(Map.of("action", "REPORTED", "reportedTo", "SJPU",
-                    "reportedAt", "2026-12-01T10:00:00Z"));
+                    "reportedAt", java.time.Instant.now().toString()));
             List<Step> steps = new ArrayList<>(List.of(
                     new Step("first", "RELEASED", Map.of("action", "RELEASED", "note", "Fiction.")),
                     new Step("second", "EXCLUDED", Map.of("action", "EXCLUDED", "note", "Shows a pupil.")),

@@ -589,6 +589,14 @@ class SafeguardingTest {
         // and the school can still bring the entry back before the deadline, its file intact.
         school.api().post("/api/entries/" + eid + "/withdraw").then().statusCode(200);
         assertThat(store.stat(keys.get(0)).isPresent()).isTrue();
+        // Held, it cannot come back yet; the refusal says so without blaming guardians or organisers for a
+        // removal nobody made, and without telling the school about the concern.
+        school.api().post("/api/entries/" + eid + "/reinstate").then().statusCode(409)
+                .body("detail", equalTo("This entry cannot be brought back at the moment; please contact the organisers"));
+        school.api().header("Accept-Language", "hi").post("/api/entries/" + eid + "/reinstate").then().statusCode(409)
+                .body("detail", equalTo("यह प्रविष्टि अभी लौटाई नहीं जा सकती; कृपया आयोजकों से संपर्क करें"));
+        school.api().header("Accept-Language", "bn").post("/api/entries/" + eid + "/reinstate").then().statusCode(409)
+                .body("detail", equalTo("এই জমাটি এখন ফিরিয়ে আনা যাচ্ছে না; অনুগ্রহ করে আয়োজকদের সঙ্গে যোগাযোগ করুন"));
         lead.api().contentType(ContentType.JSON).body(Map.of("action", "RELEASED"))
                 .post("/api/safeguarding/concerns/" + concernId + "/actions").then().statusCode(200);
         assertThat(storedFile(fid)).isNotNull();

@@ -30,6 +30,19 @@ class FileTypesTest {
         }
     }
 
+    @Test
+    void everyNameComesFromTheCatalogueInTheReadersLanguage() {
+        assertThat(FileTypes.name("text/plain", "hi")).isEqualTo("किसी और प्रकार की फ़ाइल");
+        assertThat(FileTypes.name("text/plain", "bn")).isEqualTo("অন্য ধরনের ফাইল");
+        assertThat(FileTypes.name(null, "en")).isEqualTo("another kind of file");
+        for (String language : List.of("en", "hi", "bn")) {
+            for (String type : FileTypes.SUPPORTED) {
+                assertThat(FileTypes.name(type, language)).isNotBlank().doesNotContain("/");
+            }
+        }
+        assertThat(FileTypes.name("image/webp")).isEqualTo("WebP");
+    }
+
     private static String kindOf(String type) {
         for (FileTypes.Kind k : FileTypes.Kind.values()) {
             if (k.types.contains(type)) {

@@ -60,6 +60,9 @@ class JuryPagesTest {
         assertThat(draft.statusCode()).isEqualTo(303);
         assertThat(web.get("/jury/competitions/" + cid + "?tab=drafts").asString()).contains("My Safe Circle")
                 .contains("1 of 2 scored");
+        // A tab the page does not know opens the default one (nothing left to score: the drafts), marked as open.
+        assertThat(web.get("/jury/competitions/" + cid + "?tab=nonsense").asString())
+                .contains("?tab=drafts\" aria-current=\"page\"").contains("My Safe Circle");
 
         assertThat(web.get("/files/" + second + "/0").statusCode()).isEqualTo(404);
 

@@ -125,6 +125,13 @@ class OrganiserPagesTest {
                 Fixtures.juror(Fixtures.unique("Juror")), Fixtures.juror(Fixtures.unique("Juror")));
         Fixtures.jury(cid, jury);
         Fixtures.transition(cid, "JUDGING");
+        // Before anything is assigned the dashboard says so, not "0% · 0 of 0 scorecards done".
+        String dash = "/organiser/competitions/" + cid;
+        WebSession reader = web();
+        assertThat(reader.get(dash).asString()).contains("No entry is assigned to a juror yet, so no scorecards are due.")
+                .doesNotContain("0 of 0");
+        assertThat(reader.get(dash + "?lang=bn").asString()).contains("এখনও কোনো জমা কোনো বিচারককে বণ্টন করা হয়নি")
+                .doesNotContain("0টির মধ্যে 0টি");
         Fixtures.assign(cid, 2);
         Fixtures.Account juror = jury.stream().filter(j -> Fixtures.queue(j, cid).containsAll(List.of(a, b)))
                 .findFirst().orElseThrow();
@@ -348,6 +355,24 @@ class OrganiserPagesTest {
     /** An event's action as the audit table shows it (the filter's options carry the same words). */
     private static String row(String action) {
         return "<span class=\"action\">" + action + "</span>";
+    }
+
+    @Test
+    void aStoredFileOfATypeJuryRoomNoLongerTakesIsNamedInTheReadersLanguage() {
+        long cid = Fixtures.openCompetition(Fixtures.unique("Old Types Competition"), 3);
+        Fixtures.Account school = Fixtures.school(Fixtures.unique("Banyan School"));
+        long eid = Fixtures.submittedEntry(school, cid, "poster", "Banyan Poster", List.of("Mira"), "posters/poster-01.jpg");
+        long fid = Fixtures.organiser().get("/api/entries/" + eid).jsonPath().getLong("files[0].id");
+        String page = "/organiser/entries/" + eid;
+        assertThat(web().get(page + "?lang=hi").asString()).contains("JPEG ·");
+        // As a file kept from a type a later version stopped taking: named, never in English on a Hindi page.
+        QuarkusTransaction.requiringNew().run(() ->
+                org.juryroom.storage.EntryFile.<org.juryroom.storage.EntryFile>findById(fid).contentType = "text/plain");
+        assertThat(web().get(page).asString()).contains("another kind of file ·");
+        assertThat(web().get(page + "?lang=hi").asString()).contains("किसी और प्रकार की फ़ाइल ·")
+                .doesNotContain("another kind of file");
+        assertThat(web().get(page + "?lang=bn").asString()).contains("অন্য ধরনের ফাইল ·")
+                .doesNotContain("another kind of file");
     }
 
     private static WebSession web() {

@@ -114,13 +114,16 @@ public class JuryPages {
         return Response.ok(Templates.desk(mine, figures)).build();
     }
 
+    private static final List<String> QUEUE_TABS = List.of("todo", "drafts", "done");
+
     @GET
     @Path("competitions/{cid}")
     public TemplateInstance queue(@PathParam("cid") long cid, @QueryParam("tab") String tab) {
         Competition c = competitions.get(cid);
         List<QueueItem> items = all(cid);
-        String shown = tab == null ? (count(items, "NONE") > 0 ? "todo" : count(items, "DRAFT") > 0 ? "drafts" : "done")
-                : tab;
+        // An unknown ?tab= (an old link, a typo) opens the default tab, so that the page always marks one.
+        String shown = tab != null && QUEUE_TABS.contains(tab) ? tab
+                : count(items, "NONE") > 0 ? "todo" : count(items, "DRAFT") > 0 ? "drafts" : "done";
         String status = switch (shown) {
             case "drafts" -> "DRAFT";
             case "done" -> "SUBMITTED";

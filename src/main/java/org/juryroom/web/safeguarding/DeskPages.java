@@ -125,10 +125,10 @@ public class DeskPages {
         return evidence.of(id).response();
     }
 
-    /** A file's type as people name it ("JPEG"), not its media type: what the concern's page shows. */
+    /** A file's type as people name it ("JPEG"), not its media type: as the concern's page shows it to its reader. */
     @io.quarkus.qute.TemplateExtension
     static String type(ConcernService.FileRecord file) {
-        return org.juryroom.storage.FileTypes.name(file.contentType());
+        return org.juryroom.storage.FileTypes.name(file.contentType(), org.juryroom.i18n.Languages.ofCurrentRequest());
     }
 
     private static ConcernAction.Kind kind(String value) {
