@@ -148,7 +148,7 @@ public class DataAccessService {
         for (GuardianConsent r : records) {
             if (r.participant == null) {
                 if (only == null) {
-                    orphans.add(consentPart(r));
+                    orphans.add(consentPart(r, audience));
                 }
             } else {
                 byParticipant.put(r.participant.id, r);
@@ -158,7 +158,7 @@ public class DataAccessService {
         for (Participant p : e.participants) {
             GuardianConsent r = byParticipant.get(p.id);
             children.add(only == null || only.isThisChild(p)
-                    ? new ChildPart(p.position, p.firstName, p.grade, r == null ? null : consentPart(r))
+                    ? new ChildPart(p.position, p.firstName, p.grade, r == null ? null : consentPart(r, audience))
                     : new ChildPart(p.position, null, null, null)); // another family's: the place only
         }
         List<FilePart> files = EntryFile.<EntryFile>list("entryId = ?1 order by id", e.id).stream()
@@ -180,7 +180,12 @@ public class DataAccessService {
         return only == null ? text : only.text(text);
     }
 
-    private static ConsentPart consentPart(GuardianConsent r) {
+    /**
+     * The school's file holds no withdrawal link: it is the file a school forwards to a guardian who asks, and
+     * every family's link in it would let that guardian withdraw another child's consent (which erases a group
+     * entry). The school hands each link on from the entry page; the organiser's file is one guardian's own.
+     */
+    private static ConsentPart consentPart(GuardianConsent r, Audience audience) {
         Map<String, ScopePart> scopes = new LinkedHashMap<>();
         for (GuardianConsent.Scope scope : GuardianConsent.Scope.values()) {
             boolean given = switch (scope) {
@@ -194,7 +199,8 @@ public class DataAccessService {
         return new ConsentPart(r.guardianName, r.relationship == null ? null : r.relationship.name(), r.guardianEmail,
                 r.guardianPhone, r.verification == null ? null : r.verification.name(), r.verificationReference,
                 r.verificationNote, n == null ? new NoticePart(null, null) : new NoticePart(n.version, n.texts),
-                scopes, r.givenAt, recordedBy(r), r.attestedBy, "/consent/" + r.token, r.erasedAt);
+                scopes, r.givenAt, recordedBy(r), r.attestedBy, audience == Audience.SCHOOL ? null : "/consent/" + r.token,
+                r.erasedAt);
     }
 
     /** Every child's first name the entry's trail records (ENTRY_CREATED and ENTRY_UPDATED hold them all). */

@@ -307,6 +307,7 @@ public class RoundService {
         if (req.reason() != null && req.reason().length() > RoundWork.MAX_REASON) {
             throw ProblemException.unprocessable("reason", "at most " + RoundWork.MAX_REASON + " characters");
         }
+        work.requireNamesNoOne(competitionId, req.reason());
         RoundWork.Remedies remedies = new RoundWork.Remedies(req.reason(), req.excuse(), req.acceptFewer());
         Competition c = competitions.lockExclusive(competitionId);
         JudgingRound r = round(c, roundId);

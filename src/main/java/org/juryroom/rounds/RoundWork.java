@@ -157,7 +157,7 @@ public class RoundWork {
         if (remedies == null || !remedies.any()) {
             return List.of();
         }
-        String reason = requireReason(remedies.reason());
+        String reason = requireReason(r, remedies.reason());
         List<Problem.Violation> wrong = new ArrayList<>();
         Set<Long> jurors = named(remedies.excuse(),
                 i -> wrong.add(new Problem.Violation("excuse[" + i + "]", "must name a juror")));
@@ -196,7 +196,7 @@ public class RoundWork {
     /** A REASSIGN remedy: the juror's unfinished work was moved ({@code moved} pieces). */
     public RoundRemedy recordReassign(JudgingRound r, long jurorId, int moved, String reason, String actor) {
         return remedy(r, RoundRemedy.Kind.REASSIGN, jurorId, null, moved,
-                reason == null || reason.isBlank() ? "unfinished work moved to other jurors" : requireReason(reason),
+                reason == null || reason.isBlank() ? "unfinished work moved to other jurors" : requireReason(r, reason),
                 actor);
     }
 
@@ -215,14 +215,36 @@ public class RoundWork {
         return out;
     }
 
-    private static String requireReason(String reason) {
+    private String requireReason(JudgingRound r, String reason) {
         if (reason == null || reason.isBlank()) {
             throw ProblemException.unprocessable("reason", "say why: a remedy for missing work is recorded with its reason");
         }
         if (reason.length() > MAX_REASON) {
             throw ProblemException.unprocessable("reason", "at most " + MAX_REASON + " characters");
         }
+        requireNamesNoOne(r.competitionId, reason);
         return reason.strip();
+    }
+
+    /**
+     * A round's reason (a remedy's, sealed in clear by format 3, and the close's, in the round and its audit
+     * event) outlives the entries' erasure: refused (422) if it names a child or guardian of the competition's
+     * entries, found as the jury view finds names.
+     */
+    @SuppressWarnings("unchecked")
+    public void requireNamesNoOne(long competitionId, String text) {
+        if (text == null || text.isBlank()) {
+            return;
+        }
+        List<String> names = em.createNativeQuery("select p.first_name from participant p join entry e on e.id ="
+                        + " p.entry_id where e.competition_id = :cid and p.first_name is not null union select"
+                        + " g.guardian_name from guardian_consent g join entry e on e.id = g.entry_id"
+                        + " where e.competition_id = :cid and g.guardian_name is not null")
+                .setParameter("cid", competitionId).getResultList();
+        if (names.stream().anyMatch(n -> org.juryroom.entry.JuryRedaction.occursIn(text, n))) {
+            throw ProblemException.unprocessable("reason", "must not name a child or guardian: the reason is kept"
+                    + " with the result after their data is erased");
+        }
     }
 
     private RoundRemedy remedy(JudgingRound r, RoundRemedy.Kind kind, Long jurorId, Long entryId, Integer moved,

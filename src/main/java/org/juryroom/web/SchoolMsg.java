@@ -204,6 +204,10 @@ public interface SchoolMsg {
     @Message
     String entry_child_erased();
 
+    /** Kept published work: the name the public page still shows stays, the grade went. */
+    @Message
+    String entry_child_grade_erased(String name);
+
     @Message
     String consent_yes();
 

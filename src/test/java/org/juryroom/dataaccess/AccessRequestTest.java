@@ -94,7 +94,9 @@ class AccessRequestTest {
             assertThat(file.getString(g + "guardianEmail")).isEqualTo(held.get("guardianEmail"));
             assertThat(file.getString(g + "verification")).isEqualTo(held.get("verification"));
             assertThat(file.getString(g + "verificationReference")).isEqualTo(held.get("verificationReference"));
-            assertThat(file.getString(g + "withdrawUrl")).isEqualTo("/consent/" + held.get("token"));
+            // No family's withdrawal link: the school forwards this file; it hands links on from the entry page.
+            assertThat(file.getString(g + "withdrawUrl")).isNull();
+            assertThat(body).doesNotContain((String) held.get("token"));
             assertThat(file.getInt(g + "notice.version")).isEqualTo(((Number) held.get("noticeVersion")).intValue());
             Map<String, String> texts = file.getMap(g + "notice.texts", String.class, String.class);
             assertThat(texts).isNotEmpty();

@@ -113,6 +113,14 @@ class RetentionJobTest {
                 .body("statement", equalTo(null)).body("participants[0].grade", equalTo(null))
                 .body("consent.attestedBy", equalTo(null)).body("files[0].name", org.hamcrest.Matchers.not(
                         org.hamcrest.Matchers.containsString(shown)));
+        // The entry pages say what went: the grade, not the name the public page still shows.
+        for (Map.Entry<String, JudgingFixtures.Login> who : Map.of("/organiser", ORGANISER, "/school",
+                school.login()).entrySet()) {
+            String page = org.juryroom.web.WebSession.signIn(who.getValue().username(), who.getValue().password())
+                    .get(who.getKey() + "/entries/" + shownEntry).then().statusCode(200).extract().asString();
+            assertThat(page).contains(shown + " (grade erased; the name stays on the public page)")
+                    .doesNotContain("name and grade erased");
+        }
         List<String> kept = ErasureFixtures.objectsOf(store, shownEntry);
         assertThat(kept).hasSize(2).noneMatch(k -> k.endsWith("/original"));
         QuarkusTransaction.requiringNew().run(() -> {

@@ -495,4 +495,37 @@ class RoundsTest {
             default -> "NO";
         };
     }
+
+    /**
+     * A remedy's reason is sealed in clear (format 3) and outlives the entry's erasure, as the close's reason
+     * does in the round: one that names a child of the competition, in any case, is refused before anything is
+     * recorded; the same close with a reason that names no one freezes.
+     */
+    @Test
+    void aRemedysReasonThatNamesAChildIsRefusedBeforeAnythingIsSealed() {
+        World w = JudgingFixtures.world(1, 2, 1, 1);
+        JudgingFixtures.assign(w.cid(), 1, 1).then().statusCode(201);
+        JudgingFixtures.submitScore(w.juror(0), w.entry(0), 6, 3);
+        JudgingFixtures.score(w.juror(0), w.entry(1), 4, 1, "DRAFT").then().statusCode(200);
+        String child = ORGANISER.as().get("/api/entries/{eid}", w.entry(1)).then().statusCode(200).extract()
+                .jsonPath().getString("participants[0].firstName");
+        long rubric = rounds(w.cid()).getLong("[0].id");
+
+        for (String reason : List.of("the juror could not finish " + child + "'s poster",
+                child.toLowerCase(java.util.Locale.ROOT) + " entered late")) {
+            close(w.cid(), rubric, Map.of("acceptFewer", List.of(w.entry(1)), "reason", reason)).then()
+                    .statusCode(422).body("violations.field", hasItems("reason"));
+        }
+        // The close's own reason is kept with the round and its audit event: refused too, before the missing work's 409.
+        close(w.cid(), rubric, Map.of("reason", "closed without " + child)).then().statusCode(422)
+                .body("violations.field", hasItems("reason"));
+        ORGANISER.as().get("/api/competitions/{cid}", w.cid()).then().statusCode(200)
+                .body("status", equalTo("JUDGING"));
+        ORGANISER.as().get("/api/competitions/{cid}/shortlist", w.cid()).then().statusCode(404);
+
+        close(w.cid(), rubric, Map.of("acceptFewer", List.of(w.entry(1)), "reason", "draft left unfinished"))
+                .then().statusCode(200);
+        ORGANISER.as().get("/api/competitions/{cid}/shortlist", w.cid()).then().statusCode(200)
+                .body("remedies.reason", org.hamcrest.Matchers.contains("draft left unfinished"));
+    }
 }
