@@ -1,0 +1,53 @@
+package org.juryroom.web;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import org.junit.jupiter.api.Test;
+import org.juryroom.support.RealStack;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The organiser's forms that register people (schools, jurors, safeguarding leads) come back from a refusal as they
+ * were sent, the "send an invitation" box included: an organiser who unticked it to hand the password over in
+ * person, and fixes the refused field, must not have an invitation mailed by a box the refusal ticked again.
+ */
+@QuarkusTest
+class PeopleFormsKeepWhatWasTypedTest {
+
+    private static final Pattern INVITE = Pattern.compile("<input type=\"checkbox\" name=\"invite\"[^>]*>");
+
+    @Test
+    void theInvitationBoxComesBackFromARefusalAsItWasSent() {
+        WebSession web = WebSession.signIn("organiser", RealStack.ORGANISER_PASSWORD);
+        // A blank district, e-mail or phone is refused (422) whatever the box says.
+        Map<String, Map<String, String>> forms = Map.of(
+                "/organiser/schools", Map.of("name", Fixtures.unique("Kept School"), "district", " ",
+                        "contactName", "Asha Roy", "contactEmail", "asha@school.example"),
+                "/organiser/jurors", Map.of("name", Fixtures.unique("Kept Juror"), "email", "not-an-address"),
+                "/organiser/safeguarding-leads", Map.of("name", Fixtures.unique("Kept Lead"), "email",
+                        "lead@ngo.example", "phone", ""));
+        forms.forEach((page, form) -> {
+            assertThat(invite(web.get(page))).as("fresh form of " + page).contains(" checked");
+            Response unticked = web.post(page, page, form);
+            assertThat(unticked.statusCode()).as(page).isEqualTo(422);
+            assertThat(invite(unticked)).as("refused, sent unticked: " + page).doesNotContain("checked");
+            Map<String, String> ticked = new HashMap<>(form);
+            ticked.put("invite", "on");
+            Response kept = web.post(page, page, ticked);
+            assertThat(kept.statusCode()).as(page).isEqualTo(422);
+            assertThat(invite(kept)).as("refused, sent ticked: " + page).contains(" checked");
+        });
+    }
+
+    private static String invite(Response page) {
+        Matcher m = INVITE.matcher(page.asString());
+        assertThat(m.find()).as("the invitation box").isTrue();
+        return m.group();
+    }
+}
