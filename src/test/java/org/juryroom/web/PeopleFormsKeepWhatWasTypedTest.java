@@ -45,6 +45,33 @@ class PeopleFormsKeepWhatWasTypedTest {
         });
     }
 
+    /** A refused edit keeps what was typed in the fields, and the page stays titled by the person it edits. */
+    @Test
+    void aRefusedEditIsStillTitledByThePersonItEdits() {
+        WebSession web = WebSession.signIn("organiser", RealStack.ORGANISER_PASSWORD);
+        String schoolName = Fixtures.unique("Titled School");
+        Fixtures.school(schoolName);
+        String jurorName = Fixtures.unique("Titled Juror");
+        Fixtures.juror(jurorName);
+        long sid = org.juryroom.school.School.<org.juryroom.school.School>find("name", schoolName).firstResult().id;
+        long jid = org.juryroom.judging.Juror.<org.juryroom.judging.Juror>find("name", jurorName).firstResult().id;
+        Map<String, Map<String, String>> edits = Map.of(
+                "/organiser/schools/" + sid + "/edit", Map.of("name", "", "district", "Kolkata typed",
+                        "contactName", "Asha Roy", "contactEmail", "asha@school.example"),
+                "/organiser/jurors/" + jid + "/edit", Map.of("name", "", "email", "typed@jury.example"));
+        Map<String, String> stored = Map.of("/organiser/schools/" + sid + "/edit", schoolName,
+                "/organiser/jurors/" + jid + "/edit", jurorName);
+        edits.forEach((page, form) -> {
+            Response refused = web.post(page, page, form);
+            assertThat(refused.statusCode()).as(page).isEqualTo(422);
+            String html = refused.asString();
+            assertThat(html).as(page).contains("<h1>" + stored.get(page) + "</h1>")
+                    .contains(" › " + stored.get(page) + "</nav>")
+                    .containsPattern("<title>[^<]*" + Pattern.quote(stored.get(page)))
+                    .contains(form.containsKey("district") ? "value=\"Kolkata typed\"" : "value=\"typed@jury.example\"");
+        });
+    }
+
     private static String invite(Response page) {
         Matcher m = INVITE.matcher(page.asString());
         assertThat(m.find()).as("the invitation box").isTrue();
