@@ -72,6 +72,20 @@ class PeopleFormsKeepWhatWasTypedTest {
         });
     }
 
+    /** A refused assignment run (here a seed that is no number) comes back with the jurors per entry and the seed typed. */
+    @Test
+    void aRefusedAssignmentRunKeepsItsJurorsPerEntryAndSeed() {
+        WebSession web = WebSession.signIn("organiser", RealStack.ORGANISER_PASSWORD);
+        long cid = Fixtures.openCompetition(Fixtures.unique("Kept Assignment"), 3);
+        String page = "/organiser/competitions/" + cid;
+        assertThat(web.get(page).asString()).contains("id=\"jurorsPerEntry\"").containsPattern(
+                "id=\"jurorsPerEntry\"[^>]*value=\"3\"");
+        Response refused = web.post(page, page + "/assignments", Map.of("jurorsPerEntry", "5", "seed", "12x"));
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(refused.asString()).containsPattern("id=\"jurorsPerEntry\"[^>]*value=\"5\"")
+                .containsPattern("id=\"seed\"[^>]*value=\"12x\"");
+    }
+
     private static String invite(Response page) {
         Matcher m = INVITE.matcher(page.asString());
         assertThat(m.find()).as("the invitation box").isTrue();
