@@ -101,7 +101,8 @@ public class ExportService {
             return new Export(base + ".csv", "text/csv; charset=UTF-8", csv(columns, rows));
         }
         NormalisationMethod method = NormalisationMethod.valueOf(s.method);
-        List<String> meta = new ArrayList<>(List.of(m.export_frozen(c.shortlistSize, when(s.frozenAt, locale),
+        // The size sealed, as the shortlist page says it: fewer than the competition's size when fewer were ranked.
+        List<String> meta = new ArrayList<>(List.of(m.export_frozen(s.size, when(s.frozenAt, locale),
                 s.frozenBy), method(m, method), scoreMeaning(m, method), m.export_ties(), m.export_digest(s.digest),
                 m.export_made(when(Instant.now(), locale))));
         meta.addAll(roundLines(c, locale));

@@ -189,4 +189,33 @@ class ExportTest {
                 .get("/organiser/competitions/" + cid + "/ranking").asString();
         assertThat(page.replaceAll("\\s+", " ")).contains("not held between 0 and 100");
     }
+    /**
+     * The shortlist PDF names the size that was sealed, as the shortlist page does: a competition asking for the
+     * top 3 that ranked one entry sealed one, and its PDF must not speak of a top 3 a reader would look for.
+     */
+    @Test
+    void theShortlistPdfNamesTheSizeThatWasSealed() throws Exception {
+        long one = Fixtures.openCompetition(Fixtures.unique("Sealed Size"), 3);
+        Fixtures.Account school = Fixtures.school(Fixtures.unique("Sealed Size School"));
+        long entry = Fixtures.submittedEntry(school, one, "poster", "Safe at home", List.of("Lina"),
+                "posters/poster-01.jpg");
+        Fixtures.Account juror = Fixtures.juror(Fixtures.unique("Juror"));
+        Fixtures.jury(one, List.of(juror));
+        Fixtures.transition(one, "JUDGING");
+        Fixtures.assign(one, 1);
+        Fixtures.score(juror, entry, 8, 8, 8);
+        Fixtures.freeze(one);
+        String en = pdf(one, "en").replaceAll("\\s+", " ");
+        assertThat(en).contains("Shortlist of the top 1 entry,").doesNotContain("top 3");
+        String hi = pdf(one, "hi").replaceAll("\\s+", " ");
+        assertThat(hi).contains("शीर्ष 1 प्रविष्टि की चयन सूची").doesNotContain("शीर्ष 3");
+        assertThat(pdf(one, "bn").replaceAll("\\s+", " ")).contains(nfc("সেরা 1টি কাজের বাছাই তালিকা"));
+    }
+
+    private static String pdf(long competitionId, String lang) throws Exception {
+        Response r = Fixtures.organiser().get("/api/competitions/" + competitionId + "/exports/shortlist.pdf?lang="
+                + lang);
+        assertThat(r.statusCode()).isEqualTo(200);
+        return pdfText(r.asByteArray());
+    }
 }

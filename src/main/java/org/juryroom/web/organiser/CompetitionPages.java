@@ -161,6 +161,8 @@ public class CompetitionPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response assign(@PathParam("cid") long cid, @RestForm @DefaultValue("3") int jurorsPerEntry,
                            @RestForm String seed) {
+        OrganiserViews.AssignForm typed = new OrganiserViews.AssignForm(Integer.toString(jurorsPerEntry),
+                seed == null ? "" : seed);
         try {
             Long s = seed == null || seed.isBlank() ? null : Long.valueOf(seed.strip());
             AssignmentService.Result r = assignments.assign(cid, jurorsPerEntry, s);
@@ -168,9 +170,9 @@ public class CompetitionPages {
                     + r.entries() + "&short=" + r.entriesShortOfJurors().size());
         } catch (NumberFormatException e) {
             return refusedOnDashboard(cid, new ProblemException(422, "Unprocessable entity",
-                    "The seed must be a whole number"));
+                    "The seed must be a whole number"), typed);
         } catch (RuntimeException e) {
-            return refusedOnDashboard(cid, e);
+            return refusedOnDashboard(cid, e, typed);
         }
     }
 
@@ -212,17 +214,26 @@ public class CompetitionPages {
     }
 
     private Dashboard dashboardOf(long cid, Errors errors) {
+        return dashboardOf(cid, errors, OrganiserViews.AssignForm.FRESH);
+    }
+
+    private Dashboard dashboardOf(long cid, Errors errors, OrganiserViews.AssignForm assign) {
         Competition c = competitions.get(cid);
         return new Dashboard(CompetitionView.of(c), progress.of(cid), OrganiserViews.steps(c.status),
                 c.status == CompetitionStatus.OPEN || c.status == CompetitionStatus.JUDGING,
-                Shortlist.ofCompetition(cid).isPresent(), errors, reminders.history(cid));
+                Shortlist.ofCompetition(cid).isPresent(), errors, reminders.history(cid), assign);
     }
 
     private Response refusedOnDashboard(long cid, RuntimeException e) {
+        return refusedOnDashboard(cid, e, OrganiserViews.AssignForm.FRESH);
+    }
+
+    /** {@code assign}: the assignment form as it comes back (as typed when it was that form's run that was refused). */
+    private Response refusedOnDashboard(long cid, RuntimeException e, OrganiserViews.AssignForm assign) {
         if (Forms.problem(e).status() == 404) {
             throw e;
         }
         return Response.status(Forms.problem(e).status())
-                .entity(Templates.dashboard(dashboardOf(cid, Forms.errors(e)))).build();
+                .entity(Templates.dashboard(dashboardOf(cid, Forms.errors(e), assign))).build();
     }
 }

@@ -29,8 +29,9 @@ public class LeadPages {
 
     private static final String LEADS = "/organiser/safeguarding-leads";
 
+    /** {@code invite}: the form's "send an invitation", ticked on a fresh form and as sent on a refused one. */
     public record LeadsPage(List<SafeguardingLeadService.LeadView> leads, PeoplePages.Issued issued, String name,
-                            String email, String phone, Errors errors) {
+                            String email, String phone, boolean invite, Errors errors) {
     }
 
     @CheckedTemplate(basePath = "organiser")
@@ -59,7 +60,7 @@ public class LeadPages {
     @GET
     public Response list() {
         return Response.ok(Templates.leads(new LeadsPage(leads.list(),
-                        flash.take(LEADS, PeoplePages.Issued.class).orElse(null), "", "", "", Errors.NONE)))
+                        flash.take(LEADS, PeoplePages.Issued.class).orElse(null), "", "", "", true, Errors.NONE)))
                 .header("Cache-Control", "no-store").build();
     }
 
@@ -74,7 +75,7 @@ public class LeadPages {
             return WebErrors.redirect(LEADS);
         } catch (RuntimeException e) {
             return Response.status(Forms.problem(e).status()).entity(Templates.leads(new LeadsPage(leads.list(), null,
-                    nz(name), nz(email), nz(phone), Forms.errors(e)))).build();
+                    nz(name), nz(email), nz(phone), invite != null, Forms.errors(e)))).build();
         }
     }
 

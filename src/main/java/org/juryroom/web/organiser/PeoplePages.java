@@ -51,10 +51,13 @@ public class PeoplePages {
     public record Issued(String name, String username, String password) {
     }
 
-    /** {@code contact}: a school's safeguarding contact as typed (schools only). */
+    /**
+     * {@code contact}: a school's safeguarding contact as typed (schools only); {@code invite}: whether the form's
+     * "send an invitation" is ticked (ticked on a fresh form, as sent on a refused one).
+     */
     public record PeoplePage(String kind, List<Person> people, Paging paging, long total, Issued issued,
                              String name, String second, String third, String fourth,
-                             SchoolService.SafeguardingContact contact, Errors errors,
+                             SchoolService.SafeguardingContact contact, boolean invite, Errors errors,
                              org.juryroom.web.ListQuery query) {
         public boolean schools() {
             return kind.equals("schools");
@@ -90,8 +93,8 @@ public class PeoplePages {
     @Path("schools")
     public Response schools(@QueryParam("page") @DefaultValue("0") int page,
                             @jakarta.ws.rs.BeanParam org.juryroom.web.ListQuery query) {
-        return noStore(Templates.people(schoolsPage(page, issued(SCHOOLS), "", "", "", "", NO_CONTACT, Errors.NONE,
-                query)));
+        return noStore(Templates.people(schoolsPage(page, issued(SCHOOLS), "", "", "", "", NO_CONTACT, true,
+                Errors.NONE, query)));
     }
 
     @POST
@@ -113,7 +116,8 @@ public class PeoplePages {
         } catch (RuntimeException e) {
             return Response.status(Forms.problem(e).status()).entity(Templates.people(schoolsPage(0, null, nz(name),
                     nz(district), nz(contactName), nz(contactEmail), new SchoolService.SafeguardingContact(
-                            nz(safeguardingName), nz(safeguardingPhone), nz(safeguardingEmail)), Forms.errors(e),
+                            nz(safeguardingName), nz(safeguardingPhone), nz(safeguardingEmail)), invite != null,
+                    Forms.errors(e),
                     new org.juryroom.web.ListQuery())))
                     .build();
         }
@@ -123,7 +127,7 @@ public class PeoplePages {
     @Path("jurors")
     public Response jurors(@QueryParam("page") @DefaultValue("0") int page,
                            @jakarta.ws.rs.BeanParam org.juryroom.web.ListQuery query) {
-        return noStore(Templates.people(jurorsPage(page, issued(JURORS), "", "", "", Errors.NONE, query)));
+        return noStore(Templates.people(jurorsPage(page, issued(JURORS), "", "", "", true, Errors.NONE, query)));
     }
 
     @POST
@@ -138,7 +142,8 @@ public class PeoplePages {
             return WebErrors.redirect(JURORS);
         } catch (RuntimeException e) {
             return Response.status(Forms.problem(e).status()).entity(Templates.people(jurorsPage(0, null, nz(name),
-                    nz(email), nz(expertise), Forms.errors(e), new org.juryroom.web.ListQuery()))).build();
+                    nz(email), nz(expertise), invite != null, Forms.errors(e), new org.juryroom.web.ListQuery())))
+                    .build();
         }
     }
 
@@ -148,26 +153,26 @@ public class PeoplePages {
     private static final SchoolService.SafeguardingContact NO_CONTACT = new SchoolService.SafeguardingContact("", "", "");
 
     private PeoplePage schoolsPage(int page, Issued issued, String name, String district, String contact,
-                                   String email, SchoolService.SafeguardingContact safeguarding, Errors errors,
-                                   org.juryroom.web.ListQuery query) {
+                                   String email, SchoolService.SafeguardingContact safeguarding, boolean invite,
+                                   Errors errors, org.juryroom.web.ListQuery query) {
         var p = schools.search(query.text(), query.sortOf(PEOPLE_SORTS, "name").equals("detail"), query.descending(),
                 Page.Request.of(Math.max(0, page), PAGE_SIZE), org.juryroom.i18n.Languages.ofCurrentRequest());
         java.util.Set<Long> inactive = inactive("schoolId", p.items().stream().map(s -> s.id).toList());
         return new PeoplePage("schools", p.items().stream().map(s -> new Person(s.id, s.name, s.district,
                 s.contactName + " · " + s.contactEmail, !inactive.contains(s.id))).toList(),
                 Paging.of(p.page(), p.total(), PAGE_SIZE, query.keep()),
-                p.total(), issued, name, district, contact, email, safeguarding, errors, query);
+                p.total(), issued, name, district, contact, email, safeguarding, invite, errors, query);
     }
 
-    private PeoplePage jurorsPage(int page, Issued issued, String name, String email, String expertise, Errors errors,
-                                  org.juryroom.web.ListQuery query) {
+    private PeoplePage jurorsPage(int page, Issued issued, String name, String email, String expertise,
+                                  boolean invite, Errors errors, org.juryroom.web.ListQuery query) {
         var p = jurors.search(query.text(), query.sortOf(PEOPLE_SORTS, "name").equals("detail"), query.descending(),
                 Page.Request.of(Math.max(0, page), PAGE_SIZE), org.juryroom.i18n.Languages.ofCurrentRequest());
         java.util.Set<Long> inactive = inactive("jurorId", p.items().stream().map(j -> j.id).toList());
         return new PeoplePage("jurors", p.items().stream().map(j -> new Person(j.id, j.name,
                 j.expertise == null ? "" : j.expertise, j.email, !inactive.contains(j.id))).toList(),
                 Paging.of(p.page(), p.total(), PAGE_SIZE, query.keep()),
-                p.total(), issued, name, email, expertise, "", NO_CONTACT, errors, query);
+                p.total(), issued, name, email, expertise, "", NO_CONTACT, invite, errors, query);
     }
 
     @POST

@@ -43,9 +43,13 @@ import java.nio.file.Files;
 @RolesAllowed(Roles.ORGANISER)
 public class PersonPages {
 
-    /** The edit form: {@code second}…{@code fourth} as on the people page (district/contact name/e-mail; e-mail/expertise); "?saved" after a save. */
-    public record PersonForm(String kind, long id, String name, String second, String third, String fourth,
-                             Errors errors) {
+    /**
+     * The edit form: {@code second}…{@code fourth} as on the people page (district/contact name/e-mail; e-mail/expertise);
+     * "?saved" after a save. {@code heading}: the person's stored name, which the page is titled by: on a refused save
+     * {@code name} is what was typed, perhaps nothing, perhaps a name that was not taken.
+     */
+    public record PersonForm(String kind, long id, String heading, String name, String second, String third,
+                             String fourth, Errors errors) {
         public boolean schools() {
             return kind.equals("schools");
         }
@@ -103,7 +107,7 @@ public class PersonPages {
     @Path("schools/{sid}/edit")
     public Response editSchool(@PathParam("sid") long sid) {
         School s = schools.get(sid);
-        return noStore(Templates.person(new PersonForm("schools", sid, s.name, s.district, s.contactName,
+        return noStore(Templates.person(new PersonForm("schools", sid, s.name, s.name, s.district, s.contactName,
                 s.contactEmail, Errors.NONE)));
     }
 
@@ -117,8 +121,8 @@ public class PersonPages {
             schools.update(sid, new SchoolService.UpdateSchool(name, district, contactName, contactEmail));
             return WebErrors.redirect("/organiser/schools/" + sid + "/edit?saved");
         } catch (RuntimeException e) {
-            return refused(e, new PersonForm("schools", sid, nz(name), nz(district), nz(contactName), nz(contactEmail),
-                    Forms.errors(e)));
+            return refused(e, new PersonForm("schools", sid, schools.get(sid).name, nz(name), nz(district),
+                    nz(contactName), nz(contactEmail), Forms.errors(e)));
         }
     }
 
@@ -126,7 +130,7 @@ public class PersonPages {
     @Path("jurors/{jid}/edit")
     public Response editJuror(@PathParam("jid") long jid) {
         Juror j = jurors.get(jid);
-        return noStore(Templates.person(new PersonForm("jurors", jid, j.name, j.email, nz(j.expertise), "",
+        return noStore(Templates.person(new PersonForm("jurors", jid, j.name, j.name, j.email, nz(j.expertise), "",
                 Errors.NONE)));
     }
 
@@ -139,8 +143,8 @@ public class PersonPages {
             jurors.update(jid, new JurorService.UpdateJuror(name, email, expertise));
             return WebErrors.redirect("/organiser/jurors/" + jid + "/edit?saved");
         } catch (RuntimeException e) {
-            return refused(e, new PersonForm("jurors", jid, nz(name), nz(email), nz(expertise), "",
-                    Forms.errors(e)));
+            return refused(e, new PersonForm("jurors", jid, jurors.get(jid).name, nz(name), nz(email),
+                    nz(expertise), "", Forms.errors(e)));
         }
     }
 
