@@ -57,7 +57,7 @@ class FreezeRaceTest {
     }
 
     /** Jurors agree or not, nothing is ever flagged: the freeze is refused only by the race itself. */
-    private static World scoredWorld(Random random) {
+    static World scoredWorld(Random random) {
         World w = JudgingFixtures.world(2, 3, 4, 2);
         JudgingFixtures.assign(w.cid(), 4, 1).then().statusCode(201);
         for (JurorAccount j : w.jurors()) {

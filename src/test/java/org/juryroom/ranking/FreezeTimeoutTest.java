@@ -6,9 +6,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
-import org.juryroom.judging.JudgingFixtures;
-import org.juryroom.judging.JudgingFixtures.JurorAccount;
-import org.juryroom.judging.JudgingFixtures.World;
 import org.juryroom.judging.JudgingProfile;
 import org.juryroom.rounds.CloseHooks;
 import org.juryroom.support.RealStack;
@@ -53,27 +50,13 @@ class FreezeTimeoutTest {
         }, CloseHooks.class);
     }
 
-    /** Scored by every juror, nothing to adjudicate: only the way in differs. */
-    private static long readyToFreeze(Random random) {
-        World w = JudgingFixtures.world(2, 2, 3, 2);
-        JudgingFixtures.assign(w.cid(), 3, 1).then().statusCode(201);
-        for (JurorAccount j : w.jurors()) {
-            for (long eid : w.entries()) {
-                JudgingFixtures.submitScore(j, eid, 1 + random.nextInt(10), random.nextInt(6));
-            }
-        }
-        ORGANISER.as().contentType(ContentType.JSON).body(Map.of("rankingMethod", "Z_SCORE", "disagreementMaxSpread", 100))
-                .put("/api/competitions/{cid}/ranking-settings", w.cid()).then().statusCode(200);
-        return w.cid();
-    }
-
     private static long rubricRound(long cid) {
         return ORGANISER.as().get("/api/competitions/{cid}/rounds", cid).then().statusCode(200)
                 .extract().jsonPath().getLong("find { it.kind == 'RUBRIC' }.id");
     }
 
     private void freezesIn900Seconds(String way, LongFunction<Response> freeze, int status) {
-        long cid = readyToFreeze(new Random(20261207L));
+        long cid = FreezeRaceTest.scoredWorld(new Random(20261207L)).cid(); // only the way in differs
         Response r = freeze.apply(cid);
         assertThat(r.statusCode()).as(way + ": " + r.asString()).isEqualTo(status);
         ORGANISER.as().get("/api/competitions/{cid}", cid).then().body("status", equalTo("FROZEN"));
