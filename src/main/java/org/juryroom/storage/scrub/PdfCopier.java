@@ -116,7 +116,7 @@ final class PdfCopier {
         COSBase done = copies.get(resolved);
         if (done != null) {
             if (role == Role.CONTENT && resolved instanceof COSStream stream && readAsContent.add(stream)) {
-                byte[] content = PdfContent.cleaned(streams.bytes(stream, PdfStreams.MAX_STREAM_BYTES), page,
+                byte[] content = PdfContent.cleaned(streams.bytes(stream, PdfContent.MAX_PAGE_BYTES), page,
                         maxPixels, streams);
                 if (content != null) {
                     write((COSStream) done, content);
@@ -146,8 +146,9 @@ final class PdfCopier {
             allowed = COSName.IMAGE.equals(subtype) ? IMAGE_KEYS : COSName.FORM.equals(subtype) ? FORM_KEYS : null;
             if (role == Role.CONTENT || COSName.FORM.equals(subtype) || stream.getInt(COSName.PATTERN_TYPE) == 1) {
                 readAsContent.add(stream);
-                // It draws as a page does: its inline images are held to the same limits and cleaned the same way.
-                content = PdfContent.cleaned(streams.bytes(stream, PdfStreams.MAX_STREAM_BYTES), page, maxPixels,
+                // It draws as a page does: its inline images are held to the same limits and cleaned the same way,
+                // and it is read whole into the heap as a page's content is, so within a page's bound.
+                content = PdfContent.cleaned(streams.bytes(stream, PdfContent.MAX_PAGE_BYTES), page, maxPixels,
                         streams);
             } else {
                 streams.check(stream, maxPixels);

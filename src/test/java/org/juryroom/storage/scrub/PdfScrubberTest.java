@@ -51,6 +51,8 @@ class PdfScrubberTest {
         assertRefused(HostilePdfs.deflateBomb(HostilePdfs.BombIn.CONTENT, 100), "pdf-too-complex");
         assertRefused(HostilePdfs.deflateBomb(HostilePdfs.BombIn.IMAGE, 200), "pdf-too-complex");
         assertRefused(HostilePdfs.deflateBomb(HostilePdfs.BombIn.FORM, 80), "pdf-too-complex");
+        // A form is read whole to check its inline images, as a page's content is: within a page's 16 MiB.
+        assertRefused(HostilePdfs.deflateBomb(HostilePdfs.BombIn.FORM, 20), "pdf-too-complex");
         assertRefused(HostilePdfs.objectStreamBomb(80), "pdf-too-complex");
         assertRefused(HostilePdfs.inlineDeflateBomb(100), "pdf-too-complex");
         derive(HostilePdfs.inlineDeflateBomb(0)).delete();
