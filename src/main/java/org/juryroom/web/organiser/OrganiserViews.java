@@ -33,13 +33,15 @@ public final class OrganiserViews {
     public record Step(CompetitionStatus status, boolean done, boolean current) {
     }
 
-    /** {@code reminded}: per juror id, the reminders sent in this competition (manual and scheduled), oldest first. */
     /** The assignment form's jurors per entry and seed, as typed (a fresh form: 3 and no seed). */
     public record AssignForm(String jurorsPerEntry, String seed) {
         public static final AssignForm FRESH = new AssignForm("3", "");
     }
 
-    /** {@code assign}: the assignment form's fields, as sent when its run was refused. */
+    /**
+     * {@code reminded}: per juror id, the reminders sent in this competition (manual and scheduled), oldest first;
+     * {@code assign}: the assignment form's fields, as sent when its run was refused.
+     */
     public record Dashboard(CompetitionView competition, Progress progress, List<Step> steps, boolean canAssign,
                             boolean hasShortlist, Errors errors,
                             java.util.Map<Long, List<org.juryroom.mail.ReminderLog.Sent>> reminded, AssignForm assign) {
