@@ -69,7 +69,8 @@ class CompetitionSettingsPagesTest {
         String dash = "/organiser/competitions/" + cid;
         String one = web.get(dash + "?assigned=1&entries=1&short=1&lang=en").asString();
         assertThat(one).contains("1 new assignment for 1 submitted entry.")
-                .contains("1 entry could not get enough jurors").contains("0 of 0 scorecards done");
+                .contains("1 entry could not get enough jurors")
+                .contains("No entry is assigned to a juror yet, so no scorecards are due.");
         assertThat(web.get(dash + "?assigned=3&entries=2&short=2").asString())
                 .contains("3 new assignments for 2 submitted entries.").contains("2 entries could not get enough jurors");
         assertThat(web.get(dash + "?reminded=1").asString()).contains("1 juror reminded. The mail is in the outbox.");
