@@ -171,6 +171,9 @@ public class ShortlistService {
      */
     public Shortlist freeze(long competitionId, RoundWork.Remedies remedies, String reason) {
         access.requireOrganiser("Freezing the shortlist");
+        if (!remedies.any()) {
+            work.requireNamesNoOne(competitionId, reason); // kept as the round's close reason; remedies check their own
+        }
         Competition c = competitions.lockExclusive(competitionId);
         CompetitionService.requireStatus(c, CompetitionStatus.JUDGING, "Freezing the shortlist");
         JudgingRound round = JudgingRound.rubric(c.id).orElseThrow();

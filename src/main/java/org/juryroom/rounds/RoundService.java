@@ -307,15 +307,17 @@ public class RoundService {
         if (req.reason() != null && req.reason().length() > RoundWork.MAX_REASON) {
             throw ProblemException.unprocessable("reason", "at most " + RoundWork.MAX_REASON + " characters");
         }
-        work.requireNamesNoOne(competitionId, req.reason());
         RoundWork.Remedies remedies = new RoundWork.Remedies(req.reason(), req.excuse(), req.acceptFewer());
         Competition c = competitions.lockExclusive(competitionId);
         JudgingRound r = round(c, roundId);
         if (r.kind == RoundKind.RUBRIC) {
-            Shortlist s = shortlists.freeze(competitionId, remedies, req.reason());
+            Shortlist s = shortlists.freeze(competitionId, remedies, req.reason()); // checks the reason's names
             // The freeze closed this same managed round; flush it (a refresh would undo the close).
             em.flush();
             return new Closed(RoundView.of(r), outcome(r, true), outcome(r, false), work.remedies(r), s.digest);
+        }
+        if (!remedies.any()) {
+            work.requireNamesNoOne(competitionId, req.reason()); // kept as the close reason; remedies check their own
         }
         r = work.requireCurrent(c, roundId, r.kind);
         if (r.kind == RoundKind.FINAL && r.status == RoundStatus.OPEN) {

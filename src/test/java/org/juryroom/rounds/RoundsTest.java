@@ -528,4 +528,24 @@ class RoundsTest {
         ORGANISER.as().get("/api/competitions/{cid}/shortlist", w.cid()).then().statusCode(200)
                 .body("remedies.reason", org.hamcrest.Matchers.contains("draft left unfinished"));
     }
+
+    /** The ranking page's freeze keeps its reason as the round's close reason: a name in it is refused there too. */
+    @Test
+    void theRankingPagesFreezeRefusesAReasonThatNamesAChild() {
+        World w = JudgingFixtures.world(1, 2, 1, 1);
+        JudgingFixtures.assign(w.cid(), 1, 1).then().statusCode(201);
+        JudgingFixtures.submitScore(w.juror(0), w.entry(0), 6, 3);
+        JudgingFixtures.submitScore(w.juror(0), w.entry(1), 4, 1);
+        String child = ORGANISER.as().get("/api/entries/{eid}", w.entry(1)).then().statusCode(200).extract()
+                .jsonPath().getString("participants[0].firstName");
+        var web = org.juryroom.web.WebSession.signIn(ORGANISER.username(), ORGANISER.password());
+        String ranking = "/organiser/competitions/" + w.cid() + "/ranking";
+        String shortlist = "/organiser/competitions/" + w.cid() + "/shortlist";
+
+        Response named = web.post(ranking, shortlist, Map.of("reason", "frozen early, " + child + " agreed"));
+        assertThat(named.statusCode()).as(named.asString()).isEqualTo(422);
+        ORGANISER.as().get("/api/competitions/{cid}", w.cid()).then().body("status", equalTo("JUDGING"));
+        assertThat(web.post(ranking, shortlist, Map.of("reason", "frozen early")).statusCode()).isEqualTo(303);
+        ORGANISER.as().get("/api/competitions/{cid}", w.cid()).then().body("status", equalTo("FROZEN"));
+    }
 }
