@@ -73,6 +73,15 @@ public final class JuryRedaction {
         return text != null && term != null && !matches(FoldedText.of(text), term).isEmpty();
     }
 
+    /** Whether any of the terms occurs in the text: the text is folded once, however many terms are read. */
+    public static boolean occursAny(String text, java.util.stream.Stream<String> terms) {
+        if (text == null || text.isEmpty()) {
+            return false;
+        }
+        FoldedText folded = FoldedText.of(text);
+        return terms.anyMatch(term -> term != null && !matches(folded, term).isEmpty());
+    }
+
     /** The form names are compared in (see {@link FoldedText}): for equality checks elsewhere. */
     public static String fold(String text) {
         return FoldedText.foldAll(text);

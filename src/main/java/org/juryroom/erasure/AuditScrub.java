@@ -93,6 +93,6 @@ final class AuditScrub {
             return false;
         }
         return exact.contains(org.juryroom.entry.JuryRedaction.fold(text))
-                || contained.stream().anyMatch(v -> org.juryroom.entry.JuryRedaction.occursIn(text, v));
+                || org.juryroom.entry.JuryRedaction.occursAny(text, contained.stream());
     }
 }

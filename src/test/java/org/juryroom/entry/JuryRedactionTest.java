@@ -84,4 +84,18 @@ class JuryRedactionTest {
         assertThat(apply("Mrs SHARMA helped; our class teacher too.", JuryRedaction.personName("Anita Sharma")))
                 .isEqualTo("Mrs " + MARK + " helped; our class teacher too.");
     }
+
+    @Test
+    void occursAnyFindsWhatOccursInFindsForEachTerm() {
+        // The text is folded once for many terms: the answer must be the same as term by term.
+        String text = "Priya\u0301 was ill; অনন্যার খাতা; Dr. Rao";
+        List<String> terms = java.util.Arrays.asList("Dev", null, "priya", "অনন্যা", "mit", "rao", "ananya");
+        for (String term : terms) {
+            assertThat(JuryRedaction.occursAny(text, java.util.stream.Stream.of("nobody", term)))
+                    .as(String.valueOf(term)).isEqualTo(term != null && JuryRedaction.occursIn(text, term));
+        }
+        assertThat(JuryRedaction.occursAny(text, terms.stream())).isTrue();
+        assertThat(JuryRedaction.occursAny(text, java.util.stream.Stream.of("Dev", "mit", "ananya"))).isFalse();
+        assertThat(JuryRedaction.occursAny("", java.util.stream.Stream.of("a"))).isFalse();
+    }
 }
