@@ -102,7 +102,8 @@ public class MailSender {
         OutboxMessage m = due.get(0);
         m.attempts++;
         try {
-            mailer.send(Mail.withText(m.recipient, m.subject, m.textBody).setHtml(m.htmlBody));
+            mailer.send(Mail.withText(MailHeaders.address(m.recipient), MailHeaders.subject(m.subject), m.textBody)
+                    .setHtml(m.htmlBody));
             m.status = OutboxMessage.Status.SENT;
             m.sentAt = Instant.now();
             m.lastError = null;

@@ -48,7 +48,7 @@ public class Outbox {
         OutboxMessage m = new OutboxMessage();
         m.kind = kind.name();
         m.recipient = to.strip();
-        m.subject = letter.subject();
+        m.subject = MailHeaders.oneLine(letter.subject()); // as it is sent: a header is one line
         m.textBody = letter.text();
         m.htmlBody = letter.html();
         m.status = OutboxMessage.Status.QUEUED;

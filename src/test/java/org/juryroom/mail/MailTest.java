@@ -414,6 +414,65 @@ class MailTest {
         jurors.get("none").login().as().post("/api/competitions/" + cid + "/reminders").then().statusCode(403);
     }
 
+    /**
+     * A subject is one header line holding every character of what it names: a competition title typed with a line
+     * break no longer starts a header of its own (it added "Reply-To"), and one with an emoji, in Hindi, arrives
+     * whole (the emoji came as "??").
+     */
+    @Test
+    void aSubjectIsOneHeaderLineWithEveryCharacterOfTheTitle() {
+        String plain = JudgingFixtures.unique("Stay safe");
+        String hindi = "\u0938\u0941\u0930\u0915\u094d\u0937\u093f\u0924";
+        String rainbow = "\uD83C\uDF08 " + JudgingFixtures.unique("online");
+        String email = address("subject");
+        long juror = ORGANISER.as().contentType(ContentType.JSON).body(Map.of("name", JudgingFixtures.unique("Juror"),
+                "email", email, "invite", false)).post("/api/jurors").then().statusCode(201).extract().jsonPath()
+                .getLong("id");
+        for (String title : List.of(plain + "\nReply-To: someone@elsewhere.example", hindi + "\r\n" + rainbow)) {
+            long cid = JudgingFixtures.openCompetition(1, Map.of("title", title));
+            JudgingFixtures.submittedEntry(cid, JudgingFixtures.school("Subject district"), "Subject poster", "s",
+                    List.of("Mira"));
+            JudgingFixtures.panels(cid, Map.of(juror, List.of()));
+            JudgingFixtures.transition(cid, "JUDGING");
+            JudgingFixtures.assign(cid, 1, 1).then().statusCode(201);
+        }
+        sender.run();
+        List<Delivered> notices = Mailbox.to(email);
+        assertThat(notices).extracting(Delivered::subject).containsExactlyInAnyOrder(
+                plain + " Reply-To: someone@elsewhere.example: entries to judge", hindi + " " + rainbow + ": entries to judge");
+        for (Delivered notice : notices) {
+            assertThat(notice.headers()).noneMatch(h -> h.toLowerCase(java.util.Locale.ROOT).startsWith("reply-to"));
+        }
+        assertThat(outbox(email).getList("items.subject", String.class)).noneMatch(s -> s.contains("\n"));
+    }
+
+    /**
+     * A safeguarding lead whose address has a domain in Devanagari gets the alert: SMTP is given the domain in
+     * ASCII (IDNA), as every server takes it, not as raw UTF-8.
+     */
+    @Test
+    void aLeadWhoseDomainIsInDevanagariIsGivenToSmtpInAscii() {
+        String local = "dsl" + UUID.randomUUID().toString().substring(0, 8);
+        String domain = "\u0938\u0941\u0930\u0915\u094d\u0937\u093e.\u092d\u093e\u0930\u0924";
+        ORGANISER.as().contentType(ContentType.JSON).body(Map.of("name", JudgingFixtures.unique("Lead"),
+                "email", local + "@" + domain, "phone", "+91 98300 12345", "invite", false))
+                .post("/api/safeguarding-leads").then().statusCode(201);
+        long cid = JudgingFixtures.openCompetition(1);
+        long eid = JudgingFixtures.submittedEntry(cid, JudgingFixtures.school("IDN district"), "IDN poster", "s",
+                List.of("Mira"));
+        String reference = ORGANISER.as().contentType(ContentType.JSON).body(Map.of("kind", "OTHER",
+                        "urgency", "NORMAL", "note", "A child's full name is on the poster."))
+                .post("/api/entries/" + eid + "/concerns").then().statusCode(201).extract().jsonPath()
+                .getString("reference");
+        sender.run();
+        String ascii = local + "@" + java.net.IDN.toASCII(domain);
+        assertThat(ascii).startsWith(local + "@xn--").endsWith(".xn--h2brj9c");
+        Delivered alert = single(ascii);
+        assertThat(alert.subject()).contains(reference);
+        assertThat(alert.headers()).anyMatch(h -> h.equals("To: " + ascii));
+        assertThat(outbox(local + "@" + domain).getString("items[0].status")).isEqualTo("SENT");
+    }
+
     /** Reset requests for this address waiting to be handled. */
     static int storedResetRequests(String email) {
         try (Connection c = DriverManager.getConnection(RealStack.services().jdbcUrl(), "postgres", "postgres");

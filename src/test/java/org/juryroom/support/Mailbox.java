@@ -22,9 +22,9 @@ import java.util.regex.Pattern;
  */
 public final class Mailbox {
 
-    /** One delivered message. */
+    /** One delivered message; {@code headers}: its header lines as they arrived (folded lines unfolded). */
     public record Delivered(String from, List<String> to, String subject, String contentType, String text,
-                            String html) {
+                            String html, List<String> headers) {
 
         /** The token of the first link to {@code /invite/…} or {@code /reset/…} in the plain text. */
         public String token(String path) {
@@ -62,7 +62,7 @@ public final class Mailbox {
             String[] parts = new String[2];
             collect(message.getContent(), message.getContentType(), parts);
             return new Delivered(message.getFrom()[0].toString(), to, message.getSubject(), message.getContentType(),
-                    parts[0], parts[1]);
+                    parts[0], parts[1], java.util.Collections.list(message.getAllHeaderLines()));
         } catch (MessagingException | IOException e) {
             throw new IllegalStateException("unreadable message", e);
         }
