@@ -233,7 +233,7 @@ final class Mp4Scrubber {
         int[] sizes = child(buf, stbl[0], stbl[1], "stsz");
         int[] compact = sizes == null ? child(buf, stbl[0], stbl[1], "stz2") : null;
         if (stsc == null || (sizes == null && compact == null)) {
-            throw new Rejected("the MP4 has a data track whose samples cannot be located");
+            throw new Rejected("the MP4 has a malformed sample table");
         }
         long runs = table(buf, stsc, 12);
         ByteBuffer b = ByteBuffer.wrap(buf);
@@ -248,7 +248,7 @@ final class Mp4Scrubber {
             fieldBits = 32;
             sizesAt = sizes[0] + 12;
             if (constant == 0 && 12 + sampleCount * 4 > sizes[1] - sizes[0]) {
-                throw new Rejected("the MP4 sample size table is larger than its box");
+                throw new Rejected("the MP4 has a malformed sample table");
             }
         } else {
             requireLength(compact, 12);
@@ -257,7 +257,7 @@ final class Mp4Scrubber {
             sizesAt = compact[0] + 12;
             if ((fieldBits != 4 && fieldBits != 8 && fieldBits != 16)
                     || 12 + (sampleCount * fieldBits + 7) / 8 > compact[1] - compact[0]) {
-                throw new Rejected("the MP4 has a malformed compact sample size table");
+                throw new Rejected("the MP4 has a malformed sample table");
             }
         }
         long sample = 0;
@@ -298,7 +298,7 @@ final class Mp4Scrubber {
         requireLength(box, 8);
         long count = Integer.toUnsignedLong(ByteBuffer.wrap(buf).getInt(box[0] + 4));
         if (8 + count * width > box[1] - box[0]) {
-            throw new Rejected("the MP4 has a sample table larger than its box");
+            throw new Rejected("the MP4 has a malformed sample table");
         }
         return count;
     }
@@ -335,10 +335,11 @@ final class Mp4Scrubber {
             } else if (size == 0) {
                 size = to - at;
             }
+            String found = new String(buf, at + 4, 4, StandardCharsets.ISO_8859_1);
             if (size < header || size > to - at) {
-                throw new Rejected("the MP4 movie header has a box that does not fit");
+                throw new Rejected("the MP4 movie header has a box (" + printable(found) + ") that does not fit");
             }
-            if (new String(buf, at + 4, 4, StandardCharsets.ISO_8859_1).equals(type)) {
+            if (found.equals(type)) {
                 return new int[] {at + header, (int) (at + size)};
             }
             at += (int) size;
