@@ -74,18 +74,22 @@ public final class TestVideos {
     private static byte[] telemetryMoov(int videoSize, int videoAt, int telemetrySize, int telemetryAt) {
         byte[] mvhd = new byte[100];
         ByteBuffer.wrap(mvhd).putInt(12, 1000).putInt(16, 1000).putInt(20, 0x00010000).putInt(96, 3);
-        return box("moov", box("mvhd", mvhd), track(1, "vide", videoSize, videoAt),
-                track(2, "meta", telemetrySize, telemetryAt));
+        return box("moov", box("mvhd", mvhd), track(1, "vide", VIDEO_TITLE, videoSize, videoAt),
+                track(2, "meta", "", telemetrySize, telemetryAt));
     }
 
-    /** A track of one sample of {@code size} bytes at {@code at} in the file. */
-    public static byte[] track(int id, String handler, int size, int at) {
+    /** The title of {@link #mp4WithTelemetry}'s video track (its handler's name, as ffmpeg's {@code handler_name} sets it). */
+    public static final String VIDEO_TITLE = "Interview with Riya at the school gate";
+
+    /** A track of one sample of {@code size} bytes at {@code at} in the file, titled {@code name}. */
+    public static byte[] track(int id, String handler, String name, int size, int at) {
         byte[] tkhd = new byte[84];
         ByteBuffer.wrap(tkhd).putInt(0, 3).putInt(12, id);
         byte[] mdhd = new byte[24];
         ByteBuffer.wrap(mdhd).putInt(12, 1000).putInt(16, 1000);
-        byte[] hdlr = new byte[25];
-        ByteBuffer.wrap(hdlr).put(8, handler.getBytes(StandardCharsets.ISO_8859_1));
+        byte[] hdlr = new byte[25 + name.length()];
+        ByteBuffer.wrap(hdlr).put(8, handler.getBytes(StandardCharsets.ISO_8859_1))
+                .put(24, name.getBytes(StandardCharsets.ISO_8859_1));
         byte[] stbl = box("stbl", box("stsd", new byte[8]), box("stts", new byte[8]),
                 box("stsc", ByteBuffer.allocate(20).putInt(4, 1).putInt(8, 1).putInt(12, 1).putInt(16, 1).array()),
                 box("stsz", ByteBuffer.allocate(16).putInt(8, 1).putInt(12, size).array()),

@@ -17,7 +17,7 @@ import java.util.Set;
  * MP4 clean-up by rewriting the box tree, without decoding: user-data and metadata boxes
  * ({@code udta}, {@code meta}, {@code uuid}: location {@code loci}/{@code ©xyz}, artist, comments,
  * XMP) are dropped from the top level and from {@code moov} and its tracks; creation and
- * modification times in {@code mvhd}/{@code tkhd}/{@code mdhd} are zeroed. A track that is
+ * modification times in {@code mvhd}/{@code tkhd}/{@code mdhd} and handler names (a track's title) are zeroed. A track that is
  * neither picture nor sound (timed metadata such as an action camera's or a drone's GPS
  * telemetry, a phone's location track, subtitles, timecode) is dropped from {@code moov} and its
  * samples are zeroed where they lie, so nothing else moves. Only {@code moov} is
@@ -196,6 +196,8 @@ final class Mp4Scrubber {
                 out.write(buf, at, end - at);
                 if (DATED.contains(type)) {
                     zeroDates(out.array(), start, header, end - at);
+                } else if (type.equals("hdlr")) {
+                    zeroName(out.array(), start, header, end - at);
                 }
             }
             at = end;
@@ -404,6 +406,17 @@ final class Mp4Scrubber {
         int width = all[body] == 1 ? 8 : 4;
         int datesEnd = Math.min(body + 4 + 2 * width, start + size);
         for (int i = body + 4; i < datesEnd; i++) {
+            all[i] = 0;
+        }
+    }
+
+    /**
+     * Zeroes a handler's name (after version/flags, pre_defined, handler type and 12 reserved bytes), in place: it is
+     * the track's title to players and to ffmpeg ({@code handler_name}), which can be a child's name, as a WebM track's
+     * Name can. Zeroed, it reads as empty both as a C string and as QuickTime's counted string.
+     */
+    private static void zeroName(byte[] all, int start, int header, int size) {
+        for (int i = start + header + 24; i < start + size; i++) {
             all[i] = 0;
         }
     }
