@@ -72,9 +72,9 @@ final class Mp4Scrubber {
             // Written into one buffer of the original's size (the rewrite never grows), containers' sizes patched
             // in place: no copy per nesting level.
             Out rewritten = new Out(original.length);
-            List<long[]> blanked = new ArrayList<>();
+            List<int[]> dropped = new ArrayList<>();
             container(rewritten, "moov", () -> rewriteChildren(original, moov.header, original.length, rewritten, 8,
-                    blanked));
+                    dropped));
             byte[] newMoov = rewritten.array();
             int newLength = rewritten.size();
             // The removed bytes per top-level box, to shift offsets into the media that follows them.
@@ -115,7 +115,11 @@ final class Mp4Scrubber {
                         }
                     }
                 }
-                blank(dst, blanked, top, removed, src.size());
+                for (int[] track : dropped) {
+                    ByteBuffer zeros = ByteBuffer.allocate(1 << 16);
+                    sampleRanges(original, track[0], track[1], (offset, length) ->
+                            blank(dst, zeros, offset, length, top, removed));
+                }
             }
             return new Outcome(true, null);
         }
@@ -154,7 +158,7 @@ final class Mp4Scrubber {
     }
 
     /** Copies the children of a container in {@code buf[from, to)}, dropping and rewriting as described. */
-    private static void rewriteChildren(byte[] buf, int from, int to, Out out, int depth, List<long[]> blanked) {
+    private static void rewriteChildren(byte[] buf, int from, int to, Out out, int depth, List<int[]> dropped) {
         if (depth == 0) {
             throw new Rejected("the MP4 boxes are nested too deeply");
         }
@@ -184,13 +188,13 @@ final class Mp4Scrubber {
                 continue;
             }
             if (type.equals("trak") && !MEDIA_HANDLERS.contains(handler(buf, at + header, end))) {
-                blanked.addAll(sampleRanges(buf, at + header, end));
+                dropped.add(new int[] {at + header, end}); // its samples are blanked once the file is written
                 at = end;
                 continue;
             }
             if (CONTAINERS.contains(type)) {
                 int childrenFrom = at + header;
-                container(out, type, () -> rewriteChildren(buf, childrenFrom, end, out, depth - 1, blanked));
+                container(out, type, () -> rewriteChildren(buf, childrenFrom, end, out, depth - 1, dropped));
             } else {
                 int start = out.size();
                 out.write(buf, at, end - at);
@@ -215,10 +219,11 @@ final class Mp4Scrubber {
     }
 
     /**
-     * Where a track's samples lie in the file, {offset, length} per chunk, from its sample tables
-     * ({@code stsc}, {@code stsz}/{@code stz2}, {@code stco}/{@code co64}); 422 when they cannot be read.
+     * Where a track's samples lie in the file, each chunk's offset and length to {@code sink}, from its sample
+     * tables ({@code stsc}, {@code stsz}/{@code stz2}, {@code stco}/{@code co64}); 422 when they cannot be read.
+     * Handed over one by one, not listed: a hostile table of millions of chunks must not fill the heap.
      */
-    private static List<long[]> sampleRanges(byte[] buf, int from, int to) {
+    private static void sampleRanges(byte[] buf, int from, int to, RangeSink sink) throws IOException {
         int[] stbl = path(buf, from, to, "mdia", "minf", "stbl");
         int[] offsets = stbl == null ? null : child(buf, stbl[0], stbl[1], "stco");
         boolean wide = false;
@@ -226,10 +231,9 @@ final class Mp4Scrubber {
             offsets = child(buf, stbl[0], stbl[1], "co64");
             wide = true;
         }
-        List<long[]> ranges = new ArrayList<>();
         long chunks = offsets == null ? 0 : table(buf, offsets, wide ? 8 : 4);
         if (chunks == 0) {
-            return ranges; // no samples
+            return; // no samples
         }
         int[] stsc = child(buf, stbl[0], stbl[1], "stsc");
         int[] sizes = child(buf, stbl[0], stbl[1], "stsz");
@@ -281,9 +285,12 @@ final class Mp4Scrubber {
                 }
             }
             int p = offsets[0] + 8 + (int) (chunk - 1) * (wide ? 8 : 4);
-            ranges.add(new long[] {wide ? b.getLong(p) : Integer.toUnsignedLong(b.getInt(p)), length});
+            sink.accept(wide ? b.getLong(p) : Integer.toUnsignedLong(b.getInt(p)), length);
         }
-        return ranges;
+    }
+
+    private interface RangeSink {
+        void accept(long offset, long length) throws IOException;
     }
 
     private static long sampleSize(byte[] buf, int at, int bits, long sample) {
@@ -350,30 +357,24 @@ final class Mp4Scrubber {
     }
 
     /**
-     * Zeroes the samples of the dropped tracks in the written file, each where it moved to; a sample
-     * must lie in media data that was kept (not in {@code moov} nor in a dropped box, nor past the end).
+     * Zeroes a chunk of a dropped track in the written file, where it moved to; it must lie in media
+     * data that was kept (not in {@code moov} nor in a dropped box, nor past the end).
      */
-    private static void blank(FileChannel dst, List<long[]> ranges, List<Box> top, long[] removed, long fileSize)
-            throws IOException {
-        ByteBuffer zeros = ByteBuffer.allocate(1 << 16);
-        for (long[] r : ranges) {
-            long offset = r[0];
-            long length = r[1];
-            Box in = top.stream().filter(b -> b.offset <= offset && offset < b.end()).findFirst().orElse(null);
-            if (length == 0) {
-                continue;
-            }
-            if (in == null || length > in.end() - offset || in.type.equals("moov") || DROPPED.contains(in.type)
-                    || offset + length > fileSize) {
-                throw new Rejected("the MP4 has a data track whose samples lie outside its media data");
-            }
-            long at = offset - removedBefore(offset, top, removed);
-            for (long left = length; left > 0; ) {
-                zeros.clear().limit((int) Math.min(zeros.capacity(), left));
-                int n = dst.write(zeros, at);
-                at += n;
-                left -= n;
-            }
+    private static void blank(FileChannel dst, ByteBuffer zeros, long offset, long length, List<Box> top,
+                              long[] removed) throws IOException {
+        if (length == 0) {
+            return;
+        }
+        Box in = top.stream().filter(b -> b.offset <= offset && offset < b.end()).findFirst().orElse(null);
+        if (in == null || length > in.end() - offset || in.type.equals("moov") || DROPPED.contains(in.type)) {
+            throw new Rejected("the MP4 has a data track whose samples lie outside its media data");
+        }
+        long at = offset - removedBefore(offset, top, removed);
+        for (long left = length; left > 0; ) {
+            zeros.clear().limit((int) Math.min(zeros.capacity(), left));
+            int n = dst.write(zeros, at);
+            at += n;
+            left -= n;
         }
     }
 
