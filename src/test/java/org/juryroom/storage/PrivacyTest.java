@@ -10,9 +10,11 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.junit.jupiter.api.Test;
 import org.juryroom.storage.StorageFixtures.Account;
+import org.juryroom.support.TestVideos;
 
 import javax.imageio.ImageIO;
 import java.io.ByteArrayInputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -95,6 +97,38 @@ class PrivacyTest {
             assertThat(doc.getDocumentInformation().getAuthor()).isNull();
             assertThat(doc.getDocumentCatalog().getMetadata()).isNull();
         }
+    }
+
+    /**
+     * An action camera's or a drone's video carries the place it was filmed second by second in a
+     * timed-metadata track: the track is gone from the clean copy and its samples are zeroed where
+     * they lay, the video's own chunk still points at its pictures, and the video track's title (a
+     * child's name) is blank; the sealed original keeps all.
+     */
+    @Test
+    void anMp4sGpsTelemetryTrackIsRemovedAndItsSamplesBlanked() throws Exception {
+        byte[] gps = "GPS5 22.5726N 88.3639E school gate, Riya's camera".getBytes(StandardCharsets.ISO_8859_1);
+        byte[] original = TestVideos.mp4WithTelemetry(gps);
+        Account school = school();
+        var created = upload(school, competition(), "video", "drone.mp4", original).then().statusCode(201)
+                .extract().jsonPath();
+        String file = "/api/entries/" + created.getLong("id") + "/files/" + created.getLong("files[0].id");
+        assertThat(download(organiser(), file + "/original")).isEqualTo(original);
+
+        byte[] clean = download(school.api(), file);
+        String text = new String(clean, StandardCharsets.ISO_8859_1);
+        assertThat(text).doesNotContain("GPS5", "22.5726", "Riya's camera").contains(TestVideos.VIDEO_SAMPLE);
+        assertThat(text).as("the video track's title").doesNotContain(TestVideos.VIDEO_TITLE, "Riya");
+        assertThat(text.split("trak", -1)).as("one track left").hasSize(2);
+        int removed = TestVideos.track(2, "meta", "", gps.length, 0).length;
+        assertThat(clean).hasSize(original.length - removed); // only the track's box: the media did not move otherwise
+        ByteBuffer b = ByteBuffer.wrap(clean);
+        int stco = text.indexOf("stco");
+        int videoAt = b.getInt(stco + 12);
+        assertThat(new String(clean, videoAt, TestVideos.VIDEO_SAMPLE.length(), StandardCharsets.ISO_8859_1))
+                .isEqualTo(TestVideos.VIDEO_SAMPLE);
+        assertThat(java.util.Arrays.copyOfRange(clean, videoAt + TestVideos.VIDEO_SAMPLE.length(),
+                videoAt + TestVideos.VIDEO_SAMPLE.length() + gps.length)).containsOnly(0);
     }
 
     /** Photos inside a PDF (JPEG data with EXIF and GPS, an author and a path in the image's dictionary) lose them too. */
