@@ -43,8 +43,10 @@ public class ConsentResource {
         return unstored(withdrawals.withdrawByToken(token, request));
     }
 
+    /** No body (docs/api.md), so no Content-Type to insist on: a bare {@code curl -X POST} sends none. */
     @POST
     @Path("/consents/{token}/confirm")
+    @Consumes(MediaType.WILDCARD)
     @PermitAll
     public RestResponse<WithdrawalService.ConsentView> confirm(@PathParam("token") String token) {
         return unstored(withdrawals.confirmByToken(token));

@@ -38,11 +38,31 @@ public class PublicCaching {
 
     /** 304 when the client or cache holds this body already; otherwise the body, with its tag. */
     public static Response respond(Request request, PublicShortlistCache.Body body, MediaType type) {
-        Response.ResponseBuilder unchanged = request.evaluatePreconditions(body.tag());
+        Response.ResponseBuilder unchanged = unchanged(request, body.tag(), SHARED);
         if (unchanged != null) {
-            return unchanged.header("Cache-Control", SHARED).build();
+            return unchanged.build();
         }
         return Response.ok(body.bytes(), type).tag(body.tag()).header("Cache-Control", SHARED).build();
+    }
+
+    /**
+     * A public GET's conditions against the current version's tag: 304 with {@code cacheControl} when the
+     * client or cache holds it, null when the body is to be sent. A condition that fails (If-Match naming
+     * another version) is the asker's alone: a 412 problem, like any refusal, never an empty answer under
+     * the public rule, which a shared cache could keep and serve, for its seconds, to everyone.
+     */
+    public static Response.ResponseBuilder unchanged(Request request, jakarta.ws.rs.core.EntityTag tag,
+                                                     String cacheControl) {
+        Response.ResponseBuilder evaluated = request.evaluatePreconditions(tag);
+        if (evaluated == null) {
+            return null;
+        }
+        Response answer = evaluated.build();
+        if (answer.getStatus() != Response.Status.NOT_MODIFIED.getStatusCode()) {
+            throw new org.juryroom.common.ProblemException(answer.getStatus(), "Precondition failed",
+                    "What this address shows has changed since the version the request names: load it again");
+        }
+        return Response.fromResponse(answer).header("Cache-Control", cacheControl);
     }
 
     /**

@@ -85,4 +85,40 @@ class PublicPagesTest {
         assertThat(Fixtures.organiser().get("/api/public/competitions/" + cid + "/shortlist").header("Cache-Control"))
                 .isEqualTo(org.juryroom.publishing.PublicCaching.PERSONAL);
     }
+
+    /**
+     * If-Match naming another version (a stale tab, a crafted request through a CDN) is refused as the asker's
+     * own 412 problem, in their language: never an empty answer under the public rule that a shared cache could
+     * keep for its seconds and serve to every guardian and stranger; the page, its JSON and the pictures alike.
+     */
+    @Test
+    void aFailedIfMatchIsTheAskersOwnProblemThatNoCacheKeeps() {
+        org.juryroom.consent.ConsentFixtures.Published p = org.juryroom.consent.ConsentFixtures.published(
+                Fixtures.unique("Conditional poster"), List.of(org.juryroom.judging.JudgingFixtures.firstName()));
+        String api = "/api/public/competitions/" + p.cid() + "/shortlist";
+        Response current = given().get(api);
+        long fid = current.jsonPath().getLong("entries[0].files[0].id");
+        String picture = "/shortlist/" + p.cid() + "/works/1/" + fid + ".jpg";
+
+        Response json = given().header("If-Match", "\"another\"").header("Accept-Language", "hi").get(api);
+        assertThat(json.statusCode()).isEqualTo(412);
+        assertThat(json.contentType()).startsWith("application/problem+json");
+        assertThat(json.jsonPath().getString("detail")).contains("संस्करण");
+        assertThat(json.header("Cache-Control")).doesNotContain("max-age").doesNotContain("s-maxage");
+        for (String page : List.of("/shortlist/" + p.cid(), picture)) {
+            Response refused = given().header("If-Match", "\"another\"").header("Accept-Language", "bn").get(page);
+            assertThat(refused.statusCode()).as(page).isEqualTo(412);
+            assertThat(refused.contentType()).as(page).startsWith("text/html");
+            assertThat(refused.asString()).as(page).contains("আবার খুলুন");
+            assertThat(refused.header("Cache-Control")).as(page).isEqualTo("no-store");
+        }
+        // The version asked for is still answered, and a revalidation still costs nothing.
+        given().header("If-Match", current.header("ETag")).get(api).then().statusCode(200);
+        Response revalidated = given().header("If-None-Match", current.header("ETag")).get(api);
+        assertThat(revalidated.statusCode()).isEqualTo(304);
+        assertThat(revalidated.header("Cache-Control")).isEqualTo(org.juryroom.publishing.PublicCaching.SHARED);
+        String pictureTag = given().get(picture).then().statusCode(200).extract().header("ETag");
+        given().header("If-None-Match", pictureTag).get(picture).then().statusCode(304)
+                .header("Cache-Control", org.juryroom.publishing.PublicCaching.REVALIDATE);
+    }
 }

@@ -131,9 +131,9 @@ public class ShortlistPages {
                             Request request) {
         FileDownloads.Download d = entries.publicDownload(cid, rank, fid, FileVariant.THUMBNAIL);
         EntityTag tag = new EntityTag(sha256(d.objectKey()).substring(0, 32));
-        Response.ResponseBuilder unchanged = request.evaluatePreconditions(tag);
+        Response.ResponseBuilder unchanged = PublicCaching.unchanged(request, tag, PublicCaching.REVALIDATE);
         if (unchanged != null) {
-            return unchanged.header("Cache-Control", PublicCaching.REVALIDATE).build();
+            return unchanged.build();
         }
         return Response.fromResponse(downloads.respond(d, null)).tag(tag)
                 .header("Cache-Control", null).header("Cache-Control", PublicCaching.REVALIDATE)
@@ -150,9 +150,9 @@ public class ShortlistPages {
         // A revalidation is answered from the version alone; the bytes are read only to send them.
         String version = commission.logoVersion();
         Response.ResponseBuilder unchanged = version == null ? null
-                : request.evaluatePreconditions(new EntityTag(version));
+                : PublicCaching.unchanged(request, new EntityTag(version), PublicCaching.REVALIDATE);
         if (unchanged != null) {
-            return unchanged.header("Cache-Control", PublicCaching.REVALIDATE).build();
+            return unchanged.build();
         }
         org.juryroom.settings.CommissionSettings.Logo logo = commission.logo();
         if (logo == null) {
