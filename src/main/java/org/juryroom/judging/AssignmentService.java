@@ -269,12 +269,20 @@ public class AssignmentService {
 
     /**
      * Takes the shared lock of every competition, open or judging, in which this juror has work on
-     * entries of this school (assigned, or screening in an open round), in id order: a conflict
-     * declared or lifted changes which of their scorecards and votes count, so it must not land in
-     * the middle of a freeze or a round's close.
+     * entries of this school (assigned, or screening in an open round), and of every competition on
+     * whose FINAL round's jury they sit while it is not closed (frozen by then), in id order: a
+     * conflict declared or lifted changes which of their scorecards, votes and ballots count, so it
+     * must not land in the middle of a freeze or a round's close (the final close checks its jury
+     * for conflicts and then seals their ballots).
      */
     public void lockCompetitionsOf(long jurorId, long schoolId) {
-        workWithSchool(jurorId, schoolId).stream().map(r -> ((Number) r[0]).longValue()).distinct().sorted()
+        @SuppressWarnings("unchecked")
+        List<Number> finalJuries = em.createNativeQuery("select f.competition_id from round_jury j"
+                        + " join judging_round f on f.id = j.round_id and f.kind = 'FINAL' and f.status <> 'CLOSED'"
+                        + " where j.juror_id = :jid")
+                .setParameter("jid", jurorId).getResultList();
+        java.util.stream.Stream.concat(workWithSchool(jurorId, schoolId).stream().map(r -> (Number) r[0]),
+                        finalJuries.stream()).map(Number::longValue).distinct().sorted()
                 .forEach(competitions::lockShared);
     }
 

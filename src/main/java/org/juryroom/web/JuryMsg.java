@@ -300,4 +300,19 @@ public interface JuryMsg {
 
     @Message
     String jury_peers_row(int n);
+
+    @Message
+    String jury_gone_title();
+
+    @Message
+    String jury_gone_text();
+
+    @Message
+    String jury_gone_comment();
+
+    @Message
+    String jury_gone_marks();
+
+    @Message
+    String jury_gone_back();
 }

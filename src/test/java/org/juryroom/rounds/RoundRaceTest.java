@@ -262,6 +262,69 @@ class RoundRaceTest {
         }
     }
 
+    /**
+     * A final juror declares a conflict with a finalist's school while the close, past its check of the jury for
+     * conflicts, seals their ballot: the declaration waits for the close and comes after it (it took no lock of the
+     * frozen competition, so it landed between the check and the seal: a result sealed over the ballot of a juror
+     * whose conflict was already declared). The close is held where it stores the result, by a lock on that table.
+     */
+    @Test
+    void aConflictDeclaredWhileTheFinalCloseSealsWaitsForTheCloseAndComesAfterIt() throws Exception {
+        World w = JudgingFixtures.world(2, 3, 8, 4);
+        FinalRoundTest.OpenFinal f = finalWithEveryBallot(w, SEED + 5);
+        long cid = w.cid();
+        JurorAccount juror = w.juror(1);
+        long school = JudgingFixtures.ORGANISER.as().get("/api/entries/{eid}", f.shortlist().get(0)).then()
+                .statusCode(200).extract().jsonPath().getLong("school.id");
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try (java.sql.Connection held = dataSource.getConnection()) {
+            held.setAutoCommit(false);
+            held.createStatement().execute("lock table final_result in share mode");
+            java.util.concurrent.Future<Response> closed = pool.submit(() -> RoundsTest.close(cid, f.roundId(), Map.of()));
+            awaitLockWaiters(1);
+            java.util.concurrent.Future<Response> declared = pool.submit(() -> juror.login().as()
+                    .contentType(io.restassured.http.ContentType.JSON).body(Map.of("schoolId", school))
+                    .post("/api/me/conflicts"));
+            // The declaration either committed (it took no lock of the competition) or waits for the close.
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+            while (!declared.isDone() && lockWaiters() < 2) {
+                assertThat(System.nanoTime()).as("the declaration neither committed nor waited").isLessThan(deadline);
+                Thread.sleep(5); // polling an observed state, not timing
+            }
+            held.rollback();
+            assertThat(closed.get(60, java.util.concurrent.TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+            assertThat(declared.get(60, java.util.concurrent.TimeUnit.SECONDS).statusCode()).isEqualTo(201);
+        } finally {
+            pool.shutdownNow();
+        }
+        Object[] order = QuarkusTransaction.requiringNew().call(() -> (Object[]) em.createNativeQuery(
+                "select (select max(id) from audit_event where action = 'ROUND_CLOSED' and competition_id = :cid),"
+                        + " (select max(id) from audit_event where action = 'CONFLICT_DECLARED'"
+                        + " and after_value ->> 'jurorId' = cast(:jid as text))")
+                .setParameter("cid", cid).setParameter("jid", juror.id()).getSingleResult());
+        assertThat(((Number) order[1]).longValue()).as("the conflict is declared after the close that counted the"
+                + " juror's ballot").isGreaterThan(((Number) order[0]).longValue());
+        JudgingFixtures.ORGANISER.as().get("/api/competitions/{cid}/rounds/{rid}/result/verify", cid, f.roundId())
+                .then().statusCode(200).body("valid", org.hamcrest.Matchers.equalTo(true));
+    }
+
+    private long lockWaiters() throws java.sql.SQLException {
+        try (java.sql.Connection c = dataSource.getConnection();
+             java.sql.ResultSet r = c.createStatement().executeQuery("select count(*) from pg_stat_activity"
+                     + " where datname = current_database() and wait_event_type = 'Lock'")) {
+            r.next();
+            return r.getLong(1);
+        }
+    }
+
+    private void awaitLockWaiters(long n) throws Exception {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        while (lockWaiters() < n) {
+            assertThat(System.nanoTime()).as("%d requests waiting for a lock", n).isLessThan(deadline);
+            Thread.sleep(5);
+        }
+    }
+
     /** The FINAL round open, every juror's ballot cast (nothing stale, nothing missing): only a hold can refuse the close. */
     private static FinalRoundTest.OpenFinal finalWithEveryBallot(World w, long seed) {
         FinalRoundTest.OpenFinal f = FinalRoundTest.openFinal(w, 2, 1, seed);

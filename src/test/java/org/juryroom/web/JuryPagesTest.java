@@ -375,7 +375,7 @@ class JuryPagesTest {
         }
     }
 
-    private static Map<String, Object> withToken(WebSession web, String page, Map<String, String> form) {
+    private static Map<String, Object> withToken(WebSession web, String page, Map<String, ?> form) {
         Map<String, Object> fields = new java.util.HashMap<>(form);
         fields.put("_csrf", web.token(page));
         return fields;
@@ -427,6 +427,78 @@ class JuryPagesTest {
         assertThat(jurorWeb.get("/files/" + eid + "/" + fid).statusCode()).isEqualTo(200);
         assertThat(jurorWeb.get("/jury/competitions/" + cid).asString()).contains("/files/" + eid + "/" + fid + "/thumbnail");
         assertThat(jurorWeb.get("/files/" + eid + "/" + fid + "/original").statusCode()).isEqualTo(404);
+    }
+
+    /**
+     * The entry leaves the juror's work while they write (here they declare a conflict with its school in another
+     * tab; a round's close, a reassignment or a hold do the same): the save is a 404 that names no reason and
+     * nothing of the entry, and keeps what they wrote, to copy (the generic 404 page dropped it). An id that was
+     * never theirs answers the same page. A screening vote whose round closed meanwhile keeps its comment too.
+     */
+    @Test
+    void aSaveAfterTheEntryLeftTheJurorsWorkKeepsWhatTheyWroteAndSaysNothingOfWhy() {
+        Fixtures.OnePoster f = Fixtures.onePosterInJudging("Gone Competition", 3, "Gone School", "Gone Poster", "Ila");
+        WebSession web = WebSession.signIn(f.juror().username(), f.juror().password());
+        String page = "/jury/entries/" + f.entryId();
+        String wrote = "The colours carry the message well; the slogan at the bottom is hard to read from afar.";
+        Map<String, Object> form = withToken(web, page, Map.of("score.message", "7", "score.craft", "x",
+                "comment", wrote, "action", "submit"));
+        f.juror().api().contentType(io.restassured.http.ContentType.JSON).body(Map.of("schoolId", f.school().id()))
+                .post("/api/me/conflicts").then().statusCode(201);
+
+        Response gone = web.postRaw(page + "/scorecard", form);
+        assertThat(gone.statusCode()).isEqualTo(404);
+        assertThat(gone.asString()).contains("Not saved: this entry is no longer in your work")
+                .contains(">" + wrote + "</textarea>").contains("message: 7").contains("craft: x")
+                .doesNotContain(f.school().name()).doesNotContain("Gone Poster");
+        long nowhere = f.entryId() + 1_000_000;
+        Response never = web.postRaw("/jury/entries/" + nowhere + "/scorecard", form);
+        assertThat(never.statusCode()).isEqualTo(404);
+        assertThat(never.asString().replace("/jury/entries/" + nowhere + "/", "/jury/entries/" + f.entryId() + "/"))
+                .as("the language switch's way back aside").isEqualTo(gone.asString());
+        Response hindi = web.postRaw(page + "/scorecard?lang=hi", form);
+        assertThat(hindi.statusCode()).isEqualTo(404);
+        assertThat(hindi.asString()).contains("सहेजा नहीं गया: यह प्रविष्टि अब आपके काम में नहीं है")
+                .contains(">" + wrote + "</textarea>");
+
+        Fixtures.Account school = Fixtures.school(Fixtures.unique("Gone Vote School"));
+        Fixtures.Account juror = Fixtures.juror(Fixtures.unique("Gone Vote Juror"));
+        long cid = Fixtures.judgingWithRound(school, juror, Map.of("kind", "SCREENING", "name", "First look",
+                "jurorsPerEntry", 1, "quorum", 1), true);
+        Fixtures.assign(cid, 1);
+        long eid = Fixtures.queue(juror, cid).get(0);
+        WebSession voter = WebSession.signIn(juror.username(), juror.password());
+        String votePage = "/jury/entries/" + eid;
+        Map<String, Object> vote = withToken(voter, votePage, Map.of("vote", "YES", "comment", wrote));
+        Fixtures.organiser().contentType(io.restassured.http.ContentType.JSON)
+                .body(Map.of("acceptFewer", List.of(eid), "reason", "closing on time"))
+                .post("/api/competitions/{cid}/rounds/{rid}/close", cid, Fixtures.rounds(cid).get(0))
+                .then().statusCode(200);
+        Response late = voter.postRaw(votePage + "/screening", vote);
+        assertThat(late.statusCode()).isEqualTo(404);
+        assertThat(late.asString()).contains("Not saved: this entry is no longer in your work")
+                .contains(">" + wrote + "</textarea>").doesNotContain(school.name());
+    }
+
+    /** The shortlist freezes while the juror writes: the refusal says so and the text stays, in a box it can be copied from. */
+    @Test
+    void aSaveAfterTheFreezeKeepsWhatWasWrittenWhereItCanBeCopied() {
+        Fixtures.OnePoster f = Fixtures.onePosterInJudging("Frozen Typing Competition", 3, "Frozen School",
+                "Frozen Poster", "Ila");
+        Fixtures.score(f.juror(), f.entryId(), 7, 7, 7);
+        WebSession web = WebSession.signIn(f.juror().username(), f.juror().password());
+        String page = "/jury/entries/" + f.entryId();
+        String wrote = "A second look: the small print in the corner matters more than I first thought.";
+        Map<String, Object> form = withToken(web, page, Map.of("score.message", "6", "score.originality", "7",
+                "score.craft", "7", "comment", wrote, "action", "submit"));
+        Fixtures.freeze(f.cid());
+
+        Response refused = web.postRaw(page + "/scorecard", form);
+        assertThat(refused.statusCode()).isEqualTo(409);
+        assertThat(refused.asString()).contains("Your scores were not saved")
+                .containsPattern("<textarea id=\"comment\" name=\"comment\" maxlength=\"5000\" readonly[^>]*>"
+                        + java.util.regex.Pattern.quote(wrote) + "</textarea>")
+                .doesNotContainPattern("<textarea id=\"comment\"[^>]*disabled");
     }
 
     @Test

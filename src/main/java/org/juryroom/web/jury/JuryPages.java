@@ -65,6 +65,8 @@ public class JuryPages {
         static native TemplateInstance queue(Queue queue, StatsView stats);
 
         static native TemplateInstance entry(Desk desk);
+
+        static native TemplateInstance gone(String comment, List<String> marks);
     }
 
     private final CompetitionService competitions;
@@ -159,8 +161,10 @@ public class JuryPages {
                           @RestForm String version) {
         Map<String, Integer> values = new LinkedHashMap<>();
         Map<String, String> notWhole = new LinkedHashMap<>();
+        List<String> typed = new ArrayList<>();
         FormFields.withPrefix("score.").forEach((code, v) -> {
             if (v != null && !v.isBlank()) {
+                typed.add(code + ": " + v.strip());
                 Integer n = parse(v);
                 if (n == null) {
                     notWhole.put(code, v.strip());
@@ -179,17 +183,14 @@ public class JuryPages {
                     draft ? ScorecardStatus.DRAFT : ScorecardStatus.SUBMITTED, null, parseVersion(version)), null,
                     first ? "*" : null);
         } catch (RuntimeException ex) {
-            int status = Forms.problem(ex).status();
-            if (status == 404) {
-                throw ex;
-            }
-            BlindEntry e = blind(eid);
-            ScorecardView now = mine(eid);
-            // Saved meanwhile elsewhere: the form shows what is saved now, to change again, not the stale marks.
-            boolean moved = status == 412 && now != null;
-            return Response.status(status).entity(Templates.entry(desk(e, null,
-                    moved ? now.scores() : values, moved ? text(now.comment()) : text(comment), now,
-                    Forms.errors(ex)))).build();
+            return refused(ex, () -> {
+                BlindEntry e = blind(eid);
+                ScorecardView now = mine(eid);
+                // Saved meanwhile elsewhere: the form shows what is saved now, to change again, not the stale marks.
+                boolean moved = Forms.problem(ex).status() == 412 && now != null;
+                return Templates.entry(desk(e, null, moved ? now.scores() : values,
+                        moved ? text(now.comment()) : text(comment), now, Forms.errors(ex)));
+            }, comment, typed);
         }
         if ("next".equals(action)) {
             BlindEntry e = blind(eid);
@@ -243,17 +244,37 @@ public class JuryPages {
         try {
             screening.vote(eid, new ScreeningService.VoteRequest(v, comment));
         } catch (RuntimeException ex) {
-            if (Forms.problem(ex).status() == 404) {
-                throw ex;
-            }
-            return Response.status(Forms.problem(ex).status()).entity(Templates.entry(
-                    desk(blind(eid), null, Map.of(), "", null, Forms.errors(ex)).typedVote(v, comment))).build();
+            return refused(ex, () -> Templates.entry(desk(blind(eid), null, Map.of(), "", null, Forms.errors(ex))
+                    .typedVote(v, comment)), comment, List.of());
         }
         BlindEntry e = blind(eid);
         return all(e.competitionId()).stream().filter(i -> "NONE".equals(i.screeningVote())
                         && !i.entryId().equals(eid)).findFirst()
                 .map(i -> redirect("/jury/entries/" + i.entryId() + "?voted"))
                 .orElseGet(() -> redirect("/jury/competitions/" + e.competitionId() + "?tab=done&finished"));
+    }
+
+    /**
+     * A refused save: the entry page with the refusal and what was typed; or, when the entry has left the juror's
+     * work since they opened it (a round closed, their work was moved, a conflict, it left judging: a 404, before
+     * or while the page is drawn again), a 404 that keeps what they typed, to copy, and names no reason (a generic
+     * 404 page dropped a long comment).
+     */
+    private Response refused(RuntimeException ex, java.util.function.Supplier<TemplateInstance> page, String comment,
+                             List<String> marks) {
+        int status = Forms.problem(ex).status();
+        if (status != 404) {
+            try {
+                return Response.status(status).entity(page.get()).build();
+            } catch (RuntimeException again) {
+                if (Forms.problem(again).status() != 404) {
+                    throw again;
+                }
+            }
+        }
+        return Response.status(404).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .header("Cache-Control", "no-store")
+                .entity(Templates.gone(comment == null || comment.isBlank() ? null : comment, marks)).build();
     }
 
     private ScreeningService.VoteView myVote(long eid) {
