@@ -250,6 +250,19 @@ public final class Fixtures {
                 .post("/api/competitions/" + cid + "/rounds/" + rubric + "/close").then().statusCode(200);
     }
 
+    /** A screening round open before the rubric one, with one entry in the juror's queue to vote on. */
+    public record ScreeningDesk(Account school, Account juror, long cid, long entryId) {
+    }
+
+    public static ScreeningDesk screeningDesk(String label) {
+        Account school = school(unique(label + " School"));
+        Account juror = juror(unique(label + " Juror"));
+        long cid = judgingWithRound(school, juror, Map.of("kind", "SCREENING", "name", "First look",
+                "jurorsPerEntry", 1, "quorum", 1), true);
+        assign(cid, 1);
+        return new ScreeningDesk(school, juror, cid, queue(juror, cid).get(0));
+    }
+
     /**
      * A competition in judging with one submitted poster of {@code school} and {@code juror} on its jury, whose
      * rounds are {@code extra} and its rubric round ({@code before}: the extra round first); returns its id.

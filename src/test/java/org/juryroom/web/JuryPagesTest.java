@@ -461,13 +461,11 @@ class JuryPagesTest {
         assertThat(hindi.asString()).contains("सहेजा नहीं गया: यह प्रविष्टि अब आपके काम में नहीं है")
                 .contains(">" + wrote + "</textarea>");
 
-        Fixtures.Account school = Fixtures.school(Fixtures.unique("Gone Vote School"));
-        Fixtures.Account juror = Fixtures.juror(Fixtures.unique("Gone Vote Juror"));
-        long cid = Fixtures.judgingWithRound(school, juror, Map.of("kind", "SCREENING", "name", "First look",
-                "jurorsPerEntry", 1, "quorum", 1), true);
-        Fixtures.assign(cid, 1);
-        long eid = Fixtures.queue(juror, cid).get(0);
-        WebSession voter = WebSession.signIn(juror.username(), juror.password());
+        Fixtures.ScreeningDesk desk = Fixtures.screeningDesk("Gone Vote");
+        Fixtures.Account school = desk.school();
+        long cid = desk.cid();
+        long eid = desk.entryId();
+        WebSession voter = WebSession.signIn(desk.juror().username(), desk.juror().password());
         String votePage = "/jury/entries/" + eid;
         Map<String, Object> vote = withToken(voter, votePage, Map.of("vote", "YES", "comment", wrote));
         Fixtures.organiser().contentType(io.restassured.http.ContentType.JSON)

@@ -43,14 +43,9 @@ class RefusedFormsKeepInputTest {
 
     @Test
     void aScreeningVoteWithoutAChoiceKeepsTheComment() {
-        Fixtures.Account school = Fixtures.school(Fixtures.unique("Typed Vote School"));
-        Fixtures.Account juror = Fixtures.juror(Fixtures.unique("Typed Vote Juror"));
-        long cid = Fixtures.judgingWithRound(school, juror, Map.of("kind", "SCREENING", "name", "First look",
-                "jurorsPerEntry", 1, "quorum", 1), true);
-        Fixtures.assign(cid, 1);
-        long eid = Fixtures.queue(juror, cid).get(0);
-        WebSession web = WebSession.signIn(juror.username(), juror.password());
-        String page = "/jury/entries/" + eid;
+        Fixtures.ScreeningDesk desk = Fixtures.screeningDesk("Typed Vote");
+        WebSession web = WebSession.signIn(desk.juror().username(), desk.juror().password());
+        String page = "/jury/entries/" + desk.entryId();
         Response refused = web.post(page, page + "/screening", Map.of("comment", "Bold colours, a clear message"));
         assertThat(refused.statusCode()).isEqualTo(422);
         assertThat(refused.asString()).contains(">Bold colours, a clear message</textarea>")
