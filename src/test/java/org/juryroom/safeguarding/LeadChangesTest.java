@@ -224,4 +224,38 @@ class LeadChangesTest {
                 .body("active", equalTo(true));
         lead.api().get("/api/safeguarding/concerns").then().statusCode(200);
     }
+
+    /** The organiser's leads page: edit (a refusal keeps what was typed), deactivate and reactivate, the state shown. */
+    @Test
+    void theLeadsPageEditsDeactivatesAndReactivatesALead() {
+        Lead lead = lead(address("page"));
+        lead(address("other")); // never the last active lead
+        String stored = Fixtures.organiser().get("/api/safeguarding-leads/" + lead.id()).then().extract().path("name");
+        WebSession web = WebSession.signIn("organiser", org.juryroom.support.RealStack.ORGANISER_PASSWORD);
+        String list = "/organiser/safeguarding-leads";
+        String edit = list + "/" + lead.id() + "/edit";
+        assertThat(web.get(list).asString()).contains("href=\"" + edit + "\"")
+                .contains("action=\"" + list + "/" + lead.id() + "/deactivate\"");
+        assertThat(web.get(edit).asString()).contains("<h1>" + stored + "</h1>").contains("value=\"" + lead.email() + "\"");
+
+        io.restassured.response.Response refused = web.post(edit, edit, Map.of("name", "", "email", "typed@ngo.example",
+                "phone", "+91 98300 77777"));
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(refused.asString()).contains("<h1>" + stored + "</h1>").contains("value=\"typed@ngo.example\"")
+                .contains("value=\"+91 98300 77777\"");
+        Fixtures.organiser().get("/api/safeguarding-leads/" + lead.id()).then().body("email", equalTo(lead.email()));
+
+        String right = address("fixed");
+        assertThat(web.post(edit, edit, Map.of("name", stored, "email", right, "phone", "+91 98300 77777"))
+                .statusCode()).isEqualTo(303);
+        Fixtures.organiser().get("/api/safeguarding-leads/" + lead.id()).then().body("email", equalTo(right))
+                .body("phone", equalTo("+91 98300 77777"));
+
+        assertThat(web.post(list, list + "/" + lead.id() + "/deactivate", Map.of()).statusCode()).isEqualTo(303);
+        lead.api().get("/api/safeguarding/concerns").then().statusCode(401);
+        assertThat(web.get(list + "?lang=hi").asString()).contains("action=\"" + list + "/" + lead.id() + "/reactivate\"");
+        assertThat(web.post(list, list + "/" + lead.id() + "/reactivate", Map.of()).statusCode()).isEqualTo(303);
+        lead.api().get("/api/safeguarding/concerns").then().statusCode(200);
+        assertThat(web.get(list).asString()).contains("action=\"" + list + "/" + lead.id() + "/deactivate\"");
+    }
 }
