@@ -10,7 +10,8 @@ import java.time.Instant;
 import java.util.Map;
 
 /**
- * An organiser deactivates or reactivates a school's or a juror's account. A deactivated account
+ * An organiser deactivates or reactivates a school's, a juror's or a safeguarding lead's account (the lead's
+ * rules, the last active lead and its alerts, are safeguarding/SafeguardingLeadService's). A deactivated account
  * cannot sign in, by password or Basic ({@link PasswordSignIn}), its browser sessions end now and
  * none resumes ({@link BrowserSession#live}), and no reset link is mailed to it; its school or
  * juror, entries, scorecards and audit trail stay as they are. Asking for the state it is in
@@ -39,6 +40,12 @@ public class AccountActivation {
     @Transactional
     public State juror(long jurorId, boolean active) {
         return set(links.accountOfJuror(jurorId), "juror", jurorId, active);
+    }
+
+    /** Joins the caller's transaction: SafeguardingLeadService checks the last active lead under the same locks. */
+    @Transactional
+    public State lead(long leadId, boolean active) {
+        return set(links.accountOfLead(leadId), "safeguardingLead", leadId, active);
     }
 
     private State set(AppUser found, String kind, long id, boolean active) {

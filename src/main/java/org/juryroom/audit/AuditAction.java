@@ -34,6 +34,7 @@ public enum AuditAction {
     ENTRY_RELEASED,
     ENTRY_EXCLUDED,
     SAFEGUARDING_LEAD_APPOINTED,
+    SAFEGUARDING_LEAD_UPDATED,
     SAFEGUARDING_CONTACT_CHANGED,
     /** Guardian consent and the children's data (docs/privacy.md): no personal field is kept in these events. */
     CONSENT_RECORDED,

@@ -53,4 +53,39 @@ public class SafeguardingAlerts {
                     data, language));
         }
     }
+
+    /**
+     * A lead's address was corrected: the alerts not yet taken by SMTP for {@code from} go to {@code to}, due now
+     * and counted afresh (so the "not delivered" warning clears until the new address fails too). Unless another
+     * active lead still receives at {@code from}. Waits for a sender holding one of them. Returns how many moved.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    int readdress(String from, String to) {
+        em.flush();
+        if (SafeguardingLead.receivesAt(from)) {
+            return 0;
+        }
+        return em.createNativeQuery("update outbox_message set recipient = ?1, next_attempt_at = now(), attempts = 0,"
+                        + " last_error = null where " + PENDING)
+                .setParameter(1, to).setParameter(2, from).executeUpdate();
+    }
+
+    /**
+     * A lead was deactivated: the alerts not yet taken by SMTP for their address are given up, with the reason
+     * on each (the outbox shows it), unless another active lead receives there. The concerns stay on the desk,
+     * and the remaining leads had their own alerts. Returns how many were settled.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    int cancel(String to, String reason) {
+        em.flush();
+        if (SafeguardingLead.receivesAt(to)) {
+            return 0;
+        }
+        return em.createNativeQuery("update outbox_message set status = 'FAILED', last_error = ?1 where " + PENDING)
+                .setParameter(1, reason).setParameter(2, to).executeUpdate();
+    }
+
+    /** SQL: the queued alerts to the address ?2. */
+    private static final String PENDING = "kind = '" + MailKind.SAFEGUARDING_ALERT.name() + "' and status = 'QUEUED'"
+            + " and lower(recipient) = lower(?2)";
 }

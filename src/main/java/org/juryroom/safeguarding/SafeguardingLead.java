@@ -33,8 +33,13 @@ public class SafeguardingLead extends PanacheEntityBase {
 
     /** Whether a concern raised now reaches anyone: some lead {@link #ACTIVE}, as the alerts go to. */
     public static boolean anyActive() {
-        return !getEntityManager().createNativeQuery("select 1 from safeguarding_lead l where " + ACTIVE + " limit 1")
-                .getResultList().isEmpty();
+        return anyActiveBesides(0);
+    }
+
+    /** Whether a lead other than {@code leadId} is {@link #ACTIVE}: the last one may not be deactivated. */
+    static boolean anyActiveBesides(long leadId) {
+        return !getEntityManager().createNativeQuery("select 1 from safeguarding_lead l where l.id <> ?1 and "
+                + ACTIVE + " limit 1").setParameter(1, leadId).getResultList().isEmpty();
     }
 
     /**

@@ -61,6 +61,35 @@ public class SafeguardingLeadResource {
     }
 
     @GET
+    @jakarta.ws.rs.Path("/{lid}")
+    public SafeguardingLeadService.LeadView get(@jakarta.ws.rs.PathParam("lid") long lid) {
+        return leads.get(lid);
+    }
+
+    /** Corrects a lead's name, e-mail and phone (audited); alerts waiting for the old address go to the new one. */
+    @jakarta.ws.rs.PUT
+    @jakarta.ws.rs.Path("/{lid}")
+    public SafeguardingLeadService.LeadView update(@jakarta.ws.rs.PathParam("lid") long lid,
+                                                   SafeguardingLeadService.UpdateLead request) {
+        return leads.update(lid, request);
+    }
+
+    /** The lead can no longer sign in nor receives alerts; never the last active lead (409). */
+    @POST
+    @jakarta.ws.rs.Path("/{lid}/deactivate")
+    @Consumes(MediaType.WILDCARD)
+    public org.juryroom.access.AccountActivation.State deactivate(@jakarta.ws.rs.PathParam("lid") long lid) {
+        return leads.deactivate(lid);
+    }
+
+    @POST
+    @jakarta.ws.rs.Path("/{lid}/reactivate")
+    @Consumes(MediaType.WILDCARD)
+    public org.juryroom.access.AccountActivation.State reactivate(@jakarta.ws.rs.PathParam("lid") long lid) {
+        return leads.reactivate(lid);
+    }
+
+    @GET
     public List<SafeguardingLeadService.LeadView> list() {
         return leads.list();
     }

@@ -54,7 +54,20 @@ public class SafeguardingLeadService {
     public record Created(SafeguardingLead lead, String username, String password, boolean invited) {
     }
 
-    public record LeadView(long id, String name, String email, String phone, String username) {
+    /** {@code active}: the lead receives concerns and their account can sign in. */
+    public record LeadView(long id, String name, String email, String phone, String username, boolean active) {
+    }
+
+    /** A lead's details corrected, as for a juror: every field is sent. */
+    public record UpdateLead(@NotBlank @Size(max = 200) String name, @NotBlank @Email @Size(max = 320) String email,
+                             @NotBlank @Pattern(regexp = Phones.PATTERN, message = Phones.MESSAGE) String phone) {
+        public UpdateLead {
+            name = NfcText.name(name);
+        }
+
+        static UpdateLead of(SafeguardingLead l) {
+            return new UpdateLead(l.name, l.email, l.phone);
+        }
     }
 
     private final AccessPolicy access;
@@ -62,10 +75,15 @@ public class SafeguardingLeadService {
     private final SafeguardingAudit record;
 
     private final org.juryroom.access.AccountLinks links;
+    private final org.juryroom.access.AccountActivation activation;
+    private final SafeguardingAlerts alerts;
 
     public SafeguardingLeadService(AccessPolicy access, AuditLog audit, SafeguardingAudit record,
-                                   org.juryroom.access.AccountLinks links) {
+                                   org.juryroom.access.AccountLinks links,
+                                   org.juryroom.access.AccountActivation activation, SafeguardingAlerts alerts) {
         this.links = links;
+        this.activation = activation;
+        this.alerts = alerts;
         this.access = access;
         this.audit = audit;
         this.record = record;
@@ -116,9 +134,91 @@ public class SafeguardingLeadService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<LeadView> list() {
         access.requireOrganiser("The list of safeguarding leads");
-        return AppUser.<AppUser>list("safeguardingLeadId is not null order by username").stream().map(u -> {
-            SafeguardingLead l = SafeguardingLead.findById(u.safeguardingLeadId);
-            return new LeadView(l.id, l.name, l.email, l.phone, u.username);
-        }).toList();
+        return AppUser.<AppUser>list("safeguardingLeadId is not null order by username").stream()
+                .map(u -> view(SafeguardingLead.findById(u.safeguardingLeadId), u)).toList();
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public LeadView get(long leadId) {
+        access.requireOrganiser("A safeguarding lead");
+        return view(lead(leadId), links.accountOfLead(leadId));
+    }
+
+    /**
+     * Corrects a lead's name, e-mail and phone (audited, before and after). A new address takes the alerts still
+     * waiting for the old one, due at once: a mistyped address no longer keeps them, and the warning, for ever.
+     */
+    public LeadView update(long leadId, @Valid @NotNull UpdateLead request) {
+        access.requireOrganiser("Correcting a safeguarding lead");
+        SafeguardingLead l = SafeguardingLead.findById(leadId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        if (l == null) {
+            throw ProblemException.notFound("Safeguarding lead " + leadId);
+        }
+        UpdateLead before = UpdateLead.of(l);
+        l.name = request.name().strip();
+        l.email = request.email().strip();
+        l.phone = request.phone().strip();
+        UpdateLead after = UpdateLead.of(l);
+        if (!after.equals(before)) {
+            int moved = before.email().equalsIgnoreCase(l.email) ? 0 : alerts.readdress(before.email(), l.email);
+            audit.record(AuditAction.SAFEGUARDING_LEAD_UPDATED, null, AuditLog.Subject.of("safeguardingLead", l.id),
+                    before, Map.of("name", l.name, "email", l.email, "phone", l.phone, "alertsReaddressed", moved));
+            record.append("LEAD_UPDATED", null, Map.of("name", l.name, "alertsReaddressed", moved));
+        }
+        return view(l, links.accountOfLead(leadId));
+    }
+
+    /**
+     * The lead's account stops signing in (AccountActivation, as for schools and jurors), they receive no new
+     * alert, and alerts still waiting for them are given up with the reason. Never the last active lead: a
+     * concern about a child must always reach someone. A lead who is also an organiser is not deactivated here
+     * (that would lock the organiser out too).
+     */
+    public org.juryroom.access.AccountActivation.State deactivate(long leadId) {
+        access.requireOrganiser("Deactivating a safeguarding lead");
+        // Every lead row locked, in one order: two organisers deactivating the last two leads take turns.
+        AppUser.getEntityManager().createNativeQuery("select id from safeguarding_lead order by id for update")
+                .getResultList();
+        SafeguardingLead l = lead(leadId);
+        AppUser account = links.accountOfLead(leadId);
+        if (!Roles.SAFEGUARDING.equals(account.role)) {
+            throw ProblemException.conflict("The safeguarding lead " + l.name
+                    + " uses an organiser's account, which is not deactivated from here");
+        }
+        if (account.deactivatedAt == null && !SafeguardingLead.anyActiveBesides(leadId)) {
+            throw ProblemException.conflict("The last active safeguarding lead cannot be deactivated: concerns about"
+                    + " a child must always reach someone. Appoint or reactivate another lead first");
+        }
+        boolean wasActive = account.deactivatedAt == null;
+        var state = activation.lead(leadId, false);
+        if (wasActive) {
+            int settled = alerts.cancel(l.email, "Not sent: the safeguarding lead was deactivated");
+            record.append("LEAD_DEACTIVATED", null, Map.of("name", l.name, "alertsCancelled", settled));
+        }
+        return state;
+    }
+
+    /** The lead's account signs in again and receives the alerts of concerns raised from now on. */
+    public org.juryroom.access.AccountActivation.State reactivate(long leadId) {
+        access.requireOrganiser("Reactivating a safeguarding lead");
+        SafeguardingLead l = lead(leadId);
+        boolean wasActive = links.accountOfLead(leadId).deactivatedAt == null;
+        var state = activation.lead(leadId, true);
+        if (!wasActive) {
+            record.append("LEAD_REACTIVATED", null, Map.of("name", l.name));
+        }
+        return state;
+    }
+
+    private static SafeguardingLead lead(long leadId) {
+        SafeguardingLead l = SafeguardingLead.findById(leadId);
+        if (l == null) {
+            throw ProblemException.notFound("Safeguarding lead " + leadId);
+        }
+        return l;
+    }
+
+    private static LeadView view(SafeguardingLead l, AppUser u) {
+        return new LeadView(l.id, l.name, l.email, l.phone, u.username, u.deactivatedAt == null);
     }
 }

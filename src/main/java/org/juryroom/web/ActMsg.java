@@ -63,6 +63,9 @@ public interface ActMsg {
     String act_juror_updated();
 
     @Message
+    String act_safeguarding_lead_updated();
+
+    @Message
     String act_api_token_created();
 
     @Message

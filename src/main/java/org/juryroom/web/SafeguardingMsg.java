@@ -295,6 +295,9 @@ public interface SafeguardingMsg {
     String sg_contact_phone();
 
     @Message
+    String sg_lead_email_hint();
+
+    @Message
     String sg_contact_email();
 
     @Message

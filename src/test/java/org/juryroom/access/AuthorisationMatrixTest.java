@@ -334,6 +334,16 @@ class AuthorisationMatrixTest {
                 401, 403, 403, 403, 403, 403, 404, 403));
         r.add(new Row("POST /api/safeguarding-leads/{lid}/password-reset", c -> s -> s.post(
                 "/api/safeguarding-leads/0/password-reset"), 401, 403, 403, 403, 403, 403, 404, 403));
+        // Correcting and deactivating a lead: an unknown lead (the fixture's lead stays as it is).
+        r.add(new Row("GET /api/safeguarding-leads/{lid}", c -> s -> s.get("/api/safeguarding-leads/0"),
+                401, 403, 403, 403, 403, 403, 404, 403));
+        r.add(new Row("PUT /api/safeguarding-leads/{lid}", c -> s -> s.contentType(ContentType.JSON).body(Map.of(
+                "name", "N", "email", "l@matrix.example", "phone", "+91 98300 00000")).put("/api/safeguarding-leads/0"),
+                401, 403, 403, 403, 403, 403, 404, 403));
+        r.add(new Row("POST /api/safeguarding-leads/{lid}/deactivate", c -> s -> s.post(
+                "/api/safeguarding-leads/0/deactivate"), 401, 403, 403, 403, 403, 403, 404, 403));
+        r.add(new Row("POST /api/safeguarding-leads/{lid}/reactivate", c -> s -> s.post(
+                "/api/safeguarding-leads/0/reactivate"), 401, 403, 403, 403, 403, 403, 404, 403));
         // A guardian confirms a consent through their link: no sign-in, the token is the credential (unknown: 404).
         r.add(new Row("POST /api/consents/{token}/confirm", c -> s -> s.contentType(ContentType.JSON)
                 .post("/api/consents/" + "A".repeat(43) + "/confirm"), 404, 404, 404, 404, 404, 404, 404, 404));

@@ -343,7 +343,7 @@ class SafeguardingTest {
                             "invite", false))
                     .post("/api/safeguarding-leads").then().statusCode(201);
         }
-        // Leads have no deactivation page yet; an account deactivated by other means must get nothing either.
+        // An account deactivated by other means than LeadChangesTest's (here in the database) gets nothing either.
         try (var c = dataSource.getConnection(); var st = c.prepareStatement(
                 "update app_user set deactivated_at = now()"
                         + " where safeguarding_lead_id = (select id from safeguarding_lead where email = ?)")) {

@@ -239,6 +239,16 @@ class PageAuthorisationMatrixTest {
                 + leadId(c) + "/invitation", Map.of(), ASK_SIGN_IN, 403, 403, 403, 403, 403, 303, 403));
         r.add(post("POST /organiser/safeguarding-leads/{lid}/password-reset", c -> "/organiser/safeguarding-leads/"
                 + leadId(c) + "/password-reset", Map.of(), ASK_SIGN_IN, 403, 403, 403, 403, 403, 303, 403));
+        // Correcting and deactivating a lead: an unknown lead (the fixture's lead stays as it is).
+        r.add(get("GET /organiser/safeguarding-leads/{lid}/edit", c -> "/organiser/safeguarding-leads/0/edit",
+                ASK_SIGN_IN, 403, 403, 403, 403, 403, 404, 403));
+        r.add(post("POST /organiser/safeguarding-leads/{lid}/edit", c -> "/organiser/safeguarding-leads/0/edit",
+                Map.of("name", "N", "email", "l@matrix.example", "phone", "+91 98300 00000"),
+                ASK_SIGN_IN, 403, 403, 403, 403, 403, 404, 403));
+        r.add(post("POST /organiser/safeguarding-leads/{lid}/deactivate", c -> "/organiser/safeguarding-leads/0/deactivate",
+                Map.of(), ASK_SIGN_IN, 403, 403, 403, 403, 403, 404, 403));
+        r.add(post("POST /organiser/safeguarding-leads/{lid}/reactivate", c -> "/organiser/safeguarding-leads/0/reactivate",
+                Map.of(), ASK_SIGN_IN, 403, 403, 403, 403, 403, 404, 403));
         // Deactivation: a spare school (deactivated, then active again); no juror here can be spared (404).
         r.add(post("POST /organiser/schools/{sid}/deactivate", c -> "/organiser/schools/" + c.spareSchool()
                 + "/deactivate", Map.of(), ASK_SIGN_IN, 403, 403, 403, 403, 403, 303, 403));

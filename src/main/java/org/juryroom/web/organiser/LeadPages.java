@@ -28,6 +28,7 @@ import java.util.List;
 public class LeadPages {
 
     private static final String LEADS = "/organiser/safeguarding-leads";
+    private static final String KIND = "safeguarding-leads";
 
     /** {@code invite}: the form's "send an invitation", ticked on a fresh form and as sent on a refused one. */
     public record LeadsPage(List<SafeguardingLeadService.LeadView> leads, PeoplePages.Issued issued, String name,
@@ -92,6 +93,44 @@ public class LeadPages {
     public Response reset(@jakarta.ws.rs.PathParam("lid") long lid) {
         return OutboxPages.toMessagesOf(links.resend(links.accountOfLead(lid),
                 org.juryroom.access.AccountLinks.Purpose.RESET));
+    }
+
+    /** Correcting a lead's name, e-mail or phone: the people pages' form; a refusal keeps what was typed. */
+    @GET
+    @Path("{lid}/edit")
+    public Response edit(@jakarta.ws.rs.PathParam("lid") long lid) {
+        SafeguardingLeadService.LeadView l = leads.get(lid);
+        return PersonPages.noStore(PersonPages.Templates.person(new PersonPages.PersonForm(KIND, lid, l.name(),
+                l.name(), l.email(), l.phone(), "", Errors.NONE)));
+    }
+
+    @POST
+    @Path("{lid}/edit")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response save(@jakarta.ws.rs.PathParam("lid") long lid, @RestForm String name, @RestForm String email,
+                         @RestForm String phone) {
+        try {
+            leads.update(lid, new SafeguardingLeadService.UpdateLead(name, email, phone));
+            return WebErrors.redirect(LEADS + "/" + lid + "/edit?saved");
+        } catch (RuntimeException e) {
+            return PersonPages.refused(e, new PersonPages.PersonForm(KIND, lid, leads.get(lid).name(), nz(name),
+                    nz(email), nz(phone), "", Forms.errors(e)));
+        }
+    }
+
+    /** As a school's or a juror's; the last active lead is refused (the error page says why). */
+    @POST
+    @Path("{lid}/deactivate")
+    public Response deactivate(@jakarta.ws.rs.PathParam("lid") long lid) {
+        leads.deactivate(lid);
+        return WebErrors.redirect(LEADS);
+    }
+
+    @POST
+    @Path("{lid}/reactivate")
+    public Response reactivate(@jakarta.ws.rs.PathParam("lid") long lid) {
+        leads.reactivate(lid);
+        return WebErrors.redirect(LEADS);
     }
 
     private static String nz(String s) {

@@ -44,7 +44,8 @@ import java.nio.file.Files;
 public class PersonPages {
 
     /**
-     * The edit form: {@code second}…{@code fourth} as on the people page (district/contact name/e-mail; e-mail/expertise);
+     * The edit form: {@code second}…{@code fourth} as on the people page (district/contact name/e-mail; e-mail/expertise;
+     * a lead's e-mail/phone);
      * "?saved" after a save. {@code heading}: the person's stored name, which the page is titled by: on a refused save
      * {@code name} is what was typed, perhaps nothing, perhaps a name that was not taken.
      */
@@ -52,6 +53,11 @@ public class PersonPages {
                              String fourth, Errors errors) {
         public boolean schools() {
             return kind.equals("schools");
+        }
+
+        /** A safeguarding lead's form (LeadPages): e-mail and phone. */
+        public boolean leads() {
+            return kind.equals("safeguarding-leads");
         }
     }
 
@@ -222,7 +228,7 @@ public class PersonPages {
         }
     }
 
-    private static Response refused(RuntimeException e, PersonForm form) {
+    static Response refused(RuntimeException e, PersonForm form) {
         if (Forms.problem(e).status() == 404) {
             throw e;
         }
@@ -230,7 +236,7 @@ public class PersonPages {
                 .header("Cache-Control", "no-store").build();
     }
 
-    private static Response noStore(TemplateInstance page) {
+    static Response noStore(TemplateInstance page) {
         return Response.ok(page).header("Cache-Control", "no-store").build();
     }
 
